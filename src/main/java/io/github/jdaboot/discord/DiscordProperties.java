@@ -1,0 +1,224 @@
+package io.github.jdaboot.discord;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+import net.dv8tion.jda.api.OnlineStatus;
+import net.dv8tion.jda.api.entities.Activity;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the connection to Discord.
+ */
+@ConfigurationProperties("discord")
+public class DiscordProperties {
+
+    /** Bot token from the Developer Portal; prefer the DISCORD_TOKEN environment variable or a token file. */
+    private @Nullable String token;
+
+    /** File that holds the bot token, such as a mounted secret; surrounding whitespace is ignored. */
+    private @Nullable Path tokenFile;
+
+    /** Base URL of Discord's REST API. */
+    private URI restUrl = URI.create("https://discord.com/api/v10/");
+
+    /** URL of Discord's gateway WebSocket. */
+    private URI gatewayUrl = URI.create("wss://gateway.discord.gg/");
+
+    /** Gateway intents to request; privileged ones (MESSAGE_CONTENT, GUILD_MEMBERS, GUILD_PRESENCES) must also be enabled in the Developer Portal. */
+    private Set<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES,
+            GatewayIntent.MESSAGE_CONTENT);
+
+    /** Which guild members to keep in memory. */
+    private MemberCache memberCachePolicy = MemberCache.NONE;
+
+    /** Optional JDA caches to enable; all are off by default to keep memory low. */
+    private Set<CacheFlag> cacheFlags = EnumSet.noneOf(CacheFlag.class);
+
+    /** Number of gateway shards; empty to use the number Discord recommends. */
+    private @Nullable Integer shardsTotal;
+
+    /** How long startup waits for the gateway session to be ready before it goes on without it. */
+    private Duration startupTimeout = Duration.ofSeconds(60);
+
+    /** How long shutdown waits for JDA to close its gateway sessions. */
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    private final Presence presence = new Presence();
+
+    public @Nullable String getToken() {
+        return this.token;
+    }
+
+    public void setToken(@Nullable String token) {
+        this.token = token;
+    }
+
+    public @Nullable Path getTokenFile() {
+        return this.tokenFile;
+    }
+
+    public void setTokenFile(@Nullable Path tokenFile) {
+        this.tokenFile = tokenFile;
+    }
+
+    public URI getRestUrl() {
+        return this.restUrl;
+    }
+
+    public void setRestUrl(URI restUrl) {
+        this.restUrl = restUrl;
+    }
+
+    public URI getGatewayUrl() {
+        return this.gatewayUrl;
+    }
+
+    public void setGatewayUrl(URI gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    public Set<GatewayIntent> getIntents() {
+        return this.intents;
+    }
+
+    public void setIntents(Set<GatewayIntent> intents) {
+        this.intents = intents;
+    }
+
+    public MemberCache getMemberCachePolicy() {
+        return this.memberCachePolicy;
+    }
+
+    public void setMemberCachePolicy(MemberCache memberCachePolicy) {
+        this.memberCachePolicy = memberCachePolicy;
+    }
+
+    public Set<CacheFlag> getCacheFlags() {
+        return this.cacheFlags;
+    }
+
+    public void setCacheFlags(Set<CacheFlag> cacheFlags) {
+        this.cacheFlags = cacheFlags;
+    }
+
+    public @Nullable Integer getShardsTotal() {
+        return this.shardsTotal;
+    }
+
+    public void setShardsTotal(@Nullable Integer shardsTotal) {
+        this.shardsTotal = shardsTotal;
+    }
+
+    public Duration getStartupTimeout() {
+        return this.startupTimeout;
+    }
+
+    public void setStartupTimeout(Duration startupTimeout) {
+        this.startupTimeout = startupTimeout;
+    }
+
+    public Duration getShutdownTimeout() {
+        return this.shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public Presence getPresence() {
+        return this.presence;
+    }
+
+    /**
+     * How the bot appears in the member list.
+     */
+    public static class Presence {
+
+        /** Online status shown for the bot. */
+        private OnlineStatus status = OnlineStatus.ONLINE;
+
+        /** Kind of activity shown under the bot's name. */
+        private Activity.ActivityType activityType = Activity.ActivityType.CUSTOM_STATUS;
+
+        /** Text of the activity; empty for none. */
+        private @Nullable String activity = "Ask me for an idea: .idea";
+
+        public OnlineStatus getStatus() {
+            return this.status;
+        }
+
+        public void setStatus(OnlineStatus status) {
+            this.status = status;
+        }
+
+        public Activity.ActivityType getActivityType() {
+            return this.activityType;
+        }
+
+        public void setActivityType(Activity.ActivityType activityType) {
+            this.activityType = activityType;
+        }
+
+        public @Nullable String getActivity() {
+            return this.activity;
+        }
+
+        public void setActivity(@Nullable String activity) {
+            this.activity = activity;
+        }
+
+        @Nullable Activity toActivity() {
+            return (this.activity == null || this.activity.isBlank()) ? null
+                    : Activity.of(this.activityType, this.activity);
+        }
+    }
+
+    /**
+     * Which guild members JDA keeps in memory, named after JDA's {@link MemberCachePolicy} constants.
+     */
+    public enum MemberCache {
+
+        /** Cache no members; each event carries the member it is about. */
+        NONE(MemberCachePolicy.NONE),
+
+        /** Cache the guild owners. */
+        OWNER(MemberCachePolicy.OWNER),
+
+        /** Cache members in voice channels. */
+        VOICE(MemberCachePolicy.VOICE),
+
+        /** Cache online members (needs GUILD_PRESENCES). */
+        ONLINE(MemberCachePolicy.ONLINE),
+
+        /** Cache members who boost the guild. */
+        BOOSTER(MemberCachePolicy.BOOSTER),
+
+        /** Cache members who have not passed membership screening. */
+        PENDING(MemberCachePolicy.PENDING),
+
+        /** JDA's default: members in voice channels and guild owners. */
+        DEFAULT(MemberCachePolicy.DEFAULT),
+
+        /** Cache every member (needs GUILD_MEMBERS for the full list). */
+        ALL(MemberCachePolicy.ALL);
+
+        private final MemberCachePolicy policy;
+
+        MemberCache(MemberCachePolicy policy) {
+            this.policy = policy;
+        }
+
+        MemberCachePolicy policy() {
+            return this.policy;
+        }
+    }
+}

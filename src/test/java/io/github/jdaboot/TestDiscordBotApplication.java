@@ -1,0 +1,71 @@
+package io.github.jdaboot;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.jdaboot.emulator.DiscordEmulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the bot against the built-in Discord emulator, with no Discord account or token:
+ * {@code ./mvnw spring-boot:test-run}. The emulator listens on port 8090 ({@code --emulator.port=N}
+ * to change it, 0 for a free port) and serves a chat page for talking to the bot.
+ * <p>
+ * With {@code --emulator-only} it starts just the emulator, for a bot that runs elsewhere (a jar or a
+ * container) pointed at it with {@code DISCORD_REST_URL}, {@code DISCORD_GATEWAY_URL} and
+ * {@code DISCORD_TOKEN=emulator-bot-token}.
+ */
+public final class TestDiscordBotApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDiscordBotApplication.class);
+
+    private TestDiscordBotApplication() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(option(args, "emulator.port", "8090"));
+        DiscordEmulator emulator = DiscordEmulator.builder().port(port).build().start();
+        if (Arrays.asList(args).contains("--emulator-only")) {
+            log.info("Discord emulator listening: REST {}, gateway {}, chat page {}", emulator.restUrl(),
+                    emulator.gatewayUrl(), emulator.chatUrl());
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
+            new CountDownLatch(1).await();
+            return;
+        }
+        SpringApplication application = new SpringApplication(DiscordBotApplication.class);
+        // Highest precedence: a DISCORD_TOKEN in the shell must not reach (and be rejected by) the emulator.
+        application.addInitializers((context) -> context.getEnvironment().getPropertySources()
+            .addFirst(new MapPropertySource("discordEmulator", Map.of("discord.token", emulator.token(),
+                    "discord.rest-url", emulator.restUrl(), "discord.gateway-url", emulator.gatewayUrl()))));
+        application.addListeners((ApplicationReadyEvent event) -> {
+            String serverPort = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+            log.info("""
+
+                    ----------------------------------------------------------------------
+                      The bot is running against the Discord emulator (no Discord needed).
+                      Chat with it:  {}
+                      Health:        http://localhost:{}/actuator/health
+                      Emulator API:  POST {}emulator/messages  {"content": ".idea"}
+                    ----------------------------------------------------------------------""",
+                    emulator.chatUrl(), serverPort, emulator.chatUrl().replace("emulator/", ""));
+        });
+        application.addListeners((ContextClosedEvent event) -> emulator.close());
+        application.run(args);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}

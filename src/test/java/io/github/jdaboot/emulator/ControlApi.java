@@ -1,0 +1,287 @@
+package io.github.jdaboot.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulator's own HTTP API under {@code /emulator/}, JSON in and out, for browsers and other tools:
+ * post as a user, read a channel, run a slash command, inject gateway and REST faults, read counters.
+ * Also serves the chat page and message attachments.
+ */
+final class ControlApi {
+
+    private final DiscordEmulator emulator;
+    private final EmulatorWorld world;
+    private final Payloads payloads;
+
+    ControlApi(DiscordEmulator emulator) {
+        this.emulator = emulator;
+        this.world = emulator.world();
+        this.payloads = emulator.payloads();
+    }
+
+    HttpResponse handle(HttpRequest request) throws IOException {
+        String path = request.path();
+        String method = request.method();
+        try {
+            return switch (method + " " + path) {
+                case "GET /", "GET /emulator" -> new HttpResponse(302, Map.of("Location", "/emulator/"), new byte[0]);
+                case "GET /emulator/" -> resource("index.html", "text/html; charset=utf-8");
+                case "GET /emulator/chat.js" -> resource("chat.js", "text/javascript; charset=utf-8");
+                case "GET /emulator/chat.css" -> resource("chat.css", "text/css; charset=utf-8");
+                case "GET /emulator/guilds" -> json(200, guilds());
+                case "GET /emulator/users" -> json(200, users());
+                case "GET /emulator/messages" -> json(200, messages(request));
+                case "POST /emulator/messages" -> postMessage(body(request));
+                case "GET /emulator/commands" -> json(200, commands());
+                case "POST /emulator/interactions" -> runCommand(body(request));
+                case "POST /emulator/gateway/close" -> {
+                    JsonNode body = body(request);
+                    if (body.path("code").asInt(0) == 1006) {
+                        this.emulator.dropGateway();
+                    }
+                    else {
+                        this.emulator.closeGateway(body.path("code").asInt(4000));
+                    }
+                    yield HttpResponse.noContent();
+                }
+                case "POST /emulator/gateway/reconnect" -> {
+                    this.emulator.requestReconnect();
+                    yield HttpResponse.noContent();
+                }
+                case "POST /emulator/gateway/invalidate-session" -> {
+                    this.emulator.invalidateSession(body(request).path("resumable").asBoolean(false));
+                    yield HttpResponse.noContent();
+                }
+                case "POST /emulator/gateway/heartbeat-acks" -> {
+                    this.emulator.acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
+                    yield HttpResponse.noContent();
+                }
+                case "POST /emulator/rest/faults" -> fault(body(request));
+                case "POST /emulator/rest/rate-limits" -> {
+                    this.emulator.rateLimits(body(request).path("enabled").asBoolean(true));
+                    yield HttpResponse.noContent();
+                }
+                case "GET /emulator/status" -> json(200, status());
+                default -> {
+                    if ("GET".equals(method) && path.startsWith("/attachments/")) {
+                        yield attachment(path);
+                    }
+                    yield json(404, error("No such emulator route: " + method + " " + path));
+                }
+            };
+        }
+        catch (IllegalArgumentException | IllegalStateException | ClassCastException ex) {
+            return json(400, error(ex.getMessage()));
+        }
+        catch (tools.jackson.core.JacksonException ex) {
+            return json(400, error("Malformed JSON: " + ex.getOriginalMessage()));
+        }
+    }
+
+    private JsonNode body(HttpRequest request) {
+        String text = request.bodyText();
+        return text.isBlank() ? this.payloads.object() : this.world.json().readTree(text);
+    }
+
+    private static HttpResponse json(int status, JsonNode json) {
+        return HttpResponse.json(status, json.toString()).withHeader("Cache-Control", "no-store");
+    }
+
+    private ObjectNode error(String message) {
+        ObjectNode json = this.payloads.object();
+        json.put("message", message);
+        return json;
+    }
+
+    private HttpResponse resource(String name, String contentType) throws IOException {
+        try (InputStream in = ControlApi.class.getResourceAsStream("/emulator/" + name)) {
+            if (in == null) {
+                return json(404, error("missing resource " + name));
+            }
+            return HttpResponse.of(200, contentType, in.readAllBytes()).withHeader("Cache-Control", "no-store");
+        }
+    }
+
+    private ArrayNode guilds() {
+        ArrayNode array = this.payloads.array();
+        for (EmulatedGuild guild : this.world.guilds()) {
+            ObjectNode json = array.addObject();
+            json.put("id", guild.idString());
+            json.put("name", guild.name());
+            ArrayNode channels = json.putArray("channels");
+            guild.channels().forEach((channel) -> channels.add(this.payloads.channel(channel)));
+            ArrayNode roles = json.putArray("roles");
+            guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
+        }
+        return array;
+    }
+
+    private ArrayNode users() {
+        ArrayNode array = this.payloads.array();
+        this.world.users().forEach((user) -> array.add(this.payloads.user(user)));
+        return array;
+    }
+
+    private ArrayNode messages(HttpRequest request) {
+        EmulatedChannel channel = request.queryParam("channel_id")
+            .map((id) -> this.world.channel(Long.parseUnsignedLong(id))
+                .orElseThrow(() -> new IllegalArgumentException("Unknown channel " + id)))
+            .orElseGet(this::defaultChannel);
+        long after = request.queryParam("after").map(Long::parseUnsignedLong).orElse(0L);
+        ArrayNode array = this.payloads.array();
+        for (EmulatedMessage message : this.world.messages(channel.id())) {
+            if (Long.compareUnsigned(message.id(), after) > 0) {
+                array.add(this.payloads.message(message, false));
+            }
+        }
+        return array;
+    }
+
+    private EmulatedChannel defaultChannel() {
+        EmulatedChannel channel = this.world.firstTextChannel();
+        if (channel == null) {
+            throw new IllegalStateException("The emulator has no text channel");
+        }
+        return channel;
+    }
+
+    private EmulatedChannel channel(JsonNode body) {
+        String id = Payloads.text(body, "channel_id");
+        if (id == null) {
+            return defaultChannel();
+        }
+        return this.world.channel(Long.parseUnsignedLong(id))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown channel " + id));
+    }
+
+    private EmulatedUser author(JsonNode body) {
+        String name = Payloads.text(body, "author");
+        if (name == null || name.isBlank()) {
+            name = "alice";
+        }
+        return this.emulator.user(name.strip());
+    }
+
+    private HttpResponse postMessage(JsonNode body) {
+        String content = Payloads.text(body, "content");
+        if (content == null) {
+            throw new IllegalArgumentException("content is required");
+        }
+        EmulatedChannel channel = channel(body);
+        EmulatedUser author = author(body);
+        EmulatedMessage message = channel.isDirect()
+                ? this.emulator.userSays(this.world.directChannel(author), author, content)
+                : this.emulator.userSays(channel, author, content);
+        return json(201, this.payloads.message(message, false));
+    }
+
+    private ArrayNode commands() {
+        ArrayNode array = this.payloads.array();
+        this.emulator.commands(0).forEach((command) -> array.add(command.definition()));
+        for (EmulatedGuild guild : this.world.guilds()) {
+            this.emulator.commands(guild.id()).forEach((command) -> array.add(command.definition()));
+        }
+        return array;
+    }
+
+    /** {@code {"channel_id": "...", "user": "alice", "command": "tag add", "options": {"name": "x"}}}. */
+    private HttpResponse runCommand(JsonNode body) {
+        String command = Payloads.text(body, "command");
+        if (command == null || command.isBlank()) {
+            throw new IllegalArgumentException("command is required, e.g. \"idea\" or \"tag add\"");
+        }
+        String[] path = command.strip().replaceFirst("^/", "").split("\\s+");
+        SlashCommand slash = SlashCommand.of(path[0], List.of(path).subList(1, path.length).toArray(String[]::new))
+            .in(channel(body))
+            .by(this.emulator.user(String.valueOf(Payloads.text(body, "user") != null ? Payloads.text(body, "user")
+                    : "alice")));
+        body.path("options").properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getValue())));
+        EmulatedInteraction interaction = this.emulator.slashCommand(slash);
+        ObjectNode json = this.payloads.object();
+        json.put("id", Payloads.id(interaction.id()));
+        json.put("command", interaction.commandName());
+        json.put("channel_id", interaction.channel().idString());
+        return json(201, json);
+    }
+
+    private Object optionValue(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        String text = value.asString();
+        if (text.startsWith("@")) {
+            return this.emulator.user(text.substring(1));
+        }
+        if (text.startsWith("#")) {
+            return this.emulator.channel(text.substring(1));
+        }
+        return text;
+    }
+
+    private HttpResponse fault(JsonNode body) {
+        String route = Payloads.text(body, "route");
+        if (route == null) {
+            throw new IllegalArgumentException("route is required, e.g. \"POST /channels/{channel_id}/messages\"");
+        }
+        int status = body.path("status").asInt(429);
+        int count = body.path("count").asInt(1);
+        if (status == 429) {
+            this.emulator.rateLimitNext(route, count, Duration.ofMillis((long) (body.path("retry_after").asDouble(1) * 1000)),
+                    body.path("scope").asString("user"));
+        }
+        else {
+            this.emulator.failNext(route, count, status);
+        }
+        return HttpResponse.noContent();
+    }
+
+    private ObjectNode status() {
+        ObjectNode json = this.payloads.object();
+        ObjectNode gateway = json.putObject("gateway");
+        gateway.put("open_connections", this.emulator.openGatewayConnections());
+        gateway.put("live_session", this.emulator.hasLiveSession());
+        gateway.put("identifies", this.emulator.identifyCount());
+        gateway.put("resumes", this.emulator.resumeCount());
+        gateway.put("heartbeats", this.emulator.heartbeatCount());
+        gateway.put("heartbeat_interval_ms", this.emulator.heartbeatInterval().toMillis());
+        ObjectNode rest = json.putObject("rest");
+        rest.put("requests", this.emulator.requests().size());
+        rest.put("rate_limited", this.emulator.rateLimitedRequests());
+        rest.put("rate_limit_violations", this.emulator.rateLimitViolations());
+        json.put("messages", this.world.allMessages().size());
+        json.set("bot", this.payloads.user(this.world.botUser()));
+        return json;
+    }
+
+    private HttpResponse attachment(String path) {
+        String[] parts = path.split("/");
+        if (parts.length < 5) {
+            return json(404, error("no such attachment"));
+        }
+        long channelId = Long.parseUnsignedLong(parts[2]);
+        long attachmentId = Long.parseUnsignedLong(parts[3]);
+        for (EmulatedMessage message : this.world.messages(channelId)) {
+            for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
+                if (attachment.id() == attachmentId) {
+                    String type = (attachment.contentType() != null) ? attachment.contentType() : "application/octet-stream";
+                    return HttpResponse.of(200, type, attachment.data());
+                }
+            }
+        }
+        return json(404, error("no such attachment"));
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The REST routes for users, the gateway, the application, channels and messages.
+ */
+final class DiscordRoutes {
+
+    /** Discord's usual limit for sending messages: 5 per 5 seconds per channel. */
+    static final RateLimits.Limit MESSAGES = new RateLimits.Limit(5, Duration.ofSeconds(5));
+
+    static final RateLimits.Limit DEFAULT = new RateLimits.Limit(50, Duration.ofSeconds(1));
+
+    private final EmulatorWorld world;
+    private final Payloads payloads;
+    private final Messaging messaging;
+    private final Gateway gateway;
+    private volatile String gatewayUrl = "";
+
+    DiscordRoutes(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway) {
+        this.world = world;
+        this.payloads = payloads;
+        this.messaging = messaging;
+        this.gateway = gateway;
+    }
+
+    void gatewayUrl(String url) {
+        this.gatewayUrl = url;
+    }
+
+    void register(RestApi api) {
+        api.route("GET", "users/@me", DEFAULT, true, (request, params) -> ok(this.payloads.selfUser()));
+        api.route("GET", "users/{user_id}", DEFAULT, true, (request, params) -> ok(this.payloads
+            .user(this.world.user(id(params, "user_id")).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013)))));
+        api.route("GET", "gateway", DEFAULT, false, (request, params) -> ok(gateway()));
+        api.route("GET", "gateway/bot", DEFAULT, true, (request, params) -> ok(gatewayBot()));
+        api.route("GET", "oauth2/applications/@me", DEFAULT, true, (request, params) -> ok(application()));
+        api.route("GET", "applications/@me", DEFAULT, true, (request, params) -> ok(application()));
+        api.route("POST", "users/@me/channels", DEFAULT, true, this::openDirectChannel);
+        api.route("GET", "channels/{channel_id}", DEFAULT, true,
+                (request, params) -> ok(this.payloads.channel(channel(params))));
+        api.route("GET", "guilds/{guild_id}/members/{user_id}", DEFAULT, true, this::member);
+        api.route("POST", "channels/{channel_id}/typing", DEFAULT, true, (request, params) -> {
+            channel(params);
+            return HttpResponse.noContent();
+        });
+        api.route("POST", "channels/{channel_id}/messages", MESSAGES, true, this::createMessage);
+        api.route("GET", "channels/{channel_id}/messages", DEFAULT, true, this::history);
+        api.route("GET", "channels/{channel_id}/messages/{message_id}", DEFAULT, true,
+                (request, params) -> ok(this.payloads.message(message(params), false)));
+        api.route("PATCH", "channels/{channel_id}/messages/{message_id}", DEFAULT, true, this::editMessage);
+        api.route("DELETE", "channels/{channel_id}/messages/{message_id}", DEFAULT, true, (request, params) -> {
+            EmulatedMessage message = message(params);
+            this.world.remove(message);
+            return HttpResponse.noContent();
+        });
+    }
+
+    private ObjectNode gateway() {
+        ObjectNode json = this.payloads.object();
+        json.put("url", this.gatewayUrl);
+        return json;
+    }
+
+    private ObjectNode gatewayBot() {
+        ObjectNode json = gateway();
+        json.put("shards", 1);
+        ObjectNode limit = json.putObject("session_start_limit");
+        limit.put("total", 1000);
+        limit.put("remaining", Math.max(0, 1000 - this.gateway.identifies()));
+        limit.put("reset_after", 86_400_000);
+        limit.put("max_concurrency", 1);
+        return json;
+    }
+
+    /** The application, as {@code GET /oauth2/applications/@me} answers for a bot token. */
+    ObjectNode application() {
+        ObjectNode json = this.payloads.object();
+        json.put("id", Payloads.id(this.world.applicationId()));
+        json.put("name", this.world.botUser().username());
+        json.putNull("icon");
+        json.put("description", "A bot running against the Discord emulator");
+        json.putArray("rpc_origins");
+        json.put("bot_public", true);
+        json.put("bot_require_code_grant", false);
+        json.set("bot", this.payloads.user(this.world.botUser()));
+        json.putNull("terms_of_service_url");
+        json.putNull("privacy_policy_url");
+        ObjectNode owner = this.payloads.user(this.world.guilds().isEmpty() ? this.world.botUser()
+                : this.world.user(this.world.guilds().getFirst().ownerId()).orElse(this.world.botUser()));
+        json.set("owner", owner);
+        json.put("verify_key", "0".repeat(64));
+        json.putNull("team");
+        json.put("flags", (1 << 19) | (1 << 23));
+        json.putArray("tags");
+        json.putObject("integration_types_config");
+        json.putArray("redirect_uris");
+        json.putNull("interactions_endpoint_url");
+        json.putNull("role_connections_verification_url");
+        json.putNull("custom_install_url");
+        json.put("approximate_guild_count", this.world.guilds().size());
+        json.put("approximate_user_install_count", 0);
+        return json;
+    }
+
+    private HttpResponse openDirectChannel(HttpRequest request, Map<String, String> params) {
+        JsonNode body = this.world.json().readTree(request.bodyText());
+        long recipient = Long.parseUnsignedLong(body.path("recipient_id").asString("0"));
+        EmulatedUser user = this.world.user(recipient).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
+        return ok(this.payloads.channel(this.world.directChannel(user)));
+    }
+
+    private HttpResponse member(HttpRequest request, Map<String, String> params) {
+        EmulatedGuild guild = this.world.guild(id(params, "guild_id"))
+            .orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
+        long userId = id(params, "user_id");
+        if (!guild.isMember(userId)) {
+            throw RestApi.DiscordError.unknown("Member", 10007);
+        }
+        EmulatedUser user = this.world.user(userId).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
+        return ok(this.payloads.member(guild, user, true));
+    }
+
+    private HttpResponse createMessage(HttpRequest request, Map<String, String> params) {
+        EmulatedChannel channel = channel(params);
+        Body body = Body.of(request, this.world);
+        EmulatedMessage message = this.messaging.botSends(channel, body.json(), body.files(), 0, 0, 0);
+        return ok(this.payloads.message(message, false));
+    }
+
+    private HttpResponse editMessage(HttpRequest request, Map<String, String> params) {
+        EmulatedMessage message = message(params);
+        if (message.author().id() != this.world.botUser().id()) {
+            throw new RestApi.DiscordError(403, 50005, "Cannot edit a message authored by another user");
+        }
+        Body body = Body.of(request, this.world);
+        return ok(this.payloads.message(this.messaging.edit(message, body.json(), body.files(), false), false));
+    }
+
+    private HttpResponse history(HttpRequest request, Map<String, String> params) {
+        EmulatedChannel channel = channel(params);
+        int limit = Math.clamp(Integer.parseInt(request.queryParam("limit").orElse("50")), 1, 100);
+        List<EmulatedMessage> messages = new ArrayList<>(this.world.messages(channel.id()));
+        messages.removeIf(EmulatedMessage::isEphemeral);
+        long before = request.queryParam("before").map(Long::parseUnsignedLong).orElse(Long.MAX_VALUE);
+        long after = request.queryParam("after").map(Long::parseUnsignedLong).orElse(0L);
+        messages.removeIf((m) -> Long.compareUnsigned(m.id(), before) >= 0 || Long.compareUnsigned(m.id(), after) <= 0);
+        ArrayNode array = this.payloads.array();
+        for (int i = messages.size() - 1; i >= 0 && array.size() < limit; i--) {
+            array.add(this.payloads.message(messages.get(i), false));
+        }
+        return ok(array);
+    }
+
+    EmulatedChannel channel(Map<String, String> params) {
+        return this.world.channel(id(params, "channel_id"))
+            .orElseThrow(() -> RestApi.DiscordError.unknown("Channel", 10003));
+    }
+
+    private EmulatedMessage message(Map<String, String> params) {
+        EmulatedChannel channel = channel(params);
+        return this.world.message(id(params, "message_id"))
+            .filter((m) -> m.channelId() == channel.id())
+            .orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
+    }
+
+    static long id(Map<String, String> params, String name) {
+        try {
+            return Long.parseUnsignedLong(params.get(name));
+        }
+        catch (NumberFormatException ex) {
+            throw new RestApi.DiscordError(404, 0, "404: Not Found");
+        }
+    }
+
+    static HttpResponse ok(JsonNode json) {
+        return HttpResponse.json(200, json.toString());
+    }
+
+    /** A JSON body, or a multipart one with {@code payload_json} and files. */
+    record Body(JsonNode json, List<EmulatedMessage.EmulatedAttachment> files) {
+
+        static Body of(HttpRequest request, EmulatorWorld world) {
+            if (!Multipart.isMultipart(request)) {
+                String text = request.bodyText();
+                return new Body(text.isBlank() ? world.json().createObjectNode() : world.json().readTree(text),
+                        List.of());
+            }
+            JsonNode json = world.json().createObjectNode();
+            List<EmulatedMessage.EmulatedAttachment> files = new ArrayList<>();
+            for (Multipart.Part part : Multipart.parse(request)) {
+                if (part.name().equals("payload_json")) {
+                    json = world.json().readTree(part.text());
+                }
+                else if (part.filename() != null) {
+                    files.add(new EmulatedMessage.EmulatedAttachment(world.nextId(), part.filename(),
+                            part.contentType(), part.data()));
+                }
+            }
+            return new Body(json, files);
+        }
+    }
+}

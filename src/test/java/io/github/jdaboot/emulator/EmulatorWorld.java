@@ -1,0 +1,231 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything the emulated Discord knows: the bot, users, guilds, channels and messages. Thread-safe;
+ * waiting for a message is done on one condition signalled whenever a message is stored.
+ */
+final class EmulatorWorld {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Snowflakes ids = new Snowflakes();
+    private final String token;
+    private final EmulatedUser botUser;
+    private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+    private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
+    private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
+    private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
+    private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
+    private final Map<Long, List<EmulatedMessage>> repliesByReference = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition messageStored = this.lock.newCondition();
+
+    EmulatorWorld(String token, String botName) {
+        this.token = token;
+        this.botUser = new EmulatedUser(this.ids.next(), botName, true);
+        this.users.put(this.botUser.id(), this.botUser);
+    }
+
+    JsonMapper json() {
+        return this.json;
+    }
+
+    long nextId() {
+        return this.ids.next();
+    }
+
+    String token() {
+        return this.token;
+    }
+
+    EmulatedUser botUser() {
+        return this.botUser;
+    }
+
+    /** The application id; for bots made since 2020 Discord gives the application the bot user's id. */
+    long applicationId() {
+        return this.botUser.id();
+    }
+
+    EmulatedUser addUser(String name, boolean bot) {
+        EmulatedUser user = new EmulatedUser(this.ids.next(), name, bot);
+        this.users.put(user.id(), user);
+        return user;
+    }
+
+    Optional<EmulatedUser> user(long id) {
+        return Optional.ofNullable(this.users.get(id));
+    }
+
+    Optional<EmulatedUser> userNamed(String name) {
+        return this.users.values().stream().filter((user) -> user.username().equals(name)).findFirst();
+    }
+
+    List<EmulatedUser> users() {
+        return List.copyOf(this.users.values());
+    }
+
+    EmulatedGuild addGuild(String name, long ownerId) {
+        EmulatedGuild guild = new EmulatedGuild(this.ids.next(), name, ownerId);
+        guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0));
+        this.guilds.add(guild);
+        return guild;
+    }
+
+    List<EmulatedGuild> guilds() {
+        return List.copyOf(this.guilds);
+    }
+
+    Optional<EmulatedGuild> guild(long id) {
+        return this.guilds.stream().filter((guild) -> guild.id() == id).findFirst();
+    }
+
+    EmulatedChannel addChannel(EmulatedChannel channel) {
+        this.channels.put(channel.id(), channel);
+        this.guild(channel.guildId()).ifPresent((guild) -> guild.addChannel(channel));
+        this.messagesByChannel.putIfAbsent(channel.id(), new CopyOnWriteArrayList<>());
+        return channel;
+    }
+
+    Optional<EmulatedChannel> channel(long id) {
+        return Optional.ofNullable(this.channels.get(id));
+    }
+
+    /** The DM channel between the bot and a user, made on first use. */
+    EmulatedChannel directChannel(EmulatedUser user) {
+        return this.channels.values().stream()
+            .filter((channel) -> channel.isDirect() && channel.recipientId() == user.id())
+            .findFirst()
+            .orElseGet(() -> addChannel(new EmulatedChannel(this.ids.next(), 0, user.username(), EmulatedChannel.DM,
+                    0, user.id())));
+    }
+
+    List<EmulatedChannel> textChannels() {
+        List<EmulatedChannel> result = new ArrayList<>();
+        for (EmulatedGuild guild : this.guilds) {
+            guild.channels().stream().filter((channel) -> channel.type() == EmulatedChannel.GUILD_TEXT)
+                .forEach(result::add);
+        }
+        return result;
+    }
+
+    void store(EmulatedMessage message) {
+        this.lock.lock();
+        try {
+            this.messagesById.put(message.id(), message);
+            this.messagesByChannel.computeIfAbsent(message.channelId(), (k) -> new CopyOnWriteArrayList<>())
+                .add(message);
+            if (message.referencedMessageId() != 0) {
+                this.repliesByReference
+                    .computeIfAbsent(message.referencedMessageId(), (k) -> new CopyOnWriteArrayList<>())
+                    .add(message);
+            }
+            this.messageStored.signalAll();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** Replaces a stored message with an edited version (same id). */
+    void replace(EmulatedMessage edited) {
+        this.lock.lock();
+        try {
+            this.messagesById.put(edited.id(), edited);
+            List<EmulatedMessage> list = this.messagesByChannel.get(edited.channelId());
+            if (list != null) {
+                list.replaceAll((message) -> (message.id() == edited.id()) ? edited : message);
+            }
+            this.messageStored.signalAll();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    void remove(EmulatedMessage message) {
+        this.lock.lock();
+        try {
+            this.messagesById.remove(message.id());
+            List<EmulatedMessage> list = this.messagesByChannel.get(message.channelId());
+            if (list != null) {
+                list.removeIf((candidate) -> candidate.id() == message.id());
+            }
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    Optional<EmulatedMessage> message(long id) {
+        return Optional.ofNullable(this.messagesById.get(id));
+    }
+
+    /** The messages that reply to the given one, in the order they were sent. */
+    List<EmulatedMessage> repliesTo(long messageId) {
+        return List.copyOf(this.repliesByReference.getOrDefault(messageId, List.of()));
+    }
+
+    List<EmulatedMessage> messages(long channelId) {
+        return List.copyOf(this.messagesByChannel.getOrDefault(channelId, List.of()));
+    }
+
+    List<EmulatedMessage> allMessages() {
+        List<EmulatedMessage> all = new ArrayList<>(this.messagesById.values());
+        all.sort((a, b) -> Long.compareUnsigned(a.id(), b.id()));
+        return all;
+    }
+
+    /**
+     * Waits until some stored message matches.
+     * @return the first match in id order, or empty after the timeout
+     */
+    Optional<EmulatedMessage> awaitMessage(Predicate<EmulatedMessage> predicate, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        this.lock.lock();
+        try {
+            while (true) {
+                Optional<EmulatedMessage> found = allMessages().stream().filter(predicate).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                this.messageStored.await(left, TimeUnit.NANOSECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    Set<Long> channelIds() {
+        return Set.copyOf(this.channels.keySet());
+    }
+
+    @Nullable EmulatedChannel firstTextChannel() {
+        List<EmulatedChannel> text = textChannels();
+        return text.isEmpty() ? null : text.getFirst();
+    }
+}

@@ -1,0 +1,342 @@
+package io.github.jdaboot.emulator;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway side of the emulator: HELLO, IDENTIFY (token and intents checked), READY and a
+ * GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order replay,
+ * op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
+ */
+final class Gateway implements EmulatorHttpServer.WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    static final int OP_DISPATCH = 0;
+    static final int OP_HEARTBEAT = 1;
+    static final int OP_IDENTIFY = 2;
+    static final int OP_PRESENCE_UPDATE = 3;
+    static final int OP_RESUME = 6;
+    static final int OP_RECONNECT = 7;
+    static final int OP_REQUEST_GUILD_MEMBERS = 8;
+    static final int OP_INVALID_SESSION = 9;
+    static final int OP_HELLO = 10;
+    static final int OP_HEARTBEAT_ACK = 11;
+
+    /** Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT. */
+    static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
+
+    /** What the emulator tells a test about the gateway, for assertions. */
+    record Event(String kind, int code, long nanoTime) {
+    }
+
+    private final EmulatorWorld world;
+    private final Payloads payloads;
+    private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
+    private final Set<GatewayConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean acknowledgeHeartbeats = new AtomicBoolean(true);
+    private final AtomicBoolean answerClientClose = new AtomicBoolean(true);
+    private final AtomicInteger refuseResumes = new AtomicInteger();
+    private final AtomicInteger identifies = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
+    private volatile Duration heartbeatInterval;
+    private volatile String resumeUrl = "";
+
+    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval) {
+        this.world = world;
+        this.payloads = payloads;
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    void resumeUrl(String url) {
+        this.resumeUrl = url;
+    }
+
+    @Override
+    public void serve(HttpRequest upgrade, WebSocketConnection socket) {
+        boolean zlib = upgrade.queryParam("compress").map("zlib-stream"::equals).orElse(false);
+        GatewayConnection connection = new GatewayConnection(socket, zlib);
+        this.connections.add(connection);
+        record("connect", 0);
+        try {
+            connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + this.heartbeatInterval.toMillis() + "},"
+                    + "\"s\":null,\"t\":null}");
+            while (true) {
+                WebSocketConnection.Message message = socket.read();
+                if (message.opcode() == WebSocketConnection.OP_CLOSE) {
+                    record("client-close", message.closeCode());
+                    if (this.answerClientClose.get()) {
+                        connection.close(message.closeCode(), "");
+                    }
+                    break;
+                }
+                handle(connection, this.world.json().readTree(message.text()));
+            }
+        }
+        catch (EOFException ex) {
+            record("client-drop", 1006);
+        }
+        catch (IOException ex) {
+            // socket closed by us or by the peer
+        }
+        catch (RuntimeException ex) {
+            log.warn("Emulator gateway failed; closing the connection with 4000", ex);
+            connection.close(4000, "Unknown error");
+        }
+        finally {
+            connection.markClosed();
+            this.connections.remove(connection);
+            GatewaySession session = connection.session();
+            if (session != null) {
+                session.detach(connection);
+            }
+        }
+    }
+
+    private void handle(GatewayConnection connection, JsonNode payload) {
+        int op = payload.path("op").asInt(-1);
+        JsonNode d = payload.path("d");
+        switch (op) {
+            case OP_HEARTBEAT -> {
+                this.heartbeats.incrementAndGet();
+                connection.heartbeatReceived();
+                if (this.acknowledgeHeartbeats.get()) {
+                    connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                }
+            }
+            case OP_IDENTIFY -> identify(connection, d);
+            case OP_RESUME -> resume(connection, d);
+            case OP_PRESENCE_UPDATE, OP_REQUEST_GUILD_MEMBERS -> {
+                // accepted; the emulator keeps no presence and sends no member chunks
+            }
+            default -> connection.close(4001, "Unknown opcode");
+        }
+    }
+
+    private void identify(GatewayConnection connection, JsonNode d) {
+        this.identifies.incrementAndGet();
+        record("identify", 0);
+        if (connection.session() != null) {
+            connection.close(4005, "Already authenticated");
+            return;
+        }
+        if (!this.world.token().equals(d.path("token").asString(""))) {
+            connection.close(4004, "Authentication failed");
+            return;
+        }
+        long intents = d.path("intents").asLong(-1);
+        if (intents < 0 || intents >= (1L << 26)) {
+            connection.close(4013, "Invalid intent(s)");
+            return;
+        }
+        if ((intents & PRIVILEGED_INTENTS & ~this.allowedPrivilegedIntents) != 0) {
+            connection.close(4014, "Disallowed intent(s)");
+            return;
+        }
+        int shardId = 0;
+        int shardCount = 1;
+        JsonNode shard = d.path("shard");
+        if (shard.isArray() && shard.size() == 2) {
+            shardId = shard.get(0).asInt();
+            shardCount = shard.get(1).asInt();
+            if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+                connection.close(4010, "Invalid shard");
+                return;
+            }
+        }
+        String sessionId = HexFormat.of().formatHex(randomBytes());
+        GatewaySession session = new GatewaySession(sessionId, shardId, shardCount, intents);
+        // a fresh IDENTIFY replaces the shard's earlier sessions: nothing will resume them any more
+        for (GatewaySession old : this.sessions.values()) {
+            if (old.shardId() == shardId && old.shardCount() == shardCount) {
+                old.invalidate();
+                this.sessions.remove(old.id());
+            }
+        }
+        this.sessions.put(sessionId, session);
+        connection.session(session);
+        session.attach(connection);
+        List<EmulatedGuild> guilds = new ArrayList<>();
+        for (EmulatedGuild guild : this.world.guilds()) {
+            if (session.servesGuild(guild.id())) {
+                guilds.add(guild);
+            }
+        }
+        session.dispatch("READY", this.payloads.ready(session, guilds, this.resumeUrl).toString());
+        for (EmulatedGuild guild : guilds) {
+            session.dispatch("GUILD_CREATE", this.payloads.guildCreate(guild).toString());
+        }
+        record("ready", 0);
+    }
+
+    private void resume(GatewayConnection connection, JsonNode d) {
+        this.resumes.incrementAndGet();
+        record("resume", 0);
+        GatewaySession session = this.sessions.get(d.path("session_id").asString(""));
+        if (!this.world.token().equals(d.path("token").asString(""))) {
+            connection.close(4004, "Authentication failed");
+            return;
+        }
+        if (session != null && this.refuseResumes.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+            session = null;
+        }
+        int replayed = (session != null) ? session.resume(connection, d.path("seq").asLong(0)) : -1;
+        if (replayed < 0) {
+            record("resume-refused", 0);
+            connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
+            return;
+        }
+        connection.session(session);
+        record("resumed", replayed);
+    }
+
+    /** Sends a dispatch to every live session serving the guild (0 = direct messages, shard 0). */
+    void dispatch(long guildId, String type, String dataJson, Predicate<GatewaySession> filter) {
+        for (GatewaySession session : this.sessions.values()) {
+            if (!session.isInvalidated() && session.servesGuild(guildId) && filter.test(session)) {
+                session.dispatch(type, dataJson);
+            }
+        }
+    }
+
+    /** Closes every gateway connection with the code. */
+    void closeAll(int code, String reason) {
+        record("server-close", code);
+        for (GatewayConnection connection : this.connections) {
+            connection.close(code, reason);
+        }
+    }
+
+    /** Drops every gateway connection without a close frame (the bot sees 1006). */
+    void dropAll() {
+        record("server-drop", 1006);
+        for (GatewayConnection connection : this.connections) {
+            connection.abort();
+        }
+    }
+
+    void sendToAll(String json, String kind) {
+        record(kind, 0);
+        for (GatewayConnection connection : this.connections) {
+            connection.send(json);
+        }
+    }
+
+    /** Sends op 7 RECONNECT. */
+    void requestReconnect() {
+        sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", "reconnect-request");
+    }
+
+    /** Sends op 9 INVALID_SESSION; with {@code resumable=false} the sessions are forgotten. */
+    void invalidateSessions(boolean resumable) {
+        if (!resumable) {
+            for (GatewaySession session : this.sessions.values()) {
+                session.invalidate();
+            }
+            this.sessions.clear();
+        }
+        sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", "invalid-session");
+    }
+
+    void acknowledgeHeartbeats(boolean acknowledge) {
+        this.acknowledgeHeartbeats.set(acknowledge);
+        record(acknowledge ? "acks-on" : "acks-off", 0);
+    }
+
+    void answerClientClose(boolean answer) {
+        this.answerClientClose.set(answer);
+    }
+
+    void refuseNextResumes(int count) {
+        this.refuseResumes.set(count);
+    }
+
+    void allowPrivilegedIntents(long bits) {
+        this.allowedPrivilegedIntents = bits & PRIVILEGED_INTENTS;
+    }
+
+    void heartbeatInterval(Duration interval) {
+        this.heartbeatInterval = interval;
+    }
+
+    Duration heartbeatInterval() {
+        return this.heartbeatInterval;
+    }
+
+    int identifies() {
+        return this.identifies.get();
+    }
+
+    int resumes() {
+        return this.resumes.get();
+    }
+
+    int heartbeats() {
+        return this.heartbeats.get();
+    }
+
+    int openConnections() {
+        int open = 0;
+        for (GatewayConnection connection : this.connections) {
+            if (connection.isOpen()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** Whether some session is attached to an open connection. */
+    boolean hasLiveSession() {
+        for (GatewaySession session : this.sessions.values()) {
+            GatewayConnection connection = session.connection();
+            if (connection != null && connection.isOpen()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Nullable GatewaySession sessionForShard(int shardId) {
+        for (GatewaySession session : this.sessions.values()) {
+            if (session.shardId() == shardId && !session.isInvalidated()) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    List<Event> events() {
+        return List.copyOf(this.events);
+    }
+
+    private void record(String kind, int code) {
+        this.events.add(new Event(kind, code, System.nanoTime()));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creating messages as Discord does: validation, nonces, mentions, storage, and the MESSAGE_CREATE
+ * dispatch to every session that may see it (intents GUILD_MESSAGES / DIRECT_MESSAGES, and content
+ * only with MESSAGE_CONTENT unless the bot is mentioned, it is a DM or the bot wrote it).
+ */
+final class Messaging {
+
+    static final long INTENT_GUILD_MESSAGES = 1L << 9;
+    static final long INTENT_DIRECT_MESSAGES = 1L << 12;
+    static final long INTENT_MESSAGE_CONTENT = 1L << 15;
+
+    static final int MAX_CONTENT = 2000;
+
+    private static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+
+    private record NonceKey(long channelId, long authorId, String nonce) {
+    }
+
+    private final EmulatorWorld world;
+    private final Payloads payloads;
+    private final Gateway gateway;
+    private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
+
+    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
+        this.world = world;
+        this.payloads = payloads;
+        this.gateway = gateway;
+    }
+
+    /** A user (not the bot) posts a message, as the Discord client would. */
+    EmulatedMessage userSays(EmulatedChannel channel, EmulatedUser author, String content,
+            List<EmulatedMessage.EmulatedAttachment> attachments) {
+        EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
+        if (guild != null && !guild.isMember(author.id())) {
+            guild.addMember(author.id(), java.util.Set.of());
+        }
+        Mentions.Resolved mentions = Mentions.resolve(content, null, guild, author.id(), 0, this.world);
+        EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
+                content, Instant.now(), 0, mentions.everyone(), mentions.users(), mentions.roles(), attachments,
+                List.of(), List.of(), 0, null, 0, 0, 0);
+        this.world.store(message);
+        dispatchCreate(message);
+        return message;
+    }
+
+    /**
+     * The bot creates a message through REST (channel messages, or webhook/interaction messages).
+     * @param channel where
+     * @param body the JSON body (content, embeds, allowed_mentions, message_reference, nonce, ...)
+     * @param files the attached files
+     * @param webhookId 0 for a plain channel message, else the application id
+     * @param interactionId the interaction it answers, or 0
+     * @param extraFlags flags to add (ephemeral, loading)
+     * @return the stored message, or an earlier one with the same enforced nonce
+     */
+    EmulatedMessage botSends(EmulatedChannel channel, JsonNode body, List<EmulatedMessage.EmulatedAttachment> files,
+            long webhookId, long interactionId, int extraFlags) {
+        EmulatedUser bot = this.world.botUser();
+        EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
+        if (guild != null && webhookId == 0) {
+            long permissions = guild.permissionsOf(bot.id());
+            long needed = Permissions.VIEW_CHANNEL
+                    | (channel.isThread() ? Permissions.SEND_MESSAGES_IN_THREADS : Permissions.SEND_MESSAGES);
+            if ((permissions & needed) != needed) {
+                throw new RestApi.DiscordError(403, 50013, "Missing Permissions");
+            }
+        }
+        String nonce = Payloads.text(body, "nonce");
+        boolean enforceNonce = body.path("enforce_nonce").asBoolean(false);
+        NonceKey nonceKey = (nonce != null && enforceNonce) ? new NonceKey(channel.id(), bot.id(), nonce) : null;
+        if (nonceKey != null) {
+            EmulatedMessage earlier = this.nonces.get(nonceKey);
+            if (earlier != null && earlier.timestamp().isAfter(Instant.now().minus(NONCE_WINDOW))) {
+                return earlier;
+            }
+        }
+        String content = body.path("content").asString("");
+        if (content.length() > MAX_CONTENT) {
+            throw new RestApi.DiscordError(400, 50035,
+                    "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
+        }
+        List<JsonNode> embeds = list(body.path("embeds"));
+        List<JsonNode> components = list(body.path("components"));
+        boolean loading = (extraFlags & 128) != 0;
+        if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
+                && !body.path("sticker_ids").isArray()) {
+            throw new RestApi.DiscordError(400, 50006, "Cannot send an empty message");
+        }
+        long referenced = 0;
+        long repliedUser = 0;
+        JsonNode reference = body.path("message_reference");
+        if (reference.isObject() && reference.hasNonNull("message_id")) {
+            long id = Long.parseUnsignedLong(reference.get("message_id").asString());
+            EmulatedMessage target = this.world.message(id).filter((m) -> m.channelId() == channel.id()).orElse(null);
+            if (target != null) {
+                referenced = id;
+                repliedUser = target.author().id();
+            }
+            else if (reference.path("fail_if_not_exists").asBoolean(true)) {
+                throw new RestApi.DiscordError(400, 50035,
+                        "Invalid Form Body: message_reference: Unknown message");
+            }
+        }
+        JsonNode allowed = body.get("allowed_mentions");
+        Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,
+                guild, bot.id(), repliedUser, this.world);
+        int flags = body.path("flags").asInt(0) | extraFlags;
+        int type = (interactionId != 0) ? 20 : (referenced != 0) ? 19 : 0;
+        EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), bot,
+                content, Instant.now(), referenced, mentions.everyone(), mentions.users(), mentions.roles(), files,
+                embeds, components, flags, nonce, webhookId, interactionId, type);
+        if (nonceKey != null) {
+            this.nonces.put(nonceKey, message);
+        }
+        this.world.store(message);
+        if (!message.isEphemeral()) {
+            dispatchCreate(message);
+        }
+        return message;
+    }
+
+    /** Applies an edit (content, embeds, components, flags) to a message and dispatches MESSAGE_UPDATE. */
+    EmulatedMessage edit(EmulatedMessage original, JsonNode body, List<EmulatedMessage.EmulatedAttachment> files,
+            boolean clearLoading) {
+        String content = body.has("content") ? body.path("content").asString("") : original.content();
+        if (content.length() > MAX_CONTENT) {
+            throw new RestApi.DiscordError(400, 50035,
+                    "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
+        }
+        List<JsonNode> embeds = body.has("embeds") ? list(body.path("embeds")) : original.embeds();
+        List<JsonNode> components = body.has("components") ? list(body.path("components")) : original.components();
+        List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
+        attachments.addAll(files);
+        int flags = clearLoading ? (original.flags() & ~128) : original.flags();
+        EmulatedGuild guild = this.world.guild(original.guildId()).orElse(null);
+        JsonNode allowed = body.get("allowed_mentions");
+        Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,
+                guild, original.author().id(), 0, this.world);
+        EmulatedMessage edited = new EmulatedMessage(original.id(), original.channelId(), original.guildId(),
+                original.author(), content, original.timestamp(), original.referencedMessageId(), mentions.everyone(),
+                mentions.users(), mentions.roles(), attachments, embeds, components, flags, original.nonce(),
+                original.webhookId(), original.interactionId(), original.type());
+        this.world.replace(edited);
+        if (!edited.isEphemeral()) {
+            dispatch(edited, "MESSAGE_UPDATE");
+        }
+        return edited;
+    }
+
+    void dispatchCreate(EmulatedMessage message) {
+        dispatch(message, "MESSAGE_CREATE");
+    }
+
+    private void dispatch(EmulatedMessage message, String type) {
+        ObjectNode full = this.payloads.message(message, true);
+        String fullJson = full.toString();
+        String redactedJson = null;
+        boolean direct = message.guildId() == 0;
+        boolean fromBot = message.author().id() == this.world.botUser().id();
+        boolean mentionsBot = message.mentionUserIds().contains(this.world.botUser().id());
+        long needed = direct ? INTENT_DIRECT_MESSAGES : INTENT_GUILD_MESSAGES;
+        for (boolean withContent : new boolean[] { true, false }) {
+            String json;
+            if (withContent) {
+                json = fullJson;
+            }
+            else {
+                if (redactedJson == null) {
+                    ObjectNode redacted = full.deepCopy();
+                    redacted.put("content", "");
+                    redacted.putArray("embeds");
+                    redacted.putArray("attachments");
+                    redacted.putArray("components");
+                    redactedJson = redacted.toString();
+                }
+                json = redactedJson;
+            }
+            boolean seesContent = direct || fromBot || mentionsBot;
+            this.gateway.dispatch(message.guildId(), type, json, (session) -> session.hasIntent(needed)
+                    && (withContent == (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT))));
+        }
+    }
+
+    private static List<JsonNode> list(@Nullable JsonNode array) {
+        List<JsonNode> result = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(result::add);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,365 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Discord's JSON shapes (API v10) for what the emulator sends: users, members, roles, channels,
+ * guilds, READY and messages. Field names follow Discord's OpenAPI spec.
+ */
+final class Payloads {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
+        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
+        .withZone(ZoneOffset.UTC);
+
+    private final EmulatorWorld world;
+    private volatile String baseUrl = "";
+
+    Payloads(EmulatorWorld world) {
+        this.world = world;
+    }
+
+    void baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    static String id(long id) {
+        return Long.toUnsignedString(id);
+    }
+
+    ObjectNode object() {
+        return this.world.json().createObjectNode();
+    }
+
+    ArrayNode array() {
+        return this.world.json().createArrayNode();
+    }
+
+    ObjectNode user(EmulatedUser user) {
+        ObjectNode json = object();
+        json.put("id", user.idString());
+        json.put("username", user.username());
+        json.put("discriminator", "0");
+        json.put("global_name", user.username());
+        json.putNull("avatar");
+        json.put("bot", user.bot());
+        json.put("system", false);
+        json.put("public_flags", 0);
+        json.put("flags", 0);
+        json.putNull("banner");
+        json.putNull("accent_color");
+        json.putNull("avatar_decoration_data");
+        return json;
+    }
+
+    /** The bot's own user, as {@code GET /users/@me} and READY describe it. */
+    ObjectNode selfUser() {
+        ObjectNode json = user(this.world.botUser());
+        json.put("verified", true);
+        json.put("mfa_enabled", false);
+        json.putNull("email");
+        json.put("locale", "en-US");
+        json.put("premium_type", 0);
+        return json;
+    }
+
+    ObjectNode role(EmulatedRole role, long guildId) {
+        ObjectNode json = object();
+        json.put("id", role.idString());
+        json.put("name", role.name());
+        json.put("description", (String) null);
+        json.put("color", 0);
+        ObjectNode colors = json.putObject("colors");
+        colors.put("primary_color", 0);
+        colors.putNull("secondary_color");
+        colors.putNull("tertiary_color");
+        json.put("hoist", false);
+        json.putNull("icon");
+        json.putNull("unicode_emoji");
+        json.put("position", role.position());
+        json.put("permissions", Long.toString(role.permissions()));
+        json.put("managed", false);
+        json.put("mentionable", role.mentionable());
+        json.put("flags", 0);
+        return json;
+    }
+
+    /** A guild member; with {@code withUser=false} the partial member that MESSAGE_CREATE carries. */
+    ObjectNode member(EmulatedGuild guild, EmulatedUser user, boolean withUser) {
+        ObjectNode json = object();
+        if (withUser) {
+            json.set("user", user(user));
+        }
+        json.putNull("nick");
+        json.putNull("avatar");
+        json.putNull("banner");
+        ArrayNode roles = json.putArray("roles");
+        guild.rolesOf(user.id()).forEach((roleId) -> roles.add(id(roleId)));
+        json.put("joined_at", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(guild.id()))));
+        json.putNull("premium_since");
+        json.put("deaf", false);
+        json.put("mute", false);
+        json.put("flags", 0);
+        json.put("pending", false);
+        json.putNull("communication_disabled_until");
+        return json;
+    }
+
+    ObjectNode channel(EmulatedChannel channel) {
+        ObjectNode json = object();
+        json.put("id", channel.idString());
+        json.put("type", channel.type());
+        json.put("flags", 0);
+        json.putNull("last_message_id");
+        if (channel.isDirect()) {
+            ArrayNode recipients = json.putArray("recipients");
+            this.world.user(channel.recipientId()).ifPresent((user) -> recipients.add(user(user)));
+            return json;
+        }
+        json.put("guild_id", id(channel.guildId()));
+        json.put("name", channel.name());
+        json.put("position", 0);
+        json.putArray("permission_overwrites");
+        json.put("nsfw", false);
+        json.put("rate_limit_per_user", 0);
+        if (channel.isThread()) {
+            json.put("parent_id", id(channel.parentId()));
+            json.put("owner_id", this.world.botUser().idString());
+            json.put("message_count", 0);
+            json.put("member_count", 1);
+            json.put("total_message_sent", 0);
+            ObjectNode metadata = json.putObject("thread_metadata");
+            metadata.put("archived", false);
+            metadata.put("auto_archive_duration", 1440);
+            metadata.put("archive_timestamp", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(channel.id()))));
+            metadata.put("locked", false);
+            metadata.put("create_timestamp", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(channel.id()))));
+            json.putArray("applied_tags");
+        }
+        else {
+            json.putNull("parent_id");
+            json.putNull("topic");
+            json.putNull("last_pin_timestamp");
+            json.put("default_thread_rate_limit_per_user", 0);
+        }
+        return json;
+    }
+
+    /** GUILD_CREATE: the guild with its roles, channels, threads and the bot's own member. */
+    ObjectNode guildCreate(EmulatedGuild guild) {
+        ObjectNode json = object();
+        json.put("id", guild.idString());
+        json.put("name", guild.name());
+        json.putNull("icon");
+        json.putNull("splash");
+        json.putNull("discovery_splash");
+        json.put("owner_id", id(guild.ownerId()));
+        json.putNull("afk_channel_id");
+        json.put("afk_timeout", 300);
+        json.put("verification_level", 0);
+        json.put("default_message_notifications", 0);
+        json.put("explicit_content_filter", 0);
+        ArrayNode roles = json.putArray("roles");
+        guild.roles().forEach((role) -> roles.add(role(role, guild.id())));
+        json.putArray("emojis");
+        json.putArray("features");
+        json.put("mfa_level", 0);
+        json.putNull("application_id");
+        EmulatedChannel first = guild.channels().stream().filter((c) -> !c.isThread()).findFirst().orElse(null);
+        if (first != null) {
+            json.put("system_channel_id", first.idString());
+        }
+        else {
+            json.putNull("system_channel_id");
+        }
+        json.put("system_channel_flags", 0);
+        json.putNull("rules_channel_id");
+        json.putNull("max_presences");
+        json.put("max_members", 500000);
+        json.putNull("vanity_url_code");
+        json.putNull("description");
+        json.putNull("banner");
+        json.put("premium_tier", 0);
+        json.put("premium_subscription_count", 0);
+        json.put("preferred_locale", "en-US");
+        json.putNull("public_updates_channel_id");
+        json.put("nsfw_level", 0);
+        json.putArray("stickers");
+        json.put("premium_progress_bar_enabled", false);
+        json.putNull("safety_alerts_channel_id");
+        json.put("joined_at", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(guild.id()))));
+        json.put("large", false);
+        json.put("unavailable", false);
+        json.put("member_count", guild.memberIds().size());
+        json.putArray("voice_states");
+        ArrayNode members = json.putArray("members");
+        members.add(member(guild, this.world.botUser(), true));
+        ArrayNode channels = json.putArray("channels");
+        ArrayNode threads = json.putArray("threads");
+        for (EmulatedChannel channel : guild.channels()) {
+            ObjectNode channelJson = channel(channel);
+            if (channel.isThread()) {
+                ObjectNode member = channelJson.putObject("member");
+                member.put("join_timestamp", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(channel.id()))));
+                member.put("flags", 0);
+                threads.add(channelJson);
+            }
+            else {
+                channelJson.remove("guild_id");
+                channels.add(channelJson);
+            }
+        }
+        json.putArray("presences");
+        json.putArray("stage_instances");
+        json.putArray("guild_scheduled_events");
+        json.putArray("soundboard_sounds");
+        return json;
+    }
+
+    ObjectNode ready(GatewaySession session, List<EmulatedGuild> guilds, String resumeUrl) {
+        ObjectNode json = object();
+        json.put("v", 10);
+        json.set("user", selfUser());
+        ArrayNode guildStubs = json.putArray("guilds");
+        for (EmulatedGuild guild : guilds) {
+            ObjectNode stub = guildStubs.addObject();
+            stub.put("id", guild.idString());
+            stub.put("unavailable", true);
+        }
+        json.put("session_id", session.id());
+        json.put("session_type", "normal");
+        json.put("resume_gateway_url", resumeUrl);
+        ArrayNode shard = json.putArray("shard");
+        shard.add(session.shardId());
+        shard.add(session.shardCount());
+        ObjectNode application = json.putObject("application");
+        application.put("id", id(this.world.applicationId()));
+        application.put("flags", 0);
+        json.putArray("private_channels");
+        json.putArray("relationships");
+        json.putArray("presences");
+        json.putArray("guild_join_requests");
+        json.putArray("geo_ordered_rtc_regions").add("emulator");
+        json.putObject("user_settings");
+        json.putArray("_trace").add("[\"discord-emulator\",{\"micros\":0}]");
+        return json;
+    }
+
+    /**
+     * A message object. With {@code gateway=true} it carries {@code guild_id} and the author's
+     * partial {@code member}, as MESSAGE_CREATE does.
+     */
+    ObjectNode message(EmulatedMessage message, boolean gateway) {
+        ObjectNode json = object();
+        json.put("id", message.idString());
+        json.put("type", message.type());
+        json.put("content", message.content());
+        json.put("channel_id", id(message.channelId()));
+        json.set("author", user(message.author()));
+        ArrayNode attachments = json.putArray("attachments");
+        for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
+            attachments.add(attachment(message, attachment));
+        }
+        ArrayNode embeds = json.putArray("embeds");
+        message.embeds().forEach(embeds::add);
+        EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
+        ArrayNode mentions = json.putArray("mentions");
+        for (long userId : message.mentionUserIds()) {
+            this.world.user(userId).ifPresent((user) -> {
+                ObjectNode mentioned = user(user);
+                if (guild != null && guild.isMember(user.id())) {
+                    mentioned.set("member", member(guild, user, false));
+                }
+                mentions.add(mentioned);
+            });
+        }
+        ArrayNode mentionRoles = json.putArray("mention_roles");
+        message.mentionRoleIds().forEach((roleId) -> mentionRoles.add(id(roleId)));
+        json.put("mention_everyone", message.mentionEveryone());
+        json.put("pinned", false);
+        json.put("tts", false);
+        json.put("timestamp", timestamp(message.timestamp()));
+        json.putNull("edited_timestamp");
+        json.put("flags", message.flags());
+        ArrayNode components = json.putArray("components");
+        message.components().forEach(components::add);
+        if (message.nonce() != null) {
+            json.put("nonce", message.nonce());
+        }
+        if (message.webhookId() != 0) {
+            json.put("webhook_id", id(message.webhookId()));
+            json.put("application_id", id(this.world.applicationId()));
+        }
+        if (message.interactionId() != 0) {
+            ObjectNode metadata = json.putObject("interaction_metadata");
+            metadata.put("id", id(message.interactionId()));
+            metadata.put("type", 2);
+            metadata.set("user", user(message.author()));
+            metadata.putObject("authorizing_integration_owners");
+        }
+        if (message.referencedMessageId() != 0) {
+            ObjectNode reference = json.putObject("message_reference");
+            reference.put("type", 0);
+            reference.put("message_id", id(message.referencedMessageId()));
+            reference.put("channel_id", id(message.channelId()));
+            if (message.guildId() != 0) {
+                reference.put("guild_id", id(message.guildId()));
+            }
+            EmulatedMessage referenced = this.world.message(message.referencedMessageId()).orElse(null);
+            if (referenced != null && referenced.referencedMessageId() == 0) {
+                json.set("referenced_message", message(referenced, false));
+            }
+            else {
+                json.putNull("referenced_message");
+            }
+        }
+        if (gateway && message.guildId() != 0) {
+            json.put("guild_id", id(message.guildId()));
+            if (guild != null && guild.isMember(message.author().id())) {
+                json.set("member", member(guild, message.author(), false));
+            }
+        }
+        return json;
+    }
+
+    ObjectNode attachment(EmulatedMessage message, EmulatedMessage.EmulatedAttachment attachment) {
+        ObjectNode json = object();
+        json.put("id", id(attachment.id()));
+        json.put("filename", attachment.filename());
+        json.put("size", attachment.data().length);
+        String url = this.baseUrl + "/attachments/" + id(message.channelId()) + "/" + id(attachment.id()) + "/"
+                + attachment.filename();
+        json.put("url", url);
+        json.put("proxy_url", url);
+        if (attachment.contentType() != null) {
+            json.put("content_type", attachment.contentType());
+        }
+        json.put("flags", 0);
+        return json;
+    }
+
+    /** Discord's JSON error body. */
+    String error(int code, String message) {
+        ObjectNode json = object();
+        json.put("message", message);
+        json.put("code", code);
+        return json.toString();
+    }
+
+    static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return (value == null || value.isNull()) ? null : value.asString();
+    }
+}

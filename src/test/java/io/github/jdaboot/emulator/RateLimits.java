@@ -1,0 +1,127 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Discord-style rate limits: fixed windows per bucket (a route and its major parameter) and a global
+ * limit per bot, announced in {@code X-RateLimit-*} headers on every response. A request over the
+ * limit gets 429 with {@code retry_after}; a request that arrives while the bot was already told to
+ * wait is counted as a violation.
+ */
+final class RateLimits {
+
+    /** A limit of requests per window. */
+    record Limit(int requests, Duration window) {
+    }
+
+    /** The verdict on one request. */
+    record Decision(boolean allowed, Map<String, String> headers, double retryAfter, String scope, boolean global) {
+    }
+
+    private static final class Window {
+
+        long startNanos;
+        int used;
+        long blockedUntilNanos;
+    }
+
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Window globalWindow = new Window();
+    private final AtomicInteger limited = new AtomicInteger();
+    private final AtomicInteger violations = new AtomicInteger();
+    private volatile boolean enabled = true;
+    private volatile Limit globalLimit = new Limit(50, Duration.ofSeconds(1));
+
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    boolean enabled() {
+        return this.enabled;
+    }
+
+    void globalLimit(Limit limit) {
+        this.globalLimit = limit;
+    }
+
+    /** How many requests got a 429 from a limit (not from injected faults). */
+    int limited() {
+        return this.limited.get();
+    }
+
+    /** How many requests came in while their bucket had already answered 429 and not yet reset. */
+    int violations() {
+        return this.violations.get();
+    }
+
+    Decision check(String bucketKey, String bucketHash, Limit limit) {
+        long now = System.nanoTime();
+        if (!this.enabled) {
+            return new Decision(true, headers(limit, limit.requests(), limit.window().toNanos(), bucketHash), 0,
+                    "user", false);
+        }
+        Limit global = this.globalLimit;
+        synchronized (this.globalWindow) {
+            roll(this.globalWindow, global, now);
+            if (this.globalWindow.used >= global.requests()) {
+                long left = this.globalWindow.startNanos + global.window().toNanos() - now;
+                countLimited(this.globalWindow, now, left);
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("X-RateLimit-Global", "true");
+                headers.put("X-RateLimit-Scope", "global");
+                return new Decision(false, headers, seconds(left), "global", true);
+            }
+            this.globalWindow.used++;
+        }
+        Window window = this.windows.computeIfAbsent(bucketKey, (k) -> new Window());
+        synchronized (window) {
+            roll(window, limit, now);
+            long left = window.startNanos + limit.window().toNanos() - now;
+            if (window.used >= limit.requests()) {
+                countLimited(window, now, left);
+                Map<String, String> headers = headers(limit, 0, left, bucketHash);
+                headers.put("X-RateLimit-Scope", "user");
+                return new Decision(false, headers, seconds(left), "user", false);
+            }
+            window.used++;
+            return new Decision(true, headers(limit, limit.requests() - window.used, left, bucketHash), 0, "user",
+                    false);
+        }
+    }
+
+    private void countLimited(Window window, long now, long left) {
+        this.limited.incrementAndGet();
+        if (window.blockedUntilNanos > now) {
+            this.violations.incrementAndGet();
+        }
+        window.blockedUntilNanos = now + left;
+    }
+
+    private static void roll(Window window, Limit limit, long now) {
+        if (window.startNanos == 0 || now - window.startNanos >= limit.window().toNanos()) {
+            window.startNanos = now;
+            window.used = 0;
+        }
+    }
+
+    static Map<String, String> headers(Limit limit, int remaining, long resetAfterNanos, String bucketHash) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        double resetAfter = seconds(resetAfterNanos);
+        double reset = System.currentTimeMillis() / 1000.0 + resetAfter;
+        headers.put("X-RateLimit-Limit", Integer.toString(limit.requests()));
+        headers.put("X-RateLimit-Remaining", Integer.toString(Math.max(0, remaining)));
+        headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", reset));
+        headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetAfter));
+        headers.put("X-RateLimit-Bucket", bucketHash);
+        return headers;
+    }
+
+    static double seconds(long nanos) {
+        return Math.max(0, nanos) / 1_000_000_000.0;
+    }
+}

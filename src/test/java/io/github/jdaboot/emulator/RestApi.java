@@ -1,0 +1,260 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Discord's REST API (v10) as the emulator serves it under {@code /api/v10/}: routing by Discord's
+ * route templates, bot-token authentication, rate limits and their headers, injected faults, and a
+ * record of every request for tests to assert on.
+ */
+final class RestApi {
+
+    static final String PREFIX = "/api/v10/";
+
+    /** Answers one request to a matched route. */
+    interface RouteHandler {
+
+        HttpResponse handle(HttpRequest request, Map<String, String> params) throws Exception;
+    }
+
+    private record Route(String method, String template, Pattern pattern, List<String> names,
+            RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
+
+        String describe() {
+            return this.method + " /" + this.template;
+        }
+    }
+
+    /** Answers the next matching requests with an error instead of handling them. */
+    private static final class Fault {
+
+        final Predicate<String> route;
+        final int status;
+        final double retryAfter;
+        final @Nullable String scope;
+        int remaining;
+
+        Fault(Predicate<String> route, int count, int status, double retryAfter, @Nullable String scope) {
+            this.route = route;
+            this.remaining = count;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.scope = scope;
+        }
+    }
+
+    private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
+
+    private final EmulatorWorld world;
+    private final Payloads payloads;
+    private final RateLimits rateLimits;
+    private final List<Route> routes = new ArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<RecordedRequest> taken = new LinkedBlockingQueue<>();
+
+    RestApi(EmulatorWorld world, Payloads payloads, RateLimits rateLimits) {
+        this.world = world;
+        this.payloads = payloads;
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * Adds a route.
+     * @param method the HTTP method
+     * @param template Discord's route template without a leading slash, e.g. {@code channels/{channel_id}/messages}
+     * @param limit its rate limit, per major parameter
+     * @param authenticated whether the bot token is required (interaction routes authenticate by their URL token)
+     * @param handler what answers it
+     */
+    void route(String method, String template, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PARAM.matcher(template);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (matcher.find()) {
+            regex.append(Pattern.quote(template.substring(last, matcher.start())));
+            regex.append("([^/]+)");
+            names.add(matcher.group(1));
+            last = matcher.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        this.routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, limit, authenticated,
+                handler));
+    }
+
+    HttpResponse handle(HttpRequest request) {
+        String path = request.path().substring(PREFIX.length());
+        Route route = null;
+        Map<String, String> params = Map.of();
+        boolean pathKnown = false;
+        for (Route candidate : this.routes) {
+            Matcher matcher = candidate.pattern().matcher(path);
+            if (!matcher.matches()) {
+                continue;
+            }
+            pathKnown = true;
+            if (candidate.method().equals(request.method())) {
+                route = candidate;
+                Map<String, String> found = new LinkedHashMap<>();
+                for (int i = 0; i < candidate.names().size(); i++) {
+                    found.put(candidate.names().get(i), matcher.group(i + 1));
+                }
+                params = found;
+                break;
+            }
+        }
+        HttpResponse response;
+        if (route == null) {
+            response = pathKnown ? HttpResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
+                    : HttpResponse.json(404, this.payloads.error(0, "404: Not Found"));
+        }
+        else {
+            response = answer(route, request, params);
+        }
+        RecordedRequest record = new RecordedRequest(request, (route != null) ? route.describe() : null,
+                response.status(), Instant.now());
+        this.recorded.add(record);
+        this.taken.add(record);
+        return response;
+    }
+
+    private HttpResponse answer(Route route, HttpRequest request, Map<String, String> params) {
+        if (route.authenticated() && !("Bot " + this.world.token()).equals(request.header("authorization"))) {
+            return HttpResponse.json(401, this.payloads.error(0, "401: Unauthorized"));
+        }
+        String routeName = route.describe();
+        String major = majorParameter(route, params);
+        String bucketHash = Integer.toHexString(route.describe().hashCode());
+        Fault fault = takeFault(routeName);
+        if (fault != null) {
+            return faultResponse(fault, route, bucketHash);
+        }
+        RateLimits.Decision decision = this.rateLimits.check(routeName + " " + major, bucketHash, route.limit());
+        if (!decision.allowed()) {
+            return tooManyRequests(decision.retryAfter(), decision.global(), decision.scope())
+                .withHeaders(decision.headers());
+        }
+        HttpResponse response;
+        try {
+            response = route.handler().handle(request, params);
+        }
+        catch (DiscordError error) {
+            response = HttpResponse.json(error.status(), this.payloads.error(error.code(), error.getMessage()));
+        }
+        catch (RuntimeException ex) {
+            response = HttpResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
+        }
+        catch (Exception ex) {
+            response = HttpResponse.json(500, this.payloads.error(0, "500: Internal Server Error"));
+        }
+        return response.withHeaders(decision.headers());
+    }
+
+    private static String majorParameter(Route route, Map<String, String> params) {
+        for (String major : List.of("channel_id", "guild_id", "interaction_token", "webhook_id")) {
+            String value = params.get(major);
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private synchronized @Nullable Fault takeFault(String routeName) {
+        for (Fault fault : this.faults) {
+            if (fault.remaining > 0 && fault.route.test(routeName)) {
+                fault.remaining--;
+                if (fault.remaining == 0) {
+                    this.faults.remove(fault);
+                }
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse faultResponse(Fault fault, Route route, String bucketHash) {
+        if (fault.status == 429) {
+            boolean global = "global".equals(fault.scope);
+            HttpResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
+            if (!global) {
+                response = response.withHeaders(RateLimits.headers(route.limit(), 0,
+                        (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
+            }
+            return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
+        }
+        return HttpResponse.json(fault.status, this.payloads.error(0, fault.status + ": " + HttpResponse.reason(fault.status)));
+    }
+
+    private HttpResponse tooManyRequests(double retryAfter, boolean global, @Nullable String scope) {
+        String body = "{\"message\":\"You are being rate limited.\",\"retry_after\":"
+                + String.format(Locale.ROOT, "%.3f", retryAfter) + ",\"global\":" + global + ",\"code\":0}";
+        HttpResponse response = HttpResponse.json(429, body)
+            .withHeader("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
+            .withHeader("Via", "1.1 google");
+        if (global) {
+            response = response.withHeader("X-RateLimit-Global", "true");
+        }
+        return response;
+    }
+
+    /**
+     * Makes the next {@code count} requests to routes matching {@code route} fail.
+     * @param route matches {@code METHOD /template}, e.g. {@code POST /channels/{channel_id}/messages}
+     * @param count how many requests
+     * @param status the status to answer with (429 or 5xx)
+     * @param retryAfter for 429, the seconds to wait
+     * @param scope for 429: user, global or shared
+     */
+    void fail(Predicate<String> route, int count, int status, Duration retryAfter, @Nullable String scope) {
+        this.faults.add(new Fault(route, count, status, retryAfter.toMillis() / 1000.0, scope));
+    }
+
+    List<RecordedRequest> recorded() {
+        return List.copyOf(this.recorded);
+    }
+
+    BlockingQueue<RecordedRequest> taken() {
+        return this.taken;
+    }
+
+    /** An error Discord answers with: HTTP status, Discord's JSON error code and message. */
+    static final class DiscordError extends RuntimeException {
+
+        private final int status;
+        private final int code;
+
+        DiscordError(int status, int code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+
+        int status() {
+            return this.status;
+        }
+
+        int code() {
+            return this.code;
+        }
+
+        static DiscordError unknown(String what, int code) {
+            return new DiscordError(404, code, "Unknown " + what);
+        }
+    }
+}

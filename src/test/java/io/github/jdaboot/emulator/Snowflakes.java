@@ -1,0 +1,20 @@
+package io.github.jdaboot.emulator;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Discord-shaped ids: milliseconds since the Discord epoch in the high bits, a counter below. */
+final class Snowflakes {
+
+    static final long DISCORD_EPOCH = 1420070400000L;
+
+    private final AtomicLong last = new AtomicLong();
+
+    long next() {
+        long candidate = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        return this.last.accumulateAndGet(candidate, (prev, now) -> Math.max(prev + 1, now));
+    }
+
+    static long timestampOf(long snowflake) {
+        return (snowflake >>> 22) + DISCORD_EPOCH;
+    }
+}
