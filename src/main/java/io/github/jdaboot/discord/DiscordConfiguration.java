@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class DiscordConfiguration {
 
     @Bean
-    DiscordConnectionTracker discordConnectionTracker() {
-        return new DiscordConnectionTracker();
+    DiscordConnectionTracker discordConnectionTracker(DiscordProperties properties) {
+        return new DiscordConnectionTracker(properties.getIntents());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -11,23 +11,29 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the gateway sessions: logs JDA's status changes and the tutorial's {@code Logged on as}
- * line, and tells startup whether the first session became ready or was closed for good.
+ * line, stops a shard on every fatal close code (4012 included, which JDA would retry), and tells
+ * startup whether the first session became ready or was closed for good.
  */
 class DiscordConnectionTracker implements EventListener {
 
-    /** Close codes after which Discord will not accept the session again without a configuration change. */
-    static final Set<Integer> FATAL_CLOSE_CODES = Set.of(4004, 4010, 4011, 4012, 4013, 4014);
-
     private static final Logger log = LoggerFactory.getLogger(DiscordConnectionTracker.class);
 
+    private final Set<GatewayIntent> intents;
     private final CompletableFuture<Integer> firstOutcome = new CompletableFuture<>();
+
+    DiscordConnectionTracker(Set<GatewayIntent> intents) {
+        this.intents = intents;
+    }
 
     @Override
     public void onEvent(GenericEvent event) {
@@ -38,11 +44,27 @@ class DiscordConnectionTracker implements EventListener {
                 log.info("Logged on as {}", ready.getJDA().getSelfUser().getName());
                 this.firstOutcome.complete(0);
             }
-            case ShutdownEvent shutdown when FATAL_CLOSE_CODES.contains(shutdown.getCode()) ->
-                this.firstOutcome.complete(shutdown.getCode());
+            case SessionDisconnectEvent disconnect when disconnect.getServiceCloseFrame() != null -> {
+                int code = disconnect.getServiceCloseFrame().getCloseCode();
+                CloseCode known = CloseCode.from(code);
+                if (DiscordCloseCodes.isFatal(code) && (known == null || known.isReconnect())) {
+                    // JDA would reconnect and be closed again, forever: stop this shard instead
+                    disconnect.getJDA().shutdown();
+                    fatal(disconnect.getJDA(), code);
+                }
+            }
+            case ShutdownEvent shutdown when DiscordCloseCodes.isFatal(shutdown.getCode()) ->
+                fatal(shutdown.getJDA(), shutdown.getCode());
             default -> {
                 // not about the connection
             }
+        }
+    }
+
+    private void fatal(JDA jda, int code) {
+        if (!this.firstOutcome.complete(code)) {
+            // startup is over, so nobody else reports it: say what happened and what to set
+            log.error("Discord {} stopped: {}", shard(jda), DiscordCloseCodes.explain(code, this.intents).getMessage());
         }
     }
 

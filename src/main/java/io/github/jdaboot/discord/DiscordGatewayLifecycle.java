@@ -1,17 +1,12 @@
 package io.github.jdaboot.discord;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +23,6 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
     private static final Logger log = LoggerFactory.getLogger(DiscordGatewayLifecycle.class);
-
-    private static final Set<GatewayIntent> PRIVILEGED_INTENTS = EnumSet.of(GatewayIntent.GUILD_MEMBERS,
-            GatewayIntent.GUILD_PRESENCES, GatewayIntent.MESSAGE_CONTENT);
 
     private final ShardManager shardManager;
     private final DiscordConnectionTracker tracker;
@@ -52,7 +44,7 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
             this.shardManager.login();
         }
         catch (InvalidTokenException ex) {
-            throw rejectedToken("HTTP 401 Unauthorized", ex);
+            throw DiscordCloseCodes.rejectedToken("HTTP 401 Unauthorized", ex);
         }
         this.running = true;
         int outcome;
@@ -71,41 +63,8 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
         if (outcome != 0) {
             this.shardManager.shutdown();
             this.running = false;
-            throw fatalClose(outcome);
+            throw DiscordCloseCodes.explain(outcome, this.properties.getIntents());
         }
-    }
-
-    private DiscordStartupException fatalClose(int code) {
-        return switch (code) {
-            case 4004 -> rejectedToken("gateway close 4004 Authentication failed", null);
-            case 4014 -> {
-                String requested = this.properties.getIntents().stream().filter(PRIVILEGED_INTENTS::contains)
-                    .map(Enum::name).sorted().collect(Collectors.joining(", "));
-                yield new DiscordStartupException("Discord refused the privileged gateway intents " + requested
-                        + " (gateway close 4014 Disallowed intents): enable them for the bot in the Developer Portal"
-                        + " (Bot > Privileged Gateway Intents) or remove them from discord.intents.",
-                        "Enable " + requested + " on the Bot page of the application in the Discord Developer Portal."
-                                + " The prefix command needs MESSAGE_CONTENT; slash commands need no privileged intent.");
-            }
-            case 4013 -> new DiscordStartupException(
-                    "Discord rejected the gateway intents (gateway close 4013 Invalid intents): check discord.intents.",
-                    "Set discord.intents to valid GatewayIntent names, for example GUILD_MESSAGES, MESSAGE_CONTENT.");
-            case 4010, 4011 -> new DiscordStartupException("Discord rejected the shard configuration (gateway close "
-                    + code + "): set discord.shards-total to the number Discord recommends, or leave it empty.",
-                    "Leave discord.shards-total empty to use the number of shards Discord recommends.");
-            default -> new DiscordStartupException("Discord closed the gateway session with code " + code
-                    + ", which it does not allow to retry: check discord.gateway-url and the API version.",
-                    "Point discord.gateway-url at Discord's gateway (wss://gateway.discord.gg/) or the emulator.");
-        };
-    }
-
-    private static DiscordStartupException rejectedToken(String how, @Nullable Throwable cause) {
-        String message = "Discord rejected the bot token (" + how + "): " + DiscordToken.WHAT_TO_SET
-                + " with a valid bot token.";
-        String action = "Copy the current token from the Bot page in the Discord Developer Portal (reset it there if"
-                + " it may have leaked).";
-        return (cause != null) ? new DiscordStartupException(message, action, cause)
-                : new DiscordStartupException(message, action);
     }
 
     @Override

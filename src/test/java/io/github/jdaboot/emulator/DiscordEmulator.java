@@ -319,6 +319,16 @@ public final class DiscordEmulator implements AutoCloseable {
         this.gateway.answerClientClose(answer);
     }
 
+    /** Refuses new gateway connections (HTTP 503 on the upgrade) until called with false; the bot keeps retrying. */
+    public void refuseGatewayConnections(boolean refuse) {
+        this.gateway.refuseConnections(refuse);
+    }
+
+    /** Closes the next IDENTIFY attempts with the close code, as Discord does for 4004 or 4014. */
+    public void failNextIdentifies(int count, int closeCode) {
+        this.gateway.failNextIdentifies(count, closeCode);
+    }
+
     /** Answers the next RESUME attempts with op 9 {@code d=false}. */
     public void refuseNextResumes(int count) {
         this.gateway.refuseNextResumes(count);

@@ -48,6 +48,9 @@ final class EmulatorHttpServer implements AutoCloseable {
     /** Takes over a connection after the WebSocket handshake; returns when the connection is done. */
     interface WebSocketHandler {
 
+        /** Whether to accept this upgrade now; a refused one gets 503, as an unreachable gateway would. */
+        boolean accepts(HttpRequest upgrade);
+
         void serve(HttpRequest upgrade, WebSocketConnection connection);
     }
 
@@ -150,6 +153,11 @@ final class EmulatorHttpServer implements AutoCloseable {
                     return;
                 }
                 if (isWebSocketUpgrade(request)) {
+                    if (!this.webSocketHandler.accepts(request)) {
+                        write(out, HttpResponse.json(503, "{\"message\":\"gateway unavailable\",\"code\":0}"),
+                                false);
+                        return;
+                    }
                     acceptUpgrade(request, out);
                     this.webSocketHandler.serve(request, new WebSocketConnection(socket, in, out));
                     return;

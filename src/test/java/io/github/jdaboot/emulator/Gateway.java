@@ -56,6 +56,9 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     private final AtomicBoolean acknowledgeHeartbeats = new AtomicBoolean(true);
     private final AtomicBoolean answerClientClose = new AtomicBoolean(true);
     private final AtomicInteger refuseResumes = new AtomicInteger();
+    private final AtomicInteger failIdentifies = new AtomicInteger();
+    private volatile int failIdentifyCode;
+    private volatile boolean refuseConnections;
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
@@ -71,6 +74,15 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
 
     void resumeUrl(String url) {
         this.resumeUrl = url;
+    }
+
+    @Override
+    public boolean accepts(HttpRequest upgrade) {
+        if (this.refuseConnections) {
+            record("connect-refused", 503);
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -143,6 +155,10 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
         }
         if (!this.world.token().equals(d.path("token").asString(""))) {
             connection.close(4004, "Authentication failed");
+            return;
+        }
+        if (this.failIdentifies.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+            connection.close(this.failIdentifyCode, DiscordEmulator.closeReason(this.failIdentifyCode));
             return;
         }
         long intents = d.path("intents").asLong(-1);
@@ -266,6 +282,17 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
 
     void answerClientClose(boolean answer) {
         this.answerClientClose.set(answer);
+    }
+
+    /** Refuses (503) or accepts again new gateway connections; open ones are not affected. */
+    void refuseConnections(boolean refuse) {
+        this.refuseConnections = refuse;
+    }
+
+    /** Closes the next {@code count} IDENTIFY attempts with the code, e.g. 4004 or 4014. */
+    void failNextIdentifies(int count, int closeCode) {
+        this.failIdentifyCode = closeCode;
+        this.failIdentifies.set(count);
     }
 
     void refuseNextResumes(int count) {

@@ -1,0 +1,224 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The emulator's gateway protocol, driven by a bare WebSocket client: HELLO, heartbeats and ACKs,
+ * IDENTIFY checks, READY and GUILD_CREATE, sequence numbers, intents, RESUME with replay, and
+ * zlib-stream compression.
+ */
+@DisplayName("Emulator gateway protocol")
+class DiscordEmulatorGatewayTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES, MESSAGE_CONTENT. */
+    private static final long INTENTS = 1 | (1 << 9) | (1 << 12) | (1 << 15);
+
+    private DiscordEmulator discord;
+
+    @BeforeEach
+    void start() {
+        this.discord = DiscordEmulator.builder().heartbeatInterval(Duration.ofMillis(500)).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        this.discord.close();
+    }
+
+    @Test
+    @DisplayName("HELLO comes first with the heartbeat interval; every heartbeat gets an ACK")
+    void helloAndHeartbeats() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            JsonNode hello = client.next(TIMEOUT);
+            assertThat(hello.path("op").asInt()).isEqualTo(10);
+            assertThat(hello.path("d").path("heartbeat_interval").asInt()).isEqualTo(500);
+
+            for (int i = 0; i < 3; i++) {
+                client.send("{\"op\":1,\"d\":null}");
+                assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(11);
+            }
+            assertThat(this.discord.heartbeatCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    @DisplayName("with ACKs switched off, heartbeats go unanswered while the socket stays open")
+    void heartbeatsUnanswered() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.nextOf(10, null, TIMEOUT);
+            this.discord.acknowledgeHeartbeats(false);
+            client.send("{\"op\":1,\"d\":null}");
+
+            assertThat(client.poll(Duration.ofMillis(700))).isNull();
+            this.discord.acknowledgeHeartbeats(true);
+            client.send("{\"op\":1,\"d\":null}");
+            assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    @DisplayName("IDENTIFY with a wrong token is closed with 4004")
+    void wrongToken() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify("not-the-token", INTENTS));
+            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4004);
+        }
+    }
+
+    @Test
+    @DisplayName("a privileged intent the application may not use is closed with 4014")
+    void disallowedIntents() throws Exception {
+        this.discord.allowPrivilegedIntents(true, true, false);
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify(this.discord.token(), INTENTS));
+            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4014);
+        }
+    }
+
+    @Test
+    @DisplayName("IDENTIFY gets READY (s=1) and a GUILD_CREATE per guild, then events in sequence")
+    void readyAndSequence() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify(this.discord.token(), INTENTS));
+
+            JsonNode ready = client.nextOf(0, "READY", TIMEOUT);
+            assertThat(ready.path("s").asLong()).isEqualTo(1);
+            assertThat(ready.path("d").path("user").path("username").asString()).isEqualTo("IdeaBot");
+            assertThat(ready.path("d").path("session_id").asString()).isNotBlank();
+            assertThat(ready.path("d").path("resume_gateway_url").asString()).isEqualTo(this.discord.gatewayUrl());
+            assertThat(ready.path("d").path("guilds")).hasSize(1);
+            JsonNode guild = client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+            assertThat(guild.path("s").asLong()).isEqualTo(2);
+            assertThat(guild.path("d").path("channels")).extracting((c) -> c.path("name").asString())
+                .contains("general", "random", "bot-lab");
+            assertThat(guild.path("d").path("threads")).extracting((c) -> c.path("name").asString())
+                .containsExactly("brainstorm");
+
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "one");
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "two");
+            JsonNode first = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
+            JsonNode second = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
+            assertThat(first.path("s").asLong()).isEqualTo(3);
+            assertThat(first.path("d").path("content").asString()).isEqualTo("one");
+            assertThat(first.path("d").path("guild_id").asString()).isEqualTo(this.discord.guild().idString());
+            assertThat(first.path("d").path("member").isObject()).isTrue();
+            assertThat(second.path("s").asLong()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    @DisplayName("without MESSAGE_CONTENT the content is empty, unless the bot is mentioned")
+    void messageContentIntent() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify(this.discord.token(), INTENTS & ~(1 << 15)));
+            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), ".idea");
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
+                    this.discord.bot().mention() + " .idea");
+
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString()).isEmpty();
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString())
+                .endsWith(".idea");
+        }
+    }
+
+    @Test
+    @DisplayName("RESUME replays the missed events in order, then RESUMED")
+    void resumeReplays() throws Exception {
+        String sessionId;
+        long lastSeq;
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify(this.discord.token(), INTENTS));
+            sessionId = client.nextOf(0, "READY", TIMEOUT).path("d").path("session_id").asString();
+            lastSeq = client.nextOf(0, "GUILD_CREATE", TIMEOUT).path("s").asLong();
+            client.abort();
+        }
+        for (int i = 1; i <= 3; i++) {
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("bob"), "missed " + i);
+        }
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send("{\"op\":6,\"d\":{\"token\":\"" + this.discord.token() + "\",\"session_id\":\"" + sessionId
+                    + "\",\"seq\":" + lastSeq + "}}");
+            for (int i = 1; i <= 3; i++) {
+                JsonNode replayed = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
+                assertThat(replayed.path("s").asLong()).isEqualTo(lastSeq + i);
+                assertThat(replayed.path("d").path("content").asString()).isEqualTo("missed " + i);
+            }
+            assertThat(client.nextOf(0, "RESUMED", TIMEOUT).path("s").asLong()).isEqualTo(lastSeq + 4);
+        }
+        assertThat(this.discord.resumeCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a RESUME for an unknown session gets op 9 INVALID_SESSION d=false")
+    void resumeUnknownSession() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send("{\"op\":6,\"d\":{\"token\":\"" + this.discord.token()
+                    + "\",\"session_id\":\"nope\",\"seq\":3}}");
+            JsonNode invalid = client.nextOf(9, null, TIMEOUT);
+            assertThat(invalid.path("d").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("zlib-stream: binary frames of one zlib stream, each flushed with 00 00 FF FF")
+    void zlibStream() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), true)) {
+            assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(10);
+            client.send(identify(this.discord.token(), INTENTS));
+            client.nextOf(0, "READY", TIMEOUT);
+            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "compressed");
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString())
+                .isEqualTo("compressed");
+
+            assertThat(client.binaryMessages()).isEqualTo(4);
+            assertThat(client.everyBinaryEndedWithSyncFlush()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("op 7 RECONNECT and op 9 INVALID_SESSION reach the client")
+    void reconnectAndInvalidSession() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.send(identify(this.discord.token(), INTENTS));
+            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+
+            this.discord.requestReconnect();
+            assertThat(client.nextOf(7, null, TIMEOUT).path("op").asInt()).isEqualTo(7);
+            this.discord.invalidateSession(true);
+            assertThat(client.nextOf(9, null, TIMEOUT).path("d").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("closeGateway sends the close code; dropGateway ends the connection without a close frame")
+    void closes() throws Exception {
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.nextOf(10, null, TIMEOUT);
+            this.discord.closeGateway(4009);
+            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4009);
+        }
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.nextOf(10, null, TIMEOUT);
+            this.discord.dropGateway();
+            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(1006);
+        }
+    }
+
+    private static String identify(String token, long intents) {
+        return "{\"op\":2,\"d\":{\"token\":\"" + token + "\",\"intents\":" + intents
+                + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"},\"shard\":[0,1]}}";
+    }
+}
