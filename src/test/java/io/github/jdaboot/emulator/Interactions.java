@@ -278,6 +278,10 @@ final class Interactions {
             owners.put("0", "0");
             json.put("context", 1);
         }
+        if (channel.isDirect()) {
+            // as Discord sends it to the bot: the DM's other party, seen from the user, is the bot
+            channelJson.putArray("recipients").add(this.payloads.user(this.world.botUser()));
+        }
         json.set("channel", channelJson);
         return json;
     }

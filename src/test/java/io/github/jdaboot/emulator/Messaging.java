@@ -92,7 +92,7 @@ final class Messaging {
             throw new RestApi.DiscordError(400, 50035,
                     "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
-        List<JsonNode> embeds = list(body.path("embeds"));
+        List<JsonNode> embeds = embeds(body.path("embeds"));
         List<JsonNode> components = list(body.path("components"));
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
@@ -140,7 +140,7 @@ final class Messaging {
             throw new RestApi.DiscordError(400, 50035,
                     "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
-        List<JsonNode> embeds = body.has("embeds") ? list(body.path("embeds")) : original.embeds();
+        List<JsonNode> embeds = body.has("embeds") ? embeds(body.path("embeds")) : original.embeds();
         List<JsonNode> components = body.has("components") ? list(body.path("components")) : original.components();
         List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
         attachments.addAll(files);
@@ -198,6 +198,22 @@ final class Messaging {
         List<JsonNode> result = new ArrayList<>();
         if (array != null && array.isArray()) {
             array.forEach(result::add);
+        }
+        return result;
+    }
+
+    /** Embeds as Discord stores them: JDA sends no {@code type}, Discord answers with {@code rich}. */
+    private static List<JsonNode> embeds(@Nullable JsonNode array) {
+        List<JsonNode> result = new ArrayList<>();
+        for (JsonNode embed : list(array)) {
+            if (embed instanceof ObjectNode object && !object.has("type")) {
+                ObjectNode copy = object.deepCopy();
+                copy.put("type", "rich");
+                result.add(copy);
+            }
+            else {
+                result.add(embed);
+            }
         }
         return result;
     }

@@ -59,24 +59,30 @@ final class RateLimits {
         return this.violations.get();
     }
 
-    Decision check(String bucketKey, String bucketHash, Limit limit) {
+    /**
+     * Counts a request against its bucket and, unless exempt, the global limit.
+     * @param countsGlobally false for interaction and webhook-token routes, which Discord keeps out of the global limit
+     */
+    Decision check(String bucketKey, String bucketHash, Limit limit, boolean countsGlobally) {
         long now = System.nanoTime();
         if (!this.enabled) {
             return new Decision(true, headers(limit, limit.requests(), limit.window().toNanos(), bucketHash), 0,
                     "user", false);
         }
-        Limit global = this.globalLimit;
-        synchronized (this.globalWindow) {
-            roll(this.globalWindow, global, now);
-            if (this.globalWindow.used >= global.requests()) {
-                long left = this.globalWindow.startNanos + global.window().toNanos() - now;
-                countLimited(this.globalWindow, now, left);
-                Map<String, String> headers = new LinkedHashMap<>();
-                headers.put("X-RateLimit-Global", "true");
-                headers.put("X-RateLimit-Scope", "global");
-                return new Decision(false, headers, seconds(left), "global", true);
+        if (countsGlobally) {
+            Limit global = this.globalLimit;
+            synchronized (this.globalWindow) {
+                roll(this.globalWindow, global, now);
+                if (this.globalWindow.used >= global.requests()) {
+                    long left = this.globalWindow.startNanos + global.window().toNanos() - now;
+                    countLimited(this.globalWindow, now, left);
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    headers.put("X-RateLimit-Global", "true");
+                    headers.put("X-RateLimit-Scope", "global");
+                    return new Decision(false, headers, seconds(left), "global", true);
+                }
+                this.globalWindow.used++;
             }
-            this.globalWindow.used++;
         }
         Window window = this.windows.computeIfAbsent(bucketKey, (k) -> new Window());
         synchronized (window) {

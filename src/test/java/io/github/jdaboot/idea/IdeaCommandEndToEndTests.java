@@ -70,17 +70,21 @@ class IdeaCommandEndToEndTests {
     }
 
     @Test
-    @DisplayName("only the command word .idea triggers a reply, not .ideas or plain text")
-    void onlyTheCommandWord() {
+    @DisplayName("messages that are not commands get no reply; a near miss gets a suggestion")
+    void onlyCommands() {
         EmulatedChannel channel = this.discord.channel("bot-lab");
         List<EmulatedMessage> ignored = List.of(
-                this.discord.userSays(channel, this.discord.user("carol"), ".ideas please"),
                 this.discord.userSays(channel, this.discord.user("carol"), "what is an .idea"),
-                this.discord.userSays(channel, this.discord.user("carol"), "hello"));
+                this.discord.userSays(channel, this.discord.user("carol"), "hello"),
+                this.discord.userSays(channel, this.discord.user("carol"), "..."),
+                this.discord.userSays(channel, this.discord.user("carol"), ". idea"),
+                this.discord.userSays(channel, this.discord.user("carol"), ".zzzzzz"));
+        EmulatedMessage nearMiss = this.discord.userSays(channel, this.discord.user("carol"), ".ideas please");
         EmulatedMessage withTopic = this.discord.userSays(channel, this.discord.user("carol"), ".idea games");
 
+        assertThat(this.discord.awaitReply(nearMiss, REPLY_TIMEOUT).content())
+            .isEqualTo("I don't know `.ideas`. Did you mean `.idea`? Type `.help` for the list.");
         this.discord.awaitReply(withTopic, REPLY_TIMEOUT);
-
         ignored.forEach((message) -> assertNoMoreRepliesThan(0, message));
     }
 

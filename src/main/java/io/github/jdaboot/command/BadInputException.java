@@ -1,0 +1,12 @@
+package io.github.jdaboot.command;
+
+/**
+ * The user's input cannot be used: an option is missing, unreadable or out of range. The message is
+ * the polite reply; it names the option.
+ */
+class BadInputException extends RuntimeException {
+
+    BadInputException(String userMessage) {
+        super(userMessage, null, false, false);
+    }
+}

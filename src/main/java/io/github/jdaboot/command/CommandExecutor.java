@@ -1,0 +1,135 @@
+package io.github.jdaboot.command;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs each command on its own virtual thread, so any number of slow handlers wait concurrently and
+ * none holds up JDA's event thread or the gateway heartbeat. At most {@code max-concurrent} run at once;
+ * beyond that a command is refused at once instead of queueing without bound.
+ * <p>
+ * On shutdown it stops taking commands, waits for the running ones (bounded by
+ * {@code discord.commands.shutdown-timeout}) before JDA closes the session, and names every command
+ * it had to interrupt.
+ */
+class CommandExecutor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
+    private final Semaphore permits;
+    private final Duration shutdownTimeout;
+    private final Map<Thread, String> running = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = this.lock.newCondition();
+    private volatile boolean accepting = true;
+    private volatile boolean started;
+
+    CommandExecutor(int maxConcurrent, Duration shutdownTimeout) {
+        this.permits = new Semaphore(maxConcurrent);
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /**
+     * Starts the task on a new virtual thread.
+     * @param description what runs, for the shutdown log
+     * @return false when the executor is at capacity or shutting down; the task did not start
+     */
+    boolean submit(String description, Runnable task) {
+        if (!this.accepting || !this.permits.tryAcquire()) {
+            return false;
+        }
+        Thread thread = this.threads.newThread(() -> {
+            try {
+                task.run();
+            }
+            finally {
+                this.running.remove(Thread.currentThread());
+                this.permits.release();
+                this.lock.lock();
+                try {
+                    this.idle.signalAll();
+                }
+                finally {
+                    this.lock.unlock();
+                }
+            }
+        });
+        this.running.put(thread, description);
+        thread.start();
+        return true;
+    }
+
+    /** How many commands are running now. */
+    int active() {
+        return this.running.size();
+    }
+
+    boolean isAccepting() {
+        return this.accepting;
+    }
+
+    @Override
+    public void start() {
+        this.accepting = true;
+        this.started = true;
+    }
+
+    @Override
+    public void stop() {
+        this.accepting = false;
+        this.started = false;
+        if (this.running.isEmpty()) {
+            return;
+        }
+        log.info("Waiting up to {} for {} running command(s) to finish", this.shutdownTimeout, this.running.size());
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        this.lock.lock();
+        try {
+            while (!this.running.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                this.idle.await(left, TimeUnit.NANOSECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            this.lock.unlock();
+        }
+        if (this.running.isEmpty()) {
+            log.info("All running commands finished");
+            return;
+        }
+        this.running.forEach((thread, description) -> {
+            log.warn("Interrupting {}: still running after {} (discord.commands.shutdown-timeout)", description,
+                    this.shutdownTimeout);
+            thread.interrupt();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.started;
+    }
+
+    /** Stops before the Discord gateway lifecycle, so replies can still be sent while draining. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

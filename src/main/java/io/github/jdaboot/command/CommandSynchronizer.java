@@ -1,0 +1,184 @@
+package io.github.jdaboot.command;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the slash commands with Discord when a session is ready: globally, or in the guilds of
+ * {@code discord.commands.guilds}. It first reads what Discord has and writes (one bulk overwrite)
+ * only when that differs, because Discord's limits on creating commands are tight. Everything is
+ * queued; nothing waits on JDA's event thread.
+ */
+class CommandSynchronizer implements EventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandSynchronizer.class);
+
+    private final CommandRegistry registry;
+    private final CommandProperties properties;
+
+    CommandSynchronizer(CommandRegistry registry, CommandProperties properties) {
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+        if (event instanceof ReadyEvent ready && this.properties.isRegister()) {
+            synchronize(ready.getJDA());
+        }
+    }
+
+    void synchronize(JDA jda) {
+        List<CommandData> desired = desired();
+        if (this.properties.getGuilds().isEmpty()) {
+            if (jda.getShardInfo().getShardId() == 0) {
+                sync("globally", jda.retrieveCommands(), jda::updateCommands, desired);
+            }
+            return;
+        }
+        for (long guildId : this.properties.getGuilds()) {
+            Guild guild = jda.getGuildById(guildId);
+            if (guild != null) {
+                sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(),
+                        guild::updateCommands, desired);
+            }
+            else if (jda.getShardInfo().getShardId() == 0 && jda.getShardManager() != null
+                    && jda.getShardManager().getGuildById(guildId) == null) {
+                log.warn("discord.commands.guilds lists {}, a guild the bot is not in: no commands registered there",
+                        guildId);
+            }
+        }
+    }
+
+    private static void sync(String where, RestAction<List<Command>> retrieve,
+            java.util.function.Supplier<CommandListUpdateAction> update, List<CommandData> desired) {
+        retrieve.queue((existing) -> {
+            if (same(existing, desired)) {
+                log.info("Slash commands are up to date {}: {}", where, names(desired));
+                return;
+            }
+            update.get().addCommands(desired).queue(
+                    (registered) -> log.info("Registered {} slash command(s) {}: {}", registered.size(), where,
+                            names(desired)),
+                    (failure) -> log.error("Could not register the slash commands {}: {}", where, failure.toString()));
+        }, (failure) -> log.error("Could not read the slash commands registered {}: {}", where, failure.toString()));
+    }
+
+    /** The commands as Discord should have them, from the registry. */
+    List<CommandData> desired() {
+        Map<String, SlashCommandData> commands = new LinkedHashMap<>();
+        for (CommandDefinition definition : this.registry.slashCommands()) {
+            if (definition.group() == null) {
+                SlashCommandData data = Commands.slash(definition.name(), definition.description())
+                    .addOptions(options(definition));
+                restrict(data, definition.guildOnly(), definition.userPermissions());
+                commands.put(definition.name(), data);
+            }
+            else {
+                SlashCommandData group = commands.computeIfAbsent(definition.group(), (name) -> {
+                    SlashCommandData data = Commands.slash(name, Objects.requireNonNull(definition.groupDescription()));
+                    restrict(data, false, Set.of());
+                    return data;
+                });
+                if (definition.guildOnly()) {
+                    group.setContexts(InteractionContextType.GUILD);
+                }
+                group.addSubcommands(new SubcommandData(definition.name(), definition.description())
+                    .addOptions(options(definition)));
+            }
+        }
+        return new ArrayList<>(commands.values());
+    }
+
+    private static void restrict(SlashCommandData data, boolean guildOnly, Set<net.dv8tion.jda.api.Permission> permissions) {
+        data.setContexts(guildOnly ? EnumSet.of(InteractionContextType.GUILD)
+                : EnumSet.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
+        data.setDefaultPermissions(permissions.isEmpty() ? DefaultMemberPermissions.ENABLED
+                : DefaultMemberPermissions.enabledFor(permissions));
+    }
+
+    private static List<OptionData> options(CommandDefinition definition) {
+        List<OptionData> options = new ArrayList<>();
+        for (OptionDefinition option : definition.options()) {
+            OptionData data = new OptionData(option.kind().discordType(), option.name(), option.description(),
+                    option.required());
+            switch (option.kind()) {
+                case LONG, INT -> {
+                    long floor = (option.kind() == OptionKind.INT) ? Integer.MIN_VALUE : (long) OptionData.MIN_NEGATIVE_NUMBER;
+                    long ceiling = (option.kind() == OptionKind.INT) ? Integer.MAX_VALUE : (long) OptionData.MAX_POSITIVE_NUMBER;
+                    boolean bounded = option.kind() == OptionKind.INT || option.min() != Double.NEGATIVE_INFINITY
+                            || option.max() != Double.POSITIVE_INFINITY;
+                    if (bounded) {
+                        data.setRequiredRange((long) Math.max(option.min(), floor), (long) Math.min(option.max(), ceiling));
+                    }
+                }
+                case DOUBLE -> {
+                    if (option.min() != Double.NEGATIVE_INFINITY) {
+                        data.setMinValue(option.min());
+                    }
+                    if (option.max() != Double.POSITIVE_INFINITY) {
+                        data.setMaxValue(option.max());
+                    }
+                }
+                case STRING -> {
+                    if (option.maxLength() < OptionData.MAX_STRING_OPTION_LENGTH) {
+                        data.setMaxLength(option.maxLength());
+                    }
+                }
+                case ENUM -> option.choices()
+                    .forEach((choice) -> data.addChoice(OptionDefinition.choiceName(choice), choice.name()));
+                case CHANNEL -> {
+                    if (!option.channelTypes().isEmpty()) {
+                        data.setChannelTypes(option.channelTypes());
+                    }
+                }
+                default -> {
+                    // nothing to add
+                }
+            }
+            options.add(data);
+        }
+        return options;
+    }
+
+    /** Whether Discord's commands are the desired ones, compared in Discord's own JSON form. */
+    static boolean same(List<Command> existing, List<CommandData> desired) {
+        return normalized(existing.stream().map(CommandData::fromCommand).toList()).equals(normalized(desired));
+    }
+
+    private static List<Map<String, Object>> normalized(List<CommandData> commands) {
+        return commands.stream()
+            .map((command) -> command.toData().toMap())
+            .sorted(Comparator.comparing((Map<String, Object> map) -> String.valueOf(map.get("name"))))
+            .toList();
+    }
+
+    private static String names(List<CommandData> commands) {
+        return commands.stream().map((command) -> "/" + command.getName()).collect(Collectors.joining(", "));
+    }
+}

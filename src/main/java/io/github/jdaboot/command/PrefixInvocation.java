@@ -1,0 +1,90 @@
+package io.github.jdaboot.command;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A prefix command run: the first message replies to the user's message (a Discord reply with a
+ * message reference), later ones follow in the channel. Replies are public; ephemeral is a slash-only
+ * notion.
+ */
+final class PrefixInvocation extends Invocation {
+
+    private final MessageReceivedEvent event;
+    private final String arguments;
+    private volatile boolean first = true;
+
+    PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String arguments) {
+        super(command);
+        this.event = event;
+        this.arguments = arguments;
+    }
+
+    String arguments() {
+        return this.arguments;
+    }
+
+    MessageReceivedEvent messageEvent() {
+        return this.event;
+    }
+
+    @Override
+    public CommandSurface surface() {
+        return CommandSurface.PREFIX;
+    }
+
+    @Override
+    public User user() {
+        return this.event.getAuthor();
+    }
+
+    @Override
+    public @Nullable Member member() {
+        return this.event.getMember();
+    }
+
+    @Override
+    public @Nullable Guild guild() {
+        return this.event.isFromGuild() ? this.event.getGuild() : null;
+    }
+
+    @Override
+    public MessageChannel channel() {
+        return this.event.getChannel();
+    }
+
+    @Override
+    public JDA jda() {
+        return this.event.getJDA();
+    }
+
+    @Override
+    public GenericEvent event() {
+        return this.event;
+    }
+
+    @Override
+    public void defer() {
+        this.event.getChannel().sendTyping().queue(null, (failure) -> logFailure("show typing", failure));
+    }
+
+    @Override
+    synchronized void send(MessageCreateData message, boolean ephemeral) {
+        if (this.first) {
+            this.first = false;
+            this.event.getMessage().reply(message)
+                .queue(null, (failure) -> logFailure("reply to prefix command " + commandName(), failure));
+        }
+        else {
+            this.event.getChannel().sendMessage(message)
+                .queue(null, (failure) -> logFailure("follow up on prefix command " + commandName(), failure));
+        }
+    }
+}
