@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.jdaboot.discord.DiscordStartupException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,11 +39,14 @@ class CommandConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(CommandRegistry registry, CommandExecutor executor,
-            ObjectProvider<CommandRecorder> recorder, ScheduledExecutorService commandDeferrals,
-            CommandProperties properties) {
-        return new CommandDispatcher(registry, executor, new CooldownTracker(),
-                recorder.getIfAvailable(() -> CommandRecorder.NONE), commandDeferrals, properties);
+    CommandMetrics commandMetrics(ObjectProvider<MeterRegistry> registry, CommandExecutor executor) {
+        return new CommandMetrics(registry.getIfAvailable(CompositeMeterRegistry::new), executor);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(CommandRegistry registry, CommandExecutor executor, CommandMetrics metrics,
+            ScheduledExecutorService commandDeferrals, CommandProperties properties) {
+        return new CommandDispatcher(registry, executor, new CooldownTracker(), metrics, commandDeferrals, properties);
     }
 
     @Bean

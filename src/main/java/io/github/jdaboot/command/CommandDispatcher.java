@@ -38,12 +38,12 @@ class CommandDispatcher implements EventListener {
     private final CommandRegistry registry;
     private final CommandExecutor executor;
     private final CooldownTracker cooldowns;
-    private final CommandRecorder recorder;
+    private final CommandMetrics recorder;
     private final ScheduledExecutorService deferrals;
     private final CommandProperties properties;
 
     CommandDispatcher(CommandRegistry registry, CommandExecutor executor, CooldownTracker cooldowns,
-            CommandRecorder recorder, ScheduledExecutorService deferrals, CommandProperties properties) {
+            CommandMetrics recorder, ScheduledExecutorService deferrals, CommandProperties properties) {
         this.registry = registry;
         this.executor = executor;
         this.cooldowns = cooldowns;
@@ -196,7 +196,7 @@ class CommandDispatcher implements EventListener {
     void run(Invocation invocation, Supplier<@Nullable Object[]> arguments) {
         CommandDefinition command = invocation.command();
         CommandOutcome outcome = CommandOutcome.SUCCESS;
-        this.recorder.started(command, invocation.surface());
+        
         try {
             String denied = denial(invocation);
             if (denied != null) {

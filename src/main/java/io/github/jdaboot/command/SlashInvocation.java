@@ -23,10 +23,10 @@ final class SlashInvocation extends Invocation {
     }
 
     private final SlashCommandInteractionEvent event;
-    private final CommandRecorder recorder;
+    private final CommandMetrics recorder;
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
 
-    SlashInvocation(CommandDefinition command, SlashCommandInteractionEvent event, CommandRecorder recorder) {
+    SlashInvocation(CommandDefinition command, SlashCommandInteractionEvent event, CommandMetrics recorder) {
         super(command);
         this.event = event;
         this.recorder = recorder;

@@ -54,6 +54,8 @@ public class DiscordProperties {
 
     private final Presence presence = new Presence();
 
+    private final Health health = new Health();
+
     public @Nullable String getToken() {
         return this.token;
     }
@@ -136,6 +138,38 @@ public class DiscordProperties {
 
     public Presence getPresence() {
         return this.presence;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    /**
+     * How the {@code discord} health contributor judges the connection.
+     */
+    public static class Health {
+
+        /** How long connecting, reconnecting or resuming counts as OUT_OF_SERVICE before it counts as DOWN. */
+        private Duration reconnectGracePeriod = Duration.ofSeconds(60);
+
+        /** Heartbeat interval assumed until two heartbeat ACKs have shown the real one (Discord's is about 41 s). */
+        private Duration assumedHeartbeatInterval = Duration.ofMillis(41_250);
+
+        public Duration getReconnectGracePeriod() {
+            return this.reconnectGracePeriod;
+        }
+
+        public void setReconnectGracePeriod(Duration reconnectGracePeriod) {
+            this.reconnectGracePeriod = reconnectGracePeriod;
+        }
+
+        public Duration getAssumedHeartbeatInterval() {
+            return this.assumedHeartbeatInterval;
+        }
+
+        public void setAssumedHeartbeatInterval(Duration assumedHeartbeatInterval) {
+            this.assumedHeartbeatInterval = assumedHeartbeatInterval;
+        }
     }
 
     /**

@@ -98,9 +98,11 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
                 WebSocketConnection.Message message = socket.read();
                 if (message.opcode() == WebSocketConnection.OP_CLOSE) {
                     record("client-close", message.closeCode());
-                    if (this.answerClientClose.get()) {
-                        connection.close(message.closeCode(), "");
+                    if (!this.answerClientClose.get()) {
+                        // a half-dead server: ignore the close and keep the socket open until the client drops it
+                        continue;
                     }
+                    connection.close(message.closeCode(), "");
                     break;
                 }
                 handle(connection, this.world.json().readTree(message.text()));

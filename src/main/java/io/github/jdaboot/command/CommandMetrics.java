@@ -1,0 +1,65 @@
+package io.github.jdaboot.command;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+
+/**
+ * Micrometer metrics for commands: {@code discord.commands} (a timer by command, surface and
+ * outcome), {@code discord.commands.active} (handlers in flight), and how fast slash commands are
+ * acknowledged against Discord's 3-second deadline ({@code discord.interactions.acknowledgement},
+ * {@code discord.interactions.late}). Tags are bounded: declared command names, never users,
+ * channels or content.
+ */
+class CommandMetrics {
+
+    static final Duration DISCORD_DEADLINE = Duration.ofSeconds(3);
+
+    private final MeterRegistry registry;
+
+    CommandMetrics(MeterRegistry registry, CommandExecutor executor) {
+        this.registry = registry;
+        Gauge.builder("discord.commands.active", executor, CommandExecutor::active)
+            .description("Command handlers running now")
+            .register(registry);
+    }
+
+    /** A run ended. */
+    void finished(CommandDefinition command, CommandSurface surface, CommandOutcome outcome, long durationNanos) {
+        Timer.builder("discord.commands")
+            .description("Command runs, from the event to the handler's end")
+            .tag("command", command.fullName())
+            .tag("surface", surface.name().toLowerCase(java.util.Locale.ROOT))
+            .tag("outcome", outcome.tag())
+            .register(this.registry)
+            .record(durationNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A slash command was acknowledged: measured from the interaction's creation, as Discord's deadline is. */
+    void acknowledged(SlashCommandInteractionEvent event, boolean deferred) {
+        Duration latency = Duration.between(event.getTimeCreated(), OffsetDateTime.now());
+        if (latency.isNegative()) {
+            latency = Duration.ZERO;
+        }
+        String type = deferred ? "defer" : "reply";
+        Timer.builder("discord.interactions.acknowledgement")
+            .description("Time from a slash command's creation to its acknowledgement (Discord allows 3 s)")
+            .tag("type", type)
+            .serviceLevelObjectives(DISCORD_DEADLINE)
+            .register(this.registry)
+            .record(latency);
+        if (latency.compareTo(DISCORD_DEADLINE) > 0) {
+            Counter.builder("discord.interactions.late")
+                .description("Slash commands acknowledged after Discord's 3 s deadline")
+                .tag("type", type)
+                .register(this.registry)
+                .increment();
+        }
+    }
+}

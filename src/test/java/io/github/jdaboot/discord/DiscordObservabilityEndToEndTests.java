@@ -1,0 +1,202 @@
+package io.github.jdaboot.discord;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.jdaboot.DiscordEmulatorTestConfiguration;
+import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.EmulatedMessage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Health and metrics tell the truth about the connection: the real application over HTTP, its bot
+ * connected to the Discord emulator, which breaks the connection in the ways Discord does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "emulator.heartbeat-interval=300ms")
+@Import(DiscordEmulatorTestConfiguration.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Health and metrics of the Discord connection")
+class DiscordObservabilityEndToEndTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private DiscordEmulator discord;
+
+    @Autowired
+    private DiscordHealthIndicator healthIndicator;
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    @Order(1)
+    @DisplayName("UP after ready, with status, ping, last ACK, guilds and the bot's id and name")
+    void upAfterReady() throws Exception {
+        await().atMost(TIMEOUT).until(() -> health().path("components").path("discord").has("lastHeartbeatAckMs")
+                || health().path("components").path("discord").path("details").has("lastHeartbeatAckMs"));
+        JsonNode discord = health().path("components").path("discord");
+
+        assertThat(discord.path("status").asString()).isEqualTo("UP");
+        JsonNode details = discord.path("details");
+        assertThat(details.path("status").asString()).isEqualTo("CONNECTED");
+        assertThat(details.path("gatewayPingMs").asLong()).isBetween(0L, 1000L);
+        assertThat(details.path("lastHeartbeatAckMs").asLong()).isBetween(0L, 1000L);
+        assertThat(details.path("guilds").asInt()).isEqualTo(1);
+        assertThat(details.path("botId").asString()).isEqualTo(this.discord.bot().idString());
+        assertThat(details.path("botName").asString()).isEqualTo("IdeaBot");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        // the check reads memory only: thousands of checks take a few milliseconds in all
+        int checks = 20_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            assertThat(this.healthIndicator.health().getStatus().getCode()).isEqualTo("UP");
+        }
+        long meanNanos = (System.nanoTime() - start) / checks;
+        System.out.printf("discord health check: %d ns on average over %d checks%n", meanNanos, checks);
+        assertThat(Duration.ofNanos(meanNanos)).isLessThan(Duration.ofMillis(1));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("closed with 4000: OUT_OF_SERVICE while reconnecting (liveness UP), then UP after the resume")
+    void outOfServiceWhileReconnecting() throws Exception {
+        double resumes = metric("discord_gateway_resumes_total", "shard=\"0\"");
+        this.discord.refuseGatewayConnections(true);
+        this.discord.closeGateway(4000);
+
+        await().atMost(TIMEOUT).until(() -> "OUT_OF_SERVICE".equals(discordStatus()));
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health/liveness").statusCode()).as("reconnecting is not a liveness failure")
+            .isEqualTo(200);
+
+        this.discord.refuseGatewayConnections(false);
+        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(metric("discord_gateway_resumes_total", "shard=\"0\"")).isEqualTo(resumes + 1);
+        assertThat(metric("discord_gateway_reconnects_total", "close_code=\"4000\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("heartbeats no longer acknowledged, socket open: DOWN although JDA still says CONNECTED; then it recovers")
+    void staleHeartbeats() throws Exception {
+        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
+        this.discord.answerClientClose(false);
+        this.discord.acknowledgeHeartbeats(false);
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode discord = health().path("components").path("discord");
+            return discord.path("status").asString().equals("DOWN")
+                    && discord.path("details").path("status").asString().equals("CONNECTED");
+        });
+        assertThat(health().path("components").path("discord").path("details").path("reason").asString())
+            .startsWith("heartbeats are stale");
+
+        this.discord.acknowledgeHeartbeats(true);
+        this.discord.answerClientClose(true);
+        await().atMost(Duration.ofSeconds(40)).until(() -> "UP".equals(discordStatus()));
+        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
+                ".idea");
+        this.discord.awaitReply(asked, TIMEOUT);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("commands move discord.commands with the right outcome; a 429 shows in discord.rest.requests")
+    void commandAndRestMetrics() throws Exception {
+        reply(".idea");
+        reply(".help nope");
+        reply(".idea " + "x".repeat(101));
+        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200), "user");
+        reply(".idea");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(metric("discord_commands_seconds_count",
+                    "command=\"idea\",outcome=\"success\",surface=\"prefix\"")).isGreaterThanOrEqualTo(2);
+            assertThat(metric("discord_commands_seconds_count",
+                    "command=\"help\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(1);
+            assertThat(metric("discord_commands_seconds_count",
+                    "command=\"idea\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(1);
+            assertThat(metric("discord_rest_requests_seconds_count",
+                    "method=\"POST\",route=\"/channels/{channel_id}/messages\",scope=\"user\",status=\"429\""))
+                .as(get("/actuator/prometheus").body().lines().filter((line) -> line.contains("429")).toList()
+                    .toString())
+                .isEqualTo(1);
+        });
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("/actuator/prometheus serves every Discord metric")
+    void prometheus() throws Exception {
+        String scrape = get("/actuator/prometheus").body();
+        assertThat(scrape).contains("discord_gateway_ping_milliseconds{", "discord_gateway_status{",
+                "discord_guilds{", "discord_gateway_events_total{", "discord_gateway_reconnects_total{",
+                "discord_gateway_resumes_total{", "discord_gateway_identifies_total{", "discord_rest_requests_seconds_count{",
+                "discord_commands_seconds_count{", "discord_commands_active ");
+        assertThat(scrape).doesNotContain(this.discord.user("alice").idString())
+            .doesNotContain(this.discord.channel("general").idString())
+            .doesNotContain(this.discord.token());
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/configprops").statusCode()).isEqualTo(404);
+    }
+
+    private String reply(String content) {
+        return this.discord.awaitReply(this.discord.userSays(this.discord.channel("random"), this.discord.user("bob"),
+                content), TIMEOUT).content();
+    }
+
+    private String discordStatus() throws IOException, InterruptedException {
+        return health().path("components").path("discord").path("status").asString();
+    }
+
+    private JsonNode health() throws IOException, InterruptedException {
+        return JSON.readTree(get("/actuator/health").body());
+    }
+
+    private double metric(String name, String tags) throws IOException, InterruptedException {
+        String scrape = get("/actuator/prometheus").body();
+        Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{(.*)\\} (\\S+)$", Pattern.MULTILINE)
+            .matcher(scrape);
+        double total = 0;
+        while (matcher.find()) {
+            if (matcher.group(1).contains(tags)) {
+                total += Double.parseDouble(matcher.group(2));
+            }
+        }
+        return total;
+    }
+
+    private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+                BodyHandlers.ofString());
+    }
+}
