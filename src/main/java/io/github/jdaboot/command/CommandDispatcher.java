@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +42,12 @@ class CommandDispatcher implements EventListener {
     private final CommandMetrics recorder;
     private final ScheduledExecutorService deferrals;
     private final CommandProperties properties;
+    private final HandledMessages handled = new HandledMessages(50_000);
+    private final MissedCommandRecovery recovery;
 
     CommandDispatcher(CommandRegistry registry, CommandExecutor executor, CooldownTracker cooldowns,
             CommandMetrics recorder, ScheduledExecutorService deferrals, CommandProperties properties) {
+        this.recovery = new MissedCommandRecovery(this::onMessage);
         this.registry = registry;
         this.executor = executor;
         this.cooldowns = cooldowns;
@@ -57,6 +61,7 @@ class CommandDispatcher implements EventListener {
         switch (event) {
             case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
             case MessageReceivedEvent message -> onMessage(message);
+            case SessionRecreateEvent recreated -> this.recovery.recover(recreated.getJDA());
             default -> {
                 // not a command
             }
@@ -89,6 +94,7 @@ class CommandDispatcher implements EventListener {
     /* ---------------------------------------------------------------- prefix commands */
 
     private void onMessage(MessageReceivedEvent event) {
+        this.recovery.seen(event);
         long self = event.getJDA().getSelfUser().getIdLong();
         if (event.getAuthor().getIdLong() == self) {
             return;
@@ -113,6 +119,10 @@ class CommandDispatcher implements EventListener {
             text = content.substring(prefix.length());
         }
         if (text == null) {
+            return;
+        }
+        if (!this.handled.firstTime(event.getMessageIdLong())) {
+            // replayed on RESUME or recovered after a new session, and already answered
             return;
         }
         List<PrefixTokenizer.Token> words = PrefixTokenizer.tokenize(text);
@@ -176,11 +186,9 @@ class CommandDispatcher implements EventListener {
     }
 
     private void replyToMessage(MessageReceivedEvent event, String text) {
-        this.executor.submit("reply", () -> {
-            for (MessageCreateData message : Invocation.messages(Reply.of(text))) {
-                event.getMessage().reply(message).queue(null, (failure) -> Invocation.logFailure("reply", failure));
-            }
-        });
+        this.executor.submit("reply", () -> Delivery.send("reply to a message",
+                () -> event.getMessage().reply(Invocation.messages(Reply.of(text)).getFirst())
+                    .setNonce("r" + event.getMessageIdLong() + "-0")));
     }
 
     /* ---------------------------------------------------------------- running */

@@ -56,21 +56,26 @@ abstract class Invocation implements CommandContext {
     @Override
     public void reply(Reply reply) {
         boolean ephemeral = reply.isEphemeral() || this.command.ephemeral();
-        for (MessageCreateData message : messages(reply)) {
+        int parts = messages(reply).size();
+        for (int i = 0; i < parts; i++) {
+            int part = i;
             this.replied.set(true);
-            send(message, ephemeral);
+            send(() -> messages(reply).get(part), ephemeral);
         }
     }
 
     /** Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed. */
     void reply(MessageCreateData data) {
         this.replied.set(true);
-        send(MessageCreateBuilder.from(data).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        send(() -> MessageCreateBuilder.from(data).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
             .mentionRepliedUser(false).build(), this.command.ephemeral());
     }
 
-    /** Sends one message: the first answers the command, the rest follow up. */
-    abstract void send(MessageCreateData message, boolean ephemeral);
+    /**
+     * Sends one message and waits until Discord has it: the first answers the command, the rest follow
+     * up. The supplier builds the message afresh for each attempt.
+     */
+    abstract void send(java.util.function.Supplier<MessageCreateData> message, boolean ephemeral);
 
     /** The Discord messages for a reply: its text split to fit, or attached as a file when very long. */
     static List<MessageCreateData> messages(Reply reply) {
@@ -98,9 +103,36 @@ abstract class Invocation implements CommandContext {
     }
 
     private static MessageCreateBuilder builder(String content) {
-        return new MessageCreateBuilder().setContent(content)
+        return new MessageCreateBuilder().setContent(withoutLoneSurrogates(content))
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
             .mentionRepliedUser(false);
+    }
+
+    /** Text as Discord can store it: an unpaired surrogate (invalid UTF-16, e.g. echoed user input) becomes U+FFFD. */
+    static String withoutLoneSurrogates(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (clean != null) {
+                    clean.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                if (clean == null) {
+                    clean = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                clean.append('\uFFFD');
+            }
+            else if (clean != null) {
+                clean.append(c);
+            }
+        }
+        return (clean != null) ? clean.toString() : text;
     }
 
     static void logFailure(String what, Throwable failure) {

@@ -19,7 +19,7 @@ final class PrefixInvocation extends Invocation {
 
     private final MessageReceivedEvent event;
     private final String arguments;
-    private volatile boolean first = true;
+    private int sent;
 
     PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String arguments) {
         super(command);
@@ -75,16 +75,21 @@ final class PrefixInvocation extends Invocation {
         this.event.getChannel().sendTyping().queue(null, (failure) -> logFailure("show typing", failure));
     }
 
+    /**
+     * Each message carries a nonce made from the user's message id and its place in the answer, and
+     * Discord returns the stored message for a repeated nonce: a retry never posts twice.
+     */
     @Override
-    synchronized void send(MessageCreateData message, boolean ephemeral) {
-        if (this.first) {
-            this.first = false;
-            this.event.getMessage().reply(message)
-                .queue(null, (failure) -> logFailure("reply to prefix command " + commandName(), failure));
+    synchronized void send(java.util.function.Supplier<MessageCreateData> message, boolean ephemeral) {
+        int index = this.sent++;
+        String nonce = "r" + this.event.getMessageIdLong() + "-" + index;
+        if (index == 0) {
+            Delivery.send("reply to prefix command " + commandName(),
+                    () -> this.event.getMessage().reply(message.get()).setNonce(nonce));
         }
         else {
-            this.event.getChannel().sendMessage(message)
-                .queue(null, (failure) -> logFailure("follow up on prefix command " + commandName(), failure));
+            Delivery.send("follow up on prefix command " + commandName(),
+                    () -> this.event.getChannel().sendMessage(message.get()).setNonce(nonce));
         }
     }
 }

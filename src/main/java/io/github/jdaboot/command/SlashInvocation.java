@@ -86,7 +86,8 @@ final class SlashInvocation extends Invocation {
     }
 
     @Override
-    void send(MessageCreateData message, boolean ephemeral) {
+    void send(java.util.function.Supplier<MessageCreateData> build, boolean ephemeral) {
+        MessageCreateData message = build.get();
         Acknowledgement before;
         synchronized (this) {
             before = this.acknowledgement;
@@ -96,6 +97,8 @@ final class SlashInvocation extends Invocation {
                 default -> before;
             };
         }
+        // JDA acknowledges an interaction once and then routes everything through its hook, so only the
+        // follow-ups can be retried; a failed acknowledgement fails the hook for good
         switch (before) {
             case NONE -> {
                 this.recorder.acknowledged(this.event, false);
@@ -104,8 +107,8 @@ final class SlashInvocation extends Invocation {
             }
             case DEFERRED -> this.event.getHook().editOriginal(MessageEditData.fromCreateData(message))
                 .queue(null, (failure) -> logFailure("fill the deferred reply to /" + commandName(), failure));
-            default -> this.event.getHook().sendMessage(message).setEphemeral(ephemeral)
-                .queue(null, (failure) -> logFailure("follow up on /" + commandName(), failure));
+            default -> Delivery.send("follow up on /" + commandName(),
+                    () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral));
         }
     }
 }

@@ -289,7 +289,10 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /* ---------------------------------------------------------------- gateway faults */
 
-    /** Closes the bot's gateway connections with a close code, e.g. 4000 (resumable) or 4004 (fatal). */
+    /**
+     * Closes the bot's gateway connections with a close code, e.g. 4000 (resumable) or 4004 (fatal).
+     * 4007 and 4009 also end the session, as on Discord: the bot must identify anew.
+     */
     public void closeGateway(int code) {
         this.gateway.closeAll(code, closeReason(code));
     }
@@ -352,6 +355,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return this.gateway.identifies();
     }
 
+    /** How many IDENTIFYs came less than 5 s after the previous one (Discord's limit with max_concurrency 1). */
+    public int identifyRateViolations() {
+        return this.gateway.identifyRateViolations();
+    }
+
     public int resumeCount() {
         return this.gateway.resumes();
     }
@@ -393,6 +401,16 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Answers the next {@code count} requests to the route with a server error such as 500, 502 or 503. */
     public void failNext(String route, int count, int status) {
         this.rest.fail(route::equals, count, status, Duration.ZERO, null);
+    }
+
+    /** Sets the rate limit of one route, e.g. {@code POST /channels/{channel_id}/messages}, per channel. */
+    public void rateLimit(String route, int requests, Duration window) {
+        this.rateLimits.override(route, new RateLimits.Limit(requests, window));
+    }
+
+    /** Sets the global limit of requests per bot (Discord's is 50 per second). */
+    public void globalRateLimit(int requests, Duration window) {
+        this.rateLimits.globalLimit(new RateLimits.Limit(requests, window));
     }
 
     /** Turns Discord's rate limits on or off (off for benchmarks). */

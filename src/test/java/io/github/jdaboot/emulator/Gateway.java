@@ -41,6 +41,9 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     static final int OP_HELLO = 10;
     static final int OP_HEARTBEAT_ACK = 11;
 
+    /** Discord's identify rate limit with max_concurrency 1: one IDENTIFY per 5 seconds. */
+    static final Duration IDENTIFY_INTERVAL = Duration.ofSeconds(5);
+
     /** Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT. */
     static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
 
@@ -62,6 +65,8 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger identifyRateViolations = new AtomicInteger();
+    private volatile long lastIdentifyNanos;
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
     private volatile Duration heartbeatInterval;
     private volatile String resumeUrl = "";
@@ -151,6 +156,12 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     private void identify(GatewayConnection connection, JsonNode d) {
         this.identifies.incrementAndGet();
         record("identify", 0);
+        long now = System.nanoTime();
+        if (this.lastIdentifyNanos != 0 && now - this.lastIdentifyNanos < IDENTIFY_INTERVAL.toNanos()) {
+            // Discord allows one IDENTIFY per 5 s (max_concurrency 1); count the ones that come sooner
+            this.identifyRateViolations.incrementAndGet();
+        }
+        this.lastIdentifyNanos = now;
         if (connection.session() != null) {
             connection.close(4005, "Already authenticated");
             return;
@@ -238,9 +249,18 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
         }
     }
 
-    /** Closes every gateway connection with the code. */
+    /**
+     * Closes every gateway connection with the code. As on Discord, 4007 (invalid seq) and 4009 (session
+     * timed out) end the session too: a RESUME after them is refused and the bot must IDENTIFY anew.
+     */
     void closeAll(int code, String reason) {
         record("server-close", code);
+        if (code == 4007 || code == 4009) {
+            for (GatewaySession session : this.sessions.values()) {
+                session.invalidate();
+            }
+            this.sessions.clear();
+        }
         for (GatewayConnection connection : this.connections) {
             connection.close(code, reason);
         }
@@ -323,6 +343,10 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
 
     int heartbeats() {
         return this.heartbeats.get();
+    }
+
+    int identifyRateViolations() {
+        return this.identifyRateViolations.get();
     }
 
     int openConnections() {

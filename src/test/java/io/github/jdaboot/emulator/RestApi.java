@@ -144,8 +144,8 @@ final class RestApi {
         if (fault != null) {
             return faultResponse(fault, route, bucketHash);
         }
-        RateLimits.Decision decision = this.rateLimits.check(routeName + " " + major, bucketHash, route.limit(),
-                route.authenticated());
+        RateLimits.Decision decision = this.rateLimits.check(routeName + " " + major, bucketHash,
+                this.rateLimits.limitFor(routeName, route.limit()), route.authenticated());
         if (!decision.allowed()) {
             return tooManyRequests(decision.retryAfter(), decision.global(), decision.scope())
                 .withHeaders(decision.headers());
