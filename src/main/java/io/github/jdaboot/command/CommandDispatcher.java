@@ -237,15 +237,20 @@ class CommandDispatcher implements EventListener {
         }
         catch (Throwable ex) {
             outcome = CommandOutcome.ERROR;
+            if (!this.executor.isAccepting() && (ex instanceof InterruptedException || Thread.interrupted())) {
+                // cut off by shutdown after discord.commands.shutdown-timeout: say so, never silently
+                Thread.interrupted();
+                log.warn("Command {}{} was interrupted by shutdown", symbol(invocation), command.fullName());
+                invocation.reply(Reply.of("Sorry, I'm restarting and could not finish " + symbol(invocation)
+                        + command.fullName() + ". Please try again in a minute.").ephemeral());
+                return;
+            }
             String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             log.error("Command {}{} failed (error id {}), handled by {}", symbol(invocation), command.fullName(),
                     errorId, command.describeMethod(), ex);
             invocation.reply(Reply.of("Sorry, something went wrong while running " + symbol(invocation)
                     + command.fullName() + ". If it keeps happening, tell the bot's owner the error id `" + errorId
                     + "`.").ephemeral());
-            if (ex instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
         }
         finally {
             this.recorder.finished(command, invocation.surface(), outcome, System.nanoTime() - invocation.startedNanos());

@@ -27,6 +27,9 @@ class CommandExecutor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
+    /** How long interrupted commands get to send their apology before the session closes. */
+    private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
+
     private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
     private final Semaphore permits;
     private final Duration shutdownTimeout;
@@ -94,13 +97,28 @@ class CommandExecutor implements SmartLifecycle {
             return;
         }
         log.info("Waiting up to {} for {} running command(s) to finish", this.shutdownTimeout, this.running.size());
-        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        awaitIdle(System.nanoTime() + this.shutdownTimeout.toNanos());
+        if (this.running.isEmpty()) {
+            log.info("All running commands finished");
+            return;
+        }
+        this.running.forEach((thread, description) -> {
+            log.warn("Interrupting {}: still running after {} (discord.commands.shutdown-timeout)", description,
+                    this.shutdownTimeout);
+            thread.interrupt();
+        });
+        // give the interrupted commands a moment to tell their users, before the session closes
+        awaitIdle(System.nanoTime() + INTERRUPTED_GRACE.toNanos());
+        this.running.values().forEach((description) -> log.warn("{} did not end after being interrupted", description));
+    }
+
+    private void awaitIdle(long deadline) {
         this.lock.lock();
         try {
             while (!this.running.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    break;
+                    return;
                 }
                 this.idle.await(left, TimeUnit.NANOSECONDS);
             }
@@ -111,15 +129,6 @@ class CommandExecutor implements SmartLifecycle {
         finally {
             this.lock.unlock();
         }
-        if (this.running.isEmpty()) {
-            log.info("All running commands finished");
-            return;
-        }
-        this.running.forEach((thread, description) -> {
-            log.warn("Interrupting {}: still running after {} (discord.commands.shutdown-timeout)", description,
-                    this.shutdownTimeout);
-            thread.interrupt();
-        });
     }
 
     @Override

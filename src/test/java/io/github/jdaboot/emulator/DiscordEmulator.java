@@ -231,6 +231,11 @@ public final class DiscordEmulator implements AutoCloseable {
                 new EmulatedMessage.EmulatedAttachment(this.world.nextId(), filename, null, data)));
     }
 
+    /** A webhook (an integration, not a user) posts a message in the channel. */
+    public EmulatedMessage webhookSays(EmulatedChannel channel, String name, String content) {
+        return this.messaging.webhookSays(channel, name, content);
+    }
+
     /** The user runs a slash command; see {@link SlashCommand}. */
     public EmulatedInteraction slashCommand(SlashCommand command) {
         return this.interactions.invoke(command);
@@ -395,12 +400,20 @@ public final class DiscordEmulator implements AutoCloseable {
      * @param scope {@code user}, {@code global} or {@code shared}
      */
     public void rateLimitNext(String route, int count, Duration retryAfter, String scope) {
-        this.rest.fail(route::equals, count, 429, retryAfter, scope);
+        this.rest.fail(route::equals, count, 429, retryAfter, scope, false);
     }
 
     /** Answers the next {@code count} requests to the route with a server error such as 500, 502 or 503. */
     public void failNext(String route, int count, int status) {
-        this.rest.fail(route::equals, count, status, Duration.ZERO, null);
+        this.rest.fail(route::equals, count, status, Duration.ZERO, null, false);
+    }
+
+    /**
+     * Handles the next {@code count} requests to the route, then answers them with a server error anyway:
+     * the message is stored but the bot never hears so, as when Discord fails after doing the work.
+     */
+    public void failNextAfterProcessing(String route, int count, int status) {
+        this.rest.fail(route::equals, count, status, Duration.ZERO, null, true);
     }
 
     /** Sets the rate limit of one route, e.g. {@code POST /channels/{channel_id}/messages}, per channel. */

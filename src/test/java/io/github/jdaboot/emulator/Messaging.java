@@ -56,6 +56,18 @@ final class Messaging {
         return message;
     }
 
+    /** A webhook posts: its author is a bot-flagged pseudo-user and the message carries {@code webhook_id}. */
+    EmulatedMessage webhookSays(EmulatedChannel channel, String name, String content) {
+        long webhookId = this.world.nextId();
+        EmulatedUser author = new EmulatedUser(webhookId, name, true);
+        EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
+                content, Instant.now(), 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0, null,
+                webhookId, 0, 0);
+        this.world.store(message);
+        dispatchCreate(message);
+        return message;
+    }
+
     /**
      * The bot creates a message through REST (channel messages, or webhook/interaction messages).
      * @param channel where

@@ -300,7 +300,9 @@ final class Payloads {
         }
         if (message.webhookId() != 0) {
             json.put("webhook_id", id(message.webhookId()));
-            json.put("application_id", id(this.world.applicationId()));
+            if (message.webhookId() == this.world.applicationId()) {
+                json.put("application_id", id(this.world.applicationId()));
+            }
         }
         if (message.interactionId() != 0) {
             ObjectNode metadata = json.putObject("interaction_metadata");

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Discord-style rate limits: fixed windows per bucket (a route and its major parameter) and a global
  * limit per bot, announced in {@code X-RateLimit-*} headers on every response. A request over the
- * limit gets 429 with {@code retry_after}; a request that arrives while the bot was already told to
- * wait is counted as a violation.
+ * limit gets 429 with {@code retry_after}. A request that arrives while its bucket (or the bot, after
+ * a global 429) was told to wait, by a limit or an injected 429, is counted as a violation.
  */
 final class RateLimits {
 
@@ -23,15 +23,17 @@ final class RateLimits {
     record Decision(boolean allowed, Map<String, String> headers, double retryAfter, String scope, boolean global) {
     }
 
+    private static final String GLOBAL = "<global>";
+
     private static final class Window {
 
         long startNanos;
         int used;
-        long blockedUntilNanos;
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Map<String, Limit> overrides = new ConcurrentHashMap<>();
+    private final Map<String, Long> waitUntilNanos = new ConcurrentHashMap<>();
     private final Window globalWindow = new Window();
     private final AtomicInteger limited = new AtomicInteger();
     private final AtomicInteger violations = new AtomicInteger();
@@ -64,9 +66,25 @@ final class RateLimits {
         return this.limited.get();
     }
 
-    /** How many requests came in while their bucket had already answered 429 and not yet reset. */
+    /** How many requests came in while their bucket, or the bot, had been told to wait and the wait was not over. */
     int violations() {
         return this.violations.get();
+    }
+
+    /** Notes a request, counting it as a violation if it comes before a wait it was told about is over. */
+    void arrived(String bucketKey, boolean countsGlobally) {
+        long now = System.nanoTime();
+        Long bucketWait = this.waitUntilNanos.get(bucketKey);
+        Long globalWait = countsGlobally ? this.waitUntilNanos.get(GLOBAL) : null;
+        if ((bucketWait != null && bucketWait - now > 0) || (globalWait != null && globalWait - now > 0)) {
+            this.violations.incrementAndGet();
+        }
+    }
+
+    /** Remembers that a 429 told the bucket (or, when global, the bot) to wait. */
+    void told(String bucketKey, boolean global, double retryAfterSeconds) {
+        long until = System.nanoTime() + (long) (retryAfterSeconds * 1_000_000_000L);
+        this.waitUntilNanos.merge(global ? GLOBAL : bucketKey, until, Math::max);
     }
 
     /**
@@ -85,7 +103,8 @@ final class RateLimits {
                 roll(this.globalWindow, global, now);
                 if (this.globalWindow.used >= global.requests()) {
                     long left = this.globalWindow.startNanos + global.window().toNanos() - now;
-                    countLimited(this.globalWindow, now, left);
+                    this.limited.incrementAndGet();
+                    told(bucketKey, true, seconds(left));
                     Map<String, String> headers = new LinkedHashMap<>();
                     headers.put("X-RateLimit-Global", "true");
                     headers.put("X-RateLimit-Scope", "global");
@@ -99,7 +118,8 @@ final class RateLimits {
             roll(window, limit, now);
             long left = window.startNanos + limit.window().toNanos() - now;
             if (window.used >= limit.requests()) {
-                countLimited(window, now, left);
+                this.limited.incrementAndGet();
+                told(bucketKey, false, seconds(left));
                 Map<String, String> headers = headers(limit, 0, left, bucketHash);
                 headers.put("X-RateLimit-Scope", "user");
                 return new Decision(false, headers, seconds(left), "user", false);
@@ -108,14 +128,6 @@ final class RateLimits {
             return new Decision(true, headers(limit, limit.requests() - window.used, left, bucketHash), 0, "user",
                     false);
         }
-    }
-
-    private void countLimited(Window window, long now, long left) {
-        this.limited.incrementAndGet();
-        if (window.blockedUntilNanos > now) {
-            this.violations.incrementAndGet();
-        }
-        window.blockedUntilNanos = now + left;
     }
 
     private static void roll(Window window, Limit limit, long now) {

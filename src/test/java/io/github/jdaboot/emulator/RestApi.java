@@ -46,14 +46,17 @@ final class RestApi {
         final int status;
         final double retryAfter;
         final @Nullable String scope;
+        final boolean afterProcessing;
         int remaining;
 
-        Fault(Predicate<String> route, int count, int status, double retryAfter, @Nullable String scope) {
+        Fault(Predicate<String> route, int count, int status, double retryAfter, @Nullable String scope,
+                boolean afterProcessing) {
             this.route = route;
             this.remaining = count;
             this.status = status;
             this.retryAfter = retryAfter;
             this.scope = scope;
+            this.afterProcessing = afterProcessing;
         }
     }
 
@@ -139,31 +142,42 @@ final class RestApi {
         }
         String routeName = route.describe();
         String major = majorParameter(route, params);
+        String bucketKey = routeName + " " + major;
         String bucketHash = Integer.toHexString(route.describe().hashCode());
+        this.rateLimits.arrived(bucketKey, route.authenticated());
         Fault fault = takeFault(routeName);
         if (fault != null) {
+            if (fault.afterProcessing) {
+                // the request takes effect, but the answer is lost: as when Discord stored a message and then failed
+                invoke(route, request, params);
+            }
+            if (fault.status == 429) {
+                this.rateLimits.told(bucketKey, "global".equals(fault.scope), fault.retryAfter);
+            }
             return faultResponse(fault, route, bucketHash);
         }
-        RateLimits.Decision decision = this.rateLimits.check(routeName + " " + major, bucketHash,
+        RateLimits.Decision decision = this.rateLimits.check(bucketKey, bucketHash,
                 this.rateLimits.limitFor(routeName, route.limit()), route.authenticated());
         if (!decision.allowed()) {
             return tooManyRequests(decision.retryAfter(), decision.global(), decision.scope())
                 .withHeaders(decision.headers());
         }
-        HttpResponse response;
+        return invoke(route, request, params).withHeaders(decision.headers());
+    }
+
+    private HttpResponse invoke(Route route, HttpRequest request, Map<String, String> params) {
         try {
-            response = route.handler().handle(request, params);
+            return route.handler().handle(request, params);
         }
         catch (DiscordError error) {
-            response = HttpResponse.json(error.status(), this.payloads.error(error.code(), error.getMessage()));
+            return HttpResponse.json(error.status(), this.payloads.error(error.code(), error.getMessage()));
         }
         catch (RuntimeException ex) {
-            response = HttpResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
+            return HttpResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
         }
         catch (Exception ex) {
-            response = HttpResponse.json(500, this.payloads.error(0, "500: Internal Server Error"));
+            return HttpResponse.json(500, this.payloads.error(0, "500: Internal Server Error"));
         }
-        return response.withHeaders(decision.headers());
     }
 
     private static String majorParameter(Route route, Map<String, String> params) {
@@ -222,8 +236,9 @@ final class RestApi {
      * @param retryAfter for 429, the seconds to wait
      * @param scope for 429: user, global or shared
      */
-    void fail(Predicate<String> route, int count, int status, Duration retryAfter, @Nullable String scope) {
-        this.faults.add(new Fault(route, count, status, retryAfter.toMillis() / 1000.0, scope));
+    void fail(Predicate<String> route, int count, int status, Duration retryAfter, @Nullable String scope,
+            boolean afterProcessing) {
+        this.faults.add(new Fault(route, count, status, retryAfter.toMillis() / 1000.0, scope, afterProcessing));
     }
 
     List<RecordedRequest> recorded() {

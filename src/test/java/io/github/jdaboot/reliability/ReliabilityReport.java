@@ -1,0 +1,78 @@
+package io.github.jdaboot.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects what the reliability tests measured and prints one table when the test run ends (and
+ * writes it to {@code target/reliability/summary.md}): each fault injected, replies expected and
+ * received, duplicates, lost, recovery time; and the load figures. Registered with the JUnit Platform
+ * as a {@link TestExecutionListener}.
+ */
+public class ReliabilityReport implements TestExecutionListener {
+
+    /** One fault scenario's outcome as the users saw it. */
+    record FaultRow(String fault, int expected, int received, int duplicates, int lost, Duration recovery) {
+    }
+
+    private static final List<FaultRow> FAULTS = new CopyOnWriteArrayList<>();
+
+    private static final List<String> LOAD = new CopyOnWriteArrayList<>();
+
+    static void fault(String fault, int expected, int received, int duplicates, int lost, Duration recovery) {
+        FAULTS.add(new FaultRow(fault, expected, received, duplicates, lost, recovery));
+    }
+
+    static void load(String line) {
+        LOAD.add(line);
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (FAULTS.isEmpty() && LOAD.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        if (!FAULTS.isEmpty()) {
+            lines.add("| Fault injected | Replies expected | Received | Duplicates | Lost | Recovery |");
+            lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+            for (FaultRow row : FAULTS) {
+                lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |", row.fault(), row.expected(),
+                        row.received(), row.duplicates(), row.lost(), format(row.recovery())));
+            }
+        }
+        if (!LOAD.isEmpty()) {
+            if (!lines.isEmpty()) {
+                lines.add("");
+            }
+            lines.addAll(LOAD);
+        }
+        System.out.println();
+        System.out.println("Reliability summary");
+        lines.forEach(System.out::println);
+        try {
+            Path file = Path.of("target", "reliability", "summary.md");
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
+        }
+        catch (IOException ex) {
+            System.out.println("(could not write target/reliability/summary.md: " + ex + ")");
+        }
+    }
+
+    static String format(Duration duration) {
+        if (duration.isNegative()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+    }
+}
