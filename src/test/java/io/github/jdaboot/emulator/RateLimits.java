@@ -25,6 +25,20 @@ final class RateLimits {
 
     private static final String GLOBAL = "<global>";
 
+    /**
+     * Requests that arrive this soon after a 429 was sent were on their way before the bot could know:
+     * they are not held against it.
+     */
+    private static final long IN_FLIGHT_NANOS = 50_000_000L;
+
+    /** A wait the bot was told about: from when, until when. */
+    private record Wait(long toldAtNanos, long untilNanos) {
+
+        boolean violatedBy(long now) {
+            return now - this.toldAtNanos > IN_FLIGHT_NANOS && this.untilNanos - now > 0;
+        }
+    }
+
     private static final class Window {
 
         long startNanos;
@@ -33,7 +47,7 @@ final class RateLimits {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Map<String, Limit> overrides = new ConcurrentHashMap<>();
-    private final Map<String, Long> waitUntilNanos = new ConcurrentHashMap<>();
+    private final Map<String, Wait> waits = new ConcurrentHashMap<>();
     private final Window globalWindow = new Window();
     private final AtomicInteger limited = new AtomicInteger();
     private final AtomicInteger violations = new AtomicInteger();
@@ -74,17 +88,19 @@ final class RateLimits {
     /** Notes a request, counting it as a violation if it comes before a wait it was told about is over. */
     void arrived(String bucketKey, boolean countsGlobally) {
         long now = System.nanoTime();
-        Long bucketWait = this.waitUntilNanos.get(bucketKey);
-        Long globalWait = countsGlobally ? this.waitUntilNanos.get(GLOBAL) : null;
-        if ((bucketWait != null && bucketWait - now > 0) || (globalWait != null && globalWait - now > 0)) {
+        Wait bucketWait = this.waits.get(bucketKey);
+        Wait globalWait = countsGlobally ? this.waits.get(GLOBAL) : null;
+        if ((bucketWait != null && bucketWait.violatedBy(now)) || (globalWait != null && globalWait.violatedBy(now))) {
             this.violations.incrementAndGet();
         }
     }
 
     /** Remembers that a 429 told the bucket (or, when global, the bot) to wait. */
     void told(String bucketKey, boolean global, double retryAfterSeconds) {
-        long until = System.nanoTime() + (long) (retryAfterSeconds * 1_000_000_000L);
-        this.waitUntilNanos.merge(global ? GLOBAL : bucketKey, until, Math::max);
+        long now = System.nanoTime();
+        Wait wait = new Wait(now, now + (long) (retryAfterSeconds * 1_000_000_000L));
+        this.waits.merge(global ? GLOBAL : bucketKey, wait,
+                (earlier, later) -> (later.untilNanos() - earlier.untilNanos() > 0) ? later : earlier);
     }
 
     /**

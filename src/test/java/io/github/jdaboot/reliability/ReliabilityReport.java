@@ -21,7 +21,7 @@ import org.junit.platform.launcher.TestPlan;
 public class ReliabilityReport implements TestExecutionListener {
 
     /** One fault scenario's outcome as the users saw it. */
-    record FaultRow(String fault, int expected, int received, int duplicates, int lost, Duration recovery) {
+    record FaultRow(String fault, int expected, int received, int duplicates, int lost, String recovery) {
     }
 
     private static final List<FaultRow> FAULTS = new CopyOnWriteArrayList<>();
@@ -29,6 +29,10 @@ public class ReliabilityReport implements TestExecutionListener {
     private static final List<String> LOAD = new CopyOnWriteArrayList<>();
 
     static void fault(String fault, int expected, int received, int duplicates, int lost, Duration recovery) {
+        fault(fault, expected, received, duplicates, lost, format(recovery));
+    }
+
+    static void fault(String fault, int expected, int received, int duplicates, int lost, String recovery) {
         FAULTS.add(new FaultRow(fault, expected, received, duplicates, lost, recovery));
     }
 
@@ -47,7 +51,7 @@ public class ReliabilityReport implements TestExecutionListener {
             lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
             for (FaultRow row : FAULTS) {
                 lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |", row.fault(), row.expected(),
-                        row.received(), row.duplicates(), row.lost(), format(row.recovery())));
+                        row.received(), row.duplicates(), row.lost(), row.recovery()));
             }
         }
         if (!LOAD.isEmpty()) {
