@@ -85,6 +85,11 @@ class DiscordConfiguration {
     }
 
     @Bean
+    DiscordTokenSanitizer discordTokenSanitizer(DiscordProperties properties) {
+        return new DiscordTokenSanitizer(DiscordToken.resolve(properties));
+    }
+
+    @Bean
     DiscordInfoContributor discordInfoContributor(ShardManager shardManager) {
         return new DiscordInfoContributor(shardManager);
     }

@@ -1,0 +1,213 @@
+package io.github.jdaboot.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.github.jdaboot.DiscordEmulatorTestConfiguration;
+import io.github.jdaboot.command.Command;
+import io.github.jdaboot.command.Option;
+import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.EmulatedChannel;
+import io.github.jdaboot.emulator.EmulatedMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import net.dv8tion.jda.api.entities.Member;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bad input from users, table-driven from {@code bad-input/corpus.tsv}: each message gets no reply
+ * (when it is not addressed to the bot) or exactly one clear, polite reply; no handler crashes, and no
+ * reply pings anyone.
+ */
+@SpringBootTest
+@Import({ DiscordEmulatorTestConfiguration.class, BadInputTests.SampleCommands.class })
+@DisplayName("Bad input from users")
+class BadInputTests {
+
+    /**
+     * One row of the corpus.
+     *
+     * @param name what the case is
+     * @param where guild, dm or thread
+     * @param author a user name, OtherBot, or @webhook
+     * @param content the message text, escapes and placeholders resolved
+     * @param file an attachment's name, or null
+     * @param replies whether a reply is expected
+     * @param expected text the reply contains
+     */
+    record Case(String name, String where, String author, String content, String file, boolean replies,
+            String expected) {
+    }
+
+    @Autowired
+    private DiscordEmulator discord;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @TestFactory
+    @DisplayName("the corpus")
+    Stream<DynamicTest> corpus() throws IOException {
+        this.discord.rateLimit("POST /channels/{channel_id}/messages", 100, Duration.ofSeconds(1));
+        this.discord.globalRateLimit(500, Duration.ofSeconds(1));
+        double errorsBefore = errors();
+        List<Case> cases = load();
+        Map<Case, EmulatedMessage> sent = new LinkedHashMap<>();
+        for (Case testCase : cases) {
+            sent.put(testCase, send(testCase));
+        }
+        // quiet: no new message from the bot for a second and a half
+        int[] last = { -1 };
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            int now = (int) this.discord.allMessages().stream().filter((m) -> m.author().equals(this.discord.bot()))
+                .count();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<Case, EmulatedMessage> entry : sent.entrySet()) {
+            Case testCase = entry.getKey();
+            tests.add(DynamicTest.dynamicTest(testCase.name(), () -> check(testCase, entry.getValue())));
+        }
+        tests.add(DynamicTest.dynamicTest("no handler crashed", () -> assertThat(errors()).isEqualTo(errorsBefore)));
+        return tests.stream();
+    }
+
+    private void check(Case testCase, EmulatedMessage message) {
+        List<EmulatedMessage> replies = this.discord.repliesTo(message);
+        if (!testCase.replies()) {
+            assertThat(replies).as("not addressed to the bot: no reply").isEmpty();
+            return;
+        }
+        assertThat(replies).as("exactly one reply").hasSize(1);
+        EmulatedMessage reply = replies.getFirst();
+        assertThat(reply.content()).contains(testCase.expected()).doesNotContain("something went wrong");
+        assertThat(reply.content().length()).isLessThanOrEqualTo(2000);
+        assertThat(reply.mentionEveryone()).as("pings everyone").isFalse();
+        assertThat(reply.mentionRoleIds()).as("pings roles").isEmpty();
+        assertThat(reply.mentionUserIds()).as("pings users").isEmpty();
+        assertThat(reply.content().chars().anyMatch((c) -> Character.isSurrogate((char) c)
+                && !isPaired(reply.content(), reply.content().indexOf(c)))).as("invalid UTF-16").isFalse();
+    }
+
+    private static boolean isPaired(String text, int index) {
+        char c = text.charAt(index);
+        return Character.isHighSurrogate(c) ? index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1))
+                : index > 0 && Character.isHighSurrogate(text.charAt(index - 1));
+    }
+
+    private EmulatedMessage send(Case testCase) {
+        EmulatedChannel channel = switch (testCase.where()) {
+            case "dm" -> this.discord.directChannel(this.discord.user(testCase.author()));
+            case "thread" -> this.discord.channel("brainstorm");
+            default -> this.discord.channel("bot-lab");
+        };
+        if (testCase.author().equals("@webhook")) {
+            return this.discord.webhookSays(channel, "Captain Hook", testCase.content());
+        }
+        if (testCase.file() != null) {
+            return this.discord.userSaysWithFile(channel, this.discord.user(testCase.author()), testCase.content(),
+                    testCase.file(), "some notes".getBytes(StandardCharsets.UTF_8));
+        }
+        return this.discord.userSays(channel, this.discord.user(testCase.author()), testCase.content());
+    }
+
+    private double errors() {
+        return this.registry.find("discord.commands").tag("outcome", "error").timers().stream()
+            .mapToDouble(Timer::count).sum();
+    }
+
+    private List<Case> load() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/bad-input/corpus.tsv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter((line) -> !line.startsWith("#")).skip(1).toList();
+            for (String line : lines) {
+                String[] columns = line.split("\t", -1);
+                cases.add(new Case(columns[0], columns[1], columns[2], resolve(unescape(columns[3])),
+                        columns[4].equals("-") ? null : columns[4], columns[5].equals("reply"), columns[6]));
+            }
+        }
+        return cases;
+    }
+
+    private String resolve(String content) {
+        String resolved = content.replace("<@BOT>", this.discord.bot().mention());
+        resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.discord.user(name).mention());
+        resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.discord.guild().roles().stream()
+            .filter((role) -> role.name().equals(name)).findFirst().orElseThrow().mention());
+        return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.discord.channel(name).mention());
+    }
+
+    private static String replace(String text, String regex, java.util.function.Function<String, String> lookup) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(lookup.apply(matcher.group(1))));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code \n}, {@code \t}, {@code \\} and {@code \}{@code uXXXX}, lone surrogates included. */
+    static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 >= text.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = text.charAt(++i);
+            switch (next) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Commands with typed options, for the wrong-type, range and lookup cases. */
+    static class SampleCommands {
+
+        @Command(name = "add", description = "Adds two numbers")
+        String add(@Option(description = "The first number") long a,
+                @Option(description = "The second number", min = 0, max = 100) int b) {
+            return "sum=" + (a + b);
+        }
+
+        @Command(name = "greet", description = "Greets a member")
+        String greet(@Option(description = "Who to greet") Member member) {
+            return "hello " + member.getUser().getName();
+        }
+
+        @Command(name = "echo", description = "Echoes text")
+        String echo(@Option(description = "The text") String text) {
+            return text;
+        }
+    }
+}
