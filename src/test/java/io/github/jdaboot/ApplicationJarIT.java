@@ -76,8 +76,9 @@ class ApplicationJarIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> health(port).contains("\"status\":\"UP\""));
         EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
                 ".idea");
-        assertThat(this.discord.awaitReply(asked, Duration.ofSeconds(5)).content())
-            .startsWith("Okay, so how about this: ");
+        EmulatedMessage reply = this.discord.awaitMessage((message) -> message.repliesTo(asked), Duration.ofSeconds(10))
+            .orElseThrow(() -> new AssertionError("no reply to .idea; the bot's output:\n" + outputOrNothing()));
+        assertThat(reply.content()).startsWith("Okay, so how about this: ");
 
         process.destroy();
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stops within 15 s of SIGTERM").isTrue();
@@ -120,6 +121,15 @@ class ApplicationJarIT {
 
     private String output() throws IOException {
         return Files.readString(this.workingDirectory.resolve("output.log"));
+    }
+
+    private String outputOrNothing() {
+        try {
+            return output();
+        }
+        catch (IOException ex) {
+            return ex.toString();
+        }
     }
 
     private String health(int port) {

@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -62,6 +63,7 @@ class CommandDispatcher implements EventListener {
             case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
             case MessageReceivedEvent message -> onMessage(message);
             case SessionRecreateEvent recreated -> this.recovery.recover(recreated.getJDA());
+            case ReadyEvent ready when this.recovery.hasSeenChannels() -> this.recovery.recover(ready.getJDA());
             default -> {
                 // not a command
             }

@@ -67,7 +67,15 @@ final class MissedCommandRecovery {
         }
     }
 
-    /** After a new session: reads what each recently active channel received since it was last seen. */
+    /** Whether any channel was seen: a READY after that is a new session of a bot that was running before. */
+    synchronized boolean hasSeenChannels() {
+        return !this.channels.isEmpty();
+    }
+
+    /**
+     * After a new session: reads what each recently active channel received since it was last seen.
+     * Messages older than {@link #WINDOW} are left alone: an answer that late would confuse more than help.
+     */
     void recover(JDA jda) {
         List<Map.Entry<Long, Seen>> recent = new ArrayList<>();
         synchronized (this) {
@@ -96,6 +104,8 @@ final class MissedCommandRecovery {
     }
 
     private void replay(JDA jda, List<Message> newestFirst) {
+        java.time.OffsetDateTime horizon = java.time.OffsetDateTime.now().minus(WINDOW);
+        newestFirst = newestFirst.stream().filter((message) -> message.getTimeCreated().isAfter(horizon)).toList();
         if (newestFirst.isEmpty()) {
             return;
         }

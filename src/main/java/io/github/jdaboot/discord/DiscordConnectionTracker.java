@@ -70,16 +70,18 @@ class DiscordConnectionTracker implements EventListener {
             this.notConnectedSinceNanos = now;
         }
 
-        /** The heartbeat interval as the spacing of ACKs shows it, or the fallback before two ACKs. */
+        /**
+         * The heartbeat interval as the spacing of ACKs shows it (the median of the last three gaps, so
+         * one late ACK does not stretch it), or the fallback before two ACKs.
+         */
         synchronized long heartbeatIntervalNanos(long fallback) {
-            if (this.gaps == 0) {
+            int known = Math.min(this.gaps, this.ackGaps.length);
+            if (known == 0) {
                 return fallback;
             }
-            long longest = 0;
-            for (int i = 0; i < Math.min(this.gaps, this.ackGaps.length); i++) {
-                longest = Math.max(longest, this.ackGaps[i]);
-            }
-            return longest;
+            long[] recent = java.util.Arrays.copyOf(this.ackGaps, known);
+            java.util.Arrays.sort(recent);
+            return recent[known / 2];
         }
 
         long lastAckNanos() {
@@ -147,7 +149,7 @@ class DiscordConnectionTracker implements EventListener {
                 if (DiscordCloseCodes.isFatal(code) && (known == null || known.isReconnect())) {
                     // JDA would reconnect and be closed again, forever: stop this shard instead
                     fatal(disconnect.getJDA(), state, code);
-                    disconnect.getJDA().shutdown();
+                    disconnect.getJDA().shutdownNow();
                 }
             }
             case ShutdownEvent shutdown when DiscordCloseCodes.isFatal(shutdown.getCode()) ->

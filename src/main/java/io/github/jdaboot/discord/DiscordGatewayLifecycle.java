@@ -27,7 +27,9 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     private final ShardManager shardManager;
     private final DiscordConnectionTracker tracker;
     private final DiscordProperties properties;
+    private final List<Integer> stoppedShards = new java.util.ArrayList<>();
     private volatile boolean running;
+    private boolean loggedIn;
 
     DiscordGatewayLifecycle(ShardManager shardManager, DiscordConnectionTracker tracker,
             DiscordProperties properties) {
@@ -37,11 +39,22 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (this.loggedIn) {
+            // started again after a stop (Spring's Lifecycle allows it): bring back the shards that were closed
+            log.info("Reconnecting {} Discord shard(s)", this.stoppedShards.size());
+            int expected = this.stoppedShards.size();
+            this.stoppedShards.forEach(this.shardManager::start);
+            this.stoppedShards.clear();
+            this.running = true;
+            awaitConnected(expected);
+            return;
+        }
         log.info("Connecting to Discord: REST {}, gateway {}", this.properties.getRestUrl(),
                 this.properties.getGatewayUrl());
         try {
             this.shardManager.login();
+            this.loggedIn = true;
         }
         catch (InvalidTokenException ex) {
             throw DiscordCloseCodes.rejectedToken("HTTP 401 Unauthorized", ex);
@@ -67,15 +80,43 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
         }
     }
 
+    /** Waits, bounded by {@code discord.startup-timeout}, until the restarted shards are connected. */
+    private void awaitConnected(int expected) {
+        long deadline = System.nanoTime() + this.properties.getStartupTimeout().toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            List<JDA> shards = this.shardManager.getShards();
+            if (shards.size() >= expected && shards.stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("The Discord shards were not connected again within {} (discord.startup-timeout); going on while"
+                + " JDA keeps connecting", this.properties.getStartupTimeout());
+    }
+
+    /**
+     * Closes each shard's gateway session and waits for it, bounded by {@code discord.shutdown-timeout}.
+     * The shard manager itself stays usable, so that the context can be started again.
+     */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (!this.running) {
             return;
         }
         this.running = false;
         List<JDA> shards = this.shardManager.getShards();
         log.info("Closing {} Discord gateway session(s)", shards.size());
-        this.shardManager.shutdown();
+        for (JDA shard : shards) {
+            int id = shard.getShardInfo().getShardId();
+            this.stoppedShards.add(id);
+            this.shardManager.shutdown(id);
+        }
         Duration timeout = this.properties.getShutdownTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (JDA shard : shards) {

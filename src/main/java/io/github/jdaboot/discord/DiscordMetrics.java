@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import com.neovisionaries.ws.client.WebSocketFrame;
 
 /**
@@ -37,7 +38,7 @@ class DiscordMetrics implements EventListener {
         JDA jda = event.getJDA();
         String shard = Integer.toString(jda.getShardInfo().getShardId());
         if (this.shardsWithGauges.add(jda.getShardInfo().getShardId())) {
-            registerGauges(jda, shard);
+            registerGauges(jda, jda.getShardInfo().getShardId(), shard);
         }
         switch (event) {
             case RawGatewayEvent raw -> this.eventCounters.computeIfAbsent(raw.getType() + "/" + shard,
@@ -80,19 +81,28 @@ class DiscordMetrics implements EventListener {
         return (frame != null) ? Integer.toString(frame.getCloseCode()) : "none";
     }
 
-    private void registerGauges(JDA jda, String shard) {
-        Gauge.builder("discord.gateway.ping", jda, JDA::getGatewayPing)
+    /** Gauges read the shard's current JDA instance, which a restart replaces. */
+    private void registerGauges(JDA first, int shardId, String shard) {
+        ShardManager manager = first.getShardManager();
+        java.util.function.Supplier<JDA> current = (manager != null) ? () -> manager.getShardById(shardId) : () -> first;
+        Gauge.builder("discord.gateway.ping", () -> value(current, JDA::getGatewayPing))
             .description("Time between the last heartbeat and its ACK")
             .baseUnit("milliseconds")
             .tag("shard", shard)
             .register(this.registry);
-        Gauge.builder("discord.gateway.status", jda, (shardJda) -> (shardJda.getStatus() == JDA.Status.CONNECTED) ? 1 : 0)
+        Gauge.builder("discord.gateway.status",
+                () -> value(current, (jda) -> (jda.getStatus() == JDA.Status.CONNECTED) ? 1 : 0))
             .description("1 while the shard is connected to the gateway, else 0")
             .tag("shard", shard)
             .register(this.registry);
-        Gauge.builder("discord.guilds", jda, (shardJda) -> shardJda.getGuildCache().size())
+        Gauge.builder("discord.guilds", () -> value(current, (jda) -> jda.getGuildCache().size()))
             .description("Guilds the shard serves")
             .tag("shard", shard)
             .register(this.registry);
+    }
+
+    private static Number value(java.util.function.Supplier<JDA> current, java.util.function.ToLongFunction<JDA> read) {
+        JDA jda = current.get();
+        return (jda != null) ? read.applyAsLong(jda) : 0;
     }
 }

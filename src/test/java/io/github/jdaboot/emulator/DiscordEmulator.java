@@ -202,9 +202,13 @@ public final class DiscordEmulator implements AutoCloseable {
         guild.grantRole(user.id(), role.id());
     }
 
+    /** A new text channel; a connected bot hears of it through CHANNEL_CREATE, as from Discord. */
     public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
-        return this.world.addChannel(new EmulatedChannel(this.world.nextId(), guild.id(), name,
+        EmulatedChannel channel = this.world.addChannel(new EmulatedChannel(this.world.nextId(), guild.id(), name,
                 EmulatedChannel.GUILD_TEXT, 0, 0));
+        this.gateway.dispatch(guild.id(), "CHANNEL_CREATE", this.payloads.channel(channel).toString(),
+                (session) -> true);
+        return channel;
     }
 
     public EmulatedChannel addThread(EmulatedChannel parent, String name) {

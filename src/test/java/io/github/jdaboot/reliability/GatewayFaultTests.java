@@ -138,25 +138,65 @@ class GatewayFaultTests {
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
         this.discord.acknowledgeHeartbeats(false);
-        boolean sawDown = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && this.discord.gatewayEvents().stream()
-            .noneMatch((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))) {
-            sawDown |= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
-            UserTraffic.sleep(Duration.ofMillis(20));
-        }
-        long gaveUp = this.discord.gatewayEvents().stream()
-            .filter((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))
-            .mapToLong(io.github.jdaboot.emulator.DiscordEmulator.GatewayEvent::nanoTime).min().orElseThrow();
+        boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
+        long gaveUp = gaveUp(fault);
         this.discord.acknowledgeHeartbeats(true);
         Duration recovery = awaitSessionAfter(fault);
         this.users.ask(2, Duration.ofMillis(50));
 
-        Duration detection = Duration.ofNanos(gaveUp - fault);
         report("zombie: heartbeat ACKs stop (300 ms interval)", recovery);
         assertThat(sawDown).as("health DOWN while the heartbeats were stale").isTrue();
-        assertThat(detection).as("JDA gives up on the connection within about two intervals of the last ACK")
+        assertThat(Duration.ofNanos(gaveUp - fault))
+            .as("JDA gives up on the connection within about two intervals of the last ACK")
             .isLessThan(Duration.ofMillis(4 * 300));
+    }
+
+    @Test
+    @DisplayName("half-dead connection: no ACKs and no answer to the bot's close; DOWN until JDA's socket gives up")
+    void halfDeadConnection() {
+        this.users.ask(2, Duration.ofMillis(50));
+        long fault = System.nanoTime();
+        this.discord.answerClientClose(false);
+        this.discord.acknowledgeHeartbeats(false);
+        boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
+        long gaveUp = gaveUp(fault);
+        boolean stillDown = true;
+        for (int i = 0; i < 10; i++) {
+            stillDown &= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
+            UserTraffic.sleep(Duration.ofMillis(50));
+        }
+        this.discord.acknowledgeHeartbeats(true);
+        this.discord.answerClientClose(true);
+        Duration recovery = awaitSessionAfter(fault);
+        this.users.ask(2, Duration.ofMillis(50));
+
+        report("half-dead: no ACKs, bot's close unanswered (JDA waits for its socket)", recovery);
+        assertThat(sawDown).isTrue();
+        assertThat(stillDown).as("DOWN while JDA waits on the dead socket, its status still CONNECTED").isTrue();
+        assertThat(Duration.ofNanos(gaveUp - fault)).isLessThan(Duration.ofMillis(4 * 300));
+    }
+
+    /** Samples health every 10 ms until the bot closes the connection itself; whether it was ever DOWN. */
+    private boolean watchHealthUntilTheBotGivesUp(long fault) {
+        boolean sawDown = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && gaveUpOrZero(fault) == 0) {
+            sawDown |= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
+            UserTraffic.sleep(Duration.ofMillis(10));
+        }
+        return sawDown;
+    }
+
+    private long gaveUp(long fault) {
+        long when = gaveUpOrZero(fault);
+        assertThat(when).as("the bot closed the zombie connection").isPositive();
+        return when;
+    }
+
+    private long gaveUpOrZero(long fault) {
+        return this.discord.gatewayEvents().stream()
+            .filter((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))
+            .mapToLong(DiscordEmulator.GatewayEvent::nanoTime).min().orElse(0);
     }
 
     private void report(String fault, Duration recovery) {
