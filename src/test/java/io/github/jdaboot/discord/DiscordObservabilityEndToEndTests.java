@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.github.jdaboot.DiscordEmulatorTestConfiguration;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.SlashCommand;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * connected to the Discord emulator, which breaks the connection in the ways Discord does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "emulator.heartbeat-interval=300ms")
+        properties = { "emulator.heartbeat-interval=300ms", "discord.health.reconnect-grace-period=3s" })
 @Import(DiscordEmulatorTestConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Health and metrics of the Discord connection")
@@ -106,6 +107,24 @@ class DiscordObservabilityEndToEndTests {
 
     @Test
     @Order(3)
+    @DisplayName("reconnecting for longer than the grace period: DOWN with the reason, then UP when it connects")
+    void downAfterTheGracePeriod() throws Exception {
+        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
+        this.discord.refuseGatewayConnections(true);
+        this.discord.closeGateway(4000);
+
+        await().atMost(TIMEOUT).until(() -> "OUT_OF_SERVICE".equals(discordStatus()));
+        await().atMost(TIMEOUT).until(() -> "DOWN".equals(discordStatus()));
+        assertThat(health().path("components").path("discord").path("details").path("reason").asString())
+            .startsWith("not connected for longer than PT3S");
+        assertThat(get("/actuator/health/liveness").statusCode()).as("still recoverable").isEqualTo(200);
+
+        this.discord.refuseGatewayConnections(false);
+        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("heartbeats no longer acknowledged, socket open: DOWN although JDA still says CONNECTED; then it recovers")
     void staleHeartbeats() throws Exception {
         await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
@@ -129,10 +148,11 @@ class DiscordObservabilityEndToEndTests {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     @DisplayName("commands move discord.commands with the right outcome; a 429 shows in discord.rest.requests")
     void commandAndRestMetrics() throws Exception {
         reply(".idea");
+        this.discord.slashCommand(SlashCommand.of("idea").in(this.discord.channel("random"))).awaitResponse(TIMEOUT);
         reply(".help nope");
         reply(".idea " + "x".repeat(101));
         this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200), "user");
@@ -154,14 +174,15 @@ class DiscordObservabilityEndToEndTests {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     @DisplayName("/actuator/prometheus serves every Discord metric")
     void prometheus() throws Exception {
         String scrape = get("/actuator/prometheus").body();
         assertThat(scrape).contains("discord_gateway_ping_milliseconds{", "discord_gateway_status{",
                 "discord_guilds{", "discord_gateway_events_total{", "discord_gateway_reconnects_total{",
                 "discord_gateway_resumes_total{", "discord_gateway_identifies_total{", "discord_rest_requests_seconds_count{",
-                "discord_commands_seconds_count{", "discord_commands_active ");
+                "discord_commands_seconds_count{", "discord_commands_active ",
+                "discord_interactions_acknowledgement_seconds_bucket{", "discord_interactions_acknowledgement_seconds_count{");
         assertThat(scrape).doesNotContain(this.discord.user("alice").idString())
             .doesNotContain(this.discord.channel("general").idString())
             .doesNotContain(this.discord.token());
