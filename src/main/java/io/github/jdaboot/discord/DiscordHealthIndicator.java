@@ -47,7 +47,7 @@ class DiscordHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<JDA> shards = this.shardManager.getShards();
+        List<JDA> shards = ShardList.of(this.shardManager);
         if (shards.isEmpty()) {
             return Health.outOfService().withDetail("status", "not connected yet").build();
         }

@@ -36,7 +36,7 @@ class DiscordInfoContributor implements InfoContributor {
         Map<String, Object> discord = new LinkedHashMap<>();
         discord.put("jdaVersion", JDAInfo.VERSION);
         discord.put("shards", this.shardManager.getShardsTotal());
-        JDA shard = this.shardManager.getShards().stream().findFirst().orElse(null);
+        JDA shard = ShardList.of(this.shardManager).stream().findFirst().orElse(null);
         if (shard != null && shard.getStatus().isInit()) {
             SelfUser self = shard.getSelfUser();
             discord.put("bot", Map.of("id", self.getId(), "name", self.getName()));

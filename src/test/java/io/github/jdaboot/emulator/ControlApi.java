@@ -263,6 +263,8 @@ final class ControlApi {
         rest.put("rate_limited", this.emulator.rateLimitedRequests());
         rest.put("rate_limit_violations", this.emulator.rateLimitViolations());
         json.put("messages", this.world.allMessages().size());
+        // every TCP connection accepted so far, this status request's own included
+        json.put("tcp_connections", this.emulator.acceptedConnections());
         json.set("bot", this.payloads.user(this.world.botUser()));
         return json;
     }
