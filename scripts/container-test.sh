@@ -229,7 +229,7 @@ pass "$(podman logs "$CONTAINER" 2>&1 | grep -m1 -o 'Opened AOT cache app.aot.*'
 
 step "4. podman stop (SIGTERM) ends it within 10 s with a clean shutdown"
 started=$(now_ms)
-podman stop -t 10 "$CONTAINER" >/dev/null
+podman stop -t 10 "$CONTAINER" >/dev/null 2>>"$OUT/podman.log"
 stop_ms=$(( $(now_ms) - started ))
 exit_code=$(podman inspect -f '{{.State.ExitCode}}' "$CONTAINER")
 podman logs "$CONTAINER" > "$OUT/bot.log" 2>&1
@@ -253,7 +253,7 @@ for i in $(seq 1 "$RUNS"); do
     run_bot -e "DISCORD_TOKEN=$token" -e "JAVA_TOOL_OPTIONS=-XX:AOTMode=$mode"
     wait_up
     elapsed=$(( $(now_ms) - started ))
-    podman stop -t 10 "$CONTAINER" >/dev/null
+    podman stop -t 10 "$CONTAINER" >/dev/null 2>>"$OUT/podman.log"
     if [[ $mode == auto ]]; then with+=("$elapsed"); else without+=("$elapsed"); fi
     printf '    run %d, AOT cache %-3s: %5d ms\n' "$i" "$([[ $mode == auto ]] && echo on || echo off)" "$elapsed"
   done
@@ -271,7 +271,7 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.0f MB", b / 1000000}'; }
   echo "| podman run → health UP, AOT cache on (median of $RUNS; min-max) | $(median "${with[@]}") ms ($(printf '%s\n' "${with[@]}" | sort -n | head -1)-$(printf '%s\n' "${with[@]}" | sort -n | tail -1)) |"
   echo "| podman run → health UP, AOT cache off (median of $RUNS; min-max) | $(median "${without[@]}") ms ($(printf '%s\n' "${without[@]}" | sort -n | head -1)-$(printf '%s\n' "${without[@]}" | sort -n | tail -1)) |"
   echo "| podman stop → exited (SIGTERM, clean JDA shutdown) | $stop_ms ms |"
-  echo "| Image build (stand-in base cached) | $(( build_ms / 1000 )) s |"
+  echo "| Image build time (this run) | $(( build_ms / 1000 )) s |"
 } > "$OUT/summary.md"
 printf '\n'
 cat "$OUT/summary.md"

@@ -13,10 +13,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects what the reliability tests measured and prints one table when the test run ends (and
- * writes it to {@code target/reliability/summary.md}): each fault injected, replies expected and
- * received, duplicates, lost, recovery time; and the load figures. Registered with the JUnit Platform
- * as a {@link TestExecutionListener}.
+ * Collects what the reliability tests measured and prints one table when the test run ends: each fault
+ * injected, replies expected and received, duplicates, lost, recovery time (also written to
+ * {@code target/reliability/summary.md}); and the load figures ({@code target/reliability/load.md}).
+ * Registered with the JUnit Platform as a {@link TestExecutionListener}.
  */
 public class ReliabilityReport implements TestExecutionListener {
 
@@ -45,31 +45,37 @@ public class ReliabilityReport implements TestExecutionListener {
         if (FAULTS.isEmpty() && LOAD.isEmpty()) {
             return;
         }
-        List<String> lines = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
         if (!FAULTS.isEmpty()) {
-            lines.add("| Fault injected | Replies expected | Received | Duplicates | Lost | Recovery |");
-            lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+            faults.add("| Fault injected | Replies expected | Received | Duplicates | Lost | Recovery |");
+            faults.add("| --- | ---: | ---: | ---: | ---: | ---: |");
             for (FaultRow row : FAULTS) {
-                lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |", row.fault(), row.expected(),
+                faults.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |", row.fault(), row.expected(),
                         row.received(), row.duplicates(), row.lost(), row.recovery()));
             }
         }
-        if (!LOAD.isEmpty()) {
-            if (!lines.isEmpty()) {
-                lines.add("");
-            }
-            lines.addAll(LOAD);
-        }
         System.out.println();
         System.out.println("Reliability summary");
-        lines.forEach(System.out::println);
+        faults.forEach(System.out::println);
+        if (!faults.isEmpty() && !LOAD.isEmpty()) {
+            System.out.println();
+        }
+        LOAD.forEach(System.out::println);
+        write("summary.md", faults);
+        write("load.md", LOAD);
+    }
+
+    private static void write(String name, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Path file = Path.of("target", "reliability", name);
         try {
-            Path file = Path.of("target", "reliability", "summary.md");
             Files.createDirectories(file.getParent());
             Files.write(file, lines);
         }
         catch (IOException ex) {
-            System.out.println("(could not write target/reliability/summary.md: " + ex + ")");
+            System.out.println("(could not write " + file + ": " + ex + ")");
         }
     }
 
