@@ -373,6 +373,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return this.gateway.resumes();
     }
 
+    /** When each heartbeat arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> heartbeatTimes() {
+        return this.gateway.heartbeatNanos();
+    }
+
     public int heartbeatCount() {
         return this.gateway.heartbeats();
     }

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +67,8 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
+
+    private final Queue<Long> heartbeatNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger identifyRateViolations = new AtomicInteger();
     private volatile long lastIdentifyNanos;
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
@@ -139,6 +143,7 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
         switch (op) {
             case OP_HEARTBEAT -> {
                 this.heartbeats.incrementAndGet();
+                this.heartbeatNanos.add(System.nanoTime());
                 connection.heartbeatReceived();
                 if (this.acknowledgeHeartbeats.get()) {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
@@ -339,6 +344,10 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
 
     int resumes() {
         return this.resumes.get();
+    }
+
+    List<Long> heartbeatNanos() {
+        return List.copyOf(this.heartbeatNanos);
     }
 
     int heartbeats() {

@@ -1,0 +1,100 @@
+package io.github.jdaboot.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import io.github.jdaboot.bench.Benchmark.BotRun;
+
+/** The results table, in Markdown: medians over the runs with min and max, ratios, and the targets. */
+record Report(int messages, int rate, int slow, Duration baselineCap, int runs, List<BotRun> project,
+        List<BotRun> baseline, List<BotRun> projectAot) {
+
+    String markdown() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT,
+                "Medians of %d runs (min-max), alternating project and baseline, each bot a JVM process against the"
+                        + " emulator on loopback, %d cores (%s). Java %s.",
+                this.runs, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("java.version")));
+        lines.add("");
+        lines.add("| Measure | This project | Baseline (plain JDA) | Project / baseline | Target |");
+        lines.add("| --- | ---: | ---: | ---: | --- |");
+        String latencyLoad = String.format(Locale.ROOT, "%,d `.idea` at %d/s", this.messages, this.rate);
+        row(lines, "Latency p50, ms (" + latencyLoad + ")", (r) -> Stats.percentile(r.latencies, 50) / 1000.0, "%.2f",
+                "within 10 %");
+        row(lines, "Latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "%.2f", "within 10 %");
+        row(lines, "Latency max, ms", (r) -> r.latencies.isEmpty() ? -1 : r.latencies.getLast() / 1000.0, "%.1f", "");
+        row(lines, String.format(Locale.ROOT, "Throughput, replies/s (%,d sent at once)", this.messages),
+                (r) -> r.throughput, "%.0f", "within 10 %");
+        row(lines, "CPU time per 1,000 replies, ms", (r) -> r.cpuPerThousand, "%.0f", "");
+        lines.add(String.format(Locale.ROOT, "| Replies lost / duplicated (all runs) | %d / %d | %d / %d | | 0 / 0 |",
+                sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates), sum(this.baseline, (r) -> r.lost),
+                sum(this.baseline, (r) -> r.duplicates)));
+        lines.add(String.format(Locale.ROOT, "| %d x `.wait` (1 s each) at once: wall time until all replies | %s | %s | %s | at most 1.5 s |",
+                this.slow, cell(this.project, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s"), baselineSlow(),
+                ratioText(Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).median(), extrapolated())));
+        lines.add(String.format(Locale.ROOT,
+                "| ... meanwhile: JDA's missed-heartbeat warnings / gateway reconnects (all runs) | %d / %d | %d / %d | | 0 / 0 |",
+                sum(this.project, (r) -> r.missedHeartbeatWarnings), sum(this.project, (r) -> r.reconnects),
+                sum(this.baseline, (r) -> r.missedHeartbeatWarnings), sum(this.baseline, (r) -> r.reconnects)));
+        row(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", "");
+        lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to `Logged on as`, ms | %s | | | |",
+                cell(this.projectAot, (r) -> r.loggedOn.toMillis(), "%.0f")));
+        lines.add(String.format(Locale.ROOT, "| Startup: process start to health UP, ms | %s | (no health endpoint) | | |",
+                cell(this.project, (r) -> r.ready.toMillis(), "%.0f")));
+        lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to health UP, ms | %s | | | under 3,000 |",
+                cell(this.projectAot, (r) -> r.ready.toMillis(), "%.0f")));
+        row(lines, "Live heap after startup (after a full GC), MB", (r) -> r.heapAfterStartup, "%.1f", "under 64");
+        lines.add(String.format(Locale.ROOT, "| Live heap after startup with the AOT cache, MB | %s | | | under 64 |",
+                cell(this.projectAot, (r) -> r.heapAfterStartup, "%.1f")));
+        row(lines, "RSS after startup, MB", (r) -> r.rssAfterStartup, "%.0f", "");
+        row(lines, String.format(Locale.ROOT, "Live heap after the %,d + %,d messages, MB", this.messages, this.messages),
+                (r) -> r.heapAfterRun, "%.1f", "");
+        row(lines, "RSS after the messages, MB", (r) -> r.rssAfterRun, "%.0f", "");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format, String target) {
+        double ratio = Stats.spread(this.project, figure).median() / Stats.spread(this.baseline, figure).median();
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
+                cell(this.baseline, figure, format), ratio, target));
+    }
+
+    private static String cell(List<BotRun> runs, ToDoubleFunction<BotRun> figure, String format) {
+        Stats.Spread spread = Stats.spread(runs, figure);
+        if (runs.size() == 1) {
+            return String.format(Locale.ROOT, format, spread.median());
+        }
+        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", spread.median(), spread.min(),
+                spread.max());
+    }
+
+    /** The baseline's wall time, cut off at the cap, extrapolated from the replies it managed. */
+    private String baselineSlow() {
+        if (this.baseline.stream().allMatch((r) -> r.slowComplete)) {
+            return cell(this.baseline, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s");
+        }
+        double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
+        return String.format(Locale.ROOT, "cut off after %d s with %.0f of %d replies: about %.0f s in all", this.baselineCap.toSeconds(),
+                replies, this.slow, extrapolated());
+    }
+
+    private double extrapolated() {
+        if (this.baseline.stream().allMatch((r) -> r.slowComplete)) {
+            return Stats.spread(this.baseline, (r) -> r.slowWall.toNanos() / 1e9).median();
+        }
+        double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
+        return (replies > 0) ? this.slow * (this.baselineCap.toNanos() / 1e9) / replies : Double.POSITIVE_INFINITY;
+    }
+
+    private static String ratioText(double project, double baseline) {
+        return String.format(Locale.ROOT, "%.3f", project / baseline);
+    }
+
+    private static int sum(List<BotRun> runs, java.util.function.ToIntFunction<BotRun> figure) {
+        return runs.stream().mapToInt(figure).sum();
+    }
+}
