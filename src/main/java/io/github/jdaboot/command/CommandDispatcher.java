@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -199,11 +200,19 @@ class CommandDispatcher implements EventListener {
         String why = this.executor.isAccepting() ? "I'm very busy right now: please try again in a moment."
                 : "I'm restarting: please try again in a minute.";
         this.recorder.finished(invocation.command(), invocation.surface(), CommandOutcome.DENIED, 0);
-        Thread.ofVirtual().start(() -> invocation.reply(Reply.of(why).ephemeral()));
+        invocation.reply(Reply.of(why).ephemeral()); // queued with JDA: nothing here blocks the event thread
     }
 
-    /** Runs one command on the current (virtual) thread: guards, arguments, handler, replies. */
-    void run(Invocation invocation, Supplier<@Nullable Object[]> arguments) {
+    /**
+     * Runs one command on the current (virtual) thread: guards, arguments, handler, replies.
+     * @return what completes when its replies are sent
+     */
+    CompletableFuture<?> run(Invocation invocation, Supplier<@Nullable Object[]> arguments) {
+        execute(invocation, arguments);
+        return invocation.allSent();
+    }
+
+    private void execute(Invocation invocation, Supplier<@Nullable Object[]> arguments) {
         CommandDefinition command = invocation.command();
         CommandOutcome outcome = CommandOutcome.SUCCESS;
         

@@ -2,12 +2,15 @@ package io.github.jdaboot.command;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +19,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs each command on its own virtual thread, so any number of slow handlers wait concurrently and
- * none holds up JDA's event thread or the gateway heartbeat. At most {@code max-concurrent} run at once;
- * beyond that a command is refused at once instead of queueing without bound.
+ * none holds up JDA's event thread or the gateway heartbeat. The thread ends with the handler; its
+ * replies may still be on their way (JDA sends one request per channel at a time), and the command
+ * counts as running until they are sent. At most {@code max-concurrent} run at once; beyond that a
+ * command is refused at once instead of queueing without bound.
  * <p>
- * On shutdown it stops taking commands, waits for the running ones (bounded by
+ * On shutdown it stops taking commands, waits for the running ones and their replies (bounded by
  * {@code discord.commands.shutdown-timeout}) before JDA closes the session, and names every command
  * it had to interrupt.
  */
@@ -34,6 +39,7 @@ class CommandExecutor implements SmartLifecycle {
     private final Semaphore permits;
     private final Duration shutdownTimeout;
     private final Map<Thread, String> running = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<?>, String> sending = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = this.lock.newCondition();
     private volatile boolean accepting = true;
@@ -47,31 +53,49 @@ class CommandExecutor implements SmartLifecycle {
     /**
      * Starts the task on a new virtual thread.
      * @param description what runs, for the shutdown log
+     * @param task the command; it returns what completes when its replies are sent
      * @return false when the executor is at capacity or shutting down; the task did not start
      */
-    boolean submit(String description, Runnable task) {
+    boolean submit(String description, Supplier<? extends CompletionStage<?>> task) {
         if (!this.accepting || !this.permits.tryAcquire()) {
             return false;
         }
         Thread thread = this.threads.newThread(() -> {
+            CompletableFuture<?> replies = null;
             try {
-                task.run();
+                replies = task.get().toCompletableFuture();
             }
             finally {
-                this.running.remove(Thread.currentThread());
-                this.permits.release();
-                this.lock.lock();
-                try {
-                    this.idle.signalAll();
+                if (replies != null && !replies.isDone()) {
+                    // still counted, so that shutdown waits for the replies too
+                    CompletableFuture<?> pending = replies;
+                    this.sending.put(pending, description);
+                    this.running.remove(Thread.currentThread());
+                    pending.whenComplete((result, failure) -> {
+                        this.sending.remove(pending);
+                        finished();
+                    });
                 }
-                finally {
-                    this.lock.unlock();
+                else {
+                    this.running.remove(Thread.currentThread());
+                    finished();
                 }
             }
         });
         this.running.put(thread, description);
         thread.start();
         return true;
+    }
+
+    private void finished() {
+        this.permits.release();
+        this.lock.lock();
+        try {
+            this.idle.signalAll();
+        }
+        finally {
+            this.lock.unlock();
+        }
     }
 
     /** How many commands are running now. */
@@ -93,12 +117,13 @@ class CommandExecutor implements SmartLifecycle {
     public void stop() {
         this.accepting = false;
         this.started = false;
-        if (this.running.isEmpty()) {
+        if (isIdle()) {
             return;
         }
-        log.info("Waiting up to {} for {} running command(s) to finish", this.shutdownTimeout, this.running.size());
+        log.info("Waiting up to {} for {} running command(s) to finish{}", this.shutdownTimeout, this.running.size(),
+                this.sending.isEmpty() ? "" : " (and for the replies of " + this.sending.size() + " more)");
         awaitIdle(System.nanoTime() + this.shutdownTimeout.toNanos());
-        if (this.running.isEmpty()) {
+        if (isIdle()) {
             log.info("All running commands finished");
             return;
         }
@@ -110,12 +135,17 @@ class CommandExecutor implements SmartLifecycle {
         // give the interrupted commands a moment to tell their users, before the session closes
         awaitIdle(System.nanoTime() + INTERRUPTED_GRACE.toNanos());
         this.running.values().forEach((description) -> log.warn("{} did not end after being interrupted", description));
+        this.sending.values().forEach((description) -> log.warn("The replies of {} were not all sent", description));
+    }
+
+    private boolean isIdle() {
+        return this.running.isEmpty() && this.sending.isEmpty();
     }
 
     private void awaitIdle(long deadline) {
         this.lock.lock();
         try {
-            while (!this.running.isEmpty()) {
+            while (!isIdle()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;

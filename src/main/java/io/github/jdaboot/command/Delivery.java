@@ -1,6 +1,9 @@
 package io.github.jdaboot.command;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -10,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a reply and waits for Discord to take it, on the command's virtual thread. Discord server
- * errors and dropped connections are retried with backoff (JDA itself retries only 502-504, a few
- * times): each attempt is built afresh with the same nonce, so a retry of a message Discord did store
- * returns that message instead of posting it twice. Rate limits are JDA's to wait out.
+ * Sends a reply through JDA's request queue, without holding any thread while it waits: the command's
+ * virtual thread ends with its handler. Discord server errors and dropped connections are retried with
+ * backoff (JDA itself retries only 502-504, a few times): each attempt is built afresh with the same
+ * nonce, so a retry of a message Discord did store returns that message instead of posting it twice.
+ * Rate limits are JDA's to wait out.
  */
 final class Delivery {
 
@@ -25,30 +29,33 @@ final class Delivery {
     private Delivery() {
     }
 
-    /** @return whether Discord took it */
-    static boolean send(String what, Supplier<? extends RestAction<?>> action) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                action.get().complete();
-                return true;
-            }
-            catch (RuntimeException ex) {
-                if (!retryable(ex) || attempt == ATTEMPTS) {
-                    log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, ex.toString());
-                    return false;
+    /** @return completes with whether Discord took it; never completes exceptionally */
+    static CompletableFuture<Boolean> send(String what, Supplier<? extends RestAction<?>> action) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        attempt(what, action, 1, result);
+        return result;
+    }
+
+    private static void attempt(String what, Supplier<? extends RestAction<?>> action, int attempt,
+            CompletableFuture<Boolean> result) {
+        try {
+            action.get().queue((sent) -> result.complete(true), (failure) -> {
+                if (!retryable(failure) || attempt == ATTEMPTS) {
+                    log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, failure.toString());
+                    result.complete(false);
+                    return;
                 }
-                log.debug("Retrying to {} after {}", what, ex.toString());
-                try {
-                    TimeUnit.MILLISECONDS.sleep(500L << (attempt - 1));
-                }
-                catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    log.warn("Could not {}: interrupted while retrying after {}", what, ex.toString());
-                    return false;
-                }
-            }
+                log.debug("Retrying to {} after {}", what, failure.toString());
+                Executor later = CompletableFuture.delayedExecutor(500L << (attempt - 1), TimeUnit.MILLISECONDS);
+                later.execute(() -> attempt(what, action, attempt + 1, result));
+            });
         }
-        return false;
+        catch (RuntimeException ex) {
+            // building the message failed, or JDA no longer takes requests (RejectedExecutionException)
+            String why = (ex instanceof RejectedExecutionException) ? "JDA is shut down" : ex.toString();
+            log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
+            result.complete(false);
+        }
     }
 
     static boolean retryable(Throwable failure) {

@@ -2,6 +2,7 @@ package io.github.jdaboot.command;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import net.dv8tion.jda.api.entities.Message;
@@ -25,6 +26,9 @@ abstract class Invocation implements CommandContext {
     private final CommandDefinition command;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean replied = new AtomicBoolean();
+
+    /** Everything sent for this run so far, in order; each message goes out once the one before is sent. */
+    private CompletableFuture<?> outbox = CompletableFuture.completedFuture(null);
 
     Invocation(CommandDefinition command) {
         this.command = command;
@@ -72,10 +76,20 @@ abstract class Invocation implements CommandContext {
     }
 
     /**
-     * Sends one message and waits until Discord has it: the first answers the command, the rest follow
-     * up. The supplier builds the message afresh for each attempt.
+     * Sends one message, after the ones before it and without waiting for it: the first answers the
+     * command, the rest follow up. The supplier builds the message afresh for each attempt.
      */
     abstract void send(java.util.function.Supplier<MessageCreateData> message, boolean ephemeral);
+
+    /** Starts the sending once everything before it is sent (at once when nothing is pending). */
+    final synchronized void enqueue(java.util.function.Supplier<CompletableFuture<Boolean>> sending) {
+        this.outbox = this.outbox.thenCompose((previous) -> sending.get());
+    }
+
+    /** Completes when every message of this run so far has been sent, or given up on. */
+    final synchronized CompletableFuture<?> allSent() {
+        return this.outbox;
+    }
 
     /** The Discord messages for a reply: its text split to fit, or attached as a file when very long. */
     static List<MessageCreateData> messages(Reply reply) {

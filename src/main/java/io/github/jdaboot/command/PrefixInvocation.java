@@ -84,12 +84,12 @@ final class PrefixInvocation extends Invocation {
         int index = this.sent++;
         String nonce = "r" + this.event.getMessageIdLong() + "-" + index;
         if (index == 0) {
-            Delivery.send("reply to prefix command " + commandName(),
-                    () -> this.event.getMessage().reply(message.get()).setNonce(nonce));
+            enqueue(() -> Delivery.send("reply to prefix command " + commandName(),
+                    () -> this.event.getMessage().reply(message.get()).setNonce(nonce)));
         }
         else {
-            Delivery.send("follow up on prefix command " + commandName(),
-                    () -> this.event.getChannel().sendMessage(message.get()).setNonce(nonce));
+            enqueue(() -> Delivery.send("follow up on prefix command " + commandName(),
+                    () -> this.event.getChannel().sendMessage(message.get()).setNonce(nonce)));
         }
     }
 }

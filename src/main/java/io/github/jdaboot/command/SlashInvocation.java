@@ -107,8 +107,8 @@ final class SlashInvocation extends Invocation {
             }
             case DEFERRED -> this.event.getHook().editOriginal(MessageEditData.fromCreateData(message))
                 .queue(null, (failure) -> logFailure("fill the deferred reply to /" + commandName(), failure));
-            default -> Delivery.send("follow up on /" + commandName(),
-                    () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral));
+            default -> enqueue(() -> Delivery.send("follow up on /" + commandName(),
+                    () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
         }
     }
 }

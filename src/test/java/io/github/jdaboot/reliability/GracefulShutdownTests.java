@@ -93,6 +93,28 @@ class GracefulShutdownTests {
                 "each user told, each command logged");
     }
 
+    @Test
+    @DisplayName("a reply still waiting out a rate limit when the handler is done is sent before the session closes")
+    void repliesOnTheirWayAreSent(CapturedOutput output) {
+        ConfigurableApplicationContext context = run("--discord.commands.shutdown-timeout=20s");
+        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
+        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
+                ".nap 0");
+        // the handler has returned and its reply was told to wait: nothing runs, one reply is on its way
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.discord.requests().stream()
+            .anyMatch((request) -> "POST /channels/{channel_id}/messages".equals(request.route())
+                    && request.status() == 429));
+
+        context.close();
+
+        assertThat(this.discord.repliesTo(asked)).singleElement()
+            .satisfies((reply) -> assertThat(reply.content()).isEqualTo("rested 0 s"));
+        assertThat(output).contains("for 0 running command(s) to finish (and for the replies of 1 more)",
+                "All running commands finished");
+        assertThat(output.getOut().indexOf("All running commands finished"))
+            .isLessThan(output.getOut().indexOf("Closing 1 Discord gateway session(s)"));
+    }
+
     private List<EmulatedMessage> askForNaps(ConfigurableApplicationContext context, int count, int seconds) {
         List<EmulatedMessage> asked = new ArrayList<>();
         List<String> channels = List.of("general", "random", "bot-lab");
