@@ -68,9 +68,10 @@ public final class Benchmark {
     private final Duration heartbeatInterval = Duration.ofSeconds(1);
 
     /** Extra JVM options for the project's process, e.g. {@code -XX:StartFlightRecording} to profile it. */
-    private final List<String> projectJvmOptions = Stream.of(System.getProperty("bench.project-jvm-options", "").split(" "))
-        .filter((option) -> !option.isBlank())
-        .toList();
+    private final List<String> projectJvmOptions = options("bench.project-jvm-options");
+
+    /** Extra JVM options for the baseline's process. */
+    private final List<String> baselineJvmOptions = options("bench.baseline-jvm-options");
 
     private final Path out = Path.of("target", "bench");
 
@@ -269,6 +270,7 @@ public final class Benchmark {
                 command.addAll(projectClassPath());
             }
             case BASELINE -> {
+                command.addAll(this.baselineJvmOptions);
                 command.add("-Dlogback.configurationFile=" + this.out.resolve("baseline-logback.xml"));
                 command.add("-cp");
                 command.add(Path.of("target", "bench-classes") + ":" + this.app.resolve("lib") + "/*");
@@ -278,6 +280,10 @@ public final class Benchmark {
         return BotProcess.start(bot.label, command, environment,
                 this.out.resolve("logs").resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + run + ".log"),
                 List.of(LOGGED_ON, MISSED_HEARTBEATS));
+    }
+
+    private static List<String> options(String property) {
+        return Stream.of(System.getProperty(property, "").split(" ")).filter((option) -> !option.isBlank()).toList();
     }
 
     private static String java() {
