@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import okhttp3.ConnectionPool;
@@ -49,7 +50,8 @@ class DiscordConfiguration {
         String restUrl = properties.getRestUrl().toString();
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
             .createLight(DiscordToken.resolve(properties), properties.getIntents())
-            .setRestConfig(new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/"))
+            .setRestConfig(new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
+                .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config))))
             .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
             .setHttpClientBuilder(httpClient(restMetrics))
             .setMemberCachePolicy(properties.getMemberCachePolicy().policy())

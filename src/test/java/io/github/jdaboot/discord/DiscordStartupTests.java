@@ -140,6 +140,24 @@ class DiscordStartupTests {
     }
 
     @Test
+    @DisplayName("a fatal close while a reply waits out a rate limit: the reply is sent, then the bot stops at once")
+    void fatalCloseWithAReplyOnItsWay(CapturedOutput output) {
+        ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
+        JDA shard = context.getBean(ShardManager.class).getShardById(0);
+        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
+        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), ".idea");
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> this.discord.requests().stream().anyMatch((request) -> request.status() == 429));
+
+        this.discord.closeGateway(4004);
+
+        // JDA alone finishes the stop at its next bucket cleanup, up to 30 s later; the retry is due in 2 s
+        await().atMost(Duration.ofSeconds(12)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
+        assertThat(this.discord.repliesTo(asked)).hasSize(1);
+        assertThat(output).contains("Discord shard 0/1 stopped: Discord rejected the bot token (gateway close 4004");
+    }
+
+    @Test
     @DisplayName("close 4012, which JDA alone would retry forever, also stops the bot")
     void invalidApiVersionIsFatal(CapturedOutput output) {
         ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);

@@ -1,6 +1,9 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +187,42 @@ class DiscordEmulatorGatewayTests {
                 .isEqualTo("compressed");
 
             assertThat(client.binaryMessages()).isEqualTo(4);
+            assertThat(client.everyBinaryEndedWithSyncFlush()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("zlib-stream with events and heartbeat ACKs sent from two threads: one intact stream, in order")
+    void zlibStreamWithConcurrentSends() throws Exception {
+        int count = 400;
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), true)) {
+            client.send(identify(this.discord.token(), INTENTS));
+            long ready = client.nextOf(0, "READY", TIMEOUT).path("s").asLong();
+
+            // the reader thread answers heartbeats while the test thread dispatches messages
+            Thread heartbeats = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < count; i++) {
+                    client.send("{\"op\":1,\"d\":" + ready + "}");
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "message " + i);
+            }
+            heartbeats.join();
+
+            int acks = 0;
+            List<String> messages = new ArrayList<>();
+            while (acks < count || messages.size() < count) {
+                JsonNode payload = client.next(TIMEOUT);
+                if (payload.path("op").asInt() == 11) {
+                    acks++;
+                }
+                else if ("MESSAGE_CREATE".equals(payload.path("t").asString())) {
+                    messages.add(payload.path("d").path("content").asString());
+                }
+            }
+            assertThat(messages).containsExactlyElementsOf(
+                    IntStream.range(0, count).mapToObj((i) -> "message " + i).toList());
             assertThat(client.everyBinaryEndedWithSyncFlush()).isTrue();
         }
     }

@@ -15,6 +15,7 @@ final class GatewayConnection {
 
     private final WebSocketConnection socket;
     private final @Nullable Deflater deflater;
+    private final Object sendLock = new Object();
     private final long openedAt = System.nanoTime();
     private volatile @Nullable GatewaySession session;
     private volatile long lastHeartbeatNanos = System.nanoTime();
@@ -25,40 +26,45 @@ final class GatewayConnection {
         this.deflater = zlibStream ? new Deflater(Deflater.DEFAULT_COMPRESSION) : null;
     }
 
-    /** Sends one gateway payload; a failure marks the connection closed instead of throwing. */
+    /**
+     * Sends one gateway payload; a failure marks the connection closed instead of throwing. Payloads are
+     * sent from several threads (dispatches, heartbeat ACKs): compressing and writing happen under one
+     * lock, so the zlib stream reaches the client in the order it was compressed.
+     */
     void send(String json) {
-        if (!this.open) {
-            return;
-        }
-        try {
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            if (this.deflater == null) {
-                this.socket.sendText(json);
+        synchronized (this.sendLock) {
+            if (!this.open) {
+                return;
             }
-            else {
-                this.socket.sendBinary(compress(bytes));
+            try {
+                if (this.deflater == null) {
+                    this.socket.sendText(json);
+                }
+                else {
+                    this.socket.sendBinary(compress(this.deflater, json.getBytes(StandardCharsets.UTF_8)));
+                }
             }
-        }
-        catch (IOException | RuntimeException ex) {
-            this.open = false;
-            this.socket.abort();
+            catch (IOException | RuntimeException ex) {
+                this.open = false;
+                if (!this.socket.closeSent()) {
+                    // a close frame already sent is left to the closing handshake: dropping the socket now
+                    // could reset the connection before the client has read the close code
+                    this.socket.abort();
+                }
+            }
         }
     }
 
-    private byte[] compress(byte[] bytes) {
-        Deflater deflater = this.deflater;
-        synchronized (deflater) {
-            deflater.setInput(bytes);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (true) {
-                int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-                if (n < buffer.length && deflater.needsInput()) {
-                    break;
-                }
+    private static byte[] compress(Deflater deflater, byte[] bytes) {
+        deflater.setInput(bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+            out.write(buffer, 0, n);
+            if (n < buffer.length && deflater.needsInput()) {
+                return out.toByteArray();
             }
-            return out.toByteArray();
         }
     }
 
@@ -78,13 +84,9 @@ final class GatewayConnection {
         return this.open && this.socket.isOpen();
     }
 
+    /** Stops sending. The deflater is left to its cleaner: a send may still be writing to the socket. */
     void markClosed() {
         this.open = false;
-        if (this.deflater != null) {
-            synchronized (this.deflater) {
-                this.deflater.end();
-            }
-        }
     }
 
     void heartbeatReceived() {

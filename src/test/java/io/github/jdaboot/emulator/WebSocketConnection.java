@@ -136,8 +136,15 @@ final class WebSocketConnection {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(2 + text.length).putShort((short) code).put(text);
         try {
-            sendFrame(OP_CLOSE, payload.array());
-            this.closeSent = true;
+            synchronized (this.writeLock) {
+                if (this.closeSent) {
+                    // ours went first and this answers the client's: the handshake is complete
+                    abort();
+                    return;
+                }
+                writeFrame(OP_CLOSE, payload.array());
+                this.closeSent = true;
+            }
         }
         catch (IOException ex) {
             abort();
@@ -177,25 +184,30 @@ final class WebSocketConnection {
             if (this.closeSent) {
                 throw new IOException("close frame already sent");
             }
-            this.out.write(0x80 | opcode);
-            int length = payload.length;
-            if (length < 126) {
-                this.out.write(length);
-            }
-            else if (length <= 0xFFFF) {
-                this.out.write(126);
-                this.out.write(length >>> 8);
-                this.out.write(length & 0xFF);
-            }
-            else {
-                this.out.write(127);
-                long l = length;
-                for (int i = 7; i >= 0; i--) {
-                    this.out.write((int) (l >>> (8 * i)) & 0xFF);
-                }
-            }
-            this.out.write(payload);
-            this.out.flush();
+            writeFrame(opcode, payload);
         }
+    }
+
+    /** Writes one unfragmented frame; the caller holds the write lock. */
+    private void writeFrame(int opcode, byte[] payload) throws IOException {
+        this.out.write(0x80 | opcode);
+        int length = payload.length;
+        if (length < 126) {
+            this.out.write(length);
+        }
+        else if (length <= 0xFFFF) {
+            this.out.write(126);
+            this.out.write(length >>> 8);
+            this.out.write(length & 0xFF);
+        }
+        else {
+            this.out.write(127);
+            long l = length;
+            for (int i = 7; i >= 0; i--) {
+                this.out.write((int) (l >>> (8 * i)) & 0xFF);
+            }
+        }
+        this.out.write(payload);
+        this.out.flush();
     }
 }

@@ -1,0 +1,151 @@
+package io.github.jdaboot.discord;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.Route;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JDA's rate limiter, made to finish a graceful stop as soon as the last request it holds is done.
+ * <p>
+ * When a shard stops (a fatal close such as 4004, or {@code shutdown()}) while a request is on its way,
+ * JDA's {@code SequentialRestRateLimiter} lets the request finish, but only completes its stop once every
+ * rate-limit bucket is gone, and idle buckets are removed by a cleanup that runs every 30 seconds. Until
+ * then the shard stays {@code DISCONNECTED}: no {@code ShutdownEvent}, no "stopped" error, and the
+ * platform is told late. This decorator counts the requests it hands over and, once a graceful stop was
+ * asked for and the last of them is done (answered, failed or cancelled), asks the delegate to stop at once.
+ */
+final class DiscordRestRateLimiter implements RestRateLimiter {
+
+    private final RestRateLimiter delegate;
+
+    private final Set<TrackedWork> pending = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean stopping;
+
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    DiscordRestRateLimiter(RestRateLimiter delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void enqueue(Work task) {
+        TrackedWork tracked = new TrackedWork(task);
+        this.pending.add(tracked);
+        try {
+            this.delegate.enqueue(tracked);
+        }
+        catch (RuntimeException ex) {
+            this.pending.remove(tracked);
+            throw ex;
+        }
+    }
+
+    @Override
+    public void stop(boolean shutdown, Runnable callback) {
+        this.delegate.stop(shutdown, callback);
+        if (!shutdown) {
+            this.stopping = true;
+            stopIfDrained();
+        }
+    }
+
+    @Override
+    public boolean isStopped() {
+        return this.delegate.isStopped();
+    }
+
+    @Override
+    public int cancelRequests() {
+        int cancelled = this.delegate.cancelRequests();
+        stopIfDrained();
+        return cancelled;
+    }
+
+    /** How many requests were handed over and are not done yet. */
+    int pendingRequests() {
+        this.pending.removeIf(TrackedWork::isSkipped);
+        return this.pending.size();
+    }
+
+    private void done(TrackedWork work) {
+        this.pending.remove(work);
+        stopIfDrained();
+    }
+
+    private void stopIfDrained() {
+        if (this.stopping && pendingRequests() == 0 && this.stopped.compareAndSet(false, true)) {
+            // the delegate is stopped already, so this only ends it; the callback given first is the one run
+            this.delegate.stop(true, () -> {
+            });
+        }
+    }
+
+    /** A request as JDA made it, reporting back when it is done. */
+    private final class TrackedWork implements Work {
+
+        private final Work work;
+
+        TrackedWork(Work work) {
+            this.work = work;
+        }
+
+        @Override
+        public Route.CompiledRoute getRoute() {
+            return this.work.getRoute();
+        }
+
+        @Override
+        public JDA getJDA() {
+            return this.work.getJDA();
+        }
+
+        @Override
+        public @Nullable Response execute() {
+            boolean failed = true;
+            try {
+                Response response = this.work.execute();
+                failed = false;
+                return response;
+            }
+            finally {
+                // not done and no failure: the rate limiter retries it (a 429, a server error)
+                if (failed || this.work.isDone() || this.work.isSkipped()) {
+                    done(this);
+                }
+            }
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return this.work.isSkipped();
+        }
+
+        @Override
+        public boolean isDone() {
+            return this.work.isDone();
+        }
+
+        @Override
+        public boolean isPriority() {
+            return this.work.isPriority();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return this.work.isCancelled();
+        }
+
+        @Override
+        public void cancel() {
+            this.work.cancel();
+            done(this);
+        }
+    }
+}
