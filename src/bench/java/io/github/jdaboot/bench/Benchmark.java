@@ -83,6 +83,8 @@ public final class Benchmark {
 
     private Path commandsJar;
 
+    private String aotCheck = "";
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         new Benchmark().run();
@@ -99,7 +101,7 @@ public final class Benchmark {
             projectAot.add(measure(Bot.PROJECT_AOT, run, false));
         }
         Report report = new Report(this.messages, this.rate, this.slow, this.baselineCap, this.runs, project, baseline,
-                projectAot);
+                projectAot, this.aotCheck);
         String table = report.markdown();
         System.out.println();
         System.out.println(table);
@@ -151,6 +153,28 @@ public final class Benchmark {
         exec(training);
         System.out.printf(Locale.ROOT, "Prepared %s, %s and the AOT cache %s (%.0f MB)%n", this.applicationJar,
                 this.commandsJar, this.aotCache, Files.size(this.aotCache) / 1e6);
+        this.aotCheck = checkAotCache();
+        System.out.println(this.aotCheck);
+    }
+
+    /**
+     * Proves the AOT cache is used rather than trusting it: the context is started once more with the cache
+     * and {@code -Xlog:class+load}, and the classes loaded from it ("shared objects file") are counted. The
+     * measured runs add {@code -XX:AOTMode=on} besides, so a cache the JVM cannot use stops them.
+     */
+    private String checkAotCache() throws IOException, InterruptedException {
+        List<String> check = new ArrayList<>(List.of(java(), "-XX:AOTCache=" + this.aotCache, "-XX:AOTMode=on",
+                "-Xlog:class+load=info", "-Dspring.context.exit=onRefresh",
+                "-Ddiscord.token=aot-training-run-placeholder", "-Ddiscord.rest-url=http://127.0.0.1:9/api/v10/",
+                "-Ddiscord.gateway-url=ws://127.0.0.1:9/", "-Dlogging.level.root=warn"));
+        check.addAll(projectClassPath());
+        List<String> loaded = exec(check).lines().filter((line) -> line.contains("[class,load]")).toList();
+        long fromCache = loaded.stream().filter((line) -> line.contains("source: shared objects file")).count();
+        if (fromCache == 0) {
+            throw new IllegalStateException("The AOT cache " + this.aotCache + " was not used");
+        }
+        return String.format(Locale.ROOT, "AOT cache check: %,d of %,d classes loaded up to the refreshed context"
+                + " came from the cache", fromCache, loaded.size());
     }
 
     private List<String> projectClassPath() {
@@ -248,10 +272,20 @@ public final class Benchmark {
             longestGap = Math.max(longestGap, beats.get(i) - beats.get(i - 1));
         }
         result.longestHeartbeatGap = Duration.ofNanos(longestGap);
+        long late = (this.heartbeatInterval.toNanos() * 3) / 2;
+        for (int i = 1; i < beats.size(); i++) {
+            if (beats.get(i) - beats.get(i - 1) > late) {
+                result.lateHeartbeats++;
+            }
+        }
+        result.heartbeats = beats.size();
+        result.heartbeatsExpected = (int) ((end - start) / this.heartbeatInterval.toNanos());
         System.out.printf(Locale.ROOT,
-                "   %d x .wait: %d replies in %.2f s%s; JDA heartbeat warnings %d, reconnects %d, longest heartbeat gap %d ms%n",
+                "   %d x .wait: %d replies in %.2f s%s; JDA heartbeat warnings %d, reconnects %d; emulator: %d of %d"
+                        + " heartbeats expected, %d late, longest gap %d ms%n",
                 this.slow, waits.replies(), result.slowWall.toNanos() / 1e9, waits.complete() ? "" : " (cut off)",
-                result.missedHeartbeatWarnings, result.reconnects, result.longestHeartbeatGap.toMillis());
+                result.missedHeartbeatWarnings, result.reconnects, result.heartbeats, result.heartbeatsExpected,
+                result.lateHeartbeats, result.longestHeartbeatGap.toMillis());
     }
 
     private BotProcess start(Bot bot, int run, DiscordEmulator discord, int port) throws IOException {
@@ -290,13 +324,15 @@ public final class Benchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void exec(List<String> command) throws IOException, InterruptedException {
+    /** Runs the command to its end and returns its output; fails if it does not exit with 0. */
+    private static String exec(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             System.out.write(output);
             throw new IllegalStateException("Failed: " + String.join(" ", command));
         }
+        return new String(output, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     enum Bot {
@@ -350,7 +386,16 @@ public final class Benchmark {
 
         int reconnects;
 
+        /** The longest time between two heartbeats the emulator received while the slow commands ran. */
         Duration longestHeartbeatGap = Duration.ZERO;
+
+        /** Heartbeats the emulator received more than 1.5 intervals after the one before. */
+        int lateHeartbeats;
+
+        /** Heartbeats the emulator received while the slow commands ran, and how many one per interval makes. */
+        int heartbeats;
+
+        int heartbeatsExpected;
 
         BotRun(Bot bot) {
             this.bot = bot;

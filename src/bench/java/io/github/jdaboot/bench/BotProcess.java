@@ -30,6 +30,8 @@ final class BotProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total.*?used (\\d+)K");
 
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
+
     private final String name;
 
     private final Process process;
@@ -141,9 +143,32 @@ final class BotProcess implements AutoCloseable {
         return (count != null) ? count.get() : 0;
     }
 
-    /** User plus system CPU time the process has used so far. */
-    Duration cpuTime() {
-        return this.process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    /**
+     * User plus system CPU time the process has used so far: {@code utime + stime} from
+     * {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks), all threads of the JVM included.
+     */
+    Duration cpuTime() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        // the command name (field 2) is in parentheses and may contain spaces: count fields after it
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** {@code getconf CLK_TCK}: the unit of the times in {@code /proc/<pid>/stat}; 100 on Linux as a rule. */
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String output = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return (getconf.waitFor() == 0) ? Long.parseLong(output) : 100;
+        }
+        catch (IOException | NumberFormatException ex) {
+            return 100;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
     }
 
     /** Resident set size from {@code /proc/<pid>/status}, in MB. */

@@ -10,7 +10,7 @@ import io.github.jdaboot.bench.Benchmark.BotRun;
 
 /** The results table, in Markdown: medians over the runs with min and max, ratios, and the targets. */
 record Report(int messages, int rate, int slow, Duration baselineCap, int runs, List<BotRun> project,
-        List<BotRun> baseline, List<BotRun> projectAot) {
+        List<BotRun> baseline, List<BotRun> projectAot, String aotCheck) {
 
     String markdown() {
         List<String> lines = new ArrayList<>();
@@ -40,6 +40,13 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
                 "| ... meanwhile: JDA's missed-heartbeat warnings / gateway reconnects (all runs) | %d / %d | %d / %d | | 0 / 0 |",
                 sum(this.project, (r) -> r.missedHeartbeatWarnings), sum(this.project, (r) -> r.reconnects),
                 sum(this.baseline, (r) -> r.missedHeartbeatWarnings), sum(this.baseline, (r) -> r.reconnects)));
+        lines.add(String.format(Locale.ROOT,
+                "| ... meanwhile, at the emulator (1 s interval): heartbeats received / expected, late (gap over 1.5 s)"
+                        + " (all runs); longest gap, ms (max) | %d / %d, %d late; %d | %d / %d, %d late; %d | | 0 late |",
+                sum(this.project, (r) -> r.heartbeats), sum(this.project, (r) -> r.heartbeatsExpected),
+                sum(this.project, (r) -> r.lateHeartbeats), maxGap(this.project), sum(this.baseline, (r) -> r.heartbeats),
+                sum(this.baseline, (r) -> r.heartbeatsExpected), sum(this.baseline, (r) -> r.lateHeartbeats),
+                maxGap(this.baseline)));
         row(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", "");
         lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to `Logged on as`, ms | %s | | | |",
                 cell(this.projectAot, (r) -> r.loggedOn.toMillis(), "%.0f")));
@@ -54,6 +61,12 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
         row(lines, String.format(Locale.ROOT, "Live heap after the %,d + %,d messages, MB", this.messages, this.messages),
                 (r) -> r.heapAfterRun, "%.1f", "");
         row(lines, "RSS after the messages, MB", (r) -> r.rssAfterRun, "%.0f", "");
+        lines.add("");
+        lines.add("Latency: from the emulator dispatching MESSAGE_CREATE to it receiving the reply's POST, over 20"
+                + " channels, rate limits lifted. CPU: utime + stime of the bot process (`/proc/<pid>/stat`)."
+                + " Heap: used after `jcmd GC.run` (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`)."
+                + " The baseline's `.wait` sleeps on JDA's event thread, so it is cut off and extrapolated."
+                + " AOT runs use `-XX:AOTMode=on` (no start without the cache). " + this.aotCheck + ".");
         return String.join("\n", lines) + "\n";
     }
 
@@ -78,8 +91,13 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
             return cell(this.baseline, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s");
         }
         double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
-        return String.format(Locale.ROOT, "cut off after %d s with %.0f of %d replies: about %.0f s in all", this.baselineCap.toSeconds(),
-                replies, this.slow, extrapolated());
+        if (replies == 0) {
+            return String.format(Locale.ROOT, "cut off after %d s with no reply: too few to extrapolate",
+                    this.baselineCap.toSeconds());
+        }
+        return String.format(Locale.ROOT,
+                "cut off after %d s with %.0f of %d replies: about %.0f s in all (%d / (replies per second))",
+                this.baselineCap.toSeconds(), replies, this.slow, extrapolated(), this.slow);
     }
 
     private double extrapolated() {
@@ -91,7 +109,11 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
     }
 
     private static String ratioText(double project, double baseline) {
-        return String.format(Locale.ROOT, "%.3f", project / baseline);
+        return Double.isFinite(baseline) ? String.format(Locale.ROOT, "%.3f", project / baseline) : "";
+    }
+
+    private static long maxGap(List<BotRun> runs) {
+        return runs.stream().mapToLong((r) -> r.longestHeartbeatGap.toMillis()).max().orElse(0);
     }
 
     private static int sum(List<BotRun> runs, java.util.function.ToIntFunction<BotRun> figure) {
