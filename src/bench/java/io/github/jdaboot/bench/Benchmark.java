@@ -34,14 +34,17 @@ import io.github.jdaboot.emulator.EmulatedUser;
  * {@code bench.rate} per second (below saturation), from the emulator dispatching MESSAGE_CREATE to the
  * emulator receiving the reply;</li>
  * <li>throughput: {@code bench.messages} more sent at once; replies per second until the last one, and the
- * bot's CPU time (user + system) per 1,000 replies;</li>
+ * bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat}) per 1,000 replies;</li>
  * <li>memory after the run, as after startup;</li>
  * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one second) arrive at once:
  * wall time until all replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
- * {@code bench.baseline-cap} and its total extrapolated), and what happened to the heartbeats meanwhile.</li>
+ * {@code bench.baseline-cap} and its total extrapolated), and what happened to the heartbeats meanwhile: as
+ * the bot saw them (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
+ * received against one per interval, gaps over 1.5 intervals).</li>
  * </ol>
  * Besides, each run starts the project once more with its AOT cache (made by a training run, as in the
- * Dockerfile) for startup and memory after startup. Figures are medians over the runs, with min and max.
+ * Dockerfile, from the extracted jar since the cache needs a class path of jars) for startup and memory
+ * after startup; before the runs, a check counts the classes actually loaded from the cache. Figures are medians over the runs, with min and max.
  * Output: a table on standard output and in {@code target/bench/results.md}, and a chart in
  * {@code target/bench/results.png}.
  */

@@ -96,8 +96,9 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
                     this.baselineCap.toSeconds());
         }
         return String.format(Locale.ROOT,
-                "cut off after %d s with %.0f of %d replies: about %.0f s in all (%d / (replies per second))",
-                this.baselineCap.toSeconds(), replies, this.slow, extrapolated(), this.slow);
+                "cut off after %d s with %.0f of %d replies (%.2f/s): all %d at that rate, about %.0f s",
+                this.baselineCap.toSeconds(), replies, this.slow, replies / (this.baselineCap.toNanos() / 1e9),
+                this.slow, extrapolated());
     }
 
     private double extrapolated() {

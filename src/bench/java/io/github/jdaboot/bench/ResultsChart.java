@@ -29,7 +29,7 @@ final class ResultsChart {
             .xAxisTitle("percentile")
             .yAxisTitle("ms (log scale)")
             .build();
-        latency.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(0);
+        latency.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0);
         latency.getStyler().setYAxisLogarithmic(true);
         addPercentiles(latency, "this project", project.latencies);
         addPercentiles(latency, "baseline (plain JDA)", baseline.latencies);
@@ -39,7 +39,7 @@ final class ResultsChart {
             .xAxisTitle("seconds since they were sent")
             .yAxisTitle("replies received")
             .build();
-        lesson.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(0);
+        lesson.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0); // the baseline runs along the bottom
         lesson.getStyler().setYAxisMax(slow * 1.05);
         lesson.getStyler().setYAxisMin(0.0);
         lesson.getStyler().setYAxisDecimalPattern("#");
