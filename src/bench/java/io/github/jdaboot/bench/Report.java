@@ -62,12 +62,49 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
                 (r) -> r.heapAfterRun, "%.1f", "");
         row(lines, "RSS after the messages, MB", (r) -> r.rssAfterRun, "%.0f", "");
         lines.add("");
+        lines.addAll(targets());
+        lines.add("");
         lines.add("Latency: from the emulator dispatching MESSAGE_CREATE to it receiving the reply's POST, over 20"
                 + " channels, rate limits lifted. CPU: utime + stime of the bot process (`/proc/<pid>/stat`)."
                 + " Heap: used after `jcmd GC.run` (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`)."
                 + " The baseline's `.wait` sleeps on JDA's event thread, so it is cut off and extrapolated."
                 + " AOT runs use `-XX:AOTMode=on` (no start without the cache). " + this.aotCheck + ".");
         return String.join("\n", lines) + "\n";
+    }
+
+    /** Each target, met or missed, from the medians (and, for the slow commands, every run). */
+    private List<String> targets() {
+        double p50 = ratio((r) -> Stats.percentile(r.latencies, 50));
+        double p99 = ratio((r) -> Stats.percentile(r.latencies, 99));
+        double throughput = ratio((r) -> r.throughput);
+        double slowWorst = Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).max();
+        boolean slowComplete = this.project.stream().allMatch((r) -> r.slowComplete);
+        int missed = sum(this.project, (r) -> r.missedHeartbeatWarnings + r.reconnects + r.lateHeartbeats);
+        double upWithAot = Stats.spread(this.projectAot, (r) -> r.ready.toMillis()).median();
+        double heap = Stats.spread(this.project, (r) -> r.heapAfterStartup).median();
+        List<String> lines = new ArrayList<>();
+        lines.add("Targets:");
+        lines.add(verdict(p50 <= 1.1 && p99 <= 1.1, String.format(Locale.ROOT,
+                "latency within 10 %% of the baseline: p50 %.2f x, p99 %.2f x", p50, p99)));
+        lines.add(verdict(throughput >= 0.9, String.format(Locale.ROOT,
+                "throughput within 10 %% of the baseline: %.2f x", throughput)));
+        lines.add(verdict(slowComplete && slowWorst <= 1.5 && missed == 0, String.format(Locale.ROOT,
+                "%d x 1 s in at most 1.5 s with no missed heartbeat: slowest run %.2f s%s, %d heartbeat problems"
+                        + " (JDA warnings, reconnects, late at the emulator)",
+                this.slow, slowWorst, slowComplete ? "" : " (not all answered)", missed)));
+        lines.add(verdict(upWithAot < 3000, String.format(Locale.ROOT,
+                "health UP in under 3 s with the AOT cache: %.0f ms", upWithAot)));
+        lines.add(verdict(heap < 64, String.format(Locale.ROOT,
+                "heap after startup under 64 MB (live, after a full GC): %.1f MB", heap)));
+        return lines;
+    }
+
+    private static String verdict(boolean met, String text) {
+        return (met ? "- met: " : "- **missed**: ") + text;
+    }
+
+    private double ratio(ToDoubleFunction<BotRun> figure) {
+        return Stats.spread(this.project, figure).median() / Stats.spread(this.baseline, figure).median();
     }
 
     private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format, String target) {
