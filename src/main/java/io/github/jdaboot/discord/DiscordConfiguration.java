@@ -44,15 +44,21 @@ class DiscordConfiguration {
         return new DiscordRestMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
     }
 
+    @Bean
+    ShardStartGate discordShardStartGate() {
+        return new ShardStartGate();
+    }
+
     @Bean(destroyMethod = "shutdown")
     ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
-            DiscordRestMetrics restMetrics) {
+            DiscordRestMetrics restMetrics, ShardStartGate startGate) {
         String restUrl = properties.getRestUrl().toString();
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
             .createLight(DiscordToken.resolve(properties), properties.getIntents())
             .setRestConfig(new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
                 .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config))))
             .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
+            .setThreadFactory(startGate)
             .setHttpClientBuilder(httpClient(restMetrics))
             .setMemberCachePolicy(properties.getMemberCachePolicy().policy())
             .enableCache(properties.getCacheFlags())
@@ -75,9 +81,9 @@ class DiscordConfiguration {
     }
 
     @Bean
-    DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, DiscordConnectionTracker tracker,
-            DiscordProperties properties) {
-        return new DiscordGatewayLifecycle(shardManager, tracker, properties);
+    DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate,
+            DiscordConnectionTracker tracker, DiscordProperties properties) {
+        return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties);
     }
 
     @Bean

@@ -25,15 +25,17 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DiscordGatewayLifecycle.class);
 
     private final ShardManager shardManager;
+    private final ShardStartGate startGate;
     private final DiscordConnectionTracker tracker;
     private final DiscordProperties properties;
     private final List<Integer> stoppedShards = new java.util.ArrayList<>();
     private volatile boolean running;
     private boolean loggedIn;
 
-    DiscordGatewayLifecycle(ShardManager shardManager, DiscordConnectionTracker tracker,
+    DiscordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate, DiscordConnectionTracker tracker,
             DiscordProperties properties) {
         this.shardManager = shardManager;
+        this.startGate = startGate;
         this.tracker = tracker;
         this.properties = properties;
     }
@@ -58,6 +60,10 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
         }
         catch (InvalidTokenException ex) {
             throw DiscordCloseCodes.rejectedToken("HTTP 401 Unauthorized", ex);
+        }
+        finally {
+            // only now may the shard manager's queue worker run (see ShardStartGate)
+            this.startGate.open();
         }
         this.running = true;
         int outcome;

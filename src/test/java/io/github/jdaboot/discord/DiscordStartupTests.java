@@ -140,6 +140,28 @@ class DiscordStartupTests {
     }
 
     @Test
+    @DisplayName("a context stopped and started again (as Spring's test context cache does) reconnects and answers")
+    void stopAndStartAgain() {
+        ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
+        ShardManager shards = context.getBean(ShardManager.class);
+
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            context.stop();
+            assertThat(shards.getShards()).as("shards after stop %d", cycle).isEmpty();
+            await().atMost(Duration.ofSeconds(5)).until(() -> this.discord.openGatewayConnections() == 0);
+
+            context.start();
+            JDA shard = shards.getShardById(0);
+            assertThat(shard).as("shard 0 after start %d", cycle).isNotNull();
+            assertThat(shard.getStatus()).isEqualTo(JDA.Status.CONNECTED);
+            EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
+                    ".idea");
+            assertThat(this.discord.awaitReply(asked, Duration.ofSeconds(10)).content()).startsWith("Okay, so how about this:");
+        }
+        assertThat(this.discord.identifyCount()).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("a fatal close while a reply waits out a rate limit: the reply is sent, then the bot stops at once")
     void fatalCloseWithAReplyOnItsWay(CapturedOutput output) {
         ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
