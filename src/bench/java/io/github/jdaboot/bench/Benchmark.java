@@ -270,17 +270,16 @@ public final class Benchmark {
             .filter((event) -> event.kind().equals("connect"))
             .count();
         List<Long> beats = discord.heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
+        long late = (this.heartbeatInterval.toNanos() * 3) / 2;
         long longestGap = 0;
         for (int i = 1; i < beats.size(); i++) {
-            longestGap = Math.max(longestGap, beats.get(i) - beats.get(i - 1));
-        }
-        result.longestHeartbeatGap = Duration.ofNanos(longestGap);
-        long late = (this.heartbeatInterval.toNanos() * 3) / 2;
-        for (int i = 1; i < beats.size(); i++) {
-            if (beats.get(i) - beats.get(i - 1) > late) {
+            long gap = beats.get(i) - beats.get(i - 1);
+            longestGap = Math.max(longestGap, gap);
+            if (gap > late) {
                 result.lateHeartbeats++;
             }
         }
+        result.longestHeartbeatGap = Duration.ofNanos(longestGap);
         result.heartbeats = beats.size();
         result.heartbeatsExpected = (int) ((end - start) / this.heartbeatInterval.toNanos());
         System.out.printf(Locale.ROOT,

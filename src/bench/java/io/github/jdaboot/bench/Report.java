@@ -108,9 +108,8 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
     }
 
     private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format, String target) {
-        double ratio = Stats.spread(this.project, figure).median() / Stats.spread(this.baseline, figure).median();
         lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
-                cell(this.baseline, figure, format), ratio, target));
+                cell(this.baseline, figure, format), ratio(figure), target));
     }
 
     private static String cell(List<BotRun> runs, ToDoubleFunction<BotRun> figure, String format) {

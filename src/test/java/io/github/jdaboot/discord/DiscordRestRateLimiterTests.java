@@ -30,8 +30,7 @@ class DiscordRestRateLimiterTests {
     @Test
     @DisplayName("a graceful stop with nothing on its way ends at once")
     void nothingPending() {
-        this.limiter.stop(false, () -> {
-        });
+        stopGracefully();
 
         assertThat(this.delegate.stops).containsExactly(false, true);
     }
@@ -42,8 +41,7 @@ class DiscordRestRateLimiterTests {
         FakeWork first = enqueue();
         FakeWork second = enqueue();
 
-        this.limiter.stop(false, () -> {
-        });
+        stopGracefully();
         assertThat(this.delegate.stops).containsExactly(false);
 
         execute(first, true);
@@ -59,8 +57,7 @@ class DiscordRestRateLimiterTests {
     @DisplayName("a request that will be retried (a 429) still counts as on its way")
     void retriedRequestIsStillPending() {
         FakeWork work = enqueue();
-        this.limiter.stop(false, () -> {
-        });
+        stopGracefully();
 
         execute(work, false);
         assertThat(this.delegate.stops).containsExactly(false);
@@ -74,8 +71,7 @@ class DiscordRestRateLimiterTests {
     void cancelledAndFailedRequestsAreDone() {
         FakeWork cancelled = enqueue();
         FakeWork failing = enqueue();
-        this.limiter.stop(false, () -> {
-        });
+        stopGracefully();
 
         this.delegate.works.get(this.enqueued.indexOf(cancelled)).cancel();
         assertThat(cancelled.cancelled).isTrue();
@@ -92,10 +88,8 @@ class DiscordRestRateLimiterTests {
         FakeWork work = enqueue();
         execute(work, true);
 
-        this.limiter.stop(false, () -> {
-        });
-        this.limiter.stop(false, () -> {
-        });
+        stopGracefully();
+        stopGracefully();
         this.limiter.cancelRequests();
 
         assertThat(this.delegate.stops).containsExactly(false, true, false);
@@ -110,6 +104,12 @@ class DiscordRestRateLimiterTests {
         });
 
         assertThat(this.delegate.stops).containsExactly(true);
+    }
+
+    /** A graceful stop, as JDA's shutdown and fatal closes ask for it. */
+    private void stopGracefully() {
+        this.limiter.stop(false, () -> {
+        });
     }
 
     private FakeWork enqueue() {
