@@ -2,13 +2,18 @@ package io.github.jdaboot.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
 
 /**
  * The emulator's own HTTP API under {@code /emulator/}, JSON in and out, for browsers and other tools:
@@ -21,68 +26,81 @@ final class ControlApi {
     private final EmulatorWorld world;
     private final Payloads payloads;
 
+    /** Answers one control request. */
+    private interface Handler {
+
+        HttpResponse handle(HttpRequest request, Map<String, String> variables) throws IOException;
+    }
+
+    private final Router<Handler> routes = new Router<>();
+
     ControlApi(DiscordEmulator emulator) {
         this.emulator = emulator;
         this.world = emulator.world();
         this.payloads = emulator.payloads();
+        route("GET", "/", (request, variables) -> HttpResponse.redirect("/emulator/"));
+        route("GET", "/emulator", (request, variables) -> HttpResponse.redirect("/emulator/"));
+        route("GET", "/emulator/", (request, variables) -> resource("index.html"));
+        route("GET", "/emulator/{file}.{extension:js|css}",
+                (request, variables) -> resource(variables.get("file") + "." + variables.get("extension")));
+        route("GET", "/emulator/guilds", (request, variables) -> json(200, guilds()));
+        route("GET", "/emulator/users", (request, variables) -> json(200, users()));
+        route("GET", "/emulator/messages", (request, variables) -> json(200, messages(request)));
+        route("POST", "/emulator/messages", (request, variables) -> postMessage(body(request)));
+        route("GET", "/emulator/commands", (request, variables) -> json(200, commands()));
+        route("POST", "/emulator/interactions", (request, variables) -> runCommand(body(request)));
+        route("POST", "/emulator/gateway/close", (request, variables) -> {
+            int code = body(request).path("code").asInt(4000);
+            if (code == 1006) {
+                this.emulator.dropGateway();
+            }
+            else {
+                this.emulator.closeGateway(code);
+            }
+            return HttpResponse.noContent();
+        });
+        route("POST", "/emulator/gateway/reconnect", (request, variables) -> {
+            this.emulator.requestReconnect();
+            return HttpResponse.noContent();
+        });
+        route("POST", "/emulator/gateway/invalidate-session", (request, variables) -> {
+            this.emulator.invalidateSession(body(request).path("resumable").asBoolean(false));
+            return HttpResponse.noContent();
+        });
+        route("POST", "/emulator/gateway/heartbeat-acks", (request, variables) -> {
+            this.emulator.acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
+            return HttpResponse.noContent();
+        });
+        route("POST", "/emulator/rest/faults", (request, variables) -> fault(body(request)));
+        route("POST", "/emulator/rest/rate-limits", (request, variables) -> {
+            this.emulator.rateLimits(body(request).path("enabled").asBoolean(true));
+            return HttpResponse.noContent();
+        });
+        route("GET", "/emulator/status", (request, variables) -> json(200, status()));
+        route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
     }
 
-    HttpResponse handle(HttpRequest request) throws IOException {
-        String path = request.path();
-        String method = request.method();
+    private void route(String method, String template, Handler handler) {
+        this.routes.add(method, template, handler);
+    }
+
+    HttpResponse handle(HttpRequest request) {
+        Router.Match<Handler> match = this.routes.match(request.method(), request.path());
+        if (match.route() == null) {
+            return json(match.pathKnown() ? 405 : 404,
+                    error("No such emulator route: " + request.method() + " " + request.path()));
+        }
         try {
-            return switch (method + " " + path) {
-                case "GET /", "GET /emulator" -> new HttpResponse(302, Map.of("Location", "/emulator/"), new byte[0]);
-                case "GET /emulator/" -> resource("index.html", "text/html; charset=utf-8");
-                case "GET /emulator/chat.js" -> resource("chat.js", "text/javascript; charset=utf-8");
-                case "GET /emulator/chat.css" -> resource("chat.css", "text/css; charset=utf-8");
-                case "GET /emulator/guilds" -> json(200, guilds());
-                case "GET /emulator/users" -> json(200, users());
-                case "GET /emulator/messages" -> json(200, messages(request));
-                case "POST /emulator/messages" -> postMessage(body(request));
-                case "GET /emulator/commands" -> json(200, commands());
-                case "POST /emulator/interactions" -> runCommand(body(request));
-                case "POST /emulator/gateway/close" -> {
-                    JsonNode body = body(request);
-                    if (body.path("code").asInt(0) == 1006) {
-                        this.emulator.dropGateway();
-                    }
-                    else {
-                        this.emulator.closeGateway(body.path("code").asInt(4000));
-                    }
-                    yield HttpResponse.noContent();
-                }
-                case "POST /emulator/gateway/reconnect" -> {
-                    this.emulator.requestReconnect();
-                    yield HttpResponse.noContent();
-                }
-                case "POST /emulator/gateway/invalidate-session" -> {
-                    this.emulator.invalidateSession(body(request).path("resumable").asBoolean(false));
-                    yield HttpResponse.noContent();
-                }
-                case "POST /emulator/gateway/heartbeat-acks" -> {
-                    this.emulator.acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
-                    yield HttpResponse.noContent();
-                }
-                case "POST /emulator/rest/faults" -> fault(body(request));
-                case "POST /emulator/rest/rate-limits" -> {
-                    this.emulator.rateLimits(body(request).path("enabled").asBoolean(true));
-                    yield HttpResponse.noContent();
-                }
-                case "GET /emulator/status" -> json(200, status());
-                default -> {
-                    if ("GET".equals(method) && path.startsWith("/attachments/")) {
-                        yield attachment(path);
-                    }
-                    yield json(404, error("No such emulator route: " + method + " " + path));
-                }
-            };
+            return match.route().target().handle(request, match.variables());
         }
         catch (IllegalArgumentException | IllegalStateException | ClassCastException ex) {
             return json(400, error(ex.getMessage()));
         }
-        catch (tools.jackson.core.JacksonException ex) {
+        catch (JacksonException ex) {
             return json(400, error("Malformed JSON: " + ex.getOriginalMessage()));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -101,12 +119,13 @@ final class ControlApi {
         return json;
     }
 
-    private HttpResponse resource(String name, String contentType) throws IOException {
+    private HttpResponse resource(String name) throws IOException {
         try (InputStream in = ControlApi.class.getResourceAsStream("/emulator/" + name)) {
             if (in == null) {
-                return json(404, error("missing resource " + name));
+                return json(404, error("No such file: " + name));
             }
-            return HttpResponse.of(200, contentType, in.readAllBytes()).withHeader("Cache-Control", "no-store");
+            MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+            return HttpResponse.of(200, type + ";charset=utf-8", in.readAllBytes()).withHeader("Cache-Control", "no-store");
         }
     }
 
@@ -269,13 +288,9 @@ final class ControlApi {
         return json;
     }
 
-    private HttpResponse attachment(String path) {
-        String[] parts = path.split("/");
-        if (parts.length < 5) {
-            return json(404, error("no such attachment"));
-        }
-        long channelId = Long.parseUnsignedLong(parts[2]);
-        long attachmentId = Long.parseUnsignedLong(parts[3]);
+    private HttpResponse attachment(HttpRequest request, Map<String, String> variables) {
+        long channelId = Long.parseUnsignedLong(variables.get("channel_id"));
+        long attachmentId = Long.parseUnsignedLong(variables.get("attachment_id"));
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {

@@ -1,7 +1,5 @@
 package io.github.jdaboot.emulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +37,7 @@ public final class DiscordEmulator implements AutoCloseable {
     private final Messaging messaging;
     private final DiscordRoutes routes;
     private final Interactions interactions;
-    private final EmulatorHttpServer server;
+    private final EmulatorServer server;
 
     private DiscordEmulator(Builder builder) {
         this.world = new EmulatorWorld(builder.token, builder.botName);
@@ -52,13 +50,10 @@ public final class DiscordEmulator implements AutoCloseable {
         this.interactions = new Interactions(this.world, this.payloads, this.messaging, this.gateway);
         this.interactions.register(this.rest);
         ControlApi control = new ControlApi(this);
-        this.server = new EmulatorHttpServer(InetAddress.getLoopbackAddress(), builder.port, (request) -> {
-            String path = request.path();
-            if (path.startsWith(RestApi.PREFIX)) {
-                return this.rest.handle(request);
-            }
-            return control.handle(request);
-        }, this.gateway);
+        this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
+                (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)
+                        : control.handle(request),
+                this.gateway);
         if (builder.defaultWorld) {
             DefaultWorld.populate(this);
         }
@@ -70,12 +65,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Binds the port and starts serving. */
     public DiscordEmulator start() {
-        try {
-            this.server.start();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not start the Discord emulator", ex);
-        }
+        this.server.start();
         String base = "http://127.0.0.1:" + this.server.port();
         this.payloads.baseUrl(base);
         this.routes.gatewayUrl(gatewayUrl());
@@ -91,7 +81,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Makes the emulator vanish: the port closes and every connection drops without a close frame. */
     public void disappear() {
-        this.server.close();
+        this.server.disappear();
     }
 
     /** Brings the emulator back on the same port after {@link #disappear()}. */

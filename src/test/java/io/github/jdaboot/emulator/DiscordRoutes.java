@@ -189,14 +189,14 @@ final class DiscordRoutes {
     record Body(JsonNode json, List<EmulatedMessage.EmulatedAttachment> files) {
 
         static Body of(HttpRequest request, EmulatorWorld world) {
-            if (!Multipart.isMultipart(request)) {
+            if (request.parts().isEmpty()) {
                 String text = request.bodyText();
                 return new Body(text.isBlank() ? world.json().createObjectNode() : world.json().readTree(text),
                         List.of());
             }
             JsonNode json = world.json().createObjectNode();
             List<EmulatedMessage.EmulatedAttachment> files = new ArrayList<>();
-            for (Multipart.Part part : Multipart.parse(request)) {
+            for (HttpRequest.Part part : request.parts()) {
                 if (part.name().equals("payload_json")) {
                     json = world.json().readTree(part.text());
                 }

@@ -1,7 +1,5 @@
 package io.github.jdaboot.emulator;
 
-import java.io.EOFException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -20,6 +18,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order replay,
  * op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
  */
-final class Gateway implements EmulatorHttpServer.WebSocketHandler {
+final class Gateway implements EmulatorServer.GatewayHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
@@ -95,45 +94,45 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
     }
 
     @Override
-    public void serve(HttpRequest upgrade, WebSocketConnection socket) {
-        boolean zlib = upgrade.queryParam("compress").map("zlib-stream"::equals).orElse(false);
-        GatewayConnection connection = new GatewayConnection(socket, zlib);
+    public void opened(GatewayConnection connection) {
         this.connections.add(connection);
         record("connect", 0);
+        connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + this.heartbeatInterval.toMillis() + "},"
+                + "\"s\":null,\"t\":null}");
+    }
+
+    @Override
+    public void received(GatewayConnection connection, String text) {
         try {
-            connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + this.heartbeatInterval.toMillis() + "},"
-                    + "\"s\":null,\"t\":null}");
-            while (true) {
-                WebSocketConnection.Message message = socket.read();
-                if (message.opcode() == WebSocketConnection.OP_CLOSE) {
-                    record("client-close", message.closeCode());
-                    if (!this.answerClientClose.get()) {
-                        // a half-dead server: ignore the close and keep the socket open until the client drops it
-                        continue;
-                    }
-                    connection.close(message.closeCode(), "");
-                    break;
-                }
-                handle(connection, this.world.json().readTree(message.text()));
-            }
+            handle(connection, this.world.json().readTree(text));
         }
-        catch (EOFException ex) {
-            record("client-drop", 1006);
-        }
-        catch (IOException ex) {
-            // socket closed by us or by the peer
+        catch (JacksonException ex) {
+            connection.close(4002, "Decode error");
         }
         catch (RuntimeException ex) {
             log.warn("Emulator gateway failed; closing the connection with 4000", ex);
             connection.close(4000, "Unknown error");
         }
-        finally {
-            connection.markClosed();
-            this.connections.remove(connection);
-            GatewaySession session = connection.session();
-            if (session != null) {
-                session.detach(connection);
-            }
+    }
+
+    @Override
+    public void closedByClient(GatewayConnection connection, int code) {
+        record("client-close", code);
+        if (this.answerClientClose.get()) {
+            connection.close(code, "");
+        }
+        // else a half-dead server: the close goes unanswered and the socket stays open until the client drops it
+    }
+
+    @Override
+    public void ended(GatewayConnection connection) {
+        if (connection.droppedByClient()) {
+            record("client-drop", 1006);
+        }
+        this.connections.remove(connection);
+        GatewaySession session = connection.session();
+        if (session != null) {
+            session.detach(connection);
         }
     }
 
@@ -144,7 +143,6 @@ final class Gateway implements EmulatorHttpServer.WebSocketHandler {
             case OP_HEARTBEAT -> {
                 this.heartbeats.incrementAndGet();
                 this.heartbeatNanos.add(System.nanoTime());
-                connection.heartbeatReceived();
                 if (this.acknowledgeHeartbeats.get()) {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                 }

@@ -1,58 +1,55 @@
 package io.github.jdaboot.emulator;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One gateway WebSocket connection: encodes frames (plain JSON text, or one zlib stream per
- * connection flushed with Z_SYNC_FLUSH after every message, as Discord's {@code compress=zlib-stream}).
+ * One gateway WebSocket connection on its Netty channel. Payloads are plain JSON text, or with
+ * Discord's {@code compress=zlib-stream} one zlib stream per connection, flushed with Z_SYNC_FLUSH
+ * after every message (the JDK's {@link Deflater}: Netty's zlib encoder compresses a byte stream, not
+ * one WebSocket message at a time). Every send, close and drop runs as a task on the channel's event
+ * loop, in the order they were asked for, whatever the thread: so compressed payloads reach the client
+ * in the order they were compressed, and a close frame comes after the payloads sent before it.
  */
 final class GatewayConnection {
 
-    private final WebSocketConnection socket;
-    private final @Nullable Deflater deflater;
-    private final Object sendLock = new Object();
-    private final long openedAt = System.nanoTime();
-    private volatile @Nullable GatewaySession session;
-    private volatile long lastHeartbeatNanos = System.nanoTime();
-    private volatile boolean open = true;
+    /** How long a close frame waits for the client's answer before the connection is dropped. */
+    private static final long CLOSE_ANSWER_SECONDS = 1;
 
-    GatewayConnection(WebSocketConnection socket, boolean zlibStream) {
-        this.socket = socket;
+    private final Channel channel;
+    private final @Nullable Deflater deflater;
+    private volatile @Nullable GatewaySession session;
+    private volatile boolean open = true;
+    private volatile boolean closeSent;
+    private volatile boolean closeReceived;
+    private volatile boolean dropped;
+
+    GatewayConnection(Channel channel, boolean zlibStream) {
+        this.channel = channel;
         this.deflater = zlibStream ? new Deflater(Deflater.DEFAULT_COMPRESSION) : null;
     }
 
-    /**
-     * Sends one gateway payload; a failure marks the connection closed instead of throwing. Payloads are
-     * sent from several threads (dispatches, heartbeat ACKs): compressing and writing happen under one
-     * lock, so the zlib stream reaches the client in the order it was compressed.
-     */
+    /** Sends one gateway payload; nothing happens once the connection is closing. */
     void send(String json) {
-        synchronized (this.sendLock) {
+        this.channel.eventLoop().execute(() -> {
             if (!this.open) {
                 return;
             }
-            try {
-                if (this.deflater == null) {
-                    this.socket.sendText(json);
-                }
-                else {
-                    this.socket.sendBinary(compress(this.deflater, json.getBytes(StandardCharsets.UTF_8)));
-                }
-            }
-            catch (IOException | RuntimeException ex) {
-                this.open = false;
-                if (!this.socket.closeSent()) {
-                    // a close frame already sent is left to the closing handshake: dropping the socket now
-                    // could reset the connection before the client has read the close code
-                    this.socket.abort();
-                }
-            }
-        }
+            Deflater zlib = this.deflater;
+            this.channel.writeAndFlush((zlib != null)
+                    ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compress(zlib, json.getBytes(StandardCharsets.UTF_8))))
+                    : new TextWebSocketFrame(json));
+        });
     }
 
     private static byte[] compress(Deflater deflater, byte[] bytes) {
@@ -68,8 +65,53 @@ final class GatewayConnection {
         }
     }
 
-    WebSocketConnection socket() {
-        return this.socket;
+    /**
+     * Closes with a close frame carrying the code. The connection ends when the client answers, or
+     * after a second. A close that answers the client's own close frame ends it at once.
+     */
+    void close(int code, String reason) {
+        this.open = false;
+        this.channel.eventLoop().execute(() -> {
+            if (this.closeSent) {
+                return;
+            }
+            this.closeSent = true;
+            var written = this.channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            if (this.closeReceived) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+            else {
+                this.channel.eventLoop().schedule(() -> this.channel.close(), CLOSE_ANSWER_SECONDS, TimeUnit.SECONDS);
+            }
+        });
+    }
+
+    /** Drops the TCP connection without a close frame: the client sees an abnormal closure (1006). */
+    void abort() {
+        this.open = false;
+        this.dropped = true;
+        this.channel.eventLoop().execute(() -> this.channel.close());
+    }
+
+    /** The client sent its close frame; when ours went first, that completes the closing handshake. */
+    void closeReceived() {
+        this.closeReceived = true;
+        if (this.closeSent) {
+            this.channel.close();
+        }
+    }
+
+    /** The channel is gone. */
+    void ended() {
+        this.open = false;
+        if (this.deflater != null) {
+            this.deflater.end();
+        }
+    }
+
+    /** Whether the client went away without any close frame, and not because the emulator dropped it. */
+    boolean droppedByClient() {
+        return !this.dropped && !this.closeSent && !this.closeReceived;
     }
 
     @Nullable GatewaySession session() {
@@ -81,35 +123,7 @@ final class GatewayConnection {
     }
 
     boolean isOpen() {
-        return this.open && this.socket.isOpen();
+        return this.open && this.channel.isActive();
     }
 
-    /** Stops sending. The deflater is left to its cleaner: a send may still be writing to the socket. */
-    void markClosed() {
-        this.open = false;
-    }
-
-    void heartbeatReceived() {
-        this.lastHeartbeatNanos = System.nanoTime();
-    }
-
-    long lastHeartbeatNanos() {
-        return this.lastHeartbeatNanos;
-    }
-
-    long openedAt() {
-        return this.openedAt;
-    }
-
-    /** Closes with a close frame carrying the code. */
-    void close(int code, String reason) {
-        this.open = false;
-        this.socket.close(code, reason);
-    }
-
-    /** Drops the TCP connection without a close frame. */
-    void abort() {
-        this.open = false;
-        this.socket.abort();
-    }
 }

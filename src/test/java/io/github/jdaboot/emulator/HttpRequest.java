@@ -1,16 +1,30 @@
 package io.github.jdaboot.emulator;
 
-import java.net.URLDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.multipart.Attribute;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP request as it arrived on the wire.
+ * One HTTP request as it arrived, copied out of Netty's buffers so that it outlives them (tests
+ * assert on it later, see {@link RecordedRequest}).
  *
  * @param method the request method, upper case
  * @param target the request target as sent, path and query
@@ -18,30 +32,45 @@ import org.jspecify.annotations.Nullable;
  * @param query the decoded query parameters (the last value wins)
  * @param headers the headers, keys in lower case
  * @param body the raw body, empty when there was none
+ * @param parts the parts of a {@code multipart/form-data} body (as JDA sends files), else empty
  */
 public record HttpRequest(String method, String target, String path, Map<String, String> query,
-        Map<String, String> headers, byte[] body) {
+        Map<String, String> headers, byte[] body, List<Part> parts) {
 
-    static HttpRequest of(String method, String target, Map<String, String> headers, byte[] body) {
-        int q = target.indexOf('?');
-        String rawPath = (q < 0) ? target : target.substring(0, q);
+    static HttpRequest from(FullHttpRequest request) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         Map<String, String> query = new LinkedHashMap<>();
-        if (q >= 0) {
-            for (String pair : target.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = decode((eq < 0) ? pair : pair.substring(0, eq));
-                String value = (eq < 0) ? "" : decode(pair.substring(eq + 1));
-                query.put(key, value);
-            }
-        }
-        return new HttpRequest(method, target, decode(rawPath), Map.copyOf(query), Map.copyOf(headers), body);
+        uri.parameters().forEach((name, values) -> query.put(name, values.getLast()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((header) -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        List<Part> parts = type.regionMatches(true, 0, HttpHeaderValues.MULTIPART_FORM_DATA.toString(), 0,
+                HttpHeaderValues.MULTIPART_FORM_DATA.length()) ? parts(request) : List.of();
+        return new HttpRequest(request.method().name(), request.uri(), uri.path(), Map.copyOf(query),
+                Map.copyOf(headers), ByteBufUtil.getBytes(request.content()), parts);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    private static List<Part> parts(FullHttpRequest request) {
+        HttpPostRequestDecoder decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);
+        try {
+            List<Part> parts = new ArrayList<>();
+            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+                if (data instanceof FileUpload file) {
+                    parts.add(new Part(file.getName(), file.getFilename(), file.getContentType(), file.get()));
+                }
+                else if (data instanceof Attribute attribute) {
+                    parts.add(new Part(attribute.getName(), null, null,
+                            attribute.getValue().getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            return List.copyOf(parts);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        finally {
+            decoder.destroy();
+        }
     }
 
     /** The value of a header, looked up case-insensitively. */
@@ -62,5 +91,20 @@ public record HttpRequest(String method, String target, String path, Map<String,
     @Override
     public String toString() {
         return this.method + " " + this.target;
+    }
+
+    /**
+     * One part of a multipart body.
+     *
+     * @param name the form field name
+     * @param filename the file name, null for a plain field
+     * @param contentType the part's media type, if given
+     * @param data the bytes
+     */
+    public record Part(String name, @Nullable String filename, @Nullable String contentType, byte[] data) {
+
+        String text() {
+            return new String(this.data, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -17,6 +17,11 @@ record HttpResponse(int status, Map<String, String> headers, byte[] body) {
         return of(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Discord's error body for a status with no more specific code, e.g. {@code 404: Not Found}. */
+    static HttpResponse error(int status, String message) {
+        return json(status, "{\"message\":\"" + message + "\",\"code\":0}");
+    }
+
     static HttpResponse of(int status, String contentType, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
@@ -24,7 +29,11 @@ record HttpResponse(int status, Map<String, String> headers, byte[] body) {
     }
 
     static HttpResponse noContent() {
-        return new HttpResponse(204, new LinkedHashMap<>(), new byte[0]);
+        return new HttpResponse(204, Map.of(), new byte[0]);
+    }
+
+    static HttpResponse redirect(String location) {
+        return new HttpResponse(302, Map.of("Location", location), new byte[0]);
     }
 
     HttpResponse withHeader(String name, String value) {
@@ -37,25 +46,5 @@ record HttpResponse(int status, Map<String, String> headers, byte[] body) {
         Map<String, String> copy = new LinkedHashMap<>(this.headers);
         copy.putAll(more);
         return new HttpResponse(this.status, copy, this.body);
-    }
-
-    static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Payload Too Large";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Status";
-        };
     }
 }

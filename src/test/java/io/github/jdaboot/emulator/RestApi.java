@@ -2,8 +2,6 @@ package io.github.jdaboot.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +28,8 @@ final class RestApi {
         HttpResponse handle(HttpRequest request, Map<String, String> params) throws Exception;
     }
 
-    private record Route(String method, String template, Pattern pattern, List<String> names,
-            RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
-
-        String describe() {
-            return this.method + " /" + this.template;
-        }
+    /** What a route leads to: its rate limit, whether it needs the bot token, and its handler. */
+    private record Endpoint(String name, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
     }
 
     /** Answers the next matching requests with an error instead of handling them. */
@@ -60,12 +53,10 @@ final class RestApi {
         }
     }
 
-    private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
-
     private final EmulatorWorld world;
     private final Payloads payloads;
     private final RateLimits rateLimits;
-    private final List<Route> routes = new ArrayList<>();
+    private final Router<Endpoint> routes = new Router<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> taken = new LinkedBlockingQueue<>();
@@ -85,65 +76,36 @@ final class RestApi {
      * @param handler what answers it
      */
     void route(String method, String template, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
-        List<String> names = new ArrayList<>();
-        Matcher matcher = PARAM.matcher(template);
-        StringBuilder regex = new StringBuilder();
-        int last = 0;
-        while (matcher.find()) {
-            regex.append(Pattern.quote(template.substring(last, matcher.start())));
-            regex.append("([^/]+)");
-            names.add(matcher.group(1));
-            last = matcher.end();
-        }
-        regex.append(Pattern.quote(template.substring(last)));
-        this.routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, limit, authenticated,
-                handler));
+        this.routes.add(method, "/" + template, new Endpoint(method + " /" + template, limit, authenticated, handler));
     }
 
     HttpResponse handle(HttpRequest request) {
-        String path = request.path().substring(PREFIX.length());
-        Route route = null;
-        Map<String, String> params = Map.of();
-        boolean pathKnown = false;
-        for (Route candidate : this.routes) {
-            Matcher matcher = candidate.pattern().matcher(path);
-            if (!matcher.matches()) {
-                continue;
-            }
-            pathKnown = true;
-            if (candidate.method().equals(request.method())) {
-                route = candidate;
-                Map<String, String> found = new LinkedHashMap<>();
-                for (int i = 0; i < candidate.names().size(); i++) {
-                    found.put(candidate.names().get(i), matcher.group(i + 1));
-                }
-                params = found;
-                break;
-            }
-        }
+        String path = request.path().substring(PREFIX.length() - 1);
+        Router.Match<Endpoint> match = this.routes.match(request.method(), path);
+        Router.Route<Endpoint> route = match.route();
         HttpResponse response;
         if (route == null) {
-            response = pathKnown ? HttpResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
+            response = match.pathKnown() ? HttpResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
                     : HttpResponse.json(404, this.payloads.error(0, "404: Not Found"));
         }
         else {
-            response = answer(route, request, params);
+            response = answer(route.target(), request, match.variables());
         }
-        RecordedRequest record = new RecordedRequest(request, (route != null) ? route.describe() : null,
+        RecordedRequest record = new RecordedRequest(request, (route != null) ? route.target().name() : null,
                 response.status(), Instant.now());
         this.recorded.add(record);
         this.taken.add(record);
         return response;
     }
 
-    private HttpResponse answer(Route route, HttpRequest request, Map<String, String> params) {
+    private HttpResponse answer(Endpoint route, HttpRequest request, Map<String, String> params) {
         if (route.authenticated() && !("Bot " + this.world.token()).equals(request.header("authorization"))) {
             return HttpResponse.json(401, this.payloads.error(0, "401: Unauthorized"));
         }
-        String routeName = route.describe();
+        String routeName = route.name();
         String major = majorParameter(route, params);
         String bucketKey = routeName + " " + major;
-        String bucketHash = Integer.toHexString(route.describe().hashCode());
+        String bucketHash = Integer.toHexString(routeName.hashCode());
         this.rateLimits.arrived(bucketKey, route.authenticated());
         Fault fault = takeFault(routeName);
         if (fault != null) {
@@ -165,7 +127,7 @@ final class RestApi {
         return invoke(route, request, params).withHeaders(decision.headers());
     }
 
-    private HttpResponse invoke(Route route, HttpRequest request, Map<String, String> params) {
+    private HttpResponse invoke(Endpoint route, HttpRequest request, Map<String, String> params) {
         try {
             return route.handler().handle(request, params);
         }
@@ -180,7 +142,7 @@ final class RestApi {
         }
     }
 
-    private static String majorParameter(Route route, Map<String, String> params) {
+    private static String majorParameter(Endpoint route, Map<String, String> params) {
         for (String major : List.of("channel_id", "guild_id", "interaction_token", "webhook_id")) {
             String value = params.get(major);
             if (value != null) {
@@ -203,7 +165,7 @@ final class RestApi {
         return null;
     }
 
-    private HttpResponse faultResponse(Fault fault, Route route, String bucketHash) {
+    private HttpResponse faultResponse(Fault fault, Endpoint route, String bucketHash) {
         if (fault.status == 429) {
             boolean global = "global".equals(fault.scope);
             HttpResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
@@ -213,7 +175,7 @@ final class RestApi {
             }
             return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
         }
-        return HttpResponse.json(fault.status, this.payloads.error(0, fault.status + ": " + HttpResponse.reason(fault.status)));
+        return HttpResponse.json(fault.status, this.payloads.error(0, fault.status + ": " + HttpResponseStatus.valueOf(fault.status).reasonPhrase()));
     }
 
     private HttpResponse tooManyRequests(double retryAfter, boolean global, @Nullable String scope) {
