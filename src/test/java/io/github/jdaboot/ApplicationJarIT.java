@@ -9,7 +9,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -63,7 +63,7 @@ class ApplicationJarIT {
         assertThat(process.exitValue()).isNotZero();
         assertThat(output()).contains("No Discord bot token is configured: set the DISCORD_TOKEN environment variable,"
                 + " the discord.token property, or discord.token-file");
-        assertThat(this.discord.requests()).isEmpty();
+        assertThat(this.discord.rest().requests()).isEmpty();
     }
 
     @Test
@@ -74,10 +74,10 @@ class ApplicationJarIT {
                 this.discord.restUrl(), "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()),
                 List.of("--server.port=" + port));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(status(health(port))));
-        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                ".idea");
-        EmulatedMessage reply = this.discord.awaitMessage((message) -> message.repliesTo(asked), Duration.ofSeconds(10))
+        await().atMost(Timeouts.RECOVERY).until(() -> "UP".equals(status(health(port))));
+        EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+        EmulatedMessage reply = this.discord.world()
+            .awaitMessage((message) -> message.repliesTo(asked), Timeouts.ANSWER)
             .orElseThrow(() -> new AssertionError("no reply to .idea; the bot's output:\n" + outputOrNothing()));
         assertThat(reply.content()).startsWith("Okay, so how about this: ");
 
@@ -86,7 +86,7 @@ class ApplicationJarIT {
         assertThat(process.exitValue()).isIn(0, 143);
         assertThat(output()).contains("Logged on as IdeaBot").contains("Discord gateway sessions closed")
             .doesNotContain(this.discord.token());
-        assertThat(this.discord.gatewayEvents()).anyMatch((event) -> event.kind().equals("client-close")
+        assertThat(this.discord.gateway().events()).anyMatch((event) -> event.kind().equals("client-close")
                 && event.code() == 1000);
     }
 
@@ -100,7 +100,7 @@ class ApplicationJarIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(this.discord.acceptedConnections()).isZero();
-        assertThat(this.discord.requests()).isEmpty();
+        assertThat(this.discord.rest().requests()).isEmpty();
     }
 
     private Process launch(Map<String, String> environment, List<String> options) throws IOException {

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -33,8 +32,15 @@ public final class TestDiscordBotApplication {
         int port = Integer.parseInt(option(args, "emulator.port", "8090"));
         DiscordEmulator emulator = DiscordEmulator.builder().port(port).build().start();
         if (Arrays.asList(args).contains("--emulator-only")) {
-            log.info("Discord emulator listening: REST {}, gateway {}, chat page {}", emulator.restUrl(),
-                    emulator.gatewayUrl(), emulator.chatUrl());
+            log.info("""
+
+                    ----------------------------------------------------------------------
+                      The Discord emulator is running (no bot). Chat page: {}
+                      Point a bot at it with this environment (paste it before the command):
+
+                      DISCORD_REST_URL={} DISCORD_GATEWAY_URL={} DISCORD_TOKEN={}
+                    ----------------------------------------------------------------------""",
+                    emulator.chatUrl(), emulator.restUrl(), emulator.gatewayUrl(), emulator.token());
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
             new CountDownLatch(1).await();
             return;
@@ -56,7 +62,8 @@ public final class TestDiscordBotApplication {
                     ----------------------------------------------------------------------""",
                     emulator.chatUrl(), serverPort, emulator.chatUrl().replace("emulator/", ""));
         });
-        application.addListeners((ContextClosedEvent event) -> emulator.close());
+        // on Ctrl+C the bot closes its session first, then the emulator goes: no "Reconnect failed" on the way out
+        SpringApplication.getShutdownHandlers().add(emulator::close);
         application.run(args);
     }
 

@@ -189,14 +189,14 @@ public final class Benchmark {
         try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(this.heartbeatInterval)
             .build()
             .start()) {
-            discord.rateLimits(false);
+            discord.rest().rateLimits(false);
             List<EmulatedChannel> channels = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                channels.add(discord.addTextChannel(discord.guild(), "bench-" + i));
+                channels.add(discord.world().addTextChannel(discord.world().guild(), "bench-" + i));
             }
             List<EmulatedUser> users = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                users.add(discord.user("user-" + i));
+                users.add(discord.world().user("user-" + i));
             }
             Traffic traffic = new Traffic(discord, channels, users);
             int port = BotProcess.freePort();
@@ -250,7 +250,7 @@ public final class Benchmark {
     /** The seed's lesson: many one-second commands at once. */
     private void concurrency(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result)
             throws InterruptedException {
-        int eventsBefore = discord.gatewayEvents().size();
+        int eventsBefore = discord.gateway().events().size();
         int missedBefore = process.count(MISSED_HEARTBEATS);
         long start = System.nanoTime();
         Duration cap = (result.bot == Bot.BASELINE) ? this.baselineCap : Duration.ofSeconds(60);
@@ -266,10 +266,10 @@ public final class Benchmark {
         result.slowWall = waits.complete() ? waits.wall() : cap;
         result.slowComplete = waits.complete();
         result.missedHeartbeatWarnings = process.count(MISSED_HEARTBEATS) - missedBefore;
-        result.reconnects = (int) discord.gatewayEvents().stream().skip(eventsBefore)
+        result.reconnects = (int) discord.gateway().events().stream().skip(eventsBefore)
             .filter((event) -> event.kind().equals("connect"))
             .count();
-        List<Long> beats = discord.heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
+        List<Long> beats = discord.gateway().heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
         long late = (this.heartbeatInterval.toNanos() * 3) / 2;
         long longestGap = 0;
         for (int i = 1; i < beats.size(); i++) {
@@ -435,8 +435,7 @@ public final class Benchmark {
                     }
                 }
                 int n = this.next++;
-                messages.add(this.discord.userSays(this.channels.get(n % this.channels.size()),
-                        this.users.get(n % this.users.size()), content));
+                messages.add(this.discord.world().as(this.users.get(n % this.users.size())).says(this.channels.get(n % this.channels.size()), content));
             }
             this.sent = messages;
             return this;
@@ -446,7 +445,7 @@ public final class Benchmark {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<EmulatedMessage> pending = new ArrayList<>(this.sent);
             while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                pending.removeIf((message) -> !this.discord.repliesTo(message).isEmpty());
+                pending.removeIf((message) -> !this.discord.world().repliesTo(message).isEmpty());
                 if (!pending.isEmpty()) {
                     Thread.sleep(20);
                 }

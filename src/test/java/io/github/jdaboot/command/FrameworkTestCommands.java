@@ -13,9 +13,10 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Commands that exercise the framework in end-to-end tests; imported by those tests only.
+ * Commands that exercise the framework in end-to-end tests; imported by those tests only (with
+ * {@link TagCommands}; tests importing both share one context).
  */
-class FrameworkTestCommands {
+public class FrameworkTestCommands {
 
     enum Flavor {
         VANILLA, SALTED_CARAMEL, MINT
@@ -119,7 +120,7 @@ class FrameworkTestCommands {
 
     /** Tags, as subcommands: /tag add, /tag show. */
     @CommandGroup(name = "tag", description = "Stores and shows snippets")
-    static class TagCommands {
+    public static class TagCommands {
 
         private final Map<String, String> tags = new ConcurrentHashMap<>();
 

@@ -1,6 +1,7 @@
 package io.github.jdaboot.discord;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.testing.JdaEvents;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class DiscordConfigurationTests {
                 .isInstanceOf(DiscordStartupException.class)
                 .hasMessageStartingWith("No Discord bot token is configured");
         });
-        assertThat(this.discord.requests()).isEmpty();
+        assertThat(this.discord.rest().requests()).isEmpty();
     }
 
     @Test
@@ -56,11 +57,8 @@ class DiscordConfigurationTests {
     @Test
     void beansThatAreJdaListenersAreRegistered() {
         this.runner.withPropertyValues("discord.token=" + this.discord.token())
-            .withBean(RecordingListener.class)
+            .withBean(JdaEvents.class)
             .run((context) -> assertThat(context.getBean(ShardManager.class).getShards().getFirst()
-                .getRegisteredListeners()).contains(context.getBean(RecordingListener.class)));
-    }
-
-    static class RecordingListener extends net.dv8tion.jda.api.hooks.ListenerAdapter {
+                .getRegisteredListeners()).contains(context.getBean(JdaEvents.class)));
     }
 }

@@ -9,22 +9,19 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.jdaboot.DiscordEmulatorTestConfiguration;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.SlashCommand;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Timeouts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,43 +30,49 @@ import static org.awaitility.Awaitility.await;
  * Health and metrics tell the truth about the connection: the real application over HTTP, its bot
  * connected to the Discord emulator, which breaks the connection in the ways Discord does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "emulator.heartbeat-interval=300ms", "discord.health.reconnect-grace-period=3s" })
-@Import(DiscordEmulatorTestConfiguration.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DiscordBotTest
 @DisplayName("Health and metrics of the Discord connection")
 class DiscordObservabilityEndToEndTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Autowired
-    private DiscordEmulator discord;
+    private final DiscordEmulator discord;
 
-    @Autowired
-    private DiscordHealthIndicator healthIndicator;
+    private final World world;
 
-    @LocalServerPort
-    private int port;
+    private final DiscordHealthIndicator healthIndicator;
+
+    private final int port;
+
+    DiscordObservabilityEndToEndTests(DiscordEmulator discord, DiscordHealthIndicator healthIndicator,
+            @LocalServerPort int port) {
+        this.discord = discord;
+        this.world = discord.world();
+        this.healthIndicator = healthIndicator;
+        this.port = port;
+    }
+
+    @BeforeEach
+    void connected() {
+        await().until(() -> "UP".equals(discordStatus()));
+    }
 
     @Test
-    @Order(1)
     @DisplayName("UP after ready, with status, ping, last ACK, guilds and the bot's id and name")
     void upAfterReady() throws Exception {
-        await().atMost(TIMEOUT).until(() -> health().path("components").path("discord").has("lastHeartbeatAckMs")
-                || health().path("components").path("discord").path("details").has("lastHeartbeatAckMs"));
+        await().until(() -> health().path("components").path("discord").path("details").has("lastHeartbeatAckMs"));
         JsonNode discord = health().path("components").path("discord");
 
         assertThat(discord.path("status").asString()).isEqualTo("UP");
         JsonNode details = discord.path("details");
         assertThat(details.path("status").asString()).isEqualTo("CONNECTED");
         assertThat(details.path("gatewayPingMs").asLong()).isBetween(0L, 1000L);
-        assertThat(details.path("lastHeartbeatAckMs").asLong()).isBetween(0L, 1000L);
+        assertThat(details.path("lastHeartbeatAckMs").asLong())
+            .isBetween(0L, 2 * this.discord.gateway().heartbeatInterval().toMillis());
         assertThat(details.path("guilds").asInt()).isEqualTo(1);
-        assertThat(details.path("botId").asString()).isEqualTo(this.discord.bot().idString());
+        assertThat(details.path("botId").asString()).isEqualTo(this.world.bot().idString());
         assertThat(details.path("botName").asString()).isEqualTo("IdeaBot");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
@@ -86,52 +89,31 @@ class DiscordObservabilityEndToEndTests {
     }
 
     @Test
-    @Order(2)
     @DisplayName("closed with 4000: OUT_OF_SERVICE while reconnecting (liveness UP), then UP after the resume")
     void outOfServiceWhileReconnecting() throws Exception {
         double resumes = metric("discord_gateway_resumes_total", "shard=\"0\"");
-        this.discord.refuseGatewayConnections(true);
-        this.discord.closeGateway(4000);
+        this.discord.gateway().refuseConnections(true);
+        this.discord.gateway().close(4000);
 
-        await().atMost(TIMEOUT).until(() -> "OUT_OF_SERVICE".equals(discordStatus()));
+        await().until(() -> "OUT_OF_SERVICE".equals(discordStatus()));
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
         assertThat(get("/actuator/health/liveness").statusCode()).as("reconnecting is not a liveness failure")
             .isEqualTo(200);
 
-        this.discord.refuseGatewayConnections(false);
-        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
+        this.discord.gateway().refuseConnections(false);
+        await().until(() -> "UP".equals(discordStatus()));
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(metric("discord_gateway_resumes_total", "shard=\"0\"")).isEqualTo(resumes + 1);
         assertThat(metric("discord_gateway_reconnects_total", "close_code=\"4000\"")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
-    @Order(3)
-    @DisplayName("reconnecting for longer than the grace period: DOWN with the reason, then UP when it connects")
-    void downAfterTheGracePeriod() throws Exception {
-        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
-        this.discord.refuseGatewayConnections(true);
-        this.discord.closeGateway(4000);
-
-        await().atMost(TIMEOUT).until(() -> "OUT_OF_SERVICE".equals(discordStatus()));
-        await().atMost(TIMEOUT).until(() -> "DOWN".equals(discordStatus()));
-        assertThat(health().path("components").path("discord").path("details").path("reason").asString())
-            .startsWith("not connected for longer than PT3S");
-        assertThat(get("/actuator/health/liveness").statusCode()).as("still recoverable").isEqualTo(200);
-
-        this.discord.refuseGatewayConnections(false);
-        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
-    }
-
-    @Test
-    @Order(5)
     @DisplayName("heartbeats no longer acknowledged, socket open: DOWN although JDA still says CONNECTED; then it recovers")
     void staleHeartbeats() throws Exception {
-        await().atMost(TIMEOUT).until(() -> "UP".equals(discordStatus()));
-        this.discord.answerClientClose(false);
-        this.discord.acknowledgeHeartbeats(false);
+        this.discord.gateway().answerClientClose(false);
+        this.discord.gateway().acknowledgeHeartbeats(false);
 
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode discord = health().path("components").path("discord");
             return discord.path("status").asString().equals("DOWN")
                     && discord.path("details").path("status").asString().equals("CONNECTED");
@@ -139,42 +121,45 @@ class DiscordObservabilityEndToEndTests {
         assertThat(health().path("components").path("discord").path("details").path("reason").asString())
             .startsWith("heartbeats are stale");
 
-        this.discord.acknowledgeHeartbeats(true);
-        this.discord.answerClientClose(true);
-        await().atMost(Duration.ofSeconds(40)).until(() -> "UP".equals(discordStatus()));
-        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                ".idea");
-        this.discord.awaitReply(asked, TIMEOUT);
+        this.discord.gateway().acknowledgeHeartbeats(true);
+        this.discord.gateway().answerClientClose(true);
+        await().atMost(Timeouts.RECOVERY).until(() -> "UP".equals(discordStatus()));
+        EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), ".idea");
+        this.world.awaitReply(asked, Timeouts.ANSWER);
     }
 
     @Test
-    @Order(6)
     @DisplayName("commands move discord.commands with the right outcome; a 429 shows in discord.rest.requests")
     void commandAndRestMetrics() throws Exception {
+        double ideas = metric("discord_commands_seconds_count", "command=\"idea\",outcome=\"success\",surface=\"prefix\"");
+        double badHelp = metric("discord_commands_seconds_count", "command=\"help\",outcome=\"bad_input\",surface=\"prefix\"");
+        double badIdeas = metric("discord_commands_seconds_count", "command=\"idea\",outcome=\"bad_input\",surface=\"prefix\"");
+        double limited = metric("discord_rest_requests_seconds_count",
+                "method=\"POST\",route=\"/channels/{channel_id}/messages\",scope=\"user\",status=\"429\"");
         reply(".idea");
-        this.discord.slashCommand(SlashCommand.of("idea").in(this.discord.channel("random"))).awaitResponse(TIMEOUT);
+        this.world.as("alice").runs(SlashCommand.of("idea").in(this.world.channel("random")))
+            .awaitResponse(Timeouts.ANSWER);
         reply(".help nope");
         reply(".idea " + "x".repeat(101));
-        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200), "user");
+        this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200), "user");
         reply(".idea");
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().untilAsserted(() -> {
             assertThat(metric("discord_commands_seconds_count",
-                    "command=\"idea\",outcome=\"success\",surface=\"prefix\"")).isGreaterThanOrEqualTo(2);
+                    "command=\"idea\",outcome=\"success\",surface=\"prefix\"")).isEqualTo(ideas + 2);
             assertThat(metric("discord_commands_seconds_count",
-                    "command=\"help\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(1);
+                    "command=\"help\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(badHelp + 1);
             assertThat(metric("discord_commands_seconds_count",
-                    "command=\"idea\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(1);
+                    "command=\"idea\",outcome=\"bad_input\",surface=\"prefix\"")).isEqualTo(badIdeas + 1);
             assertThat(metric("discord_rest_requests_seconds_count",
                     "method=\"POST\",route=\"/channels/{channel_id}/messages\",scope=\"user\",status=\"429\""))
                 .as(get("/actuator/prometheus").body().lines().filter((line) -> line.contains("429")).toList()
                     .toString())
-                .isEqualTo(1);
+                .isEqualTo(limited + 1);
         });
     }
 
     @Test
-    @Order(7)
     @DisplayName("/actuator/prometheus serves every Discord metric")
     void prometheus() throws Exception {
         String scrape = get("/actuator/prometheus").body();
@@ -183,16 +168,16 @@ class DiscordObservabilityEndToEndTests {
                 "discord_gateway_resumes_total{", "discord_gateway_identifies_total{", "discord_rest_requests_seconds_count{",
                 "discord_commands_seconds_count{", "discord_commands_active ",
                 "discord_interactions_acknowledgement_seconds_bucket{", "discord_interactions_acknowledgement_seconds_count{");
-        assertThat(scrape).doesNotContain(this.discord.user("alice").idString())
-            .doesNotContain(this.discord.channel("general").idString())
+        assertThat(scrape).doesNotContain(this.world.user("alice").idString())
+            .doesNotContain(this.world.channel("general").idString())
             .doesNotContain(this.discord.token());
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/configprops").statusCode()).isEqualTo(404);
     }
 
     private String reply(String content) {
-        return this.discord.awaitReply(this.discord.userSays(this.discord.channel("random"), this.discord.user("bob"),
-                content), TIMEOUT).content();
+        return this.world.awaitReply(this.world.as("bob").says(this.world.channel("random"), content), Timeouts.ANSWER)
+            .content();
     }
 
     private String discordStatus() throws IOException, InterruptedException {

@@ -6,22 +6,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.jdaboot.DiscordBotApplication;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,19 +39,14 @@ class DiscordStartupTests {
 
     private static final String TOKEN = "startup-test-token.ZXhhbXBsZQ";
 
+    @RegisterExtension
+    final BotLauncher bot = BotLauncher.withEmulator((emulator) -> emulator.token(TOKEN));
+
     private DiscordEmulator discord;
 
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
     @BeforeEach
-    void startEmulator() {
-        this.discord = DiscordEmulator.builder().token(TOKEN).build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        this.contexts.forEach(ConfigurableApplicationContext::close);
-        this.discord.close();
+    void emulator() {
+        this.discord = this.bot.discord();
     }
 
     @Test
@@ -61,8 +55,8 @@ class DiscordStartupTests {
         run("--discord.token=" + TOKEN);
 
         assertThat(output).contains("Logged on as IdeaBot");
-        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), ".idea");
-        this.discord.awaitReply(asked, Duration.ofSeconds(10));
+        EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+        this.discord.world().awaitReply(asked, Timeouts.ANSWER);
         assertThat(output.getAll()).doesNotContain(TOKEN);
     }
 
@@ -83,8 +77,8 @@ class DiscordStartupTests {
             .hasMessage("No Discord bot token is configured: set the DISCORD_TOKEN environment variable, the"
                     + " discord.token property, or discord.token-file to a file that holds the token.");
         assertThat(output).contains("No Discord bot token is configured: set the DISCORD_TOKEN environment variable");
-        assertThat(this.discord.requests()).isEmpty();
-        assertThat(this.discord.identifyCount()).isZero();
+        assertThat(this.discord.rest().requests()).isEmpty();
+        assertThat(this.discord.gateway().identifyCount()).isZero();
     }
 
     @Test
@@ -92,37 +86,37 @@ class DiscordStartupTests {
     void restRejectsToken(CapturedOutput output) {
         assertThatStartupFailure(() -> run("--discord.token=wrong-token"))
             .hasMessageStartingWith("Discord rejected the bot token (HTTP 401 Unauthorized): set the DISCORD_TOKEN");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-            .until(() -> this.discord.requests().size() == 1);
+        await().during(Timeouts.QUIET)
+            .until(() -> this.discord.rest().requests().size() == 1);
         // the shard manager asks for the recommended shard count first, with the token
-        assertThat(this.discord.requests().getFirst().route()).isEqualTo("GET /gateway/bot");
-        assertThat(this.discord.requests().getFirst().status()).isEqualTo(401);
-        assertThat(this.discord.identifyCount()).isZero();
+        assertThat(this.discord.rest().requests().getFirst().route()).isEqualTo("GET /gateway/bot");
+        assertThat(this.discord.rest().requests().getFirst().status()).isEqualTo(401);
+        assertThat(this.discord.gateway().identifyCount()).isZero();
         assertThat(output.getAll()).doesNotContain("wrong-token");
     }
 
     @Test
     @DisplayName("gateway close 4004 at startup: startup fails with the clear message and no reconnect loop")
     void gatewayRejectsToken() {
-        this.discord.failNextIdentifies(1, 4004);
+        this.discord.gateway().failNextIdentifies(1, 4004);
 
         assertThatStartupFailure(() -> run("--discord.token=" + TOKEN))
             .hasMessageStartingWith("Discord rejected the bot token (gateway close 4004 Authentication failed)");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-            .until(() -> this.discord.identifyCount() == 1 && this.discord.openGatewayConnections() == 0);
+        await().during(Timeouts.QUIET)
+            .until(() -> this.discord.gateway().identifyCount() == 1 && this.discord.gateway().openConnections() == 0);
     }
 
     @Test
     @DisplayName("disallowed intents (4014): the message names the intents to enable in the Developer Portal")
     void disallowedIntents() {
-        this.discord.allowPrivilegedIntents(false, false, false);
+        this.discord.gateway().allowPrivilegedIntents(false, false, false);
 
         assertThatStartupFailure(() -> run("--discord.token=" + TOKEN))
             .hasMessageContaining("MESSAGE_CONTENT")
             .hasMessageContaining("gateway close 4014")
             .hasMessageContaining("Developer Portal");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-            .until(() -> this.discord.identifyCount() == 1);
+        await().during(Timeouts.QUIET)
+            .until(() -> this.discord.gateway().identifyCount() == 1);
     }
 
     @Test
@@ -131,12 +125,12 @@ class DiscordStartupTests {
         ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
         JDA shard = context.getBean(ShardManager.class).getShardById(0);
 
-        this.discord.closeGateway(4004);
+        this.discord.gateway().close(4004);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
+        await().until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
         assertThat(output).contains("Discord shard 0/1 stopped: Discord rejected the bot token (gateway close 4004");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-            .until(() -> this.discord.identifyCount() == 1 && this.discord.resumeCount() == 0);
+        await().during(Timeouts.QUIET)
+            .until(() -> this.discord.gateway().identifyCount() == 1 && this.discord.gateway().resumeCount() == 0);
     }
 
     @Test
@@ -148,17 +142,17 @@ class DiscordStartupTests {
         for (int cycle = 1; cycle <= 3; cycle++) {
             context.stop();
             assertThat(shards.getShards()).as("shards after stop %d", cycle).isEmpty();
-            await().atMost(Duration.ofSeconds(5)).until(() -> this.discord.openGatewayConnections() == 0);
+            await().until(() -> this.discord.gateway().openConnections() == 0);
 
             context.start();
             JDA shard = shards.getShardById(0);
             assertThat(shard).as("shard 0 after start %d", cycle).isNotNull();
             assertThat(shard.getStatus()).isEqualTo(JDA.Status.CONNECTED);
-            EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                    ".idea");
-            assertThat(this.discord.awaitReply(asked, Duration.ofSeconds(10)).content()).startsWith("Okay, so how about this:");
+            EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+            assertThat(this.discord.world().awaitReply(asked, Timeouts.ANSWER).content())
+                .startsWith("Okay, so how about this:");
         }
-        assertThat(this.discord.identifyCount()).isEqualTo(4);
+        assertThat(this.discord.gateway().identifyCount()).isEqualTo(4);
     }
 
     @Test
@@ -166,16 +160,16 @@ class DiscordStartupTests {
     void fatalCloseWithAReplyOnItsWay(CapturedOutput output) {
         ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
         JDA shard = context.getBean(ShardManager.class).getShardById(0);
-        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
-        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), ".idea");
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> this.discord.requests().stream().anyMatch((request) -> request.status() == 429));
+        this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
+        EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+        await()
+            .until(() -> this.discord.rest().requests().stream().anyMatch((request) -> request.status() == 429));
 
-        this.discord.closeGateway(4004);
+        this.discord.gateway().close(4004);
 
         // JDA alone finishes the stop at its next bucket cleanup, up to 30 s later; the retry is due in 2 s
         await().atMost(Duration.ofSeconds(12)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
-        assertThat(this.discord.repliesTo(asked)).hasSize(1);
+        assertThat(this.discord.world().repliesTo(asked)).hasSize(1);
         assertThat(output).contains("Discord shard 0/1 stopped: Discord rejected the bot token (gateway close 4004");
     }
 
@@ -185,12 +179,12 @@ class DiscordStartupTests {
         ConfigurableApplicationContext context = run("--discord.token=" + TOKEN);
         JDA shard = context.getBean(ShardManager.class).getShardById(0);
 
-        this.discord.closeGateway(4012);
+        this.discord.gateway().close(4012);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
+        await().until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
         assertThat(output).contains("gateway close 4012 Invalid API version");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-            .until(() -> this.discord.identifyCount() == 1 && this.discord.resumeCount() == 0);
+        await().during(Timeouts.QUIET)
+            .until(() -> this.discord.gateway().identifyCount() == 1 && this.discord.gateway().resumeCount() == 0);
     }
 
     /** The {@link DiscordStartupException} behind a failed start, whatever Spring wrapped it in. */
@@ -205,13 +199,6 @@ class DiscordStartupTests {
     }
 
     private ConfigurableApplicationContext run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--discord.rest-url=" + this.discord.restUrl(),
-                "--discord.gateway-url=" + this.discord.gatewayUrl(), "--discord.startup-timeout=20s"));
-        all.addAll(List.of(args));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DiscordBotApplication.class)
-            .web(WebApplicationType.NONE)
-            .run(all.toArray(String[]::new));
-        this.contexts.add(context);
-        return context;
+        return this.bot.start(args);
     }
 }

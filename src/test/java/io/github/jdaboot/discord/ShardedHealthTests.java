@@ -1,18 +1,15 @@
 package io.github.jdaboot.discord;
 
-import java.time.Duration;
 import java.util.Map;
 
-import io.github.jdaboot.DiscordBotApplication;
-import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -28,31 +25,19 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("Health of a sharded bot")
 class ShardedHealthTests {
 
-    private DiscordEmulator discord;
-
-    private ConfigurableApplicationContext context;
-
-    @AfterEach
-    void stop() {
-        if (this.context != null) {
-            this.context.close();
-        }
-        this.discord.close();
-    }
+    @RegisterExtension
+    final BotLauncher bot = BotLauncher.withEmulator();
 
     @Test
     @DisplayName("two shards: one health entry each, both UP, the guild on its shard")
     @SuppressWarnings("unchecked")
     void twoShards() {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.context = new SpringApplicationBuilder(DiscordBotApplication.class).web(WebApplicationType.NONE)
-            .run("--discord.token=" + this.discord.token(), "--discord.rest-url=" + this.discord.restUrl(),
-                    "--discord.gateway-url=" + this.discord.gatewayUrl(), "--discord.shards-total=2");
-        ShardManager shards = this.context.getBean(ShardManager.class);
-        HealthIndicator health = this.context.getBean("discordHealthIndicator", HealthIndicator.class);
+        ConfigurableApplicationContext context = this.bot.start("--discord.shards-total=2");
+        ShardManager shards = context.getBean(ShardManager.class);
+        HealthIndicator health = context.getBean("discordHealthIndicator", HealthIndicator.class);
 
         // Discord lets one shard identify every 5 seconds
-        await().atMost(Duration.ofSeconds(20)).until(() -> shards.getShards().size() == 2
+        await().atMost(Timeouts.RECOVERY).until(() -> shards.getShards().size() == 2
                 && shards.getShards().stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
                 && health.health().getStatus().equals(Status.UP));
 
@@ -61,10 +46,10 @@ class ShardedHealthTests {
         assertThat(perShard).containsOnlyKeys("0", "1");
         assertThat(perShard.values()).allSatisfy((shard) -> assertThat(shard).containsEntry("health", "UP")
             .containsEntry("status", "CONNECTED"));
-        int home = (int) ((this.discord.guild().id() >>> 22) % 2);
+        int home = (int) ((this.bot.discord().world().guild().id() >>> 22) % 2);
         assertThat(perShard.get(Integer.toString(home))).containsEntry("guilds", 1L);
         assertThat(perShard.get(Integer.toString(1 - home))).containsEntry("guilds", 0L);
         assertThat(result.getDetails()).containsEntry("guilds", 1L);
-        assertThat(this.discord.identifyRateViolations()).isZero();
+        assertThat(this.bot.discord().gateway().identifyRateViolations()).isZero();
     }
 }

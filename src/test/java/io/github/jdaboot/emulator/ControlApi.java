@@ -24,6 +24,8 @@ final class ControlApi {
 
     private final DiscordEmulator emulator;
     private final EmulatorWorld world;
+
+    private final World users;
     private final Payloads payloads;
 
     /** Answers one control request. */
@@ -36,7 +38,8 @@ final class ControlApi {
 
     ControlApi(DiscordEmulator emulator) {
         this.emulator = emulator;
-        this.world = emulator.world();
+        this.world = emulator.state();
+        this.users = emulator.world();
         this.payloads = emulator.payloads();
         route("GET", "/", (request, variables) -> HttpResponse.redirect("/emulator/"));
         route("GET", "/emulator", (request, variables) -> HttpResponse.redirect("/emulator/"));
@@ -52,28 +55,28 @@ final class ControlApi {
         route("POST", "/emulator/gateway/close", (request, variables) -> {
             int code = body(request).path("code").asInt(4000);
             if (code == 1006) {
-                this.emulator.dropGateway();
+                this.emulator.gateway().drop();
             }
             else {
-                this.emulator.closeGateway(code);
+                this.emulator.gateway().close(code);
             }
             return HttpResponse.noContent();
         });
         route("POST", "/emulator/gateway/reconnect", (request, variables) -> {
-            this.emulator.requestReconnect();
+            this.emulator.gateway().requestReconnect();
             return HttpResponse.noContent();
         });
         route("POST", "/emulator/gateway/invalidate-session", (request, variables) -> {
-            this.emulator.invalidateSession(body(request).path("resumable").asBoolean(false));
+            this.emulator.gateway().invalidateSession(body(request).path("resumable").asBoolean(false));
             return HttpResponse.noContent();
         });
         route("POST", "/emulator/gateway/heartbeat-acks", (request, variables) -> {
-            this.emulator.acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
+            this.emulator.gateway().acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
             return HttpResponse.noContent();
         });
         route("POST", "/emulator/rest/faults", (request, variables) -> fault(body(request)));
         route("POST", "/emulator/rest/rate-limits", (request, variables) -> {
-            this.emulator.rateLimits(body(request).path("enabled").asBoolean(true));
+            this.emulator.rest().rateLimits(body(request).path("enabled").asBoolean(true));
             return HttpResponse.noContent();
         });
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
@@ -186,7 +189,7 @@ final class ControlApi {
         if (name == null || name.isBlank()) {
             name = "alice";
         }
-        return this.emulator.user(name.strip());
+        return this.users.user(name.strip());
     }
 
     private HttpResponse postMessage(JsonNode body) {
@@ -197,16 +200,16 @@ final class ControlApi {
         EmulatedChannel channel = channel(body);
         EmulatedUser author = author(body);
         EmulatedMessage message = channel.isDirect()
-                ? this.emulator.userSays(this.world.directChannel(author), author, content)
-                : this.emulator.userSays(channel, author, content);
+                ? this.users.as(author).says(this.world.directChannel(author), content)
+                : this.users.as(author).says(channel, content);
         return json(201, this.payloads.message(message, false));
     }
 
     private ArrayNode commands() {
         ArrayNode array = this.payloads.array();
-        this.emulator.commands(0).forEach((command) -> array.add(command.definition()));
+        this.users.commands(0).forEach((command) -> array.add(command.definition()));
         for (EmulatedGuild guild : this.world.guilds()) {
-            this.emulator.commands(guild.id()).forEach((command) -> array.add(command.definition()));
+            this.users.commands(guild.id()).forEach((command) -> array.add(command.definition()));
         }
         return array;
     }
@@ -220,10 +223,10 @@ final class ControlApi {
         String[] path = command.strip().replaceFirst("^/", "").split("\\s+");
         SlashCommand slash = SlashCommand.of(path[0], List.of(path).subList(1, path.length).toArray(String[]::new))
             .in(channel(body))
-            .by(this.emulator.user(String.valueOf(Payloads.text(body, "user") != null ? Payloads.text(body, "user")
+            .by(this.users.user(String.valueOf(Payloads.text(body, "user") != null ? Payloads.text(body, "user")
                     : "alice")));
         body.path("options").properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getValue())));
-        EmulatedInteraction interaction = this.emulator.slashCommand(slash);
+        EmulatedInteraction interaction = this.emulator.interactions().invoke(slash);
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(interaction.id()));
         json.put("command", interaction.commandName());
@@ -243,10 +246,10 @@ final class ControlApi {
         }
         String text = value.asString();
         if (text.startsWith("@")) {
-            return this.emulator.user(text.substring(1));
+            return this.users.user(text.substring(1));
         }
         if (text.startsWith("#")) {
-            return this.emulator.channel(text.substring(1));
+            return this.users.channel(text.substring(1));
         }
         return text;
     }
@@ -259,11 +262,11 @@ final class ControlApi {
         int status = body.path("status").asInt(429);
         int count = body.path("count").asInt(1);
         if (status == 429) {
-            this.emulator.rateLimitNext(route, count, Duration.ofMillis((long) (body.path("retry_after").asDouble(1) * 1000)),
+            this.emulator.rest().rateLimitNext(route, count, Duration.ofMillis((long) (body.path("retry_after").asDouble(1) * 1000)),
                     body.path("scope").asString("user"));
         }
         else {
-            this.emulator.failNext(route, count, status);
+            this.emulator.rest().failNext(route, count, status);
         }
         return HttpResponse.noContent();
     }
@@ -271,16 +274,16 @@ final class ControlApi {
     private ObjectNode status() {
         ObjectNode json = this.payloads.object();
         ObjectNode gateway = json.putObject("gateway");
-        gateway.put("open_connections", this.emulator.openGatewayConnections());
-        gateway.put("live_session", this.emulator.hasLiveSession());
-        gateway.put("identifies", this.emulator.identifyCount());
-        gateway.put("resumes", this.emulator.resumeCount());
-        gateway.put("heartbeats", this.emulator.heartbeatCount());
-        gateway.put("heartbeat_interval_ms", this.emulator.heartbeatInterval().toMillis());
+        gateway.put("open_connections", this.emulator.gateway().openConnections());
+        gateway.put("live_session", this.emulator.gateway().hasLiveSession());
+        gateway.put("identifies", this.emulator.gateway().identifyCount());
+        gateway.put("resumes", this.emulator.gateway().resumeCount());
+        gateway.put("heartbeats", this.emulator.gateway().heartbeatCount());
+        gateway.put("heartbeat_interval_ms", this.emulator.gateway().heartbeatInterval().toMillis());
         ObjectNode rest = json.putObject("rest");
-        rest.put("requests", this.emulator.requests().size());
-        rest.put("rate_limited", this.emulator.rateLimitedRequests());
-        rest.put("rate_limit_violations", this.emulator.rateLimitViolations());
+        rest.put("requests", this.emulator.rest().requests().size());
+        rest.put("rate_limited", this.emulator.rest().rateLimitedRequests());
+        rest.put("rate_limit_violations", this.emulator.rest().rateLimitViolations());
         json.put("messages", this.world.allMessages().size());
         // every TCP connection accepted so far, this status request's own included
         json.put("tcp_connections", this.emulator.acceptedConnections());

@@ -9,19 +9,19 @@ final class DefaultWorld {
     private DefaultWorld() {
     }
 
-    static void populate(DiscordEmulator emulator) {
-        EmulatedUser alice = emulator.world().addUser("alice", false);
-        EmulatedGuild guild = emulator.addGuild("Emulator Guild", alice);
-        EmulatedChannel general = emulator.addTextChannel(guild, "general");
-        emulator.addTextChannel(guild, "random");
-        emulator.addTextChannel(guild, "bot-lab");
-        emulator.addThread(general, "brainstorm");
-        emulator.user("bob");
-        emulator.user("carol");
-        emulator.addBotUser("OtherBot");
-        EmulatedRole moderators = emulator.addRole(guild, "Moderators",
+    static void populate(World world) {
+        EmulatedUser alice = world.user("alice");
+        EmulatedGuild guild = world.addGuild("Emulator Guild", alice);
+        EmulatedChannel general = world.addTextChannel(guild, "general");
+        world.addTextChannel(guild, "random");
+        world.addTextChannel(guild, "bot-lab");
+        world.addThread(general, "brainstorm");
+        world.user("bob");
+        world.user("carol");
+        world.addBotUser("OtherBot");
+        EmulatedRole moderators = world.addRole(guild, "Moderators",
                 Permissions.EVERYONE_DEFAULT | Permissions.MENTION_EVERYONE | Permissions.MANAGE_MESSAGES, false);
-        emulator.addRole(guild, "Idea Fans", Permissions.EVERYONE_DEFAULT, true);
-        emulator.grantRole(guild, alice, moderators);
+        world.addRole(guild, "Idea Fans", Permissions.EVERYONE_DEFAULT, true);
+        world.grantRole(guild, alice, moderators);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Emulator gateway protocol")
 class DiscordEmulatorGatewayTests {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES, MESSAGE_CONTENT. */
     private static final long INTENTS = 1 | (1 << 9) | (1 << 12) | (1 << 15);
@@ -42,15 +41,15 @@ class DiscordEmulatorGatewayTests {
     @DisplayName("HELLO comes first with the heartbeat interval; every heartbeat gets an ACK")
     void helloAndHeartbeats() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
-            JsonNode hello = client.next(TIMEOUT);
+            JsonNode hello = client.next(Timeouts.ANSWER);
             assertThat(hello.path("op").asInt()).isEqualTo(10);
             assertThat(hello.path("d").path("heartbeat_interval").asInt()).isEqualTo(500);
 
             for (int i = 0; i < 3; i++) {
                 client.send("{\"op\":1,\"d\":null}");
-                assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(11);
+                assertThat(client.next(Timeouts.ANSWER).path("op").asInt()).isEqualTo(11);
             }
-            assertThat(this.discord.heartbeatCount()).isEqualTo(3);
+            assertThat(this.discord.gateway().heartbeatCount()).isEqualTo(3);
         }
     }
 
@@ -58,14 +57,14 @@ class DiscordEmulatorGatewayTests {
     @DisplayName("with ACKs switched off, heartbeats go unanswered while the socket stays open")
     void heartbeatsUnanswered() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
-            client.nextOf(10, null, TIMEOUT);
-            this.discord.acknowledgeHeartbeats(false);
+            client.nextOf(10, null, Timeouts.ANSWER);
+            this.discord.gateway().acknowledgeHeartbeats(false);
             client.send("{\"op\":1,\"d\":null}");
 
             assertThat(client.poll(Duration.ofMillis(700))).isNull();
-            this.discord.acknowledgeHeartbeats(true);
+            this.discord.gateway().acknowledgeHeartbeats(true);
             client.send("{\"op\":1,\"d\":null}");
-            assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(11);
+            assertThat(client.next(Timeouts.ANSWER).path("op").asInt()).isEqualTo(11);
         }
     }
 
@@ -74,17 +73,17 @@ class DiscordEmulatorGatewayTests {
     void wrongToken() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify("not-the-token", INTENTS));
-            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4004);
+            assertThat(client.awaitClose(Timeouts.ANSWER)).isEqualTo(4004);
         }
     }
 
     @Test
     @DisplayName("a privileged intent the application may not use is closed with 4014")
     void disallowedIntents() throws Exception {
-        this.discord.allowPrivilegedIntents(true, true, false);
+        this.discord.gateway().allowPrivilegedIntents(true, true, false);
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify(this.discord.token(), INTENTS));
-            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4014);
+            assertThat(client.awaitClose(Timeouts.ANSWER)).isEqualTo(4014);
         }
     }
 
@@ -94,26 +93,26 @@ class DiscordEmulatorGatewayTests {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify(this.discord.token(), INTENTS));
 
-            JsonNode ready = client.nextOf(0, "READY", TIMEOUT);
+            JsonNode ready = client.nextOf(0, "READY", Timeouts.ANSWER);
             assertThat(ready.path("s").asLong()).isEqualTo(1);
             assertThat(ready.path("d").path("user").path("username").asString()).isEqualTo("IdeaBot");
             assertThat(ready.path("d").path("session_id").asString()).isNotBlank();
             assertThat(ready.path("d").path("resume_gateway_url").asString()).isEqualTo(this.discord.gatewayUrl());
             assertThat(ready.path("d").path("guilds")).hasSize(1);
-            JsonNode guild = client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+            JsonNode guild = client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
             assertThat(guild.path("s").asLong()).isEqualTo(2);
             assertThat(guild.path("d").path("channels")).extracting((c) -> c.path("name").asString())
                 .contains("general", "random", "bot-lab");
             assertThat(guild.path("d").path("threads")).extracting((c) -> c.path("name").asString())
                 .containsExactly("brainstorm");
 
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "one");
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "two");
-            JsonNode first = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
-            JsonNode second = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
+            this.discord.world().as("alice").says(this.discord.world().channel("general"), "one");
+            this.discord.world().as("alice").says(this.discord.world().channel("general"), "two");
+            JsonNode first = client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER);
+            JsonNode second = client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER);
             assertThat(first.path("s").asLong()).isEqualTo(3);
             assertThat(first.path("d").path("content").asString()).isEqualTo("one");
-            assertThat(first.path("d").path("guild_id").asString()).isEqualTo(this.discord.guild().idString());
+            assertThat(first.path("d").path("guild_id").asString()).isEqualTo(this.discord.world().guild().idString());
             assertThat(first.path("d").path("member").isObject()).isTrue();
             assertThat(second.path("s").asLong()).isEqualTo(4);
         }
@@ -124,14 +123,13 @@ class DiscordEmulatorGatewayTests {
     void messageContentIntent() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify(this.discord.token(), INTENTS & ~(1 << 15)));
-            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+            client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
 
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), ".idea");
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                    this.discord.bot().mention() + " .idea");
+            this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+            this.discord.world().as("alice").says(this.discord.world().channel("general"), this.discord.world().bot().mention() + " .idea");
 
-            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString()).isEmpty();
-            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString())
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString()).isEmpty();
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString())
                 .endsWith(".idea");
         }
     }
@@ -143,24 +141,24 @@ class DiscordEmulatorGatewayTests {
         long lastSeq;
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify(this.discord.token(), INTENTS));
-            sessionId = client.nextOf(0, "READY", TIMEOUT).path("d").path("session_id").asString();
-            lastSeq = client.nextOf(0, "GUILD_CREATE", TIMEOUT).path("s").asLong();
+            sessionId = client.nextOf(0, "READY", Timeouts.ANSWER).path("d").path("session_id").asString();
+            lastSeq = client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER).path("s").asLong();
             client.abort();
         }
         for (int i = 1; i <= 3; i++) {
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("bob"), "missed " + i);
+            this.discord.world().as("bob").says(this.discord.world().channel("general"), "missed " + i);
         }
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send("{\"op\":6,\"d\":{\"token\":\"" + this.discord.token() + "\",\"session_id\":\"" + sessionId
                     + "\",\"seq\":" + lastSeq + "}}");
             for (int i = 1; i <= 3; i++) {
-                JsonNode replayed = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT);
+                JsonNode replayed = client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER);
                 assertThat(replayed.path("s").asLong()).isEqualTo(lastSeq + i);
                 assertThat(replayed.path("d").path("content").asString()).isEqualTo("missed " + i);
             }
-            assertThat(client.nextOf(0, "RESUMED", TIMEOUT).path("s").asLong()).isEqualTo(lastSeq + 4);
+            assertThat(client.nextOf(0, "RESUMED", Timeouts.ANSWER).path("s").asLong()).isEqualTo(lastSeq + 4);
         }
-        assertThat(this.discord.resumeCount()).isEqualTo(1);
+        assertThat(this.discord.gateway().resumeCount()).isEqualTo(1);
     }
 
     @Test
@@ -169,7 +167,7 @@ class DiscordEmulatorGatewayTests {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send("{\"op\":6,\"d\":{\"token\":\"" + this.discord.token()
                     + "\",\"session_id\":\"nope\",\"seq\":3}}");
-            JsonNode invalid = client.nextOf(9, null, TIMEOUT);
+            JsonNode invalid = client.nextOf(9, null, Timeouts.ANSWER);
             assertThat(invalid.path("d").asBoolean(true)).isFalse();
         }
     }
@@ -178,12 +176,12 @@ class DiscordEmulatorGatewayTests {
     @DisplayName("zlib-stream: binary frames of one zlib stream, each flushed with 00 00 FF FF")
     void zlibStream() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), true)) {
-            assertThat(client.next(TIMEOUT).path("op").asInt()).isEqualTo(10);
+            assertThat(client.next(Timeouts.ANSWER).path("op").asInt()).isEqualTo(10);
             client.send(identify(this.discord.token(), INTENTS));
-            client.nextOf(0, "READY", TIMEOUT);
-            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
-            this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "compressed");
-            assertThat(client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d").path("content").asString())
+            client.nextOf(0, "READY", Timeouts.ANSWER);
+            client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
+            this.discord.world().as("alice").says(this.discord.world().channel("general"), "compressed");
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString())
                 .isEqualTo("compressed");
 
             assertThat(client.binaryMessages()).isEqualTo(4);
@@ -197,7 +195,7 @@ class DiscordEmulatorGatewayTests {
         int count = 400;
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), true)) {
             client.send(identify(this.discord.token(), INTENTS));
-            long ready = client.nextOf(0, "READY", TIMEOUT).path("s").asLong();
+            long ready = client.nextOf(0, "READY", Timeouts.ANSWER).path("s").asLong();
 
             // the reader thread answers heartbeats while the test thread dispatches messages
             Thread heartbeats = Thread.ofPlatform().start(() -> {
@@ -206,14 +204,14 @@ class DiscordEmulatorGatewayTests {
                 }
             });
             for (int i = 0; i < count; i++) {
-                this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"), "message " + i);
+                this.discord.world().as("alice").says(this.discord.world().channel("general"), "message " + i);
             }
             heartbeats.join();
 
             int acks = 0;
             List<String> messages = new ArrayList<>();
             while (acks < count || messages.size() < count) {
-                JsonNode payload = client.next(TIMEOUT);
+                JsonNode payload = client.next(Timeouts.ANSWER);
                 if (payload.path("op").asInt() == 11) {
                     acks++;
                 }
@@ -232,12 +230,12 @@ class DiscordEmulatorGatewayTests {
     void reconnectAndInvalidSession() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.send(identify(this.discord.token(), INTENTS));
-            client.nextOf(0, "GUILD_CREATE", TIMEOUT);
+            client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
 
-            this.discord.requestReconnect();
-            assertThat(client.nextOf(7, null, TIMEOUT).path("op").asInt()).isEqualTo(7);
-            this.discord.invalidateSession(true);
-            assertThat(client.nextOf(9, null, TIMEOUT).path("d").asBoolean()).isTrue();
+            this.discord.gateway().requestReconnect();
+            assertThat(client.nextOf(7, null, Timeouts.ANSWER).path("op").asInt()).isEqualTo(7);
+            this.discord.gateway().invalidateSession(true);
+            assertThat(client.nextOf(9, null, Timeouts.ANSWER).path("d").asBoolean()).isTrue();
         }
     }
 
@@ -245,14 +243,14 @@ class DiscordEmulatorGatewayTests {
     @DisplayName("closeGateway sends the close code; dropGateway ends the connection without a close frame")
     void closes() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
-            client.nextOf(10, null, TIMEOUT);
-            this.discord.closeGateway(4009);
-            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(4009);
+            client.nextOf(10, null, Timeouts.ANSWER);
+            this.discord.gateway().close(4009);
+            assertThat(client.awaitClose(Timeouts.ANSWER)).isEqualTo(4009);
         }
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
-            client.nextOf(10, null, TIMEOUT);
-            this.discord.dropGateway();
-            assertThat(client.awaitClose(TIMEOUT)).isEqualTo(1006);
+            client.nextOf(10, null, Timeouts.ANSWER);
+            this.discord.gateway().drop();
+            assertThat(client.awaitClose(Timeouts.ANSWER)).isEqualTo(1006);
         }
     }
 

@@ -56,7 +56,7 @@ class DiscordEmulatorRestTests {
     @Test
     @DisplayName("the sixth message in 5 s to one channel gets 429 with retry_after; the bucket is per channel")
     void messageRateLimit() throws Exception {
-        String general = this.discord.channel("general").idString();
+        String general = this.discord.world().channel("general").idString();
         for (int i = 0; i < 5; i++) {
             assertThat(send(general, "{\"content\":\"hi " + i + "\"}").statusCode()).isEqualTo(200);
         }
@@ -65,20 +65,20 @@ class DiscordEmulatorRestTests {
         assertThat(JSON.readTree(limited.body()).path("retry_after").asDouble()).isPositive();
         assertThat(limited.headers().firstValue("X-RateLimit-Scope")).hasValue("user");
         assertThat(limited.headers().firstValue("Via")).isPresent();
-        assertThat(send(this.discord.channel("random").idString(), "{\"content\":\"other channel\"}").statusCode())
+        assertThat(send(this.discord.world().channel("random").idString(), "{\"content\":\"other channel\"}").statusCode())
             .isEqualTo(200);
-        assertThat(this.discord.rateLimitViolations()).as("sent before the 429 could have arrived").isZero();
+        assertThat(this.discord.rest().rateLimitViolations()).as("sent before the 429 could have arrived").isZero();
         Thread.sleep(100);
         assertThat(send(general, "{\"content\":\"still too many\"}").statusCode()).isEqualTo(429);
-        assertThat(this.discord.rateLimitViolations()).as("a request while already told to wait").isEqualTo(1);
+        assertThat(this.discord.rest().rateLimitViolations()).as("a request while already told to wait").isEqualTo(1);
     }
 
     @Test
     @DisplayName("injected faults answer the next requests, then the route works again")
     void injectedFaults() throws Exception {
-        String channel = this.discord.channel("general").idString();
-        this.discord.failNext("POST /channels/{channel_id}/messages", 1, 502);
-        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(1500), "shared");
+        String channel = this.discord.world().channel("general").idString();
+        this.discord.rest().failNext("POST /channels/{channel_id}/messages", 1, 502);
+        this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(1500), "shared");
 
         assertThat(send(channel, "{\"content\":\"a\"}").statusCode()).isEqualTo(502);
         var limited = send(channel, "{\"content\":\"b\"}");
@@ -91,7 +91,7 @@ class DiscordEmulatorRestTests {
     @Test
     @DisplayName("Discord's validation: over 2,000 characters and empty messages are rejected with 400")
     void validation() throws Exception {
-        String channel = this.discord.channel("general").idString();
+        String channel = this.discord.world().channel("general").idString();
         var tooLong = send(channel, "{\"content\":\"" + "x".repeat(2001) + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooLong.body()).path("code").asInt()).isEqualTo(50035);
@@ -104,21 +104,21 @@ class DiscordEmulatorRestTests {
     @Test
     @DisplayName("the same nonce with enforce_nonce returns the first message instead of a duplicate")
     void enforcedNonce() throws Exception {
-        String channel = this.discord.channel("general").idString();
+        String channel = this.discord.world().channel("general").idString();
         String body = "{\"content\":\"once\",\"nonce\":\"123\",\"enforce_nonce\":true}";
         String first = JSON.readTree(send(channel, body).body()).path("id").asString();
         String second = JSON.readTree(send(channel, body).body()).path("id").asString();
 
         assertThat(second).isEqualTo(first);
-        assertThat(this.discord.messages(this.discord.channel("general")))
+        assertThat(this.discord.world().messages(this.discord.world().channel("general")))
             .filteredOn((m) -> m.content().equals("once")).hasSize(1);
     }
 
     @Test
     @DisplayName("allowed mentions are applied as Discord applies them")
     void allowedMentions() throws Exception {
-        String channel = this.discord.channel("general").idString();
-        EmulatedUser alice = this.discord.user("alice");
+        String channel = this.discord.world().channel("general").idString();
+        EmulatedUser alice = this.discord.world().user("alice");
         String content = "@everyone " + alice.mention();
 
         JsonNode unrestricted = JSON.readTree(send(channel, "{\"content\":\"" + content + "\"}").body());
@@ -130,10 +130,9 @@ class DiscordEmulatorRestTests {
                 "{\"content\":\"" + content + "\",\"allowed_mentions\":{\"parse\":[]}}").body());
         assertThat(none.path("mentions")).isEmpty();
 
-        EmulatedMessage moderator = this.discord.userSays(this.discord.channel("general"), alice, "@here look");
+        EmulatedMessage moderator = this.discord.world().as(alice).says(this.discord.world().channel("general"), "@here look");
         assertThat(moderator.mentionEveryone()).as("alice is a moderator").isTrue();
-        EmulatedMessage member = this.discord.userSays(this.discord.channel("general"), this.discord.user("bob"),
-                "@everyone look " + this.discord.guild().roles().stream()
+        EmulatedMessage member = this.discord.world().as("bob").says(this.discord.world().channel("general"), "@everyone look " + this.discord.world().guild().roles().stream()
                     .filter((role) -> role.name().equals("Moderators")).findFirst().orElseThrow().mention());
         assertThat(member.mentionEveryone()).isFalse();
         assertThat(member.mentionRoleIds()).as("Moderators is not mentionable").isEmpty();
@@ -147,7 +146,7 @@ class DiscordEmulatorRestTests {
         JsonNode message = JSON.readTree(posted.body());
         assertThat(message.path("id").asString()).isNotBlank();
         assertThat(message.path("author").path("username").asString()).isEqualTo("dave");
-        assertThat(message.path("channel_id").asString()).isEqualTo(this.discord.channel("general").idString());
+        assertThat(message.path("channel_id").asString()).isEqualTo(this.discord.world().channel("general").idString());
 
         var listed = control("GET", "/emulator/messages?channel_id=" + message.path("channel_id").asString(), null);
         assertThat(JSON.readTree(listed.body())).extracting((m) -> m.path("content").asString()).contains("hello");
@@ -165,14 +164,14 @@ class DiscordEmulatorRestTests {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"long.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nfile body\r\n--" + boundary + "--\r\n";
         var response = this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl()
-                + "channels/" + this.discord.channel("general").idString() + "/messages"))
+                + "channels/" + this.discord.world().channel("general").idString() + "/messages"))
             .header("Authorization", "Bot " + this.discord.token())
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(BodyPublishers.ofString(body))
             .build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        EmulatedMessage stored = this.discord.messages(this.discord.channel("general")).getLast();
+        EmulatedMessage stored = this.discord.world().messages(this.discord.world().channel("general")).getLast();
         assertThat(stored.attachments()).singleElement()
             .satisfies((file) -> assertThat(file.text()).isEqualTo("file body"));
     }

@@ -75,7 +75,7 @@ final class DiscordRoutes {
         json.put("shards", 1);
         ObjectNode limit = json.putObject("session_start_limit");
         limit.put("total", 1000);
-        limit.put("remaining", Math.max(0, 1000 - this.gateway.identifies()));
+        limit.put("remaining", Math.max(0, 1000 - this.gateway.identifyCount()));
         limit.put("reset_after", 86_400_000);
         limit.put("max_concurrency", 1);
         return json;

@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The gateway side of the emulator: HELLO, IDENTIFY (token and intents checked), READY and a
- * GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order replay,
- * op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
+ * The emulator's gateway, {@code discord.gateway()}: HELLO, IDENTIFY (token and intents checked), READY
+ * and a GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order
+ * replay, op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
+ * Tests inject faults (closes, drops, unanswered heartbeats, refused connections) and read counters.
  */
-final class Gateway implements EmulatorServer.GatewayHandler {
+public final class Gateway {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
@@ -48,8 +49,15 @@ final class Gateway implements EmulatorServer.GatewayHandler {
     /** Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT. */
     static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
 
-    /** What the emulator tells a test about the gateway, for assertions. */
-    record Event(String kind, int code, long nanoTime) {
+    /**
+     * Something that happened on the gateway.
+     *
+     * @param kind connect, identify, ready, resume, resumed, resume-refused, client-close, client-drop,
+     * server-close, server-drop, reconnect-request, invalid-session, acks-on, acks-off
+     * @param code a close code or a count where it applies
+     * @param nanoTime when, by {@link System#nanoTime()}
+     */
+    public record Event(String kind, int code, long nanoTime) {
     }
 
     private final EmulatorWorld world;
@@ -71,6 +79,7 @@ final class Gateway implements EmulatorServer.GatewayHandler {
     private final AtomicInteger identifyRateViolations = new AtomicInteger();
     private volatile long lastIdentifyNanos;
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
+    private final Duration initialHeartbeatInterval;
     private volatile Duration heartbeatInterval;
     private volatile String resumeUrl = "";
 
@@ -78,62 +87,70 @@ final class Gateway implements EmulatorServer.GatewayHandler {
         this.world = world;
         this.payloads = payloads;
         this.heartbeatInterval = heartbeatInterval;
+        this.initialHeartbeatInterval = heartbeatInterval;
     }
 
     void resumeUrl(String url) {
         this.resumeUrl = url;
     }
 
-    @Override
-    public boolean accepts(HttpRequest upgrade) {
-        if (this.refuseConnections) {
-            record("connect-refused", 503);
-            return false;
-        }
-        return true;
-    }
+    /** The server's view: connections opening, payloads arriving, connections ending. */
+    EmulatorServer.GatewayHandler connections() {
+        return new EmulatorServer.GatewayHandler() {
 
-    @Override
-    public void opened(GatewayConnection connection) {
-        this.connections.add(connection);
-        record("connect", 0);
-        connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + this.heartbeatInterval.toMillis() + "},"
-                + "\"s\":null,\"t\":null}");
-    }
+            @Override
+            public boolean accepts(HttpRequest upgrade) {
+                if (Gateway.this.refuseConnections) {
+                    record("connect-refused", 503);
+                    return false;
+                }
+                return true;
+            }
 
-    @Override
-    public void received(GatewayConnection connection, String text) {
-        try {
-            handle(connection, this.world.json().readTree(text));
-        }
-        catch (JacksonException ex) {
-            connection.close(4002, "Decode error");
-        }
-        catch (RuntimeException ex) {
-            log.warn("Emulator gateway failed; closing the connection with 4000", ex);
-            connection.close(4000, "Unknown error");
-        }
-    }
+            @Override
+            public void opened(GatewayConnection connection) {
+                Gateway.this.connections.add(connection);
+                record("connect", 0);
+                connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + Gateway.this.heartbeatInterval.toMillis() + "},"
+                        + "\"s\":null,\"t\":null}");
+            }
 
-    @Override
-    public void closedByClient(GatewayConnection connection, int code) {
-        record("client-close", code);
-        if (this.answerClientClose.get()) {
-            connection.close(code, "");
-        }
-        // else a half-dead server: the close goes unanswered and the socket stays open until the client drops it
-    }
+            @Override
+            public void received(GatewayConnection connection, String text) {
+                try {
+                    handle(connection, Gateway.this.world.json().readTree(text));
+                }
+                catch (JacksonException ex) {
+                    connection.close(4002, "Decode error");
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Emulator gateway failed; closing the connection with 4000", ex);
+                    connection.close(4000, "Unknown error");
+                }
+            }
 
-    @Override
-    public void ended(GatewayConnection connection) {
-        if (connection.droppedByClient()) {
-            record("client-drop", 1006);
-        }
-        this.connections.remove(connection);
-        GatewaySession session = connection.session();
-        if (session != null) {
-            session.detach(connection);
-        }
+            @Override
+            public void closedByClient(GatewayConnection connection, int code) {
+                record("client-close", code);
+                if (Gateway.this.answerClientClose.get()) {
+                    connection.close(code, "");
+                }
+                // else a half-dead server: the close goes unanswered and the socket stays open until the client drops it
+            }
+
+            @Override
+            public void ended(GatewayConnection connection) {
+                if (connection.droppedByClient()) {
+                    record("client-drop", 1006);
+                }
+                Gateway.this.connections.remove(connection);
+                GatewaySession session = connection.session();
+                if (session != null) {
+                    session.detach(connection);
+                }
+            }
+
+        };
     }
 
     private void handle(GatewayConnection connection, JsonNode payload) {
@@ -174,7 +191,7 @@ final class Gateway implements EmulatorServer.GatewayHandler {
             return;
         }
         if (this.failIdentifies.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-            connection.close(this.failIdentifyCode, DiscordEmulator.closeReason(this.failIdentifyCode));
+            connection.close(this.failIdentifyCode, closeReason(this.failIdentifyCode));
             return;
         }
         long intents = d.path("intents").asLong(-1);
@@ -256,7 +273,8 @@ final class Gateway implements EmulatorServer.GatewayHandler {
      * Closes every gateway connection with the code. As on Discord, 4007 (invalid seq) and 4009 (session
      * timed out) end the session too: a RESUME after them is refused and the bot must IDENTIFY anew.
      */
-    void closeAll(int code, String reason) {
+    public void close(int code) {
+        String reason = closeReason(code);
         record("server-close", code);
         if (code == 4007 || code == 4009) {
             for (GatewaySession session : this.sessions.values()) {
@@ -270,7 +288,7 @@ final class Gateway implements EmulatorServer.GatewayHandler {
     }
 
     /** Drops every gateway connection without a close frame (the bot sees 1006). */
-    void dropAll() {
+    public void drop() {
         record("server-drop", 1006);
         for (GatewayConnection connection : this.connections) {
             connection.abort();
@@ -284,13 +302,24 @@ final class Gateway implements EmulatorServer.GatewayHandler {
         }
     }
 
+    /** Takes back every fault a test injected: heartbeats acknowledged, closes answered, connections accepted. */
+    void resetFaults() {
+        this.acknowledgeHeartbeats.set(true);
+        this.answerClientClose.set(true);
+        this.refuseConnections = false;
+        this.failIdentifies.set(0);
+        this.refuseResumes.set(0);
+        this.allowedPrivilegedIntents = PRIVILEGED_INTENTS;
+        this.heartbeatInterval = this.initialHeartbeatInterval;
+    }
+
     /** Sends op 7 RECONNECT. */
-    void requestReconnect() {
+    public void requestReconnect() {
         sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", "reconnect-request");
     }
 
     /** Sends op 9 INVALID_SESSION; with {@code resumable=false} the sessions are forgotten. */
-    void invalidateSessions(boolean resumable) {
+    public void invalidateSession(boolean resumable) {
         if (!resumable) {
             for (GatewaySession session : this.sessions.values()) {
                 session.invalidate();
@@ -300,63 +329,75 @@ final class Gateway implements EmulatorServer.GatewayHandler {
         sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", "invalid-session");
     }
 
-    void acknowledgeHeartbeats(boolean acknowledge) {
+    /** Stops or resumes answering heartbeats with op 11 ACK, leaving the socket open (a zombie connection). */
+    public void acknowledgeHeartbeats(boolean acknowledge) {
         this.acknowledgeHeartbeats.set(acknowledge);
         record(acknowledge ? "acks-on" : "acks-off", 0);
     }
 
-    void answerClientClose(boolean answer) {
+    /** Whether to answer the bot's close frame (a half-dead connection does not). */
+    public void answerClientClose(boolean answer) {
         this.answerClientClose.set(answer);
     }
 
     /** Refuses (503) or accepts again new gateway connections; open ones are not affected. */
-    void refuseConnections(boolean refuse) {
+    public void refuseConnections(boolean refuse) {
         this.refuseConnections = refuse;
     }
 
     /** Closes the next {@code count} IDENTIFY attempts with the code, e.g. 4004 or 4014. */
-    void failNextIdentifies(int count, int closeCode) {
+    public void failNextIdentifies(int count, int closeCode) {
         this.failIdentifyCode = closeCode;
         this.failIdentifies.set(count);
     }
 
-    void refuseNextResumes(int count) {
+    /** Answers the next RESUME attempts with op 9 {@code d=false}. */
+    public void refuseNextResumes(int count) {
         this.refuseResumes.set(count);
     }
 
-    void allowPrivilegedIntents(long bits) {
-        this.allowedPrivilegedIntents = bits & PRIVILEGED_INTENTS;
+    /** Which privileged intents the application may use, as enabled in the Developer Portal; others get 4014. */
+    public void allowPrivilegedIntents(boolean members, boolean presences, boolean messageContent) {
+        this.allowedPrivilegedIntents = (members ? 1L << 1 : 0) | (presences ? 1L << 8 : 0)
+                | (messageContent ? 1L << 15 : 0);
     }
 
-    void heartbeatInterval(Duration interval) {
+    /** The heartbeat interval sent in the next HELLO. */
+    public void heartbeatInterval(Duration interval) {
         this.heartbeatInterval = interval;
     }
 
-    Duration heartbeatInterval() {
+    public Duration heartbeatInterval() {
         return this.heartbeatInterval;
     }
 
-    int identifies() {
+    /** How many IDENTIFYs arrived. */
+    public int identifyCount() {
         return this.identifies.get();
     }
 
-    int resumes() {
+    /** How many RESUMEs arrived. */
+    public int resumeCount() {
         return this.resumes.get();
     }
 
-    List<Long> heartbeatNanos() {
+    /** When each heartbeat arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> heartbeatTimes() {
         return List.copyOf(this.heartbeatNanos);
     }
 
-    int heartbeats() {
+    /** How many heartbeats arrived. */
+    public int heartbeatCount() {
         return this.heartbeats.get();
     }
 
-    int identifyRateViolations() {
+    /** How many IDENTIFYs came less than 5 s after the previous one (Discord's limit with max_concurrency 1). */
+    public int identifyRateViolations() {
         return this.identifyRateViolations.get();
     }
 
-    int openConnections() {
+    /** How many gateway connections are open. */
+    public int openConnections() {
         int open = 0;
         for (GatewayConnection connection : this.connections) {
             if (connection.isOpen()) {
@@ -367,7 +408,7 @@ final class Gateway implements EmulatorServer.GatewayHandler {
     }
 
     /** Whether some session is attached to an open connection. */
-    boolean hasLiveSession() {
+    public boolean hasLiveSession() {
         for (GatewaySession session : this.sessions.values()) {
             GatewayConnection connection = session.connection();
             if (connection != null && connection.isOpen()) {
@@ -386,8 +427,29 @@ final class Gateway implements EmulatorServer.GatewayHandler {
         return null;
     }
 
-    List<Event> events() {
+    /** What happened on the gateway so far, in order. */
+    public List<Event> events() {
         return List.copyOf(this.events);
+    }
+
+    static String closeReason(int code) {
+        return switch (code) {
+            case 4000 -> "Unknown error";
+            case 4001 -> "Unknown opcode";
+            case 4002 -> "Decode error";
+            case 4003 -> "Not authenticated";
+            case 4004 -> "Authentication failed";
+            case 4005 -> "Already authenticated";
+            case 4007 -> "Invalid seq";
+            case 4008 -> "Rate limited";
+            case 4009 -> "Session timed out";
+            case 4010 -> "Invalid shard";
+            case 4011 -> "Sharding required";
+            case 4012 -> "Invalid API version";
+            case 4013 -> "Invalid intent(s)";
+            case 4014 -> "Disallowed intent(s)";
+            default -> "";
+        };
     }
 
     private void record(String kind, int code) {

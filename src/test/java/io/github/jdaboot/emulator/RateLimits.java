@@ -52,7 +52,9 @@ final class RateLimits {
     private final AtomicInteger limited = new AtomicInteger();
     private final AtomicInteger violations = new AtomicInteger();
     private volatile boolean enabled = true;
-    private volatile Limit globalLimit = new Limit(50, Duration.ofSeconds(1));
+    private static final Limit DEFAULT_GLOBAL = new Limit(50, Duration.ofSeconds(1));
+
+    private volatile Limit globalLimit = DEFAULT_GLOBAL;
 
     void enabled(boolean enabled) {
         this.enabled = enabled;
@@ -60,6 +62,13 @@ final class RateLimits {
 
     boolean enabled() {
         return this.enabled;
+    }
+
+    /** Discord's limits again, as at the start. */
+    void reset() {
+        this.enabled = true;
+        this.overrides.clear();
+        this.globalLimit = DEFAULT_GLOBAL;
     }
 
     void globalLimit(Limit limit) {

@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's REST API (v10) as the emulator serves it under {@code /api/v10/}: routing by Discord's
- * route templates, bot-token authentication, rate limits and their headers, injected faults, and a
- * record of every request for tests to assert on.
+ * The emulator's REST API, {@code discord.rest()}: Discord's API (v10) under {@code /api/v10/}, routed
+ * by Discord's route templates, with bot-token authentication, rate limits and their headers. Tests
+ * inject faults (429s of each scope, server errors), change limits, and read every request the bot
+ * made, in the manner of OkHttp's MockWebServer ({@link #takeRequest(Duration)}).
  */
-final class RestApi {
+public final class RestApi {
 
     static final String PREFIX = "/api/v10/";
 
@@ -191,24 +193,77 @@ final class RestApi {
     }
 
     /**
-     * Makes the next {@code count} requests to routes matching {@code route} fail.
-     * @param route matches {@code METHOD /template}, e.g. {@code POST /channels/{channel_id}/messages}
-     * @param count how many requests
-     * @param status the status to answer with (429 or 5xx)
-     * @param retryAfter for 429, the seconds to wait
-     * @param scope for 429: user, global or shared
+     * Answers the next {@code count} requests to the route with 429 and {@code retry_after}.
+     * @param route a route such as {@code POST /channels/{channel_id}/messages}
+     * @param scope {@code user}, {@code global} or {@code shared}
      */
-    void fail(Predicate<String> route, int count, int status, Duration retryAfter, @Nullable String scope,
-            boolean afterProcessing) {
-        this.faults.add(new Fault(route, count, status, retryAfter.toMillis() / 1000.0, scope, afterProcessing));
+    public void rateLimitNext(String route, int count, Duration retryAfter, String scope) {
+        fail(route, count, 429, retryAfter, scope, false);
     }
 
-    List<RecordedRequest> recorded() {
+    /** Answers the next {@code count} requests to the route with a server error such as 500, 502 or 503. */
+    public void failNext(String route, int count, int status) {
+        fail(route, count, status, Duration.ZERO, null, false);
+    }
+
+    /**
+     * Handles the next {@code count} requests to the route, then answers them with a server error anyway:
+     * the message is stored but the bot never hears so, as when Discord fails after doing the work.
+     */
+    public void failNextAfterProcessing(String route, int count, int status) {
+        fail(route, count, status, Duration.ZERO, null, true);
+    }
+
+    private void fail(String route, int count, int status, Duration retryAfter, @Nullable String scope,
+            boolean afterProcessing) {
+        this.faults.add(new Fault(route::equals, count, status, retryAfter.toMillis() / 1000.0, scope, afterProcessing));
+    }
+
+    /** Takes back every fault a test injected and every limit it changed. */
+    void resetFaults() {
+        this.faults.clear();
+        this.rateLimits.reset();
+    }
+
+    /** Sets the rate limit of one route, e.g. {@code POST /channels/{channel_id}/messages}, per channel. */
+    public void rateLimit(String route, int requests, Duration window) {
+        this.rateLimits.override(route, new RateLimits.Limit(requests, window));
+    }
+
+    /** Sets the global limit of requests per bot (Discord's is 50 per second). */
+    public void globalRateLimit(int requests, Duration window) {
+        this.rateLimits.globalLimit(new RateLimits.Limit(requests, window));
+    }
+
+    /** Turns Discord's rate limits on or off (off for benchmarks). */
+    public void rateLimits(boolean enabled) {
+        this.rateLimits.enabled(enabled);
+    }
+
+    /** How many requests the emulator answered with 429 because a limit was reached. */
+    public int rateLimitedRequests() {
+        return this.rateLimits.limited();
+    }
+
+    /** How many requests arrived while their bucket had already answered 429 and had not reset. */
+    public int rateLimitViolations() {
+        return this.rateLimits.violations();
+    }
+
+    /** Every REST request the bot made so far, in order. */
+    public List<RecordedRequest> requests() {
         return List.copyOf(this.recorded);
     }
 
-    BlockingQueue<RecordedRequest> taken() {
-        return this.taken;
+    /** The next REST request not yet taken, waiting up to the timeout; null when none came. */
+    public @Nullable RecordedRequest takeRequest(Duration timeout) {
+        try {
+            return this.taken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** An error Discord answers with: HTTP status, Discord's JSON error code and message. */

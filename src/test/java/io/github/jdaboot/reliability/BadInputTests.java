@@ -12,21 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.jdaboot.DiscordEmulatorTestConfiguration;
-import io.github.jdaboot.command.Command;
-import io.github.jdaboot.command.Option;
+import io.github.jdaboot.command.FrameworkTestCommands;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import net.dv8tion.jda.api.entities.Member;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * (when it is not addressed to the bot) or exactly one clear, polite reply; no handler crashes, and no
  * reply pings anyone.
  */
-@SpringBootTest
-@Import({ DiscordEmulatorTestConfiguration.class, BadInputTests.SampleCommands.class })
+@DiscordBotTest
+@Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
 @DisplayName("Bad input from users")
 class BadInputTests {
 
@@ -57,17 +55,23 @@ class BadInputTests {
             String expected) {
     }
 
-    @Autowired
-    private DiscordEmulator discord;
+    private final DiscordEmulator discord;
 
-    @Autowired
-    private MeterRegistry registry;
+    private final World world;
+
+    private final MeterRegistry registry;
+
+    BadInputTests(DiscordEmulator discord, MeterRegistry registry) {
+        this.discord = discord;
+        this.world = discord.world();
+        this.registry = registry;
+    }
 
     @TestFactory
     @DisplayName("the corpus")
     Stream<DynamicTest> corpus() throws IOException {
-        this.discord.rateLimit("POST /channels/{channel_id}/messages", 100, Duration.ofSeconds(1));
-        this.discord.globalRateLimit(500, Duration.ofSeconds(1));
+        this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 100, Duration.ofSeconds(1));
+        this.discord.rest().globalRateLimit(500, Duration.ofSeconds(1));
         double errorsBefore = errors();
         List<Case> cases = load();
         Map<Case, EmulatedMessage> sent = new LinkedHashMap<>();
@@ -76,9 +80,8 @@ class BadInputTests {
         }
         // quiet: no new message from the bot for a second and a half
         int[] last = { -1 };
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1500)).until(() -> {
-            int now = (int) this.discord.allMessages().stream().filter((m) -> m.author().equals(this.discord.bot()))
-                .count();
+        await().atMost(Timeouts.RECOVERY).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            int now = (int) this.world.allMessages().stream().filter((m) -> m.author().equals(this.world.bot())).count();
             boolean settled = now == last[0];
             last[0] = now;
             return settled;
@@ -93,7 +96,7 @@ class BadInputTests {
     }
 
     private void check(Case testCase, EmulatedMessage message) {
-        List<EmulatedMessage> replies = this.discord.repliesTo(message);
+        List<EmulatedMessage> replies = this.world.repliesTo(message);
         if (!testCase.replies()) {
             assertThat(replies).as("not addressed to the bot: no reply").isEmpty();
             return;
@@ -117,18 +120,18 @@ class BadInputTests {
 
     private EmulatedMessage send(Case testCase) {
         EmulatedChannel channel = switch (testCase.where()) {
-            case "dm" -> this.discord.directChannel(this.discord.user(testCase.author()));
-            case "thread" -> this.discord.channel("brainstorm");
-            default -> this.discord.channel("bot-lab");
+            case "dm" -> this.world.directChannel(this.world.user(testCase.author()));
+            case "thread" -> this.world.channel("brainstorm");
+            default -> this.world.channel("bot-lab");
         };
         if (testCase.author().equals("@webhook")) {
-            return this.discord.webhookSays(channel, "Captain Hook", testCase.content());
+            return this.world.webhookSays(channel, "Captain Hook", testCase.content());
         }
         if (testCase.file() != null) {
-            return this.discord.userSaysWithFile(channel, this.discord.user(testCase.author()), testCase.content(),
-                    testCase.file(), "some notes".getBytes(StandardCharsets.UTF_8));
+            return this.world.as(testCase.author())
+                .saysWithFile(channel, testCase.content(), testCase.file(), "some notes".getBytes(StandardCharsets.UTF_8));
         }
-        return this.discord.userSays(channel, this.discord.user(testCase.author()), testCase.content());
+        return this.world.as(testCase.author()).says(channel, testCase.content());
     }
 
     private double errors() {
@@ -151,11 +154,11 @@ class BadInputTests {
     }
 
     private String resolve(String content) {
-        String resolved = content.replace("<@BOT>", this.discord.bot().mention());
-        resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.discord.user(name).mention());
-        resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.discord.guild().roles().stream()
+        String resolved = content.replace("<@BOT>", this.world.bot().mention());
+        resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.world.user(name).mention());
+        resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.world.guild().roles().stream()
             .filter((role) -> role.name().equals(name)).findFirst().orElseThrow().mention());
-        return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.discord.channel(name).mention());
+        return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.world.channel(name).mention());
     }
 
     private static String replace(String text, String regex, java.util.function.Function<String, String> lookup) {
@@ -189,25 +192,5 @@ class BadInputTests {
             }
         }
         return out.toString();
-    }
-
-    /** Commands with typed options, for the wrong-type, range and lookup cases. */
-    static class SampleCommands {
-
-        @Command(name = "add", description = "Adds two numbers")
-        String add(@Option(description = "The first number") long a,
-                @Option(description = "The second number", min = 0, max = 100) int b) {
-            return "sum=" + (a + b);
-        }
-
-        @Command(name = "greet", description = "Greets a member")
-        String greet(@Option(description = "Who to greet") Member member) {
-            return "hello " + member.getUser().getName();
-        }
-
-        @Command(name = "echo", description = "Echoes text")
-        String echo(@Option(description = "The text") String text) {
-            return text;
-        }
     }
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import io.github.jdaboot.DiscordEmulatorTestConfiguration;
 import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.Gateway;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -13,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,32 +26,39 @@ import static org.awaitility.Awaitility.await;
  * whether it resumed (and had the missed events replayed) or had to start a new session (and read
  * what it missed). IDENTIFY never comes faster than Discord allows.
  */
-@SpringBootTest(properties = { "emulator.heartbeat-interval=300ms", "discord.health.reconnect-grace-period=60s" })
-@Import(DiscordEmulatorTestConfiguration.class)
+@DiscordBotTest
 @DisplayName("Gateway faults, as users see them")
 class GatewayFaultTests {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private final DiscordEmulator discord;
 
-    @Autowired
-    private DiscordEmulator discord;
+    private final Gateway gateway;
 
-    @Autowired
-    private HealthIndicator discordHealthIndicator;
+    private final HealthIndicator discordHealthIndicator;
 
     private UserTraffic users;
 
+    private int identifyRateViolations;
+
+    GatewayFaultTests(DiscordEmulator discord, HealthIndicator discordHealthIndicator) {
+        this.discord = discord;
+        this.gateway = discord.gateway();
+        this.discordHealthIndicator = discordHealthIndicator;
+    }
+
     @BeforeEach
     void users() {
-        this.discord.rateLimit("POST /channels/{channel_id}/messages", 50, Duration.ofSeconds(1));
-        this.users = new UserTraffic(this.discord, List.of("general", "random", "bot-lab"),
+        this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 50, Duration.ofSeconds(1));
+        this.users = new UserTraffic(this.discord.world(), List.of("general", "random", "bot-lab"),
                 List.of("alice", "bob", "carol"));
+        this.identifyRateViolations = this.gateway.identifyRateViolations();
         awaitConnected();
     }
 
     @AfterEach
     void identifyRate() {
-        assertThat(this.discord.identifyRateViolations()).as("IDENTIFYs sooner than 5 s after the previous one")
+        assertThat(this.gateway.identifyRateViolations() - this.identifyRateViolations)
+            .as("IDENTIFYs sooner than 5 s after the previous one")
             .isZero();
     }
 
@@ -63,10 +69,10 @@ class GatewayFaultTests {
         this.users.ask(3, Duration.ofMillis(50));
         long fault = System.nanoTime();
         if (code == 1006) {
-            this.discord.dropGateway();
+            this.gateway.drop();
         }
         else {
-            this.discord.closeGateway(code);
+            this.gateway.close(code);
         }
         this.users.ask(6, Duration.ofMillis(100));
         Duration recovery = awaitSessionAfter(fault);
@@ -79,57 +85,57 @@ class GatewayFaultTests {
     @Test
     @DisplayName("op 7 RECONNECT: the bot reconnects and resumes")
     void reconnectRequest() {
-        int identifies = this.discord.identifyCount();
+        int identifies = this.gateway.identifyCount();
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
-        this.discord.requestReconnect();
+        this.gateway.requestReconnect();
         this.users.ask(4, Duration.ofMillis(100));
         Duration recovery = awaitSessionAfter(fault);
 
         report("op 7 RECONNECT", recovery);
-        assertThat(this.discord.identifyCount()).as("resumed, not identified").isEqualTo(identifies);
+        assertThat(this.gateway.identifyCount()).as("resumed, not identified").isEqualTo(identifies);
     }
 
     @Test
     @DisplayName("op 9 INVALID_SESSION d=true: the bot resumes")
     void invalidSessionResumable() {
-        int identifies = this.discord.identifyCount();
+        int identifies = this.gateway.identifyCount();
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
-        this.discord.invalidateSession(true);
+        this.gateway.invalidateSession(true);
         this.users.ask(4, Duration.ofMillis(100));
         Duration recovery = awaitSessionAfter(fault);
 
         report("op 9 INVALID_SESSION d=true", recovery);
-        assertThat(this.discord.identifyCount()).isEqualTo(identifies);
+        assertThat(this.gateway.identifyCount()).isEqualTo(identifies);
     }
 
     @Test
     @DisplayName("op 9 INVALID_SESSION d=false: the bot identifies anew and answers what it missed")
     void invalidSessionNotResumable() {
-        int identifies = this.discord.identifyCount();
+        int identifies = this.gateway.identifyCount();
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
-        this.discord.invalidateSession(false);
+        this.gateway.invalidateSession(false);
         this.users.ask(6, Duration.ofMillis(100));
         Duration recovery = awaitSessionAfter(fault);
 
         report("op 9 INVALID_SESSION d=false", recovery);
-        assertThat(this.discord.identifyCount()).isEqualTo(identifies + 1);
+        assertThat(this.gateway.identifyCount()).isEqualTo(identifies + 1);
     }
 
     @Test
     @DisplayName("a RESUME the gateway refuses: the bot identifies anew and answers what it missed")
     void refusedResume() {
         this.users.ask(2, Duration.ofMillis(50));
-        this.discord.refuseNextResumes(1);
+        this.gateway.refuseNextResumes(1);
         long fault = System.nanoTime();
-        this.discord.closeGateway(4000);
+        this.gateway.close(4000);
         this.users.ask(6, Duration.ofMillis(100));
         Duration recovery = awaitSessionAfter(fault);
 
         report("RESUME refused (op 9 d=false)", recovery);
-        assertThat(this.discord.gatewayEvents()).anyMatch((event) -> event.kind().equals("resume-refused"));
+        assertThat(this.gateway.events()).anyMatch((event) -> event.kind().equals("resume-refused"));
     }
 
     @Test
@@ -137,18 +143,19 @@ class GatewayFaultTests {
     void zombieConnection() {
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
-        this.discord.acknowledgeHeartbeats(false);
+        this.gateway.acknowledgeHeartbeats(false);
         boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
         long gaveUp = gaveUp(fault);
-        this.discord.acknowledgeHeartbeats(true);
+        this.gateway.acknowledgeHeartbeats(true);
         Duration recovery = awaitSessionAfter(fault);
         this.users.ask(2, Duration.ofMillis(50));
 
-        report("zombie: heartbeat ACKs stop (300 ms interval)", recovery);
+        long interval = this.gateway.heartbeatInterval().toMillis();
+        report("zombie: heartbeat ACKs stop (" + interval + " ms interval)", recovery);
         assertThat(sawDown).as("health DOWN while the heartbeats were stale").isTrue();
         assertThat(Duration.ofNanos(gaveUp - fault))
             .as("JDA gives up on the connection within about two intervals of the last ACK")
-            .isLessThan(Duration.ofMillis(4 * 300));
+            .isLessThan(Duration.ofMillis(4 * interval));
     }
 
     @Test
@@ -156,8 +163,8 @@ class GatewayFaultTests {
     void halfDeadConnection() {
         this.users.ask(2, Duration.ofMillis(50));
         long fault = System.nanoTime();
-        this.discord.answerClientClose(false);
-        this.discord.acknowledgeHeartbeats(false);
+        this.gateway.answerClientClose(false);
+        this.gateway.acknowledgeHeartbeats(false);
         boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
         long gaveUp = gaveUp(fault);
         boolean stillDown = true;
@@ -165,21 +172,22 @@ class GatewayFaultTests {
             stillDown &= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
             UserTraffic.sleep(Duration.ofMillis(50));
         }
-        this.discord.acknowledgeHeartbeats(true);
-        this.discord.answerClientClose(true);
+        this.gateway.acknowledgeHeartbeats(true);
+        this.gateway.answerClientClose(true);
         Duration recovery = awaitSessionAfter(fault);
         this.users.ask(2, Duration.ofMillis(50));
 
         report("half-dead: no ACKs, bot's close unanswered (JDA waits for its socket)", recovery);
         assertThat(sawDown).isTrue();
         assertThat(stillDown).as("DOWN while JDA waits on the dead socket, its status still CONNECTED").isTrue();
-        assertThat(Duration.ofNanos(gaveUp - fault)).isLessThan(Duration.ofMillis(4 * 300));
+        assertThat(Duration.ofNanos(gaveUp - fault))
+            .isLessThan(this.gateway.heartbeatInterval().multipliedBy(4));
     }
 
     /** Samples health every 10 ms until the bot closes the connection itself; whether it was ever DOWN. */
     private boolean watchHealthUntilTheBotGivesUp(long fault) {
         boolean sawDown = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Timeouts.ANSWER.toNanos();
         while (System.nanoTime() < deadline && gaveUpOrZero(fault) == 0) {
             sawDown |= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
             UserTraffic.sleep(Duration.ofMillis(10));
@@ -194,13 +202,13 @@ class GatewayFaultTests {
     }
 
     private long gaveUpOrZero(long fault) {
-        return this.discord.gatewayEvents().stream()
+        return this.gateway.events().stream()
             .filter((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))
-            .mapToLong(DiscordEmulator.GatewayEvent::nanoTime).min().orElse(0);
+            .mapToLong(Gateway.Event::nanoTime).min().orElse(0);
     }
 
     private void report(String fault, Duration recovery) {
-        UserTraffic.Outcome outcome = this.users.outcome(TIMEOUT);
+        UserTraffic.Outcome outcome = this.users.outcome(Timeouts.RECOVERY);
         ReliabilityReport.fault(fault, outcome.sent(), outcome.answered(), outcome.duplicates(), outcome.lost(),
                 recovery);
         assertThat(outcome.lost()).as("messages without a reply").isZero();
@@ -209,20 +217,20 @@ class GatewayFaultTests {
 
     /** How long after the fault the bot had a session again (READY or RESUMED). */
     private Duration awaitSessionAfter(long faultNanos) {
-        await().atMost(TIMEOUT).until(() -> sessionAfter(faultNanos) > 0);
+        await().atMost(Timeouts.RECOVERY).until(() -> sessionAfter(faultNanos) > 0);
         return Duration.ofNanos(sessionAfter(faultNanos) - faultNanos);
     }
 
     private long sessionAfter(long faultNanos) {
-        return this.discord.gatewayEvents().stream()
+        return this.gateway.events().stream()
             .filter((event) -> event.nanoTime() > faultNanos && Set.of("ready", "resumed").contains(event.kind()))
-            .mapToLong(DiscordEmulator.GatewayEvent::nanoTime)
+            .mapToLong(Gateway.Event::nanoTime)
             .min()
             .orElse(0);
     }
 
     private void awaitConnected() {
-        await().atMost(TIMEOUT).until(() -> this.discord.hasLiveSession()
+        await().atMost(Timeouts.RECOVERY).until(() -> this.gateway.hasLiveSession()
                 && this.discordHealthIndicator.health().getStatus().equals(Status.UP));
     }
 }

@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.DiscordBotApplication;
 import io.github.jdaboot.command.Command;
 import io.github.jdaboot.command.Option;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.BotLauncher;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,18 +34,19 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("Graceful shutdown with commands in flight")
 class GracefulShutdownTests {
 
+    @RegisterExtension
+    final BotLauncher bot = BotLauncher.withEmulator();
+
     private DiscordEmulator discord;
 
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.discord.rateLimit("POST /channels/{channel_id}/messages", 100, Duration.ofSeconds(1));
-        this.discord.globalRateLimit(200, Duration.ofSeconds(1));
-    }
+    private World world;
 
-    @AfterEach
-    void stop() {
-        this.discord.close();
+    @BeforeEach
+    void limits() {
+        this.discord = this.bot.discord();
+        this.world = this.discord.world();
+        this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 100, Duration.ofSeconds(1));
+        this.discord.rest().globalRateLimit(200, Duration.ofSeconds(1));
     }
 
     @Test
@@ -59,18 +59,18 @@ class GracefulShutdownTests {
         context.close();
         Duration shutdown = Duration.ofNanos(System.nanoTime() - closing);
 
-        int answered = (int) asked.stream().filter((message) -> this.discord.repliesTo(message).size() == 1).count();
-        Instant lastReply = asked.stream().flatMap((message) -> this.discord.repliesTo(message).stream())
+        int answered = (int) asked.stream().filter((message) -> this.world.repliesTo(message).size() == 1).count();
+        Instant lastReply = asked.stream().flatMap((message) -> this.world.repliesTo(message).stream())
             .map(EmulatedMessage::timestamp).max(Instant::compareTo).orElseThrow();
         ReliabilityReport.fault("shutdown with 50 two-second commands in flight", 50, answered, 0, 50 - answered,
                 "shut down in " + ReliabilityReport.format(shutdown));
-        assertThat(asked).allSatisfy((message) -> assertThat(this.discord.repliesTo(message)).singleElement()
+        assertThat(asked).allSatisfy((message) -> assertThat(this.world.repliesTo(message)).singleElement()
             .satisfies((reply) -> assertThat(reply.content()).isEqualTo("rested 2 s")));
         assertThat(output).contains("Waiting up to PT20S for 50 running command(s) to finish",
                 "All running commands finished", "Discord gateway sessions closed");
         assertThat(output.getOut().indexOf("All running commands finished"))
             .isLessThan(output.getOut().indexOf("Closing 1 Discord gateway session(s)"));
-        assertThat(this.discord.gatewayEvents()).filteredOn((event) -> event.kind().equals("client-close"))
+        assertThat(this.discord.gateway().events()).filteredOn((event) -> event.kind().equals("client-close"))
             .singleElement().satisfies((event) -> assertThat(event.code()).isEqualTo(1000));
         assertThat(lastReply).isBefore(Instant.now());
     }
@@ -83,13 +83,13 @@ class GracefulShutdownTests {
 
         context.close();
 
-        assertThat(asked).allSatisfy((message) -> assertThat(this.discord.repliesTo(message)).singleElement()
+        assertThat(asked).allSatisfy((message) -> assertThat(this.world.repliesTo(message)).singleElement()
             .satisfies((reply) -> assertThat(reply.content())
                 .isEqualTo("Sorry, I'm restarting and could not finish .nap. Please try again in a minute.")));
         assertThat(output.getOut().lines().filter((line) -> line.contains("Interrupting .nap: still running after PT1S")))
             .hasSize(5);
         ReliabilityReport.fault("shutdown timeout (1 s) cuts off 5 thirty-second commands", 5,
-                (int) asked.stream().filter((message) -> !this.discord.repliesTo(message).isEmpty()).count(), 0, 0,
+                (int) asked.stream().filter((message) -> !this.world.repliesTo(message).isEmpty()).count(), 0, 0,
                 "each user told, each command logged");
     }
 
@@ -97,17 +97,16 @@ class GracefulShutdownTests {
     @DisplayName("a reply still waiting out a rate limit when the handler is done is sent before the session closes")
     void repliesOnTheirWayAreSent(CapturedOutput output) {
         ConfigurableApplicationContext context = run("--discord.commands.shutdown-timeout=20s");
-        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
-        EmulatedMessage asked = this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                ".nap 0");
+        this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
+        EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), ".nap 0");
         // the handler has returned and its reply was told to wait: nothing runs, one reply is on its way
-        await().atMost(Duration.ofSeconds(10)).until(() -> this.discord.requests().stream()
+        await().until(() -> this.discord.rest().requests().stream()
             .anyMatch((request) -> "POST /channels/{channel_id}/messages".equals(request.route())
                     && request.status() == 429));
 
         context.close();
 
-        assertThat(this.discord.repliesTo(asked)).singleElement()
+        assertThat(this.world.repliesTo(asked)).singleElement()
             .satisfies((reply) -> assertThat(reply.content()).isEqualTo("rested 0 s"));
         assertThat(output).contains("for 0 running command(s) to finish (and for the replies of 1 more)",
                 "All running commands finished");
@@ -119,22 +118,16 @@ class GracefulShutdownTests {
         List<EmulatedMessage> asked = new ArrayList<>();
         List<String> channels = List.of("general", "random", "bot-lab");
         for (int i = 0; i < count; i++) {
-            asked.add(this.discord.userSays(this.discord.channel(channels.get(i % channels.size())),
-                    this.discord.user("user" + (i % 10)), ".nap " + seconds));
+            asked.add(this.world.as("user" + (i % 10)).says(this.world.channel(channels.get(i % channels.size())),
+                    ".nap " + seconds));
         }
         MeterRegistry registry = context.getBean(MeterRegistry.class);
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> registry.get("discord.commands.active").gauge().value() == count);
+        await().until(() -> registry.get("discord.commands.active").gauge().value() == count);
         return asked;
     }
 
     private ConfigurableApplicationContext run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--discord.token=" + this.discord.token(),
-                "--discord.rest-url=" + this.discord.restUrl(), "--discord.gateway-url=" + this.discord.gatewayUrl()));
-        all.addAll(List.of(args));
-        return new SpringApplicationBuilder(DiscordBotApplication.class, NapCommand.class)
-            .web(WebApplicationType.NONE)
-            .run(all.toArray(String[]::new));
+        return this.bot.start(new Class<?>[] { NapCommand.class }, args);
     }
 
     /** A command that takes its time, like one waiting for another service. */

@@ -7,18 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.jdaboot.DiscordEmulatorTestConfiguration;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,8 +29,7 @@ import static org.awaitility.Awaitility.await;
  * ({@code -Dload.messages=2000} in CI).
  */
 @Tag("load")
-@SpringBootTest
-@Import(DiscordEmulatorTestConfiguration.class)
+@DiscordBotTest
 @DisplayName("Load with gateway faults")
 class LoadTest {
 
@@ -42,36 +39,43 @@ class LoadTest {
 
     private final int channelCount = Integer.getInteger("load.channels", 20);
 
-    @Autowired
-    private DiscordEmulator discord;
+    private final DiscordEmulator discord;
+
+    private final World world;
+
+    LoadTest(DiscordEmulator discord) {
+        this.discord = discord;
+        this.world = discord.world();
+    }
 
     @Test
     @DisplayName("zero lost, zero duplicates")
     void load() {
-        this.discord.rateLimit("POST /channels/{channel_id}/messages", 25, Duration.ofSeconds(1));
-        this.discord.globalRateLimit(500, Duration.ofSeconds(1));
+        int violationsBefore = this.discord.rest().rateLimitViolations();
+        this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 25, Duration.ofSeconds(1));
+        this.discord.rest().globalRateLimit(500, Duration.ofSeconds(1));
         List<EmulatedChannel> channels = new ArrayList<>();
         for (int i = 0; i < this.channelCount; i++) {
-            channels.add(this.discord.addTextChannel(this.discord.guild(), "load-" + i));
+            channels.add(this.world.addTextChannel(this.world.guild(), "load-" + i));
         }
         List<EmulatedUser> users = new ArrayList<>();
         for (int i = 0; i < this.userCount; i++) {
-            users.add(this.discord.user("user-" + i));
+            users.add(this.world.user("user-" + i));
         }
-        await().atMost(Duration.ofSeconds(20)).until(this.discord::hasLiveSession);
+        await().until(this.discord.gateway()::hasLiveSession);
         UserTraffic.sleep(Duration.ofMillis(500));
 
         List<EmulatedMessage> sent = new ArrayList<>(this.messages);
         AtomicInteger faults = new AtomicInteger();
         long start = System.nanoTime();
         for (int i = 0; i < this.messages; i++) {
-            sent.add(this.discord.userSays(channels.get(i % channels.size()), users.get(i % users.size()), ".idea"));
+            sent.add(this.world.as(users.get(i % users.size())).says(channels.get(i % channels.size()), ".idea"));
             if ((i + 1) % 1000 == 0) {
                 if (faults.getAndIncrement() % 2 == 0) {
-                    this.discord.closeGateway(4000);
+                    this.discord.gateway().close(4000);
                 }
                 else {
-                    this.discord.dropGateway();
+                    this.discord.gateway().drop();
                 }
             }
             if (i % 200 == 199) {
@@ -81,8 +85,8 @@ class LoadTest {
         }
         Duration sending = Duration.ofNanos(System.nanoTime() - start);
         try {
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> sent.stream().allMatch((message) -> !this.discord.repliesTo(message).isEmpty()));
+            await().atMost(Timeouts.scaled(Duration.ofMinutes(10))).pollInterval(Duration.ofSeconds(1))
+                .until(() -> sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
         catch (org.awaitility.core.ConditionTimeoutException ex) {
             // counted as lost below
@@ -94,7 +98,7 @@ class LoadTest {
         int duplicates = 0;
         List<Long> latencies = new ArrayList<>();
         for (EmulatedMessage message : sent) {
-            List<EmulatedMessage> replies = this.discord.repliesTo(message);
+            List<EmulatedMessage> replies = this.world.repliesTo(message);
             if (!replies.isEmpty()) {
                 answered++;
                 latencies.add(Duration.between(message.timestamp(), replies.getFirst().timestamp()).toMillis());
@@ -122,10 +126,11 @@ class LoadTest {
                 answered / Math.max(0.001, total.toMillis() / 1000.0))));
         ReliabilityReport.load(row("heap used after the run (bot + emulator + test, after GC)",
                 (heap / (1024 * 1024)) + " MB"));
-        ReliabilityReport.load(row("rate-limit violations", Integer.toString(this.discord.rateLimitViolations())));
+        int violations = this.discord.rest().rateLimitViolations() - violationsBefore;
+        ReliabilityReport.load(row("rate-limit violations", Integer.toString(violations)));
         assertThat(lost).as("lost").isZero();
         assertThat(duplicates).as("duplicates").isZero();
-        assertThat(this.discord.rateLimitViolations()).as("requests sent while told to wait").isZero();
+        assertThat(violations).as("requests sent while told to wait").isZero();
     }
 
     private static String row(String name, String value) {

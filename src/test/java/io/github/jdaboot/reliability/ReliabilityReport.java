@@ -13,9 +13,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects what the reliability tests measured and prints one table when the test run ends: each fault
- * injected, replies expected and received, duplicates, lost, recovery time (also written to
- * {@code target/reliability/summary.md}); and the load figures ({@code target/reliability/load.md}).
+ * Collects what the reliability tests measured and writes one table when the test run ends: each fault
+ * injected, replies expected and received, duplicates, lost, recovery time
+ * ({@code target/reliability/summary.md}); and the load figures ({@code target/reliability/load.md}).
+ * The build prints both on the console after the tests.
  * Registered with the JUnit Platform as a {@link TestExecutionListener}.
  */
 public class ReliabilityReport implements TestExecutionListener {
@@ -41,6 +42,19 @@ public class ReliabilityReport implements TestExecutionListener {
     }
 
     @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        // a run that measures nothing (a single test class, say) must not show the figures of an earlier run
+        for (String name : List.of("summary.md", "load.md")) {
+            try {
+                Files.deleteIfExists(Path.of("target", "reliability", name));
+            }
+            catch (IOException ex) {
+                System.out.println("(could not delete an earlier " + name + ": " + ex + ")");
+            }
+        }
+    }
+
+    @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (FAULTS.isEmpty() && LOAD.isEmpty()) {
             return;
@@ -54,13 +68,10 @@ public class ReliabilityReport implements TestExecutionListener {
                         row.received(), row.duplicates(), row.lost(), row.recovery()));
             }
         }
-        System.out.println();
-        System.out.println("Reliability summary");
-        faults.forEach(System.out::println);
-        if (!faults.isEmpty() && !LOAD.isEmpty()) {
-            System.out.println();
+        if (!faults.isEmpty()) {
+            faults.addFirst("Reliability summary (users' messages under injected faults)");
+            faults.add("");
         }
-        LOAD.forEach(System.out::println);
         write("summary.md", faults);
         write("load.md", LOAD);
     }

@@ -9,17 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.jdaboot.DiscordBotApplication;
-import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.SlashCommand;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -41,22 +41,10 @@ class SecurityTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private DiscordEmulator discord;
+    @RegisterExtension
+    final BotLauncher bot = BotLauncher.withEmulator((emulator) -> emulator.token(TOKEN));
 
     private ConfigurableApplicationContext context;
-
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().token(TOKEN).build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (this.context != null) {
-            this.context.close();
-        }
-        this.discord.close();
-    }
 
     @Test
     @DisplayName("a full run: the token is in no log line and no actuator response; only health, info, prometheus")
@@ -65,11 +53,13 @@ class SecurityTests {
         answered(".idea");
         answered(".help");
         answered(".idea " + TOKEN.substring(0, 10));
-        this.discord.slashCommand(SlashCommand.of("idea")).awaitResponse(Duration.ofSeconds(10));
-        this.discord.rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(300), "user");
+        world().as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER);
+        this.bot.discord().rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(300),
+                "user");
         answered(".idea");
-        this.discord.closeGateway(4000);
-        await().atMost(Duration.ofSeconds(20)).until(() -> this.discord.resumeCount() == 1 && this.discord.hasLiveSession());
+        this.bot.discord().gateway().close(4000);
+        await().until(() -> this.bot.discord().gateway().resumeCount() == 1
+                && this.bot.discord().gateway().hasLiveSession());
         answered(".idea");
 
         List<String> responses = new ArrayList<>();
@@ -102,45 +92,44 @@ class SecurityTests {
         assertThat(env).contains("discord.token").doesNotContain(TOKEN);
         assertThat(configprops).contains("\"token\"").doesNotContain(TOKEN);
         assertThat(tokenProperty).contains("******").doesNotContain(TOKEN);
-        assertThat(configprops).contains("\"restUrl\"").as("other values are shown").contains(this.discord.restUrl());
+        assertThat(configprops).contains("\"restUrl\"")
+            .as("other values are shown")
+            .contains(this.bot.discord().restUrl());
     }
 
     @Test
     @DisplayName("bots and webhooks cannot run prefix commands, unless discord.commands.allow-bots is set")
     void botsAndWebhooks() {
         run();
-        EmulatedMessage otherBot = this.discord.userSays(this.discord.channel("general"),
-                this.discord.user("OtherBot"), ".idea");
-        EmulatedMessage webhook = this.discord.webhookSays(this.discord.channel("general"), "Hook", ".idea");
-        EmulatedMessage itself = this.discord.userSays(this.discord.channel("general"), this.discord.bot(), ".idea");
+        EmulatedChannel general = world().channel("general");
+        EmulatedMessage otherBot = world().as("OtherBot").says(general, ".idea");
+        EmulatedMessage webhook = world().webhookSays(general, "Hook", ".idea");
+        EmulatedMessage itself = world().as(world().bot()).says(general, ".idea");
         answered(".idea");
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> this.discord
-            .repliesTo(otherBot).isEmpty() && this.discord.repliesTo(webhook).isEmpty()
-                && this.discord.repliesTo(itself).isEmpty());
+        await().during(Duration.ofMillis(500)).until(() -> world().repliesTo(otherBot).isEmpty()
+                && world().repliesTo(webhook).isEmpty() && world().repliesTo(itself).isEmpty());
         this.context.close();
 
         run("--discord.commands.allow-bots=true");
-        EmulatedMessage allowedBot = this.discord.userSays(this.discord.channel("general"),
-                this.discord.user("OtherBot"), ".idea");
-        EmulatedMessage allowedHook = this.discord.webhookSays(this.discord.channel("general"), "Hook", ".idea");
-        EmulatedMessage stillItself = this.discord.userSays(this.discord.channel("general"), this.discord.bot(),
-                ".idea");
-        this.discord.awaitReply(allowedBot, Duration.ofSeconds(10));
-        this.discord.awaitReply(allowedHook, Duration.ofSeconds(10));
+        EmulatedMessage allowedBot = world().as("OtherBot").says(general, ".idea");
+        EmulatedMessage allowedHook = world().webhookSays(general, "Hook", ".idea");
+        EmulatedMessage stillItself = world().as(world().bot()).says(general, ".idea");
+        world().awaitReply(allowedBot, Timeouts.ANSWER);
+        world().awaitReply(allowedHook, Timeouts.ANSWER);
         answered(".idea");
-        assertThat(this.discord.repliesTo(stillItself)).as("never its own messages").isEmpty();
+        assertThat(world().repliesTo(stillItself)).as("never its own messages").isEmpty();
+    }
+
+    private World world() {
+        return this.bot.discord().world();
     }
 
     private void answered(String content) {
-        this.discord.awaitReply(this.discord.userSays(this.discord.channel("general"), this.discord.user("alice"),
-                content), Duration.ofSeconds(15));
+        world().awaitReply(world().as("alice").says(world().channel("general"), content), Timeouts.ANSWER);
     }
 
     private void run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--discord.token=" + TOKEN, "--discord.rest-url=" + this.discord.restUrl(),
-                "--discord.gateway-url=" + this.discord.gatewayUrl(), "--server.port=0"));
-        all.addAll(List.of(args));
-        this.context = new SpringApplicationBuilder(DiscordBotApplication.class).run(all.toArray(String[]::new));
+        this.context = this.bot.startServing(args);
     }
 
     private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {

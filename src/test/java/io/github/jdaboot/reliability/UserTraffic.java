@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
@@ -30,16 +30,16 @@ final class UserTraffic {
     record Outcome(int sent, int answered, int duplicates, int lost) {
     }
 
-    private final DiscordEmulator discord;
+    private final World world;
     private final List<EmulatedChannel> channels;
     private final List<EmulatedUser> users;
     private final List<EmulatedMessage> sent = new CopyOnWriteArrayList<>();
     private int next;
 
-    UserTraffic(DiscordEmulator discord, List<String> channels, List<String> users) {
-        this.discord = discord;
-        this.channels = channels.stream().map(discord::channel).toList();
-        this.users = users.stream().map(discord::user).toList();
+    UserTraffic(World world, List<String> channels, List<String> users) {
+        this.world = world;
+        this.channels = channels.stream().map(world::channel).toList();
+        this.users = users.stream().map(world::user).toList();
     }
 
     /** The next user, in the next channel, asks for an idea. */
@@ -47,7 +47,7 @@ final class UserTraffic {
         EmulatedChannel channel = this.channels.get(this.next % this.channels.size());
         EmulatedUser user = this.users.get(this.next % this.users.size());
         this.next++;
-        EmulatedMessage message = this.discord.userSays(channel, user, ".idea");
+        EmulatedMessage message = this.world.as(user).says(channel, ".idea");
         this.sent.add(message);
         return message;
     }
@@ -64,7 +64,7 @@ final class UserTraffic {
     Outcome outcome(Duration timeout) {
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .until(() -> this.sent.stream().allMatch((message) -> !this.discord.repliesTo(message).isEmpty()));
+                .until(() -> this.sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
         catch (org.awaitility.core.ConditionTimeoutException ex) {
             // counted below as lost
@@ -73,7 +73,7 @@ final class UserTraffic {
         int answered = 0;
         int duplicates = 0;
         for (EmulatedMessage message : this.sent) {
-            int replies = this.discord.repliesTo(message).size();
+            int replies = this.world.repliesTo(message).size();
             answered += (replies > 0) ? 1 : 0;
             duplicates += Math.max(0, replies - 1);
         }

@@ -1,4 +1,4 @@
-package io.github.jdaboot;
+package io.github.jdaboot.testing;
 
 import java.time.Duration;
 
@@ -11,8 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Runs a {@link DiscordEmulator} inside the test's application context and points the bot at it,
- * as Testcontainers does for a database. The emulator stops with the context, after the bot has
- * closed its gateway session. {@code emulator.heartbeat-interval} shortens the heartbeat for tests.
+ * as Testcontainers does for a database, and records the JDA events the bot receives. The emulator
+ * stops with the context, after the bot has closed its gateway session (lifecycle beans stop before
+ * singletons are destroyed). Its heartbeat interval is {@code emulator.heartbeat-interval}, 500 ms unless
+ * set: short, so that tests of heartbeats and of zombie connections run in seconds, yet long enough that
+ * a loaded machine does not miss two ACKs in a row (JDA's zombie threshold).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DiscordEmulatorTestConfiguration {
@@ -20,7 +23,7 @@ public class DiscordEmulatorTestConfiguration {
     @Bean(destroyMethod = "close")
     DiscordEmulator discordEmulator(Environment environment) {
         Duration heartbeat = environment.getProperty("emulator.heartbeat-interval", Duration.class,
-                Duration.ofMillis(41_250));
+                Duration.ofMillis(500));
         return DiscordEmulator.builder().heartbeatInterval(heartbeat).build().start();
     }
 
@@ -32,4 +35,10 @@ public class DiscordEmulatorTestConfiguration {
             registry.add("discord.gateway-url", emulator::gatewayUrl);
         };
     }
+
+    @Bean
+    JdaEvents jdaEvents() {
+        return new JdaEvents();
+    }
+
 }

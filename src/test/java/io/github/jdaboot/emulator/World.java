@@ -1,0 +1,203 @@
+package io.github.jdaboot.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users and
+ * messages. Users act through it ({@code world.as(alice).says(general, ".idea")}), and tests wait
+ * for and read what the bot answered.
+ */
+public final class World {
+
+    private final EmulatorWorld state;
+
+    private final Payloads payloads;
+
+    private final Messaging messaging;
+
+    private final Interactions interactions;
+
+    private final Gateway gateway;
+
+    World(EmulatorWorld state, Payloads payloads, Messaging messaging, Interactions interactions, Gateway gateway) {
+        this.state = state;
+        this.payloads = payloads;
+        this.messaging = messaging;
+        this.interactions = interactions;
+        this.gateway = gateway;
+    }
+
+    public EmulatedUser bot() {
+        return this.state.botUser();
+    }
+
+    public long applicationId() {
+        return this.state.applicationId();
+    }
+
+    /** The first guild. */
+    public EmulatedGuild guild() {
+        return this.state.guilds().getFirst();
+    }
+
+    public List<EmulatedGuild> guilds() {
+        return this.state.guilds();
+    }
+
+    /** A channel of any guild by name ({@code general}, or {@code brainstorm} for a thread). */
+    public EmulatedChannel channel(String name) {
+        return this.state.guilds()
+            .stream()
+            .flatMap((guild) -> guild.channels().stream())
+            .filter((channel) -> channel.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No channel named " + name));
+    }
+
+    public Optional<EmulatedChannel> channel(long id) {
+        return this.state.channel(id);
+    }
+
+    /** A human user by name, created (and added to every guild) on first use. */
+    public EmulatedUser user(String name) {
+        return this.state.userNamed(name).orElseGet(() -> {
+            EmulatedUser user = this.state.addUser(name, false);
+            this.state.guilds().forEach((guild) -> guild.addMember(user.id(), Set.of()));
+            return user;
+        });
+    }
+
+    public Optional<EmulatedUser> user(long id) {
+        return this.state.user(id);
+    }
+
+    public List<EmulatedUser> users() {
+        return this.state.users();
+    }
+
+    /** Another bot account, member of every guild. */
+    public EmulatedUser addBotUser(String name) {
+        EmulatedUser user = this.state.addUser(name, true);
+        this.state.guilds().forEach((guild) -> guild.addMember(user.id(), Set.of()));
+        return user;
+    }
+
+    /** A guild owned by the user, with the bot as a member holding a role that may read and write. */
+    public EmulatedGuild addGuild(String name, EmulatedUser owner) {
+        EmulatedGuild guild = this.state.addGuild(name, owner.id());
+        guild.addMember(owner.id(), Set.of());
+        EmulatedRole botRole = addRole(guild, bot().username(),
+                Permissions.EVERYONE_DEFAULT | Permissions.EMBED_LINKS | Permissions.ATTACH_FILES, false);
+        guild.addMember(bot().id(), Set.of(botRole.id()));
+        return guild;
+    }
+
+    public EmulatedRole addRole(EmulatedGuild guild, String name, long permissions, boolean mentionable) {
+        EmulatedRole role = new EmulatedRole(this.state.nextId(), name, permissions, mentionable, guild.roles().size());
+        guild.addRole(role);
+        return role;
+    }
+
+    public void grantRole(EmulatedGuild guild, EmulatedUser user, EmulatedRole role) {
+        guild.grantRole(user.id(), role.id());
+    }
+
+    /** A new text channel; a connected bot hears of it through CHANNEL_CREATE, as from Discord. */
+    public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
+        EmulatedChannel channel = this.state.addChannel(
+                new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
+        this.gateway.dispatch(guild.id(), "CHANNEL_CREATE", this.payloads.channel(channel).toString(),
+                (session) -> true);
+        return channel;
+    }
+
+    public EmulatedChannel addThread(EmulatedChannel parent, String name) {
+        return this.state.addChannel(new EmulatedChannel(this.state.nextId(), parent.guildId(), name,
+                EmulatedChannel.PUBLIC_THREAD, parent.id(), 0));
+    }
+
+    /** The direct-message channel between the bot and the user. */
+    public EmulatedChannel directChannel(EmulatedUser user) {
+        return this.state.directChannel(user);
+    }
+
+    /** What the user does, as the Discord client would do it: {@code world.as(alice).says(general, ".idea")}. */
+    public Acting as(EmulatedUser user) {
+        return new Acting(user);
+    }
+
+    /** What the user of this name does; the user is created on first use. */
+    public Acting as(String name) {
+        return as(user(name));
+    }
+
+    /** A webhook (an integration, not a user) posts a message in the channel. */
+    public EmulatedMessage webhookSays(EmulatedChannel channel, String name, String content) {
+        return this.messaging.webhookSays(channel, name, content);
+    }
+
+    public List<EmulatedMessage> messages(EmulatedChannel channel) {
+        return this.state.messages(channel.id());
+    }
+
+    /** Every stored message, in id order. */
+    public List<EmulatedMessage> allMessages() {
+        return this.state.allMessages();
+    }
+
+    /** The bot's messages that reply to this one. */
+    public List<EmulatedMessage> repliesTo(EmulatedMessage message) {
+        return this.state.repliesTo(message.id());
+    }
+
+    /**
+     * Waits for the bot's first reply to the message.
+     * @throws AssertionError when none arrives in time
+     */
+    public EmulatedMessage awaitReply(EmulatedMessage message, Duration timeout) {
+        return awaitMessage((candidate) -> candidate.repliesTo(message), timeout)
+            .orElseThrow(() -> new AssertionError("The bot did not reply to " + message + " within " + timeout));
+    }
+
+    /** Waits for a stored message that matches. */
+    public Optional<EmulatedMessage> awaitMessage(Predicate<EmulatedMessage> predicate, Duration timeout) {
+        return this.state.awaitMessage(predicate, timeout);
+    }
+
+    /** The application commands registered globally (guild 0) or for a guild. */
+    public List<RegisteredCommand> commands(long guildId) {
+        return this.interactions.commands(guildId);
+    }
+
+    /** One user's actions. */
+    public final class Acting {
+
+        private final EmulatedUser user;
+
+        private Acting(EmulatedUser user) {
+            this.user = user;
+        }
+
+        /** Posts a message in the channel; the bot receives MESSAGE_CREATE if its intents allow. */
+        public EmulatedMessage says(EmulatedChannel channel, String content) {
+            return World.this.messaging.userSays(channel, this.user, content, List.of());
+        }
+
+        /** Posts a message with an attached file. */
+        public EmulatedMessage saysWithFile(EmulatedChannel channel, String content, String filename, byte[] data) {
+            return World.this.messaging.userSays(channel, this.user, content,
+                    List.of(new EmulatedMessage.EmulatedAttachment(World.this.state.nextId(), filename, null, data)));
+        }
+
+        /** Runs a slash command; see {@link SlashCommand}. */
+        public EmulatedInteraction runs(SlashCommand command) {
+            return World.this.interactions.invoke(command.by(this.user));
+        }
+
+    }
+
+}
