@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The REST routes for users, the gateway, the application, channels and messages.
+ * The REST routes for users, the gateway, the application, guilds, channels and messages.
  */
 final class DiscordRoutes {
 
@@ -47,6 +48,20 @@ final class DiscordRoutes {
         api.route("POST", "users/@me/channels", DEFAULT, true, this::openDirectChannel);
         api.route("GET", "channels/{channel_id}", DEFAULT, true,
                 (request, params) -> ok(this.payloads.channel(channel(params))));
+        api.route("GET", "guilds/{guild_id}", DEFAULT, true, this::guild);
+        api.route("GET", "guilds/{guild_id}/channels", DEFAULT, true, (request, params) -> {
+            ArrayNode channels = this.payloads.array();
+            guild(params).channels().stream()
+                .filter((channel) -> !channel.isThread())
+                .forEach((channel) -> channels.add(this.payloads.channel(channel)));
+            return ok(channels);
+        });
+        api.route("GET", "guilds/{guild_id}/roles", DEFAULT, true, (request, params) -> {
+            EmulatedGuild guild = guild(params);
+            ArrayNode roles = this.payloads.array();
+            guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
+            return ok(roles);
+        });
         api.route("GET", "guilds/{guild_id}/members/{user_id}", DEFAULT, true, this::member);
         api.route("POST", "channels/{channel_id}/typing", DEFAULT, true, (request, params) -> {
             channel(params);
@@ -88,39 +103,56 @@ final class DiscordRoutes {
         json.put("name", this.world.botUser().username());
         json.putNull("icon");
         json.put("description", "A bot running against the Discord emulator");
+        json.putNull("type");
         json.putArray("rpc_origins");
         json.put("bot_public", true);
         json.put("bot_require_code_grant", false);
         json.set("bot", this.payloads.user(this.world.botUser()));
-        json.putNull("terms_of_service_url");
-        json.putNull("privacy_policy_url");
         ObjectNode owner = this.payloads.user(this.world.guilds().isEmpty() ? this.world.botUser()
                 : this.world.user(this.world.guilds().getFirst().ownerId()).orElse(this.world.botUser()));
         json.set("owner", owner);
         json.put("verify_key", "0".repeat(64));
         json.putNull("team");
-        json.put("flags", (1 << 19) | (1 << 23));
+        int flags = (1 << 19) | (1 << 23);
+        json.put("flags", flags);
+        json.put("flags_new", Integer.toString(flags));
         json.putArray("tags");
         json.putObject("integration_types_config");
         json.putArray("redirect_uris");
         json.putNull("interactions_endpoint_url");
         json.putNull("role_connections_verification_url");
-        json.putNull("custom_install_url");
         json.put("approximate_guild_count", this.world.guilds().size());
         json.put("approximate_user_install_count", 0);
+        json.put("approximate_user_authorization_count", 0);
+        json.put("explicit_content_filter", 0);
+        json.putArray("eligible_oauth2_scopes").add("bot").add("applications.commands");
         return json;
     }
 
     private HttpResponse openDirectChannel(HttpRequest request, Map<String, String> params) {
-        JsonNode body = this.world.json().readTree(request.bodyText());
+        JsonNode body = json(request.bodyText(), this.world);
         long recipient = Long.parseUnsignedLong(body.path("recipient_id").asString("0"));
         EmulatedUser user = this.world.user(recipient).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
         return ok(this.payloads.channel(this.world.directChannel(user)));
     }
 
+    /** {@code GET /guilds/{guild_id}}, with {@code approximate_*_count} for {@code with_counts=true}. */
+    private HttpResponse guild(HttpRequest request, Map<String, String> params) {
+        EmulatedGuild guild = guild(params);
+        ObjectNode json = this.payloads.guild(guild);
+        if (request.queryParam("with_counts").map(Boolean::parseBoolean).orElse(false)) {
+            json.put("approximate_member_count", guild.memberIds().size());
+            json.put("approximate_presence_count", 0);
+        }
+        return ok(json);
+    }
+
+    private EmulatedGuild guild(Map<String, String> params) {
+        return this.world.guild(id(params, "guild_id")).orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
+    }
+
     private HttpResponse member(HttpRequest request, Map<String, String> params) {
-        EmulatedGuild guild = this.world.guild(id(params, "guild_id"))
-            .orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
+        EmulatedGuild guild = guild(params);
         long userId = id(params, "user_id");
         if (!guild.isMember(userId)) {
             throw RestApi.DiscordError.unknown("Member", 10007);
@@ -181,6 +213,16 @@ final class DiscordRoutes {
         }
     }
 
+    /** A request's JSON body; one that is not JSON gets Discord's 400 with 50109. */
+    static JsonNode json(String text, EmulatorWorld world) {
+        try {
+            return world.json().readTree(text);
+        }
+        catch (JacksonException ex) {
+            throw new RestApi.DiscordError(400, 50109, "The request body contains invalid JSON.");
+        }
+    }
+
     static HttpResponse ok(JsonNode json) {
         return HttpResponse.json(200, json.toString());
     }
@@ -191,14 +233,14 @@ final class DiscordRoutes {
         static Body of(HttpRequest request, EmulatorWorld world) {
             if (request.parts().isEmpty()) {
                 String text = request.bodyText();
-                return new Body(text.isBlank() ? world.json().createObjectNode() : world.json().readTree(text),
+                return new Body(text.isBlank() ? world.json().createObjectNode() : DiscordRoutes.json(text, world),
                         List.of());
             }
             JsonNode json = world.json().createObjectNode();
             List<EmulatedMessage.EmulatedAttachment> files = new ArrayList<>();
             for (HttpRequest.Part part : request.parts()) {
                 if (part.name().equals("payload_json")) {
-                    json = world.json().readTree(part.text());
+                    json = DiscordRoutes.json(part.text(), world);
                 }
                 else if (part.filename() != null) {
                     files.add(new EmulatedMessage.EmulatedAttachment(world.nextId(), part.filename(),

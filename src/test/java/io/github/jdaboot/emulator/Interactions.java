@@ -103,7 +103,7 @@ final class Interactions {
 
     private HttpResponse overwrite(long scope, HttpRequest request) {
         this.commandWrites.incrementAndGet();
-        JsonNode body = this.world.json().readTree(request.bodyText());
+        JsonNode body = DiscordRoutes.json(request.bodyText(), this.world);
         if (!body.isArray()) {
             throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: expected an array of commands");
         }
@@ -127,7 +127,7 @@ final class Interactions {
 
     private HttpResponse upsert(long scope, HttpRequest request) {
         this.commandWrites.incrementAndGet();
-        JsonNode definition = this.world.json().readTree(request.bodyText());
+        JsonNode definition = DiscordRoutes.json(request.bodyText(), this.world);
         String name = definition.path("name").asString("");
         List<RegisteredCommand> next = new ArrayList<>(commands(scope));
         RegisteredCommand existing = next.stream().filter((c) -> c.name().equals(name)).findFirst().orElse(null);
@@ -416,9 +416,10 @@ final class Interactions {
             about.put("response_message_id", original.idString());
             about.put("response_message_loading", type == EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE);
             about.put("response_message_ephemeral", original.isEphemeral());
-            ObjectNode resource = response.putObject("resource");
-            resource.put("type", type);
             if (type == EmulatedInteraction.CHANNEL_MESSAGE) {
+                // resource is optional; for a deferral (type 5) the spec has no resource shape, so none is sent
+                ObjectNode resource = response.putObject("resource");
+                resource.put("type", type);
                 resource.set("message", this.payloads.message(original, false));
             }
             return DiscordRoutes.ok(response);

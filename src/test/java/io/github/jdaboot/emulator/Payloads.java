@@ -3,7 +3,11 @@ package io.github.jdaboot.emulator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +23,22 @@ final class Payloads {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
         .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
         .withZone(ZoneOffset.UTC);
+
+    private static final String INVALID_FORM_BODY = "Invalid Form Body";
+
+    /** {@code <field path>: <text>}, the path in lower case with dots, such as {@code options.0.name}. */
+    private static final Pattern FIELD_ERROR = Pattern.compile("([a-z_][a-z0-9_]*(?:\\.[a-z0-9_]+)*): (.+)");
+
+    private static final Map<Pattern, String> FIELD_ERROR_CODES = new LinkedHashMap<>();
+
+    static {
+        FIELD_ERROR_CODES.put(Pattern.compile("^Must be \\d+ or fewer in length"), "BASE_TYPE_MAX_LENGTH");
+        FIELD_ERROR_CODES.put(Pattern.compile("^Must be between \\d+ and \\d+ in length"), "BASE_TYPE_BAD_LENGTH");
+        FIELD_ERROR_CODES.put(Pattern.compile("^Unknown message"), "MESSAGE_REFERENCE_UNKNOWN_MESSAGE");
+        FIELD_ERROR_CODES.put(Pattern.compile("command name"), "APPLICATION_COMMAND_INVALID_NAME");
+        FIELD_ERROR_CODES.put(Pattern.compile("callback type"), "BASE_TYPE_CHOICES");
+        FIELD_ERROR_CODES.put(Pattern.compile("expected an array"), "LIST_TYPE_CONVERT");
+    }
 
     private final EmulatorWorld world;
     private volatile String baseUrl = "";
@@ -61,6 +81,8 @@ final class Payloads {
         json.putNull("banner");
         json.putNull("accent_color");
         json.putNull("avatar_decoration_data");
+        json.putNull("collectibles");
+        json.putNull("primary_guild");
         return json;
     }
 
@@ -157,26 +179,23 @@ final class Payloads {
         return json;
     }
 
-    /** GUILD_CREATE: the guild with its roles, channels, threads and the bot's own member. */
-    ObjectNode guildCreate(EmulatedGuild guild) {
+    /** A guild, as {@code GET /guilds/{guild_id}} answers; GUILD_CREATE adds its gateway fields. */
+    ObjectNode guild(EmulatedGuild guild) {
         ObjectNode json = object();
         json.put("id", guild.idString());
         json.put("name", guild.name());
         json.putNull("icon");
+        json.putNull("description");
+        json.putNull("home_header");
         json.putNull("splash");
         json.putNull("discovery_splash");
+        json.putArray("features");
+        json.putNull("banner");
         json.put("owner_id", id(guild.ownerId()));
+        json.putNull("application_id");
+        json.put("region", "deprecated");
         json.putNull("afk_channel_id");
         json.put("afk_timeout", 300);
-        json.put("verification_level", 0);
-        json.put("default_message_notifications", 0);
-        json.put("explicit_content_filter", 0);
-        ArrayNode roles = json.putArray("roles");
-        guild.roles().forEach((role) -> roles.add(role(role, guild.id())));
-        json.putArray("emojis");
-        json.putArray("features");
-        json.put("mfa_level", 0);
-        json.putNull("application_id");
         EmulatedChannel first = guild.channels().stream().filter((c) -> !c.isThread()).findFirst().orElse(null);
         if (first != null) {
             json.put("system_channel_id", first.idString());
@@ -185,20 +204,37 @@ final class Payloads {
             json.putNull("system_channel_id");
         }
         json.put("system_channel_flags", 0);
-        json.putNull("rules_channel_id");
+        json.put("widget_enabled", false);
+        json.putNull("widget_channel_id");
+        json.put("verification_level", 0);
+        ArrayNode roles = json.putArray("roles");
+        guild.roles().forEach((role) -> roles.add(role(role, guild.id())));
+        json.put("default_message_notifications", 0);
+        json.put("mfa_level", 0);
+        json.put("explicit_content_filter", 0);
         json.putNull("max_presences");
         json.put("max_members", 500000);
+        json.put("max_stage_video_channel_users", 50);
+        json.put("max_video_channel_users", 25);
         json.putNull("vanity_url_code");
-        json.putNull("description");
-        json.putNull("banner");
         json.put("premium_tier", 0);
         json.put("premium_subscription_count", 0);
         json.put("preferred_locale", "en-US");
-        json.putNull("public_updates_channel_id");
-        json.put("nsfw_level", 0);
-        json.putArray("stickers");
-        json.put("premium_progress_bar_enabled", false);
+        json.putNull("rules_channel_id");
         json.putNull("safety_alerts_channel_id");
+        json.putNull("public_updates_channel_id");
+        json.put("premium_progress_bar_enabled", false);
+        json.put("nsfw", false);
+        json.put("nsfw_level", 0);
+        json.putArray("emojis");
+        json.putArray("stickers");
+        json.putNull("incidents_data");
+        return json;
+    }
+
+    /** GUILD_CREATE: the guild with its roles, channels, threads and the bot's own member. */
+    ObjectNode guildCreate(EmulatedGuild guild) {
+        ObjectNode json = guild(guild);
         json.put("joined_at", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(guild.id()))));
         json.put("large", false);
         json.put("unavailable", false);
@@ -294,7 +330,8 @@ final class Payloads {
         json.putNull("edited_timestamp");
         json.put("flags", message.flags());
         ArrayNode components = json.putArray("components");
-        message.components().forEach(components::add);
+        int[] nextComponentId = { 1 };
+        message.components().forEach((component) -> components.add(numbered(component, nextComponentId)));
         if (message.nonce() != null) {
             json.put("nonce", message.nonce());
         }
@@ -327,6 +364,9 @@ final class Payloads {
                 json.putNull("referenced_message");
             }
         }
+        if (gateway) {
+            this.world.channel(message.channelId()).ifPresent((channel) -> json.put("channel_type", channel.type()));
+        }
         if (gateway && message.guildId() != 0) {
             json.put("guild_id", id(message.guildId()));
             if (guild != null && guild.isMember(message.author().id())) {
@@ -334,6 +374,30 @@ final class Payloads {
             }
         }
         return json;
+    }
+
+    /**
+     * A copy of the component with Discord's {@code id} on it and every component inside it (in
+     * {@code components} and {@code accessory}) that has none, numbered from 1 in the order they appear.
+     */
+    private static JsonNode numbered(JsonNode component, int[] nextId) {
+        if (!(component instanceof ObjectNode object)) {
+            return component;
+        }
+        ObjectNode copy = object.deepCopy();
+        if (!copy.has("id")) {
+            copy.put("id", nextId[0]);
+        }
+        nextId[0] = Math.max(nextId[0], copy.path("id").asInt(0)) + 1;
+        if (copy.get("components") instanceof ArrayNode children) {
+            for (int i = 0; i < children.size(); i++) {
+                children.set(i, numbered(children.get(i), nextId));
+            }
+        }
+        if (copy.has("accessory")) {
+            copy.set("accessory", numbered(copy.get("accessory"), nextId));
+        }
+        return copy;
     }
 
     ObjectNode attachment(EmulatedMessage message, EmulatedMessage.EmulatedAttachment attachment) {
@@ -352,12 +416,44 @@ final class Payloads {
         return json;
     }
 
-    /** Discord's JSON error body. */
+    /**
+     * Discord's JSON error body: {@code code} and {@code message}. For 50035 a message
+     * {@code "Invalid Form Body: <field path>: <text>"} becomes Discord's field errors,
+     * {@code "errors": {"<field>": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "<text>"}]}}}, with
+     * a dotted path ({@code options.0.name}) nested key by key; without a field path the error is the
+     * request's own, in {@code errors._errors}.
+     */
     String error(int code, String message) {
         ObjectNode json = object();
-        json.put("message", message);
         json.put("code", code);
+        if (code != 50035 || !message.startsWith(INVALID_FORM_BODY)) {
+            json.put("message", message);
+            return json.toString();
+        }
+        json.put("message", INVALID_FORM_BODY);
+        String detail = message.substring(INVALID_FORM_BODY.length()).replaceFirst("^:\\s*", "");
+        ObjectNode at = json.putObject("errors");
+        Matcher field = FIELD_ERROR.matcher(detail);
+        if (field.matches()) {
+            for (String key : field.group(1).split("\\.")) {
+                at = at.putObject(key);
+            }
+            detail = field.group(2);
+        }
+        ObjectNode error = at.putArray("_errors").addObject();
+        error.put("code", fieldErrorCode(detail));
+        error.put("message", detail.isEmpty() ? INVALID_FORM_BODY : detail);
         return json.toString();
+    }
+
+    /** Discord's code for a field error, from the emulator's message for it. */
+    private static String fieldErrorCode(String message) {
+        for (Map.Entry<Pattern, String> code : FIELD_ERROR_CODES.entrySet()) {
+            if (code.getKey().matcher(message).find()) {
+                return code.getValue();
+            }
+        }
+        return "BASE_TYPE_INVALID";
     }
 
     static @Nullable String text(JsonNode node, String field) {

@@ -1,0 +1,537 @@
+package io.github.jdaboot.emulator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every REST response the emulator serves, for success and error statuses, and the gateway payloads
+ * that carry REST objects, validated against Discord's OpenAPI spec ({@link OpenApiSpec}).
+ */
+@DisplayName("Emulator responses against Discord's OpenAPI spec")
+class DiscordEmulatorSpecTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Pattern VARIABLE = Pattern.compile("<([a-z_0-9]+)>");
+
+    private static final String BOUNDARY = "spec-b0undary";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private final OpenApiSpec spec = OpenApiSpec.load();
+
+    /** Ids the rows fill in for {@code <name>} in paths and bodies, some saved from earlier responses. */
+    private final Map<String, String> variables = new HashMap<>();
+
+    /** The statuses checked against what the spec declares for a range ({@code 4XX}) or for none. */
+    private final Set<String> fallbacks = new TreeSet<>();
+
+    private DiscordEmulator discord;
+
+    @BeforeEach
+    void start() {
+        this.discord = DiscordEmulator.builder().build().start();
+        // the table runs faster than Discord's 50 requests a second; its own 429 rows ask for theirs
+        this.discord.rest().globalRateLimit(10_000, Duration.ofSeconds(1));
+        this.variables.put("general", this.discord.world().channel("general").idString());
+        this.variables.put("random", this.discord.world().channel("random").idString());
+        this.variables.put("bot_lab", this.discord.world().channel("bot-lab").idString());
+        this.variables.put("thread", this.discord.world().channel("brainstorm").idString());
+        this.variables.put("guild", this.discord.world().guild().idString());
+        this.variables.put("alice", this.discord.world().user("alice").idString());
+        this.variables.put("app", Long.toUnsignedString(this.discord.world().applicationId()));
+    }
+
+    @AfterEach
+    void stop() {
+        this.discord.close();
+    }
+
+    /**
+     * One request and the status it must get.
+     * @param method the HTTP method
+     * @param route the operation as the spec spells it, e.g. {@code /channels/{channel_id}/messages}
+     * @param status the status the emulator must answer with
+     * @param path the request path under {@code /api/v10/}, with {@code <name>} for ids
+     * @param body the JSON body (or multipart when {@code multipart}), with {@code <name>} for ids
+     * @param token whether to send the bot token
+     * @param before what to do first, such as injecting a fault
+     * @param save the name under which to keep the response's {@code id}
+     */
+    private record Row(String method, String route, int status, String path, @Nullable String body, boolean token,
+            boolean multipart, @Nullable Action before, @Nullable String save) {
+
+        Row body(String json) {
+            return new Row(this.method, this.route, this.status, this.path, json, this.token, false, this.before,
+                    this.save);
+        }
+
+        Row multipart(String payloadJson, String filename, String text) {
+            String parts = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + payloadJson + "\r\n--" + BOUNDARY
+                    + "\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"" + filename + "\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\n" + text + "\r\n--" + BOUNDARY + "--\r\n";
+            return new Row(this.method, this.route, this.status, this.path, parts, this.token, true, this.before,
+                    this.save);
+        }
+
+        Row withoutToken() {
+            return new Row(this.method, this.route, this.status, this.path, this.body, false, this.multipart,
+                    this.before, this.save);
+        }
+
+        Row before(Action action) {
+            return new Row(this.method, this.route, this.status, this.path, this.body, this.token, this.multipart,
+                    action, this.save);
+        }
+
+        Row save(String name) {
+            return new Row(this.method, this.route, this.status, this.path, this.body, this.token, this.multipart,
+                    this.before, name);
+        }
+
+        String operation() {
+            return this.method + " " + this.route;
+        }
+
+        @Override
+        public String toString() {
+            return operation() + " -> " + this.status + (this.token ? "" : " (no token)");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+
+        void run() throws Exception;
+    }
+
+    private static Row row(String method, String route, int status, String path) {
+        return new Row(method, route, status, path, null, true, false, null, null);
+    }
+
+    /** The table: every route the emulator serves, with its success and error statuses. */
+    private List<Row> rows() {
+        String tooLong = "{\"content\":\"" + "x".repeat(2001) + "\"}";
+        String ping = "{\"name\":\"ping\",\"description\":\"Ping the bot\",\"options\":[{\"type\":3,\"name\":\"text\","
+                + "\"description\":\"What to echo\",\"required\":false}]}";
+        String manyCommands = Stream.generate(() -> "{\"name\":\"c\",\"description\":\"d\"}")
+            .limit(101)
+            .reduce((a, b) -> a + "," + b)
+            .map((all) -> "[" + all + "]")
+            .orElseThrow();
+        return List.of(
+                // users, gateway, application
+                row("GET", "/users/@me", 200, "users/@me"),
+                row("GET", "/users/@me", 401, "users/@me").withoutToken(),
+                row("GET", "/users/{user_id}", 200, "users/<alice>"),
+                row("GET", "/users/{user_id}", 404, "users/1"),
+                row("GET", "/gateway", 200, "gateway").withoutToken(),
+                row("GET", "/gateway/bot", 200, "gateway/bot"),
+                row("GET", "/gateway/bot", 401, "gateway/bot").withoutToken(),
+                row("GET", "/oauth2/applications/@me", 200, "oauth2/applications/@me"),
+                row("GET", "/applications/@me", 200, "applications/@me"),
+                row("GET", "/applications/@me", 401, "applications/@me").withoutToken(),
+                row("POST", "/users/@me/channels", 200, "users/@me/channels").body("{\"recipient_id\":\"<alice>\"}")
+                    .save("dm"),
+                row("POST", "/users/@me/channels", 404, "users/@me/channels").body("{\"recipient_id\":\"1\"}"),
+                row("POST", "/users/@me/channels", 400, "users/@me/channels").body("{not json"),
+                // guilds
+                row("GET", "/guilds/{guild_id}", 200, "guilds/<guild>"),
+                row("GET", "/guilds/{guild_id}", 404, "guilds/1"),
+                row("GET", "/guilds/{guild_id}", 401, "guilds/<guild>").withoutToken(),
+                row("GET", "/guilds/{guild_id}/channels", 200, "guilds/<guild>/channels"),
+                row("GET", "/guilds/{guild_id}/channels", 404, "guilds/1/channels"),
+                row("GET", "/guilds/{guild_id}/roles", 200, "guilds/<guild>/roles"),
+                row("GET", "/guilds/{guild_id}/roles", 404, "guilds/1/roles"),
+                row("GET", "/guilds/{guild_id}/members/{user_id}", 200, "guilds/<guild>/members/<alice>"),
+                row("GET", "/guilds/{guild_id}/members/{user_id}", 404, "guilds/<guild>/members/1"),
+                row("GET", "/guilds/{guild_id}/members/{user_id}", 404, "guilds/1/members/<alice>"),
+                // channels
+                row("GET", "/channels/{channel_id}", 200, "channels/<general>"),
+                row("GET", "/channels/{channel_id}", 200, "channels/<thread>"),
+                row("GET", "/channels/{channel_id}", 200, "channels/<dm>"),
+                row("GET", "/channels/{channel_id}", 404, "channels/1"),
+                row("GET", "/channels/{channel_id}", 401, "channels/<general>").withoutToken(),
+                row("POST", "/channels/{channel_id}/typing", 204, "channels/<general>/typing"),
+                row("POST", "/channels/{channel_id}/typing", 404, "channels/1/typing"),
+                // messages
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
+                    .body("{\"content\":\"hello <@<alice>>\",\"nonce\":\"42\"}").save("message"),
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
+                    .body("{\"content\":\"a reply\",\"message_reference\":{\"message_id\":\"<message>\"},"
+                            + "\"embeds\":[{\"title\":\"An embed\",\"description\":\"with text\"}],"
+                            + "\"components\":[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Go\","
+                            + "\"custom_id\":\"go\"}]}]}"),
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<thread>/messages")
+                    .multipart("{\"content\":\"see file\",\"attachments\":[{\"id\":0}]}", "notes.txt", "file body"),
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<dm>/messages")
+                    .body("{\"content\":\"hi in private\"}"),
+                row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages").body(tooLong),
+                row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages")
+                    .body("{\"content\":\"\"}"),
+                row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages")
+                    .body("{\"content\":\"x\",\"message_reference\":{\"message_id\":\"1\"}}"),
+                row("POST", "/channels/{channel_id}/messages", 404, "channels/1/messages").body("{\"content\":\"x\"}"),
+                row("POST", "/channels/{channel_id}/messages", 401, "channels/<random>/messages")
+                    .body("{\"content\":\"x\"}").withoutToken(),
+                row("POST", "/channels/{channel_id}/messages", 429, "channels/<random>/messages")
+                    .body("{\"content\":\"x\"}")
+                    .before(() -> this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1,
+                            Duration.ofMillis(1500), "shared")),
+                row("POST", "/channels/{channel_id}/messages", 429, "channels/<random>/messages")
+                    .body("{\"content\":\"x\"}")
+                    .before(() -> this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1,
+                            Duration.ofMillis(250), "global")),
+                row("POST", "/channels/{channel_id}/messages", 429, "channels/<bot_lab>/messages")
+                    .body("{\"content\":\"the sixth in 5 s\"}")
+                    .before(() -> {
+                        for (int i = 0; i < 5; i++) {
+                            assertThat(send("POST", "channels/<bot_lab>/messages", "{\"content\":\"" + i + "\"}",
+                                    true, false).statusCode()).isEqualTo(200);
+                        }
+                    }),
+                row("POST", "/channels/{channel_id}/messages", 502, "channels/<random>/messages")
+                    .body("{\"content\":\"x\"}")
+                    .before(() -> this.discord.rest().failNext("POST /channels/{channel_id}/messages", 1, 502)),
+                row("GET", "/channels/{channel_id}/messages", 200, "channels/<general>/messages?limit=10"),
+                row("GET", "/channels/{channel_id}/messages", 404, "channels/1/messages"),
+                row("GET", "/channels/{channel_id}/messages/{message_id}", 200,
+                        "channels/<general>/messages/<message>"),
+                row("GET", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/1"),
+                row("GET", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/x"),
+                row("PATCH", "/channels/{channel_id}/messages/{message_id}", 200,
+                        "channels/<general>/messages/<message>").body("{\"content\":\"edited\"}"),
+                row("PATCH", "/channels/{channel_id}/messages/{message_id}", 400,
+                        "channels/<general>/messages/<message>").body(tooLong),
+                row("PATCH", "/channels/{channel_id}/messages/{message_id}", 403,
+                        "channels/<general>/messages/<alice_message>").body("{\"content\":\"not mine\"}")
+                    .before(() -> this.variables.put("alice_message",
+                            this.discord.world().as("alice").says(this.discord.world().channel("general"), "mine")
+                                .idString())),
+                row("PATCH", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/1")
+                    .body("{\"content\":\"x\"}"),
+                row("DELETE", "/channels/{channel_id}/messages/{message_id}", 204,
+                        "channels/<general>/messages/<message>"),
+                row("DELETE", "/channels/{channel_id}/messages/{message_id}", 404,
+                        "channels/<general>/messages/<message>"),
+                // application commands
+                row("POST", "/applications/{application_id}/commands", 201, "applications/<app>/commands").body(ping),
+                row("POST", "/applications/{application_id}/commands", 200, "applications/<app>/commands").body(ping),
+                row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body("{\"name\":\"Not Valid\",\"description\":\"x\"}"),
+                row("POST", "/applications/{application_id}/commands", 404, "applications/1/commands").body(ping),
+                row("GET", "/applications/{application_id}/commands", 200, "applications/<app>/commands"),
+                row("GET", "/applications/{application_id}/commands", 404, "applications/1/commands"),
+                row("PUT", "/applications/{application_id}/commands", 200, "applications/<app>/commands")
+                    .body("[" + ping + "]"),
+                row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands").body("{}"),
+                row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body(manyCommands),
+                row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
+                        "applications/<app>/guilds/<guild>/commands"),
+                row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
+                        "applications/<app>/guilds/1/commands"),
+                row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
+                        "applications/<app>/guilds/<guild>/commands")
+                    .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"}]"),
+                row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
+                        "applications/<app>/guilds/1/commands").body("[]"),
+                row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 201,
+                        "applications/<app>/guilds/<guild>/commands")
+                    .body("{\"name\":\"another\",\"description\":\"Here too\"}"),
+                row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
+                        "applications/<app>/guilds/<guild>/commands")
+                    .body("{\"name\":\"another\",\"description\":\"Here too, changed\"}"),
+                row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 400,
+                        "applications/<app>/guilds/<guild>/commands").body("{\"name\":\"x\",\"description\":\"\"}"),
+                // interactions: the callback, then the webhook for follow-ups and the original response
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
+                        "interactions/<first_id>/<first_token>/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"pong\"}}").withoutToken()
+                    .before(() -> interaction("first")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<first_id>/<first_token>/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"again\"}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<second_id>/<second_token>/callback?with_response=true")
+                    .body("{\"type\":4,\"data\":{\"content\":\"pong\",\"flags\":64}}").withoutToken()
+                    .before(() -> interaction("second")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<third_id>/<third_token>/callback?with_response=true")
+                    .body("{\"type\":5}").withoutToken()
+                    .before(() -> interaction("third")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<fourth_id>/<fourth_token>/callback")
+                    .body("{\"type\":9}").withoutToken()
+                    .before(() -> interaction("fourth")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 404,
+                        "interactions/1/unknown/callback").body("{\"type\":4,\"data\":{\"content\":\"x\"}}")
+                    .withoutToken(),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<third_token>")
+                    .body("{\"content\":\"done thinking\"}").withoutToken(),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<first_token>")
+                    .body("{\"content\":\"a follow-up\"}").withoutToken().save("follow_up"),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 404, "webhooks/<app>/unknown")
+                    .body("{\"content\":\"x\"}").withoutToken(),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 400, "webhooks/<app>/<first_token>")
+                    .body(tooLong).withoutToken(),
+                row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
+                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
+                row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 404,
+                        "webhooks/<app>/unknown/messages/@original").withoutToken(),
+                row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 200,
+                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
+                        "webhooks/<app>/<first_token>/messages/1").withoutToken(),
+                row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
+                        "webhooks/<app>/<first_token>/messages/@original").body("{\"content\":\"pong, edited\"}")
+                    .withoutToken(),
+                row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 400,
+                        "webhooks/<app>/<first_token>/messages/@original").body(tooLong).withoutToken(),
+                row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 200,
+                        "webhooks/<app>/<first_token>/messages/<follow_up>").body("{\"content\":\"edited\"}")
+                    .withoutToken(),
+                row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
+                        "webhooks/<app>/<first_token>/messages/1").body("{\"content\":\"x\"}").withoutToken(),
+                row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 204,
+                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
+                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 204,
+                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
+                row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 404,
+                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
+                // operations of the spec the emulator does not serve: 404 for the path, 405 for the method
+                row("GET", "/guilds/{guild_id}/bans", 404, "guilds/<guild>/bans"),
+                row("PATCH", "/users/@me", 405, "users/@me").body("{\"username\":\"x\"}"),
+                row("DELETE", "/channels/{channel_id}", 405, "channels/<general>"));
+    }
+
+    @TestFactory
+    @DisplayName("every route the emulator serves, for success and error statuses")
+    Stream<DynamicTest> everyRoute() {
+        List<Row> rows = rows();
+        Set<String> routes = new TreeSet<>();
+        Set<String> pairs = new TreeSet<>();
+        rows.forEach((row) -> {
+            routes.add(row.operation());
+            pairs.add(row.operation() + " " + row.status());
+        });
+        Set<String> checked = new TreeSet<>();
+        Stream<DynamicTest> each = rows.stream().map((row) -> DynamicTest.dynamicTest(row.toString(), () -> {
+            check(row);
+            checked.add(row.operation() + " " + row.status());
+        }));
+        String summary = rows.size() + " responses: " + routes.size() + " routes, " + pairs.size()
+                + " (route, status) pairs validate";
+        DynamicTest total = DynamicTest.dynamicTest(summary, () -> {
+            System.out.println("OpenAPI check: " + rows.size() + " responses, " + routes.size() + " routes, "
+                    + pairs.size() + " (route, status) pairs; passed " + checked.size() + " pairs; statuses the spec "
+                    + "covers only by a range or not at all: " + this.fallbacks);
+            assertThat(checked).as("the (route, status) pairs whose body validated").isEqualTo(pairs);
+        });
+        DynamicTest coverage = DynamicTest.dynamicTest("every spec operation the emulator serves is in the table",
+                () -> assertThat(routes).containsAll(probeServedOperations()));
+        return Stream.concat(each, Stream.of(total, coverage));
+    }
+
+    /** Sends the row's request and checks the status and the body against the spec. */
+    private void check(Row row) throws Exception {
+        if (row.before() != null) {
+            row.before().run();
+        }
+        var response = send(row.method(), row.path(), row.body(), row.token(), row.multipart());
+        assertThat(response.statusCode()).as("status of %s %s, body %s", row.method(), row.route(),
+                response.body()).isEqualTo(row.status());
+        OpenApiSpec.Declared declared = this.spec.declared(row.method(), row.route(), row.status());
+        List<String> problems = this.spec.validate(row.method(), row.route(), row.status(), response.body());
+        assertThat(problems).as("%s %s -> %d against the spec's %s response, body %s", row.method(), row.route(),
+                row.status(), declared.statusKey(), response.body()).isEmpty();
+        if (declared.fallback(row.status())) {
+            this.fallbacks.add(row.status() + " as " + declared.statusKey());
+        }
+        if (row.status() == 400 && JSON.readTree(response.body()).path("code").asInt() == 50035) {
+            assertThat(JSON.readTree(response.body()).path("errors").isObject())
+                .as("Invalid Form Body names the fields in errors: %s", response.body()).isTrue();
+        }
+        if (row.save() != null) {
+            this.variables.put(row.save(), JSON.readTree(response.body()).path("id").asString());
+        }
+    }
+
+    /**
+     * Sends every operation of the spec once without the bot token, with {@code 1} for each parameter, and
+     * returns those that a route of the emulator with the same template answered (a 401 for the ones that need
+     * the token). Each answer is checked against the spec too.
+     */
+    private Set<String> probeServedOperations() throws Exception {
+        Set<String> served = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        int probed = 0;
+        for (OpenApiSpec.Operation operation : this.spec.operations()) {
+            String path = operation.route().substring(1).replaceAll("\\{[^}/]+}", "1");
+            int before = this.discord.rest().requests().size();
+            var response = send(operation.method(), path, null, false, false);
+            probed++;
+            RecordedRequest recorded = this.discord.rest().requests().get(before);
+            if (recorded.route() != null && blank(recorded.route()).equals(blank(operation.toString()))) {
+                served.add(operation.toString());
+            }
+            this.spec.validate(operation.method(), operation.route(), response.statusCode(), response.body())
+                .forEach((problem) -> problems.add(operation + " -> " + response.statusCode() + ": " + problem));
+        }
+        System.out.println("OpenAPI probe: " + probed + " spec operations sent without the token, " + served.size()
+                + " served by the emulator");
+        assertThat(problems).as("the answers to the probe against the spec").isEmpty();
+        assertThat(served).as("the probe found the emulator's routes").isNotEmpty();
+        return served;
+    }
+
+    private static String blank(String route) {
+        return route.replaceAll("\\{[^}/]+}", "{}");
+    }
+
+    /** A user runs /ping: the interaction's id and token are kept as {@code <name_id>} and {@code <name_token>}. */
+    private void interaction(String name) {
+        EmulatedInteraction interaction = this.discord.world().as("alice").runs(SlashCommand.of("ping"));
+        this.variables.put(name + "_id", Long.toUnsignedString(interaction.id()));
+        this.variables.put(name + "_token", interaction.token());
+    }
+
+    private java.net.http.HttpResponse<String> send(String method, String path, @Nullable String body, boolean token,
+            boolean multipart) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl() + fill(path)))
+            .method(method, (body != null) ? BodyPublishers.ofString(fill(body)) : BodyPublishers.noBody())
+            .header("Content-Type", multipart ? "multipart/form-data; boundary=" + BOUNDARY : "application/json");
+        if (token) {
+            request.header("Authorization", "Bot " + this.discord.token());
+        }
+        return this.http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private String fill(String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = this.variables.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("No " + matcher.group(1) + " yet for " + text);
+            }
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        return matcher.appendTail(filled).toString();
+    }
+
+    /* ---------------------------------------------------------------- gateway payloads */
+
+    @Test
+    @DisplayName("READY's user, GUILD_CREATE's guild, MESSAGE_CREATE's message and INTERACTION_CREATE's objects "
+            + "validate against the spec's REST schemas")
+    void gatewayPayloads() throws Exception {
+        var registered = send("POST", "applications/<app>/commands",
+                "{\"name\":\"ping\",\"description\":\"Ping\",\"options\":[{\"type\":6,\"name\":\"who\","
+                        + "\"description\":\"Someone\"}]}", true, false);
+        assertThat(registered.statusCode()).isEqualTo(201);
+        try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
+            client.nextOf(10, null, TIMEOUT);
+            client.send("{\"op\":2,\"d\":{\"token\":\"" + this.discord.token() + "\",\"intents\":"
+                    + (1 | (1 << 9) | (1 << 12) | (1 << 15))
+                    + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"}}}");
+            JsonNode ready = client.nextOf(0, "READY", TIMEOUT).path("d");
+            JsonNode guild = client.nextOf(0, "GUILD_CREATE", TIMEOUT).path("d");
+            this.discord.world().as(this.discord.world().user("alice")).saysWithFile(this.discord.world().channel("general"), "look " + this.discord.world().user("bob").mention(), "notes.txt", "text".getBytes());
+            JsonNode message = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d");
+            this.discord.world().as("alice").runs(SlashCommand.of("ping").option("who", this.discord.world().user("bob")));
+            JsonNode interaction = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
+
+            Map<String, List<String>> problems = new HashMap<>();
+            problems.put("READY user as UserPIIResponse", this.spec.validateSchema("UserPIIResponse",
+                    ready.path("user")));
+            problems.put("READY user as UserResponse", this.spec.validateSchema("UserResponse", ready.path("user")));
+            problems.put("GUILD_CREATE as GuildResponse", this.spec.validateSchema("GuildResponse", guild));
+            for (JsonNode channel : guild.path("channels")) {
+                problems.merge("GUILD_CREATE channels as GuildChannelResponse",
+                        this.spec.validateSchema("GuildChannelResponse", withGuildId(channel, guild)),
+                        DiscordEmulatorSpecTests::concat);
+            }
+            for (JsonNode thread : guild.path("threads")) {
+                problems.merge("GUILD_CREATE threads as ThreadResponse",
+                        this.spec.validateSchema("ThreadResponse", withThreadMemberIds(thread, ready)),
+                        DiscordEmulatorSpecTests::concat);
+            }
+            for (JsonNode member : guild.path("members")) {
+                problems.merge("GUILD_CREATE members as GuildMemberResponse",
+                        this.spec.validateSchema("GuildMemberResponse", member), DiscordEmulatorSpecTests::concat);
+            }
+            problems.put("MESSAGE_CREATE as MessageResponse", this.spec.validateSchema("MessageResponse", message));
+            problems.put("INTERACTION_CREATE member as GuildMemberResponse",
+                    this.spec.validateSchema("GuildMemberResponse", interaction.path("member")));
+            problems.put("INTERACTION_CREATE channel as GuildChannelResponse",
+                    this.spec.validateSchema("GuildChannelResponse", interaction.path("channel")));
+            problems.put("INTERACTION_CREATE resolved user as UserResponse", this.spec.validateSchema("UserResponse",
+                    interaction.path("data").path("resolved").path("users").path(this.discord.world().user("bob").idString())));
+            problems.values().removeIf(List::isEmpty);
+            assertThat(problems).as("gateway payloads against the spec").isEmpty();
+
+            assertThat(ready.propertyNames()).as("READY").contains("v", "user", "guilds", "session_id",
+                    "resume_gateway_url", "application");
+            assertThat(ready.path("application").propertyNames()).contains("id", "flags");
+            assertThat(guild.propertyNames()).as("GUILD_CREATE").contains("joined_at", "large", "member_count",
+                    "voice_states", "members", "channels", "threads", "presences", "stage_instances",
+                    "guild_scheduled_events", "soundboard_sounds", "incidents_data");
+            assertThat(message.propertyNames()).as("MESSAGE_CREATE").contains("guild_id", "member", "mentions");
+            assertThat(interaction.propertyNames()).as("INTERACTION_CREATE").contains("id", "application_id", "type",
+                    "data", "guild", "guild_id", "channel", "channel_id", "member", "token", "version",
+                    "app_permissions", "locale", "guild_locale", "entitlements", "authorizing_integration_owners",
+                    "context", "attachment_size_limit");
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    private static JsonNode withThreadMemberIds(JsonNode thread, JsonNode ready) {
+        // GUILD_CREATE leaves id and user_id out of each thread's member, as Discord documents; the REST schema
+        // requires them
+        ObjectNode copy = (ObjectNode) thread.deepCopy();
+        ((ObjectNode) copy.path("member")).put("id", thread.path("id").asString())
+            .put("user_id", ready.path("user").path("id").asString());
+        return copy;
+    }
+
+    private static JsonNode withGuildId(JsonNode channel, JsonNode guild) {
+        // GUILD_CREATE leaves guild_id out of its channels, as Discord does; the REST schema requires it
+        return ((ObjectNode) channel.deepCopy()).put("guild_id", guild.path("id").asString());
+    }
+
+}

@@ -1,0 +1,240 @@
+package io.github.jdaboot.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Discord's OpenAPI spec (3.1, API v10), read from {@code ../shared/discord-api/openapi.json} beside the
+ * project, for checking the emulator's response bodies against the JSON Schema (2020-12) that the spec
+ * declares for an operation and status. The whole document is registered under one URI, so that a
+ * response schema is a JSON pointer into it and its {@code $ref}s to {@code #/components/schemas/...}
+ * resolve within the document.
+ */
+final class OpenApiSpec {
+
+    static final Path LOCATION = Path.of(System.getProperty("user.dir"))
+        .resolve("../shared/discord-api/openapi.json")
+        .normalize();
+
+    /** Where the document is registered; never fetched (.invalid does not resolve). */
+    private static final String URI = "https://openapi.invalid/discord/v10.json";
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    /** A {@code type} that rules out one variant of a {@code oneOf}. */
+    private static final Pattern DISCRIMINATOR = Pattern
+        .compile("(.*/oneOf/\\d+)(?:/\\$ref)?/properties/type/(?:enum|const)");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static @Nullable OpenApiSpec instance;
+
+    private final JsonNode document;
+    private final SchemaRegistry registry;
+    /** Path templates with their parameters blanked ({@code /channels/{}/messages}) to the spec's own template. */
+    private final Map<String, String> paths = new HashMap<>();
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    private OpenApiSpec(JsonNode document) {
+        this.document = document;
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                (builder) -> builder.schemas(Map.of(URI, document.toString())));
+        document.path("paths").propertyNames().forEach((template) -> {
+            String previous = this.paths.put(blank(template), template);
+            if (previous != null) {
+                throw new IllegalStateException("Ambiguous paths in the spec: " + previous + " and " + template);
+            }
+        });
+    }
+
+    /** The spec, read once. */
+    static synchronized OpenApiSpec load() {
+        if (instance == null) {
+            if (!Files.isRegularFile(LOCATION)) {
+                throw new IllegalStateException("Discord's OpenAPI spec is missing: expected it at " + LOCATION
+                        + " (../shared/discord-api/openapi.json beside the project directory)");
+            }
+            try {
+                instance = new OpenApiSpec(correct(JSON.readTree(Files.readString(LOCATION))));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Could not read " + LOCATION, ex);
+            }
+        }
+        return instance;
+    }
+
+    /**
+     * The one place where the spec disagrees with what Discord sends and documents: a field error in
+     * {@code errors.<field>._errors[]} has a string {@code code} such as {@code BASE_TYPE_MAX_LENGTH}
+     * (see "Error Messages" in Discord's API reference), but the spec reuses its top-level {@code Error},
+     * whose {@code code} is an integer. Field errors are checked with a string code.
+     */
+    private static JsonNode correct(JsonNode document) {
+        JsonNode inner = document.at("/components/schemas/InnerErrors/properties/_errors");
+        if (inner instanceof ObjectNode errors
+                && "#/components/schemas/Error".equals(errors.path("items").path("$ref").asString(""))) {
+            ObjectNode item = errors.putObject("items");
+            item.put("type", "object");
+            item.putArray("required").add("code").add("message");
+            item.putObject("properties").<ObjectNode>set("code", JSON.createObjectNode().put("type", "string"))
+                .set("message", JSON.createObjectNode().put("type", "string"));
+        }
+        return document;
+    }
+
+    /** An operation of the spec, such as {@code GET /channels/{channel_id}}. */
+    record Operation(String method, String route) {
+
+        @Override
+        public String toString() {
+            return this.method + " " + this.route;
+        }
+    }
+
+    /** Every operation of the spec. */
+    List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        this.document.path("paths").properties().forEach((path) -> path.getValue().propertyNames().stream()
+            .filter(METHODS::contains)
+            .forEach((method) -> operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey()))));
+        return operations;
+    }
+
+    /**
+     * What the spec declares for a response.
+     * @param operation e.g. {@code GET /channels/{channel_id}/messages}, as the spec spells it
+     * @param statusKey the key of {@code responses} that applies: the status itself, or {@code 4XX},
+     * {@code 5XX}, {@code default}; {@code ErrorResponse} when the spec declares nothing for a 5xx
+     * @param pointer the JSON pointer to the body's schema, or null when the spec declares no body
+     */
+    record Declared(String operation, String statusKey, @Nullable String pointer) {
+
+        boolean fallback(int status) {
+            return !this.statusKey.equals(Integer.toString(status));
+        }
+    }
+
+    /**
+     * Finds the operation and the response for a status.
+     * @param method the HTTP method
+     * @param route a route template such as {@code /channels/{channel_id}/messages}; parameter names need not
+     * match the spec's
+     * @throws IllegalArgumentException when the spec has no such operation or says nothing about the status
+     */
+    Declared declared(String method, String route, int status) {
+        String template = this.paths.get(blank(route.startsWith("/") ? route : "/" + route));
+        JsonNode operation = (template != null) ? this.document.path("paths").path(template)
+            .path(method.toLowerCase(Locale.ROOT)) : null;
+        if (operation == null || operation.isMissingNode()) {
+            throw new IllegalArgumentException("The spec has no operation " + method + " " + route);
+        }
+        String name = method + " " + template;
+        String base = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/";
+        JsonNode responses = operation.path("responses");
+        for (String key : List.of(Integer.toString(status), (status / 100) + "XX", "default")) {
+            if (responses.has(key)) {
+                String pointer = base + escape(key);
+                JsonNode response = responses.get(key);
+                String ref = response.path("$ref").asString("");
+                if (ref.startsWith("#/")) {
+                    pointer = ref.substring(1);
+                    response = this.document.at(pointer);
+                }
+                boolean body = response.path("content").path("application/json").has("schema");
+                return new Declared(name, key, body ? pointer + "/content/application~1json/schema" : null);
+            }
+        }
+        if (status >= 500) {
+            return new Declared(name, "5XX (not in the spec: ErrorResponse)", "/components/schemas/ErrorResponse");
+        }
+        throw new IllegalArgumentException("The spec declares no response for status " + status + " of " + name
+                + " (it has " + responses.propertyNames() + ")");
+    }
+
+    /**
+     * Checks a response body.
+     * @return the problems, each as a JSON pointer into the body and a message; empty when it validates
+     */
+    List<String> validate(String method, String route, int status, String body) {
+        Declared declared = declared(method, route, status);
+        if (declared.pointer() == null) {
+            return body.isEmpty() ? List.of()
+                    : List.of("(body): the spec declares no body for " + declared.statusKey() + ", got " + body);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        }
+        catch (JacksonException ex) {
+            return List.of("(body): not JSON: " + ex.getOriginalMessage());
+        }
+        return validate(declared.pointer(), json);
+    }
+
+    /** Checks JSON against a component schema, such as {@code MessageResponse}. */
+    List<String> validateSchema(String component, JsonNode json) {
+        if (!this.document.path("components").path("schemas").has(component)) {
+            throw new IllegalArgumentException("The spec has no schema " + component);
+        }
+        return validate("/components/schemas/" + component, json);
+    }
+
+    private List<String> validate(String pointer, JsonNode json) {
+        Schema schema = this.schemas.computeIfAbsent(pointer,
+                (key) -> this.registry.getSchema(SchemaLocation.of(URI + "#" + key)));
+        return pruned(schema.validate(json)).stream().map(OpenApiSpec::describe).toList();
+    }
+
+    /**
+     * Leaves out the branches of a {@code oneOf} whose {@code type} does not match the instance's (Discord's
+     * schemas tell their variants apart by it), so that a failure names what is wrong with the variant meant.
+     */
+    private static List<Error> pruned(List<Error> errors) {
+        List<String> otherVariants = errors.stream()
+            .map((error) -> DISCRIMINATOR.matcher(error.getEvaluationPath().toString()))
+            .filter(Matcher::matches)
+            .map((matcher) -> matcher.group(1) + "/")
+            .toList();
+        return errors.stream()
+            .filter((error) -> otherVariants.stream()
+                .noneMatch((variant) -> error.getEvaluationPath().toString().startsWith(variant)))
+            .toList();
+    }
+
+    private static String describe(Error error) {
+        String at = error.getInstanceLocation().toString();
+        return (at.isEmpty() ? "/" : at) + ": " + error.getMessage() + " ["
+                + error.getSchemaLocation().toString().replace(URI, "") + "]";
+    }
+
+    private static String blank(String template) {
+        return template.replaceAll("\\{[^}/]+}", "{}");
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}
