@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,7 +111,45 @@ final class ControlApi {
 
     private JsonNode body(HttpRequest request) {
         String text = request.bodyText();
-        return text.isBlank() ? this.payloads.object() : this.world.json().readTree(text);
+        JsonNode body = text.isBlank() ? this.payloads.object() : this.world.json().readTree(text);
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("The body must be a JSON object, not " + body.getNodeType());
+        }
+        return body;
+    }
+
+    /** A string field of a JSON body (numbers and booleans as their text), null when absent. */
+    private static @Nullable String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new IllegalArgumentException(field + " must be a string, not " + value);
+        }
+        return value.asString();
+    }
+
+    /** A whole-number field of a JSON body, the fallback when absent. */
+    private static int integer(JsonNode body, String field, int fallback) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(field + " must be a whole number, not " + value);
+        }
+        return value.intValue();
+    }
+
+    private static long snowflake(String field, String id) {
+        try {
+            return Long.parseUnsignedLong(id);
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(field + " must be a snowflake id such as \"1234567890\", not \""
+                    + id + "\"");
+        }
     }
 
     private static HttpResponse json(int status, JsonNode json) {
@@ -154,10 +194,10 @@ final class ControlApi {
 
     private ArrayNode messages(HttpRequest request) {
         EmulatedChannel channel = request.queryParam("channel_id")
-            .map((id) -> this.world.channel(Long.parseUnsignedLong(id))
+            .map((id) -> this.world.channel(snowflake("channel_id", id))
                 .orElseThrow(() -> new IllegalArgumentException("Unknown channel " + id)))
             .orElseGet(this::defaultChannel);
-        long after = request.queryParam("after").map(Long::parseUnsignedLong).orElse(0L);
+        long after = request.queryParam("after").map((id) -> snowflake("after", id)).orElse(0L);
         ArrayNode array = this.payloads.array();
         for (EmulatedMessage message : this.world.messages(channel.id())) {
             if (Long.compareUnsigned(message.id(), after) > 0) {
@@ -176,16 +216,16 @@ final class ControlApi {
     }
 
     private EmulatedChannel channel(JsonNode body) {
-        String id = Payloads.text(body, "channel_id");
+        String id = text(body, "channel_id");
         if (id == null) {
             return defaultChannel();
         }
-        return this.world.channel(Long.parseUnsignedLong(id))
+        return this.world.channel(snowflake("channel_id", id))
             .orElseThrow(() -> new IllegalArgumentException("Unknown channel " + id));
     }
 
-    private EmulatedUser author(JsonNode body) {
-        String name = Payloads.text(body, "author");
+    private EmulatedUser user(JsonNode body, String field) {
+        String name = text(body, field);
         if (name == null || name.isBlank()) {
             name = "alice";
         }
@@ -193,12 +233,12 @@ final class ControlApi {
     }
 
     private HttpResponse postMessage(JsonNode body) {
-        String content = Payloads.text(body, "content");
+        String content = text(body, "content");
         if (content == null) {
             throw new IllegalArgumentException("content is required");
         }
         EmulatedChannel channel = channel(body);
-        EmulatedUser author = author(body);
+        EmulatedUser author = user(body, "author");
         EmulatedMessage message = channel.isDirect()
                 ? this.users.as(author).says(this.world.directChannel(author), content)
                 : this.users.as(author).says(channel, content);
@@ -214,19 +254,39 @@ final class ControlApi {
         return array;
     }
 
-    /** {@code {"channel_id": "...", "user": "alice", "command": "tag add", "options": {"name": "x"}}}. */
+    /**
+     * Runs a slash command as a user:
+     * {@code {"channel_id": "...", "user": "alice", "command": "tag add", "options": {"name": "x"}}}.
+     * Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the registered
+     * option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"} for a
+     * boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
+     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}). Input Discord would
+     * refuse answers 400 with Discord's error body, code 50035 and {@code errors}, naming the option; a command
+     * the bot has not registered answers 404 with code 10063, listing the registered commands.
+     */
     private HttpResponse runCommand(JsonNode body) {
-        String command = Payloads.text(body, "command");
+        String command = text(body, "command");
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("command is required, e.g. \"idea\" or \"tag add\"");
         }
         String[] path = command.strip().replaceFirst("^/", "").split("\\s+");
         SlashCommand slash = SlashCommand.of(path[0], List.of(path).subList(1, path.length).toArray(String[]::new))
             .in(channel(body))
-            .by(this.users.user(String.valueOf(Payloads.text(body, "user") != null ? Payloads.text(body, "user")
-                    : "alice")));
-        body.path("options").properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getValue())));
-        EmulatedInteraction interaction = this.emulator.interactions().invoke(slash);
+            .by(user(body, "user"));
+        JsonNode options = body.path("options");
+        if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
+            throw new IllegalArgumentException("options must be an object of option names to values, e.g. "
+                    + "{\"sides\": 6}, not " + options);
+        }
+        options.properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getKey(),
+                entry.getValue())));
+        EmulatedInteraction interaction;
+        try {
+            interaction = this.emulator.interactions().invoke(slash);
+        }
+        catch (InteractionRejectedException rejected) {
+            return json(rejected.status(), rejected.body());
+        }
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(interaction.id()));
         json.put("command", interaction.commandName());
@@ -234,36 +294,48 @@ final class ControlApi {
         return json(201, json);
     }
 
-    private Object optionValue(JsonNode value) {
-        if (value.isBoolean()) {
-            return value.asBoolean();
+    /** A JSON option value as given; its type comes from the registered option. */
+    private static @Nullable Object optionValue(String name, JsonNode value) {
+        if (value.isNull()) {
+            return null;
         }
-        if (value.isIntegralNumber()) {
-            return value.asLong();
+        if (value.isBoolean()) {
+            return value.booleanValue();
         }
         if (value.isNumber()) {
-            return value.asDouble();
+            return value.numberValue();
         }
-        String text = value.asString();
-        if (text.startsWith("@")) {
-            return this.users.user(text.substring(1));
+        if (value.isString()) {
+            return value.stringValue();
         }
-        if (text.startsWith("#")) {
-            return this.users.channel(text.substring(1));
-        }
-        return text;
+        throw new IllegalArgumentException("options." + name + " must be a string, number or boolean, not " + value);
     }
 
     private HttpResponse fault(JsonNode body) {
-        String route = Payloads.text(body, "route");
-        if (route == null) {
+        String route = text(body, "route");
+        if (route == null || !route.matches("[A-Z]+ /\\S+")) {
             throw new IllegalArgumentException("route is required, e.g. \"POST /channels/{channel_id}/messages\"");
         }
-        int status = body.path("status").asInt(429);
-        int count = body.path("count").asInt(1);
+        int status = integer(body, "status", 429);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an HTTP error status, 400 to 599, not " + status);
+        }
+        int count = integer(body, "count", 1);
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
         if (status == 429) {
-            this.emulator.rest().rateLimitNext(route, count, Duration.ofMillis((long) (body.path("retry_after").asDouble(1) * 1000)),
-                    body.path("scope").asString("user"));
+            JsonNode retryAfter = body.path("retry_after");
+            if (!retryAfter.isMissingNode() && !(retryAfter.isNumber() && retryAfter.asDouble() >= 0
+                    && Double.isFinite(retryAfter.asDouble()))) {
+                throw new IllegalArgumentException("retry_after must be a number of seconds, not " + retryAfter);
+            }
+            String scope = Objects.requireNonNullElse(text(body, "scope"), "user");
+            if (!List.of("user", "global", "shared").contains(scope)) {
+                throw new IllegalArgumentException("scope must be user, global or shared, not " + scope);
+            }
+            this.emulator.rest().rateLimitNext(route, count, Duration.ofMillis((long) (retryAfter.asDouble(1) * 1000)),
+                    scope);
         }
         else {
             this.emulator.rest().failNext(route, count, status);
@@ -292,8 +364,15 @@ final class ControlApi {
     }
 
     private HttpResponse attachment(HttpRequest request, Map<String, String> variables) {
-        long channelId = Long.parseUnsignedLong(variables.get("channel_id"));
-        long attachmentId = Long.parseUnsignedLong(variables.get("attachment_id"));
+        long channelId;
+        long attachmentId;
+        try {
+            channelId = Long.parseUnsignedLong(variables.get("channel_id"));
+            attachmentId = Long.parseUnsignedLong(variables.get("attachment_id"));
+        }
+        catch (NumberFormatException ex) {
+            return json(404, error("no such attachment"));
+        }
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {

@@ -201,19 +201,29 @@ final class Interactions {
                 : this.world.userNamed("alice").orElseThrow(() -> new IllegalStateException("No user to run " + command));
         RegisteredCommand registered = find(command.path().getFirst(), channel.guildId());
         if (registered == null) {
-            throw new IllegalStateException("The bot has not registered /" + command.path().getFirst()
-                    + " (registered: " + commands(0).stream().map(RegisteredCommand::name).toList() + " globally, "
-                    + commands(channel.guildId()).stream().map(RegisteredCommand::name).toList() + " in the guild)");
+            throw new InteractionRejectedException(404, InteractionRejectedException.UNKNOWN_COMMAND,
+                    "Unknown application command /" + command.path().getFirst() + " (registered: "
+                            + names(0) + " globally; " + names(channel.guildId()) + " in the guild)",
+                    this.payloads.object());
         }
+        List<CommandInput.Option> options = CommandInput.check(registered, command, channel, this.world);
         long id = this.world.nextId();
         String token = "aW50ZXJhY3Rpb246" + HexFormat.of().formatHex(randomBytes());
         EmulatedInteraction interaction = new EmulatedInteraction(id, token, registered.name(), channel, user,
                 this.world);
         this.byToken.put(token, interaction);
         this.all.add(interaction);
-        ObjectNode payload = interactionCreate(interaction, registered, command);
+        ObjectNode payload = interactionCreate(interaction, registered, options);
         this.gateway.dispatch(channel.guildId(), "INTERACTION_CREATE", payload.toString(), (session) -> true);
         return interaction;
+    }
+
+    private String names(long scope) {
+        List<String> names = commands(scope).stream()
+            .filter((command) -> command.definition().path("type").asInt(1) == 1)
+            .map((command) -> "/" + command.name())
+            .toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     private @Nullable RegisteredCommand find(String name, long guildId) {
@@ -228,7 +238,7 @@ final class Interactions {
     }
 
     private ObjectNode interactionCreate(EmulatedInteraction interaction, RegisteredCommand registered,
-            SlashCommand command) {
+            List<CommandInput.Option> options) {
         EmulatedChannel channel = interaction.channel();
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         ObjectNode json = this.payloads.object();
@@ -245,8 +255,7 @@ final class Interactions {
             data.put("guild_id", Payloads.id(registered.guildId()));
         }
         ObjectNode resolved = this.payloads.object();
-        data.set("options", options(registered.options(), command.path().subList(1, command.path().size()),
-                command.options(), resolved, guild));
+        data.set("options", options(options, resolved, guild));
         if (!resolved.isEmpty()) {
             data.set("resolved", resolved);
         }
@@ -286,87 +295,54 @@ final class Interactions {
         return json;
     }
 
-    /** Builds the options array, typing each value by the registered definition, and fills {@code resolved}. */
-    private ArrayNode options(JsonNode definitions, List<String> subcommandPath, Map<String, Object> values,
-            ObjectNode resolved, @Nullable EmulatedGuild guild) {
+    /** The options array of checked, typed values; fills {@code resolved} with the users, roles, channels, files. */
+    private ArrayNode options(List<CommandInput.Option> given, ObjectNode resolved, @Nullable EmulatedGuild guild) {
         ArrayNode options = this.payloads.array();
-        if (!subcommandPath.isEmpty()) {
-            String name = subcommandPath.getFirst();
-            JsonNode definition = findOption(definitions, name);
-            if (definition == null) {
-                throw new IllegalStateException("No subcommand " + name + " registered");
-            }
-            ObjectNode sub = options.addObject();
-            sub.put("name", name);
-            sub.put("type", definition.path("type").asInt());
-            sub.set("options", options(definition.path("options"), subcommandPath.subList(1, subcommandPath.size()),
-                    values, resolved, guild));
-            return options;
-        }
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            JsonNode definition = findOption(definitions, entry.getKey());
-            if (definition == null) {
-                throw new IllegalStateException("No option " + entry.getKey() + " registered");
-            }
-            int type = definition.path("type").asInt();
+        for (CommandInput.Option entry : given) {
             ObjectNode option = options.addObject();
-            option.put("name", entry.getKey());
-            option.put("type", type);
-            Object value = entry.getValue();
-            switch (type) {
-                case 4 -> option.put("value", ((Number) value).longValue());
-                case 10 -> option.put("value", ((Number) value).doubleValue());
-                case 5 -> option.put("value", (Boolean) value);
-                case 6, 9 -> {
-                    if (value instanceof EmulatedRole role) {
-                        option.put("value", role.idString());
-                        resolved.withObject("roles").set(role.idString(), this.payloads.role(role, 0));
-                    }
-                    else {
-                        EmulatedUser user = (EmulatedUser) value;
-                        option.put("value", user.idString());
-                        resolved.withObject("users").set(user.idString(), this.payloads.user(user));
-                        if (guild != null && guild.isMember(user.id())) {
-                            ObjectNode member = this.payloads.member(guild, user, false);
-                            member.put("permissions", Long.toString(guild.permissionsOf(user.id())));
-                            resolved.withObject("members").set(user.idString(), member);
-                        }
+            option.put("name", entry.name());
+            option.put("type", entry.type());
+            if (entry.value() == null) {
+                option.set("options", options(entry.options(), resolved, guild));
+                continue;
+            }
+            switch (entry.value()) {
+                case String text -> option.put("value", text);
+                case Long number -> option.put("value", number);
+                case Double number -> option.put("value", number);
+                case Boolean flag -> option.put("value", flag);
+                case EmulatedUser user -> {
+                    option.put("value", user.idString());
+                    resolved.withObjectProperty("users").set(user.idString(), this.payloads.user(user));
+                    if (guild != null && guild.isMember(user.id())) {
+                        ObjectNode member = this.payloads.member(guild, user, false);
+                        member.put("permissions", Long.toString(guild.permissionsOf(user.id())));
+                        resolved.withObjectProperty("members").set(user.idString(), member);
                     }
                 }
-                case 7 -> {
-                    EmulatedChannel channel = (EmulatedChannel) value;
+                case EmulatedRole role -> {
+                    option.put("value", role.idString());
+                    resolved.withObjectProperty("roles").set(role.idString(), this.payloads.role(role, 0));
+                }
+                case EmulatedChannel channel -> {
                     option.put("value", channel.idString());
                     ObjectNode channelJson = this.payloads.channel(channel);
                     channelJson.put("permissions", Long.toString(Permissions.ALL));
-                    resolved.withObject("channels").set(channel.idString(), channelJson);
+                    resolved.withObjectProperty("channels").set(channel.idString(), channelJson);
                 }
-                case 8 -> {
-                    EmulatedRole role = (EmulatedRole) value;
-                    option.put("value", role.idString());
-                    resolved.withObject("roles").set(role.idString(), this.payloads.role(role, 0));
-                }
-                case 11 -> {
-                    EmulatedMessage.EmulatedAttachment attachment = (EmulatedMessage.EmulatedAttachment) value;
+                case EmulatedMessage.EmulatedAttachment attachment -> {
                     option.put("value", Payloads.id(attachment.id()));
                     EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "",
                             java.time.Instant.now(), 0, false, List.of(), List.of(), List.of(attachment), List.of(),
                             List.of(), 0, null, 0, 0, 0);
-                    resolved.withObject("attachments").set(Payloads.id(attachment.id()),
+                    resolved.withObjectProperty("attachments").set(Payloads.id(attachment.id()),
                             this.payloads.attachment(holder, attachment));
                 }
-                default -> option.put("value", String.valueOf(value));
+                default -> throw new IllegalStateException("CommandInput typed " + entry.name() + " as "
+                        + entry.value().getClass().getSimpleName());
             }
         }
         return options;
-    }
-
-    private static @Nullable JsonNode findOption(JsonNode definitions, String name) {
-        for (JsonNode definition : definitions) {
-            if (definition.path("name").asString("").equals(name)) {
-                return definition;
-            }
-        }
-        return null;
     }
 
     /* ---------------------------------------------------------------- responding */

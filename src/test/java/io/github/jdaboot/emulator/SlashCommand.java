@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A slash command a user runs, for {@link DiscordEmulator#slashCommand(SlashCommand)}:
  * {@code SlashCommand.of("tag", "add").in(channel).by(user).option("name", "faq")}. Option values
  * may be strings, numbers, booleans, {@link EmulatedUser}, {@link EmulatedRole}, {@link EmulatedChannel}
- * or an {@link EmulatedMessage.EmulatedAttachment}; their Discord types come from the registered command.
+ * or an {@link EmulatedMessage.EmulatedAttachment}, or text as a user types it ({@code "6"}, {@code "@bob"},
+ * {@code "#general"}, {@code "@&Moderators"}); their Discord types come from the registered command, and
+ * input Discord would refuse throws {@link InteractionRejectedException} before the bot hears of it.
  */
 public final class SlashCommand {
 
@@ -42,8 +44,14 @@ public final class SlashCommand {
         return this;
     }
 
-    public SlashCommand option(String name, Object value) {
-        this.options.put(name, value);
+    /** Gives an option a value; {@code null} leaves it out, as a user who skips an optional option. */
+    public SlashCommand option(String name, @Nullable Object value) {
+        if (value == null) {
+            this.options.remove(name);
+        }
+        else {
+            this.options.put(name, value);
+        }
         return this;
     }
 
