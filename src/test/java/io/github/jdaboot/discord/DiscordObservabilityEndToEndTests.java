@@ -162,6 +162,10 @@ class DiscordObservabilityEndToEndTests {
     @Test
     @DisplayName("/actuator/prometheus serves every Discord metric")
     void prometheus() throws Exception {
+        reply(".idea");
+        this.world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER);
+        this.discord.gateway().close(4000);
+        await().until(() -> "UP".equals(discordStatus()) && this.discord.gateway().hasLiveSession());
         String scrape = get("/actuator/prometheus").body();
         assertThat(scrape).contains("discord_gateway_ping_milliseconds{", "discord_gateway_status{",
                 "discord_guilds{", "discord_gateway_events_total{", "discord_gateway_reconnects_total{",

@@ -2,50 +2,92 @@ package io.github.jdaboot.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bare gateway client on the JDK's WebSocket, for testing the emulator's protocol without JDA.
- * With zlib-stream it inflates every binary message with one inflater for the connection and
- * checks that each ends with the Z_SYNC_FLUSH suffix, as Discord's clients do.
+ * A bare gateway client on Netty's WebSocket client, for testing the emulator's protocol without JDA.
+ * With zlib-stream it inflates every binary message with one inflater for the connection and checks
+ * that each ends with the Z_SYNC_FLUSH suffix, as Discord's clients do. A connection that ends without
+ * a close frame reads as close code 1006. (Not the JDK's WebSocket client: now and then it never
+ * noticed a connection the server had dropped right after sending a message.)
  */
-final class RawGatewayClient implements WebSocket.Listener, AutoCloseable {
+final class RawGatewayClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final Inflater inflater = new Inflater();
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    private final WebSocket socket;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel channel;
     private volatile boolean everyBinaryEndedWithSyncFlush = true;
     private volatile int binaryMessages;
 
     RawGatewayClient(String gatewayUrl, boolean zlibStream) {
-        String url = gatewayUrl + "?v=10&encoding=json" + (zlibStream ? "&compress=zlib-stream" : "");
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(URI.create(url), this)
-            .join();
+        URI uri = URI.create(gatewayUrl + "?v=10&encoding=json" + (zlibStream ? "&compress=zlib-stream" : ""));
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .version(WebSocketVersion.V13)
+            .customHeaders(new DefaultHttpHeaders())
+            .maxFramePayloadLength(16 * 1024 * 1024)
+            .handleCloseFrames(false)
+            .build();
+        CompletableFuture<Void> handshake = new CompletableFuture<>();
+        this.channel = new Bootstrap().group(this.group)
+            .channel(NioSocketChannel.class)
+            .handler(new ChannelInitializer<SocketChannel>() {
+
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    channel.pipeline()
+                        .addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                                new WebSocketClientProtocolHandler(config),
+                                new WebSocketFrameAggregator(16 * 1024 * 1024), new Frames(handshake));
+                }
+
+            })
+            .connect(uri.getHost(), uri.getPort())
+            .syncUninterruptibly()
+            .channel();
+        handshake.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     void send(String json) {
-        this.socket.sendText(json, true).join();
+        this.channel.writeAndFlush(new TextWebSocketFrame(json)).syncUninterruptibly();
     }
 
     /** The next payload, or fails after the timeout. */
@@ -72,6 +114,7 @@ final class RawGatewayClient implements WebSocket.Listener, AutoCloseable {
         return this.received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The close code the server sent, or 1006 when the connection ended without one. */
     int awaitClose(Duration timeout) throws Exception {
         return this.closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -86,44 +129,14 @@ final class RawGatewayClient implements WebSocket.Listener, AutoCloseable {
 
     /** Drops the TCP connection without a close frame. */
     void abort() {
-        this.socket.abort();
+        this.channel.close().syncUninterruptibly();
     }
 
     @Override
     public void close() {
-        this.socket.abort();
+        abort();
+        this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         this.inflater.end();
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        this.text.append(data);
-        if (last) {
-            this.received.add(JSON.readTree(this.text.toString()));
-            this.text.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        this.binary.writeBytes(bytes);
-        if (last) {
-            byte[] message = this.binary.toByteArray();
-            this.binary.reset();
-            this.binaryMessages++;
-            int n = message.length;
-            if (n < 4 || message[n - 4] != 0 || message[n - 3] != 0 || message[n - 2] != (byte) 0xFF
-                    || message[n - 1] != (byte) 0xFF) {
-                this.everyBinaryEndedWithSyncFlush = false;
-            }
-            this.received.add(JSON.readTree(inflate(message)));
-        }
-        webSocket.request(1);
-        return null;
     }
 
     private String inflate(byte[] message) {
@@ -142,14 +155,61 @@ final class RawGatewayClient implements WebSocket.Listener, AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        this.closeCode.complete(statusCode);
-        return null;
+    private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+        private final CompletableFuture<Void> handshake;
+
+        Frames(CompletableFuture<Void> handshake) {
+            this.handshake = handshake;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) {
+            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                this.handshake.complete(null);
+            }
+            context.fireUserEventTriggered(event);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
+            switch (frame) {
+                case TextWebSocketFrame text -> RawGatewayClient.this.received.add(JSON.readTree(text.text()));
+                case BinaryWebSocketFrame binary -> {
+                    byte[] message = ByteBufUtil.getBytes(binary.content());
+                    RawGatewayClient.this.binaryMessages++;
+                    int n = message.length;
+                    if (n < 4 || message[n - 4] != 0 || message[n - 3] != 0 || message[n - 2] != (byte) 0xFF
+                            || message[n - 1] != (byte) 0xFF) {
+                        RawGatewayClient.this.everyBinaryEndedWithSyncFlush = false;
+                    }
+                    RawGatewayClient.this.received.add(JSON.readTree(inflate(message)));
+                }
+                case CloseWebSocketFrame close -> {
+                    // answered with the same code, as clients do, and the connection ends
+                    int code = (close.statusCode() < 0) ? 1005 : close.statusCode();
+                    RawGatewayClient.this.closeCode.complete(code);
+                    context.writeAndFlush(new CloseWebSocketFrame((code == 1005) ? 1000 : code, ""))
+                        .addListener(ChannelFutureListener.CLOSE);
+                }
+                default -> {
+                    // pings are answered by Netty's protocol handler
+                }
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) {
+            this.handshake.completeExceptionally(new IllegalStateException("connection ended before the handshake"));
+            RawGatewayClient.this.closeCode.complete(1006);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            this.handshake.completeExceptionally(cause);
+            context.close();
+        }
+
     }
 
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        this.closeCode.complete(1006);
-    }
 }

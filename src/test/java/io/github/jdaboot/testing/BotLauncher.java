@@ -95,7 +95,7 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
 
     /**
      * Starts the application with more configuration classes (test commands), against the emulator.
-     * The token and the URLs are the emulator's unless the arguments set them.
+     * The token and the URLs are the emulator's unless the arguments set them (or the token file).
      */
     public ConfigurableApplicationContext start(Class<?>[] sources, String... args) {
         return start(sources, WebApplicationType.NONE, args);
@@ -106,8 +106,8 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
         List<String> all = new ArrayList<>(List.of(args));
         for (String connection : List.of("--discord.token=" + emulator.token(),
                 "--discord.rest-url=" + emulator.restUrl(), "--discord.gateway-url=" + emulator.gatewayUrl())) {
-            String key = connection.substring(0, connection.indexOf('=') + 1);
-            if (all.stream().noneMatch((arg) -> arg.startsWith(key))) {
+            String key = connection.substring(0, connection.indexOf('='));
+            if (all.stream().noneMatch((arg) -> arg.startsWith(key + "=") || arg.startsWith(key + "-file="))) {
                 all.add(connection);
             }
         }
