@@ -36,6 +36,8 @@ public class CommandProperties {
     /** How long shutdown waits for running commands to finish before the gateway session closes. */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+    private final Components components = new Components();
+
     public String getPrefix() {
         return this.prefix;
     }
@@ -99,4 +101,38 @@ public class CommandProperties {
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
+
+    public Components getComponents() {
+        return this.components;
+    }
+
+    /**
+     * Components sent with a callback ({@code Reply.withButton(style, label, callback)}), kept in memory.
+     */
+    public static class Components {
+
+        /** How long a component's callback is kept: a click after that is told the component has expired. */
+        private Duration expireAfter = Duration.ofMinutes(15);
+
+        /** At most this many callbacks are kept; beyond that the least recently used are dropped. */
+        private int maxCallbacks = 10_000;
+
+        public Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public int getMaxCallbacks() {
+            return this.maxCallbacks;
+        }
+
+        public void setMaxCallbacks(int maxCallbacks) {
+            this.maxCallbacks = maxCallbacks;
+        }
+
+    }
+
 }

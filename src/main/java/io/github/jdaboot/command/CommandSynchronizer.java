@@ -38,10 +38,10 @@ class CommandSynchronizer implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSynchronizer.class);
 
-    private final CommandRegistry registry;
+    private final CommandHandlerMapping registry;
     private final CommandProperties properties;
 
-    CommandSynchronizer(CommandRegistry registry, CommandProperties properties) {
+    CommandSynchronizer(CommandHandlerMapping registry, CommandProperties properties) {
         this.registry = registry;
         this.properties = properties;
     }
@@ -123,47 +123,7 @@ class CommandSynchronizer implements EventListener {
     }
 
     private static List<OptionData> options(CommandDefinition definition) {
-        List<OptionData> options = new ArrayList<>();
-        for (OptionDefinition option : definition.options()) {
-            OptionData data = new OptionData(option.kind().discordType(), option.name(), option.description(),
-                    option.required());
-            switch (option.kind()) {
-                case LONG, INT -> {
-                    long floor = (option.kind() == OptionKind.INT) ? Integer.MIN_VALUE : (long) OptionData.MIN_NEGATIVE_NUMBER;
-                    long ceiling = (option.kind() == OptionKind.INT) ? Integer.MAX_VALUE : (long) OptionData.MAX_POSITIVE_NUMBER;
-                    boolean bounded = option.kind() == OptionKind.INT || option.min() != Double.NEGATIVE_INFINITY
-                            || option.max() != Double.POSITIVE_INFINITY;
-                    if (bounded) {
-                        data.setRequiredRange((long) Math.max(option.min(), floor), (long) Math.min(option.max(), ceiling));
-                    }
-                }
-                case DOUBLE -> {
-                    if (option.min() != Double.NEGATIVE_INFINITY) {
-                        data.setMinValue(option.min());
-                    }
-                    if (option.max() != Double.POSITIVE_INFINITY) {
-                        data.setMaxValue(option.max());
-                    }
-                }
-                case STRING -> {
-                    if (option.maxLength() < OptionData.MAX_STRING_OPTION_LENGTH) {
-                        data.setMaxLength(option.maxLength());
-                    }
-                }
-                case ENUM -> option.choices()
-                    .forEach((choice) -> data.addChoice(OptionDefinition.choiceName(choice), choice.name()));
-                case CHANNEL -> {
-                    if (!option.channelTypes().isEmpty()) {
-                        data.setChannelTypes(option.channelTypes());
-                    }
-                }
-                default -> {
-                    // nothing to add
-                }
-            }
-            options.add(data);
-        }
-        return options;
+        return definition.options().stream().map(OptionDefinition::data).toList();
     }
 
     /** Whether Discord's commands are the desired ones, compared in Discord's own JSON form. */
