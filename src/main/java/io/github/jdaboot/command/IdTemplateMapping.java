@@ -2,6 +2,7 @@ package io.github.jdaboot.command;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,28 +16,24 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.server.PathContainer;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.UriTemplate;
 
 /**
  * Maps custom ids to handler methods by id templates such as {@code idea:another:{topic}}: Spring's
- * {@link PathPattern}s with {@code :} as the separator, the most specific first. Finds the methods at
+ * {@link UriTemplate}s (a part matches any text, colons included, unless the template gives a pattern:
+ * {@code {poll:\d+}}), templates with fewer parts first, then longer ones. Finds the methods at
  * startup and checks their templates, parameters and return types.
  *
  * @param <A> the annotation marking the handlers
  */
 abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializingSingleton, BeanFactoryAware {
 
-    /** Custom ids are split at colons, not decoded. */
-    private static final PathContainer.Options ID = PathContainer.Options.create(':', false);
-
     /** A handler found for a custom id, with the template that matched and the id's parts. */
     record Match(HandlerMethod handler, String template, Map<String, String> parts) {
     }
 
-    private record Route(String template, PathPattern pattern, HandlerMethod handler) {
+    private record Route(String template, UriTemplate pattern, HandlerMethod handler) {
     }
 
     private final Class<A> annotation;
@@ -44,7 +41,6 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
     private final ArgumentResolvers arguments;
     private final ReturnValueHandlers returns;
     private final ExceptionHandlers exceptions;
-    private final PathPatternParser parser = new PathPatternParser();
     private final List<Route> routes = new ArrayList<>();
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
@@ -55,7 +51,6 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
         this.arguments = arguments;
         this.returns = returns;
         this.exceptions = exceptions;
-        this.parser.setPathOptions(ID);
     }
 
     /** The templates the annotation declares. */
@@ -64,8 +59,12 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
     /** The JDA event types a handler of this kind may take, besides GenericEvent. */
     abstract Set<Class<?>> eventTypes();
 
-    /** Checks what is particular to this kind of handler. */
+    /** Checks a parameter for what is particular to this kind of handler. */
     abstract void check(HandlerMethod handler, MethodParameter parameter);
+
+    /** Checks the handler for what is particular to this kind of handler. */
+    void check(HandlerMethod handler) {
+    }
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -78,7 +77,8 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
             return;
         }
         HandlerScanner.scan(this.beanFactory, this.annotation, this::register);
-        this.routes.sort((a, b) -> PathPattern.SPECIFICITY_COMPARATOR.compare(a.pattern(), b.pattern()));
+        this.routes.sort(Comparator.comparingInt((Route route) -> route.pattern().getVariableNames().size())
+            .thenComparing(Comparator.comparingInt((Route route) -> route.template().length()).reversed()));
     }
 
     void register(HandlerMethod handler, A annotation) {
@@ -86,16 +86,16 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
         if (templates.length == 0) {
             throw handler.invalid(this.what, "no custom id template given");
         }
-        List<PathPattern> patterns = new ArrayList<>();
+        List<UriTemplate> patterns = new ArrayList<>();
         for (String template : templates) {
             if (template.isBlank() || template.length() > 100 || template.startsWith(ComponentCallbacks.PREFIX)) {
                 throw handler.invalid(this.what, "invalid template '" + template + "': Discord takes custom ids of 1 to"
                         + " 100 characters, and ids starting with '" + ComponentCallbacks.PREFIX
                         + "' are the framework's");
             }
-            PathPattern pattern;
+            UriTemplate pattern;
             try {
-                pattern = this.parser.parse(template);
+                pattern = new UriTemplate(template);
             }
             catch (RuntimeException ex) {
                 throw handler.invalid(this.what, "invalid template '" + template + "': " + ex.getMessage());
@@ -108,6 +108,7 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
             }
             patterns.add(pattern);
         }
+        check(handler);
         for (MethodParameter parameter : handler.parameters()) {
             checkParameter(handler, parameter, templates, patterns);
         }
@@ -123,7 +124,7 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
     }
 
     private void checkParameter(HandlerMethod handler, MethodParameter parameter, String[] templates,
-            List<PathPattern> patterns) {
+            List<UriTemplate> patterns) {
         String name = "parameter '" + parameter.getParameterName() + "'";
         Class<?> type = parameter.getParameterType();
         if (parameter.hasParameterAnnotation(Option.class) || type == CommandContext.class) {
@@ -139,7 +140,7 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
             IdPart part = parameter.getParameterAnnotation(IdPart.class);
             String partName = IdPartArgumentResolver.name(parameter);
             for (int i = 0; i < templates.length; i++) {
-                boolean present = patterns.get(i).getPatternString().contains("{" + partName + "}");
+                boolean present = patterns.get(i).getVariableNames().contains(partName);
                 if (!present && part.required()) {
                     throw handler.invalid(this.what, name + " is bound to the id part '" + partName
                             + "', which template '" + templates[i] + "' does not have");
@@ -154,11 +155,9 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
 
     /** The handler for a custom id, with its parts; empty when no template matches. */
     Optional<Match> match(String customId) {
-        PathContainer id = PathContainer.parsePath(customId, ID);
         for (Route route : this.routes) {
-            PathPattern.PathMatchInfo info = route.pattern().matchAndExtract(id);
-            if (info != null) {
-                return Optional.of(new Match(route.handler(), route.template(), info.getUriVariables()));
+            if (route.pattern().matches(customId)) {
+                return Optional.of(new Match(route.handler(), route.template(), route.pattern().match(customId)));
             }
         }
         return Optional.empty();

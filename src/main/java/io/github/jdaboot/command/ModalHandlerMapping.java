@@ -29,6 +29,10 @@ class ModalHandlerMapping extends IdTemplateMapping<ModalHandler> {
             throw handler.invalid(what(), "parameter '" + parameter.getParameterName()
                     + "' is for clicks on components; a form's fields are @Field parameters");
         }
+    }
+
+    @Override
+    void check(HandlerMethod handler) {
         if (handler.returnType().getParameterType() == Modal.class) {
             throw handler.invalid(what(), "a form cannot be answered with another form (Discord allows none)");
         }
