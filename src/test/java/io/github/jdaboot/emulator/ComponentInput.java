@@ -52,26 +52,25 @@ final class ComponentInput {
         ObjectNode data = this.payloads.object();
         data.put("custom_id", customId);
         data.put("component_type", type);
-        if (component != null) {
-            data.put("id", component.path("id").asInt(0));
-        }
         if (component == null) {
             List<String> ids = Components.customIds(message.components());
             check("data.custom_id", "BASE_TYPE_CHOICES", ids.isEmpty() ? "The message has no components."
                     : "Value must be one of " + CommandInput.quoted(ids) + ".");
+            if (values != null) {
+                values.forEach(data.putArray("values")::add);
+            }
+            return finish(data);
         }
-        else if (component.path("disabled").asBoolean(false)) {
+        data.put("id", component.path("id").asInt(0));
+        if (component.path("disabled").asBoolean(false)) {
             check("data.custom_id", "BASE_TYPE_INVALID", "The component '" + customId + "' is disabled.");
         }
         else if ((type == Components.BUTTON) != (values == null)) {
             check("data.component_type", "BASE_TYPE_INVALID", "The component '" + customId + "' is a "
                     + ((values == null) ? "select: pick values in it" : "button: click it") + ".");
         }
-        if (values != null && component != null) {
+        if (values != null) {
             data.set("values", values(component, values, "data.values"));
-        }
-        else if (values != null) {
-            values.forEach(data.putArray("values")::add);
         }
         return finish(data);
     }
@@ -134,8 +133,8 @@ final class ComponentInput {
                     "This field is required");
         }
         if (type != Components.TEXT_INPUT) {
-            List<String> picked = empty ? List.of() : Arrays.asList(value.split("\\s*,\\s*"));
-            return answer.set("values", empty ? this.payloads.array() : values(input, picked, at + ".values"));
+            return answer.set("values", empty ? this.payloads.array()
+                    : values(input, Arrays.asList(value.split("\\s*,\\s*")), at + ".values"));
         }
         String text = empty ? "" : value;
         int length = text.codePointCount(0, text.length());

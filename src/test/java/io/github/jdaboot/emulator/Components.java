@@ -35,7 +35,7 @@ final class Components {
     static final int LABEL = 18;
 
     /** Message flag IS_COMPONENTS_V2: a layout of components instead of content and action rows. */
-    static final int FLAG_COMPONENTS_V2 = 1 << 15;
+    private static final int FLAG_COMPONENTS_V2 = 1 << 15;
 
     private final FormErrors errors = new FormErrors();
     private final Set<String> customIds = new HashSet<>();
@@ -43,7 +43,7 @@ final class Components {
     private Components() {
     }
 
-    static boolean isSelect(int type) {
+    private static boolean isSelect(int type) {
         return type == STRING_SELECT || (type >= USER_SELECT && type <= CHANNEL_SELECT);
     }
 
@@ -270,6 +270,10 @@ final class Components {
 
     /** A label's component in a modal: a text input or a select. */
     private void field(JsonNode component, String at, boolean legacy) {
+        if (!component.isObject()) {
+            this.errors.add(at, "BASE_TYPE_REQUIRED", "This field is required");
+            return;
+        }
         int type = component.path("type").asInt(0);
         if (isSelect(type) && !legacy) {
             select(component, at, true);
