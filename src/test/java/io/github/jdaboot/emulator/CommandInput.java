@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a user gave a slash command, checked against the command the bot registered and typed as Discord
@@ -82,8 +80,7 @@ final class CommandInput {
     private final EmulatorWorld world;
     private final EmulatedChannel channel;
     private final @Nullable EmulatedGuild guild;
-    private final ObjectNode errors = JsonNodeFactory.instance.objectNode();
-    private final List<String> problems = new ArrayList<>();
+    private final FormErrors errors = new FormErrors();
 
     private CommandInput(EmulatorWorld world, EmulatedChannel channel) {
         this.world = world;
@@ -101,11 +98,30 @@ final class CommandInput {
         CommandInput check = new CommandInput(world, channel);
         List<Option> options = check.options(command.options(), input.path().subList(1, input.path().size()),
                 input.options(), "", "data.options");
-        if (!check.problems.isEmpty()) {
-            throw new InteractionRejectedException(400, InteractionRejectedException.INVALID_FORM_BODY,
-                    "Invalid Form Body: " + String.join("; ", check.problems), check.errors);
-        }
+        check.errors.reject();
         return options;
+    }
+
+    /**
+     * What a user picked in a user (5), role (6), mentionable (7) or channel (8) select, as for an option of
+     * that kind (an id, a mention or a name), channels within the select's {@code channel_types}.
+     * @return the user, role or channel; null when Discord's client would not offer it, with the problem added
+     */
+    static @Nullable Object picked(JsonNode select, String value, EmulatedChannel channel, EmulatorWorld world,
+            FormErrors errors, String at) {
+        CommandInput input = new CommandInput(world, channel);
+        try {
+            return switch (select.path("type").asInt(0)) {
+                case Components.USER_SELECT -> input.user(value);
+                case Components.ROLE_SELECT -> input.role(value);
+                case Components.MENTIONABLE_SELECT -> input.mentionable(value);
+                default -> input.channel(select, value);
+            };
+        }
+        catch (Refused refused) {
+            errors.add(at, refused.code, refused.getMessage());
+            return null;
+        }
     }
 
     /* ---------------------------------------------------------------- structure */
@@ -191,20 +207,13 @@ final class CommandInput {
                 : "Value must be one of " + quoted(names) + ".";
     }
 
-    private static String quoted(List<String> names) {
+    static String quoted(List<String> names) {
         return names.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** Adds an entry to {@code errors} at a dotted path such as {@code data.options.0.value}. */
     private void refuse(String at, String label, Refused refused) {
-        ObjectNode node = this.errors;
-        for (String key : at.split("\\.")) {
-            node = node.withObjectProperty(key);
-        }
-        ObjectNode error = node.withArrayProperty("_errors").addObject();
-        error.put("code", refused.code);
-        error.put("message", refused.getMessage());
-        this.problems.add(label + ": " + refused.getMessage());
+        this.errors.add(at, label, refused.code, refused.getMessage());
     }
 
     /* ---------------------------------------------------------------- values */

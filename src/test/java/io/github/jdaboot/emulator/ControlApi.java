@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +55,10 @@ final class ControlApi {
         route("GET", "/emulator/messages", (request, variables) -> json(200, messages(request)));
         route("POST", "/emulator/messages", (request, variables) -> postMessage(body(request)));
         route("GET", "/emulator/commands", (request, variables) -> json(200, commands()));
-        route("POST", "/emulator/interactions", (request, variables) -> runCommand(body(request)));
+        route("POST", "/emulator/interactions", (request, variables) -> interact(body(request)));
+        route("GET", "/emulator/interactions/{id}", (request, variables) -> json(200,
+                interaction(this.world.interaction(snowflake("id", variables.get("id")))
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown interaction " + variables.get("id"))))));
         route("POST", "/emulator/gateway/close", (request, variables) -> {
             int code = body(request).path("code").asInt(4000);
             if (code == 1006) {
@@ -255,24 +260,67 @@ final class ControlApi {
     }
 
     /**
-     * Runs a slash command as a user:
-     * {@code {"channel_id": "...", "user": "alice", "command": "tag add", "options": {"name": "x"}}}.
-     * Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the registered
-     * option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"} for a
-     * boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
-     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}). Input Discord would
-     * refuse answers 400 with Discord's error body, code 50035 and {@code errors}, naming the option; a command
-     * the bot has not registered answers 404 with code 10063, listing the registered commands.
+     * A user interacts; {@code type} is {@code command} (the default), {@code component} or {@code modal}:
+     * <ul>
+     * <li>{@code {"command": "tag add", "options": {"name": "x"}, "channel_id": "...", "user": "alice"}} runs a
+     * slash command. Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the
+     * registered option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"}
+     * for a boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
+     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}).</li>
+     * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values": ["a"], "user": "alice"}}
+     * clicks a button, or with {@code values} picks in a select.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"}, "user": "alice"}} submits the
+     * latest modal with that custom id the bot opened for the user.</li>
+     * </ul>
+     * Input Discord would refuse answers with Discord's error body: 400 with code 50035 and {@code errors} naming
+     * the field, 404 with code 10063 for a command the bot has not registered (listing those it has) or 10008 for
+     * a message that is gone. Success answers 201 with {@code {"id", "type", ...}}.
      */
-    private HttpResponse runCommand(JsonNode body) {
-        String command = text(body, "command");
-        if (command == null || command.isBlank()) {
-            throw new IllegalArgumentException("command is required, e.g. \"idea\" or \"tag add\"");
+    private HttpResponse interact(JsonNode body) {
+        String type = Objects.requireNonNullElse(text(body, "type"), "command");
+        EmulatedUser user = user(body, "user");
+        EmulatedInteraction interaction;
+        try {
+            interaction = switch (type) {
+                case "command" -> runCommand(body, user);
+                case "component" -> {
+                    String messageId = required(body, "message_id", "the id of the bot's message with the component");
+                    EmulatedMessage message = this.world.message(snowflake("message_id", messageId))
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown message " + messageId));
+                    String customId = required(body, "custom_id", "the custom id of the button or select");
+                    yield body.has("values")
+                            ? this.users.as(user).selects(message, customId, strings(body).toArray(String[]::new))
+                            : this.users.as(user).clicks(message, customId);
+                }
+                case "modal" -> {
+                    String customId = required(body, "custom_id", "the custom id of the modal the bot opened");
+                    EmulatedModal modal = this.emulator.interactions().openModal(user, customId)
+                        .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal " + customId
+                                + " for " + user.username() + " that is still open"));
+                    JsonNode fields = body.path("fields");
+                    if (!fields.isMissingNode() && !fields.isObject()) {
+                        throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
+                                + "e.g. {\"idea\": \"more tests\"}, not " + fields);
+                    }
+                    Map<String, String> values = new LinkedHashMap<>();
+                    fields.properties().forEach((entry) -> values.put(entry.getKey(), text(fields, entry.getKey())));
+                    yield this.users.as(user).submits(modal, values);
+                }
+                default -> throw new IllegalArgumentException("type must be command, component or modal, not " + type);
+            };
         }
+        catch (InteractionRejectedException rejected) {
+            return json(rejected.status(), rejected.body());
+        }
+        return json(201, interaction(interaction));
+    }
+
+    private EmulatedInteraction runCommand(JsonNode body, EmulatedUser user) {
+        String command = required(body, "command", "the command, e.g. \"idea\" or \"tag add\"");
         String[] path = command.strip().replaceFirst("^/", "").split("\\s+");
         SlashCommand slash = SlashCommand.of(path[0], List.of(path).subList(1, path.length).toArray(String[]::new))
             .in(channel(body))
-            .by(user(body, "user"));
+            .by(user);
         JsonNode options = body.path("options");
         if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
             throw new IllegalArgumentException("options must be an object of option names to values, e.g. "
@@ -280,18 +328,55 @@ final class ControlApi {
         }
         options.properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getKey(),
                 entry.getValue())));
-        EmulatedInteraction interaction;
-        try {
-            interaction = this.emulator.interactions().invoke(slash);
-        }
-        catch (InteractionRejectedException rejected) {
-            return json(rejected.status(), rejected.body());
-        }
+        return this.emulator.interactions().invoke(slash);
+    }
+
+    /**
+     * An interaction and what the bot did about it: {@code id}, {@code type} (2 command, 3 component, 5 modal),
+     * {@code user}, {@code channel_id}, {@code command} or {@code custom_id}, {@code message_id} of the message
+     * with the component, {@code callback_type} (0 while unanswered), the {@code modal} the bot opened as it sent
+     * it, and {@code response_message_id}.
+     */
+    private ObjectNode interaction(EmulatedInteraction interaction) {
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(interaction.id()));
-        json.put("command", interaction.commandName());
+        json.put("type", interaction.type());
+        json.put("user", interaction.user().username());
         json.put("channel_id", interaction.channel().idString());
-        return json(201, json);
+        if (interaction.commandName() != null) {
+            json.put("command", interaction.commandName());
+        }
+        else {
+            json.put("custom_id", interaction.customId());
+        }
+        interaction.message().ifPresent((message) -> json.put("message_id", message.idString()));
+        json.put("callback_type", interaction.callbackType());
+        interaction.modal().ifPresent((modal) -> json.set("modal", modal.json()));
+        if (interaction.originalMessageId() != 0) {
+            json.put("response_message_id", Payloads.id(interaction.originalMessageId()));
+        }
+        return json;
+    }
+
+    private static String required(JsonNode body, String field, String what) {
+        String value = text(body, field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required: " + what);
+        }
+        return value;
+    }
+
+    /** The {@code values} of a pick: an array of strings (numbers taken as their text). */
+    private static List<String> strings(JsonNode body) {
+        JsonNode array = body.path("values");
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            values.add((value.isValueNode() && !value.isNull()) ? value.asString() : null);
+        }
+        if (!array.isArray() || values.contains(null)) {
+            throw new IllegalArgumentException("values must be an array of strings, e.g. [\"red\"], not " + array);
+        }
+        return values;
     }
 
     /** A JSON option value as given; its type comes from the registered option. */

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Application commands and interactions as Discord runs them: the command registry (global and per
- * guild, bulk overwrite), INTERACTION_CREATE for a slash command a user runs, the callback with its
- * 3-second deadline, and follow-up and original-response webhooks valid for 15 minutes.
+ * guild, bulk overwrite), INTERACTION_CREATE for a slash command a user runs, a component a user clicks or
+ * picks in and a modal a user submits, the callback with its 3-second deadline, and follow-up and
+ * original-response webhooks valid for 15 minutes (after an update, the original is the message with the
+ * component).
  */
 final class Interactions {
 
@@ -34,7 +37,6 @@ final class Interactions {
     private final Gateway gateway;
     private final Map<Long, List<RegisteredCommand>> commands = new ConcurrentHashMap<>();
     private final Map<String, EmulatedInteraction> byToken = new ConcurrentHashMap<>();
-    private final List<EmulatedInteraction> all = new CopyOnWriteArrayList<>();
     private final AtomicInteger commandWrites = new AtomicInteger();
 
     Interactions(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway) {
@@ -207,15 +209,71 @@ final class Interactions {
                     this.payloads.object());
         }
         List<CommandInput.Option> options = CommandInput.check(registered, command, channel, this.world);
-        long id = this.world.nextId();
-        String token = "aW50ZXJhY3Rpb246" + HexFormat.of().formatHex(randomBytes());
-        EmulatedInteraction interaction = new EmulatedInteraction(id, token, registered.name(), channel, user,
-                this.world);
-        this.byToken.put(token, interaction);
-        this.all.add(interaction);
-        ObjectNode payload = interactionCreate(interaction, registered, options);
-        this.gateway.dispatch(channel.guildId(), "INTERACTION_CREATE", payload.toString(), (session) -> true);
-        return interaction;
+        ObjectNode data = this.payloads.object();
+        data.put("id", Payloads.id(registered.id()));
+        data.put("name", registered.name());
+        data.put("type", 1);
+        if (registered.guildId() != 0) {
+            data.put("guild_id", Payloads.id(registered.guildId()));
+        }
+        ObjectNode resolved = this.payloads.object();
+        data.set("options", options(options, resolved, this.world.guild(channel.guildId()).orElse(null)));
+        if (!resolved.isEmpty()) {
+            data.set("resolved", resolved);
+        }
+        return dispatch(EmulatedInteraction.APPLICATION_COMMAND, registered.name(), channel, user, null, null, data);
+    }
+
+    /**
+     * A user clicks a button ({@code values} null) or picks values in a select of a message; see
+     * {@link ComponentInput} for what is checked unless {@code forged}.
+     */
+    EmulatedInteraction component(EmulatedUser user, EmulatedMessage message, String customId,
+            @Nullable List<String> values, boolean forged) {
+        EmulatedMessage current = this.world.message(message.id()).orElse(null);
+        if (current == null && !forged) {
+            throw new InteractionRejectedException(404, 10008, "Unknown Message", this.payloads.object());
+        }
+        EmulatedMessage on = (current != null) ? current : message;
+        EmulatedChannel channel = this.world.channel(on.channelId())
+            .orElseThrow(() -> new IllegalArgumentException("No channel " + Payloads.id(on.channelId())));
+        ObjectNode data = new ComponentInput(this.world, this.payloads, channel, forged)
+            .component(on, customId, values);
+        return dispatch(EmulatedInteraction.MESSAGE_COMPONENT, customId, channel, user, on, null, data);
+    }
+
+    /**
+     * A user submits a modal the bot opened; unless {@code forged}, only the user it was opened for, only once,
+     * and with its fields checked (see {@link ComponentInput}).
+     */
+    EmulatedInteraction submit(EmulatedUser user, EmulatedModal modal, Map<String, String> values, boolean forged) {
+        EmulatedInteraction opened = this.world.interaction(modal.interactionId())
+            .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal in interaction "
+                    + Payloads.id(modal.interactionId())));
+        if (!forged && opened.user().id() != user.id()) {
+            new FormErrors().add("data.custom_id", "BASE_TYPE_INVALID", "The modal '" + modal.customId()
+                    + "' was opened for " + opened.user().username() + ", not " + user.username() + ".").reject();
+        }
+        if (!forged && submitted(opened)) {
+            new FormErrors().add("data.custom_id", "BASE_TYPE_INVALID", "The modal '" + modal.customId()
+                    + "' was already submitted.").reject();
+        }
+        ObjectNode data = new ComponentInput(this.world, this.payloads, opened.channel(), forged).modal(modal, values);
+        return dispatch(EmulatedInteraction.MODAL_SUBMIT, modal.customId(), opened.channel(), user,
+                opened.message().orElse(null), opened, data);
+    }
+
+    /** The latest modal with this custom id the bot opened for the user and that is not submitted yet. */
+    Optional<EmulatedModal> openModal(EmulatedUser user, String customId) {
+        return this.world.interactions().reversed().stream()
+            .filter((interaction) -> interaction.user().id() == user.id() && !submitted(interaction))
+            .flatMap((interaction) -> interaction.modal().stream())
+            .filter((modal) -> modal.customId().equals(customId))
+            .findFirst();
+    }
+
+    private boolean submitted(EmulatedInteraction opened) {
+        return this.world.interactions().stream().anyMatch((interaction) -> interaction.source() == opened);
     }
 
     private String names(long scope) {
@@ -237,36 +295,37 @@ final class Interactions {
         return null;
     }
 
-    private ObjectNode interactionCreate(EmulatedInteraction interaction, RegisteredCommand registered,
-            List<CommandInput.Option> options) {
-        EmulatedChannel channel = interaction.channel();
+    /**
+     * Sends INTERACTION_CREATE: the envelope JDA requires ({@code channel}, {@code context},
+     * {@code authorizing_integration_owners}, {@code guild}, the member or user) around the data, and for a
+     * component, or a modal opened from one, the whole message the component is on.
+     */
+    private EmulatedInteraction dispatch(int type, String name, EmulatedChannel channel, EmulatedUser user,
+            @Nullable EmulatedMessage message, @Nullable EmulatedInteraction source, ObjectNode data) {
+        String token = "aW50ZXJhY3Rpb246" + HexFormat.of().formatHex(randomBytes());
+        EmulatedInteraction interaction = new EmulatedInteraction(this.world.nextId(), token, type, name, channel, user,
+                (message != null) ? message.id() : 0, source, this.world);
+        this.byToken.put(token, interaction);
+        this.world.add(interaction);
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(interaction.id()));
         json.put("application_id", Payloads.id(this.world.applicationId()));
-        json.put("type", 2);
-        json.put("token", interaction.token());
+        json.put("type", type);
+        json.put("token", token);
         json.put("version", 1);
-        ObjectNode data = json.putObject("data");
-        data.put("id", Payloads.id(registered.id()));
-        data.put("name", registered.name());
-        data.put("type", 1);
-        if (registered.guildId() != 0) {
-            data.put("guild_id", Payloads.id(registered.guildId()));
-        }
-        ObjectNode resolved = this.payloads.object();
-        data.set("options", options(options, resolved, guild));
-        if (!resolved.isEmpty()) {
-            data.set("resolved", resolved);
+        json.set("data", data);
+        if (message != null) {
+            json.set("message", this.payloads.message(message, false));
         }
         json.put("channel_id", channel.idString());
         ObjectNode channelJson = this.payloads.channel(channel);
         json.put("locale", "en-US");
         json.putArray("entitlements");
         json.put("attachment_size_limit", 26_214_400);
-        ObjectNode owners = json.putObject("authorizing_integration_owners");
+        json.set("authorizing_integration_owners", this.payloads.owners(channel));
         if (guild != null) {
-            long permissions = guild.permissionsOf(interaction.user().id());
+            long permissions = guild.permissionsOf(user.id());
             channelJson.put("permissions", Long.toString(permissions));
             json.put("guild_id", guild.idString());
             ObjectNode guildJson = json.putObject("guild");
@@ -274,17 +333,15 @@ final class Interactions {
             guildJson.put("locale", "en-US");
             guildJson.putArray("features");
             json.put("guild_locale", "en-US");
-            ObjectNode member = this.payloads.member(guild, interaction.user(), true);
+            ObjectNode member = this.payloads.member(guild, user, true);
             member.put("permissions", Long.toString(permissions));
             json.set("member", member);
             json.put("app_permissions", Long.toString(guild.permissionsOf(this.world.botUser().id())));
-            owners.put("0", guild.idString());
             json.put("context", 0);
         }
         else {
-            json.set("user", this.payloads.user(interaction.user()));
+            json.set("user", this.payloads.user(user));
             json.put("app_permissions", Long.toString(Permissions.EVERYONE_DEFAULT));
-            owners.put("0", "0");
             json.put("context", 1);
         }
         if (channel.isDirect()) {
@@ -292,7 +349,8 @@ final class Interactions {
             channelJson.putArray("recipients").add(this.payloads.user(this.world.botUser()));
         }
         json.set("channel", channelJson);
-        return json;
+        this.gateway.dispatch(channel.guildId(), "INTERACTION_CREATE", json.toString(), (session) -> true);
+        return interaction;
     }
 
     /** The options array of checked, typed values; fills {@code resolved} with the users, roles, channels, files. */
@@ -313,28 +371,21 @@ final class Interactions {
                 case Boolean flag -> option.put("value", flag);
                 case EmulatedUser user -> {
                     option.put("value", user.idString());
-                    resolved.withObjectProperty("users").set(user.idString(), this.payloads.user(user));
-                    if (guild != null && guild.isMember(user.id())) {
-                        ObjectNode member = this.payloads.member(guild, user, false);
-                        member.put("permissions", Long.toString(guild.permissionsOf(user.id())));
-                        resolved.withObjectProperty("members").set(user.idString(), member);
-                    }
+                    this.payloads.resolve(resolved, user, guild);
                 }
                 case EmulatedRole role -> {
                     option.put("value", role.idString());
-                    resolved.withObjectProperty("roles").set(role.idString(), this.payloads.role(role, 0));
+                    this.payloads.resolve(resolved, role, guild);
                 }
                 case EmulatedChannel channel -> {
                     option.put("value", channel.idString());
-                    ObjectNode channelJson = this.payloads.channel(channel);
-                    channelJson.put("permissions", Long.toString(Permissions.ALL));
-                    resolved.withObjectProperty("channels").set(channel.idString(), channelJson);
+                    this.payloads.resolve(resolved, channel, guild);
                 }
                 case EmulatedMessage.EmulatedAttachment attachment -> {
                     option.put("value", Payloads.id(attachment.id()));
                     EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "",
-                            java.time.Instant.now(), 0, false, List.of(), List.of(), List.of(attachment), List.of(),
-                            List.of(), 0, null, 0, 0, 0);
+                            java.time.Instant.now(), null, 0, false, List.of(), List.of(), List.of(attachment),
+                            List.of(), List.of(), 0, null, 0, 0, 0);
                     resolved.withObjectProperty("attachments").set(Payloads.id(attachment.id()),
                             this.payloads.attachment(holder, attachment));
                 }
@@ -355,6 +406,11 @@ final class Interactions {
         return interaction;
     }
 
+    /**
+     * The bot's answer to an interaction, once and within 3 seconds: 4 a message, 5 deferred, 9 a modal (not for
+     * a modal submitted), and for a component (or a modal opened from one) 6 deferred update and 7 update of the
+     * message with the component. Discord refuses other types with 400, naming the valid ones.
+     */
     private HttpResponse callback(HttpRequest request, Map<String, String> params) {
         EmulatedInteraction interaction = this.byToken.get(params.get("interaction_token"));
         if (interaction == null || DiscordRoutes.id(params, "interaction_id") != interaction.id()
@@ -362,45 +418,77 @@ final class Interactions {
             throw RestApi.DiscordError.unknown("interaction", 10062);
         }
         DiscordRoutes.Body body = DiscordRoutes.Body.of(request, this.world);
-        int type = body.json().path("type").asInt();
-        JsonNode data = body.json().path("data");
-        EmulatedMessage original;
+        int type = body.json().path("type").asInt(0);
+        JsonNode data = body.json().path("data").isObject() ? body.json().path("data") : this.payloads.object();
+        EmulatedMessage original = null;
+        EmulatedModal modal = null;
         synchronized (interaction) {
             if (interaction.callbackType() != 0) {
                 throw new RestApi.DiscordError(400, 40060, "Interaction has already been acknowledged.");
             }
-            switch (type) {
-                case EmulatedInteraction.CHANNEL_MESSAGE -> original = this.messaging.botSends(interaction.channel(),
-                        data.isObject() ? data : this.payloads.object(), body.files(), this.world.applicationId(),
-                        interaction.id(), 0);
-                case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE -> {
-                    ObjectNode placeholder = this.payloads.object();
-                    placeholder.put("content", "");
-                    original = this.messaging.botSends(interaction.channel(), placeholder, List.of(),
-                            this.world.applicationId(), interaction.id(), 128 | (data.path("flags").asInt(0) & 64));
-                }
-                default -> throw new RestApi.DiscordError(400, 50035,
-                        "Invalid Form Body: type: unsupported callback type " + type + " for a slash command");
+            List<Integer> allowed = callbackTypes(interaction);
+            if (!allowed.contains(type)) {
+                throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: type: Value must be one of "
+                        + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")) + ".");
             }
-            interaction.acknowledge(type, original.id());
+            try {
+                switch (type) {
+                    case EmulatedInteraction.CHANNEL_MESSAGE -> original = this.messaging.botSends(
+                            interaction.channel(), data, body.files(), this.world.applicationId(), interaction.id(), 0);
+                    case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE -> {
+                        ObjectNode placeholder = this.payloads.object();
+                        placeholder.put("content", "");
+                        original = this.messaging.botSends(interaction.channel(), placeholder, List.of(),
+                                this.world.applicationId(), interaction.id(), 128 | (data.path("flags").asInt(0) & 64));
+                    }
+                    case EmulatedInteraction.DEFERRED_UPDATE_MESSAGE -> original = clicked(interaction);
+                    case EmulatedInteraction.UPDATE_MESSAGE -> original = this.messaging.edit(clicked(interaction),
+                            data, body.files(), false);
+                    default -> modal = EmulatedModal.of(Components.modal(data), interaction.id());
+                }
+            }
+            catch (RestApi.DiscordError error) {
+                throw error.under("data");
+            }
+            interaction.acknowledge(type, (original != null) ? original.id() : 0, modal);
         }
-        if (request.queryParam("with_response").map(Boolean::parseBoolean).orElse(false)) {
-            ObjectNode response = this.payloads.object();
-            ObjectNode about = response.putObject("interaction");
-            about.put("id", Payloads.id(interaction.id()));
-            about.put("type", 2);
+        if (!request.queryParam("with_response").map(Boolean::parseBoolean).orElse(false)) {
+            return HttpResponse.noContent();
+        }
+        ObjectNode response = this.payloads.object();
+        ObjectNode about = response.putObject("interaction");
+        about.put("id", Payloads.id(interaction.id()));
+        about.put("type", interaction.type());
+        if (original != null) {
             about.put("response_message_id", original.idString());
             about.put("response_message_loading", type == EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE);
             about.put("response_message_ephemeral", original.isEphemeral());
-            if (type == EmulatedInteraction.CHANNEL_MESSAGE) {
-                // resource is optional; for a deferral (type 5) the spec has no resource shape, so none is sent
-                ObjectNode resource = response.putObject("resource");
-                resource.put("type", type);
-                resource.set("message", this.payloads.message(original, false));
-            }
-            return DiscordRoutes.ok(response);
         }
-        return HttpResponse.noContent();
+        if (type == EmulatedInteraction.CHANNEL_MESSAGE || type == EmulatedInteraction.UPDATE_MESSAGE) {
+            // the spec has a resource for a message created or updated only
+            ObjectNode resource = response.putObject("resource");
+            resource.put("type", type);
+            resource.set("message", this.payloads.message(original, false));
+        }
+        return DiscordRoutes.ok(response);
+    }
+
+    /** The callback types Discord accepts for the interaction. */
+    private static List<Integer> callbackTypes(EmulatedInteraction interaction) {
+        List<Integer> types = new ArrayList<>(List.of(EmulatedInteraction.CHANNEL_MESSAGE,
+                EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE));
+        if (interaction.messageId() != 0) {
+            types.addAll(List.of(EmulatedInteraction.DEFERRED_UPDATE_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE));
+        }
+        if (interaction.type() != EmulatedInteraction.MODAL_SUBMIT) {
+            types.add(EmulatedInteraction.MODAL);
+        }
+        return types;
+    }
+
+    /** The message with the component the interaction came from. */
+    private static EmulatedMessage clicked(EmulatedInteraction interaction) {
+        return interaction.message().orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
     }
 
     private HttpResponse followUp(HttpRequest request, Map<String, String> params) {
@@ -429,7 +517,8 @@ final class Interactions {
         long id = "@original".equals(messageId) ? interaction.originalMessageId()
                 : DiscordRoutes.id(params, "message_id");
         return this.world.message(id)
-            .filter((message) -> message.interactionId() == interaction.id())
+            .filter((message) -> message.interactionId() == interaction.id()
+                    || message.id() == interaction.originalMessageId())
             .orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
     }
 
@@ -446,7 +535,7 @@ final class Interactions {
     }
 
     List<EmulatedInteraction> interactions() {
-        return List.copyOf(this.all);
+        return this.world.interactions();
     }
 
     private static byte[] randomBytes() {

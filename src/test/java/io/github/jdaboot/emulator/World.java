@@ -2,6 +2,7 @@ package io.github.jdaboot.emulator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -144,6 +145,11 @@ public final class World {
         return this.state.messages(channel.id());
     }
 
+    /** A stored message as it is now, edits included. */
+    public Optional<EmulatedMessage> message(long id) {
+        return this.state.message(id);
+    }
+
     /** Every stored message, in id order. */
     public List<EmulatedMessage> allMessages() {
         return this.state.allMessages();
@@ -198,6 +204,73 @@ public final class World {
             return World.this.interactions.invoke(command.by(this.user));
         }
 
+        /**
+         * Clicks a button on one of the bot's messages (as it is now, edits included).
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
+         * the message has no such button, it is disabled, or it is a select
+         */
+        public EmulatedInteraction clicks(EmulatedMessage message, String customId) {
+            return World.this.interactions.component(this.user, message, customId, null, false);
+        }
+
+        /**
+         * Picks values in a select of one of the bot's messages: option values in a string select; users, roles or
+         * channels of the guild (ids, mentions or names such as {@code "@bob"}, {@code "#general"}) in the others.
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
+         * the message has no such select, it is disabled, a value is not offered, or too few or many are picked
+         */
+        public EmulatedInteraction selects(EmulatedMessage message, String customId, String... values) {
+            return World.this.interactions.component(this.user, message, customId, List.of(values), false);
+        }
+
+        /**
+         * Fills in and submits a modal the bot opened for this user ({@link EmulatedInteraction#modal()}).
+         * @param values each field's text by its custom id; for a select in the modal, values separated by commas
+         * @throws InteractionRejectedException 400 as Discord's client refuses: the modal was opened for someone
+         * else or already submitted, a field is unknown, a required one empty, or a text's length out of bounds
+         */
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+            return World.this.interactions.submit(this.user, modal, values, false);
+        }
+
+        /**
+         * What a modified client could send, for tests of how the bot copes with bad input: clicks, picks and
+         * modal submits that reach the bot unchecked, e.g. {@code world.as(alice).forging().clicks(message,
+         * "anything:at:all")}.
+         */
+        public Forging forging() {
+            return new Forging(this.user);
+        }
+    }
+
+    /**
+     * One user's forged interactions: sent to the bot as given, without the checks of Discord's client. The
+     * custom id need not be on the message (nor the message still exist); select values need not be offered,
+     * nor within {@code min_values}..{@code max_values}; a modal may be submitted by anyone, again, with
+     * unknown fields (sent as text inputs), required ones missing and lengths out of bounds.
+     */
+    public final class Forging {
+
+        private final EmulatedUser user;
+
+        private Forging(EmulatedUser user) {
+            this.user = user;
+        }
+
+        /** Clicks a button with any custom id on the message. */
+        public EmulatedInteraction clicks(EmulatedMessage message, String customId) {
+            return World.this.interactions.component(this.user, message, customId, null, true);
+        }
+
+        /** Picks any values in a select with any custom id on the message. */
+        public EmulatedInteraction selects(EmulatedMessage message, String customId, String... values) {
+            return World.this.interactions.component(this.user, message, customId, List.of(values), true);
+        }
+
+        /** Submits the modal with any values. */
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+            return World.this.interactions.submit(this.user, modal, values, true);
+        }
     }
 
 }
