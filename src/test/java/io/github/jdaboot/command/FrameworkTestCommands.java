@@ -5,7 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import java.util.List;
+
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.selections.EntitySelectMenu;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.IMentionable;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -116,6 +126,95 @@ public class FrameworkTestCommands {
     @Command(name = "slashonly", description = "Only a slash command", surfaces = CommandSurface.SLASH)
     String slashOnly() {
         return "slash only";
+    }
+
+    /* ---------------------------------------------------------------- components and forms */
+
+    @Command(name = "panel", description = "Shows buttons and menus")
+    Reply panel() {
+        return Reply.of("panel")
+            .withButtons(Button.primary("panel:count:0", "Count"), Button.secondary("panel:new", "New message"),
+                    Button.danger("panel:mods", "Mods only"), Button.success("panel:form", "Form"),
+                    Button.secondary("panel:slow", "Slow"))
+            .withSelect(StringSelectMenu.create("panel:flavor").addOption("Vanilla", "vanilla").addOption("Mint", "mint")
+                .build())
+            .withSelect(EntitySelectMenu.create("panel:users", EntitySelectMenu.SelectTarget.USER).setMaxValues(3).build())
+            .withSelect(EntitySelectMenu.create("panel:roles", EntitySelectMenu.SelectTarget.ROLE).build())
+            .withSelect(EntitySelectMenu.create("panel:channels", EntitySelectMenu.SelectTarget.CHANNEL).build());
+    }
+
+    @Command(name = "mentionables", description = "Shows a mentionable menu and a callback button")
+    Reply mentionables() {
+        return Reply.of("pick anyone")
+            .withSelect(EntitySelectMenu
+                .create("panel:anyone", EntitySelectMenu.SelectTarget.USER, EntitySelectMenu.SelectTarget.ROLE)
+                .setMaxValues(2)
+                .build())
+            .withButton(ButtonStyle.PRIMARY, "Ping", (click) -> Reply.update("pong for " + click.user().getName()))
+            .withButton(ButtonStyle.SECONDARY, "Private", (click) -> Reply.of("just for you").ephemeral());
+    }
+
+    @ComponentHandler("panel:count:{count}")
+    Reply count(@IdPart int count) {
+        return Reply.update("count " + (count + 1)).withButtons(Button.primary("panel:count:" + (count + 1), "Count"));
+    }
+
+    @ComponentHandler("panel:new")
+    String newMessage(User user, Message message) {
+        return "new message for " + user.getName() + " about " + message.getContentRaw();
+    }
+
+    @ComponentHandler("panel:mods")
+    @RequiresPermissions(user = Permission.MANAGE_SERVER)
+    Reply modsOnly() {
+        return Reply.update("moderated");
+    }
+
+    @ComponentHandler("panel:slow")
+    Reply slowClick() throws InterruptedException {
+        TimeUnit.SECONDS.sleep(3);
+        return Reply.update("slow click done");
+    }
+
+    @ComponentHandler("panel:flavor")
+    Reply flavor(@Selected List<String> flavors, ComponentContext context) {
+        return Reply.update("flavor " + String.join(",", flavors) + " by " + context.user().getName());
+    }
+
+    @ComponentHandler("panel:users")
+    String users(@Selected List<User> users) {
+        return "users " + users.stream().map(User::getName).sorted().toList();
+    }
+
+    @ComponentHandler("panel:roles")
+    String roles(@Selected List<Role> roles) {
+        return "roles " + roles.stream().map(Role::getName).toList();
+    }
+
+    @ComponentHandler("panel:channels")
+    String channels(@Selected List<GuildChannel> channels) {
+        return "channels " + channels.stream().map(GuildChannel::getName).toList();
+    }
+
+    @ComponentHandler("panel:anyone")
+    String anyone(@Selected List<IMentionable> picked) {
+        return "picked " + picked.size();
+    }
+
+    @Command(name = "feedback", description = "Opens a feedback form")
+    Modal feedback() {
+        return Modal.of("form:feedback", "Feedback").withText(Modal.text("text", "Your feedback", Modal.Style.LONG)
+            .length(2, 200));
+    }
+
+    @ComponentHandler("panel:form")
+    Modal feedbackFromPanel() {
+        return feedback();
+    }
+
+    @ModalHandler("form:feedback")
+    Reply feedbackSent(@Field(value = "text", maxLength = 200) String text, InteractionContext context) {
+        return Reply.update("thanks for: " + text);
     }
 
     /** Tags, as subcommands: /tag add, /tag show. */
