@@ -14,7 +14,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * The interaction framework's beans, split as Spring MVC splits its own: handler mappings (commands,
@@ -65,7 +68,8 @@ class CommandConfiguration {
                 new MemberArgumentResolver(), new GuildArgumentResolver(), new ChannelArgumentResolver(),
                 new JdaArgumentResolver(), new EventArgumentResolver(), new MessageArgumentResolver(),
                 new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
-                new FieldArgumentResolver(), new SelectedArgumentResolver()));
+                new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
+                new TargetArgumentResolver(), new LocaleArgumentResolver()));
         return new ArgumentResolvers(resolvers);
     }
 
@@ -101,6 +105,29 @@ class CommandConfiguration {
     }
 
     @Bean
+    AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands, ArgumentResolvers arguments) {
+        return new AutocompleteHandlerMapping(commands, arguments);
+    }
+
+    @Bean
+    ContextCommandMapping contextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions) {
+        return new ContextCommandMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    CommandLocalization commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
+            Environment environment) {
+        return new CommandLocalization(messageSource,
+                CommandLocalization.bundled(resources, environment.getProperty("spring.messages.basename", "messages")));
+    }
+
+    @Bean
+    GatewayEventListeners gatewayEventListeners() {
+        return new GatewayEventListeners();
+    }
+
+    @Bean
     ComponentCallbacks componentCallbacks(CommandProperties properties) {
         return new ComponentCallbacks(properties.getComponents().getMaxCallbacks(),
                 properties.getComponents().getExpireAfter());
@@ -108,7 +135,8 @@ class CommandConfiguration {
 
     @Bean
     InteractionDispatcher interactionDispatcher(CommandHandlerMapping commands, ComponentHandlerMapping components,
-            ModalHandlerMapping modals, ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
+            ArgumentResolvers arguments, ReturnValueHandlers returns,
             ExceptionHandlers exceptions, ObjectProvider<InteractionGuard> guards, CommandExecutor executor,
             ComponentCallbacks callbacks, CommandMetrics metrics, ScheduledExecutorService commandDeferrals,
             CommandProperties properties) {
@@ -116,12 +144,14 @@ class CommandConfiguration {
                 new Guards(guards.orderedStream().toList(), new CooldownTracker()), arguments, returns, exceptions,
                 metrics);
         return new InteractionDispatcher(commands, new PrefixCommandMapping(commands, properties), components, modals,
-                adapter, new InvocationSupport(executor, callbacks, metrics), commandDeferrals, properties);
+                suggestions, contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics),
+                commandDeferrals, properties);
     }
 
     @Bean
-    CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, CommandProperties properties) {
-        return new CommandSynchronizer(commands, properties);
+    CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, ContextCommandMapping contextCommands,
+            CommandLocalization commandLocalization, CommandProperties properties) {
+        return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties);
     }
 
     @Bean

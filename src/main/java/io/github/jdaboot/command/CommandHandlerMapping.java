@@ -63,11 +63,15 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
         this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
     }
 
+    private boolean scanned;
+
+    /** Finds the commands, once (the autocomplete mapping asks first when it needs them). */
     @Override
-    public void afterSingletonsInstantiated() {
-        if (this.beanFactory == null) {
+    public synchronized void afterSingletonsInstantiated() {
+        if (this.beanFactory == null || this.scanned) {
             return;
         }
+        this.scanned = true;
         HandlerScanner.scan(this.beanFactory, Command.class,
                 (handler, command) -> register(define(handler, command)));
         long topLevel = slashCommands().stream().map(CommandDefinition::topLevelName).distinct().count();

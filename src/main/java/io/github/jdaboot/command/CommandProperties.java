@@ -30,6 +30,9 @@ public class CommandProperties {
     /** How long a slash command may run before it is deferred ("thinking…"); Discord's deadline is 3 seconds. */
     private Duration deferAfter = Duration.ofSeconds(2);
 
+    /** How long an @Autocomplete method may take before Discord gets no suggestions (its deadline is 3 seconds). */
+    private Duration autocompleteTimeout = Duration.ofSeconds(2);
+
     /** At most this many commands run at once; beyond that users are asked to try again. */
     private int maxConcurrent = 10_000;
 
@@ -84,6 +87,14 @@ public class CommandProperties {
 
     public void setDeferAfter(Duration deferAfter) {
         this.deferAfter = deferAfter;
+    }
+
+    public Duration getAutocompleteTimeout() {
+        return this.autocompleteTimeout;
+    }
+
+    public void setAutocompleteTimeout(Duration autocompleteTimeout) {
+        this.autocompleteTimeout = autocompleteTimeout;
     }
 
     public int getMaxConcurrent() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -23,13 +24,15 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the slash commands with Discord when a session is ready: globally, or in the guilds of
+ * Registers the slash commands (and the user and message commands) with Discord when a session is
+ * ready: globally, or in the guilds of
  * {@code discord.commands.guilds}. It first reads what Discord has and writes (one bulk overwrite)
  * only when that differs, because Discord's limits on creating commands are tight. Everything is
  * queued; nothing waits on JDA's event thread.
@@ -39,10 +42,15 @@ class CommandSynchronizer implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(CommandSynchronizer.class);
 
     private final CommandHandlerMapping registry;
+    private final ContextCommandMapping contextCommands;
+    private final LocalizationFunction localization;
     private final CommandProperties properties;
 
-    CommandSynchronizer(CommandHandlerMapping registry, CommandProperties properties) {
+    CommandSynchronizer(CommandHandlerMapping registry, ContextCommandMapping contextCommands,
+            LocalizationFunction localization, CommandProperties properties) {
         this.registry = registry;
+        this.contextCommands = contextCommands;
+        this.localization = localization;
         this.properties = properties;
     }
 
@@ -91,7 +99,7 @@ class CommandSynchronizer implements EventListener {
 
     /** The commands as Discord should have them, from the registry. */
     List<CommandData> desired() {
-        Map<String, SlashCommandData> commands = new LinkedHashMap<>();
+        Map<String, CommandData> commands = new LinkedHashMap<>();
         for (CommandDefinition definition : this.registry.slashCommands()) {
             if (definition.group() == null) {
                 SlashCommandData data = Commands.slash(definition.name(), definition.description())
@@ -100,7 +108,7 @@ class CommandSynchronizer implements EventListener {
                 commands.put(definition.name(), data);
             }
             else {
-                SlashCommandData group = commands.computeIfAbsent(definition.group(), (name) -> {
+                SlashCommandData group = (SlashCommandData) commands.computeIfAbsent(definition.group(), (name) -> {
                     SlashCommandData data = Commands.slash(name, Objects.requireNonNull(definition.groupDescription()));
                     restrict(data, false, Set.of());
                     return data;
@@ -112,10 +120,20 @@ class CommandSynchronizer implements EventListener {
                     .addOptions(options(definition)));
             }
         }
+        for (ContextCommandMapping.ContextCommand command : this.contextCommands.all()) {
+            CommandData data = Commands.context(command.type(), command.name());
+            HandlerMethod handler = command.handler();
+            RequiresPermissions permissions = handler.annotation(RequiresPermissions.class);
+            restrict(data, handler.annotation(GuildOnly.class) != null || permissions != null,
+                    (permissions != null) ? Set.of(permissions.user()) : Set.of());
+            commands.put(command.type() + " " + command.name(), data);
+        }
+        // names, descriptions and choices in every language with a bundle of messages (messages_de.properties, ...)
+        commands.values().forEach((data) -> data.setLocalizationFunction(this.localization));
         return new ArrayList<>(commands.values());
     }
 
-    private static void restrict(SlashCommandData data, boolean guildOnly, Set<net.dv8tion.jda.api.Permission> permissions) {
+    private static void restrict(CommandData data, boolean guildOnly, Set<Permission> permissions) {
         data.setContexts(guildOnly ? EnumSet.of(InteractionContextType.GUILD)
                 : EnumSet.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
         data.setDefaultPermissions(permissions.isEmpty() ? DefaultMemberPermissions.ENABLED

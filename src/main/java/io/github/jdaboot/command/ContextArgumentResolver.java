@@ -25,7 +25,8 @@ class ContextArgumentResolver implements InteractionArgumentResolver {
     /** Whether the parameter has none of the framework's binding annotations, so it is filled by its type. */
     static boolean plain(MethodParameter parameter) {
         return !parameter.hasParameterAnnotation(Option.class) && !parameter.hasParameterAnnotation(IdPart.class)
-                && !parameter.hasParameterAnnotation(Field.class) && !parameter.hasParameterAnnotation(Selected.class);
+                && !parameter.hasParameterAnnotation(Field.class) && !parameter.hasParameterAnnotation(Selected.class)
+                && !parameter.hasParameterAnnotation(Typed.class) && !parameter.hasParameterAnnotation(TargetOf.class);
     }
 
 }

@@ -1,5 +1,7 @@
 package io.github.jdaboot.command;
 
+import java.util.Locale;
+
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -31,6 +33,12 @@ public interface InteractionContext {
 
     /** The JDA event behind this run. */
     GenericEvent event();
+
+    /**
+     * The language to answer in: the user's Discord language for an interaction, the server's for a
+     * prefix command (English in a direct message).
+     */
+    Locale locale();
 
     /** Replies with text; the first reply answers, later ones follow up. */
     void reply(String content);

@@ -1,5 +1,6 @@
 package io.github.jdaboot.command;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,13 +9,18 @@ import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
 
 /**
  * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns requests into
@@ -29,6 +35,8 @@ class InteractionDispatcher implements EventListener {
     private final PrefixCommandMapping prefixCommands;
     private final ComponentHandlerMapping components;
     private final ModalHandlerMapping modals;
+    private final AutocompleteHandlerMapping suggestions;
+    private final ContextCommandMapping contextCommands;
     private final InteractionHandlerAdapter adapter;
     private final InvocationSupport support;
     private final ScheduledExecutorService deferrals;
@@ -37,12 +45,15 @@ class InteractionDispatcher implements EventListener {
     private final MissedCommandRecovery recovery;
 
     InteractionDispatcher(CommandHandlerMapping commands, PrefixCommandMapping prefixCommands,
-            ComponentHandlerMapping components, ModalHandlerMapping modals, InteractionHandlerAdapter adapter,
-            InvocationSupport support, ScheduledExecutorService deferrals, CommandProperties properties) {
+            ComponentHandlerMapping components, ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions,
+            ContextCommandMapping contextCommands, InteractionHandlerAdapter adapter, InvocationSupport support,
+            ScheduledExecutorService deferrals, CommandProperties properties) {
         this.commands = commands;
         this.prefixCommands = prefixCommands;
         this.components = components;
         this.modals = modals;
+        this.suggestions = suggestions;
+        this.contextCommands = contextCommands;
         this.adapter = adapter;
         this.support = support;
         this.deferrals = deferrals;
@@ -57,6 +68,9 @@ class InteractionDispatcher implements EventListener {
             case MessageReceivedEvent message -> onMessage(message);
             case GenericComponentInteractionCreateEvent click -> onComponent(click);
             case ModalInteractionEvent form -> onModal(form);
+            case CommandAutoCompleteInteractionEvent typing -> onAutocomplete(typing);
+            case UserContextInteractionEvent menu -> onContextCommand(Command.Type.USER, menu);
+            case MessageContextInteractionEvent menu -> onContextCommand(Command.Type.MESSAGE, menu);
             case SessionRecreateEvent recreated -> this.recovery.recover(recreated.getJDA());
             case ReadyEvent ready when this.recovery.hasSeenChannels() -> this.recovery.recover(ready.getJDA());
             default -> {
@@ -95,7 +109,7 @@ class InteractionDispatcher implements EventListener {
         switch (match.get()) {
             case PrefixCommandMapping.Answer(String text) -> this.support.executor().submit("reply",
                     () -> Delivery.send("reply to a message",
-                            () -> event.getMessage().reply(Invocation.messages(Reply.of(text), java.util.List.of())
+                            () -> event.getMessage().reply(Invocation.messages(Reply.of(text), List.of())
                                 .getFirst()).setNonce("r" + event.getMessageIdLong() + "-0")));
             case PrefixCommandMapping.Found(CommandDefinition command, String arguments) -> {
                 PrefixInvocation invocation = new PrefixInvocation(command, event, this.properties.getPrefix(),
@@ -138,6 +152,40 @@ class InteractionDispatcher implements EventListener {
                 this.support);
         invocation.idParts(match.get().parts());
         run(invocation, () -> this.adapter.handle(invocation, match.get().handler()));
+    }
+
+    private void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+        String command = (event.getSubcommandName() != null) ? event.getName() + " " + event.getSubcommandName()
+                : event.getName();
+        Optional<HandlerMethod> handler = this.suggestions.find(command, event.getFocusedOption().getName());
+        if (handler.isEmpty()) {
+            event.replyChoices(List.of()).queue(null, (failure) -> Invocation.logFailure("suggest nothing", failure));
+            return;
+        }
+        AutocompleteInvocation invocation = new AutocompleteInvocation(handler.get(),
+                command + " " + event.getFocusedOption().getName(), event, this.support);
+        boolean started = this.support.executor().submit(invocation.displayName(), () -> {
+            this.adapter.suggest(invocation, handler.get());
+            return CompletableFuture.completedFuture(null);
+        });
+        if (!started) {
+            invocation.answer(List.of());
+            return;
+        }
+        // Discord waits 3 seconds for suggestions, and they cannot be deferred: none rather than an error
+        this.deferrals.schedule(() -> invocation.answer(List.of()),
+                this.properties.getAutocompleteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onContextCommand(Command.Type type, GenericContextInteractionEvent<?> event) {
+        Optional<ContextCommandMapping.ContextCommand> command = this.contextCommands.find(type, event.getName());
+        if (command.isEmpty()) {
+            answer(event, "Sorry, I don't know \u201C" + event.getName() + "\u201D any more.");
+            return;
+        }
+        ContextCommandInvocation invocation = new ContextCommandInvocation(command.get().handler(), event.getName(),
+                event, this.support);
+        run(invocation, () -> this.adapter.handle(invocation, command.get().handler()));
     }
 
     /** Hands the run to the executor, and defers an interaction that is still running after {@code defer-after}. */

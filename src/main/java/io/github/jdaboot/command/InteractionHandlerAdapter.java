@@ -1,7 +1,13 @@
 package io.github.jdaboot.command;
 
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a handler for one run, on the run's virtual thread, as Spring MVC's {@code HandlerAdapter}:
@@ -9,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * failure the exception handlers; then records the run's outcome.
  */
 class InteractionHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionHandlerAdapter.class);
 
     private final Guards guards;
     private final ArgumentResolvers arguments;
@@ -54,6 +62,36 @@ class InteractionHandlerAdapter {
                     System.nanoTime() - invocation.startedNanos());
         }
         return invocation.allSent();
+    }
+
+    /**
+     * Runs an {@link Autocomplete @Autocomplete} method and answers with its choices: those containing
+     * what was typed (the ones starting with it first), at most 25. A guard's refusal or a failure
+     * answers with none; a failure is logged once with an error id.
+     */
+    void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
+        CommandOutcome outcome = CommandOutcome.SUCCESS;
+        try {
+            GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
+            if (this.guards.beforeArguments(run).isPresent()) {
+                outcome = CommandOutcome.DENIED;
+                invocation.answer(List.of());
+                return;
+            }
+            invocation.answer(AutocompleteChoices.of(handler.invoke(this.arguments.resolve(handler, invocation)),
+                    invocation.typed()));
+        }
+        catch (Throwable failure) {
+            outcome = CommandOutcome.ERROR;
+            String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            log.error("{} failed (error id {}), handled by {}", invocation.displayName(), errorId, handler.describe(),
+                    failure);
+            invocation.answer(List.of());
+        }
+        finally {
+            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
+                    System.nanoTime() - invocation.startedNanos());
+        }
     }
 
     /** Runs the callback of a component sent with one. */

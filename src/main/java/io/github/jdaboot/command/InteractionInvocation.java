@@ -1,5 +1,6 @@
 package io.github.jdaboot.command;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
@@ -82,6 +83,11 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     @Override
     public JDA jda() {
         return this.event.getJDA();
+    }
+
+    @Override
+    public Locale locale() {
+        return this.event.getUserLocale().toLocale();
     }
 
     /** Whether a deferral shows nothing (a click on the bot's message) rather than "thinking…". */

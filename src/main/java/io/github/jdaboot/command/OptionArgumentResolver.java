@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +70,15 @@ class OptionArgumentResolver implements InteractionArgumentResolver {
             throw handler.invalid("@Command", "option '" + name + "' has maxLength " + option.maxLength()
                     + ", Discord allows 1 to " + OptionData.MAX_STRING_OPTION_LENGTH);
         }
+        OptionType discordType = resolver.optionType(type);
+        if (option.autocomplete() && (type.isEnum() || (discordType != OptionType.STRING
+                && discordType != OptionType.INTEGER && discordType != OptionType.NUMBER))) {
+            throw handler.invalid("@Command", "option '" + name + "' has autocomplete, which Discord offers for text"
+                    + " and numbers without choices only");
+        }
         OptionDefinition definition = new OptionDefinition(new OptionSpec(name, option.description(), type,
-                option.required(), option.min(), option.max(), option.maxLength(), rest && type == String.class),
-                resolver);
+                option.required(), option.min(), option.max(), option.maxLength(), rest && type == String.class,
+                option.autocomplete()), resolver);
         try {
             definition.data();
         }

@@ -23,6 +23,9 @@ record OptionDefinition(OptionSpec spec, OptionResolver resolver) {
         OptionData data = new OptionData(this.resolver.optionType(this.spec.type()), this.spec.name(),
                 this.spec.description(), this.spec.required());
         this.resolver.declare(data, this.spec);
+        if (this.spec.autocomplete()) {
+            data.setAutoComplete(true);
+        }
         return data;
     }
 

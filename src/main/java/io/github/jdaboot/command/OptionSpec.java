@@ -12,9 +12,10 @@ package io.github.jdaboot.command;
  * @param max the largest number accepted
  * @param maxLength the longest text accepted
  * @param rest for prefix commands: whether it takes the rest of the text (the last text option)
+ * @param autocomplete whether Discord suggests values from an {@link Autocomplete @Autocomplete} method
  */
 public record OptionSpec(String name, String description, Class<?> type, boolean required, double min,
-        double max, int maxLength, boolean rest) {
+        double max, int maxLength, boolean rest, boolean autocomplete) {
 
     /** Whether {@code min} or {@code max} was set. */
     public boolean bounded() {

@@ -1,5 +1,6 @@
 package io.github.jdaboot.command;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
@@ -102,6 +103,12 @@ final class PrefixInvocation extends Invocation implements CommandContext {
     @Override
     public GenericEvent event() {
         return this.event;
+    }
+
+    /** The server's language ({@code preferred_locale}); English in a direct message. */
+    @Override
+    public Locale locale() {
+        return this.event.isFromGuild() ? this.event.getGuild().getLocale().toLocale() : Locale.US;
     }
 
     @Override

@@ -131,7 +131,7 @@ class IdeaCommandEndToEndTests {
 
         EmulatedMessage updated = this.world.message(reply.id()).orElseThrow();
         assertThat(updated.editedTimestamp()).isNotNull();
-        assertThat(updated.content()).startsWith(IdeaCommands.ANSWER).containsIgnoringCase("game");
+        assertThat(updated.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
         assertThat(updated.components()).as("the buttons and the topic menu stay").hasSize(2);
     }
 
