@@ -5,7 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Optional;
 
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -21,6 +26,8 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
 
 /**
  * Commands that exercise the framework in end-to-end tests; imported by those tests only (with
@@ -215,6 +222,61 @@ public class FrameworkTestCommands {
     @ModalHandler("form:feedback")
     Reply feedbackSent(@Field(value = "text", maxLength = 200) String text, InteractionContext context) {
         return Reply.update("thanks for: " + text);
+    }
+
+    /* ---------------------------------------------------------------- guards */
+
+    @Command(name = "channelcool", description = "Has a cooldown per channel")
+    @Cooldown(seconds = 30, scope = Cooldown.Scope.CHANNEL)
+    String channelCooldown() {
+        return "channel ok";
+    }
+
+    @Command(name = "guildcool", description = "Has a cooldown per server")
+    @Cooldown(seconds = 30, scope = Cooldown.Scope.GUILD)
+    String guildCooldown() {
+        return "guild ok";
+    }
+
+    @Command(name = "fanclub", description = "For Idea Fans only")
+    @RequiresRole("Idea Fans")
+    Reply fanClub() {
+        return Reply.of("welcome, fan").withButtons(Button.primary("fanclub:cheer", "Cheer"));
+    }
+
+    @ComponentHandler("fanclub:cheer")
+    @RequiresRole("Idea Fans")
+    String cheer(User user) {
+        return user.getName() + " cheers";
+    }
+
+    /** A guard of the test's own, as a user would write one: the member must have a role. */
+    @Bean
+    RoleGuard roleGuard() {
+        return new RoleGuard();
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ ElementType.METHOD, ElementType.TYPE })
+    @interface RequiresRole {
+
+        String value();
+
+    }
+
+    static class RoleGuard implements InteractionGuard {
+
+        @Override
+        public Optional<String> check(GuardedRun run) {
+            RequiresRole role = run.annotation(RequiresRole.class);
+            Member member = run.context().member();
+            if (role == null || (member != null && member.getRoles().stream()
+                .anyMatch((candidate) -> candidate.getName().equals(role.value())))) {
+                return Optional.empty();
+            }
+            return Optional.of("You need the " + role.value() + " role for " + run.name() + ".");
+        }
+
     }
 
     /** Tags, as subcommands: /tag add, /tag show. */
