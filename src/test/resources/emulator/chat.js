@@ -165,7 +165,7 @@
       $('status').textContent = (live ? `${status.bot.username} is connected` : 'the bot is not connected')
         + ` · ${status.messages} messages · ${status.rest.requests} REST requests`;
       const registered = await api('GET', '/emulator/commands');
-      commands = registered.map((c) => '/' + c.name);
+      commands = registered.filter((c) => (c.type ?? 1) === 1).map((c) => '/' + c.name);
       $('hint').textContent = 'Prefix commands start with "." (try .idea or .help).'
         + (commands.length ? ' Slash commands: ' + commands.join(', ') + '.' : '');
     }

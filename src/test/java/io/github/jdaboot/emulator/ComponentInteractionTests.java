@@ -586,7 +586,8 @@ class ComponentInteractionTests {
         assertControlError("{\"type\": \"component\", " + message + ", \"custom_id\": \"color\", \"values\": \"red\"}",
                 "values must be an array of strings");
         assertControlError("{\"type\": \"modal\", \"custom_id\": \"idea-form\"}", "The bot opened no modal idea-form");
-        assertControlError("{\"type\": \"poke\"}", "type must be command, component or modal");
+        assertControlError("{\"type\": \"poke\"}", "type must be command, autocomplete, user_command, message_command, "
+                + "component or modal");
         assertControlError("{\"type\": \"command\"}", "command is required");
         assertThat(control("GET", "/emulator/interactions/42", null).body()).contains("Unknown interaction 42");
 

@@ -142,7 +142,18 @@ class DiscordEmulatorSpecTests {
     private List<Row> rows() {
         String tooLong = "{\"content\":\"" + "x".repeat(2001) + "\"}";
         String ping = "{\"name\":\"ping\",\"description\":\"Ping the bot\",\"options\":[{\"type\":3,\"name\":\"text\","
-                + "\"description\":\"What to echo\",\"required\":false}]}";
+                + "\"description\":\"What to echo\",\"required\":false,\"autocomplete\":true,"
+                + "\"name_localizations\":{\"de\":\"text\"},\"description_localizations\":{\"de\":\"Was\"}}]}";
+        String manyUserCommands = Stream.iterate(0, (i) -> i + 1)
+            .limit(16)
+            .map((i) -> "{\"type\":2,\"name\":\"User " + i + "\"}")
+            .reduce((a, b) -> a + "," + b)
+            .map((all) -> "[" + all + "]")
+            .orElseThrow();
+        String choices = "{\"type\":8,\"data\":{\"choices\":[" + String.join(",", Stream.iterate(0, (i) -> i + 1)
+            .limit(26)
+            .map((i) -> "{\"name\":\"C" + i + "\",\"value\":\"c" + i + "\"}")
+            .toList()) + "]}}";
         String sixButtons = "[{\"type\":1,\"components\":[" + String.join(",", Stream.of("a", "b", "c", "d", "e", "f")
             .map((id) -> "{\"type\":2,\"style\":1,\"label\":\"B\",\"custom_id\":\"" + id + "\"}").toList()) + "]}]";
         String sameIds = "[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"A\",\"custom_id\":\"a\"},"
@@ -258,21 +269,32 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/applications/{application_id}/commands", 200, "applications/<app>/commands").body(ping),
                 row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
                     .body("{\"name\":\"Not Valid\",\"description\":\"x\"}"),
+                row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body("{\"name\":\"c\",\"description\":\"x\",\"name_localizations\":{\"german\":\"k\"}}"),
+                row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body("{\"type\":2,\"name\":\"Info\",\"description\":\"Users have none\"}"),
+                row("POST", "/applications/{application_id}/commands", 201, "applications/<app>/commands")
+                    .body("{\"type\":3,\"name\":\"Quote This\",\"name_localizations\":{\"fr\":\"Citer\"}}"),
                 row("POST", "/applications/{application_id}/commands", 404, "applications/1/commands").body(ping),
                 row("GET", "/applications/{application_id}/commands", 200, "applications/<app>/commands"),
+                row("GET", "/applications/{application_id}/commands", 200,
+                        "applications/<app>/commands?with_localizations=true"),
                 row("GET", "/applications/{application_id}/commands", 404, "applications/1/commands"),
                 row("PUT", "/applications/{application_id}/commands", 200, "applications/<app>/commands")
                     .body("[" + ping + "]"),
                 row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands").body("{}"),
                 row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
                     .body(manyCommands),
+                row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body(manyUserCommands),
                 row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
                         "applications/<app>/guilds/<guild>/commands"),
                 row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
                         "applications/<app>/guilds/1/commands"),
                 row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
                         "applications/<app>/guilds/<guild>/commands")
-                    .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"}]"),
+                    .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"},{\"type\":2,\"name\":\"Get Info\","
+                            + "\"name_localizations\":{\"de\":\"Infos\"},\"options\":[]}]"),
                 row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
                         "applications/<app>/guilds/1/commands").body("[]"),
                 row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 201,
@@ -337,6 +359,22 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
                         "interactions/<modal_click_id>/<modal_click_token>/callback").body(modal).withoutToken()
                     .before(() -> click("modal_click")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<typing_id>/<typing_token>/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"not for an autocomplete\"}}").withoutToken()
+                    .before(() -> remember("typing", this.discord.world().as("alice")
+                        .autocompletes(SlashCommand.of("ping"), "text", "po"))),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<typing_id>/<typing_token>/callback").body(choices).withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<typing_id>/<typing_token>/callback?with_response=true")
+                    .body("{\"type\":8,\"data\":{\"choices\":[{\"name\":\"pong\",\"value\":\"pong\","
+                            + "\"name_localizations\":{}}]}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<user_command_id>/<user_command_token>/callback?with_response=true")
+                    .body("{\"type\":4,\"data\":{\"content\":\"about bob\"}}").withoutToken()
+                    .before(() -> remember("user_command", this.discord.world().as("alice")
+                        .runsUserCommand("Get Info", this.discord.world().user("bob")))),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 404,
                         "interactions/1/unknown/callback").body("{\"type\":4,\"data\":{\"content\":\"x\"}}")
                     .withoutToken(),
@@ -516,13 +554,16 @@ class DiscordEmulatorSpecTests {
     /* ---------------------------------------------------------------- gateway payloads */
 
     @Test
-    @DisplayName("READY's user, GUILD_CREATE's guild, MESSAGE_CREATE's message and INTERACTION_CREATE's objects "
-            + "validate against the spec's REST schemas")
+    @DisplayName("READY's user, GUILD_CREATE's and GUILD_UPDATE's guild, MESSAGE_CREATE's message and "
+            + "INTERACTION_CREATE's objects (resolved users and messages of context menus too) validate against the "
+            + "spec's REST schemas")
     void gatewayPayloads() throws Exception {
         var registered = send("POST", "applications/<app>/commands",
                 "{\"name\":\"ping\",\"description\":\"Ping\",\"options\":[{\"type\":6,\"name\":\"who\","
                         + "\"description\":\"Someone\"}]}", true, false);
         assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(send("PUT", "applications/<app>/guilds/<guild>/commands", "[{\"type\":2,\"name\":\"Info\"},"
+                + "{\"type\":3,\"name\":\"Quote\"}]", true, false).statusCode()).isEqualTo(200);
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.nextOf(10, null, TIMEOUT);
             client.send("{\"op\":2,\"d\":{\"token\":\"" + this.discord.token() + "\",\"intents\":"
@@ -542,6 +583,13 @@ class DiscordEmulatorSpecTests {
             this.discord.world().as("alice").selects(this.discord.world()
                 .message(Long.parseUnsignedLong(JSON.readTree(menu.body()).path("id").asString())).orElseThrow(), "s", "a");
             JsonNode pick = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
+            World world = this.discord.world();
+            world.as("alice").runsUserCommand("Info", world.user("bob"));
+            JsonNode onUser = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
+            world.as("alice").runsMessageCommand("Quote", world.messages(world.channel("general")).getFirst());
+            JsonNode onMessage = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
+            world.locale(world.guild(), "de");
+            JsonNode guildUpdate = client.nextOf(0, "GUILD_UPDATE", TIMEOUT).path("d");
 
             Map<String, List<String>> problems = new HashMap<>();
             problems.put("READY user as UserPIIResponse", this.spec.validateSchema("UserPIIResponse",
@@ -573,6 +621,12 @@ class DiscordEmulatorSpecTests {
                     this.spec.validateSchema("GuildChannelResponse", interaction.path("channel")));
             problems.put("INTERACTION_CREATE resolved user as UserResponse", this.spec.validateSchema("UserResponse",
                     interaction.path("data").path("resolved").path("users").path(this.discord.world().user("bob").idString())));
+            problems.put("INTERACTION_CREATE (user command) resolved user as UserResponse",
+                    this.spec.validateSchema("UserResponse", onUser.path("users").path(world.user("bob").idString())));
+            problems.put("INTERACTION_CREATE (message command) resolved message as MessageResponse",
+                    this.spec.validateSchema("MessageResponse", onMessage.path("messages").properties().iterator()
+                        .next().getValue()));
+            problems.put("GUILD_UPDATE as GuildResponse", this.spec.validateSchema("GuildResponse", guildUpdate));
             problems.values().removeIf(List::isEmpty);
             assertThat(problems).as("gateway payloads against the spec").isEmpty();
 

@@ -6,19 +6,24 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Something a user did that the bot hears of as INTERACTION_CREATE: a slash command, a click or a pick on one
- * of the bot's components, or a modal submitted; and what the bot did about it: how and when it acknowledged it
- * (reply, defer, update the message, open a modal) and the messages it sent in response.
+ * Something a user did that the bot hears of as INTERACTION_CREATE: a slash, user or message command, an option
+ * typed with autocomplete, a click or a pick on one of the bot's components, or a modal submitted; and what the
+ * bot did about it: how and when it acknowledged it (reply, defer, update the message, open a modal, suggest
+ * choices) and the messages it sent in response.
  */
 public final class EmulatedInteraction {
 
-    /** Interaction type 2: a slash command. */
+    /** Interaction type 2: a slash command, or a user or message command (context menu). */
     public static final int APPLICATION_COMMAND = 2;
 
     /** Interaction type 3: a button clicked or a select picked. */
     public static final int MESSAGE_COMPONENT = 3;
+
+    /** Interaction type 4: an option with autocomplete being typed. */
+    public static final int APPLICATION_COMMAND_AUTOCOMPLETE = 4;
 
     /** Interaction type 5: a modal submitted. */
     public static final int MODAL_SUBMIT = 5;
@@ -35,13 +40,25 @@ public final class EmulatedInteraction {
     /** Callback type 7: the message with the component is edited. */
     public static final int UPDATE_MESSAGE = 7;
 
+    /** Callback type 8: the choices suggested for an option being typed. */
+    public static final int AUTOCOMPLETE_RESULT = 8;
+
     /** Callback type 9: a modal opens. */
     public static final int MODAL = 9;
+
+    /**
+     * A choice the bot suggested for an option being typed.
+     * @param name what the user sees
+     * @param value what picking it gives the option: a {@link String}, {@link Long} or {@link Double} by the
+     * option's type
+     */
+    public record Choice(String name, Object value) {
+    }
 
     private final long id;
     private final String token;
     private final int type;
-    private final String name;
+    private final JsonNode data;
     private final EmulatedChannel channel;
     private final EmulatedUser user;
     private final long messageId;
@@ -54,18 +71,19 @@ public final class EmulatedInteraction {
     private volatile long originalMessageId;
     private volatile boolean followedUpAfterDefer;
     private volatile @Nullable EmulatedModal modal;
+    private volatile List<Choice> choices = List.of();
 
     /**
-     * @param name the command's name, or the custom id of the component or modal
+     * @param data the interaction's {@code data} as the bot receives it
      * @param messageId the message with the component (also for a modal opened from one), 0 for none
      * @param source for a modal submitted, the interaction the bot answered with the modal
      */
-    EmulatedInteraction(long id, String token, int type, String name, EmulatedChannel channel, EmulatedUser user,
+    EmulatedInteraction(long id, String token, int type, JsonNode data, EmulatedChannel channel, EmulatedUser user,
             long messageId, @Nullable EmulatedInteraction source, EmulatorWorld world) {
         this.id = id;
         this.token = token;
         this.type = type;
-        this.name = name;
+        this.data = data;
         this.channel = channel;
         this.user = user;
         this.messageId = messageId;
@@ -81,19 +99,38 @@ public final class EmulatedInteraction {
         return this.token;
     }
 
-    /** The interaction type: 2 slash command, 3 component, 5 modal submit. */
+    /** The interaction type: 2 command, 3 component, 4 autocomplete, 5 modal submit. */
     public int type() {
         return this.type;
     }
 
-    /** The slash command's name; null for other interactions. */
+    /** The command's name, also for autocomplete; null for a component or a modal. */
     public @Nullable String commandName() {
-        return (this.type == APPLICATION_COMMAND) ? this.name : null;
+        return isCommand() ? this.data.path("name").asString() : null;
     }
 
-    /** The custom id of the component clicked or picked, or of the modal submitted; null for a slash command. */
+    /** The command's type: 1 slash command, 2 user command, 3 message command; 0 for a component or a modal. */
+    public int commandType() {
+        return isCommand() ? this.data.path("type").asInt() : 0;
+    }
+
+    /** The custom id of the component clicked or picked, or of the modal submitted; null for a command. */
     public @Nullable String customId() {
-        return (this.type == APPLICATION_COMMAND) ? null : this.name;
+        return isCommand() ? null : this.data.path("custom_id").asString();
+    }
+
+    /** The user or message a user or message command was run on; 0 for other interactions. */
+    public long targetId() {
+        return Long.parseUnsignedLong(this.data.path("target_id").asString("0"));
+    }
+
+    private boolean isCommand() {
+        return this.type == APPLICATION_COMMAND || this.type == APPLICATION_COMMAND_AUTOCOMPLETE;
+    }
+
+    /** The {@code data} the bot received. */
+    JsonNode data() {
+        return this.data;
     }
 
     public EmulatedChannel channel() {
@@ -122,7 +159,15 @@ public final class EmulatedInteraction {
         return Optional.ofNullable(this.modal);
     }
 
-    /** The callback type the bot acknowledged with (4 reply, 5 deferred, 6/7 update, 9 modal), 0 until then. */
+    /** The choices the bot suggested (callback 8), empty until then. */
+    public List<Choice> choices() {
+        return this.choices;
+    }
+
+    /**
+     * The callback type the bot acknowledged with (4 reply, 5 deferred, 6/7 update, 8 choices, 9 modal), 0 until
+     * then.
+     */
     public int callbackType() {
         return this.callbackType;
     }
@@ -141,9 +186,10 @@ public final class EmulatedInteraction {
         return Duration.ofNanos(System.nanoTime() - this.createdNanos);
     }
 
-    void acknowledge(int type, long originalMessageId, @Nullable EmulatedModal modal) {
+    void acknowledge(int type, long originalMessageId, @Nullable EmulatedModal modal, List<Choice> choices) {
         synchronized (this) {
             this.modal = modal;
+            this.choices = List.copyOf(choices);
             this.originalMessageId = originalMessageId;
             this.acknowledgedNanos = System.nanoTime();
             this.callbackType = type;
@@ -195,6 +241,15 @@ public final class EmulatedInteraction {
     }
 
     /**
+     * Waits for the bot's choices for an option being typed.
+     * @throws AssertionError when it does not answer in time
+     */
+    public List<Choice> awaitChoices(Duration timeout) {
+        awaitCallback(timeout);
+        return this.choices;
+    }
+
+    /**
      * Waits for the bot's visible response: the original reply, the deferred message once it has content, or
      * the message with the component once the bot updated it (callback 7, or an edit after callback 6).
      * @throws AssertionError when none arrives in time
@@ -211,9 +266,14 @@ public final class EmulatedInteraction {
     @Override
     public String toString() {
         String what = switch (this.type) {
-            case APPLICATION_COMMAND -> "/" + this.name;
-            case MESSAGE_COMPONENT -> "component " + this.name;
-            default -> "modal " + this.name;
+            case APPLICATION_COMMAND -> switch (commandType()) {
+                case 2 -> "user command " + commandName();
+                case 3 -> "message command " + commandName();
+                default -> "/" + commandName();
+            };
+            case APPLICATION_COMMAND_AUTOCOMPLETE -> "autocomplete /" + commandName();
+            case MESSAGE_COMPONENT -> "component " + customId();
+            default -> "modal " + customId();
         };
         return "Interaction[" + what + " " + Long.toUnsignedString(this.id) + "]";
     }

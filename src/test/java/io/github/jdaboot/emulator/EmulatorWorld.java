@@ -27,11 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EmulatorWorld {
 
+    /** Discord's locales, as the OpenAPI spec's {@code AvailableLocalesEnum} lists them. */
+    static final List<String> LOCALES = List.of("ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419",
+            "es-ES", "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro",
+            "ru", "sv-SE", "th", "tr", "uk", "vi", "zh-CN", "zh-TW");
+
+    static final String DEFAULT_LOCALE = "en-US";
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final Snowflakes ids = new Snowflakes();
     private final String token;
     private final EmulatedUser botUser;
     private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+    private final Map<Long, String> locales = new ConcurrentHashMap<>();
     private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
@@ -84,6 +92,27 @@ final class EmulatorWorld {
 
     List<EmulatedUser> users() {
         return List.copyOf(this.users.values());
+    }
+
+    /** The language the user set in Discord's client, {@code en-US} unless changed. */
+    String locale(EmulatedUser user) {
+        return this.locales.getOrDefault(user.id(), DEFAULT_LOCALE);
+    }
+
+    void locale(EmulatedUser user, String locale) {
+        this.locales.put(user.id(), checkedLocale(locale));
+    }
+
+    /**
+     * @return the locale, when it is one of Discord's
+     * @throws IllegalArgumentException otherwise
+     */
+    static String checkedLocale(String locale) {
+        if (!LOCALES.contains(locale)) {
+            throw new IllegalArgumentException("locale must be one of Discord's locales " + String.join(", ", LOCALES)
+                    + ", not \"" + locale + "\"");
+        }
+        return locale;
     }
 
     EmulatedGuild addGuild(String name, long ownerId) {

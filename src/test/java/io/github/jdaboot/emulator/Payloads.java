@@ -35,7 +35,6 @@ final class Payloads {
         FIELD_ERROR_CODES.put(Pattern.compile("^Must be \\d+ or fewer in length"), "BASE_TYPE_MAX_LENGTH");
         FIELD_ERROR_CODES.put(Pattern.compile("^Must be between \\d+ and \\d+ in length"), "BASE_TYPE_BAD_LENGTH");
         FIELD_ERROR_CODES.put(Pattern.compile("^Unknown message"), "MESSAGE_REFERENCE_UNKNOWN_MESSAGE");
-        FIELD_ERROR_CODES.put(Pattern.compile("command name"), "APPLICATION_COMMAND_INVALID_NAME");
         FIELD_ERROR_CODES.put(Pattern.compile("^Value must be one of"), "BASE_TYPE_CHOICES");
         FIELD_ERROR_CODES.put(Pattern.compile("expected an array"), "LIST_TYPE_CONVERT");
     }
@@ -219,7 +218,7 @@ final class Payloads {
         json.putNull("vanity_url_code");
         json.put("premium_tier", 0);
         json.put("premium_subscription_count", 0);
-        json.put("preferred_locale", "en-US");
+        json.put("preferred_locale", guild.preferredLocale());
         json.putNull("rules_channel_id");
         json.putNull("safety_alerts_channel_id");
         json.putNull("public_updates_channel_id");
@@ -396,6 +395,12 @@ final class Payloads {
         json.set("authorizing_integration_owners", owners(interaction.channel()));
         if (interaction.type() == EmulatedInteraction.MESSAGE_COMPONENT) {
             json.put("interacted_message_id", id(interaction.messageId()));
+        }
+        if (interaction.commandType() == Interactions.USER) {
+            this.world.user(interaction.targetId()).ifPresent((target) -> json.set("target_user", user(target)));
+        }
+        if (interaction.commandType() == Interactions.MESSAGE) {
+            json.put("target_message_id", id(interaction.targetId()));
         }
         if (interaction.source() != null) {
             json.set("triggering_interaction_metadata", interactionMetadata(interaction.source()));

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users and
- * messages. Users act through it ({@code world.as(alice).says(general, ".idea")}), and tests wait
- * for and read what the bot answered.
+ * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users (and
+ * their locales) and messages. Users act through it ({@code world.as(alice).says(general, ".idea")}),
+ * and tests wait for and read what the bot answered.
  */
 public final class World {
 
@@ -174,6 +174,29 @@ public final class World {
         return this.state.awaitMessage(predicate, timeout);
     }
 
+    /** The language the user set in Discord's client, an interaction's {@code locale}; {@code en-US} by default. */
+    public String locale(EmulatedUser user) {
+        return this.state.locale(user);
+    }
+
+    /**
+     * Sets the user's language, one of Discord's locales such as {@code de}, {@code en-GB} or {@code pt-BR}.
+     * @throws IllegalArgumentException for anything else
+     */
+    public void locale(EmulatedUser user, String locale) {
+        this.state.locale(user, locale);
+    }
+
+    /**
+     * Sets the guild's preferred locale, one of Discord's ({@code en-US} unless changed), sent in the guild object
+     * and as an interaction's {@code guild_locale}; a connected bot hears of it through GUILD_UPDATE.
+     * @throws IllegalArgumentException for a locale Discord does not have
+     */
+    public void locale(EmulatedGuild guild, String locale) {
+        guild.preferredLocale(locale);
+        this.gateway.dispatch(guild.id(), "GUILD_UPDATE", this.payloads.guild(guild).toString(), (session) -> true);
+    }
+
     /** The application commands registered globally (guild 0) or for a guild. */
     public List<RegisteredCommand> commands(long guildId) {
         return this.interactions.commands(guildId);
@@ -201,7 +224,44 @@ public final class World {
 
         /** Runs a slash command; see {@link SlashCommand}. */
         public EmulatedInteraction runs(SlashCommand command) {
-            return World.this.interactions.invoke(command.by(this.user));
+            return World.this.interactions.invoke(command.by(this.user), null, "");
+        }
+
+        /**
+         * Types into an option registered with autocomplete: the bot hears of the command with the options given so
+         * far and this one {@code focused}, its value the text typed, and answers with choices
+         * ({@link EmulatedInteraction#awaitChoices}).
+         * @param command the command, with the options given so far (checked as for {@link #runs}, none required)
+         * @param option the option being typed, in the command's subcommand if it has one
+         * @param typed the text typed so far, possibly empty; for a number option, the start of a number
+         * @throws IllegalArgumentException when the option is unknown or not registered with autocomplete: Discord's
+         * client sends no autocomplete for it
+         * @throws InteractionRejectedException as for {@link #runs}
+         */
+        public EmulatedInteraction autocompletes(SlashCommand command, String option, String typed) {
+            return World.this.interactions.invoke(command.by(this.user), option, typed);
+        }
+
+        /**
+         * Runs a user command (a context menu on a user) on the target, in the first text channel.
+         * @throws InteractionRejectedException 404 when the bot registered no user command of that name
+         */
+        public EmulatedInteraction runsUserCommand(String name, EmulatedUser target) {
+            return World.this.interactions.context(this.user, name, target, null);
+        }
+
+        /** Runs a user command on the target in a channel, or a direct-message channel. */
+        public EmulatedInteraction runsUserCommand(String name, EmulatedUser target, EmulatedChannel channel) {
+            return World.this.interactions.context(this.user, name, target, channel);
+        }
+
+        /**
+         * Runs a message command (a context menu on a message) on the target, in the message's channel.
+         * @throws InteractionRejectedException 404 when the bot registered no message command of that name, or the
+         * message is gone
+         */
+        public EmulatedInteraction runsMessageCommand(String name, EmulatedMessage target) {
+            return World.this.interactions.context(this.user, name, target, null);
         }
 
         /**
