@@ -61,18 +61,20 @@ class CommandSynchronizer implements EventListener {
         }
     }
 
+    // read with localizations (with_localizations=true): without them Discord omits the names in other languages,
+    // and the comparison would see a difference on every start
     void synchronize(JDA jda) {
         List<CommandData> desired = desired();
         if (this.properties.getGuilds().isEmpty()) {
             if (jda.getShardInfo().getShardId() == 0) {
-                sync("globally", jda.retrieveCommands(), jda::updateCommands, desired);
+                sync("globally", jda.retrieveCommands(true), jda::updateCommands, desired);
             }
             return;
         }
         for (long guildId : this.properties.getGuilds()) {
             Guild guild = jda.getGuildById(guildId);
             if (guild != null) {
-                sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(),
+                sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(true),
                         guild::updateCommands, desired);
             }
             else if (jda.getShardInfo().getShardId() == 0 && jda.getShardManager() != null

@@ -95,7 +95,10 @@ class IdeaCommands {
     }
 
     private String pick(@Nullable String topic, Locale locale) {
-        return text("idea.answer", locale, this.ideas.pick(topic));
+        IdeaService.Picked picked = this.ideas.pick(topic);
+        String answer = text("idea.answer", locale, picked.idea());
+        return (picked.onTopic() || topic == null) ? answer
+                : answer + " " + text("idea.off-topic", locale, shortened(topic.strip()));
     }
 
     private Modal form(Locale locale) {
@@ -120,6 +123,11 @@ class IdeaCommands {
 
     private String text(String code, Locale locale, Object... arguments) {
         return this.messages.getMessage(code, arguments, locale);
+    }
+
+    /** A topic as quoted back: a message's whole text may be the topic ("Idea from this message"). */
+    private static String shortened(String topic) {
+        return (topic.length() <= 60) ? topic : topic.substring(0, 59).strip() + "\u2026";
     }
 
     /** The "Another" button's id: the topic travels in it, without colons and cut to Discord's 100 characters. */

@@ -37,11 +37,14 @@ class IdeaService {
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
 
-    /** An idea chosen at random; with a topic, one that mentions a word of it if there is any. */
-    String pick(@Nullable String topic) {
+    /**
+     * An idea chosen at random; with a topic, one that mentions a word of it if there is any.
+     * @return the idea, and whether it is on the topic (always, without one)
+     */
+    Picked pick(@Nullable String topic) {
         List<String> all = all();
         if (topic == null || topic.isBlank()) {
-            return random(all);
+            return new Picked(random(all), true);
         }
         List<String> words = Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             .filter((word) -> word.length() >= 3)
@@ -51,9 +54,13 @@ class IdeaService {
             .filter((idea) -> words.stream().anyMatch(idea.toLowerCase(Locale.ROOT)::contains))
             .toList();
         if (!matching.isEmpty()) {
-            return random(matching);
+            return new Picked(random(matching), true);
         }
-        return random(all) + " (I have nothing about \u201C" + topic.strip() + "\u201D yet, so here is a surprise.)";
+        return new Picked(random(all), false);
+    }
+
+    /** An idea, and whether it is on the topic asked for. */
+    record Picked(String idea, boolean onTopic) {
     }
 
     /** The topics offered in the menu. */

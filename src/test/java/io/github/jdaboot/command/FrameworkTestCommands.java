@@ -224,6 +224,53 @@ public class FrameworkTestCommands {
         return Reply.update("thanks for: " + text);
     }
 
+    /* ---------------------------------------------------------- autocomplete */
+
+    static final List<String> FRUITS = List.of("apple", "apricot", "avocado", "banana", "blackberry", "blueberry",
+            "cherry", "clementine", "coconut", "cranberry", "date", "dragonfruit", "elderberry", "fig", "grape",
+            "grapefruit", "guava", "kiwi", "kumquat", "lemon", "lime", "lychee", "mango", "melon", "nectarine",
+            "orange", "papaya", "passionfruit", "peach", "pear", "persimmon", "pineapple", "plum", "pomegranate",
+            "quince", "raspberry", "redcurrant", "starfruit", "strawberry", "tangerine", "watermelon");
+
+    @Command(name = "fruit", description = "Picks a fruit, suggested while typing")
+    String fruit(@Option(description = "A fruit", autocomplete = true) String name,
+            @Option(description = "A fruit, suggested slowly", required = false, autocomplete = true)
+            @Nullable String slowly,
+            @Option(description = "A fruit, suggested by a failing method", required = false, autocomplete = true)
+            @Nullable String broken) {
+        return "fruit=" + name;
+    }
+
+    @Autocomplete(command = "fruit", option = "name")
+    List<String> fruits(@Typed String typed) {
+        return FRUITS;
+    }
+
+    @Autocomplete(command = "fruit", option = "slowly")
+    List<String> slowFruits(@Typed String typed) throws InterruptedException {
+        TimeUnit.SECONDS.sleep(10);
+        return FRUITS;
+    }
+
+    @Autocomplete(command = "fruit", option = "broken")
+    List<String> brokenFruits(@Typed String typed) {
+        throw new IllegalStateException("the fruit service is down");
+    }
+
+    /* --------------------------------------------------------- context menus */
+
+    @UserCommand("Inspect")
+    String inspect(@TargetOf User target, @Nullable @TargetOf Member member, User user) {
+        return user.getName() + " inspected " + target.getName()
+                + ((member != null) ? " (a member of " + member.getGuild().getName() + ")" : "");
+    }
+
+    @MessageCommand("Shout")
+    @RequiresRole("Idea Fans")
+    String shout(@TargetOf Message message) {
+        return message.getContentRaw().toUpperCase(java.util.Locale.ROOT) + "!";
+    }
+
     /* ---------------------------------------------------------------- guards */
 
     @Command(name = "channelcool", description = "Has a cooldown per channel")
