@@ -95,7 +95,7 @@ class ScaleOutIT {
             this.processes[i] = launch(i);
         }
         for (int i = 0; i < PROCESSES; i++) {
-            awaitUp(i);
+            awaitUp(i, Timeouts.RECOVERY.multipliedBy(2));
         }
         this.summary.append("| Scale-out figure | Value |\n| --- | ---: |\n")
             .append(row("3 processes started to every shard UP (12 shards, max_concurrency 4)", seconds(start)));
@@ -174,6 +174,8 @@ class ScaleOutIT {
         EmulatedMessage first = this.world.as(this.alice).says(this.channels.get(0), ".idea");
         RecordedRequest limited = await().atMost(Timeouts.ANSWER).until(() -> this.discord.rest().requests().stream()
             .skip(seen).filter((request) -> request.status() == 429).findFirst().orElse(null), (request) -> request != null);
+        // the other processes are asked once the process that got the 429 has told them (one Redis write)
+        await().atMost(Timeouts.ANSWER).until(() -> this.redis.pttl("discord-bot:rest:global-pause") > 0);
         List<EmulatedMessage> asked = new ArrayList<>(List.of(first));
         for (int shard : List.of(1, 4, 8)) {
             asked.add(this.world.as(this.alice).says(this.channels.get(shard), ".idea"));
@@ -320,7 +322,12 @@ class ScaleOutIT {
     }
 
     private void awaitUp(int ordinal) {
-        await().atMost(Timeouts.RECOVERY).pollInterval(Duration.ofMillis(200)).until(() -> {
+        awaitUp(ordinal, Timeouts.RECOVERY);
+    }
+
+    /** Waits until the process reports UP: all its shards connected, all their leases held. */
+    private void awaitUp(int ordinal, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(this.processes[ordinal].isAlive()).as("process %d is running", ordinal).isTrue();
             return "UP".equals(status(this.ports[ordinal]));
         });

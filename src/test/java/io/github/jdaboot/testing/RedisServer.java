@@ -56,12 +56,26 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private boolean answersPing() throws IOException {
+        return command("PING").equals("+PONG");
+    }
+
+    /** How many milliseconds the key has to live; negative when it does not exist or does not expire. */
+    public long pttl(String key) throws IOException {
+        return Long.parseLong(command("PTTL " + key).substring(1));
+    }
+
+    /** Sends an inline command and reads its one-line answer. */
+    private String command(String command) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            return new String(in.readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
         }
     }
 
