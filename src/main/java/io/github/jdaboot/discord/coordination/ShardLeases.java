@@ -171,7 +171,7 @@ final class ShardLeases implements EventListener, AutoCloseable {
         return this.lost.get();
     }
 
-    String key(int shard) {
+    private String key(int shard) {
         return this.keyPrefix + ":shard:" + shard;
     }
 

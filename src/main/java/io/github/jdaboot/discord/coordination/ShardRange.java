@@ -109,10 +109,6 @@ record ShardRange(int first, int last, int total) {
         }
     }
 
-    boolean contains(int shard) {
-        return shard >= this.first && shard <= this.last;
-    }
-
     int size() {
         return this.last - this.first + 1;
     }
