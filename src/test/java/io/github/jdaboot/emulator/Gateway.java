@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The emulator's gateway, {@code discord.gateway()}: HELLO, IDENTIFY (token and intents checked), READY
  * and a GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order
  * replay, op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
+ * As on Discord, IDENTIFYs are limited to one per 5 s per bucket ({@code shard_id % max_concurrency}; one
+ * sooner gets op 9), count against the daily {@code session_start_limit}, and two live sessions may hold
+ * the same shard (both get its events; counted, since a bot must never let it happen).
  * Tests inject faults (closes, drops, unanswered heartbeats, refused connections) and read counters.
  */
 public final class Gateway {
@@ -77,15 +80,21 @@ public final class Gateway {
 
     private final Queue<Long> heartbeatNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger identifyRateViolations = new AtomicInteger();
-    private volatile long lastIdentifyNanos;
+    private final AtomicInteger duplicateSessions = new AtomicInteger();
+    private final Map<Integer, Long> lastIdentifyNanos = new ConcurrentHashMap<>();
+    private final int maxConcurrency;
+    private final AtomicInteger sessionStartsLeft;
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
     private final Duration initialHeartbeatInterval;
     private volatile Duration heartbeatInterval;
     private volatile String resumeUrl = "";
 
-    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval) {
+    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency,
+            int sessionStarts) {
         this.world = world;
         this.payloads = payloads;
+        this.maxConcurrency = maxConcurrency;
+        this.sessionStartsLeft = new AtomicInteger(sessionStarts);
         this.heartbeatInterval = heartbeatInterval;
         this.initialHeartbeatInterval = heartbeatInterval;
     }
@@ -175,13 +184,8 @@ public final class Gateway {
 
     private void identify(GatewayConnection connection, JsonNode d) {
         this.identifies.incrementAndGet();
+        this.sessionStartsLeft.decrementAndGet();
         record("identify", 0);
-        long now = System.nanoTime();
-        if (this.lastIdentifyNanos != 0 && now - this.lastIdentifyNanos < IDENTIFY_INTERVAL.toNanos()) {
-            // Discord allows one IDENTIFY per 5 s (max_concurrency 1); count the ones that come sooner
-            this.identifyRateViolations.incrementAndGet();
-        }
-        this.lastIdentifyNanos = now;
         if (connection.session() != null) {
             connection.close(4005, "Already authenticated");
             return;
@@ -214,13 +218,25 @@ public final class Gateway {
                 return;
             }
         }
+        if (identifiedTooSoon(shardId)) {
+            this.identifyRateViolations.incrementAndGet();
+            record("identify-rate-limited", shardId);
+            connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
+            return;
+        }
         String sessionId = HexFormat.of().formatHex(randomBytes());
         GatewaySession session = new GatewaySession(sessionId, shardId, shardCount, intents);
-        // a fresh IDENTIFY replaces the shard's earlier sessions: nothing will resume them any more
+        // a fresh IDENTIFY replaces the shard's sessions that have no connection; a live one stays, as on Discord
         for (GatewaySession old : this.sessions.values()) {
             if (old.shardId() == shardId && old.shardCount() == shardCount) {
-                old.invalidate();
-                this.sessions.remove(old.id());
+                if (old.isLive()) {
+                    this.duplicateSessions.incrementAndGet();
+                    record("duplicate-session", shardId);
+                }
+                else {
+                    old.invalidate();
+                    this.sessions.remove(old.id());
+                }
             }
         }
         this.sessions.put(sessionId, session);
@@ -237,6 +253,13 @@ public final class Gateway {
             session.dispatch("GUILD_CREATE", this.payloads.guildCreate(guild).toString());
         }
         record("ready", 0);
+    }
+
+    /** Whether another IDENTIFY of this shard's bucket ({@code shard_id % max_concurrency}) came within 5 s. */
+    private boolean identifiedTooSoon(int shardId) {
+        long now = System.nanoTime();
+        Long last = this.lastIdentifyNanos.put(shardId % this.maxConcurrency, now);
+        return last != null && now - last < IDENTIFY_INTERVAL.toNanos();
     }
 
     private void resume(GatewayConnection connection, JsonNode d) {
@@ -391,9 +414,30 @@ public final class Gateway {
         return this.heartbeats.get();
     }
 
-    /** How many IDENTIFYs came less than 5 s after the previous one (Discord's limit with max_concurrency 1). */
+    /** How many IDENTIFYs came less than 5 s after the previous one of their bucket; each got op 9. */
     public int identifyRateViolations() {
         return this.identifyRateViolations.get();
+    }
+
+    /** How many IDENTIFYs started a second session on a shard that had a live one. */
+    public int duplicateSessions() {
+        return this.duplicateSessions.get();
+    }
+
+    /** How many sessions of the shard are attached to an open connection now. */
+    public int liveSessions(int shardId) {
+        return (int) this.sessions.values().stream()
+            .filter((session) -> session.shardId() == shardId && session.isLive())
+            .count();
+    }
+
+    /** The {@code session_start_limit.remaining} of {@code GET /gateway/bot}: the start budget less every IDENTIFY. */
+    public int sessionStartsLeft() {
+        return Math.max(0, this.sessionStartsLeft.get());
+    }
+
+    int maxConcurrency() {
+        return this.maxConcurrency;
     }
 
     /** How many gateway connections are open. */
@@ -409,13 +453,7 @@ public final class Gateway {
 
     /** Whether some session is attached to an open connection. */
     public boolean hasLiveSession() {
-        for (GatewaySession session : this.sessions.values()) {
-            GatewayConnection connection = session.connection();
-            if (connection != null && connection.isOpen()) {
-                return true;
-            }
-        }
-        return false;
+        return this.sessions.values().stream().anyMatch(GatewaySession::isLive);
     }
 
     @Nullable GatewaySession sessionForShard(int shardId) {
