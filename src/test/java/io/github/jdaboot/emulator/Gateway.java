@@ -68,7 +68,8 @@ public final class Gateway {
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
     private final Set<GatewayConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean acknowledgeHeartbeats = new AtomicBoolean(true);
+    /** Heartbeats still to acknowledge: -1 for all of them. */
+    private final AtomicInteger acknowledgementsLeft = new AtomicInteger(-1);
     private final AtomicBoolean answerClientClose = new AtomicBoolean(true);
     private final AtomicInteger refuseResumes = new AtomicInteger();
     private final AtomicInteger failIdentifies = new AtomicInteger();
@@ -169,8 +170,12 @@ public final class Gateway {
             case OP_HEARTBEAT -> {
                 this.heartbeats.incrementAndGet();
                 this.heartbeatNanos.add(System.nanoTime());
-                if (this.acknowledgeHeartbeats.get()) {
+                int left = this.acknowledgementsLeft.getAndUpdate((n) -> (n > 0) ? n - 1 : n);
+                if (left != 0) {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                }
+                if (left == 1) {
+                    record("acks-off", 0);
                 }
             }
             case OP_IDENTIFY -> identify(connection, d);
@@ -327,7 +332,7 @@ public final class Gateway {
 
     /** Takes back every fault a test injected: heartbeats acknowledged, closes answered, connections accepted. */
     void resetFaults() {
-        this.acknowledgeHeartbeats.set(true);
+        this.acknowledgementsLeft.set(-1);
         this.answerClientClose.set(true);
         this.refuseConnections = false;
         this.failIdentifies.set(0);
@@ -354,8 +359,16 @@ public final class Gateway {
 
     /** Stops or resumes answering heartbeats with op 11 ACK, leaving the socket open (a zombie connection). */
     public void acknowledgeHeartbeats(boolean acknowledge) {
-        this.acknowledgeHeartbeats.set(acknowledge);
+        this.acknowledgementsLeft.set(acknowledge ? -1 : 0);
         record(acknowledge ? "acks-on" : "acks-off", 0);
+    }
+
+    /**
+     * Acknowledges the next heartbeat, then no more: the connection turns zombie just after an ACK, so the
+     * bot's time to notice is the same in every run. The {@code acks-off} event marks the moment.
+     */
+    public void stopAcknowledgingAfterNextHeartbeat() {
+        this.acknowledgementsLeft.set(1);
     }
 
     /** Whether to answer the bot's close frame (a half-dead connection does not). */
