@@ -4,15 +4,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the command framework.
  */
 @ConfigurationProperties("discord.commands")
+@Validated
 public class CommandProperties {
 
     /** Prefix of text commands, such as "." for ".idea". */
+    @Pattern(regexp = "\\S{1,5}", message = "must be 1 to 5 characters without spaces, such as . or !")
     private String prefix = ".";
 
     /** Whether a message starting with a mention of the bot ("@Bot idea") also runs a command. */
@@ -28,18 +37,30 @@ public class CommandProperties {
     private boolean register = true;
 
     /** How long a slash command may run before it is deferred ("thinking…"); Discord's deadline is 3 seconds. */
+    @DurationMin(millis = 0)
+    @DurationMax(millis = 2500, message = "must be at most 2500ms, so that slow commands are deferred within"
+            + " Discord's 3-second deadline")
     private Duration deferAfter = Duration.ofSeconds(2);
 
     /** How long an @Autocomplete method may take before Discord gets no suggestions (its deadline is 3 seconds). */
+    @DurationMin(millis = 0)
+    @DurationMax(millis = 2800, message = "must be at most 2800ms, so that suggestions are answered within"
+            + " Discord's 3-second deadline")
     private Duration autocompleteTimeout = Duration.ofSeconds(2);
 
     /** At most this many commands run at once; beyond that users are asked to try again. */
+    @Min(1)
     private int maxConcurrent = 10_000;
 
     /** How long shutdown waits for running commands to finish before the gateway session closes. */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+    @Valid
     private final Components components = new Components();
+
+    private final PrefixCommands prefixCommands = new PrefixCommands();
+
+    private final Help help = new Help();
 
     public String getPrefix() {
         return this.prefix;
@@ -117,6 +138,50 @@ public class CommandProperties {
         return this.components;
     }
 
+    public PrefixCommands getPrefixCommands() {
+        return this.prefixCommands;
+    }
+
+    public Help getHelp() {
+        return this.help;
+    }
+
+    /**
+     * Prefix commands ({@code .idea}), read from message text.
+     */
+    public static class PrefixCommands {
+
+        /** Whether messages can run commands; without them MESSAGE_CONTENT can be left out of discord.intents. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
+    /**
+     * The built-in {@code help} command.
+     */
+    public static class Help {
+
+        /** Whether the bot has the built-in help command (/help and .help). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
     /**
      * Components sent with a callback ({@code Reply.withButton(style, label, callback)}), kept in memory.
      */
@@ -126,6 +191,7 @@ public class CommandProperties {
         private Duration expireAfter = Duration.ofMinutes(15);
 
         /** At most this many callbacks are kept; beyond that the least recently used are dropped. */
+        @Min(1)
         private int maxCallbacks = 10_000;
 
         public Duration getExpireAfter() {

@@ -56,7 +56,7 @@ class CommandSynchronizer implements EventListener {
 
     @Override
     public void onEvent(GenericEvent event) {
-        if (event instanceof ReadyEvent ready && this.properties.isRegister()) {
+        if (event instanceof ReadyEvent ready) {
             synchronize(ready.getJDA());
         }
     }

@@ -1,5 +1,7 @@
 package io.github.jdaboot.command;
 
+import java.util.Locale;
+
 import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
 
 /**
@@ -17,7 +19,7 @@ final class ContextCommandInvocation extends InteractionInvocation<GenericContex
 
     @Override
     String kind() {
-        return "context";
+        return event().getCommandType().name().toLowerCase(Locale.ROOT);  // user or message
     }
 
     @Override

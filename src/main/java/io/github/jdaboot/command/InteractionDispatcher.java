@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns requests into
@@ -32,7 +33,7 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 class InteractionDispatcher implements EventListener {
 
     private final CommandHandlerMapping commands;
-    private final PrefixCommandMapping prefixCommands;
+    private final @Nullable PrefixCommandMapping prefixCommands;
     private final ComponentHandlerMapping components;
     private final ModalHandlerMapping modals;
     private final AutocompleteHandlerMapping suggestions;
@@ -44,7 +45,7 @@ class InteractionDispatcher implements EventListener {
     private final HandledMessages handled = new HandledMessages(50_000);
     private final MissedCommandRecovery recovery;
 
-    InteractionDispatcher(CommandHandlerMapping commands, PrefixCommandMapping prefixCommands,
+    InteractionDispatcher(CommandHandlerMapping commands, @Nullable PrefixCommandMapping prefixCommands,
             ComponentHandlerMapping components, ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions,
             ContextCommandMapping contextCommands, InteractionHandlerAdapter adapter, InvocationSupport support,
             ScheduledExecutorService deferrals, CommandProperties properties) {
@@ -58,14 +59,18 @@ class InteractionDispatcher implements EventListener {
         this.support = support;
         this.deferrals = deferrals;
         this.properties = properties;
-        this.recovery = new MissedCommandRecovery(this::onMessage);
+        this.recovery = new MissedCommandRecovery((message) -> {
+            if (prefixCommands != null) {
+                onMessage(message, prefixCommands);
+            }
+        });
     }
 
     @Override
     public void onEvent(GenericEvent event) {
         switch (event) {
             case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
-            case MessageReceivedEvent message -> onMessage(message);
+            case MessageReceivedEvent message when this.prefixCommands != null -> onMessage(message, this.prefixCommands);
             case GenericComponentInteractionCreateEvent click -> onComponent(click);
             case ModalInteractionEvent form -> onModal(form);
             case CommandAutoCompleteInteractionEvent typing -> onAutocomplete(typing);
@@ -85,14 +90,15 @@ class InteractionDispatcher implements EventListener {
         Optional<CommandDefinition> command = this.commands.find(fullName)
             .filter((candidate) -> candidate.offers(CommandSurface.SLASH));
         if (command.isEmpty()) {
-            answer(event, "Sorry, I don't know /" + fullName + " any more. Type /help to see what I can do.");
+            answer(event, "Sorry, I don't know /" + fullName + " any more."
+                    + (this.commands.find("help").isPresent() ? " Type /help to see what I can do." : ""));
             return;
         }
         SlashInvocation invocation = new SlashInvocation(command.get(), event, this.support);
         run(invocation, () -> this.adapter.handle(invocation, command.get().handler()));
     }
 
-    private void onMessage(MessageReceivedEvent event) {
+    private void onMessage(MessageReceivedEvent event, PrefixCommandMapping prefixCommands) {
         this.recovery.seen(event);
         long self = event.getJDA().getSelfUser().getIdLong();
         if (event.getAuthor().getIdLong() == self) {
@@ -101,7 +107,7 @@ class InteractionDispatcher implements EventListener {
         if ((event.getAuthor().isBot() || event.isWebhookMessage()) && !this.properties.isAllowBots()) {
             return;
         }
-        Optional<PrefixCommandMapping.Match> match = this.prefixCommands.match(event.getMessage().getContentRaw(), self);
+        Optional<PrefixCommandMapping.Match> match = prefixCommands.match(event.getMessage().getContentRaw(), self);
         if (match.isEmpty() || !this.handled.firstTime(event.getMessageIdLong())) {
             // not for the bot; or replayed on RESUME or recovered after a new session, and already answered
             return;
@@ -194,7 +200,7 @@ class InteractionDispatcher implements EventListener {
             String why = this.support.executor().isAccepting()
                     ? "I'm very busy right now: please try again in a moment."
                     : "I'm restarting: please try again in a minute.";
-            this.support.metrics().finished(invocation.key(), invocation.kind(), CommandOutcome.DENIED, 0);
+            this.adapter.refused(invocation);
             invocation.reply(Reply.of(why).ephemeral()); // queued with JDA: nothing here blocks the event thread
             return;
         }

@@ -6,13 +6,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.entities.Guild;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a handler for one run, on the run's virtual thread, as Spring MVC's {@code HandlerAdapter}:
  * the guards, the arguments (resolvers), the method, its answer (return value handlers), and on
- * failure the exception handlers; then records the run's outcome.
+ * failure the exception handlers. Each run is an observation ({@code discord.commands}): a timer by
+ * kind, command and outcome, and a span when tracing is on, the current one while the handler runs.
  */
 class InteractionHandlerAdapter {
 
@@ -22,21 +27,56 @@ class InteractionHandlerAdapter {
     private final ArgumentResolvers arguments;
     private final ReturnValueHandlers returns;
     private final ExceptionHandlers exceptions;
-    private final CommandMetrics metrics;
+    private final ObservationRegistry observations;
+    private final @Nullable InteractionObservationConvention convention;
+
+    private static final InteractionObservationConvention DEFAULT_CONVENTION =
+            new DefaultInteractionObservationConvention();
 
     InteractionHandlerAdapter(Guards guards, ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions, CommandMetrics metrics) {
+            ExceptionHandlers exceptions, ObservationRegistry observations,
+            @Nullable InteractionObservationConvention convention) {
         this.guards = guards;
         this.arguments = arguments;
         this.returns = returns;
         this.exceptions = exceptions;
-        this.metrics = metrics;
+        this.observations = observations;
+        this.convention = convention;
+    }
+
+    private Observation observe(InteractionObservationContext context) {
+        return Observation.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.observations)
+            .start();
+    }
+
+    private static InteractionObservationContext context(Invocation invocation) {
+        Guild guild = invocation.guild();
+        return new InteractionObservationContext(invocation.kind(), invocation.key(),
+                (guild != null) ? guild.getId() : null);
+    }
+
+    private static void stop(Observation observation, InteractionObservationContext context, CommandOutcome outcome,
+            @Nullable Throwable failure) {
+        context.setOutcome(outcome);
+        if (failure != null && outcome == CommandOutcome.ERROR) {
+            observation.error(failure);
+        }
+        observation.stop();
+    }
+
+    /** Records a run the executor refused (busy, or shutting down) before it started. */
+    void refused(Invocation invocation) {
+        InteractionObservationContext context = context(invocation);
+        stop(observe(context), context, CommandOutcome.DENIED, null);
     }
 
     /** @return what completes when the run's answers are sent */
     CompletableFuture<?> handle(Invocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
-        try {
+        Throwable failed = null;
+        InteractionObservationContext context = context(invocation);
+        Observation observation = observe(context);
+        try (Observation.Scope scope = observation.openScope()) {
             GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
             Optional<String> denied = this.guards.beforeArguments(run);
             if (denied.isPresent()) {
@@ -55,11 +95,11 @@ class InteractionHandlerAdapter {
             invocation.finish();
         }
         catch (Throwable failure) {
+            failed = failure;
             outcome = this.exceptions.handle(failure, handler, invocation);
         }
         finally {
-            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
-                    System.nanoTime() - invocation.startedNanos());
+            stop(observation, context, outcome, failed);
         }
         return invocation.allSent();
     }
@@ -71,7 +111,10 @@ class InteractionHandlerAdapter {
      */
     void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
-        try {
+        Throwable failed = null;
+        InteractionObservationContext context = context(invocation);
+        Observation observation = observe(context);
+        try (Observation.Scope scope = observation.openScope()) {
             GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
             if (this.guards.beforeArguments(run).isPresent()) {
                 outcome = CommandOutcome.DENIED;
@@ -82,6 +125,7 @@ class InteractionHandlerAdapter {
                     invocation.typed()));
         }
         catch (Throwable failure) {
+            failed = failure;
             outcome = CommandOutcome.ERROR;
             String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             log.error("{} failed (error id {}), handled by {}", invocation.displayName(), errorId, handler.describe(),
@@ -89,24 +133,26 @@ class InteractionHandlerAdapter {
             invocation.answer(List.of());
         }
         finally {
-            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
-                    System.nanoTime() - invocation.startedNanos());
+            stop(observation, context, outcome, failed);
         }
     }
 
     /** Runs the callback of a component sent with one. */
     CompletableFuture<?> handle(ComponentInvocation invocation, ComponentCallback callback) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
-        try {
+        Throwable failed = null;
+        InteractionObservationContext context = context(invocation);
+        Observation observation = observe(context);
+        try (Observation.Scope scope = observation.openScope()) {
             this.returns.handle(callback.onClick(invocation), Object.class, invocation);
             invocation.finish();
         }
         catch (Throwable failure) {
+            failed = failure;
             outcome = this.exceptions.handle(failure, null, invocation);
         }
         finally {
-            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
-                    System.nanoTime() - invocation.startedNanos());
+            stop(observation, context, outcome, failed);
         }
         return invocation.allSent();
     }

@@ -8,5 +8,5 @@ package io.github.jdaboot.command;
  * @param callbacks keeps components' callbacks
  * @param metrics records runs and acknowledgements
  */
-record InvocationSupport(CommandExecutor executor, ComponentCallbacks callbacks, CommandMetrics metrics) {
+record InvocationSupport(CommandExecutor executor, ComponentCallbacks callbacks, InteractionMetrics metrics) {
 }

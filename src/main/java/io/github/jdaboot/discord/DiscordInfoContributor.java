@@ -1,6 +1,5 @@
 package io.github.jdaboot.discord;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,19 +15,19 @@ import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
  * Adds the bot to {@code /actuator/info}: its name and id, the application id, the JDA version, the
- * shard count, and the URL that invites the bot to a server with the permissions it needs. Reads
+ * shard count, and the URL that invites the bot to a server with the permissions it needs
+ * ({@code discord.invite-permissions}). Reads
  * memory only.
  */
 class DiscordInfoContributor implements InfoContributor {
 
-    /** What the bot needs in a channel: view, send, embed links, attach files (long replies), read history. */
-    static final Set<Permission> INVITE_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY);
-
     private final ShardManager shardManager;
 
-    DiscordInfoContributor(ShardManager shardManager) {
+    private final Set<Permission> invitePermissions;
+
+    DiscordInfoContributor(ShardManager shardManager, Set<Permission> invitePermissions) {
         this.shardManager = shardManager;
+        this.invitePermissions = Set.copyOf(invitePermissions);
     }
 
     @Override
@@ -41,13 +40,13 @@ class DiscordInfoContributor implements InfoContributor {
             SelfUser self = shard.getSelfUser();
             discord.put("bot", Map.of("id", self.getId(), "name", self.getName()));
             discord.put("applicationId", self.getApplicationId());
-            discord.put("inviteUrl", inviteUrl(self.getApplicationId()));
+            discord.put("inviteUrl", inviteUrl(self.getApplicationId(), this.invitePermissions));
         }
         builder.withDetail("discord", discord);
     }
 
-    static String inviteUrl(String applicationId) {
+    static String inviteUrl(String applicationId, Set<Permission> permissions) {
         return "https://discord.com/oauth2/authorize?client_id=" + applicationId
-                + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(INVITE_PERMISSIONS);
+                + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(permissions);
     }
 }

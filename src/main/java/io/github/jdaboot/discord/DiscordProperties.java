@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import net.dv8tion.jda.api.OnlineStatus;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
@@ -51,6 +52,10 @@ public class DiscordProperties {
 
     /** How long shutdown waits for JDA to close its gateway sessions. */
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    /** Permissions the invite URL in /actuator/info asks for: what the bot needs in a channel. */
+    private Set<Permission> invitePermissions = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_HISTORY);
 
     private final Presence presence = new Presence();
 
@@ -136,6 +141,14 @@ public class DiscordProperties {
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    public Set<Permission> getInvitePermissions() {
+        return this.invitePermissions;
+    }
+
+    public void setInvitePermissions(Set<Permission> invitePermissions) {
+        this.invitePermissions = invitePermissions;
+    }
+
     public Presence getPresence() {
         return this.presence;
     }
@@ -184,7 +197,7 @@ public class DiscordProperties {
         private Activity.ActivityType activityType = Activity.ActivityType.CUSTOM_STATUS;
 
         /** Text of the activity; empty for none. */
-        private @Nullable String activity = "Ask me for an idea: .idea";
+        private @Nullable String activity;
 
         public OnlineStatus getStatus() {
             return this.status;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.core.MethodParameter;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InteractionHandlerMappingTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withUserConfiguration(CommandConfiguration.class);
+        .withConfiguration(AutoConfigurations.of(CommandAutoConfiguration.class));
 
     @Test
     @DisplayName("custom ids are routed by template, the most specific first, with their parts")

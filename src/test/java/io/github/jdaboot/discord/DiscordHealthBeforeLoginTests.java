@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,18 +40,23 @@ class DiscordHealthBeforeLoginTests {
         DiscordConnectionTracker tracker = new DiscordConnectionTracker(EnumSet.noneOf(GatewayIntent.class),
                 (event) -> {
                 });
-        Health health = new DiscordHealthIndicator(this.shardManager, tracker, new DiscordProperties().getHealth())
-            .health();
+        DiscordHealthContributor contributor = new DiscordHealthContributor(this.shardManager, tracker,
+                new DiscordProperties().getHealth());
 
-        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-        assertThat(health.getDetails()).containsEntry("status", "not connected yet");
+        assertThat(contributor.stream()).singleElement().satisfies((entry) -> {
+            assertThat(entry.name()).isEqualTo("connection");
+            Health health = ((HealthIndicator) entry.contributor()).health();
+            assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(health.getDetails()).containsEntry("status", "not connected yet");
+        });
+        assertThat(contributor.getContributor("shard-0")).isNull();
     }
 
     @Test
     @DisplayName("info shows the JDA version and no bot yet")
     void infoHasNoBotYet() {
         Info.Builder builder = new Info.Builder();
-        new DiscordInfoContributor(this.shardManager).contribute(builder);
+        new DiscordInfoContributor(this.shardManager, new DiscordProperties().getInvitePermissions()).contribute(builder);
 
         assertThat(builder.build().getDetails().get("discord")).asInstanceOf(
                 InstanceOfAssertFactories.map(String.class, Object.class))

@@ -76,7 +76,8 @@ class DiscordHealthDownTests {
     }
 
     private JsonNode discordHealth() throws IOException, InterruptedException {
-        return JsonMapper.builder().build().readTree(get("/actuator/health").body()).path("components").path("discord");
+        return JsonMapper.builder().build().readTree(get("/actuator/health").body()).path("components").path("discord")
+            .path("components").path("shard-0");
     }
 
     private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {

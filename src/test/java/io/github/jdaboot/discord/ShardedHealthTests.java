@@ -1,5 +1,6 @@
 package io.github.jdaboot.discord;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.github.jdaboot.testing.BotLauncher;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With two shards, health has one entry per shard, and the guild is served by the shard Discord
+ * With two shards, health has one component per shard, and the guild is served by the shard Discord
  * routes it to.
  */
 @DisplayName("Health of a sharded bot")
@@ -29,27 +31,28 @@ class ShardedHealthTests {
     final BotLauncher bot = BotLauncher.withEmulator();
 
     @Test
-    @DisplayName("two shards: one health entry each, both UP, the guild on its shard")
-    @SuppressWarnings("unchecked")
+    @DisplayName("two shards: one health component each, both UP, the guild on its shard")
     void twoShards() {
         ConfigurableApplicationContext context = this.bot.start("--discord.shards-total=2");
         ShardManager shards = context.getBean(ShardManager.class);
-        HealthIndicator health = context.getBean("discordHealthIndicator", HealthIndicator.class);
+        HealthEndpoint health = context.getBean(HealthEndpoint.class);
 
         // Discord lets one shard identify every 5 seconds
         await().atMost(Timeouts.RECOVERY).until(() -> shards.getShards().size() == 2
                 && shards.getShards().stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
-                && health.health().getStatus().equals(Status.UP));
+                && health.healthForPath("discord").getStatus().equals(Status.UP));
 
-        Health result = health.health();
-        Map<String, Map<String, Object>> perShard = (Map<String, Map<String, Object>>) result.getDetails().get("shards");
-        assertThat(perShard).containsOnlyKeys("0", "1");
-        assertThat(perShard.values()).allSatisfy((shard) -> assertThat(shard).containsEntry("health", "UP")
-            .containsEntry("status", "CONNECTED"));
+        CompositeHealthDescriptor discord = (CompositeHealthDescriptor) health.healthForPath("discord");
+        assertThat(discord.getComponents()).containsOnlyKeys("shard-0", "shard-1");
+        Map<String, Map<String, Object>> perShard = new HashMap<>();
+        discord.getComponents().forEach((name, shard) -> {
+            assertThat(shard.getStatus()).isEqualTo(Status.UP);
+            perShard.put(name, ((IndicatedHealthDescriptor) shard).getDetails());
+        });
+        assertThat(perShard.values()).allSatisfy((shard) -> assertThat(shard).containsEntry("status", "CONNECTED"));
         int home = (int) ((this.bot.discord().world().guild().id() >>> 22) % 2);
-        assertThat(perShard.get(Integer.toString(home))).containsEntry("guilds", 1L);
-        assertThat(perShard.get(Integer.toString(1 - home))).containsEntry("guilds", 0L);
-        assertThat(result.getDetails()).containsEntry("guilds", 1L);
+        assertThat(perShard.get("shard-" + home)).containsEntry("guilds", 1L).containsEntry("shard", home + "/2");
+        assertThat(perShard.get("shard-" + (1 - home))).containsEntry("guilds", 0L);
         assertThat(this.bot.discord().gateway().identifyRateViolations()).isZero();
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -49,7 +49,7 @@ class FatalCloseTests {
     @DisplayName("the bot stops, health is DOWN with the reason, no retry")
     void fatalClose(int code) {
         JDA shard = this.context.getBean(ShardManager.class).getShardById(0);
-        HealthIndicator health = this.context.getBean("discordHealthIndicator", HealthIndicator.class);
+        HealthEndpoint health = this.context.getBean(HealthEndpoint.class);
         EmulatedMessage before = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
         this.discord.world().awaitReply(before, Timeouts.ANSWER);
         long fault = System.nanoTime();
@@ -58,7 +58,8 @@ class FatalCloseTests {
 
         await().until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
         Duration stopped = Duration.ofNanos(System.nanoTime() - fault);
-        Health down = health.health();
+        assertThat(health.healthForPath("discord").getStatus()).isEqualTo(Status.DOWN);
+        IndicatedHealthDescriptor down = (IndicatedHealthDescriptor) health.healthForPath("discord", "shard-0");
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails()).containsEntry("closeCode", code);
         assertThat((String) down.getDetails().get("reason")).contains("gateway close " + code);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,16 +34,16 @@ class GatewayFaultTests {
 
     private final Gateway gateway;
 
-    private final HealthIndicator discordHealthIndicator;
+    private final HealthEndpoint health;
 
     private UserTraffic users;
 
     private int identifyRateViolations;
 
-    GatewayFaultTests(DiscordEmulator discord, HealthIndicator discordHealthIndicator) {
+    GatewayFaultTests(DiscordEmulator discord, HealthEndpoint health) {
         this.discord = discord;
         this.gateway = discord.gateway();
-        this.discordHealthIndicator = discordHealthIndicator;
+        this.health = health;
     }
 
     @BeforeEach
@@ -167,7 +167,7 @@ class GatewayFaultTests {
         long gaveUp = gaveUp(fault);
         boolean stillDown = true;
         for (int i = 0; i < 10; i++) {
-            stillDown &= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
+            stillDown &= this.health.healthForPath("discord").getStatus().equals(Status.DOWN);
             UserTraffic.sleep(Duration.ofMillis(50));
         }
         this.gateway.acknowledgeHeartbeats(true);
@@ -202,7 +202,7 @@ class GatewayFaultTests {
         boolean sawDown = false;
         long deadline = System.nanoTime() + Timeouts.ANSWER.toNanos();
         while (System.nanoTime() < deadline && gaveUpOrZero(fault) == 0) {
-            sawDown |= this.discordHealthIndicator.health().getStatus().equals(Status.DOWN);
+            sawDown |= this.health.healthForPath("discord").getStatus().equals(Status.DOWN);
             UserTraffic.sleep(Duration.ofMillis(10));
         }
         return sawDown;
@@ -244,6 +244,6 @@ class GatewayFaultTests {
 
     private void awaitConnected() {
         await().atMost(Timeouts.RECOVERY).until(() -> this.gateway.hasLiveSession()
-                && this.discordHealthIndicator.health().getStatus().equals(Status.UP));
+                && this.health.healthForPath("discord").getStatus().equals(Status.UP));
     }
 }

@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import io.github.jdaboot.discord.DiscordProperties;
+import io.github.jdaboot.discord.DiscordRestCustomizer;
 import io.github.jdaboot.discord.ShardManagerBuilderCustomizer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -20,13 +24,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Shards across several processes, coordinated through Redis; only when {@code discord.coordination.redis-url}
- * is set. Hooks into the shard manager through one {@link ShardManagerBuilderCustomizer}: this process's shard
- * range, the Redis-backed session controller, and the shared global REST limit around JDA's rate limiter.
+ * is set. Hooks into the shard manager through customizers: this process's shard range and the Redis-backed
+ * session controller ({@link ShardManagerBuilderCustomizer}), and the shared global REST limit around JDA's rate
+ * limiter ({@link DiscordRestCustomizer}).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnClass({ ShardManager.class, LettuceConnectionFactory.class })
 @ConditionalOnProperty("discord.coordination.redis-url")
 @EnableConfigurationProperties(ShardingProperties.class)
-class CoordinationConfiguration {
+public final class DiscordCoordinationAutoConfiguration {
 
     /** A Redis command that takes longer than this fails, so that no shard or request waits on Redis for long. */
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
@@ -76,15 +82,18 @@ class CoordinationConfiguration {
     }
 
     @Bean
-    ShardManagerBuilderCustomizer discordCoordination(ShardRange range, CoordinatedSessionController sessionController,
-            SharedRateLimit rateLimit) {
-        return (builder, restConfig) -> {
+    ShardManagerBuilderCustomizer discordCoordination(ShardRange range, CoordinatedSessionController sessionController) {
+        return (builder) -> builder.setShardsTotal(range.total())
+            .setShards(range.first(), range.last())
+            .setSessionController(sessionController);
+    }
+
+    @Bean
+    DiscordRestCustomizer discordSharedRestLimit(SharedRateLimit rateLimit) {
+        return (restConfig, httpClient) -> {
             Function<? super RestRateLimiter.RateLimitConfig, ? extends RestRateLimiter> jdas = restConfig
                 .getRateLimiterFactory();
             restConfig.setRateLimiterFactory((config) -> new SharedRestRateLimiter(jdas.apply(config), rateLimit));
-            builder.setShardsTotal(range.total())
-                .setShards(range.first(), range.last())
-                .setSessionController(sessionController);
         };
     }
 
@@ -95,6 +104,7 @@ class CoordinationConfiguration {
     }
 
     @Bean
+    @ConditionalOnClass(MeterBinder.class)
     CoordinationMetrics discordCoordinationMetrics(ShardRange range, ShardLeases leases, IdentifyBudget budget) {
         return new CoordinationMetrics(range, leases, budget);
     }

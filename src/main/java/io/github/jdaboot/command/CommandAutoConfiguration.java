@@ -1,54 +1,62 @@
 package io.github.jdaboot.command;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.jdaboot.discord.DiscordStartupException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The interaction framework's beans, split as Spring MVC splits its own: handler mappings (commands,
- * prefix messages, components, forms), argument resolvers, return value handlers, exception handlers
- * and guards, the adapter that runs a handler with them, and the dispatcher that routes JDA's events;
- * plus the executor, the command synchronizer and the built-in {@code help} command. Beans of the SPI
- * types ({@link InteractionArgumentResolver}, {@link OptionResolver}, {@link InteractionReturnValueHandler},
- * {@link InteractionGuard}) extend it and come before the framework's own.
+ * Auto-configuration of the interaction framework, split as Spring MVC splits its own: handler
+ * mappings (commands, prefix messages, context menus, autocomplete, components, forms), argument
+ * resolvers and return value handlers, exception handlers and guards, the adapter that runs a handler
+ * with them (an observation per run), and the dispatcher that routes JDA's events; plus the executor,
+ * the command synchronizer and the built-in {@code help} command. Every bean backs off when the
+ * application defines its own; beans of the SPI types ({@link InteractionArgumentResolver},
+ * {@link OptionResolver}, {@link InteractionReturnValueHandler}, {@link InteractionGuard}) extend it and
+ * come before the framework's own.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(JDA.class)
 @EnableConfigurationProperties(CommandProperties.class)
-class CommandConfiguration {
+public final class CommandAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     CommandExecutor commandExecutor(CommandProperties properties) {
-        check(properties);
         return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
     }
 
     @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnMissingBean(name = "commandDeferrals")
     ScheduledExecutorService commandDeferrals() {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-deferrals").daemon()
             .factory());
     }
 
     @Bean
-    CommandMetrics commandMetrics(ObjectProvider<MeterRegistry> registry, CommandExecutor executor) {
-        return new CommandMetrics(registry.getIfAvailable(CompositeMeterRegistry::new), executor);
+    @ConditionalOnMissingBean
+    InteractionMetrics interactionMetrics() {
+        return new InteractionMetrics();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OptionArgumentResolver optionArgumentResolver(ObjectProvider<OptionResolver> userResolvers) {
         List<OptionResolver> resolvers = new ArrayList<>(userResolvers.orderedStream().toList());
         resolvers.addAll(List.of(new StringOptionResolver(), new LongOptionResolver(), new IntegerOptionResolver(),
@@ -59,6 +67,7 @@ class CommandConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ArgumentResolvers interactionArgumentResolvers(ObjectProvider<InteractionArgumentResolver> userResolvers,
             OptionArgumentResolver options) {
         List<InteractionArgumentResolver> resolvers = new ArrayList<>(userResolvers.orderedStream()
@@ -74,6 +83,7 @@ class CommandConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ReturnValueHandlers interactionReturnValueHandlers(ObjectProvider<InteractionReturnValueHandler> userHandlers) {
         List<InteractionReturnValueHandler> handlers = new ArrayList<>(userHandlers.orderedStream().toList());
         handlers.addAll(List.of(new StringReturnValueHandler(), new ReplyReturnValueHandler(),
@@ -82,101 +92,109 @@ class CommandConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ExceptionHandlers interactionExceptionHandlers(ArgumentResolvers arguments, ReturnValueHandlers returns) {
         return new ExceptionHandlers(arguments, returns);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     CommandHandlerMapping commandHandlerMapping(ArgumentResolvers arguments, OptionArgumentResolver options,
             ReturnValueHandlers returns, ExceptionHandlers exceptions) {
         return new CommandHandlerMapping(arguments, options, returns, exceptions);
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
+    PrefixCommandMapping prefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
+        return new PrefixCommandMapping(commands, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ComponentHandlerMapping componentHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
             ExceptionHandlers exceptions) {
         return new ComponentHandlerMapping(arguments, returns, exceptions);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ModalHandlerMapping modalHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
             ExceptionHandlers exceptions) {
         return new ModalHandlerMapping(arguments, returns, exceptions);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands, ArgumentResolvers arguments) {
         return new AutocompleteHandlerMapping(commands, arguments);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ContextCommandMapping contextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
             ExceptionHandlers exceptions) {
         return new ContextCommandMapping(arguments, returns, exceptions);
     }
 
     @Bean
-    CommandLocalization commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
+    @ConditionalOnMissingBean
+    LocalizationFunction commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
             Environment environment) {
         return new CommandLocalization(messageSource,
                 CommandLocalization.bundled(resources, environment.getProperty("spring.messages.basename", "messages")));
     }
 
     @Bean
+    @ConditionalOnMissingBean
     GatewayEventListeners gatewayEventListeners() {
         return new GatewayEventListeners();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ComponentCallbacks componentCallbacks(CommandProperties properties) {
         return new ComponentCallbacks(properties.getComponents().getMaxCallbacks(),
                 properties.getComponents().getExpireAfter());
     }
 
     @Bean
-    InteractionDispatcher interactionDispatcher(CommandHandlerMapping commands, ComponentHandlerMapping components,
-            ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
-            ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions, ObjectProvider<InteractionGuard> guards, CommandExecutor executor,
-            ComponentCallbacks callbacks, CommandMetrics metrics, ScheduledExecutorService commandDeferrals,
-            CommandProperties properties) {
-        InteractionHandlerAdapter adapter = new InteractionHandlerAdapter(
-                new Guards(guards.orderedStream().toList(), new CooldownTracker()), arguments, returns, exceptions,
-                metrics);
-        return new InteractionDispatcher(commands, new PrefixCommandMapping(commands, properties), components, modals,
-                suggestions, contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics),
-                commandDeferrals, properties);
+    @ConditionalOnMissingBean
+    InteractionHandlerAdapter interactionHandlerAdapter(ObjectProvider<InteractionGuard> guards,
+            ArgumentResolvers arguments, ReturnValueHandlers returns, ExceptionHandlers exceptions,
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<InteractionObservationConvention> convention) {
+        return new InteractionHandlerAdapter(new Guards(guards.orderedStream().toList(), new CooldownTracker()),
+                arguments, returns, exceptions, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable());
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    InteractionDispatcher interactionDispatcher(CommandHandlerMapping commands,
+            ObjectProvider<PrefixCommandMapping> prefixCommands, ComponentHandlerMapping components,
+            ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
+            InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
+            InteractionMetrics metrics, ScheduledExecutorService commandDeferrals, CommandProperties properties) {
+        return new InteractionDispatcher(commands, prefixCommands.getIfAvailable(), components, modals, suggestions,
+                contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics), commandDeferrals,
+                properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.register", matchIfMissing = true)
     CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, ContextCommandMapping contextCommands,
-            CommandLocalization commandLocalization, CommandProperties properties) {
+            LocalizationFunction commandLocalization, CommandProperties properties) {
         return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties);
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.help.enabled", matchIfMissing = true)
     HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties) {
         return new HelpCommand(commands, properties);
-    }
-
-    /** Fails startup with what to set when the command settings cannot work. */
-    private static void check(CommandProperties properties) {
-        String prefix = properties.getPrefix();
-        if (prefix == null || prefix.isEmpty() || prefix.length() > 5 || prefix.chars().anyMatch(Character::isWhitespace)) {
-            throw new DiscordStartupException("discord.commands.prefix is '" + prefix
-                    + "': set it to 1 to 5 characters without spaces, such as '.' or '!'.",
-                    "Set discord.commands.prefix, for example discord.commands.prefix=.");
-        }
-        Duration deferAfter = properties.getDeferAfter();
-        if (deferAfter.isNegative() || deferAfter.compareTo(Duration.ofMillis(2500)) > 0) {
-            throw new DiscordStartupException("discord.commands.defer-after is " + deferAfter
-                    + ": set it between 0s and 2500ms, so that slow slash commands are deferred within Discord's"
-                    + " 3-second deadline.", "Set discord.commands.defer-after, for example 2s.");
-        }
-        if (properties.getMaxConcurrent() < 1) {
-            throw new DiscordStartupException("discord.commands.max-concurrent is " + properties.getMaxConcurrent()
-                    + ": set it to 1 or more.", "Set discord.commands.max-concurrent, for example 10000.");
-        }
     }
 
 }

@@ -1,25 +1,15 @@
 package io.github.jdaboot.discord;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
- * Times every HTTP exchange JDA has with Discord's REST API, retries and 429s included (JDA's own
- * {@code HttpRequestEvent} sees neither), as {@code discord.rest.requests} tagged with the method,
- * the route template ({@code /channels/{channel_id}/messages}, never an id or token), the status and,
- * for 429s, Discord's rate-limit scope.
+ * Discord's REST routes as templates ({@code /channels/{channel_id}/messages}): ids, tokens, emojis and
+ * invite codes replaced by named placeholders, so that a route is a bounded metric tag and never carries
+ * an id or an interaction's token.
  */
-class DiscordRestMetrics implements Interceptor {
-
-    static final String METRIC = "discord.rest.requests";
+final class DiscordRoutes {
 
     /** What a numeric path segment is, by the segment before it. */
     private static final Map<String, String> ID_NAMES = Map.ofEntries(Map.entry("channels", "{channel_id}"),
@@ -30,38 +20,7 @@ class DiscordRestMetrics implements Interceptor {
             Map.entry("emojis", "{emoji_id}"), Map.entry("stickers", "{sticker_id}"),
             Map.entry("threads", "{thread_id}"), Map.entry("entitlements", "{entitlement_id}"));
 
-    private final MeterRegistry registry;
-
-    DiscordRestMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
-        long start = System.nanoTime();
-        String status = "IO_ERROR";
-        String scope = "none";
-        try {
-            Response response = chain.proceed(request);
-            status = Integer.toString(response.code());
-            if (response.code() == 429) {
-                String header = response.header("X-RateLimit-Scope");
-                scope = (header != null) ? header : ("true".equals(response.header("X-RateLimit-Global")) ? "global"
-                        : "unknown");
-            }
-            return response;
-        }
-        finally {
-            Timer.builder(METRIC)
-                .description("HTTP requests to Discord's REST API")
-                .tag("method", request.method())
-                .tag("route", template(request.url().encodedPathSegments()))
-                .tag("status", status)
-                .tag("scope", scope)
-                .register(this.registry)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
+    private DiscordRoutes() {
     }
 
     /** The route template of an API path: ids and tokens replaced by named placeholders. */

@@ -2,8 +2,6 @@ package io.github.jdaboot.discord;
 
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
@@ -14,54 +12,61 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The JDA shard manager, built from {@link DiscordProperties}, and what watches it: the connection
- * tracker, the {@code discord} health contributor, the info contributor and the metrics. Building the
- * shard manager does not contact Discord: {@link DiscordGatewayLifecycle} logs in when the context starts.
+ * Auto-configuration of the JDA shard manager, built from {@link DiscordProperties} and changed by
+ * {@link ShardManagerBuilderCustomizer} and {@link DiscordRestCustomizer} beans; the connection tracker
+ * that health reads; and the lifecycle that logs in when the context starts (building the shard manager
+ * does not contact Discord). Every bean backs off when the application defines its own.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnClass(ShardManager.class)
 @EnableConfigurationProperties(DiscordProperties.class)
-class DiscordConfiguration {
+public final class DiscordAutoConfiguration {
+
+    /** JDA's own default: 25 requests in parallel to Discord. */
+    private static final int MAX_REQUESTS_PER_HOST = 25;
 
     @Bean
+    @ConditionalOnMissingBean
     DiscordConnectionTracker discordConnectionTracker(DiscordProperties properties,
             ApplicationEventPublisher events) {
         return new DiscordConnectionTracker(properties.getIntents(), events);
     }
 
     @Bean
-    DiscordMetrics discordMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new DiscordMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
-    }
-
-    @Bean
-    DiscordRestMetrics discordRestMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new DiscordRestMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
-    }
-
-    @Bean
+    @ConditionalOnMissingBean
     ShardStartGate discordShardStartGate() {
         return new ShardStartGate();
     }
 
     @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean
     ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
-            DiscordRestMetrics restMetrics, ShardStartGate startGate,
-            ObjectProvider<ShardManagerBuilderCustomizer> customizers) {
+            ShardStartGate startGate, ObjectProvider<ShardManagerBuilderCustomizer> builderCustomizers,
+            ObjectProvider<DiscordRestCustomizer> restCustomizers) {
         String restUrl = properties.getRestUrl().toString();
         RestConfig restConfig = new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
             .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config)));
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
+        OkHttpClient.Builder httpClient = new OkHttpClient.Builder().dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS));
+        restCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restConfig, httpClient));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
             .createLight(DiscordToken.resolve(properties), properties.getIntents())
             .setRestConfig(restConfig)
+            .setHttpClientBuilder(httpClient)
             .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
             .setThreadFactory(startGate)
-            .setHttpClientBuilder(httpClient(restMetrics))
             .setMemberCachePolicy(properties.getMemberCachePolicy().policy())
             .enableCache(properties.getCacheFlags())
             .setStatus(properties.getPresence().getStatus())
@@ -70,38 +75,30 @@ class DiscordConfiguration {
             .setRawEventsEnabled(true)
             .setEnableShutdownHook(false)
             .addEventListeners(listeners.orderedStream().toArray());
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder, restConfig));
+        builderCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return builder.build(false);
     }
 
-    /** JDA's own HTTP client settings (25 requests in parallel to Discord, a small pool), plus the REST metrics. */
-    private static OkHttpClient.Builder httpClient(DiscordRestMetrics restMetrics) {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequestsPerHost(25);
-        return new OkHttpClient.Builder().dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
-            .addInterceptor(restMetrics);
-    }
-
     @Bean
+    @ConditionalOnMissingBean
     DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate,
             DiscordConnectionTracker tracker, DiscordProperties properties) {
         return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties);
     }
 
-    @Bean
-    DiscordHealthIndicator discordHealthIndicator(ShardManager shardManager, DiscordConnectionTracker tracker,
-            DiscordProperties properties) {
-        return new DiscordHealthIndicator(shardManager, tracker, properties.getHealth());
+    /** Keeps the token out of the {@code env} and {@code configprops} endpoints, even with values shown. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    static class TokenSanitizingConfiguration {
+
+        @Bean
+        SanitizingFunction discordTokenSanitizingFunction(DiscordProperties properties) {
+            String token = DiscordToken.resolve(properties);
+            return SanitizingFunction.sanitizeValue()
+                .ifKeyContains("token")
+                .ifValueStringMatches((value) -> value.contains(token));
+        }
+
     }
 
-    @Bean
-    DiscordTokenSanitizer discordTokenSanitizer(DiscordProperties properties) {
-        return new DiscordTokenSanitizer(DiscordToken.resolve(properties));
-    }
-
-    @Bean
-    DiscordInfoContributor discordInfoContributor(ShardManager shardManager) {
-        return new DiscordInfoContributor(shardManager);
-    }
 }

@@ -3,23 +3,21 @@ package io.github.jdaboot.discord;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.SelfUser;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 
 /**
- * The {@code discord} health contributor. It tells the truth about the gateway connection, including
- * what JDA's status alone hides: a session that says CONNECTED but whose heartbeats are no longer
- * acknowledged (JDA issue #2864) is DOWN.
+ * The health of one shard's gateway connection, a component of {@link DiscordHealthContributor}. It
+ * tells the truth about the connection, including what JDA's status alone hides: a session that says
+ * CONNECTED but whose heartbeats are no longer acknowledged (JDA issue #2864) is DOWN.
  * <ul>
  * <li>UP: connected, and a heartbeat ACK or a dispatch arrived within two heartbeat intervals;</li>
  * <li>OUT_OF_SERVICE: connecting, reconnecting or resuming, for up to
@@ -29,47 +27,32 @@ import org.springframework.boot.health.contributor.Status;
  * </ul>
  * It only reads state that is already in memory: no REST call, no lock held for long.
  */
-class DiscordHealthIndicator implements HealthIndicator {
+class DiscordShardHealthIndicator implements HealthIndicator {
 
     private static final Set<JDA.Status> ENDED = EnumSet.of(JDA.Status.SHUTTING_DOWN, JDA.Status.SHUTDOWN,
             JDA.Status.FAILED_TO_LOGIN);
 
-    private final ShardManager shardManager;
+    private final Supplier<@Nullable JDA> shard;
     private final DiscordConnectionTracker tracker;
     private final DiscordProperties.Health properties;
 
-    DiscordHealthIndicator(ShardManager shardManager, DiscordConnectionTracker tracker,
+    /**
+     * @param shard the shard's current JDA instance (a restart of the shard replaces it), or null when it is
+     * gone
+     */
+    DiscordShardHealthIndicator(Supplier<@Nullable JDA> shard, DiscordConnectionTracker tracker,
             DiscordProperties.Health properties) {
-        this.shardManager = shardManager;
+        this.shard = shard;
         this.tracker = tracker;
         this.properties = properties;
     }
 
     @Override
     public Health health() {
-        List<JDA> shards = ShardList.of(this.shardManager);
-        if (shards.isEmpty()) {
-            return Health.outOfService().withDetail("status", "not connected yet").build();
+        JDA jda = this.shard.get();
+        if (jda == null) {
+            return Health.down().withDetail("reason", "the shard was removed").build();
         }
-        if (shards.size() == 1) {
-            return shard(shards.getFirst());
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        Status worst = Status.UP;
-        for (JDA jda : shards) {
-            Health health = shard(jda);
-            worst = worse(worst, health.getStatus());
-            Map<String, Object> shardDetails = new LinkedHashMap<>();
-            shardDetails.put("health", health.getStatus().getCode());
-            shardDetails.putAll(health.getDetails());
-            details.put(Integer.toString(jda.getShardInfo().getShardId()), shardDetails);
-        }
-        return Health.status(worst).withDetail("shards", details)
-            .withDetail("guilds", this.shardManager.getGuildCache().size())
-            .build();
-    }
-
-    private Health shard(JDA jda) {
         long now = this.tracker.now();
         DiscordConnectionTracker.ShardState state = this.tracker.state(jda);
         JDA.Status status = jda.getStatus();
@@ -126,8 +109,4 @@ class DiscordHealthIndicator implements HealthIndicator {
         }
     }
 
-    private static Status worse(Status a, Status b) {
-        List<Status> order = List.of(Status.DOWN, Status.OUT_OF_SERVICE, Status.UP, Status.UNKNOWN);
-        return (order.indexOf(b) < order.indexOf(a)) ? b : a;
-    }
 }

@@ -1,0 +1,62 @@
+package io.github.jdaboot.discord;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpObservationInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import okhttp3.Response;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the Discord metrics: the gateway's meters ({@link DiscordMetrics}, all at 0 from
+ * the start) and the REST calls, observed with Micrometer's OkHttp instrumentation as
+ * {@code discord.rest.requests} by route template (never an id or a token), status and, for 429s,
+ * Discord's rate-limit scope; plus {@code discord.rest.ratelimits}, the 429s by scope, at 0 from the start.
+ */
+@AutoConfiguration(after = DiscordAutoConfiguration.class,
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass({ ShardManager.class, MeterRegistry.class })
+@ConditionalOnBean(MeterRegistry.class)
+public final class DiscordMetricsAutoConfiguration {
+
+    /** The name of the REST calls' observation, and so of their timer. */
+    static final String REST_REQUESTS = "discord.rest.requests";
+
+    @Bean
+    @ConditionalOnMissingBean
+    DiscordMetrics discordMetrics(MeterRegistry registry) {
+        return new DiscordMetrics(registry);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OkHttpObservationInterceptor.class)
+    @ConditionalOnBean(ObservationRegistry.class)
+    static class RestObservationConfiguration {
+
+        @Bean
+        DiscordRestCustomizer discordRestObservation(ObservationRegistry observations) {
+            OkHttpObservationInterceptor interceptor = OkHttpObservationInterceptor
+                .builder(observations, REST_REQUESTS)
+                .uriMapper((request) -> DiscordRoutes.template(request.url().encodedPathSegments()))
+                .tag((request, response) -> KeyValue.of("scope", DiscordRateLimitMetrics.scope(response)))
+                .includeHostTag(false)
+                .build();
+            return (restConfig, httpClient) -> httpClient.addInterceptor(interceptor);
+        }
+
+        @Bean
+        DiscordRateLimitMetrics discordRateLimitMetrics(MeterRegistry registry) {
+            return new DiscordRateLimitMetrics(registry);
+        }
+
+    }
+
+}
