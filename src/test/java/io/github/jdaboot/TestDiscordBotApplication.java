@@ -17,6 +17,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code ./mvnw spring-boot:test-run}. The emulator listens on port 8090 ({@code --emulator.port=N}
  * to change it, 0 for a free port) and serves a chat page for talking to the bot.
  * <p>
+ * With Spring Boot DevTools on the class path, {@code ./mvnw compile} (or an IDE's build) restarts the
+ * bot in a few seconds once it has finished; the emulator keeps running, with its messages.
+ * <p>
  * With {@code --emulator-only} it starts just the emulator, for a bot that runs elsewhere (a jar or a
  * container) pointed at it with {@code DISCORD_REST_URL}, {@code DISCORD_GATEWAY_URL} and
  * {@code DISCORD_TOKEN=emulator-bot-token}.
@@ -25,12 +28,26 @@ public final class TestDiscordBotApplication {
 
     private static final Logger log = LoggerFactory.getLogger(TestDiscordBotApplication.class);
 
+    /** Set once the emulator runs: a Spring Boot DevTools restart runs main() again, in the same JVM. */
+    private static final String RUNNING = "discord.emulator.running-port";
+
     private TestDiscordBotApplication() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(option(args, "emulator.port", "8090"));
-        DiscordEmulator emulator = DiscordEmulator.builder().port(port).build().start();
+        // DevTools restarts once a build has finished (the build touches the file), not halfway through it
+        System.setProperty("spring.devtools.restart.trigger-file", ".reloadtrigger");
+        String running = System.getProperty(RUNNING);
+        if (running != null) {
+            // a DevTools restart after a code change: the emulator (and its chat history) carries on
+            run(args, Integer.parseInt(running));
+            return;
+        }
+        DiscordEmulator emulator = DiscordEmulator.builder()
+            .port(Integer.parseInt(option(args, "emulator.port", "8090")))
+            .build()
+            .start();
+        System.setProperty(RUNNING, Integer.toString(emulator.port()));
         if (Arrays.asList(args).contains("--emulator-only")) {
             log.info("""
 
@@ -45,25 +62,31 @@ public final class TestDiscordBotApplication {
             new CountDownLatch(1).await();
             return;
         }
+        // on Ctrl+C the bot closes its session first, then the emulator goes: no "Reconnect failed" on the way out
+        SpringApplication.getShutdownHandlers().add(emulator::close);
+        run(args, emulator.port());
+    }
+
+    /** Runs the bot against the emulator on this port. */
+    private static void run(String[] args, int port) {
+        String base = "http://127.0.0.1:" + port + "/";
         SpringApplication application = new SpringApplication(DiscordBotApplication.class);
         // Highest precedence: a DISCORD_TOKEN in the shell must not reach (and be rejected by) the emulator.
         application.addInitializers((context) -> context.getEnvironment().getPropertySources()
-            .addFirst(new MapPropertySource("discordEmulator", Map.of("discord.token", emulator.token(),
-                    "discord.rest-url", emulator.restUrl(), "discord.gateway-url", emulator.gatewayUrl()))));
+            .addFirst(new MapPropertySource("discordEmulator", Map.of("discord.token", DiscordEmulator.DEFAULT_TOKEN,
+                    "discord.rest-url", base + "api/v10/", "discord.gateway-url", "ws://127.0.0.1:" + port + "/"))));
         application.addListeners((ApplicationReadyEvent event) -> {
             String serverPort = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
             log.info("""
 
                     ----------------------------------------------------------------------
                       The bot is running against the Discord emulator (no Discord needed).
-                      Chat with it:  {}
+                      Chat with it:  {}emulator/
                       Health:        http://localhost:{}/actuator/health
                       Emulator API:  POST {}emulator/messages  {"content": ".idea"}
                     ----------------------------------------------------------------------""",
-                    emulator.chatUrl(), serverPort, emulator.chatUrl().replace("emulator/", ""));
+                    base, serverPort, base);
         });
-        // on Ctrl+C the bot closes its session first, then the emulator goes: no "Reconnect failed" on the way out
-        SpringApplication.getShutdownHandlers().add(emulator::close);
         application.run(args);
     }
 
@@ -75,4 +98,5 @@ public final class TestDiscordBotApplication {
         }
         return fallback;
     }
+
 }

@@ -2,11 +2,12 @@ package io.github.jdaboot.command;
 
 /**
  * The user's input cannot be used: an option is missing, unreadable or out of range. The message is
- * the polite reply; it names the option.
+ * the polite reply; it names the option. The reply adds the command's usage line.
  */
-class BadInputException extends RuntimeException {
+public class BadInputException extends RuntimeException {
 
-    BadInputException(String userMessage) {
+    public BadInputException(String userMessage) {
         super(userMessage, null, false, false);
     }
+
 }

@@ -1,6 +1,8 @@
 package io.github.jdaboot.command;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -10,21 +12,24 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The command framework's beans: discovery, the executor, the dispatcher and the synchronizer (both
- * JDA event listeners), cooldowns, and the built-in {@code help} command.
+ * The interaction framework's beans, split as Spring MVC splits its own: handler mappings (commands,
+ * prefix messages, components, forms), argument resolvers, return value handlers, exception handlers
+ * and guards, the adapter that runs a handler with them, and the dispatcher that routes JDA's events;
+ * plus the executor, the command synchronizer and the built-in {@code help} command. Beans of the SPI
+ * types ({@link InteractionArgumentResolver}, {@link OptionResolver}, {@link InteractionReturnValueHandler},
+ * {@link InteractionGuard}) extend it and come before the framework's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommandProperties.class)
 class CommandConfiguration {
-
-    @Bean
-    CommandRegistry commandRegistry() {
-        return new CommandRegistry();
-    }
 
     @Bean
     CommandExecutor commandExecutor(CommandProperties properties) {
@@ -44,19 +49,114 @@ class CommandConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(CommandRegistry registry, CommandExecutor executor, CommandMetrics metrics,
-            ScheduledExecutorService commandDeferrals, CommandProperties properties) {
-        return new CommandDispatcher(registry, executor, new CooldownTracker(), metrics, commandDeferrals, properties);
+    OptionArgumentResolver optionArgumentResolver(ObjectProvider<OptionResolver> userResolvers) {
+        List<OptionResolver> resolvers = new ArrayList<>(userResolvers.orderedStream().toList());
+        resolvers.addAll(List.of(new StringOptionResolver(), new LongOptionResolver(), new IntegerOptionResolver(),
+                new DoubleOptionResolver(), new BooleanOptionResolver(), new EnumOptionResolver(),
+                new UserOptionResolver(), new MemberOptionResolver(), new RoleOptionResolver(),
+                new ChannelOptionResolver(), new AttachmentOptionResolver()));
+        return new OptionArgumentResolver(resolvers);
     }
 
     @Bean
-    CommandSynchronizer commandSynchronizer(CommandRegistry registry, CommandProperties properties) {
-        return new CommandSynchronizer(registry, properties);
+    ArgumentResolvers interactionArgumentResolvers(ObjectProvider<InteractionArgumentResolver> userResolvers,
+            OptionArgumentResolver options) {
+        List<InteractionArgumentResolver> resolvers = new ArrayList<>(userResolvers.orderedStream()
+            .filter((resolver) -> resolver != options)
+            .toList());
+        resolvers.addAll(List.of(options, new ContextArgumentResolver(), new UserArgumentResolver(),
+                new MemberArgumentResolver(), new GuildArgumentResolver(), new ChannelArgumentResolver(),
+                new JdaArgumentResolver(), new EventArgumentResolver(), new MessageArgumentResolver(),
+                new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
+                new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
+                new TargetArgumentResolver(), new LocaleArgumentResolver()));
+        return new ArgumentResolvers(resolvers);
     }
 
     @Bean
-    HelpCommand helpCommand(CommandRegistry registry, CommandProperties properties) {
-        return new HelpCommand(registry, properties);
+    ReturnValueHandlers interactionReturnValueHandlers(ObjectProvider<InteractionReturnValueHandler> userHandlers) {
+        List<InteractionReturnValueHandler> handlers = new ArrayList<>(userHandlers.orderedStream().toList());
+        handlers.addAll(List.of(new StringReturnValueHandler(), new ReplyReturnValueHandler(),
+                new ModalReturnValueHandler(), new MessageReturnValueHandler(), new VoidReturnValueHandler()));
+        return new ReturnValueHandlers(handlers);
+    }
+
+    @Bean
+    ExceptionHandlers interactionExceptionHandlers(ArgumentResolvers arguments, ReturnValueHandlers returns) {
+        return new ExceptionHandlers(arguments, returns);
+    }
+
+    @Bean
+    CommandHandlerMapping commandHandlerMapping(ArgumentResolvers arguments, OptionArgumentResolver options,
+            ReturnValueHandlers returns, ExceptionHandlers exceptions) {
+        return new CommandHandlerMapping(arguments, options, returns, exceptions);
+    }
+
+    @Bean
+    ComponentHandlerMapping componentHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions) {
+        return new ComponentHandlerMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    ModalHandlerMapping modalHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions) {
+        return new ModalHandlerMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands, ArgumentResolvers arguments) {
+        return new AutocompleteHandlerMapping(commands, arguments);
+    }
+
+    @Bean
+    ContextCommandMapping contextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions) {
+        return new ContextCommandMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    CommandLocalization commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
+            Environment environment) {
+        return new CommandLocalization(messageSource,
+                CommandLocalization.bundled(resources, environment.getProperty("spring.messages.basename", "messages")));
+    }
+
+    @Bean
+    GatewayEventListeners gatewayEventListeners() {
+        return new GatewayEventListeners();
+    }
+
+    @Bean
+    ComponentCallbacks componentCallbacks(CommandProperties properties) {
+        return new ComponentCallbacks(properties.getComponents().getMaxCallbacks(),
+                properties.getComponents().getExpireAfter());
+    }
+
+    @Bean
+    InteractionDispatcher interactionDispatcher(CommandHandlerMapping commands, ComponentHandlerMapping components,
+            ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
+            ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions, ObjectProvider<InteractionGuard> guards, CommandExecutor executor,
+            ComponentCallbacks callbacks, CommandMetrics metrics, ScheduledExecutorService commandDeferrals,
+            CommandProperties properties) {
+        InteractionHandlerAdapter adapter = new InteractionHandlerAdapter(
+                new Guards(guards.orderedStream().toList(), new CooldownTracker()), arguments, returns, exceptions,
+                metrics);
+        return new InteractionDispatcher(commands, new PrefixCommandMapping(commands, properties), components, modals,
+                suggestions, contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics),
+                commandDeferrals, properties);
+    }
+
+    @Bean
+    CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, ContextCommandMapping contextCommands,
+            CommandLocalization commandLocalization, CommandProperties properties) {
+        return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties);
+    }
+
+    @Bean
+    HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties) {
+        return new HelpCommand(commands, properties);
     }
 
     /** Fails startup with what to set when the command settings cannot work. */
@@ -78,4 +178,5 @@ class CommandConfiguration {
                     + ": set it to 1 or more.", "Set discord.commands.max-concurrent, for example 10000.");
         }
     }
+
 }

@@ -1,6 +1,7 @@
 package io.github.jdaboot.command;
 
-import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,8 +10,7 @@ import net.dv8tion.jda.api.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command as discovered and validated: where it is offered, its options and how to fill each
- * parameter of the method, its guards, and the bean and method to call.
+ * A command as discovered and validated: where it is offered, its options, and its handler.
  *
  * @param group the group name for a subcommand, else null
  * @param groupDescription the group's description, else null
@@ -18,19 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param description what it does
  * @param surfaces slash, prefix or both
  * @param ephemeral whether slash replies are private
- * @param guildOnly whether it works only in servers
- * @param userPermissions what the user needs
- * @param botPermissions what the bot needs
- * @param cooldownSeconds seconds between two uses by one user, 0 for none
- * @param parameters how to fill each method parameter, in order
- * @param bean the bean
- * @param method the method to invoke on the bean
- * @param beanName the bean's name, for messages
+ * @param options its options, in order
+ * @param handler the method that runs it
  */
 record CommandDefinition(@Nullable String group, @Nullable String groupDescription, String name, String description,
-        Set<CommandSurface> surfaces, boolean ephemeral, boolean guildOnly, Set<Permission> userPermissions,
-        Set<Permission> botPermissions, long cooldownSeconds, List<ParameterBinding> parameters, Object bean,
-        Method method, String beanName) {
+        Set<CommandSurface> surfaces, boolean ephemeral, List<OptionDefinition> options, HandlerMethod handler) {
 
     /** The full name as typed after the prefix: {@code idea} or {@code tag add}. */
     String fullName() {
@@ -46,28 +38,28 @@ record CommandDefinition(@Nullable String group, @Nullable String groupDescripti
         return this.surfaces.contains(surface);
     }
 
-    List<OptionDefinition> options() {
-        return this.parameters.stream()
-            .filter(ParameterBinding.OptionParameter.class::isInstance)
-            .map((binding) -> ((ParameterBinding.OptionParameter) binding).option())
-            .toList();
-    }
-
     /** A usage line: {@code idea [topic]}. */
     String usage() {
-        String options = options().stream().map(OptionDefinition::usage).collect(Collectors.joining(" "));
+        String options = this.options.stream().map((option) -> option.spec().usage()).collect(Collectors.joining(" "));
         return options.isEmpty() ? fullName() : fullName() + " " + options;
     }
 
-    /** How messages refer to the method: {@code ideaCommands.idea(String)}. */
-    String describeMethod() {
-        return describe(this.beanName, this.method);
+    /** Whether it works only in servers ({@link GuildOnly @GuildOnly}, or permissions required). */
+    boolean guildOnly() {
+        return this.handler.annotation(GuildOnly.class) != null || this.handler.annotation(RequiresPermissions.class) != null;
     }
 
-    static String describe(String beanName, Method method) {
-        String parameters = java.util.Arrays.stream(method.getParameterTypes())
-            .map(Class::getSimpleName)
-            .collect(Collectors.joining(", "));
-        return beanName + "." + method.getName() + "(" + parameters + ")";
+    /** What the user needs; sent to Discord as the command's default member permissions. */
+    Set<Permission> userPermissions() {
+        RequiresPermissions permissions = this.handler.annotation(RequiresPermissions.class);
+        return (permissions == null || permissions.user().length == 0) ? Set.of()
+                : EnumSet.copyOf(Arrays.asList(permissions.user()));
     }
+
+    /** Seconds between two uses by one user, 0 for none. */
+    long cooldownSeconds() {
+        Cooldown cooldown = this.handler.annotation(Cooldown.class);
+        return (cooldown != null) ? cooldown.seconds() : 0;
+    }
+
 }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 
 /**
  * Micrometer metrics for commands: {@code discord.commands} (a timer by command, surface and
@@ -30,33 +30,37 @@ class CommandMetrics {
             .register(registry);
     }
 
-    /** A run ended. */
-    void finished(CommandDefinition command, CommandSurface surface, CommandOutcome outcome, long durationNanos) {
+    /**
+     * A run ended.
+     * @param handler the command's name, or the id template of a component or form handler
+     * @param surface slash, prefix, component or modal
+     */
+    void finished(String handler, String surface, CommandOutcome outcome, long durationNanos) {
         Timer.builder("discord.commands")
-            .description("Command runs, from the event to the handler's end")
-            .tag("command", command.fullName())
-            .tag("surface", surface.name().toLowerCase(java.util.Locale.ROOT))
+            .description("Handler runs (commands, clicks and forms), from the event to the handler's end")
+            .tag("command", handler)
+            .tag("surface", surface)
             .tag("outcome", outcome.tag())
             .register(this.registry)
             .record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** A slash command was acknowledged: measured from the interaction's creation, as Discord's deadline is. */
-    void acknowledged(SlashCommandInteractionEvent event, boolean deferred) {
+    /** An interaction was acknowledged: measured from its creation, as Discord's deadline is. */
+    void acknowledged(GenericInteractionCreateEvent event, boolean deferred) {
         Duration latency = Duration.between(event.getTimeCreated(), OffsetDateTime.now());
         if (latency.isNegative()) {
             latency = Duration.ZERO;
         }
         String type = deferred ? "defer" : "reply";
         Timer.builder("discord.interactions.acknowledgement")
-            .description("Time from a slash command's creation to its acknowledgement (Discord allows 3 s)")
+            .description("Time from an interaction's creation to its acknowledgement (Discord allows 3 s)")
             .tag("type", type)
             .serviceLevelObjectives(DISCORD_DEADLINE)
             .register(this.registry)
             .record(latency);
         if (latency.compareTo(DISCORD_DEADLINE) > 0) {
             Counter.builder("discord.interactions.late")
-                .description("Slash commands acknowledged after Discord's 3 s deadline")
+                .description("Interactions acknowledged after Discord's 3 s deadline")
                 .tag("type", type)
                 .register(this.registry)
                 .increment();

@@ -30,11 +30,16 @@ public class CommandProperties {
     /** How long a slash command may run before it is deferred ("thinking…"); Discord's deadline is 3 seconds. */
     private Duration deferAfter = Duration.ofSeconds(2);
 
+    /** How long an @Autocomplete method may take before Discord gets no suggestions (its deadline is 3 seconds). */
+    private Duration autocompleteTimeout = Duration.ofSeconds(2);
+
     /** At most this many commands run at once; beyond that users are asked to try again. */
     private int maxConcurrent = 10_000;
 
     /** How long shutdown waits for running commands to finish before the gateway session closes. */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+    private final Components components = new Components();
 
     public String getPrefix() {
         return this.prefix;
@@ -84,6 +89,14 @@ public class CommandProperties {
         this.deferAfter = deferAfter;
     }
 
+    public Duration getAutocompleteTimeout() {
+        return this.autocompleteTimeout;
+    }
+
+    public void setAutocompleteTimeout(Duration autocompleteTimeout) {
+        this.autocompleteTimeout = autocompleteTimeout;
+    }
+
     public int getMaxConcurrent() {
         return this.maxConcurrent;
     }
@@ -99,4 +112,38 @@ public class CommandProperties {
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
+
+    public Components getComponents() {
+        return this.components;
+    }
+
+    /**
+     * Components sent with a callback ({@code Reply.withButton(style, label, callback)}), kept in memory.
+     */
+    public static class Components {
+
+        /** How long a component's callback is kept: a click after that is told the component has expired. */
+        private Duration expireAfter = Duration.ofMinutes(15);
+
+        /** At most this many callbacks are kept; beyond that the least recently used are dropped. */
+        private int maxCallbacks = 10_000;
+
+        public Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public int getMaxCallbacks() {
+            return this.maxCallbacks;
+        }
+
+        public void setMaxCallbacks(int maxCallbacks) {
+            this.maxCallbacks = maxCallbacks;
+        }
+
+    }
+
 }

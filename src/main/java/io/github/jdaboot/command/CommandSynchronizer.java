@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -23,13 +24,15 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the slash commands with Discord when a session is ready: globally, or in the guilds of
+ * Registers the slash commands (and the user and message commands) with Discord when a session is
+ * ready: globally, or in the guilds of
  * {@code discord.commands.guilds}. It first reads what Discord has and writes (one bulk overwrite)
  * only when that differs, because Discord's limits on creating commands are tight. Everything is
  * queued; nothing waits on JDA's event thread.
@@ -38,11 +41,16 @@ class CommandSynchronizer implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSynchronizer.class);
 
-    private final CommandRegistry registry;
+    private final CommandHandlerMapping registry;
+    private final ContextCommandMapping contextCommands;
+    private final LocalizationFunction localization;
     private final CommandProperties properties;
 
-    CommandSynchronizer(CommandRegistry registry, CommandProperties properties) {
+    CommandSynchronizer(CommandHandlerMapping registry, ContextCommandMapping contextCommands,
+            LocalizationFunction localization, CommandProperties properties) {
         this.registry = registry;
+        this.contextCommands = contextCommands;
+        this.localization = localization;
         this.properties = properties;
     }
 
@@ -53,18 +61,20 @@ class CommandSynchronizer implements EventListener {
         }
     }
 
+    // read with localizations (with_localizations=true): without them Discord omits the names in other languages,
+    // and the comparison would see a difference on every start
     void synchronize(JDA jda) {
         List<CommandData> desired = desired();
         if (this.properties.getGuilds().isEmpty()) {
             if (jda.getShardInfo().getShardId() == 0) {
-                sync("globally", jda.retrieveCommands(), jda::updateCommands, desired);
+                sync("globally", jda.retrieveCommands(true), jda::updateCommands, desired);
             }
             return;
         }
         for (long guildId : this.properties.getGuilds()) {
             Guild guild = jda.getGuildById(guildId);
             if (guild != null) {
-                sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(),
+                sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(true),
                         guild::updateCommands, desired);
             }
             else if (jda.getShardInfo().getShardId() == 0 && jda.getShardManager() != null
@@ -91,7 +101,7 @@ class CommandSynchronizer implements EventListener {
 
     /** The commands as Discord should have them, from the registry. */
     List<CommandData> desired() {
-        Map<String, SlashCommandData> commands = new LinkedHashMap<>();
+        Map<String, CommandData> commands = new LinkedHashMap<>();
         for (CommandDefinition definition : this.registry.slashCommands()) {
             if (definition.group() == null) {
                 SlashCommandData data = Commands.slash(definition.name(), definition.description())
@@ -100,7 +110,7 @@ class CommandSynchronizer implements EventListener {
                 commands.put(definition.name(), data);
             }
             else {
-                SlashCommandData group = commands.computeIfAbsent(definition.group(), (name) -> {
+                SlashCommandData group = (SlashCommandData) commands.computeIfAbsent(definition.group(), (name) -> {
                     SlashCommandData data = Commands.slash(name, Objects.requireNonNull(definition.groupDescription()));
                     restrict(data, false, Set.of());
                     return data;
@@ -112,10 +122,20 @@ class CommandSynchronizer implements EventListener {
                     .addOptions(options(definition)));
             }
         }
+        for (ContextCommandMapping.ContextCommand command : this.contextCommands.all()) {
+            CommandData data = Commands.context(command.type(), command.name());
+            HandlerMethod handler = command.handler();
+            RequiresPermissions permissions = handler.annotation(RequiresPermissions.class);
+            restrict(data, handler.annotation(GuildOnly.class) != null || permissions != null,
+                    (permissions != null) ? Set.of(permissions.user()) : Set.of());
+            commands.put(command.type() + " " + command.name(), data);
+        }
+        // names, descriptions and choices in every language with a bundle of messages (messages_de.properties, ...)
+        commands.values().forEach((data) -> data.setLocalizationFunction(this.localization));
         return new ArrayList<>(commands.values());
     }
 
-    private static void restrict(SlashCommandData data, boolean guildOnly, Set<net.dv8tion.jda.api.Permission> permissions) {
+    private static void restrict(CommandData data, boolean guildOnly, Set<Permission> permissions) {
         data.setContexts(guildOnly ? EnumSet.of(InteractionContextType.GUILD)
                 : EnumSet.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
         data.setDefaultPermissions(permissions.isEmpty() ? DefaultMemberPermissions.ENABLED
@@ -123,47 +143,7 @@ class CommandSynchronizer implements EventListener {
     }
 
     private static List<OptionData> options(CommandDefinition definition) {
-        List<OptionData> options = new ArrayList<>();
-        for (OptionDefinition option : definition.options()) {
-            OptionData data = new OptionData(option.kind().discordType(), option.name(), option.description(),
-                    option.required());
-            switch (option.kind()) {
-                case LONG, INT -> {
-                    long floor = (option.kind() == OptionKind.INT) ? Integer.MIN_VALUE : (long) OptionData.MIN_NEGATIVE_NUMBER;
-                    long ceiling = (option.kind() == OptionKind.INT) ? Integer.MAX_VALUE : (long) OptionData.MAX_POSITIVE_NUMBER;
-                    boolean bounded = option.kind() == OptionKind.INT || option.min() != Double.NEGATIVE_INFINITY
-                            || option.max() != Double.POSITIVE_INFINITY;
-                    if (bounded) {
-                        data.setRequiredRange((long) Math.max(option.min(), floor), (long) Math.min(option.max(), ceiling));
-                    }
-                }
-                case DOUBLE -> {
-                    if (option.min() != Double.NEGATIVE_INFINITY) {
-                        data.setMinValue(option.min());
-                    }
-                    if (option.max() != Double.POSITIVE_INFINITY) {
-                        data.setMaxValue(option.max());
-                    }
-                }
-                case STRING -> {
-                    if (option.maxLength() < OptionData.MAX_STRING_OPTION_LENGTH) {
-                        data.setMaxLength(option.maxLength());
-                    }
-                }
-                case ENUM -> option.choices()
-                    .forEach((choice) -> data.addChoice(OptionDefinition.choiceName(choice), choice.name()));
-                case CHANNEL -> {
-                    if (!option.channelTypes().isEmpty()) {
-                        data.setChannelTypes(option.channelTypes());
-                    }
-                }
-                default -> {
-                    // nothing to add
-                }
-            }
-            options.add(data);
-        }
-        return options;
+        return definition.options().stream().map(OptionDefinition::data).toList();
     }
 
     /** Whether Discord's commands are the desired ones, compared in Discord's own JSON form. */

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  */
 final class CooldownTracker {
 
-    private record Key(String command, long userId) {
+    private record Key(String handler, long who) {
     }
 
     private static final int PURGE_THRESHOLD = 10_000;
@@ -31,14 +31,14 @@ final class CooldownTracker {
      * Takes a use of the command for the user.
      * @return zero when allowed (and the cooldown starts now), else how long the user must still wait
      */
-    Duration tryUse(CommandDefinition command, long userId) {
-        if (command.cooldownSeconds() <= 0) {
+    Duration tryUse(String handler, Duration cooldownTime, long who) {
+        if (!cooldownTime.isPositive()) {
             return Duration.ZERO;
         }
         long now = this.nanoClock.getAsLong();
-        long cooldown = Duration.ofSeconds(command.cooldownSeconds()).toNanos();
+        long cooldown = cooldownTime.toNanos();
         long[] wait = { 0 };
-        this.readyAt.compute(new Key(command.fullName(), userId), (key, ready) -> {
+        this.readyAt.compute(new Key(handler, who), (key, ready) -> {
             if (ready != null && ready - now > 0) {
                 wait[0] = ready - now;
                 return ready;

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 class HelpCommand {
 
-    private final CommandRegistry registry;
+    private final CommandHandlerMapping registry;
     private final CommandProperties properties;
 
-    HelpCommand(CommandRegistry registry, CommandProperties properties) {
+    HelpCommand(CommandHandlerMapping registry, CommandProperties properties) {
         this.registry = registry;
         this.properties = properties;
     }
@@ -32,7 +32,7 @@ class HelpCommand {
                 .filter((definition) -> definition.fullName().equals(wanted) || wanted.equals(definition.group()))
                 .toList();
             if (matching.isEmpty()) {
-                throw new CommandException("I don't know " + ArgumentResolver.quote(command) + ". Type `" + symbol
+                throw new CommandException("I don't know " + OptionSpec.quote(command) + ". Type `" + symbol
                         + "help` for the list.");
             }
             return matching.stream().map((definition) -> detail(definition, symbol)).collect(Collectors.joining("\n\n"));
@@ -47,12 +47,8 @@ class HelpCommand {
     private static String detail(CommandDefinition definition, String symbol) {
         StringBuilder text = new StringBuilder("`" + symbol + definition.usage() + "`\n" + definition.description());
         for (OptionDefinition option : definition.options()) {
-            text.append("\n• **").append(option.name()).append("** (").append(option.kind().describe())
-                .append(option.required() ? "" : ", optional").append("): ").append(option.description());
-            if (!option.choices().isEmpty()) {
-                text.append(" One of ").append(option.choices().stream().map(OptionDefinition::choiceName)
-                    .map((name) -> "`" + name + "`").collect(Collectors.joining(", "))).append('.');
-            }
+            text.append("\n• **").append(option.name()).append("** (").append(option.describe())
+                .append(option.required() ? "" : ", optional").append("): ").append(option.spec().description());
         }
         if (definition.cooldownSeconds() > 0) {
             text.append("\nCooldown: ").append(definition.cooldownSeconds()).append(" s per user.");

@@ -1,50 +1,94 @@
 package io.github.jdaboot.command;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.SelectMenu;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a command, and how its replies reach Discord. Subclasses know the surface: a slash
- * command answers its interaction (deferring it when slow), a prefix command replies to the message.
- * Every reply goes out with no mentions allowed, so nothing in it pings anyone.
+ * One run of a handler, and how its answers reach Discord. Subclasses know the surface: a prefix
+ * command replies to the message; an interaction is acknowledged once and followed up through its hook.
+ * Every message goes out with no mentions allowed, so nothing in it pings anyone; components with
+ * callbacks get their custom ids when the message is built, once.
  */
-abstract class Invocation implements CommandContext {
+abstract class Invocation implements InteractionContext {
 
     private static final Logger log = LoggerFactory.getLogger(Invocation.class);
 
     static final String LONG_REPLY_NOTE = "The answer is long, so here it is as a file.";
 
-    private final CommandDefinition command;
+    private final @Nullable HandlerMethod handler;
+    private final InvocationSupport support;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean replied = new AtomicBoolean();
+    private Map<String, String> idParts = Map.of();
 
     /** Everything sent for this run so far, in order; each message goes out once the one before is sent. */
     private CompletableFuture<?> outbox = CompletableFuture.completedFuture(null);
 
-    Invocation(CommandDefinition command) {
-        this.command = command;
+    Invocation(@Nullable HandlerMethod handler, InvocationSupport support) {
+        this.handler = handler;
+        this.support = support;
     }
 
-    CommandDefinition command() {
-        return this.command;
+    /** The handler method, or null for a component callback. */
+    @Nullable HandlerMethod handler() {
+        return this.handler;
     }
 
     long startedNanos() {
         return this.startedNanos;
     }
 
-    @Override
-    public String commandName() {
-        return this.command.fullName();
+    /** What the run is, for the metrics' {@code surface} tag: slash, prefix, component or modal. */
+    abstract String kind();
+
+    /** How replies name what the user did: {@code /idea}, {@code .idea}, "this button". */
+    abstract String displayName();
+
+    /** The handler's stable name, for metrics and cooldowns: {@code idea}, or an id template. */
+    abstract String key();
+
+    /** A command's usage line, shown after bad input; null for other handlers. */
+    @Nullable String usage() {
+        return null;
+    }
+
+    /** The message behind the run: a prefix command's, or the one a clicked component is on; else null. */
+    @Nullable Message message() {
+        return null;
+    }
+
+    /** The parts of the custom id matched by the handler's template. */
+    Map<String, String> idParts() {
+        return this.idParts;
+    }
+
+    void idParts(Map<String, String> parts) {
+        this.idParts = Map.copyOf(parts);
+    }
+
+    /** Whether the bot is shutting down (a handler interrupted now was cut off by it). */
+    boolean isShuttingDown() {
+        return !this.support.executor().isAccepting();
     }
 
     /** Whether anything was sent for this run yet. */
@@ -59,12 +103,23 @@ abstract class Invocation implements CommandContext {
 
     @Override
     public void reply(Reply reply) {
-        boolean ephemeral = reply.isEphemeral() || this.command.ephemeral();
-        int parts = messages(reply).size();
-        for (int i = 0; i < parts; i++) {
-            int part = i;
-            this.replied.set(true);
-            send(() -> messages(reply).get(part), ephemeral);
+        this.replied.set(true);
+        List<ActionRow> rows = rows(reply);
+        List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of());
+        boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
+        int first = 0;
+        if (reply.isUpdate() && canUpdate()) {
+            // without components of its own, an update leaves the message's as they are
+            MessageCreateData text = messages.getFirst();
+            update((rows != null) ? MessageEditData.fromCreateData(text) : new MessageEditBuilder()
+                .setContent(text.getContent())
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build());
+            first = 1;
+        }
+        for (int i = first; i < messages.size(); i++) {
+            MessageCreateData message = messages.get(i);
+            send(() -> message, ephemeral);
         }
     }
 
@@ -72,17 +127,40 @@ abstract class Invocation implements CommandContext {
     void reply(MessageCreateData data) {
         this.replied.set(true);
         send(() -> MessageCreateBuilder.from(data).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-            .mentionRepliedUser(false).build(), this.command.ephemeral());
+            .mentionRepliedUser(false).build(), ephemeralByDefault());
+    }
+
+    /** Whether replies are private unless said otherwise ({@code @Command(ephemeral = true)}). */
+    boolean ephemeralByDefault() {
+        return false;
     }
 
     /**
-     * Sends one message, after the ones before it and without waiting for it: the first answers the
-     * command, the rest follow up. The supplier builds the message afresh for each attempt.
+     * Sends one message, after the ones before it and without waiting for it: the first answers, the
+     * rest follow up. The supplier builds the message afresh for each attempt.
      */
-    abstract void send(java.util.function.Supplier<MessageCreateData> message, boolean ephemeral);
+    abstract void send(Supplier<MessageCreateData> message, boolean ephemeral);
+
+    /** Whether {@link #update(MessageEditData)} edits a message of this run (a clicked component's). */
+    boolean canUpdate() {
+        return false;
+    }
+
+    /** Edits the clicked message. */
+    void update(MessageEditData edit) {
+        throw new IllegalStateException("nothing to update in " + displayName());
+    }
+
+    /** Opens a form; where that cannot be done, tells the user how to get it. */
+    abstract void openModal(Modal modal);
+
+    /** Acknowledges a run that sent nothing, so that Discord does not show it as failed. */
+    void finish() {
+    }
 
     /** Starts the sending once everything before it is sent (at once when nothing is pending). */
-    final synchronized void enqueue(java.util.function.Supplier<CompletableFuture<Boolean>> sending) {
+    final synchronized void enqueue(Supplier<CompletableFuture<Boolean>> sending) {
+        this.replied.set(true);
         this.outbox = this.outbox.thenCompose((previous) -> sending.get());
     }
 
@@ -91,23 +169,47 @@ abstract class Invocation implements CommandContext {
         return this.outbox;
     }
 
+    /** The rows of components, callbacks registered and given their ids; null when the reply leaves them alone. */
+    private @Nullable List<ActionRow> rows(Reply reply) {
+        List<List<Object>> rows = reply.componentRows();
+        if (rows == null) {
+            return null;
+        }
+        List<ActionRow> built = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<ActionRowChildComponent> components = new ArrayList<>();
+            for (Object component : row) {
+                components.add(switch (component) {
+                    case Reply.Callback(Button button, ComponentCallback callback) ->
+                        button.withCustomId(this.support.callbacks().register(callback));
+                    case Reply.Callback(SelectMenu menu, ComponentCallback callback) ->
+                        menu.createCopy().setCustomId(this.support.callbacks().register(callback)).build();
+                    case ActionRowChildComponent plain -> plain;
+                    default -> throw new IllegalArgumentException("Not a component of an action row: " + component);
+                });
+            }
+            built.add(ActionRow.of(components));
+        }
+        return built;
+    }
+
     /** The Discord messages for a reply: its text split to fit, or attached as a file when very long. */
-    static List<MessageCreateData> messages(Reply reply) {
+    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
         List<FileUpload> files = reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name()))
             .toList();
         if (chunks.isEmpty()) {
             return List.of(builder(LONG_REPLY_NOTE)
-                .addFiles(FileUpload.fromData(reply.content().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "reply.txt"))
+                .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
                 .addFiles(files)
+                .setComponents(rows)
                 .build());
         }
-        java.util.ArrayList<MessageCreateData> messages = new java.util.ArrayList<>();
+        List<MessageCreateData> messages = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             MessageCreateBuilder builder = builder(chunks.get(i));
             if (i == chunks.size() - 1) {
-                builder.addFiles(files);
+                builder.addFiles(files).setComponents(rows);
             }
             if (!builder.isEmpty()) {
                 messages.add(builder.build());
@@ -152,4 +254,5 @@ abstract class Invocation implements CommandContext {
     static void logFailure(String what, Throwable failure) {
         log.warn("Could not {}: {}", what, failure.toString());
     }
+
 }

@@ -34,4 +34,10 @@ public @interface Option {
 
     /** For text: the longest value accepted, at most 6,000 (Discord's limit). */
     int maxLength() default 6000;
+
+    /**
+     * Whether Discord suggests values while the user types, from the {@link Autocomplete @Autocomplete}
+     * method for this option (text, whole numbers and decimals only).
+     */
+    boolean autocomplete() default false;
 }

@@ -1,35 +1,37 @@
 package io.github.jdaboot.command;
 
-import java.util.List;
-import java.util.Set;
-
-import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /**
- * One option of a command, from an {@link Option @Option} parameter.
+ * One option of a command, from an {@link Option @Option} parameter, with the resolver of its type.
  *
- * @param name the option name
- * @param description what it is
- * @param kind its kind
- * @param javaType the parameter type
- * @param required whether the user must give it
- * @param min the smallest number accepted
- * @param max the largest number accepted
- * @param maxLength the longest text accepted
- * @param channelTypes the channel types accepted, empty for any
- * @param choices for enums, the constants offered
- * @param rest whether it takes the rest of a prefix command's text
+ * @param spec the option as declared
+ * @param resolver how its values are read
  */
-record OptionDefinition(String name, String description, OptionKind kind, Class<?> javaType, boolean required,
-        double min, double max, int maxLength, Set<ChannelType> channelTypes, List<Enum<?>> choices, boolean rest) {
+record OptionDefinition(OptionSpec spec, OptionResolver resolver) {
 
-    /** How the option reads in a usage line: {@code <name>} or {@code [name]}. */
-    String usage() {
-        return this.required ? "<" + this.name + ">" : "[" + this.name + "]";
+    String name() {
+        return this.spec.name();
     }
 
-    /** The name users see for an enum constant: its name in lower case with spaces. */
-    static String choiceName(Enum<?> constant) {
-        return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    boolean required() {
+        return this.spec.required();
     }
+
+    /** The option as registered with Discord. */
+    OptionData data() {
+        OptionData data = new OptionData(this.resolver.optionType(this.spec.type()), this.spec.name(),
+                this.spec.description(), this.spec.required());
+        this.resolver.declare(data, this.spec);
+        if (this.spec.autocomplete()) {
+            data.setAutoComplete(true);
+        }
+        return data;
+    }
+
+    /** What the user should give, in words. */
+    String describe() {
+        return this.resolver.describe(this.spec.type());
+    }
+
 }

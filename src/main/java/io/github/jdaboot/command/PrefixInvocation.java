@@ -1,8 +1,12 @@
 package io.github.jdaboot.command;
 
+import java.util.Locale;
+import java.util.function.Supplier;
+
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -12,32 +16,63 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A prefix command run: the first message replies to the user's message (a Discord reply with a
- * message reference), later ones follow in the channel. Replies are public; ephemeral is a slash-only
- * notion.
+ * message reference), later ones follow in the channel. Replies are public; ephemeral is an
+ * interaction's notion, and so are forms.
  */
-final class PrefixInvocation extends Invocation {
+final class PrefixInvocation extends Invocation implements CommandContext {
 
+    private final CommandDefinition command;
     private final MessageReceivedEvent event;
-    private final String arguments;
+    private final String prefix;
+    private final PrefixInput input;
     private int sent;
 
-    PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String arguments) {
-        super(command);
+    PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String prefix, String arguments,
+            InvocationSupport support) {
+        super(command.handler(), support);
+        this.command = command;
         this.event = event;
-        this.arguments = arguments;
+        this.prefix = prefix;
+        this.input = new PrefixInput(arguments, event);
     }
 
-    String arguments() {
-        return this.arguments;
+    PrefixInput input() {
+        return this.input;
     }
 
-    MessageReceivedEvent messageEvent() {
-        return this.event;
+    @Override
+    String kind() {
+        return "prefix";
+    }
+
+    @Override
+    String displayName() {
+        return this.prefix + this.command.fullName();
+    }
+
+    @Override
+    String key() {
+        return this.command.fullName();
+    }
+
+    @Override
+    String usage() {
+        return this.prefix + this.command.usage();
+    }
+
+    @Override
+    Message message() {
+        return this.event.getMessage();
     }
 
     @Override
     public CommandSurface surface() {
         return CommandSurface.PREFIX;
+    }
+
+    @Override
+    public String commandName() {
+        return this.command.fullName();
     }
 
     @Override
@@ -70,9 +105,21 @@ final class PrefixInvocation extends Invocation {
         return this.event;
     }
 
+    /** The server's language ({@code preferred_locale}); English in a direct message. */
+    @Override
+    public Locale locale() {
+        return this.event.isFromGuild() ? this.event.getGuild().getLocale().toLocale() : Locale.US;
+    }
+
     @Override
     public void defer() {
         this.event.getChannel().sendTyping().queue(null, (failure) -> logFailure("show typing", failure));
+    }
+
+    @Override
+    void openModal(Modal modal) {
+        reply(Reply.of("That one opens a form, which only works as a slash command: type `/"
+                + this.command.fullName() + "`."));
     }
 
     /**
@@ -80,7 +127,7 @@ final class PrefixInvocation extends Invocation {
      * Discord returns the stored message for a repeated nonce: a retry never posts twice.
      */
     @Override
-    synchronized void send(java.util.function.Supplier<MessageCreateData> message, boolean ephemeral) {
+    synchronized void send(Supplier<MessageCreateData> message, boolean ephemeral) {
         int index = this.sent++;
         String nonce = "r" + this.event.getMessageIdLong() + "-" + index;
         if (index == 0) {
@@ -92,4 +139,5 @@ final class PrefixInvocation extends Invocation {
                     () -> this.event.getChannel().sendMessage(message.get()).setNonce(nonce)));
         }
     }
+
 }

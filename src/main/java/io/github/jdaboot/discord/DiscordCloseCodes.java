@@ -67,8 +67,8 @@ final class DiscordCloseCodes {
     }
 
     static DiscordStartupException rejectedToken(String how, @Nullable Throwable cause) {
-        String message = "Discord rejected the bot token (" + how + "): " + DiscordToken.WHAT_TO_SET
-                + " with a valid bot token.";
+        String message = "Discord rejected the bot token (" + how + "): set a valid token in the DISCORD_TOKEN"
+                + " environment variable, the discord.token property, or the file named by discord.token-file.";
         String action = "Copy the current token from the Bot page in the Discord Developer Portal (reset it there if"
                 + " it may have leaked).";
         return (cause != null) ? new DiscordStartupException(message, action, cause)

@@ -16,8 +16,8 @@ final class DiscordToken {
     static final String WHAT_TO_SET = "set the DISCORD_TOKEN environment variable, the discord.token property,"
             + " or discord.token-file to a file that holds the token";
 
-    static final String TRY_WITHOUT_DISCORD = "To try the bot without a Discord account, run it against the"
-            + " built-in Discord emulator: ./mvnw spring-boot:test-run";
+    static final String TRY_WITHOUT_DISCORD = "To try the bot without a Discord account, point discord.rest-url and"
+            + " discord.gateway-url at the project's Discord emulator (README, \"The Discord emulator\").";
 
     private DiscordToken() {
     }

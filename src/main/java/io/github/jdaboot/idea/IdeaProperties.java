@@ -14,6 +14,12 @@ public class IdeaProperties {
     /** Project ideas to choose from at random; set them in application.yml. */
     private List<String> suggestions = new ArrayList<>();
 
+    /** Topics offered in the idea's topic menu; each should match some ideas. */
+    private List<String> topics = new ArrayList<>();
+
+    /** How many ideas users may add with /suggest while the bot runs (kept in memory). */
+    private int maxUserSuggestions = 500;
+
     public List<String> getSuggestions() {
         return this.suggestions;
     }
@@ -21,4 +27,21 @@ public class IdeaProperties {
     public void setSuggestions(List<String> suggestions) {
         this.suggestions = suggestions;
     }
+
+    public List<String> getTopics() {
+        return this.topics;
+    }
+
+    public void setTopics(List<String> topics) {
+        this.topics = topics;
+    }
+
+    public int getMaxUserSuggestions() {
+        return this.maxUserSuggestions;
+    }
+
+    public void setMaxUserSuggestions(int maxUserSuggestions) {
+        this.maxUserSuggestions = maxUserSuggestions;
+    }
+
 }

@@ -1,8 +1,10 @@
 package io.github.jdaboot.idea;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.jdaboot.discord.DiscordStartupException;
@@ -12,13 +14,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * Picks project ideas from the configured list, preferring those about a topic when one is given.
+ * Picks project ideas from the configured list and the ones users suggested, preferring those about a
+ * topic when one is given ("games" finds the ideas about a game).
  */
 @Service
 @EnableConfigurationProperties(IdeaProperties.class)
 class IdeaService {
 
     private final List<String> ideas;
+    private final List<String> suggested = new CopyOnWriteArrayList<>();
+    private final List<String> topics;
+    private final int maxSuggested;
 
     IdeaService(IdeaProperties properties) {
         this.ideas = properties.getSuggestions().stream().map(String::strip).filter((idea) -> !idea.isEmpty()).toList();
@@ -26,26 +32,67 @@ class IdeaService {
             throw new DiscordStartupException("No project ideas are configured: set idea.suggestions in application.yml.",
                     "Add a list of ideas under idea.suggestions, as the application.yml in the repository does.");
         }
+        this.topics = properties.getTopics().stream().map(String::strip).filter((topic) -> !topic.isEmpty())
+            .distinct().limit(25).toList();
+        this.maxSuggested = properties.getMaxUserSuggestions();
     }
 
-    /** An idea chosen at random; with a topic, one that mentions a word of it if there is any. */
-    String pick(@Nullable String topic) {
+    /**
+     * An idea chosen at random; with a topic, one that mentions a word of it if there is any.
+     * @return the idea, and whether it is on the topic (always, without one)
+     */
+    Picked pick(@Nullable String topic) {
+        List<String> all = all();
         if (topic == null || topic.isBlank()) {
-            return random(this.ideas);
+            return new Picked(random(all), true);
         }
         List<String> words = Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             .filter((word) -> word.length() >= 3)
+            .map((word) -> (word.length() > 3 && word.endsWith("s")) ? word.substring(0, word.length() - 1) : word)
             .toList();
-        List<String> matching = this.ideas.stream()
+        List<String> matching = all.stream()
             .filter((idea) -> words.stream().anyMatch(idea.toLowerCase(Locale.ROOT)::contains))
             .toList();
         if (!matching.isEmpty()) {
-            return random(matching);
+            return new Picked(random(matching), true);
         }
-        return random(this.ideas) + " (I have nothing about \u201C" + topic.strip() + "\u201D yet, so here is a surprise.)";
+        return new Picked(random(all), false);
+    }
+
+    /** An idea, and whether it is on the topic asked for. */
+    record Picked(String idea, boolean onTopic) {
+    }
+
+    /** The topics offered in the menu. */
+    List<String> topics() {
+        return this.topics;
+    }
+
+    /**
+     * Adds a user's idea, while there is room.
+     * @return whether it was added
+     */
+    boolean add(String idea) {
+        synchronized (this.suggested) {
+            if (this.suggested.size() >= this.maxSuggested) {
+                return false;
+            }
+            this.suggested.add(idea.strip());
+            return true;
+        }
+    }
+
+    private List<String> all() {
+        if (this.suggested.isEmpty()) {
+            return this.ideas;
+        }
+        List<String> all = new ArrayList<>(this.ideas);
+        all.addAll(this.suggested);
+        return all;
     }
 
     private static String random(List<String> from) {
         return from.get(ThreadLocalRandom.current().nextInt(from.size()));
     }
+
 }

@@ -18,7 +18,6 @@ import io.github.jdaboot.testing.JdaEvents;
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.events.GatewayPingEvent;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,12 +56,6 @@ class CommandFrameworkEndToEndTests {
         this.shards = shards;
         this.synchronizer = synchronizer;
         this.events = events;
-    }
-
-    @BeforeEach
-    void commandsRegistered() {
-        await().until(() -> this.world.commands(0).stream()
-            .anyMatch((command) -> command.name().equals("flavor")));
     }
 
     @Test

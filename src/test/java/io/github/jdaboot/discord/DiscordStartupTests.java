@@ -85,7 +85,8 @@ class DiscordStartupTests {
     @DisplayName("a token REST rejects (401): startup fails with a clear message and does not retry")
     void restRejectsToken(CapturedOutput output) {
         assertThatStartupFailure(() -> run("--discord.token=wrong-token"))
-            .hasMessageStartingWith("Discord rejected the bot token (HTTP 401 Unauthorized): set the DISCORD_TOKEN");
+            .hasMessage("Discord rejected the bot token (HTTP 401 Unauthorized): set a valid token in the DISCORD_TOKEN"
+                    + " environment variable, the discord.token property, or the file named by discord.token-file.");
         await().during(Timeouts.QUIET)
             .until(() -> this.discord.rest().requests().size() == 1);
         // the shard manager asks for the recommended shard count first, with the token

@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a user gave a slash command, checked against the command the bot registered and typed as Discord
@@ -33,11 +31,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code "@&Moderators"}, {@code "Moderators"}, {@code "@everyone"}, {@code "<@&id>"} or an id for a role
  * of the guild, and any of the user or role forms for a mentionable. Numbers and booleans given for a
  * string option are taken as their text. An attachment can only be given as an attachment.
+ * <p>
+ * While a user types an option registered with autocomplete, the options given so far are checked the same way
+ * (none is required yet) and the one being typed goes to the bot as the text typed, marked {@code focused}.
  */
 final class CommandInput {
 
-    /** One option as the interaction carries it: a typed value, or the options of a subcommand or group. */
-    record Option(String name, int type, @Nullable Object value, List<Option> options) {
+    /**
+     * One option as the interaction carries it: a typed value, or the options of a subcommand or group;
+     * {@code focused} for the option being typed, whose value is the text typed so far.
+     */
+    record Option(String name, int type, @Nullable Object value, List<Option> options, boolean focused) {
     }
 
     static final int SUB_COMMAND = 1;
@@ -67,6 +71,8 @@ final class CommandInput {
     private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
     private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d{1,20})>");
     private static final Pattern CHANNEL_MENTION = Pattern.compile("<#(\\d{1,20})>");
+    private static final Pattern PARTIAL_INTEGER = Pattern.compile("-?\\d*");
+    private static final Pattern PARTIAL_NUMBER = Pattern.compile("-?\\d*\\.?\\d*");
 
     /** A value Discord refuses: one entry of {@code _errors}. */
     private static final class Refused extends RuntimeException {
@@ -82,30 +88,56 @@ final class CommandInput {
     private final EmulatorWorld world;
     private final EmulatedChannel channel;
     private final @Nullable EmulatedGuild guild;
-    private final ObjectNode errors = JsonNodeFactory.instance.objectNode();
-    private final List<String> problems = new ArrayList<>();
+    private final FormErrors errors = new FormErrors();
+    private final @Nullable String focused;
+    private final String typed;
 
-    private CommandInput(EmulatorWorld world, EmulatedChannel channel) {
+    private CommandInput(EmulatorWorld world, EmulatedChannel channel, @Nullable String focused, String typed) {
         this.world = world;
         this.channel = channel;
         this.guild = world.guild(channel.guildId()).orElse(null);
+        this.focused = focused;
+        this.typed = typed;
     }
 
     /**
      * Checks the input against the registered command and types its values.
+     * @param focused the option being typed for an autocomplete, null when the command is run
+     * @param typed the text typed so far into the focused option
      * @return the options of the interaction's {@code data}
      * @throws InteractionRejectedException with status 400 and code 50035 when Discord would refuse the input
+     * @throws IllegalArgumentException when the focused option is unknown or not registered with autocomplete:
+     * Discord's client sends no autocomplete for it
      */
-    static List<Option> check(RegisteredCommand command, SlashCommand input, EmulatedChannel channel,
-            EmulatorWorld world) {
-        CommandInput check = new CommandInput(world, channel);
+    static List<Option> check(RegisteredCommand command, SlashCommand input, @Nullable String focused, String typed,
+            EmulatedChannel channel, EmulatorWorld world) {
+        CommandInput check = new CommandInput(world, channel, focused, typed);
         List<Option> options = check.options(command.options(), input.path().subList(1, input.path().size()),
                 input.options(), "", "data.options");
-        if (!check.problems.isEmpty()) {
-            throw new InteractionRejectedException(400, InteractionRejectedException.INVALID_FORM_BODY,
-                    "Invalid Form Body: " + String.join("; ", check.problems), check.errors);
-        }
+        check.errors.reject();
         return options;
+    }
+
+    /**
+     * What a user picked in a user (5), role (6), mentionable (7) or channel (8) select, as for an option of
+     * that kind (an id, a mention or a name), channels within the select's {@code channel_types}.
+     * @return the user, role or channel; null when Discord's client would not offer it, with the problem added
+     */
+    static @Nullable Object picked(JsonNode select, String value, EmulatedChannel channel, EmulatorWorld world,
+            FormErrors errors, String at) {
+        CommandInput input = new CommandInput(world, channel, null, "");
+        try {
+            return switch (select.path("type").asInt(0)) {
+                case Components.USER_SELECT -> input.user(value);
+                case Components.ROLE_SELECT -> input.role(value);
+                case Components.MENTIONABLE_SELECT -> input.mentionable(value);
+                default -> input.channel(select, value);
+            };
+        }
+        catch (Refused refused) {
+            errors.add(at, refused.code, refused.getMessage());
+            return null;
+        }
     }
 
     /* ---------------------------------------------------------------- structure */
@@ -119,6 +151,9 @@ final class CommandInput {
         int index = 0;
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             String name = entry.getKey();
+            if (name.equals(this.focused)) {
+                continue;
+            }
             String optionAt = at + "." + index++;
             JsonNode definition = find(definitions, name, false);
             if (definition == null) {
@@ -128,11 +163,15 @@ final class CommandInput {
             }
             try {
                 options.add(new Option(name, definition.path("type").asInt(), value(definition, entry.getValue()),
-                        List.of()));
+                        List.of(), false));
             }
             catch (Refused refused) {
                 refuse(optionAt + ".value", label + name, refused);
             }
+        }
+        if (this.focused != null) {
+            options.add(focused(definitions, label, at + "." + index));
+            return options;
         }
         for (JsonNode definition : definitions) {
             String name = definition.path("name").asString("");
@@ -159,7 +198,28 @@ final class CommandInput {
             return List.of();
         }
         return List.of(new Option(name, definition.path("type").asInt(), null, options(definition.path("options"),
-                path.subList(1, path.size()), values, label + name + ".", at + ".0.options")));
+                path.subList(1, path.size()), values, label + name + ".", at + ".0.options"), false));
+    }
+
+    /** The option being typed, with the text typed; a number option's text must be the start of a number. */
+    private Option focused(JsonNode definitions, String label, String at) {
+        String name = label + this.focused;
+        JsonNode definition = find(definitions, this.focused, false);
+        if (definition == null) {
+            throw new IllegalArgumentException("No option '" + name + "' to autocomplete: the options are "
+                    + quoted(names(definitions, false)));
+        }
+        if (!definition.path("autocomplete").asBoolean(false)) {
+            throw new IllegalArgumentException("Discord sends no autocomplete for option '" + name
+                    + "': it is not registered with \"autocomplete\": true");
+        }
+        int type = definition.path("type").asInt();
+        if ((type == INTEGER && !PARTIAL_INTEGER.matcher(this.typed).matches())
+                || (type == NUMBER && !PARTIAL_NUMBER.matcher(this.typed).matches())) {
+            refuse(at + ".value", name, new Refused("NUMBER_TYPE_COERCE", "Value \"" + this.typed + "\" is not "
+                    + ((type == INTEGER) ? "int." : "float.")));
+        }
+        return new Option(this.focused, type, this.typed, List.of(), true);
     }
 
     private static @Nullable JsonNode find(JsonNode definitions, String name, boolean subcommand) {
@@ -191,20 +251,13 @@ final class CommandInput {
                 : "Value must be one of " + quoted(names) + ".";
     }
 
-    private static String quoted(List<String> names) {
+    static String quoted(List<String> names) {
         return names.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** Adds an entry to {@code errors} at a dotted path such as {@code data.options.0.value}. */
     private void refuse(String at, String label, Refused refused) {
-        ObjectNode node = this.errors;
-        for (String key : at.split("\\.")) {
-            node = node.withObjectProperty(key);
-        }
-        ObjectNode error = node.withArrayProperty("_errors").addObject();
-        error.put("code", refused.code);
-        error.put("message", refused.getMessage());
-        this.problems.add(label + ": " + refused.getMessage());
+        this.errors.add(at, label, refused.code, refused.getMessage());
     }
 
     /* ---------------------------------------------------------------- values */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +21,9 @@ import org.springframework.http.MediaTypeFactory;
 
 /**
  * The emulator's own HTTP API under {@code /emulator/}, JSON in and out, for browsers and other tools:
- * post as a user, read a channel, run a slash command, inject gateway and REST faults, read counters.
- * Also serves the chat page and message attachments.
+ * post as a user, read a channel, run a slash, user or message command, type into an option with autocomplete,
+ * set a user's or a guild's locale, inject gateway and REST faults, read counters. Also serves the chat page and
+ * message attachments.
  */
 final class ControlApi {
 
@@ -50,10 +53,24 @@ final class ControlApi {
                 (request, variables) -> resource(variables.get("file") + "." + variables.get("extension")));
         route("GET", "/emulator/guilds", (request, variables) -> json(200, guilds()));
         route("GET", "/emulator/users", (request, variables) -> json(200, users()));
+        route("POST", "/emulator/users/{name}/locale", (request, variables) -> {
+            EmulatedUser user = this.users.user(variables.get("name"));
+            this.users.locale(user, localeOf(body(request)));
+            return json(200, user(user));
+        });
+        route("POST", "/emulator/guilds/{id}/locale", (request, variables) -> {
+            EmulatedGuild guild = this.world.guild(snowflake("id", variables.get("id")))
+                .orElseThrow(() -> new IllegalArgumentException("Unknown guild " + variables.get("id")));
+            this.users.locale(guild, localeOf(body(request)));
+            return json(200, guild(guild));
+        });
         route("GET", "/emulator/messages", (request, variables) -> json(200, messages(request)));
         route("POST", "/emulator/messages", (request, variables) -> postMessage(body(request)));
         route("GET", "/emulator/commands", (request, variables) -> json(200, commands()));
-        route("POST", "/emulator/interactions", (request, variables) -> runCommand(body(request)));
+        route("POST", "/emulator/interactions", (request, variables) -> interact(body(request)));
+        route("GET", "/emulator/interactions/{id}", (request, variables) -> json(200,
+                interaction(this.world.interaction(snowflake("id", variables.get("id")))
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown interaction " + variables.get("id"))))));
         route("POST", "/emulator/gateway/close", (request, variables) -> {
             int code = body(request).path("code").asInt(4000);
             if (code == 1006) {
@@ -174,22 +191,36 @@ final class ControlApi {
 
     private ArrayNode guilds() {
         ArrayNode array = this.payloads.array();
-        for (EmulatedGuild guild : this.world.guilds()) {
-            ObjectNode json = array.addObject();
-            json.put("id", guild.idString());
-            json.put("name", guild.name());
-            ArrayNode channels = json.putArray("channels");
-            guild.channels().forEach((channel) -> channels.add(this.payloads.channel(channel)));
-            ArrayNode roles = json.putArray("roles");
-            guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
-        }
+        this.world.guilds().forEach((guild) -> array.add(guild(guild)));
         return array;
+    }
+
+    /** A guild with its {@code preferred_locale}, channels and roles. */
+    private ObjectNode guild(EmulatedGuild guild) {
+        ObjectNode json = this.payloads.object();
+        json.put("id", guild.idString());
+        json.put("name", guild.name());
+        json.put("preferred_locale", guild.preferredLocale());
+        ArrayNode channels = json.putArray("channels");
+        guild.channels().forEach((channel) -> channels.add(this.payloads.channel(channel)));
+        ArrayNode roles = json.putArray("roles");
+        guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
+        return json;
     }
 
     private ArrayNode users() {
         ArrayNode array = this.payloads.array();
-        this.world.users().forEach((user) -> array.add(this.payloads.user(user)));
+        this.world.users().forEach((user) -> array.add(user(user)));
         return array;
+    }
+
+    /** A user as Discord describes one, with the {@code locale} set in their client. */
+    private ObjectNode user(EmulatedUser user) {
+        return this.payloads.user(user).put("locale", this.users.locale(user));
+    }
+
+    private static String localeOf(JsonNode body) {
+        return EmulatorWorld.checkedLocale(required(body, "locale", "one of Discord's locales, e.g. \"de\""));
     }
 
     private ArrayNode messages(HttpRequest request) {
@@ -255,24 +286,87 @@ final class ControlApi {
     }
 
     /**
-     * Runs a slash command as a user:
-     * {@code {"channel_id": "...", "user": "alice", "command": "tag add", "options": {"name": "x"}}}.
-     * Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the registered
-     * option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"} for a
-     * boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
-     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}). Input Discord would
-     * refuse answers 400 with Discord's error body, code 50035 and {@code errors}, naming the option; a command
-     * the bot has not registered answers 404 with code 10063, listing the registered commands.
+     * A user interacts; {@code type} is {@code command} (the default), {@code autocomplete}, {@code user_command},
+     * {@code message_command}, {@code component} or {@code modal}:
+     * <ul>
+     * <li>{@code {"command": "tag add", "options": {"name": "x"}, "channel_id": "...", "user": "alice"}} runs a
+     * slash command. Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the
+     * registered option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"}
+     * for a boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
+     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}).</li>
+     * <li>{@code {"type": "autocomplete", "command": "idea", "option": "topic", "value": "ga", "options": {...}}}
+     * types {@code value} into an option registered with autocomplete, with the other options given so far, and
+     * answers 200 with the bot's {@code choices} ({@code [{"name", "value"}]}), waiting for them as Discord does,
+     * 3 seconds; empty when the bot does not answer in time.</li>
+     * <li>{@code {"type": "user_command", "name": "Show Ideas", "target_id": "<user id>"}} and
+     * {@code {"type": "message_command", "name": "Idea from this message", "target_id": "<message id>"}} run a
+     * context menu command on a user (in {@code channel_id} or the first text channel) or a message (in its
+     * channel).</li>
+     * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values": ["a"], "user": "alice"}}
+     * clicks a button, or with {@code values} picks in a select.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"}, "user": "alice"}} submits the
+     * latest modal with that custom id the bot opened for the user.</li>
+     * </ul>
+     * Input Discord would refuse answers with Discord's error body: 400 with code 50035 and {@code errors} naming
+     * the field, 404 with code 10063 for a command the bot has not registered (listing those it has) or 10008 for
+     * a message that is gone. Success answers 201 with {@code {"id", "type", ...}}.
      */
-    private HttpResponse runCommand(JsonNode body) {
-        String command = text(body, "command");
-        if (command == null || command.isBlank()) {
-            throw new IllegalArgumentException("command is required, e.g. \"idea\" or \"tag add\"");
+    private HttpResponse interact(JsonNode body) {
+        String type = Objects.requireNonNullElse(text(body, "type"), "command");
+        EmulatedUser user = user(body, "user");
+        EmulatedInteraction interaction;
+        try {
+            interaction = switch (type) {
+                case "command" -> this.users.as(user).runs(slashCommand(body));
+                case "autocomplete" -> this.users.as(user).autocompletes(slashCommand(body),
+                        required(body, "option", "the name of the option being typed"),
+                        Objects.requireNonNullElse(text(body, "value"), ""));
+                case "user_command" -> this.users.as(user).runsUserCommand(commandName(body), targetUser(body),
+                        channel(body));
+                case "message_command" -> this.users.as(user).runsMessageCommand(commandName(body),
+                        targetMessage(body));
+                case "component" -> {
+                    String messageId = required(body, "message_id", "the id of the bot's message with the component");
+                    EmulatedMessage message = this.world.message(snowflake("message_id", messageId))
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown message " + messageId));
+                    String customId = required(body, "custom_id", "the custom id of the button or select");
+                    yield body.has("values")
+                            ? this.users.as(user).selects(message, customId, strings(body).toArray(String[]::new))
+                            : this.users.as(user).clicks(message, customId);
+                }
+                case "modal" -> {
+                    String customId = required(body, "custom_id", "the custom id of the modal the bot opened");
+                    EmulatedModal modal = this.emulator.interactions().openModal(user, customId)
+                        .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal " + customId
+                                + " for " + user.username() + " that is still open"));
+                    JsonNode fields = body.path("fields");
+                    if (!fields.isMissingNode() && !fields.isObject()) {
+                        throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
+                                + "e.g. {\"idea\": \"more tests\"}, not " + fields);
+                    }
+                    Map<String, String> values = new LinkedHashMap<>();
+                    fields.properties().forEach((entry) -> values.put(entry.getKey(), text(fields, entry.getKey())));
+                    yield this.users.as(user).submits(modal, values);
+                }
+                default -> throw new IllegalArgumentException("type must be command, autocomplete, user_command, "
+                        + "message_command, component or modal, not " + type);
+            };
         }
+        catch (InteractionRejectedException rejected) {
+            return json(rejected.status(), rejected.body());
+        }
+        if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
+            this.world.await(() -> interaction.callbackType() != 0, Interactions.CALLBACK_DEADLINE);
+            return json(200, interaction(interaction));
+        }
+        return json(201, interaction(interaction));
+    }
+
+    private SlashCommand slashCommand(JsonNode body) {
+        String command = required(body, "command", "the command, e.g. \"idea\" or \"tag add\"");
         String[] path = command.strip().replaceFirst("^/", "").split("\\s+");
         SlashCommand slash = SlashCommand.of(path[0], List.of(path).subList(1, path.length).toArray(String[]::new))
-            .in(channel(body))
-            .by(user(body, "user"));
+            .in(channel(body));
         JsonNode options = body.path("options");
         if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
             throw new IllegalArgumentException("options must be an object of option names to values, e.g. "
@@ -280,18 +374,89 @@ final class ControlApi {
         }
         options.properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getKey(),
                 entry.getValue())));
-        EmulatedInteraction interaction;
-        try {
-            interaction = this.emulator.interactions().invoke(slash);
+        return slash;
+    }
+
+    private static String commandName(JsonNode body) {
+        return required(body, "name", "the command's name, e.g. \"Show Ideas\"");
+    }
+
+    private EmulatedUser targetUser(JsonNode body) {
+        String id = required(body, "target_id", "the id of the user the command is for");
+        return this.world.user(snowflake("target_id", id))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown user " + id));
+    }
+
+    /** The message a message command is run on; {@code channel_id}, if given, must be its channel. */
+    private EmulatedMessage targetMessage(JsonNode body) {
+        String id = required(body, "target_id", "the id of the message the command is for");
+        EmulatedMessage message = this.world.message(snowflake("target_id", id))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown message " + id));
+        String channelId = text(body, "channel_id");
+        if (channelId != null && !channelId.equals(Payloads.id(message.channelId()))) {
+            throw new IllegalArgumentException("The message " + id + " is in channel "
+                    + Payloads.id(message.channelId()) + ", not " + channelId);
         }
-        catch (InteractionRejectedException rejected) {
-            return json(rejected.status(), rejected.body());
-        }
+        return message;
+    }
+
+    /**
+     * An interaction and what the bot did about it: {@code id}, {@code type} (2 command, 3 component,
+     * 4 autocomplete, 5 modal), {@code user}, {@code channel_id}, {@code command} with its {@code command_type}
+     * (1 slash, 2 user, 3 message) and the {@code target_id} of a user or message command, or {@code custom_id},
+     * {@code message_id} of the message with the component, {@code callback_type} (0 while unanswered), the
+     * {@code modal} the bot opened as it sent it, the {@code choices} it suggested for an autocomplete, and
+     * {@code response_message_id}.
+     */
+    private ObjectNode interaction(EmulatedInteraction interaction) {
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(interaction.id()));
-        json.put("command", interaction.commandName());
+        json.put("type", interaction.type());
+        json.put("user", interaction.user().username());
         json.put("channel_id", interaction.channel().idString());
-        return json(201, json);
+        if (interaction.commandName() != null) {
+            json.put("command", interaction.commandName());
+            json.put("command_type", interaction.commandType());
+        }
+        else {
+            json.put("custom_id", interaction.customId());
+        }
+        if (interaction.targetId() != 0) {
+            json.put("target_id", Payloads.id(interaction.targetId()));
+        }
+        interaction.message().ifPresent((message) -> json.put("message_id", message.idString()));
+        json.put("callback_type", interaction.callbackType());
+        interaction.modal().ifPresent((modal) -> json.set("modal", modal.json()));
+        if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
+            ArrayNode choices = json.putArray("choices");
+            interaction.choices().forEach((choice) -> choices.addObject().put("name", choice.name())
+                .set("value", this.world.json().valueToTree(choice.value())));
+        }
+        if (interaction.originalMessageId() != 0) {
+            json.put("response_message_id", Payloads.id(interaction.originalMessageId()));
+        }
+        return json;
+    }
+
+    private static String required(JsonNode body, String field, String what) {
+        String value = text(body, field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required: " + what);
+        }
+        return value;
+    }
+
+    /** The {@code values} of a pick: an array of strings (numbers taken as their text). */
+    private static List<String> strings(JsonNode body) {
+        JsonNode array = body.path("values");
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            values.add((value.isValueNode() && !value.isNull()) ? value.asString() : null);
+        }
+        if (!array.isArray() || values.contains(null)) {
+            throw new IllegalArgumentException("values must be an array of strings, e.g. [\"red\"], not " + array);
+        }
+        return values;
     }
 
     /** A JSON option value as given; its type comes from the registered option. */

@@ -142,7 +142,24 @@ class DiscordEmulatorSpecTests {
     private List<Row> rows() {
         String tooLong = "{\"content\":\"" + "x".repeat(2001) + "\"}";
         String ping = "{\"name\":\"ping\",\"description\":\"Ping the bot\",\"options\":[{\"type\":3,\"name\":\"text\","
-                + "\"description\":\"What to echo\",\"required\":false}]}";
+                + "\"description\":\"What to echo\",\"required\":false,\"autocomplete\":true,"
+                + "\"name_localizations\":{\"de\":\"text\"},\"description_localizations\":{\"de\":\"Was\"}}]}";
+        String manyUserCommands = Stream.iterate(0, (i) -> i + 1)
+            .limit(16)
+            .map((i) -> "{\"type\":2,\"name\":\"User " + i + "\"}")
+            .reduce((a, b) -> a + "," + b)
+            .map((all) -> "[" + all + "]")
+            .orElseThrow();
+        String choices = "{\"type\":8,\"data\":{\"choices\":[" + String.join(",", Stream.iterate(0, (i) -> i + 1)
+            .limit(26)
+            .map((i) -> "{\"name\":\"C" + i + "\",\"value\":\"c" + i + "\"}")
+            .toList()) + "]}}";
+        String sixButtons = "[{\"type\":1,\"components\":[" + String.join(",", Stream.of("a", "b", "c", "d", "e", "f")
+            .map((id) -> "{\"type\":2,\"style\":1,\"label\":\"B\",\"custom_id\":\"" + id + "\"}").toList()) + "]}]";
+        String sameIds = "[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"A\",\"custom_id\":\"a\"},"
+                + "{\"type\":2,\"style\":2,\"label\":\"B\",\"custom_id\":\"a\"}]}]";
+        String modal = "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":\"Tell me\",\"components\":[{\"type\":18,"
+                + "\"label\":\"Idea\",\"component\":{\"type\":4,\"custom_id\":\"idea\",\"style\":1}}]}}";
         String manyCommands = Stream.generate(() -> "{\"name\":\"c\",\"description\":\"d\"}")
             .limit(101)
             .reduce((a, b) -> a + "," + b)
@@ -190,7 +207,7 @@ class DiscordEmulatorSpecTests {
                     .body("{\"content\":\"a reply\",\"message_reference\":{\"message_id\":\"<message>\"},"
                             + "\"embeds\":[{\"title\":\"An embed\",\"description\":\"with text\"}],"
                             + "\"components\":[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Go\","
-                            + "\"custom_id\":\"go\"}]}]}"),
+                            + "\"custom_id\":\"go\"}]}]}").save("menu"),
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<thread>/messages")
                     .multipart("{\"content\":\"see file\",\"attachments\":[{\"id\":0}]}", "notes.txt", "file body"),
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<dm>/messages")
@@ -198,6 +215,8 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages").body(tooLong),
                 row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages")
                     .body("{\"content\":\"\"}"),
+                row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages")
+                    .body("{\"content\":\"x\",\"components\":" + sixButtons + "}"),
                 row("POST", "/channels/{channel_id}/messages", 400, "channels/<random>/messages")
                     .body("{\"content\":\"x\",\"message_reference\":{\"message_id\":\"1\"}}"),
                 row("POST", "/channels/{channel_id}/messages", 404, "channels/1/messages").body("{\"content\":\"x\"}"),
@@ -232,6 +251,8 @@ class DiscordEmulatorSpecTests {
                         "channels/<general>/messages/<message>").body("{\"content\":\"edited\"}"),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 400,
                         "channels/<general>/messages/<message>").body(tooLong),
+                row("PATCH", "/channels/{channel_id}/messages/{message_id}", 400,
+                        "channels/<general>/messages/<message>").body("{\"components\":" + sameIds + "}"),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 403,
                         "channels/<general>/messages/<alice_message>").body("{\"content\":\"not mine\"}")
                     .before(() -> this.variables.put("alice_message",
@@ -248,21 +269,32 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/applications/{application_id}/commands", 200, "applications/<app>/commands").body(ping),
                 row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
                     .body("{\"name\":\"Not Valid\",\"description\":\"x\"}"),
+                row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body("{\"name\":\"c\",\"description\":\"x\",\"name_localizations\":{\"german\":\"k\"}}"),
+                row("POST", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body("{\"type\":2,\"name\":\"Info\",\"description\":\"Users have none\"}"),
+                row("POST", "/applications/{application_id}/commands", 201, "applications/<app>/commands")
+                    .body("{\"type\":3,\"name\":\"Quote This\",\"name_localizations\":{\"fr\":\"Citer\"}}"),
                 row("POST", "/applications/{application_id}/commands", 404, "applications/1/commands").body(ping),
                 row("GET", "/applications/{application_id}/commands", 200, "applications/<app>/commands"),
+                row("GET", "/applications/{application_id}/commands", 200,
+                        "applications/<app>/commands?with_localizations=true"),
                 row("GET", "/applications/{application_id}/commands", 404, "applications/1/commands"),
                 row("PUT", "/applications/{application_id}/commands", 200, "applications/<app>/commands")
                     .body("[" + ping + "]"),
                 row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands").body("{}"),
                 row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
                     .body(manyCommands),
+                row("PUT", "/applications/{application_id}/commands", 400, "applications/<app>/commands")
+                    .body(manyUserCommands),
                 row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
                         "applications/<app>/guilds/<guild>/commands"),
                 row("GET", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
                         "applications/<app>/guilds/1/commands"),
                 row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 200,
                         "applications/<app>/guilds/<guild>/commands")
-                    .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"}]"),
+                    .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"},{\"type\":2,\"name\":\"Get Info\","
+                            + "\"name_localizations\":{\"de\":\"Infos\"},\"options\":[]}]"),
                 row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
                         "applications/<app>/guilds/1/commands").body("[]"),
                 row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 201,
@@ -293,6 +325,56 @@ class DiscordEmulatorSpecTests {
                         "interactions/<fourth_id>/<fourth_token>/callback")
                     .body("{\"type\":9}").withoutToken()
                     .before(() -> interaction("fourth")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<fourth_id>/<fourth_token>/callback")
+                    .body("{\"type\":7,\"data\":{\"content\":\"not for a command\"}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<fourth_id>/<fourth_token>/callback")
+                    .body(modal.replace("Tell me", "x".repeat(46))).withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
+                        "interactions/<fourth_id>/<fourth_token>/callback").body(modal).withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<submit_id>/<submit_token>/callback").body(modal).withoutToken()
+                    .before(() -> submit("submit", "fourth")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<submit_id>/<submit_token>/callback?with_response=true")
+                    .body("{\"type\":4,\"data\":{\"content\":\"thanks\"}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<click_id>/<click_token>/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"x\",\"components\":" + sixButtons + "}}")
+                    .withoutToken()
+                    .before(() -> click("click")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<click_id>/<click_token>/callback?with_response=true")
+                    .body("{\"type\":7,\"data\":{\"content\":\"updated\"}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<deferred_click_id>/<deferred_click_token>/callback?with_response=true")
+                    .body("{\"type\":6}").withoutToken()
+                    .before(() -> click("deferred_click")),
+                row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
+                        "webhooks/<app>/<deferred_click_token>/messages/@original")
+                    .body("{\"content\":\"updated later\"}").withoutToken(),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<deferred_click_token>")
+                    .body("{\"content\":\"a follow-up to a click\"}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
+                        "interactions/<modal_click_id>/<modal_click_token>/callback").body(modal).withoutToken()
+                    .before(() -> click("modal_click")),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<typing_id>/<typing_token>/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"not for an autocomplete\"}}").withoutToken()
+                    .before(() -> remember("typing", this.discord.world().as("alice")
+                        .autocompletes(SlashCommand.of("ping"), "text", "po"))),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
+                        "interactions/<typing_id>/<typing_token>/callback").body(choices).withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<typing_id>/<typing_token>/callback?with_response=true")
+                    .body("{\"type\":8,\"data\":{\"choices\":[{\"name\":\"pong\",\"value\":\"pong\","
+                            + "\"name_localizations\":{}}]}}").withoutToken(),
+                row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
+                        "interactions/<user_command_id>/<user_command_token>/callback?with_response=true")
+                    .body("{\"type\":4,\"data\":{\"content\":\"about bob\"}}").withoutToken()
+                    .before(() -> remember("user_command", this.discord.world().as("alice")
+                        .runsUserCommand("Get Info", this.discord.world().user("bob")))),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 404,
                         "interactions/1/unknown/callback").body("{\"type\":4,\"data\":{\"content\":\"x\"}}")
                     .withoutToken(),
@@ -422,7 +504,25 @@ class DiscordEmulatorSpecTests {
 
     /** A user runs /ping: the interaction's id and token are kept as {@code <name_id>} and {@code <name_token>}. */
     private void interaction(String name) {
-        EmulatedInteraction interaction = this.discord.world().as("alice").runs(SlashCommand.of("ping"));
+        remember(name, this.discord.world().as("alice").runs(SlashCommand.of("ping")));
+    }
+
+    /** A user clicks "go" on {@code <menu>}, kept as {@code <name_id>} and {@code <name_token>}. */
+    private void click(String name) {
+        World world = this.discord.world();
+        remember(name, world.as("alice").clicks(world.message(Long.parseUnsignedLong(this.variables.get("menu")))
+            .orElseThrow(), "go"));
+    }
+
+    /** A user submits the modal the bot opened in answer to {@code <opened_id>}. */
+    private void submit(String name, String opened) {
+        EmulatedModal modal = this.discord.state().interaction(Long.parseUnsignedLong(this.variables.get(opened + "_id")))
+            .flatMap(EmulatedInteraction::modal)
+            .orElseThrow();
+        remember(name, this.discord.world().as("alice").submits(modal, Map.of("idea", "more rows")));
+    }
+
+    private void remember(String name, EmulatedInteraction interaction) {
         this.variables.put(name + "_id", Long.toUnsignedString(interaction.id()));
         this.variables.put(name + "_token", interaction.token());
     }
@@ -454,13 +554,16 @@ class DiscordEmulatorSpecTests {
     /* ---------------------------------------------------------------- gateway payloads */
 
     @Test
-    @DisplayName("READY's user, GUILD_CREATE's guild, MESSAGE_CREATE's message and INTERACTION_CREATE's objects "
-            + "validate against the spec's REST schemas")
+    @DisplayName("READY's user, GUILD_CREATE's and GUILD_UPDATE's guild, MESSAGE_CREATE's message and "
+            + "INTERACTION_CREATE's objects (resolved users and messages of context menus too) validate against the "
+            + "spec's REST schemas")
     void gatewayPayloads() throws Exception {
         var registered = send("POST", "applications/<app>/commands",
                 "{\"name\":\"ping\",\"description\":\"Ping\",\"options\":[{\"type\":6,\"name\":\"who\","
                         + "\"description\":\"Someone\"}]}", true, false);
         assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(send("PUT", "applications/<app>/guilds/<guild>/commands", "[{\"type\":2,\"name\":\"Info\"},"
+                + "{\"type\":3,\"name\":\"Quote\"}]", true, false).statusCode()).isEqualTo(200);
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.nextOf(10, null, TIMEOUT);
             client.send("{\"op\":2,\"d\":{\"token\":\"" + this.discord.token() + "\",\"intents\":"
@@ -472,6 +575,21 @@ class DiscordEmulatorSpecTests {
             JsonNode message = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d");
             this.discord.world().as("alice").runs(SlashCommand.of("ping").option("who", this.discord.world().user("bob")));
             JsonNode interaction = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
+            var menu = send("POST", "channels/<general>/messages", "{\"content\":\"menu\",\"components\":["
+                    + "{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Go\",\"custom_id\":\"go\"}]},"
+                    + "{\"type\":1,\"components\":[{\"type\":3,\"custom_id\":\"s\",\"options\":[{\"label\":\"A\","
+                    + "\"value\":\"a\"}]}]}]}", true, false);
+            JsonNode menuCreate = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d");
+            this.discord.world().as("alice").selects(this.discord.world()
+                .message(Long.parseUnsignedLong(JSON.readTree(menu.body()).path("id").asString())).orElseThrow(), "s", "a");
+            JsonNode pick = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
+            World world = this.discord.world();
+            world.as("alice").runsUserCommand("Info", world.user("bob"));
+            JsonNode onUser = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
+            world.as("alice").runsMessageCommand("Quote", world.messages(world.channel("general")).getFirst());
+            JsonNode onMessage = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
+            world.locale(world.guild(), "de");
+            JsonNode guildUpdate = client.nextOf(0, "GUILD_UPDATE", TIMEOUT).path("d");
 
             Map<String, List<String>> problems = new HashMap<>();
             problems.put("READY user as UserPIIResponse", this.spec.validateSchema("UserPIIResponse",
@@ -493,12 +611,22 @@ class DiscordEmulatorSpecTests {
                         this.spec.validateSchema("GuildMemberResponse", member), DiscordEmulatorSpecTests::concat);
             }
             problems.put("MESSAGE_CREATE as MessageResponse", this.spec.validateSchema("MessageResponse", message));
+            problems.put("MESSAGE_CREATE with components as MessageResponse",
+                    this.spec.validateSchema("MessageResponse", menuCreate));
+            problems.put("INTERACTION_CREATE (component) message as MessageResponse",
+                    this.spec.validateSchema("MessageResponse", pick.path("message")));
             problems.put("INTERACTION_CREATE member as GuildMemberResponse",
                     this.spec.validateSchema("GuildMemberResponse", interaction.path("member")));
             problems.put("INTERACTION_CREATE channel as GuildChannelResponse",
                     this.spec.validateSchema("GuildChannelResponse", interaction.path("channel")));
             problems.put("INTERACTION_CREATE resolved user as UserResponse", this.spec.validateSchema("UserResponse",
                     interaction.path("data").path("resolved").path("users").path(this.discord.world().user("bob").idString())));
+            problems.put("INTERACTION_CREATE (user command) resolved user as UserResponse",
+                    this.spec.validateSchema("UserResponse", onUser.path("users").path(world.user("bob").idString())));
+            problems.put("INTERACTION_CREATE (message command) resolved message as MessageResponse",
+                    this.spec.validateSchema("MessageResponse", onMessage.path("messages").properties().iterator()
+                        .next().getValue()));
+            problems.put("GUILD_UPDATE as GuildResponse", this.spec.validateSchema("GuildResponse", guildUpdate));
             problems.values().removeIf(List::isEmpty);
             assertThat(problems).as("gateway payloads against the spec").isEmpty();
 

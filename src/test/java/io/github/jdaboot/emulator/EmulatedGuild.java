@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A guild in the emulator: its roles, channels and members. */
+/** A guild in the emulator: its roles, channels, members and preferred locale. */
 public final class EmulatedGuild {
 
     private final long id;
@@ -15,6 +15,7 @@ public final class EmulatedGuild {
     private final List<EmulatedRole> roles = new CopyOnWriteArrayList<>();
     private final List<EmulatedChannel> channels = new CopyOnWriteArrayList<>();
     private final Map<Long, Set<Long>> memberRoles = new ConcurrentHashMap<>();
+    private volatile String preferredLocale = EmulatorWorld.DEFAULT_LOCALE;
 
     EmulatedGuild(long id, String name, long ownerId) {
         this.id = id;
@@ -36,6 +37,15 @@ public final class EmulatedGuild {
 
     public long ownerId() {
         return this.ownerId;
+    }
+
+    /** The guild's language, {@code en-US} unless changed ({@link World#locale(EmulatedGuild, String)}). */
+    public String preferredLocale() {
+        return this.preferredLocale;
+    }
+
+    void preferredLocale(String locale) {
+        this.preferredLocale = EmulatorWorld.checkedLocale(locale);
     }
 
     public List<EmulatedRole> roles() {

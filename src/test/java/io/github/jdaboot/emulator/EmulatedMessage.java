@@ -15,24 +15,25 @@ import tools.jackson.databind.JsonNode;
  * @param author who sent it
  * @param content the text
  * @param timestamp when it was sent
+ * @param editedTimestamp when it was last edited, null if never
  * @param referencedMessageId the message it replies to, 0 for none
  * @param mentionEveryone whether it pings {@code @everyone} or {@code @here} for real
  * @param mentionUserIds the users it pings for real
  * @param mentionRoleIds the roles it pings for real
  * @param attachments the files attached to it
  * @param embeds the embeds as sent
- * @param components the components as sent
+ * @param components the components as stored, with Discord's numeric ids
  * @param flags the message flags (64 = ephemeral)
  * @param nonce the nonce the sender gave, if any
  * @param webhookId the webhook (application id for interaction responses) that sent it, 0 for none
  * @param interactionId the interaction it answers, 0 for none
- * @param type Discord's message type: 0 default, 19 reply, 20 chat input command
+ * @param type Discord's message type: 0 default, 19 reply (also answering a component), 20 chat input command
  */
 public record EmulatedMessage(long id, long channelId, long guildId, EmulatedUser author, String content,
-        Instant timestamp, long referencedMessageId, boolean mentionEveryone, List<Long> mentionUserIds,
-        List<Long> mentionRoleIds, List<EmulatedAttachment> attachments, List<JsonNode> embeds,
-        List<JsonNode> components, int flags, @Nullable String nonce, long webhookId, long interactionId,
-        int type) {
+        Instant timestamp, @Nullable Instant editedTimestamp, long referencedMessageId, boolean mentionEveryone,
+        List<Long> mentionUserIds, List<Long> mentionRoleIds, List<EmulatedAttachment> attachments,
+        List<JsonNode> embeds, List<JsonNode> components, int flags, @Nullable String nonce, long webhookId,
+        long interactionId, int type) {
 
     public static final int FLAG_EPHEMERAL = 64;
 

@@ -4,36 +4,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything the emulated Discord knows: the bot, users, guilds, channels and messages. Thread-safe;
- * waiting for a message is done on one condition signalled whenever a message is stored.
+ * Everything the emulated Discord knows: the bot, users, guilds, channels, messages and interactions.
+ * Thread-safe; waiting is done on one condition signalled whenever a message is stored or changed or an
+ * interaction acknowledged.
  */
 final class EmulatorWorld {
+
+    /** Discord's locales, as the OpenAPI spec's {@code AvailableLocalesEnum} lists them. */
+    static final List<String> LOCALES = List.of("ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419",
+            "es-ES", "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro",
+            "ru", "sv-SE", "th", "tr", "uk", "vi", "zh-CN", "zh-TW");
+
+    static final String DEFAULT_LOCALE = "en-US";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Snowflakes ids = new Snowflakes();
     private final String token;
     private final EmulatedUser botUser;
     private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+    private final Map<Long, String> locales = new ConcurrentHashMap<>();
     private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
     private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
     private final Map<Long, List<EmulatedMessage>> repliesByReference = new ConcurrentHashMap<>();
+    private final NavigableMap<Long, EmulatedInteraction> interactions = new ConcurrentSkipListMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition messageStored = this.lock.newCondition();
+    private final Condition change = this.lock.newCondition();
 
     EmulatorWorld(String token, String botName) {
         this.token = token;
@@ -78,6 +92,27 @@ final class EmulatorWorld {
 
     List<EmulatedUser> users() {
         return List.copyOf(this.users.values());
+    }
+
+    /** The language the user set in Discord's client, {@code en-US} unless changed. */
+    String locale(EmulatedUser user) {
+        return this.locales.getOrDefault(user.id(), DEFAULT_LOCALE);
+    }
+
+    void locale(EmulatedUser user, String locale) {
+        this.locales.put(user.id(), checkedLocale(locale));
+    }
+
+    /**
+     * @return the locale, when it is one of Discord's
+     * @throws IllegalArgumentException otherwise
+     */
+    static String checkedLocale(String locale) {
+        if (!LOCALES.contains(locale)) {
+            throw new IllegalArgumentException("locale must be one of Discord's locales " + String.join(", ", LOCALES)
+                    + ", not \"" + locale + "\"");
+        }
+        return locale;
     }
 
     EmulatedGuild addGuild(String name, long ownerId) {
@@ -135,7 +170,7 @@ final class EmulatorWorld {
                     .computeIfAbsent(message.referencedMessageId(), (k) -> new CopyOnWriteArrayList<>())
                     .add(message);
             }
-            this.messageStored.signalAll();
+            this.change.signalAll();
         }
         finally {
             this.lock.unlock();
@@ -151,7 +186,7 @@ final class EmulatorWorld {
             if (list != null) {
                 list.replaceAll((message) -> (message.id() == edited.id()) ? edited : message);
             }
-            this.messageStored.signalAll();
+            this.change.signalAll();
         }
         finally {
             this.lock.unlock();
@@ -191,29 +226,64 @@ final class EmulatorWorld {
         return all;
     }
 
+    void add(EmulatedInteraction interaction) {
+        this.interactions.put(interaction.id(), interaction);
+    }
+
+    Optional<EmulatedInteraction> interaction(long id) {
+        return Optional.ofNullable(this.interactions.get(id));
+    }
+
+    /** Every interaction, in the order users started them. */
+    List<EmulatedInteraction> interactions() {
+        return List.copyOf(this.interactions.values());
+    }
+
     /**
      * Waits until some stored message matches.
      * @return the first match in id order, or empty after the timeout
      */
     Optional<EmulatedMessage> awaitMessage(Predicate<EmulatedMessage> predicate, Duration timeout) {
+        AtomicReference<EmulatedMessage> found = new AtomicReference<>();
+        await(() -> {
+            allMessages().stream().filter(predicate).findFirst().ifPresent(found::set);
+            return found.get() != null;
+        }, timeout);
+        return Optional.ofNullable(found.get());
+    }
+
+    /**
+     * Waits until the condition holds, checking it whenever a message is stored or changed and when an
+     * interaction is acknowledged.
+     * @return whether it held before the timeout
+     */
+    boolean await(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         this.lock.lock();
         try {
-            while (true) {
-                Optional<EmulatedMessage> found = allMessages().stream().filter(predicate).findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
+            while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return Optional.empty();
+                    return false;
                 }
-                this.messageStored.await(left, TimeUnit.NANOSECONDS);
+                this.change.await(left, TimeUnit.NANOSECONDS);
             }
+            return true;
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return false;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** Wakes whoever waits in {@link #await}. */
+    void changed() {
+        this.lock.lock();
+        try {
+            this.change.signalAll();
         }
         finally {
             this.lock.unlock();

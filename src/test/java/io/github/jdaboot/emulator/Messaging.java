@@ -49,7 +49,7 @@ final class Messaging {
         }
         Mentions.Resolved mentions = Mentions.resolve(content, null, guild, author.id(), 0, this.world);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), 0, mentions.everyone(), mentions.users(), mentions.roles(), attachments,
+                content, Instant.now(), null, 0, mentions.everyone(), mentions.users(), mentions.roles(), attachments,
                 List.of(), List.of(), 0, null, 0, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
@@ -61,7 +61,7 @@ final class Messaging {
         long webhookId = this.world.nextId();
         EmulatedUser author = new EmulatedUser(webhookId, name, true);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0, null,
+                content, Instant.now(), null, 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0, null,
                 webhookId, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
@@ -69,7 +69,8 @@ final class Messaging {
     }
 
     /**
-     * The bot creates a message through REST (channel messages, or webhook/interaction messages).
+     * The bot creates a message through REST (channel messages, or webhook/interaction messages). A message
+     * answering a component, or a modal opened from one, replies to the message the component is on.
      * @param channel where
      * @param body the JSON body (content, embeds, allowed_mentions, message_reference, nonce, ...)
      * @param files the attached files
@@ -105,7 +106,8 @@ final class Messaging {
                     "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
         List<JsonNode> embeds = embeds(body.path("embeds"));
-        List<JsonNode> components = list(body.path("components"));
+        int flags = body.path("flags").asInt(0) | extraFlags;
+        List<JsonNode> components = Components.forMessage(body.path("components"), flags);
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
                 && !body.path("sticker_ids").isArray()) {
@@ -126,14 +128,17 @@ final class Messaging {
                         "Invalid Form Body: message_reference: Unknown message");
             }
         }
+        EmulatedInteraction interaction = this.world.interaction(interactionId).orElse(null);
+        if (interaction != null && interaction.messageId() != 0) {
+            referenced = interaction.messageId();
+        }
         JsonNode allowed = body.get("allowed_mentions");
         Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,
                 guild, bot.id(), repliedUser, this.world);
-        int flags = body.path("flags").asInt(0) | extraFlags;
-        int type = (interactionId != 0) ? 20 : (referenced != 0) ? 19 : 0;
+        int type = (referenced != 0) ? 19 : (interactionId != 0) ? 20 : 0;
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), bot,
-                content, Instant.now(), referenced, mentions.everyone(), mentions.users(), mentions.roles(), files,
-                embeds, components, flags, nonce, webhookId, interactionId, type);
+                content, Instant.now(), null, referenced, mentions.everyone(), mentions.users(), mentions.roles(),
+                files, embeds, components, flags, nonce, webhookId, interactionId, type);
         if (nonceKey != null) {
             this.nonces.put(nonceKey, message);
         }
@@ -144,7 +149,10 @@ final class Messaging {
         return message;
     }
 
-    /** Applies an edit (content, embeds, components, flags) to a message and dispatches MESSAGE_UPDATE. */
+    /**
+     * Applies an edit (content, embeds, components, flags) to a message and dispatches MESSAGE_UPDATE; filling in
+     * a deferred response ("thinking") does not count as an edit.
+     */
     EmulatedMessage edit(EmulatedMessage original, JsonNode body, List<EmulatedMessage.EmulatedAttachment> files,
             boolean clearLoading) {
         String content = body.has("content") ? body.path("content").asString("") : original.content();
@@ -153,7 +161,8 @@ final class Messaging {
                     "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
         List<JsonNode> embeds = body.has("embeds") ? embeds(body.path("embeds")) : original.embeds();
-        List<JsonNode> components = body.has("components") ? list(body.path("components")) : original.components();
+        List<JsonNode> components = body.has("components")
+                ? Components.forMessage(body.path("components"), original.flags()) : original.components();
         List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
         attachments.addAll(files);
         int flags = clearLoading ? (original.flags() & ~128) : original.flags();
@@ -162,9 +171,11 @@ final class Messaging {
         Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,
                 guild, original.author().id(), 0, this.world);
         EmulatedMessage edited = new EmulatedMessage(original.id(), original.channelId(), original.guildId(),
-                original.author(), content, original.timestamp(), original.referencedMessageId(), mentions.everyone(),
-                mentions.users(), mentions.roles(), attachments, embeds, components, flags, original.nonce(),
-                original.webhookId(), original.interactionId(), original.type());
+                original.author(), content, original.timestamp(),
+                ((original.flags() & 128) != 0) ? original.editedTimestamp() : Instant.now(),
+                original.referencedMessageId(), mentions.everyone(), mentions.users(), mentions.roles(), attachments,
+                embeds, components, flags, original.nonce(), original.webhookId(), original.interactionId(),
+                original.type());
         this.world.replace(edited);
         if (!edited.isEphemeral()) {
             dispatch(edited, "MESSAGE_UPDATE");

@@ -35,8 +35,7 @@ final class Payloads {
         FIELD_ERROR_CODES.put(Pattern.compile("^Must be \\d+ or fewer in length"), "BASE_TYPE_MAX_LENGTH");
         FIELD_ERROR_CODES.put(Pattern.compile("^Must be between \\d+ and \\d+ in length"), "BASE_TYPE_BAD_LENGTH");
         FIELD_ERROR_CODES.put(Pattern.compile("^Unknown message"), "MESSAGE_REFERENCE_UNKNOWN_MESSAGE");
-        FIELD_ERROR_CODES.put(Pattern.compile("command name"), "APPLICATION_COMMAND_INVALID_NAME");
-        FIELD_ERROR_CODES.put(Pattern.compile("callback type"), "BASE_TYPE_CHOICES");
+        FIELD_ERROR_CODES.put(Pattern.compile("^Value must be one of"), "BASE_TYPE_CHOICES");
         FIELD_ERROR_CODES.put(Pattern.compile("expected an array"), "LIST_TYPE_CONVERT");
     }
 
@@ -219,7 +218,7 @@ final class Payloads {
         json.putNull("vanity_url_code");
         json.put("premium_tier", 0);
         json.put("premium_subscription_count", 0);
-        json.put("preferred_locale", "en-US");
+        json.put("preferred_locale", guild.preferredLocale());
         json.putNull("rules_channel_id");
         json.putNull("safety_alerts_channel_id");
         json.putNull("public_updates_channel_id");
@@ -327,11 +326,10 @@ final class Payloads {
         json.put("pinned", false);
         json.put("tts", false);
         json.put("timestamp", timestamp(message.timestamp()));
-        json.putNull("edited_timestamp");
+        json.put("edited_timestamp", (message.editedTimestamp() != null) ? timestamp(message.editedTimestamp()) : null);
         json.put("flags", message.flags());
         ArrayNode components = json.putArray("components");
-        int[] nextComponentId = { 1 };
-        message.components().forEach((component) -> components.add(numbered(component, nextComponentId)));
+        message.components().forEach(components::add);
         if (message.nonce() != null) {
             json.put("nonce", message.nonce());
         }
@@ -341,12 +339,21 @@ final class Payloads {
                 json.put("application_id", id(this.world.applicationId()));
             }
         }
-        if (message.interactionId() != 0) {
-            ObjectNode metadata = json.putObject("interaction_metadata");
-            metadata.put("id", id(message.interactionId()));
-            metadata.put("type", 2);
-            metadata.set("user", user(message.author()));
-            metadata.putObject("authorizing_integration_owners");
+        EmulatedInteraction interaction = this.world.interaction(message.interactionId()).orElse(null);
+        if (interaction != null) {
+            ObjectNode metadata = interactionMetadata(interaction);
+            if (interaction.originalMessageId() != 0 && interaction.originalMessageId() != message.id()) {
+                metadata.put("original_response_message_id", id(interaction.originalMessageId()));
+            }
+            json.set("interaction_metadata", metadata);
+            if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND) {
+                // deprecated, still sent: a client shows "alice used /idea" from it
+                ObjectNode about = json.putObject("interaction");
+                about.put("id", id(interaction.id()));
+                about.put("type", interaction.type());
+                about.put("name", interaction.commandName());
+                about.set("user", user(interaction.user()));
+            }
         }
         if (message.referencedMessageId() != 0) {
             ObjectNode reference = json.putObject("message_reference");
@@ -377,27 +384,56 @@ final class Payloads {
     }
 
     /**
-     * A copy of the component with Discord's {@code id} on it and every component inside it (in
-     * {@code components} and {@code accessory}) that has none, numbered from 1 in the order they appear.
+     * Who ran the interaction a message answers, and how: a command, a component (with the message it was on)
+     * or a modal (with the interaction that opened it).
      */
-    private static JsonNode numbered(JsonNode component, int[] nextId) {
-        if (!(component instanceof ObjectNode object)) {
-            return component;
+    private ObjectNode interactionMetadata(EmulatedInteraction interaction) {
+        ObjectNode json = object();
+        json.put("id", id(interaction.id()));
+        json.put("type", interaction.type());
+        json.set("user", user(interaction.user()));
+        json.set("authorizing_integration_owners", owners(interaction.channel()));
+        if (interaction.type() == EmulatedInteraction.MESSAGE_COMPONENT) {
+            json.put("interacted_message_id", id(interaction.messageId()));
         }
-        ObjectNode copy = object.deepCopy();
-        if (!copy.has("id")) {
-            copy.put("id", nextId[0]);
+        if (interaction.commandType() == Interactions.USER) {
+            this.world.user(interaction.targetId()).ifPresent((target) -> json.set("target_user", user(target)));
         }
-        nextId[0] = Math.max(nextId[0], copy.path("id").asInt(0)) + 1;
-        if (copy.get("components") instanceof ArrayNode children) {
-            for (int i = 0; i < children.size(); i++) {
-                children.set(i, numbered(children.get(i), nextId));
+        if (interaction.commandType() == Interactions.MESSAGE) {
+            json.put("target_message_id", id(interaction.targetId()));
+        }
+        if (interaction.source() != null) {
+            json.set("triggering_interaction_metadata", interactionMetadata(interaction.source()));
+        }
+        return json;
+    }
+
+    /** Where the application is installed for an interaction: {@code "0"} (guild install) the guild's id, 0 in a DM. */
+    ObjectNode owners(EmulatedChannel channel) {
+        ObjectNode json = object();
+        json.put("0", id(channel.guildId()));
+        return json;
+    }
+
+    /** Adds a user (with the member in a guild), role or channel to an interaction's {@code resolved} data. */
+    void resolve(ObjectNode resolved, Object entity, @Nullable EmulatedGuild guild) {
+        switch (entity) {
+            case EmulatedUser user -> {
+                resolved.withObjectProperty("users").set(user.idString(), user(user));
+                if (guild != null && guild.isMember(user.id())) {
+                    ObjectNode member = member(guild, user, false);
+                    member.put("permissions", Long.toString(guild.permissionsOf(user.id())));
+                    resolved.withObjectProperty("members").set(user.idString(), member);
+                }
             }
+            case EmulatedRole role -> resolved.withObjectProperty("roles").set(role.idString(), role(role, 0));
+            case EmulatedChannel channel -> {
+                ObjectNode channelJson = channel(channel);
+                channelJson.put("permissions", Long.toString(Permissions.ALL));
+                resolved.withObjectProperty("channels").set(channel.idString(), channelJson);
+            }
+            default -> throw new IllegalArgumentException("Not a user, role or channel: " + entity);
         }
-        if (copy.has("accessory")) {
-            copy.set("accessory", numbered(copy.get("accessory"), nextId));
-        }
-        return copy;
     }
 
     ObjectNode attachment(EmulatedMessage message, EmulatedMessage.EmulatedAttachment attachment) {
@@ -414,6 +450,18 @@ final class Payloads {
         }
         json.put("flags", 0);
         return json;
+    }
+
+    /** Discord's JSON error body for an error: with its {@code errors} object when it has one. */
+    String error(RestApi.DiscordError error) {
+        if (error.errors() == null) {
+            return error(error.code(), error.getMessage());
+        }
+        ObjectNode json = object();
+        json.put("code", error.code());
+        json.put("message", INVALID_FORM_BODY);
+        json.set("errors", error.errors());
+        return json.toString();
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's REST API, {@code discord.rest()}: Discord's API (v10) under {@code /api/v10/}, routed
@@ -134,7 +136,7 @@ public final class RestApi {
             return route.handler().handle(request, params);
         }
         catch (DiscordError error) {
-            return HttpResponse.json(error.status(), this.payloads.error(error.code(), error.getMessage()));
+            return HttpResponse.json(error.status(), this.payloads.error(error));
         }
         catch (RuntimeException ex) {
             return HttpResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
@@ -266,16 +268,41 @@ public final class RestApi {
         }
     }
 
-    /** An error Discord answers with: HTTP status, Discord's JSON error code and message. */
+    /**
+     * An error Discord answers with: HTTP status, Discord's JSON error code and message, and for an Invalid Form
+     * Body the {@code errors} object, or a message {@code "Invalid Form Body: <field path>: <text>"}.
+     */
     static final class DiscordError extends RuntimeException {
 
         private final int status;
         private final int code;
+        private final @Nullable ObjectNode errors;
 
         DiscordError(int status, int code, String message) {
+            this(status, code, message, null);
+        }
+
+        DiscordError(int status, int code, String message, @Nullable ObjectNode errors) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
+            this.errors = errors;
+        }
+
+        @Nullable ObjectNode errors() {
+            return this.errors;
+        }
+
+        /** The same error for a body nested under {@code key}, as the {@code data} of an interaction callback. */
+        DiscordError under(String key) {
+            if (this.errors != null) {
+                ObjectNode nested = JsonNodeFactory.instance.objectNode();
+                nested.set(key, this.errors);
+                return new DiscordError(this.status, this.code, getMessage(), nested);
+            }
+            String prefix = "Invalid Form Body: ";
+            String field = getMessage().startsWith(prefix) ? getMessage().substring(prefix.length()) : null;
+            return (field != null) ? new DiscordError(this.status, this.code, prefix + key + "." + field) : this;
         }
 
         int status() {

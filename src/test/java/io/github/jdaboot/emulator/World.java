@@ -2,14 +2,15 @@ package io.github.jdaboot.emulator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users and
- * messages. Users act through it ({@code world.as(alice).says(general, ".idea")}), and tests wait
- * for and read what the bot answered.
+ * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users (and
+ * their locales) and messages. Users act through it ({@code world.as(alice).says(general, ".idea")}),
+ * and tests wait for and read what the bot answered.
  */
 public final class World {
 
@@ -144,6 +145,11 @@ public final class World {
         return this.state.messages(channel.id());
     }
 
+    /** A stored message as it is now, edits included. */
+    public Optional<EmulatedMessage> message(long id) {
+        return this.state.message(id);
+    }
+
     /** Every stored message, in id order. */
     public List<EmulatedMessage> allMessages() {
         return this.state.allMessages();
@@ -166,6 +172,29 @@ public final class World {
     /** Waits for a stored message that matches. */
     public Optional<EmulatedMessage> awaitMessage(Predicate<EmulatedMessage> predicate, Duration timeout) {
         return this.state.awaitMessage(predicate, timeout);
+    }
+
+    /** The language the user set in Discord's client, an interaction's {@code locale}; {@code en-US} by default. */
+    public String locale(EmulatedUser user) {
+        return this.state.locale(user);
+    }
+
+    /**
+     * Sets the user's language, one of Discord's locales such as {@code de}, {@code en-GB} or {@code pt-BR}.
+     * @throws IllegalArgumentException for anything else
+     */
+    public void locale(EmulatedUser user, String locale) {
+        this.state.locale(user, locale);
+    }
+
+    /**
+     * Sets the guild's preferred locale, one of Discord's ({@code en-US} unless changed), sent in the guild object
+     * and as an interaction's {@code guild_locale}; a connected bot hears of it through GUILD_UPDATE.
+     * @throws IllegalArgumentException for a locale Discord does not have
+     */
+    public void locale(EmulatedGuild guild, String locale) {
+        guild.preferredLocale(locale);
+        this.gateway.dispatch(guild.id(), "GUILD_UPDATE", this.payloads.guild(guild).toString(), (session) -> true);
     }
 
     /** The application commands registered globally (guild 0) or for a guild. */
@@ -195,9 +224,113 @@ public final class World {
 
         /** Runs a slash command; see {@link SlashCommand}. */
         public EmulatedInteraction runs(SlashCommand command) {
-            return World.this.interactions.invoke(command.by(this.user));
+            return World.this.interactions.invoke(command.by(this.user), null, "");
         }
 
+        /**
+         * Types into an option registered with autocomplete: the bot hears of the command with the options given so
+         * far and this one {@code focused}, its value the text typed, and answers with choices
+         * ({@link EmulatedInteraction#awaitChoices}).
+         * @param command the command, with the options given so far (checked as for {@link #runs}, none required)
+         * @param option the option being typed, in the command's subcommand if it has one
+         * @param typed the text typed so far, possibly empty; for a number option, the start of a number
+         * @throws IllegalArgumentException when the option is unknown or not registered with autocomplete: Discord's
+         * client sends no autocomplete for it
+         * @throws InteractionRejectedException as for {@link #runs}
+         */
+        public EmulatedInteraction autocompletes(SlashCommand command, String option, String typed) {
+            return World.this.interactions.invoke(command.by(this.user), option, typed);
+        }
+
+        /**
+         * Runs a user command (a context menu on a user) on the target, in the first text channel.
+         * @throws InteractionRejectedException 404 when the bot registered no user command of that name
+         */
+        public EmulatedInteraction runsUserCommand(String name, EmulatedUser target) {
+            return World.this.interactions.context(this.user, name, target, null);
+        }
+
+        /** Runs a user command on the target in a channel, or a direct-message channel. */
+        public EmulatedInteraction runsUserCommand(String name, EmulatedUser target, EmulatedChannel channel) {
+            return World.this.interactions.context(this.user, name, target, channel);
+        }
+
+        /**
+         * Runs a message command (a context menu on a message) on the target, in the message's channel.
+         * @throws InteractionRejectedException 404 when the bot registered no message command of that name, or the
+         * message is gone
+         */
+        public EmulatedInteraction runsMessageCommand(String name, EmulatedMessage target) {
+            return World.this.interactions.context(this.user, name, target, null);
+        }
+
+        /**
+         * Clicks a button on one of the bot's messages (as it is now, edits included).
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
+         * the message has no such button, it is disabled, or it is a select
+         */
+        public EmulatedInteraction clicks(EmulatedMessage message, String customId) {
+            return World.this.interactions.component(this.user, message, customId, null, false);
+        }
+
+        /**
+         * Picks values in a select of one of the bot's messages: option values in a string select; users, roles or
+         * channels of the guild (ids, mentions or names such as {@code "@bob"}, {@code "#general"}) in the others.
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
+         * the message has no such select, it is disabled, a value is not offered, or too few or many are picked
+         */
+        public EmulatedInteraction selects(EmulatedMessage message, String customId, String... values) {
+            return World.this.interactions.component(this.user, message, customId, List.of(values), false);
+        }
+
+        /**
+         * Fills in and submits a modal the bot opened for this user ({@link EmulatedInteraction#modal()}).
+         * @param values each field's text by its custom id; for a select in the modal, values separated by commas
+         * @throws InteractionRejectedException 400 as Discord's client refuses: the modal was opened for someone
+         * else or already submitted, a field is unknown, a required one empty, or a text's length out of bounds
+         */
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+            return World.this.interactions.submit(this.user, modal, values, false);
+        }
+
+        /**
+         * What a modified client could send, for tests of how the bot copes with bad input: clicks, picks and
+         * modal submits that reach the bot unchecked, e.g. {@code world.as(alice).forging().clicks(message,
+         * "anything:at:all")}.
+         */
+        public Forging forging() {
+            return new Forging(this.user);
+        }
+    }
+
+    /**
+     * One user's forged interactions: sent to the bot as given, without the checks of Discord's client. The
+     * custom id need not be on the message (nor the message still exist); select values need not be offered,
+     * nor within {@code min_values}..{@code max_values}; a modal may be submitted by anyone, again, with
+     * unknown fields (sent as text inputs), required ones missing and lengths out of bounds.
+     */
+    public final class Forging {
+
+        private final EmulatedUser user;
+
+        private Forging(EmulatedUser user) {
+            this.user = user;
+        }
+
+        /** Clicks a button with any custom id on the message. */
+        public EmulatedInteraction clicks(EmulatedMessage message, String customId) {
+            return World.this.interactions.component(this.user, message, customId, null, true);
+        }
+
+        /** Picks any values in a select with any custom id on the message. */
+        public EmulatedInteraction selects(EmulatedMessage message, String customId, String... values) {
+            return World.this.interactions.component(this.user, message, customId, List.of(values), true);
+        }
+
+        /** Submits the modal with any values. */
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+            return World.this.interactions.submit(this.user, modal, values, true);
+        }
     }
 
 }

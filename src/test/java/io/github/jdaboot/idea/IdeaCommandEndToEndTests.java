@@ -2,11 +2,14 @@ package io.github.jdaboot.idea;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.EmulatedModal;
 import io.github.jdaboot.emulator.Gateway;
+import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
@@ -115,6 +118,49 @@ class IdeaCommandEndToEndTests {
             .filteredOn((event) -> event.kind().equals("resumed"))
             .last()
             .satisfies((event) -> assertThat(event.code()).as("events replayed on RESUME").isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
+    @DisplayName("\"Another\" replaces the idea in the same message, keeping its topic and its buttons")
+    void another() {
+        EmulatedMessage reply = this.world.awaitReply(
+                this.world.as("alice").says(this.world.channel("general"), ".idea games"), Timeouts.ANSWER);
+        assertThat(reply.content()).containsIgnoringCase("game");
+
+        this.world.as("bob").clicks(reply, "idea:another:games").awaitCallback(Timeouts.ANSWER);
+
+        EmulatedMessage updated = this.world.message(reply.id()).orElseThrow();
+        assertThat(updated.editedTimestamp()).isNotNull();
+        assertThat(updated.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+        assertThat(updated.components()).as("the buttons and the topic menu stay").hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a topic picked in the menu gives an idea on it, in place of the old one")
+    void topicMenu() {
+        EmulatedMessage reply = this.world.awaitReply(
+                this.world.as("alice").says(this.world.channel("general"), ".idea"), Timeouts.ANSWER);
+
+        this.world.as("alice").selects(reply, "idea:topic", "reading").awaitCallback(Timeouts.ANSWER);
+
+        assertThat(this.world.message(reply.id()).orElseThrow().content()).containsIgnoringCase("read");
+    }
+
+    @Test
+    @DisplayName("/suggest and the \"Suggest one\" button open a form; a suggestion is added and can come up")
+    void suggest() {
+        EmulatedModal form = this.world.as("alice").runs(SlashCommand.of("suggest")).awaitModal(Timeouts.ANSWER);
+        EmulatedMessage thanks = this.world.as("alice")
+            .submits(form, Map.of("idea", "a zeppelin tracker for quokkas"))
+            .awaitResponse(Timeouts.ANSWER);
+        assertThat(thanks.content()).isEqualTo("Thanks, added: a zeppelin tracker for quokkas");
+        assertThat(thanks.isEphemeral()).isTrue();
+        EmulatedMessage idea = this.world.awaitReply(
+                this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
+        assertThat(idea.content()).contains("a zeppelin tracker for quokkas");
+
+        EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
+        assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
     }
 
     private void assertNoMoreRepliesThan(int expected, EmulatedMessage message) {

@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 import io.github.jdaboot.command.FrameworkTestCommands;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
+import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.EmulatedModal;
+import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -95,6 +99,51 @@ class BadInputTests {
         return tests.stream();
     }
 
+    /**
+     * One row of the interactions corpus.
+     *
+     * @param name what the case is
+     * @param kind click, select or submit
+     * @param on what the bot answered with the component or form: a message (.idea) or a slash command (/suggest)
+     * @param customId the forged custom id, or the form's field
+     * @param value a select's value or the field's value, or null
+     * @param expected text the reply contains
+     */
+    record InteractionCase(String name, String kind, String on, String customId, @Nullable String value,
+            String expected) {
+    }
+
+    @TestFactory
+    @DisplayName("forged clicks and forms")
+    Stream<DynamicTest> interactions() throws IOException {
+        double errorsBefore = errors();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] columns : rows("/bad-input/interactions.tsv")) {
+            InteractionCase testCase = new InteractionCase(columns[0], columns[1], columns[2],
+                    resolve(unescape(columns[3])), columns[4].equals("-") ? null : resolve(unescape(columns[4])),
+                    columns[5]);
+            EmulatedMessage reply = send(testCase).awaitResponse(Timeouts.ANSWER);
+            tests.add(DynamicTest.dynamicTest(testCase.name(), () -> checkReply(reply, testCase.expected())));
+        }
+        tests.add(DynamicTest.dynamicTest("no handler crashed", () -> assertThat(errors()).isEqualTo(errorsBefore)));
+        return tests.stream();
+    }
+
+    private EmulatedInteraction send(InteractionCase testCase) {
+        World.Forging mallory = this.world.as("mallory").forging();
+        if (testCase.kind().equals("submit")) {
+            EmulatedModal form = this.world.as("mallory")
+                .runs(SlashCommand.of(testCase.on().substring(1)))
+                .awaitModal(Timeouts.ANSWER);
+            return mallory.submits(form, Map.of(testCase.customId(), String.valueOf(testCase.value())));
+        }
+        EmulatedMessage answer = this.world.awaitReply(this.world.as("mallory").says(this.world.channel("bot-lab"),
+                testCase.on()), Timeouts.ANSWER);
+        return testCase.kind().equals("select")
+                ? mallory.selects(answer, testCase.customId(), String.valueOf(testCase.value()))
+                : mallory.clicks(answer, testCase.customId());
+    }
+
     private void check(Case testCase, EmulatedMessage message) {
         List<EmulatedMessage> replies = this.world.repliesTo(message);
         if (!testCase.replies()) {
@@ -102,8 +151,11 @@ class BadInputTests {
             return;
         }
         assertThat(replies).as("exactly one reply").hasSize(1);
-        EmulatedMessage reply = replies.getFirst();
-        assertThat(reply.content()).contains(testCase.expected()).doesNotContain("something went wrong");
+        checkReply(replies.getFirst(), testCase.expected());
+    }
+
+    private void checkReply(EmulatedMessage reply, String expected) {
+        assertThat(reply.content()).contains(expected).doesNotContain("something went wrong");
         assertThat(reply.content().length()).isLessThanOrEqualTo(2000);
         assertThat(reply.mentionEveryone()).as("pings everyone").isFalse();
         assertThat(reply.mentionRoleIds()).as("pings roles").isEmpty();
@@ -141,20 +193,27 @@ class BadInputTests {
 
     private List<Case> load() throws IOException {
         List<Case> cases = new ArrayList<>();
-        try (InputStream in = getClass().getResourceAsStream("/bad-input/corpus.tsv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter((line) -> !line.startsWith("#")).skip(1).toList();
-            for (String line : lines) {
-                String[] columns = line.split("\t", -1);
-                cases.add(new Case(columns[0], columns[1], columns[2], resolve(unescape(columns[3])),
-                        columns[4].equals("-") ? null : columns[4], columns[5].equals("reply"), columns[6]));
-            }
+        for (String[] columns : rows("/bad-input/corpus.tsv")) {
+            cases.add(new Case(columns[0], columns[1], columns[2], resolve(unescape(columns[3])),
+                    columns[4].equals("-") ? null : columns[4], columns[5].equals("reply"), columns[6]));
         }
         return cases;
     }
 
+    private List<String[]> rows(String resource) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter((line) -> !line.startsWith("#"))
+                .skip(1)
+                .map((line) -> line.split("\t", -1))
+                .toList();
+        }
+    }
+
     private String resolve(String content) {
-        String resolved = content.replace("<@BOT>", this.world.bot().mention());
+        String resolved = replace(content, "<REPEAT:(\\d+:[^>]*)>", (repeat) -> repeat.substring(repeat.indexOf(':') + 1)
+            .repeat(Integer.parseInt(repeat.substring(0, repeat.indexOf(':')))));
+        resolved = resolved.replace("<@BOT>", this.world.bot().mention());
         resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.world.user(name).mention());
         resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.world.guild().roles().stream()
             .filter((role) -> role.name().equals(name)).findFirst().orElseThrow().mention());

@@ -21,7 +21,8 @@ import org.springframework.core.annotation.AliasFor;
  * {@link DiscordEmulator} bean it is connected to, and a {@link JdaEvents} bean. Test classes with the
  * same properties and imports share one context (and one emulator), as Spring's test context cache
  * shares any context: a test must not depend on the emulator's history before it started, only on what
- * it did itself. Faults a test injects are taken back after it ({@link DiscordEmulator#resetFaults()}).
+ * it did itself. Each test starts once the bot registered its commands, and faults it injects are taken
+ * back after it ({@link DiscordEmulator#resetFaults()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +30,7 @@ import org.springframework.core.annotation.AliasFor;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(DiscordEmulatorTestConfiguration.class)
-@ExtendWith(EmulatorFaultsReset.class)
+@ExtendWith({ AwaitCommandsRegistered.class, EmulatorFaultsReset.class })
 public @interface DiscordBotTest {
 
     /** Properties for the application, {@code key=value}. */

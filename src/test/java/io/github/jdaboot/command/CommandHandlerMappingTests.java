@@ -16,17 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Invalid {@code @Command} declarations fail startup, naming the bean, the method and the problem.
  */
-class CommandRegistryTests {
+class CommandHandlerMappingTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withBean(CommandRegistry.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withUserConfiguration(CommandConfiguration.class);
 
     @Test
     void validCommandsAreRegistered() {
         this.runner.withBean("good", Good.class).withBean("tags", Tags.class).run((context) -> {
             assertThat(context).hasNotFailed();
-            CommandRegistry registry = context.getBean(CommandRegistry.class);
+            CommandHandlerMapping registry = context.getBean(CommandHandlerMapping.class);
             assertThat(registry.all()).extracting(CommandDefinition::fullName)
-                .containsExactlyInAnyOrder("roll", "ping", "tags add", "tags remove");
+                .containsExactlyInAnyOrder("roll", "ping", "tags add", "tags remove", "help");
             CommandDefinition roll = registry.find("roll").orElseThrow();
             assertThat(roll.options()).extracting(OptionDefinition::name).containsExactly("sides", "label_text");
             assertThat(roll.usage()).isEqualTo("roll <sides> [label_text]");
@@ -83,13 +84,14 @@ class CommandRegistryTests {
         assertFails(PrimitiveOptional.class, "optional option 'count' has the primitive type int, which cannot be"
                 + " absent: use Integer");
         assertFails(MinAboveMax.class, "option 'count' has min 10.0 above max 1.0");
-        assertFails(TooManyChoices.class, "of option 'letter' has 26 constants; Discord offers 1 to 25 choices");
+        assertFails(TooManyChoices.class, "option 'letter' cannot be registered with Discord: enum Letter has 26"
+                + " constants; Discord offers 1 to 25 choices");
     }
 
     @Test
     void returnTypesAndSurfaces() {
-        assertFails(BadReturnType.class, "unsupported return type int; return void, String, Reply, MessageCreateData"
-                + " or a CompletionStage of one of them");
+        assertFails(BadReturnType.class, "unsupported return type int; return void, String, Reply, Modal,"
+                + " MessageCreateData, a CompletionStage of one of them");
         assertFails(SlashEventOnBothSurfaces.class, "is a SlashCommandInteractionEvent, so the command must be"
                 + " slash-only");
         assertFails(NoSurface.class, "surfaces is empty");

@@ -1,0 +1,62 @@
+package io.github.jdaboot.command;
+
+import java.util.List;
+
+import net.dv8tion.jda.api.entities.ISnowflake;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.component.EntitySelectInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A click on a button, or a choice in a select menu. When the handler is slow the click is deferred
+ * without a visible change; an update then edits the message, a reply follows up.
+ */
+final class ComponentInvocation extends InteractionInvocation<GenericComponentInteractionCreateEvent>
+        implements ComponentContext {
+
+    private final String key;
+
+    ComponentInvocation(@Nullable HandlerMethod handler, String key, GenericComponentInteractionCreateEvent event,
+            InvocationSupport support) {
+        super(handler, event, support);
+        this.key = key;
+    }
+
+    @Override
+    String kind() {
+        return "component";
+    }
+
+    @Override
+    String displayName() {
+        return (event() instanceof StringSelectInteractionEvent || event() instanceof EntitySelectInteractionEvent)
+                ? "this menu" : "this button";
+    }
+
+    @Override
+    String key() {
+        return this.key;
+    }
+
+    @Override
+    public String customId() {
+        return event().getComponentId();
+    }
+
+    @Override
+    public List<String> values() {
+        return switch (event()) {
+            case StringSelectInteractionEvent select -> select.getValues();
+            case EntitySelectInteractionEvent select -> select.getValues().stream().map(ISnowflake::getId).toList();
+            default -> List.of();
+        };
+    }
+
+    @Override
+    public Message message() {
+        return event().getMessage();
+    }
+
+}

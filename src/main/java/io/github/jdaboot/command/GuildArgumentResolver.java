@@ -1,0 +1,21 @@
+package io.github.jdaboot.command;
+
+import net.dv8tion.jda.api.entities.Guild;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+
+/** Fills {@code Guild} parameters (without {@link Option @Option}) with the server, null in a direct message. */
+class GuildArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Guild.class && ContextArgumentResolver.plain(parameter);
+    }
+
+    @Override
+    public @Nullable Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+        return context.guild();
+    }
+
+}

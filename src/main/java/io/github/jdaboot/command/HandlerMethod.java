@@ -1,0 +1,113 @@
+package io.github.jdaboot.command;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.SynthesizingMethodParameter;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A handler: one method of a Spring bean, found at startup by a handler mapping, with its parameters
+ * as Spring {@link MethodParameter}s for the argument resolvers.
+ */
+final class HandlerMethod {
+
+    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+    private final Object bean;
+    private final String beanName;
+    private final Class<?> beanType;
+    private final Method method;
+    private final Method invocable;
+    private final MethodParameter[] parameters;
+    private final MethodParameter returnType;
+
+    HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
+        this.bean = bean;
+        this.beanName = beanName;
+        this.beanType = beanType;
+        this.method = method;
+        this.invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        ReflectionUtils.makeAccessible(this.invocable);
+        this.parameters = new MethodParameter[method.getParameterCount()];
+        for (int i = 0; i < this.parameters.length; i++) {
+            this.parameters[i] = new SynthesizingMethodParameter(method, i);
+            this.parameters[i].initParameterNameDiscovery(NAMES);
+        }
+        this.returnType = new SynthesizingMethodParameter(method, -1);
+    }
+
+    Object bean() {
+        return this.bean;
+    }
+
+    String beanName() {
+        return this.beanName;
+    }
+
+    Method method() {
+        return this.method;
+    }
+
+    MethodParameter[] parameters() {
+        return this.parameters;
+    }
+
+    MethodParameter returnType() {
+        return this.returnType;
+    }
+
+    /** The annotation on the method, or else on its class (meta-annotations and attribute overrides merged). */
+    <A extends Annotation> @Nullable A annotation(Class<A> type) {
+        A onMethod = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
+        return (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(this.beanType, type);
+    }
+
+    /** Calls the method; what the method throws is thrown as it is. */
+    @Nullable Object invoke(@Nullable Object[] arguments) throws Exception {
+        try {
+            return this.invocable.invoke(this.bean, arguments);
+        }
+        catch (InvocationTargetException ex) {
+            if (ex.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw ex;
+        }
+    }
+
+    /** How messages refer to the method: {@code ideaCommands.idea(String)}. */
+    String describe() {
+        return describe(this.beanName, this.method);
+    }
+
+    static String describe(String beanName, Method method) {
+        return beanName + "." + method.getName() + "("
+                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    /** A startup failure naming the bean, the method and the problem. */
+    BeanInitializationException invalid(String what, String problem) {
+        return new BeanInitializationException("Invalid " + what + " method " + describe() + ": " + problem);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+}

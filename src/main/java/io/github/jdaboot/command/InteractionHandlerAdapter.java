@@ -1,0 +1,114 @@
+package io.github.jdaboot.command;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a handler for one run, on the run's virtual thread, as Spring MVC's {@code HandlerAdapter}:
+ * the guards, the arguments (resolvers), the method, its answer (return value handlers), and on
+ * failure the exception handlers; then records the run's outcome.
+ */
+class InteractionHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionHandlerAdapter.class);
+
+    private final Guards guards;
+    private final ArgumentResolvers arguments;
+    private final ReturnValueHandlers returns;
+    private final ExceptionHandlers exceptions;
+    private final CommandMetrics metrics;
+
+    InteractionHandlerAdapter(Guards guards, ArgumentResolvers arguments, ReturnValueHandlers returns,
+            ExceptionHandlers exceptions, CommandMetrics metrics) {
+        this.guards = guards;
+        this.arguments = arguments;
+        this.returns = returns;
+        this.exceptions = exceptions;
+        this.metrics = metrics;
+    }
+
+    /** @return what completes when the run's answers are sent */
+    CompletableFuture<?> handle(Invocation invocation, HandlerMethod handler) {
+        CommandOutcome outcome = CommandOutcome.SUCCESS;
+        try {
+            GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
+            Optional<String> denied = this.guards.beforeArguments(run);
+            if (denied.isPresent()) {
+                outcome = CommandOutcome.DENIED;
+                invocation.reply(Reply.of(denied.get()).ephemeral());
+                return invocation.allSent();
+            }
+            Object[] values = this.arguments.resolve(handler, invocation);
+            Optional<String> wait = this.guards.afterArguments(run);
+            if (wait.isPresent()) {
+                outcome = CommandOutcome.COOLDOWN;
+                invocation.reply(Reply.of(wait.get()).ephemeral());
+                return invocation.allSent();
+            }
+            this.returns.handle(handler.invoke(values), handler.returnType().getParameterType(), invocation);
+            invocation.finish();
+        }
+        catch (Throwable failure) {
+            outcome = this.exceptions.handle(failure, handler, invocation);
+        }
+        finally {
+            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
+                    System.nanoTime() - invocation.startedNanos());
+        }
+        return invocation.allSent();
+    }
+
+    /**
+     * Runs an {@link Autocomplete @Autocomplete} method and answers with its choices: those containing
+     * what was typed (the ones starting with it first), at most 25. A guard's refusal or a failure
+     * answers with none; a failure is logged once with an error id.
+     */
+    void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
+        CommandOutcome outcome = CommandOutcome.SUCCESS;
+        try {
+            GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
+            if (this.guards.beforeArguments(run).isPresent()) {
+                outcome = CommandOutcome.DENIED;
+                invocation.answer(List.of());
+                return;
+            }
+            invocation.answer(AutocompleteChoices.of(handler.invoke(this.arguments.resolve(handler, invocation)),
+                    invocation.typed()));
+        }
+        catch (Throwable failure) {
+            outcome = CommandOutcome.ERROR;
+            String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            log.error("{} failed (error id {}), handled by {}", invocation.displayName(), errorId, handler.describe(),
+                    failure);
+            invocation.answer(List.of());
+        }
+        finally {
+            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
+                    System.nanoTime() - invocation.startedNanos());
+        }
+    }
+
+    /** Runs the callback of a component sent with one. */
+    CompletableFuture<?> handle(ComponentInvocation invocation, ComponentCallback callback) {
+        CommandOutcome outcome = CommandOutcome.SUCCESS;
+        try {
+            this.returns.handle(callback.onClick(invocation), Object.class, invocation);
+            invocation.finish();
+        }
+        catch (Throwable failure) {
+            outcome = this.exceptions.handle(failure, null, invocation);
+        }
+        finally {
+            this.metrics.finished(invocation.key(), invocation.kind(), outcome,
+                    System.nanoTime() - invocation.startedNanos());
+        }
+        return invocation.allSent();
+    }
+
+}

@@ -1,0 +1,12 @@
+package io.github.jdaboot.command;
+
+/**
+ * What every run needs from the framework: the executor (is the bot shutting down?), the component
+ * callbacks (to give ids to components sent with callbacks) and the metrics (acknowledgement times).
+ *
+ * @param executor runs the handlers
+ * @param callbacks keeps components' callbacks
+ * @param metrics records runs and acknowledgements
+ */
+record InvocationSupport(CommandExecutor executor, ComponentCallbacks callbacks, CommandMetrics metrics) {
+}

@@ -1,0 +1,21 @@
+package io.github.jdaboot.command;
+
+import net.dv8tion.jda.api.JDA;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+
+/** Fills {@code JDA} parameters (without {@link Option @Option}) with the JDA instance (the shard) the event came from. */
+class JdaArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == JDA.class && ContextArgumentResolver.plain(parameter);
+    }
+
+    @Override
+    public @Nullable Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+        return context.jda();
+    }
+
+}

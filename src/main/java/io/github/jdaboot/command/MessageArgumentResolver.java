@@ -1,0 +1,24 @@
+package io.github.jdaboot.command;
+
+import net.dv8tion.jda.api.entities.Message;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+
+/**
+ * Fills {@code Message} parameters: the message a clicked component is on (or a form was opened
+ * from), or the message of a prefix command; null for a slash command.
+ */
+class MessageArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Message.class && ContextArgumentResolver.plain(parameter);
+    }
+
+    @Override
+    public @Nullable Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+        return ((Invocation) context).message();
+    }
+
+}

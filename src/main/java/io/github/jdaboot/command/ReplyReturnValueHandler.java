@@ -1,0 +1,20 @@
+package io.github.jdaboot.command;
+
+import org.jspecify.annotations.Nullable;
+
+/** Answers with the returned {@link Reply}: a new message, or an update of the clicked one. */
+class ReplyReturnValueHandler implements InteractionReturnValueHandler {
+
+    @Override
+    public boolean supportsReturnType(Class<?> type) {
+        return type == Reply.class;
+    }
+
+    @Override
+    public void handleReturnValue(@Nullable Object value, InteractionContext context) {
+        if (value instanceof Reply reply) {
+            context.reply(reply);
+        }
+    }
+
+}

@@ -1,0 +1,20 @@
+package io.github.jdaboot.command;
+
+import org.jspecify.annotations.Nullable;
+
+/** Answers with the returned text; blank text answers nothing. */
+class StringReturnValueHandler implements InteractionReturnValueHandler {
+
+    @Override
+    public boolean supportsReturnType(Class<?> type) {
+        return type == String.class;
+    }
+
+    @Override
+    public void handleReturnValue(@Nullable Object value, InteractionContext context) {
+        if (value instanceof String text && !text.isBlank()) {
+            context.reply(text);
+        }
+    }
+
+}

@@ -1,0 +1,21 @@
+package io.github.jdaboot.command;
+
+import net.dv8tion.jda.api.entities.User;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+
+/** Fills {@code User} parameters (without {@link Option @Option}) with the user who acted (ran the command, clicked or submitted). */
+class UserArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == User.class && ContextArgumentResolver.plain(parameter);
+    }
+
+    @Override
+    public @Nullable Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+        return context.user();
+    }
+
+}
