@@ -95,7 +95,7 @@
     }
     Object.assign(world, { guild, users, commands, channels, roles: guild ? guild.roles : [] });
     const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
-      channels.map((c) => c.id + c.name)]);
+      channels.map((c) => c.id + c.name), commands.filter((c) => c.type === 2 || c.type === 3).map((c) => c.name)]);
     if (version !== world.version) {
       world.version = version;
       renderChannels();
@@ -236,7 +236,8 @@
     if (type === 3) return [user, local.action || ' used a component', ''];
     if (type === 5) return [user, local.action || ' submitted a form', ''];
     const name = (legacy && legacy.name) || (meta && meta.name) || local.command;
-    return [user, ' used ', name ? '/' + name : 'a command'];
+    const menu = (meta && (meta.target_user || meta.target_message_id)) || local.menu; // from a user's or message's menu
+    return [user, ' used ', name ? (menu ? name : '/' + name) : 'a command'];
   }
 
   // a message as plain text with mentions by name, for one-line previews
@@ -270,7 +271,7 @@
     time.dateTime = message.timestamp;
     item.append(el('div', 'meta', el('span', 'author', message.author.username),
       message.author.bot ? el('span', 'bot-tag', 'BOT') : null, time,
-      message.edited_timestamp ? el('span', 'edited', ' (edited)') : null));
+      message.edited_timestamp ? el('span', 'edited', ' (edited)') : null, appsMenu(message)));
     if ((message.flags & 128) && !message.content) {
       item.append(el('div', 'note thinking', `${message.author.username} is thinking`));
     }
@@ -286,6 +287,41 @@
     if (components) item.append(components);
     if (message.flags & 64) item.append(el('div', 'note', 'Only you can see this'));
     return item;
+  }
+
+  // Discord's "Apps" menu on a message: the bot's message commands, and its user commands for the author
+  function appsMenu(message) {
+    const apps = [
+      ...world.commands.filter((c) => c.type === 3).map((c) => [c.name, 'message_command', message.id]),
+      ...world.commands.filter((c) => c.type === 2)
+        .map((c) => [`${c.name} (${message.author.username})`, 'user_command', message.author.id, c.name]),
+    ];
+    if (!apps.length) return null;
+    const list = el('ul', 'apps-list');
+    for (const [label, type, target, name] of apps) {
+      const button = el('button', '', label);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        button.closest('details').open = false;
+        runMenuCommand(type, name || label, target);
+      });
+      list.append(el('li', '', button));
+    }
+    return el('details', 'apps', el('summary', '', 'Apps'), list);
+  }
+
+  async function runMenuCommand(type, name, target) {
+    showError('');
+    try {
+      const answer = await api('POST', '/emulator/interactions', { type, name, target_id: target, user: me(),
+        channel_id: current.id });
+      started.set(answer.id, { user: me(), type: 2, command: name, menu: true });
+      watch(answer.id);
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`Discord did not accept “${name}”: ${reason(error)}`);
+    }
   }
 
   function embedNode(embed) {
@@ -370,14 +406,12 @@
     }
   }
 
-  function selectNode(message, component) {
-    const min = component.min_values ?? 1;
-    const max = component.max_values ?? 1;
+  // a select menu (string, user, role, mentionable or channel) as a <select>, in a message or in a modal
+  function picker(component) {
     const select = el('select', 'component-select');
-    select.multiple = max > 1;
+    select.multiple = (component.max_values ?? 1) > 1;
     select.disabled = Boolean(component.disabled);
     select.dataset.customId = component.custom_id || '';
-    select.setAttribute('aria-label', component.placeholder || 'Make a selection');
     const placeholder = el('option', '', component.placeholder || 'Make a selection');
     placeholder.value = '';
     placeholder.disabled = true;
@@ -390,6 +424,14 @@
       select.append(option);
     }
     if (!select.multiple && ![...select.options].some((o) => o.defaultSelected)) placeholder.selected = true;
+    return select;
+  }
+
+  function selectNode(message, component) {
+    const min = component.min_values ?? 1;
+    const max = component.max_values ?? 1;
+    const select = picker(component);
+    select.setAttribute('aria-label', component.placeholder || 'Make a selection');
     const submit = () => {
       const chosen = [...select.selectedOptions].filter((o) => o.value);
       if (chosen.length < min || chosen.length > max) {
@@ -471,19 +513,25 @@
       // a label (type 18) around an input, or the older action row (type 1) holding a labelled input
       const input = component.type === 1 ? (component.components || [])[0] : component.component;
       const label = component.type === 1 ? input && input.label : component.label;
-      if (!input || input.type !== 4) continue;
+      if (!input || ![3, 4, 5, 6, 7, 8].includes(input.type)) continue;
       const id = 'modal-field-' + n++;
-      const control = el(input.style === 2 ? 'textarea' : 'input');
-      if (input.style === 2) control.rows = 4;
-      else control.type = 'text';
+      let control;
+      if (input.type === 4) {
+        control = el(input.style === 2 ? 'textarea' : 'input');
+        if (input.style === 2) control.rows = 4;
+        else control.type = 'text';
+        if (input.min_length !== undefined && input.min_length !== null) control.minLength = input.min_length;
+        if (input.max_length !== undefined && input.max_length !== null) control.maxLength = input.max_length;
+        if (input.placeholder) control.placeholder = input.placeholder;
+        if (input.value) control.value = input.value;
+        control.addEventListener('input', () => control.setCustomValidity(''));
+      }
+      else {
+        control = picker(input);
+      }
       control.id = id;
       control.dataset.customId = input.custom_id;
       control.required = input.required !== false;
-      if (input.min_length !== undefined && input.min_length !== null) control.minLength = input.min_length;
-      if (input.max_length !== undefined && input.max_length !== null) control.maxLength = input.max_length;
-      if (input.placeholder) control.placeholder = input.placeholder;
-      if (input.value) control.value = input.value;
-      control.addEventListener('input', () => control.setCustomValidity(''));
       const labelNode = el('label', '', label || input.custom_id);
       labelNode.htmlFor = id;
       if (control.required) {
@@ -509,13 +557,16 @@
     event.preventDefault();
     const form = $('modal-form');
     const controls = [...form.querySelectorAll('[data-custom-id]')];
-    for (const control of controls) {
+    for (const control of controls.filter((c) => c.tagName !== 'SELECT')) {
       const short = control.value.length > 0 && control.value.length < control.minLength;
       control.setCustomValidity(short ? `Please use at least ${control.minLength} characters.` : '');
     }
     if (!form.reportValidity() || !modal) return;
     const fields = {};
-    for (const control of controls) fields[control.dataset.customId] = control.value;
+    for (const control of controls) {
+      fields[control.dataset.customId] = control.tagName === 'SELECT'
+        ? [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',') : control.value;
+    }
     try {
       const answer = await api('POST', '/emulator/interactions', { type: 'modal', custom_id: modal.definition.custom_id,
         fields, user: me(), channel_id: modal.channelId });
@@ -626,12 +677,54 @@
     const control = optionControl(option);
     control.id = id;
     control.name = option.name;
+    let suggestions = null;
+    if (option.autocomplete && control.tagName === 'INPUT') {
+      suggestions = el('datalist');
+      suggestions.id = id + '-choices';
+      control.setAttribute('list', suggestions.id);
+      const ask = () => autocomplete(option, control, suggestions);
+      control.addEventListener('focus', ask);
+      control.addEventListener('input', ask);
+    }
     control.required = Boolean(option.required) && !control.disabled;
     control.addEventListener('input', () => control.removeAttribute('aria-invalid'));
     const description = el('div', 'description', option.description || OPTION_TYPES[option.type] || '');
     description.id = id + '-description';
     control.setAttribute('aria-describedby', description.id);
-    return el('div', 'field', label, control, description);
+    return el('div', 'field', label, control, suggestions, description);
+  }
+
+  // the bot's suggestions for what is typed in an option, as Discord's client asks for them (autocomplete)
+  function autocomplete(option, control, list) {
+    clearTimeout(control.autocompleteTimer);
+    control.autocompleteTimer = setTimeout(async () => {
+      if (!slashEntry) return;
+      try {
+        const answer = await api('POST', '/emulator/interactions', { type: 'autocomplete', command: slashEntry.path,
+          options: formOptions(option.name), option: option.name, value: control.value, user: me(),
+          channel_id: current.id });
+        list.replaceChildren(...(answer.choices || []).map((choice) => {
+          const item = el('option');
+          item.value = String(choice.value);
+          if (item.value !== choice.name) item.label = choice.name;
+          return item;
+        }));
+      }
+      catch {
+        list.replaceChildren(); // no suggestions: the field still takes what is typed
+      }
+    }, 150);
+  }
+
+  // the slash form's values, typed as the registered options say; all but the one named
+  function formOptions(except) {
+    const options = {};
+    for (const option of slashEntry.options) {
+      const control = $('slash-fields').querySelector(`[name="${CSS.escape(option.name)}"]`);
+      const value = control && option.name !== except ? optionValue(option, control.value) : undefined;
+      if (value !== undefined) options[option.name] = value;
+    }
+    return options;
   }
 
   function pickCommand(entry) {
@@ -814,13 +907,7 @@
     showError('');
     if (!current) return;
     if (slashEntry) {
-      const options = {};
-      for (const option of slashEntry.options) {
-        const control = $('slash-fields').querySelector(`[name="${CSS.escape(option.name)}"]`);
-        const value = control ? optionValue(option, control.value) : undefined;
-        if (value !== undefined) options[option.name] = value;
-      }
-      if (await runCommand(slashEntry.path, options)) leaveSlash();
+      if (await runCommand(slashEntry.path, formOptions(null))) leaveSlash();
       return;
     }
     const input = $('content');

@@ -11,24 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import io.github.jdaboot.idea.IdeaProperties;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
-import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
-import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The emulator's chat page in a real browser, Debian's Chromium (headless), against the real bot: what a
@@ -81,7 +77,7 @@ class ChatPageBrowserTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows, which it warns about. */
-    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private static WebDriver browser;
 
@@ -102,10 +98,13 @@ class ChatPageBrowserTests {
 
     private final ShardManager shards;
 
+    private final IdeaProperties ideas;
+
     private final WebDriverWait wait;
 
-    ChatPageBrowserTests(DiscordEmulator discord, ShardManager shards) {
+    ChatPageBrowserTests(DiscordEmulator discord, ShardManager shards, IdeaProperties ideas) {
         this.discord = discord;
+        this.ideas = ideas;
         this.world = discord.world();
         this.shards = shards;
         this.wait = new WebDriverWait(browser, Timeouts.ANSWER, Duration.ofMillis(50));
@@ -150,8 +149,7 @@ class ChatPageBrowserTests {
     }
 
     @AfterEach
-    void noScriptErrors(org.junit.jupiter.api.TestInfo info) {
-        if (Boolean.getBoolean("chat-page.screenshots")) saveScreenshot(info.getTestMethod().orElseThrow().getName());
+    void noScriptErrors() {
         // failed requests are expected (the emulator's 400s and 404s the page handles); script errors are not
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -219,7 +217,7 @@ class ChatPageBrowserTests {
     }
 
     @Test
-    @DisplayName("/idea from the list, its topic (with spaces) in the option field: \"alice used /idea\" and the answer")
+    @DisplayName("/idea from the list, its topic suggested by the bot and typed with spaces: \"alice used /idea\" and the answer")
     void slashCommandWithOptionField() {
         open("slash");
         WebElement composer = composer();
@@ -230,6 +228,10 @@ class ChatPageBrowserTests {
         WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
         assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText()).isEqualTo("topic (optional)");
         assertThat(topic.getDomProperty("maxLength")).isEqualTo("100");
+        this.wait.until((driver) -> autocompleted("option-topic").contains("game")); // the bot's topics, on focus
+        topic.sendKeys("fin");
+        this.wait.until((driver) -> autocompleted("option-topic").equals(List.of("finance")));
+        topic.clear();
         topic.sendKeys("zzq xyzzy plugh", Keys.ENTER);
 
         WebElement answer = awaitMessage("alice used /idea");
@@ -461,73 +463,74 @@ class ChatPageBrowserTests {
                 {"content": "Click me", "components": [{"type": 1, "components": [
                   {"type": 2, "style": 1, "label": "Primary", "custom_id": "primary"}]}]}""");
         message = awaitMessage("Click me");
-        if (!emulatorRunsComponents()) {
-            // until the emulator runs components, a click is refused, and the page says so
-            message.findElement(By.cssSelector("button.primary")).click();
-            WebElement error = this.wait.until((driver) -> {
-                WebElement alert = driver.findElement(By.id("error"));
-                return alert.getText().isBlank() ? null : alert;
-            });
-            assertThat(error.getText()).startsWith("The emulator could not deliver that click: ");
-        }
+        message.findElement(By.cssSelector("button.primary")).click(); // reaches the bot, which has no handler for it
+        assertThat(awaitMessage("alice clicked “Primary”").getText()).contains("Only you can see this");
     }
 
-    /*
-     * Components and modals end to end. Needs the emulator's component routes: POST /emulator/interactions with
-     * {"type": "component" | "modal", ...} and GET /emulator/interactions/{id}. Until they exist this test is skipped
-     * (reported as such); the bot's side is played here through JDA, as a command would do it.
-     */
     @Test
-    @DisplayName("a click reaches the bot; its modal opens as a form, enforces its limits, and is submitted")
-    void buttonOpensModal() {
-        assumeTrue(emulatorRunsComponents(), "the emulator does not run components yet (GET /emulator/interactions/{id})");
-        EmulatedChannel channel = open("modal");
-        String suffix = channel.idString();
-        EventListener bot = (GenericEvent event) -> {
-            if (event instanceof ButtonInteractionEvent click && click.getComponentId().equals("suggest-" + suffix)) {
-                click.replyModal(Modal.create("suggestion-" + suffix, "Suggest an idea")
-                    .addComponents(Label.of("Title", TextInput.create("title", TextInputStyle.SHORT)
-                        .setRequiredRange(3, 40).build()),
-                            Label.of("Details", "Optional", TextInput.create("details", TextInputStyle.PARAGRAPH)
-                                .setRequired(false).build()))
-                    .build()).queue();
-            }
-            if (event instanceof ModalInteractionEvent form && form.getModalId().equals("suggestion-" + suffix)) {
-                form.reply("Thanks for " + form.getValue("title").getAsString()).queue();
-            }
-        };
-        this.shards.addEventListener(bot);
-        try {
-            postAsBot(channel, """
-                    {"content": "Ideas welcome", "components": [{"type": 1, "components": [
-                      {"type": 2, "style": 1, "label": "Suggest", "custom_id": "suggest-%s"}]}]}""".formatted(suffix));
-            WebElement suggest = awaitMessage("Ideas welcome").findElement(By.cssSelector("button.primary"));
+    @DisplayName("the idea's topic menu and Another button update it in place; its form opens, checks its limits, submits")
+    void ideaComponentsAndForm() {
+        open("idea-components");
+        send(".idea");
+        WebElement idea = awaitMessage("Okay, so how about this: ");
+        String id = idea.getDomAttribute("data-id");
+        String first = idea.findElement(By.className("content")).getText().toLowerCase(Locale.ROOT);
+        assertThat(texts(idea, "button")).contains("Another", "Suggest one");
 
-            suggest.click();
-            WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
-            assertThat(dialog.findElement(By.id("modal-title")).getText()).isEqualTo("Suggest an idea");
-            WebElement title = dialog.findElement(By.cssSelector("input[data-custom-id=title]"));
-            assertThat(dialog.findElement(By.cssSelector("textarea[data-custom-id=details]")).isDisplayed()).isTrue();
-            assertThat(title.getDomProperty("maxLength")).isEqualTo("40");
-            dialog.findElement(By.cssSelector("button[type=submit]")).click(); // empty: refused by the form
-            assertThat(dialog.isDisplayed()).isTrue();
-            assertThat(script("return document.querySelector('#modal input[data-custom-id=title]').validity.valueMissing"))
-                .isEqualTo(true);
-            title.sendKeys("ab", Keys.ENTER); // too short
-            assertThat(dialog.isDisplayed()).isTrue();
-            title.sendKeys("c game", Keys.ENTER);
-            this.wait.until(ExpectedConditions.invisibilityOf(dialog));
-            awaitMessage("Thanks for abc game");
+        Select topics = new Select(idea.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
+        String topic = topics.getOptions().stream().map(WebElement::getText)
+            .filter((name) -> !name.equals("Pick a topic") && !first.contains(name)).findFirst().orElseThrow();
+        topics.selectByVisibleText(topic);
+        this.wait.until((driver) -> message(id).getText().contains("(edited)")
+                && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
+        message(id).findElement(By.xpath(".//button[text()='Another']")).click();
+        this.wait.until((driver) -> this.discord.interactions().interactions().stream()
+            .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
+                    && click.message().map(EmulatedMessage::idString).orElse("").equals(id)
+                    && click.callbackType() == EmulatedInteraction.UPDATE_MESSAGE));
 
-            suggest = awaitMessage("Ideas welcome").findElement(By.cssSelector("button.primary"));
-            suggest.click();
-            dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
-            dialog.findElement(By.id("modal-cancel")).click();
-            this.wait.until(ExpectedConditions.invisibilityOf(dialog));
-        }
-        finally {
-            this.shards.removeEventListener(bot);
-        }
+        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+        assertThat(dialog.findElement(By.id("modal-title")).getText()).isEqualTo("Suggest a project idea");
+        assertThat(dialog.findElement(By.tagName("label")).getText()).isEqualTo("Your idea *");
+        WebElement field = dialog.findElement(By.cssSelector("textarea[data-custom-id=idea]"));
+        assertThat(field.getDomProperty("minLength")).isEqualTo("10");
+        assertThat(field.getDomProperty("maxLength")).isEqualTo("300");
+        WebElement submit = dialog.findElement(By.cssSelector("button[type=submit]"));
+        submit.click(); // empty: the form refuses it
+        assertThat(script("return document.querySelector('#modal textarea').validity.valueMissing")).isEqualTo(true);
+        field.sendKeys("too short");
+        submit.click();
+        assertThat(script("return document.querySelector('#modal textarea').validity.valid")).isEqualTo(false);
+        assertThat(dialog.isDisplayed()).isTrue();
+        field.clear();
+        String suggestion = this.ideas.getSuggestions().getFirst(); // one it has: other tests' ideas stay the same
+        field.sendKeys(suggestion);
+        submit.click();
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+        WebElement thanks = awaitMessage("Thanks, added: " + suggestion);
+        assertThat(thanks.getText()).contains("alice submitted “Suggest a project idea”", "Only you can see this");
+
+        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.tagName("textarea")).sendKeys(Keys.ESCAPE);
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+    }
+
+    @Test
+    @DisplayName("the Apps menu of a message runs the bot's message command on it")
+    void messageCommand() {
+        open("apps");
+        send("I like board games");
+        WebElement mine = awaitMessage("I like board games");
+
+        mine.findElement(By.cssSelector(".apps summary")).click();
+        mine.findElement(By.xpath(".//button[text()='Idea from this message']")).click();
+
+        WebElement answer = awaitMessage("alice used Idea from this message");
+        assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
     }
 
     /* ------------------------------------------------------------------ helpers */
@@ -558,6 +561,10 @@ class ChatPageBrowserTests {
         author.sendKeys(user, Keys.TAB);
     }
 
+    private WebElement message(String id) {
+        return browser.findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
+    }
+
     private List<WebElement> messages() {
         return browser.findElements(By.cssSelector("#messages > li.message"));
     }
@@ -567,6 +574,12 @@ class ChatPageBrowserTests {
         return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
             .until((driver) -> messages().stream().filter((item) -> item.getText().contains(text)).findFirst()
                 .orElse(null));
+    }
+
+    /** The values the bot suggested for an option (autocomplete), as the page offers them. */
+    private static List<String> autocompleted(String field) {
+        return browser.findElements(By.cssSelector("#" + field + "-choices option")).stream()
+            .map((option) -> option.getDomAttribute("value")).toList();
     }
 
     private WebElement selectedSuggestion() {
@@ -591,12 +604,6 @@ class ChatPageBrowserTests {
         java.net.http.HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages", json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return "channels/" + channel.idString() + "/messages/" + JSON.readTree(response.body()).path("id").asString();
-    }
-
-    /** Whether the emulator has the component routes (GET /emulator/interactions/{id}) yet. */
-    private boolean emulatorRunsComponents() {
-        java.net.http.HttpResponse<String> response = http("GET", "/emulator/interactions/1", null);
-        return !response.body().contains("No such emulator route");
     }
 
     private java.net.http.HttpResponse<String> http(String method, String path, String json) {
