@@ -974,6 +974,14 @@
     rendered.clear();
     refreshMessages().catch(() => {});
   });
+  document.addEventListener('click', (event) => { // an open Apps menu closes on a click elsewhere, as a menu does
+    for (const menu of document.querySelectorAll('.apps[open]')) {
+      if (!menu.contains(event.target)) menu.open = false;
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') document.querySelectorAll('.apps[open]').forEach((menu) => { menu.open = false; });
+  });
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-cancel').addEventListener('click', () => $('modal').close());
 

@@ -246,6 +246,7 @@ class ChatPageBrowserTests {
         EmulatedChannel channel = open("options");
         String commands = "applications/" + Long.toUnsignedString(this.world.applicationId()) + "/guilds/"
                 + this.world.guild().idString() + "/commands";
+        String registered = http("GET", commands, null).body(); // put back afterwards
         BlockingQueue<SlashCommandInteractionEvent> received = new LinkedBlockingQueue<>();
         EventListener bot = (GenericEvent event) -> {
             if (event instanceof SlashCommandInteractionEvent slash && slash.getChannelId().equals(channel.idString())) {
@@ -307,7 +308,7 @@ class ChatPageBrowserTests {
             awaitMessage("alice used /roll");
 
             composer.sendKeys("/tag ");
-            assertThat(suggestions()).containsExactly("/tag add\nAdds a tag", "/tag show\nShows a tag");
+            this.wait.until((driver) -> suggestions().equals(List.of("/tag add\nAdds a tag", "/tag show\nShows a tag")));
             composer.sendKeys(Keys.ENTER);
             this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-name"))).sendKeys("faq", Keys.ENTER);
             SlashCommandInteractionEvent tag = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
@@ -317,7 +318,7 @@ class ChatPageBrowserTests {
         }
         finally {
             this.shards.removeEventListener(bot);
-            http("PUT", commands, "[]");
+            http("PUT", commands, registered);
         }
     }
 
