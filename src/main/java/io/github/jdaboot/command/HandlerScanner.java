@@ -54,10 +54,4 @@ final class HandlerScanner {
                         entry.getValue()));
         }
     }
-
-    /** The bean names of beans annotated with the type annotation. */
-    static String[] annotatedBeans(ConfigurableListableBeanFactory factory, Class<? extends Annotation> annotation) {
-        return factory.getBeanNamesForAnnotation(annotation);
-    }
-
 }

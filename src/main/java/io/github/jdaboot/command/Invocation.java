@@ -91,11 +91,6 @@ abstract class Invocation implements InteractionContext {
         return !this.support.executor().isAccepting();
     }
 
-    /** Whether anything was sent for this run yet. */
-    boolean hasReplied() {
-        return this.replied.get();
-    }
-
     @Override
     public void reply(String content) {
         reply(Reply.of(content));

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,7 +58,6 @@ final class Interactions {
     private final Gateway gateway;
     private final Map<Long, List<RegisteredCommand>> commands = new ConcurrentHashMap<>();
     private final Map<String, EmulatedInteraction> byToken = new ConcurrentHashMap<>();
-    private final AtomicInteger commandWrites = new AtomicInteger();
 
     Interactions(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway) {
         this.world = world;
@@ -99,11 +97,6 @@ final class Interactions {
 
     List<RegisteredCommand> commands(long guildId) {
         return List.copyOf(this.commands.getOrDefault(guildId, List.of()));
-    }
-
-    /** How many write requests (PUT/POST) the bot made to the command routes. */
-    int commandWrites() {
-        return this.commandWrites.get();
     }
 
     private long application(Map<String, String> params, long scope) {
@@ -146,7 +139,6 @@ final class Interactions {
     }
 
     private HttpResponse overwrite(long scope, HttpRequest request) {
-        this.commandWrites.incrementAndGet();
         JsonNode body = DiscordRoutes.json(request.bodyText(), this.world);
         if (!body.isArray()) {
             throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: expected an array of commands");
@@ -177,7 +169,6 @@ final class Interactions {
     }
 
     private HttpResponse upsert(long scope, HttpRequest request) {
-        this.commandWrites.incrementAndGet();
         JsonNode definition = DiscordRoutes.json(request.bodyText(), this.world);
         FormErrors errors = new FormErrors();
         validate(definition, errors, "");
