@@ -484,13 +484,13 @@ class ChatPageBrowserTests {
         topics.selectByVisibleText(topic);
         this.wait.until((driver) -> message(id).getText().contains("(edited)")
                 && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
-        message(id).findElement(By.xpath(".//button[text()='Another']")).click();
+        click(id, "Another");
         this.wait.until((driver) -> this.discord.interactions().interactions().stream()
             .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
                     && click.message().map(EmulatedMessage::idString).orElse("").equals(id)
                     && click.callbackType() == EmulatedInteraction.UPDATE_MESSAGE));
 
-        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        click(id, "Suggest one");
         WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
         assertThat(dialog.findElement(By.id("modal-title")).getText()).isEqualTo("Suggest a project idea");
         assertThat(dialog.findElement(By.tagName("label")).getText()).isEqualTo("Your idea *");
@@ -512,10 +512,10 @@ class ChatPageBrowserTests {
         WebElement thanks = awaitMessage("Thanks, added: " + suggestion);
         assertThat(thanks.getText()).contains("alice submitted “Suggest a project idea”", "Only you can see this");
 
-        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        click(id, "Suggest one");
         this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
-        message(id).findElement(By.xpath(".//button[text()='Suggest one']")).click();
+        click(id, "Suggest one");
         this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.tagName("textarea")).sendKeys(Keys.ESCAPE);
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
     }
@@ -564,6 +564,14 @@ class ChatPageBrowserTests {
 
     private WebElement message(String id) {
         return browser.findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
+    }
+
+    /** Clicks the button with this label in the message, again if the page re-rendered the message meanwhile. */
+    private void click(String messageId, String label) {
+        this.wait.until((driver) -> {
+            message(messageId).findElement(By.xpath(".//button[text()='" + label + "']")).click();
+            return true;
+        });
     }
 
     private List<WebElement> messages() {
