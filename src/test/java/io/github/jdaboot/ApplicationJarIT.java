@@ -67,14 +67,16 @@ class ApplicationJarIT {
     }
 
     @Test
-    @DisplayName("configured through DISCORD_* variables it answers .idea, reports UP, and stops cleanly on SIGTERM")
+    @DisplayName("configured through DISCORD_* variables it answers .idea, reports UP, stops cleanly on SIGTERM, and"
+            + " without discord.coordination never loads a Redis client")
     void runsAgainstTheEmulator() throws Exception {
         int port = freePort();
         Process process = launch(Map.of("DISCORD_TOKEN", this.discord.token(), "DISCORD_REST_URL",
                 this.discord.restUrl(), "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()),
-                List.of("--server.port=" + port));
+                List.of("-Xlog:class+load=info:file=classes.log", "--server.port=" + port));
 
         await().atMost(Timeouts.RECOVERY).until(() -> "UP".equals(status(health(port))));
+        assertThat(health(port)).doesNotContain("discordCoordination");
         EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
         EmulatedMessage reply = this.discord.world()
             .awaitMessage((message) -> message.repliesTo(asked), Timeouts.ANSWER)
@@ -88,6 +90,8 @@ class ApplicationJarIT {
             .doesNotContain(this.discord.token());
         assertThat(this.discord.gateway().events()).anyMatch((event) -> event.kind().equals("client-close")
                 && event.code() == 1000);
+        assertThat(Files.readString(this.workingDirectory.resolve("classes.log"))).contains("io.github.jdaboot.discord")
+            .doesNotContain("io.lettuce.", "org.springframework.data.redis.", "io.github.jdaboot.discord.coordination.");
     }
 
     @Test
@@ -106,7 +110,7 @@ class ApplicationJarIT {
     private Process launch(Map<String, String> environment, List<String> options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        options.stream().filter((option) -> option.startsWith("-D")).forEach(command::add);
+        options.stream().filter((option) -> option.startsWith("-D") || option.startsWith("-X")).forEach(command::add);
         command.add("-jar");
         command.add(Path.of(System.getProperty("app.jar")).toAbsolutePath().toString());
         options.stream().filter((option) -> option.startsWith("--")).forEach(command::add);

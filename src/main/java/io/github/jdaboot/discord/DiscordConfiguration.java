@@ -51,12 +51,14 @@ class DiscordConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
-            DiscordRestMetrics restMetrics, ShardStartGate startGate) {
+            DiscordRestMetrics restMetrics, ShardStartGate startGate,
+            ObjectProvider<ShardManagerBuilderCustomizer> customizers) {
         String restUrl = properties.getRestUrl().toString();
+        RestConfig restConfig = new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
+            .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config)));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
             .createLight(DiscordToken.resolve(properties), properties.getIntents())
-            .setRestConfig(new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
-                .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config))))
+            .setRestConfig(restConfig)
             .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
             .setThreadFactory(startGate)
             .setHttpClientBuilder(httpClient(restMetrics))
@@ -68,6 +70,7 @@ class DiscordConfiguration {
             .setRawEventsEnabled(true)
             .setEnableShutdownHook(false)
             .addEventListeners(listeners.orderedStream().toArray());
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder, restConfig));
         return builder.build(false);
     }
 

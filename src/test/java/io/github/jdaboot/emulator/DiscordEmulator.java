@@ -37,10 +37,12 @@ public final class DiscordEmulator implements AutoCloseable {
     private DiscordEmulator(Builder builder) {
         this.state = new EmulatorWorld(builder.token, builder.botName);
         this.payloads = new Payloads(this.state);
-        this.gateway = new Gateway(this.state, this.payloads, builder.heartbeatInterval);
+        this.gateway = new Gateway(this.state, this.payloads, builder.heartbeatInterval, builder.maxConcurrency,
+                builder.sessionStartsLeft);
         Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
         this.rest = new RestApi(this.state, this.payloads, new RateLimits());
-        this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway);
+        this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
+                builder.sessionStartTotal);
         this.routes.register(this.rest);
         this.interactions = new Interactions(this.state, this.payloads, messaging, this.gateway);
         this.interactions.register(this.rest);
@@ -161,8 +163,30 @@ public final class DiscordEmulator implements AutoCloseable {
         private String botName = "IdeaBot";
         private Duration heartbeatInterval = Duration.ofMillis(41_250);
         private boolean defaultWorld = true;
+        private int shards = 1;
+        private int sessionStartTotal = 1000;
+        private int sessionStartsLeft = 1000;
+        private int maxConcurrency = 1;
 
         private Builder() {
+        }
+
+        /** The shard count {@code GET /gateway/bot} recommends (1 by default). */
+        public Builder shards(int shards) {
+            this.shards = shards;
+            return this;
+        }
+
+        /**
+         * The {@code session_start_limit} of {@code GET /gateway/bot}: the daily IDENTIFY budget, what is left of it
+         * (each IDENTIFY takes one), and {@code max_concurrency}, the number of IDENTIFY buckets (1000, 1000, 1 by
+         * default).
+         */
+        public Builder sessionStartLimit(int total, int remaining, int maxConcurrency) {
+            this.sessionStartTotal = total;
+            this.sessionStartsLeft = remaining;
+            this.maxConcurrency = maxConcurrency;
+            return this;
         }
 
         /** The port to listen on; 0 (the default) picks a free one. */

@@ -24,10 +24,15 @@ final class DiscordRoutes {
     private final Payloads payloads;
     private final Messaging messaging;
     private final Gateway gateway;
+    private final int recommendedShards;
+    private final int sessionStartTotal;
     private volatile String gatewayUrl = "";
 
-    DiscordRoutes(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway) {
+    DiscordRoutes(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway, int recommendedShards,
+            int sessionStartTotal) {
         this.world = world;
+        this.recommendedShards = recommendedShards;
+        this.sessionStartTotal = sessionStartTotal;
         this.payloads = payloads;
         this.messaging = messaging;
         this.gateway = gateway;
@@ -87,12 +92,12 @@ final class DiscordRoutes {
 
     private ObjectNode gatewayBot() {
         ObjectNode json = gateway();
-        json.put("shards", 1);
+        json.put("shards", this.recommendedShards);
         ObjectNode limit = json.putObject("session_start_limit");
-        limit.put("total", 1000);
-        limit.put("remaining", Math.max(0, 1000 - this.gateway.identifyCount()));
+        limit.put("total", this.sessionStartTotal);
+        limit.put("remaining", this.gateway.sessionStartsLeft());
         limit.put("reset_after", 86_400_000);
-        limit.put("max_concurrency", 1);
+        limit.put("max_concurrency", this.gateway.maxConcurrency());
         return json;
     }
 

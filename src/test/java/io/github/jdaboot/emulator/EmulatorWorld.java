@@ -116,7 +116,16 @@ final class EmulatorWorld {
     }
 
     EmulatedGuild addGuild(String name, long ownerId) {
-        EmulatedGuild guild = new EmulatedGuild(this.ids.next(), name, ownerId);
+        return addGuild(this.ids.next(), name, ownerId);
+    }
+
+    /** A guild whose events Discord sends to this shard of {@code shardCount}. */
+    EmulatedGuild addGuild(String name, long ownerId, int shardId, int shardCount) {
+        return addGuild(this.ids.nextOnShard(shardId, shardCount), name, ownerId);
+    }
+
+    private EmulatedGuild addGuild(long id, String name, long ownerId) {
+        EmulatedGuild guild = new EmulatedGuild(id, name, ownerId);
         guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0));
         this.guilds.add(guild);
         return guild;

@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The emulator's gateway, {@code discord.gateway()}: HELLO, IDENTIFY (token and intents checked), READY
  * and a GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order
  * replay, op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
+ * As on Discord, IDENTIFYs are limited to one per 5 s per bucket ({@code shard_id % max_concurrency}; one
+ * sooner gets op 9), count against the daily {@code session_start_limit}, and two live sessions may hold
+ * the same shard (both get its events; counted, since a bot must never let it happen).
  * Tests inject faults (closes, drops, unanswered heartbeats, refused connections) and read counters.
  */
 public final class Gateway {
@@ -65,7 +68,8 @@ public final class Gateway {
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
     private final Set<GatewayConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean acknowledgeHeartbeats = new AtomicBoolean(true);
+    /** Heartbeats still to acknowledge: -1 for all of them. */
+    private final AtomicInteger acknowledgementsLeft = new AtomicInteger(-1);
     private final AtomicBoolean answerClientClose = new AtomicBoolean(true);
     private final AtomicInteger refuseResumes = new AtomicInteger();
     private final AtomicInteger failIdentifies = new AtomicInteger();
@@ -77,15 +81,21 @@ public final class Gateway {
 
     private final Queue<Long> heartbeatNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger identifyRateViolations = new AtomicInteger();
-    private volatile long lastIdentifyNanos;
+    private final AtomicInteger duplicateSessions = new AtomicInteger();
+    private final Map<Integer, Long> lastIdentifyNanos = new ConcurrentHashMap<>();
+    private final int maxConcurrency;
+    private final AtomicInteger sessionStartsLeft;
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
     private final Duration initialHeartbeatInterval;
     private volatile Duration heartbeatInterval;
     private volatile String resumeUrl = "";
 
-    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval) {
+    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency,
+            int sessionStarts) {
         this.world = world;
         this.payloads = payloads;
+        this.maxConcurrency = maxConcurrency;
+        this.sessionStartsLeft = new AtomicInteger(sessionStarts);
         this.heartbeatInterval = heartbeatInterval;
         this.initialHeartbeatInterval = heartbeatInterval;
     }
@@ -160,8 +170,12 @@ public final class Gateway {
             case OP_HEARTBEAT -> {
                 this.heartbeats.incrementAndGet();
                 this.heartbeatNanos.add(System.nanoTime());
-                if (this.acknowledgeHeartbeats.get()) {
+                int left = this.acknowledgementsLeft.getAndUpdate((n) -> (n > 0) ? n - 1 : n);
+                if (left != 0) {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                }
+                if (left == 1) {
+                    record("acks-off", 0);
                 }
             }
             case OP_IDENTIFY -> identify(connection, d);
@@ -175,13 +189,8 @@ public final class Gateway {
 
     private void identify(GatewayConnection connection, JsonNode d) {
         this.identifies.incrementAndGet();
+        this.sessionStartsLeft.decrementAndGet();
         record("identify", 0);
-        long now = System.nanoTime();
-        if (this.lastIdentifyNanos != 0 && now - this.lastIdentifyNanos < IDENTIFY_INTERVAL.toNanos()) {
-            // Discord allows one IDENTIFY per 5 s (max_concurrency 1); count the ones that come sooner
-            this.identifyRateViolations.incrementAndGet();
-        }
-        this.lastIdentifyNanos = now;
         if (connection.session() != null) {
             connection.close(4005, "Already authenticated");
             return;
@@ -214,13 +223,25 @@ public final class Gateway {
                 return;
             }
         }
+        if (identifiedTooSoon(shardId)) {
+            this.identifyRateViolations.incrementAndGet();
+            record("identify-rate-limited", shardId);
+            connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
+            return;
+        }
         String sessionId = HexFormat.of().formatHex(randomBytes());
         GatewaySession session = new GatewaySession(sessionId, shardId, shardCount, intents);
-        // a fresh IDENTIFY replaces the shard's earlier sessions: nothing will resume them any more
+        // a fresh IDENTIFY replaces the shard's sessions that have no connection; a live one stays, as on Discord
         for (GatewaySession old : this.sessions.values()) {
             if (old.shardId() == shardId && old.shardCount() == shardCount) {
-                old.invalidate();
-                this.sessions.remove(old.id());
+                if (old.isLive()) {
+                    this.duplicateSessions.incrementAndGet();
+                    record("duplicate-session", shardId);
+                }
+                else {
+                    old.invalidate();
+                    this.sessions.remove(old.id());
+                }
             }
         }
         this.sessions.put(sessionId, session);
@@ -237,6 +258,13 @@ public final class Gateway {
             session.dispatch("GUILD_CREATE", this.payloads.guildCreate(guild).toString());
         }
         record("ready", 0);
+    }
+
+    /** Whether another IDENTIFY of this shard's bucket ({@code shard_id % max_concurrency}) came within 5 s. */
+    private boolean identifiedTooSoon(int shardId) {
+        long now = System.nanoTime();
+        Long last = this.lastIdentifyNanos.put(shardId % this.maxConcurrency, now);
+        return last != null && now - last < IDENTIFY_INTERVAL.toNanos();
     }
 
     private void resume(GatewayConnection connection, JsonNode d) {
@@ -304,7 +332,7 @@ public final class Gateway {
 
     /** Takes back every fault a test injected: heartbeats acknowledged, closes answered, connections accepted. */
     void resetFaults() {
-        this.acknowledgeHeartbeats.set(true);
+        this.acknowledgementsLeft.set(-1);
         this.answerClientClose.set(true);
         this.refuseConnections = false;
         this.failIdentifies.set(0);
@@ -331,8 +359,16 @@ public final class Gateway {
 
     /** Stops or resumes answering heartbeats with op 11 ACK, leaving the socket open (a zombie connection). */
     public void acknowledgeHeartbeats(boolean acknowledge) {
-        this.acknowledgeHeartbeats.set(acknowledge);
+        this.acknowledgementsLeft.set(acknowledge ? -1 : 0);
         record(acknowledge ? "acks-on" : "acks-off", 0);
+    }
+
+    /**
+     * Acknowledges the next heartbeat, then no more: the connection turns zombie just after an ACK, so the
+     * bot's time to notice is the same in every run. The {@code acks-off} event marks the moment.
+     */
+    public void stopAcknowledgingAfterNextHeartbeat() {
+        this.acknowledgementsLeft.set(1);
     }
 
     /** Whether to answer the bot's close frame (a half-dead connection does not). */
@@ -391,9 +427,30 @@ public final class Gateway {
         return this.heartbeats.get();
     }
 
-    /** How many IDENTIFYs came less than 5 s after the previous one (Discord's limit with max_concurrency 1). */
+    /** How many IDENTIFYs came less than 5 s after the previous one of their bucket; each got op 9. */
     public int identifyRateViolations() {
         return this.identifyRateViolations.get();
+    }
+
+    /** How many IDENTIFYs started a second session on a shard that had a live one. */
+    public int duplicateSessions() {
+        return this.duplicateSessions.get();
+    }
+
+    /** How many sessions of the shard are attached to an open connection now. */
+    public int liveSessions(int shardId) {
+        return (int) this.sessions.values().stream()
+            .filter((session) -> session.shardId() == shardId && session.isLive())
+            .count();
+    }
+
+    /** The {@code session_start_limit.remaining} of {@code GET /gateway/bot}: the start budget less every IDENTIFY. */
+    public int sessionStartsLeft() {
+        return Math.max(0, this.sessionStartsLeft.get());
+    }
+
+    int maxConcurrency() {
+        return this.maxConcurrency;
     }
 
     /** How many gateway connections are open. */
@@ -409,13 +466,7 @@ public final class Gateway {
 
     /** Whether some session is attached to an open connection. */
     public boolean hasLiveSession() {
-        for (GatewaySession session : this.sessions.values()) {
-            GatewayConnection connection = session.connection();
-            if (connection != null && connection.isOpen()) {
-                return true;
-            }
-        }
-        return false;
+        return this.sessions.values().stream().anyMatch(GatewaySession::isLive);
     }
 
     @Nullable GatewaySession sessionForShard(int shardId) {

@@ -71,6 +71,11 @@ final class GatewaySession {
         return this.connection;
     }
 
+    /** Whether the session is attached to an open connection. */
+    synchronized boolean isLive() {
+        return !this.invalidated && this.connection != null && this.connection.isOpen();
+    }
+
     /**
      * Assigns the next sequence number, keeps the event for replay and sends it when connected.
      * @param type the event name

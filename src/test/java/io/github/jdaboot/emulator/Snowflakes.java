@@ -14,6 +14,14 @@ final class Snowflakes {
         return this.last.accumulateAndGet(candidate, (prev, now) -> Math.max(prev + 1, now));
     }
 
+    /** A new id that Discord routes to the shard: {@code (id >> 22) % shardCount == shardId}. */
+    long nextOnShard(int shardId, int shardCount) {
+        return this.last.updateAndGet((prev) -> {
+            long millis = Math.max(prev >>> 22, System.currentTimeMillis() - DISCORD_EPOCH) + 1;
+            return (millis + Math.floorMod(shardId - millis, shardCount)) << 22;
+        });
+    }
+
     static long timestampOf(long snowflake) {
         return (snowflake >>> 22) + DISCORD_EPOCH;
     }

@@ -89,7 +89,15 @@ public final class World {
 
     /** A guild owned by the user, with the bot as a member holding a role that may read and write. */
     public EmulatedGuild addGuild(String name, EmulatedUser owner) {
-        EmulatedGuild guild = this.state.addGuild(name, owner.id());
+        return withMembers(this.state.addGuild(name, owner.id()), owner);
+    }
+
+    /** A guild as {@link #addGuild(String, EmulatedUser)}, with an id Discord routes to the shard of {@code shardCount}. */
+    public EmulatedGuild addGuild(String name, EmulatedUser owner, int shardId, int shardCount) {
+        return withMembers(this.state.addGuild(name, owner.id(), shardId, shardCount), owner);
+    }
+
+    private EmulatedGuild withMembers(EmulatedGuild guild, EmulatedUser owner) {
         guild.addMember(owner.id(), Set.of());
         EmulatedRole botRole = addRole(guild, bot().username(),
                 Permissions.EVERYONE_DEFAULT | Permissions.EMBED_LINKS | Permissions.ATTACH_FILES, false);

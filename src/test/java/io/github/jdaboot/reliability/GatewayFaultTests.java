@@ -142,8 +142,7 @@ class GatewayFaultTests {
     @DisplayName("zombie connection: ACKs stop, the bot reconnects within about two intervals, health shows it")
     void zombieConnection() {
         this.users.ask(2, Duration.ofMillis(50));
-        long fault = System.nanoTime();
-        this.gateway.acknowledgeHeartbeats(false);
+        long fault = zombieAfterNextAck();
         boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
         long gaveUp = gaveUp(fault);
         this.gateway.acknowledgeHeartbeats(true);
@@ -162,9 +161,8 @@ class GatewayFaultTests {
     @DisplayName("half-dead connection: no ACKs and no answer to the bot's close; DOWN until JDA's socket gives up")
     void halfDeadConnection() {
         this.users.ask(2, Duration.ofMillis(50));
-        long fault = System.nanoTime();
         this.gateway.answerClientClose(false);
-        this.gateway.acknowledgeHeartbeats(false);
+        long fault = zombieAfterNextAck();
         boolean sawDown = watchHealthUntilTheBotGivesUp(fault);
         long gaveUp = gaveUp(fault);
         boolean stillDown = true;
@@ -182,6 +180,21 @@ class GatewayFaultTests {
         assertThat(stillDown).as("DOWN while JDA waits on the dead socket, its status still CONNECTED").isTrue();
         assertThat(Duration.ofNanos(gaveUp - fault))
             .isLessThan(this.gateway.heartbeatInterval().multipliedBy(4));
+    }
+
+    /**
+     * Stops the heartbeat ACKs just after one, once the replies in flight have reached the bot: its last
+     * sign of life is then that ACK, so health turns DOWN two intervals later and JDA gives up after its
+     * third unanswered heartbeat, one interval after that, in every run.
+     * @return when the last ACK went out
+     */
+    private long zombieAfterNextAck() {
+        this.users.awaitAnswered(Timeouts.ANSWER);
+        long asked = System.nanoTime();
+        this.gateway.stopAcknowledgingAfterNextHeartbeat();
+        return await().atMost(Timeouts.ANSWER).until(() -> this.gateway.events().stream()
+            .filter((event) -> event.kind().equals("acks-off") && event.nanoTime() > asked)
+            .mapToLong(Gateway.Event::nanoTime).max().orElse(0), (when) -> when > 0);
     }
 
     /** Samples health every 10 ms until the bot closes the connection itself; whether it was ever DOWN. */

@@ -60,6 +60,12 @@ final class UserTraffic {
         }
     }
 
+    /** Waits until every message sent so far is answered: no more replies are on their way to the bot. */
+    void awaitAnswered(Duration timeout) {
+        await().atMost(timeout)
+            .until(() -> this.sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
+    }
+
     /** Waits until every message is answered (or the timeout), then for stragglers, and counts. */
     Outcome outcome(Duration timeout) {
         try {
