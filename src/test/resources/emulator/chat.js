@@ -1,173 +1,147 @@
-// The emulator's chat page: pick a channel, talk as any user, see the bot answer. Plain JS, no build.
+// The emulator's chat page: pick a channel, talk as any user, see the bot answer as Discord's client shows it.
+// Plain JS, no build, nothing from the network but the emulator. Text from messages only ever reaches the page as
+// Text nodes (markdown.js renders it the same way); nothing here uses innerHTML.
 (() => {
+  'use strict';
+
   const $ = (id) => document.getElementById(id);
-  let channels = [];
+  const POLL_MS = 700;
+  const INTERACTION_POLL_MS = 300;
+  const INTERACTION_WATCH_MS = 30000;
+
+  const world = { guild: null, channels: [], users: [], roles: [], commands: [], version: '' };
   let current = null;
-  let rendered = '';
-  let commands = [];
+  const rendered = new Map(); // message id -> { signature, node }
+  const started = new Map(); // interaction id -> { user, type, command?, action? }: what this page ran
+  const completions = new Map(); // "@alice" as completed in the composer -> "<@id>"
+  let slashEntry = null; // the slash command whose options are being filled in
+  let interactionRoute = true; // false once the emulator says it has no GET /emulator/interactions/{id}
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super((body && body.message) || `HTTP ${status}`);
+      this.status = status;
+      this.body = body || {};
+    }
+  }
 
   async function api(method, path, body) {
     const response = await fetch(path, {
       method,
+      cache: 'no-store',
       headers: body ? { 'Content-Type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      throw new Error((json && json.message) || `${response.status} ${response.statusText}`);
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
     }
+    catch {
+      json = { message: text.slice(0, 200) };
+    }
+    if (!response.ok) throw new ApiError(response.status, json);
     return json;
   }
 
-  function el(tag, className, text) {
+  function el(tag, className, ...children) {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    for (const child of children) {
+      if (child !== null && child !== undefined && child !== '') node.append(child);
+    }
     return node;
   }
 
-  async function loadChannels() {
-    const guilds = await api('GET', '/emulator/guilds');
-    const guild = guilds[0];
-    $('guild-name').textContent = guild ? guild.name : 'No server';
-    const text = guild ? guild.channels.filter((c) => c.type === 0) : [];
-    const threads = guild ? guild.channels.filter((c) => c.type === 11) : [];
-    channels = [];
-    const list = $('channels');
-    list.replaceChildren();
-    for (const channel of text) {
-      channels.push(channel);
-      list.append(channelItem(channel, false));
-      for (const thread of threads.filter((t) => t.parent_id === channel.id)) {
-        channels.push(thread);
-        list.append(channelItem(thread, true));
-      }
+  function safeLink(url, ...children) {
+    const ok = typeof url === 'string' && /^https?:\/\//i.test(url);
+    const node = el(ok ? 'a' : 'span', '', ...children);
+    if (ok) {
+      node.href = url;
+      node.target = '_blank';
+      node.rel = 'noopener noreferrer';
     }
-    if (!current && channels.length) select(channels[0]);
+    return node;
   }
 
-  function channelItem(channel, isThread) {
-    const item = el('li', isThread ? 'thread' : '');
-    const button = el('button', '', (isThread ? '↳ ' : '# ') + channel.name);
-    button.dataset.id = channel.id;
-    button.addEventListener('click', () => select(channel));
-    item.append(button);
-    return item;
+  const me = () => $('author').value.trim() || 'alice';
+  const sameName = (a, b) => Boolean(a && b) && a.toLowerCase() === b.toLowerCase();
+  const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function showError(text) {
+    $('error').textContent = text;
+  }
+
+  /* ------------------------------------------------------------------ the world: channels, users, roles */
+
+  const names = {
+    user: (id) => world.users.find((u) => u.id === id)?.username,
+    role: (id) => world.roles.find((r) => r.id === id)?.name.replace(/^@/, ''),
+    channel: (id) => world.channels.find((c) => c.id === id)?.name,
+    channelClicked: (id) => {
+      const channel = world.channels.find((c) => c.id === id);
+      if (channel) select(channel);
+    },
+  };
+
+  async function loadWorld() {
+    const [guilds, users, commands] = await Promise.all([
+      api('GET', '/emulator/guilds'), api('GET', '/emulator/users'), api('GET', '/emulator/commands')]);
+    const guild = guilds[0] || null;
+    const all = guild ? guild.channels : [];
+    const channels = [];
+    for (const channel of all.filter((c) => c.type === 0 || c.type === 5)) {
+      channels.push(channel, ...all.filter((t) => t.parent_id === channel.id && [10, 11, 12].includes(t.type)));
+    }
+    Object.assign(world, { guild, users, commands, channels, roles: guild ? guild.roles : [] });
+    const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
+      channels.map((c) => c.id + c.name), commands.filter((c) => c.type === 2 || c.type === 3).map((c) => c.name)]);
+    if (version !== world.version) {
+      world.version = version;
+      renderChannels();
+      $('user-names').replaceChildren(...users.filter((u) => !u.bot).map((u) => {
+        const option = el('option');
+        option.value = u.username;
+        return option;
+      }));
+    }
+  }
+
+  function renderChannels() {
+    $('guild-name').textContent = world.guild ? world.guild.name : 'No server';
+    $('channels').replaceChildren(...world.channels.map((channel) => {
+      const thread = channel.type !== 0 && channel.type !== 5;
+      const button = el('button', '', (thread ? '↳ ' : '# ') + channel.name);
+      button.type = 'button';
+      button.dataset.id = channel.id;
+      button.setAttribute('aria-current', String(current !== null && current.id === channel.id));
+      button.addEventListener('click', () => select(channel));
+      return el('li', thread ? 'thread' : '', button);
+    }));
   }
 
   function select(channel) {
     current = channel;
-    rendered = '';
+    for (const entry of rendered.values()) entry.node.remove();
+    rendered.clear();
     $('channel-title').textContent = '# ' + channel.name;
-    for (const button of document.querySelectorAll('nav button')) {
+    $('content').placeholder = `Message #${channel.name}: try .idea, /idea or @IdeaBot idea`;
+    for (const button of document.querySelectorAll('#channels button')) {
       button.setAttribute('aria-current', String(button.dataset.id === channel.id));
     }
-    refreshMessages();
-    $('content').focus();
-  }
-
-  async function refreshMessages() {
-    if (!current) return;
-    const messages = await api('GET', '/emulator/messages?channel_id=' + encodeURIComponent(current.id));
-    const signature = JSON.stringify(messages.map((m) => [m.id, m.content, m.flags, m.attachments.length]));
-    if (signature === rendered) return;
-    rendered = signature;
-    const list = $('messages');
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    const byId = new Map(messages.map((m) => [m.id, m]));
-    list.replaceChildren(...messages.map((m) => messageItem(m, byId)));
-    if (atBottom) list.scrollTop = list.scrollHeight;
-  }
-
-  function messageItem(message, byId) {
-    const item = el('li', message.mention_everyone ? 'everyone' : '');
-    const reference = message.message_reference && message.message_reference.message_id;
-    if (reference) {
-      const original = byId.get(reference);
-      const snippet = original ? `${original.author.username}: ${original.content.slice(0, 60)}` : 'a message';
-      item.append(el('div', 'reply-to', '↱ replying to ' + snippet));
-    }
-    if (message.interaction_metadata) {
-      item.append(el('div', 'reply-to', '↱ answering a slash command'));
-    }
-    const meta = el('div', 'meta');
-    meta.append(el('span', 'author', message.author.username));
-    if (message.author.bot) meta.append(el('span', 'bot-tag', 'BOT'));
-    meta.append(document.createTextNode(new Date(message.timestamp).toLocaleTimeString()));
-    item.append(meta);
-    if (message.flags & 128) {
-      item.append(el('div', 'note', `${message.author.username} is thinking…`));
-    }
-    else if (message.content) {
-      item.append(el('div', 'content', message.content));
-    }
-    for (const attachment of message.attachments) {
-      const line = el('div', 'attachment');
-      const link = el('a', '', `📎 ${attachment.filename} (${attachment.size} bytes)`);
-      link.href = attachment.url;
-      line.append(link);
-      item.append(line);
-    }
-    if (message.flags & 64) item.append(el('div', 'note', '(only you can see this)'));
-    return item;
-  }
-
-  // "/tag add name:faq content:"Read the docs"" -> { command: "tag add", options: {name: "faq", content: "..."} }
-  function parseSlash(text) {
-    const tokens = text.slice(1).match(/(?:[^\s"]+:"[^"]*"|"[^"]*"|\S+)/g) || [];
-    const path = [];
-    const options = {};
-    for (const token of tokens) {
-      const colon = token.indexOf(':');
-      if (colon > 0) {
-        let value = token.slice(colon + 1);
-        if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-        else if (/^-?\d+$/.test(value)) value = Number(value);
-        else if (/^-?\d*\.\d+$/.test(value)) value = Number(value);
-        else if (value === 'true' || value === 'false') value = value === 'true';
-        options[token.slice(0, colon)] = value;
-      }
-      else if (Object.keys(options).length === 0) {
-        path.push(token);
-      }
-    }
-    return { command: path.join(' '), options };
-  }
-
-  async function send(event) {
-    event.preventDefault();
-    $('error').textContent = '';
-    const content = $('content').value;
-    const author = $('author').value.trim() || 'alice';
-    if (!content.trim() || !current) return;
-    try {
-      if (content.startsWith('/')) {
-        const { command, options } = parseSlash(content);
-        await api('POST', '/emulator/interactions', { channel_id: current.id, user: author, command, options });
-      }
-      else {
-        await api('POST', '/emulator/messages', { channel_id: current.id, author, content });
-      }
-      $('content').value = '';
-      refreshMessages();
-    }
-    catch (error) {
-      $('error').textContent = error.message;
-    }
+    history.replaceState(null, '', '?channel=' + encodeURIComponent(channel.id));
+    refreshMessages().catch(() => {});
   }
 
   async function refreshStatus() {
     try {
+      await loadWorld();
       const status = await api('GET', '/emulator/status');
       const live = status.gateway.live_session;
       $('status').className = live ? 'live' : 'down';
-      $('status').textContent = (live ? `${status.bot.username} is connected` : 'the bot is not connected')
-        + ` · ${status.messages} messages · ${status.rest.requests} REST requests`;
-      const registered = await api('GET', '/emulator/commands');
-      commands = registered.filter((c) => (c.type ?? 1) === 1).map((c) => '/' + c.name);
-      $('hint').textContent = 'Prefix commands start with "." (try .idea or .help).'
-        + (commands.length ? ' Slash commands: ' + commands.join(', ') + '.' : '');
+      $('status').textContent = live ? `${status.bot.username} is connected` : 'the bot is not connected';
+      $('hint').textContent = 'Prefix commands start with "." (try .idea or .help), "/" lists the slash commands, '
+        + '"@" mentions someone. Markdown works: **bold**, *italic*, `code`, ||spoiler||.';
     }
     catch (error) {
       $('status').className = 'down';
@@ -175,9 +149,859 @@
     }
   }
 
+  /* ------------------------------------------------------------------ messages */
+
+  let refreshing = null;
+  let again = false;
+
+  // One refresh at a time; a refresh asked for meanwhile runs right after it.
+  function refreshMessages() {
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        await loadMessages();
+      } while (again);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function loadMessages() {
+    const channel = current;
+    if (!channel) return;
+    const messages = await api('GET', '/emulator/messages?channel_id=' + encodeURIComponent(channel.id));
+    if (channel !== current) return;
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    const list = $('messages');
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+    const user = me();
+    const shown = new Set();
+    let previous = null;
+    for (const message of messages) {
+      if (!visibleTo(message, user)) continue;
+      const reference = byId.get(message.message_reference?.message_id) || message.referenced_message;
+      const signature = JSON.stringify([message.content, message.flags, message.edited_timestamp, message.components,
+        message.embeds, message.attachments, header(message), world.version, reference && reference.content]);
+      let entry = rendered.get(message.id);
+      if (!entry || entry.signature !== signature) {
+        const node = messageItem(message, reference);
+        if (entry) entry.node.replaceWith(node);
+        entry = { signature, node };
+        rendered.set(message.id, entry);
+      }
+      const expected = previous ? previous.nextSibling : list.firstChild;
+      if (entry.node !== expected) list.insertBefore(entry.node, expected);
+      previous = entry.node;
+      shown.add(message.id);
+    }
+    for (const [id, entry] of rendered) {
+      if (!shown.has(id)) {
+        entry.node.remove();
+        rendered.delete(id);
+      }
+    }
+    if (atBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  // Who ran the interaction a message answers: Discord's interaction object, interaction_metadata (unless it names
+  // the bot itself), or what this page remembers having started.
+  function invoker(message) {
+    const legacy = message.interaction;
+    const meta = message.interaction_metadata;
+    if (legacy && legacy.user) return legacy.user.username;
+    if (meta && meta.user && meta.user.id !== message.author.id) return meta.user.username;
+    const local = started.get((meta && meta.id) || (legacy && legacy.id));
+    return local ? local.user : null;
+  }
+
+  function visibleTo(message, user) {
+    if (!(message.flags & 64)) return true;
+    const recipient = invoker(message);
+    return !recipient || sameName(recipient, user);
+  }
+
+  // "alice used /idea", as Discord shows above a slash command's answer: [user, action, command]
+  function header(message) {
+    const legacy = message.interaction;
+    const meta = message.interaction_metadata;
+    if (!legacy && !meta) return null;
+    const local = started.get((meta && meta.id) || legacy.id) || {};
+    const user = invoker(message) || 'Someone';
+    const type = (legacy && legacy.type) || (meta && meta.type) || local.type;
+    if (type === 3) return [user, local.action || ' used a component', ''];
+    if (type === 5) return [user, local.action || ' submitted a form', ''];
+    const name = (legacy && legacy.name) || (meta && meta.name) || local.command;
+    const menu = (meta && (meta.target_user || meta.target_message_id)) || local.menu; // from a user's or message's menu
+    return [user, ' used ', name ? (menu ? name : '/' + name) : 'a command'];
+  }
+
+  // a message as plain text with mentions by name, for one-line previews
+  function plain(text) {
+    return String(text || '')
+      .replace(/<@!?(\d+)>/g, (all, id) => '@' + (names.user(id) || 'unknown-user'))
+      .replace(/<@&(\d+)>/g, (all, id) => '@' + (names.role(id) || 'unknown-role'))
+      .replace(/<#(\d+)>/g, (all, id) => '#' + (names.channel(id) || 'unknown-channel'))
+      .replace(/\s+/g, ' ');
+  }
+
+  function messageItem(message, reference) {
+    const item = el('li', 'message');
+    item.dataset.id = message.id;
+    const user = me();
+    if (message.mention_everyone || (message.mentions || []).some((u) => sameName(u.username, user))) {
+      item.classList.add('mentioned');
+    }
+    if (message.flags & 64) item.classList.add('ephemeral');
+    if (message.type === 19 && message.message_reference) {
+      item.append(el('div', 'reply-to', '↱ ', reference ? el('span', 'author', reference.author.username) : null,
+        reference ? ' ' + plain(reference.content).slice(0, 80) : 'a message that was deleted'));
+    }
+    const about = header(message);
+    if (about) {
+      item.append(el('div', 'reply-to interaction', '↱ ', el('span', 'author', about[0]), about[1],
+        about[2] ? el('span', 'command', about[2]) : null));
+    }
+    const when = new Date(message.timestamp);
+    const time = el('time', '', when.toLocaleTimeString());
+    time.dateTime = message.timestamp;
+    item.append(el('div', 'meta', el('span', 'author', message.author.username),
+      message.author.bot ? el('span', 'bot-tag', 'BOT') : null, time,
+      message.edited_timestamp ? el('span', 'edited', ' (edited)') : null, appsMenu(message)));
+    if ((message.flags & 128) && !message.content) {
+      item.append(el('div', 'note thinking', `${message.author.username} is thinking`));
+    }
+    else if (message.content) {
+      item.append(el('div', 'content', window.DiscordMarkdown.render(message.content, names)));
+    }
+    for (const embed of message.embeds || []) item.append(embedNode(embed));
+    for (const attachment of message.attachments || []) {
+      item.append(el('div', 'attachment', safeLink(attachment.url, `📎 ${attachment.filename}`),
+        ` (${attachment.size} bytes)`));
+    }
+    const components = componentsNode(message);
+    if (components) item.append(components);
+    if (message.flags & 64) item.append(el('div', 'note', 'Only you can see this'));
+    return item;
+  }
+
+  // Discord's "Apps" menu on a message: the bot's message commands, and its user commands for the author
+  function appsMenu(message) {
+    const apps = [
+      ...world.commands.filter((c) => c.type === 3).map((c) => [c.name, 'message_command', message.id]),
+      ...world.commands.filter((c) => c.type === 2)
+        .map((c) => [`${c.name} (${message.author.username})`, 'user_command', message.author.id, c.name]),
+    ];
+    if (!apps.length) return null;
+    const list = el('ul', 'apps-list');
+    for (const [label, type, target, name] of apps) {
+      const button = el('button', '', label);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        button.closest('details').open = false;
+        runMenuCommand(type, name || label, target);
+      });
+      list.append(el('li', '', button));
+    }
+    return el('details', 'apps', el('summary', '', 'Apps'), list);
+  }
+
+  async function runMenuCommand(type, name, target) {
+    showError('');
+    try {
+      const answer = await api('POST', '/emulator/interactions', { type, name, target_id: target, user: me(),
+        channel_id: current.id });
+      started.set(answer.id, { user: me(), type: 2, command: name, menu: true });
+      watch(answer.id);
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`Discord did not accept “${name}”: ${reason(error)}`);
+    }
+  }
+
+  function embedNode(embed) {
+    const node = el('article', 'embed');
+    if (Number.isInteger(embed.color)) node.style.borderLeftColor = '#' + embed.color.toString(16).padStart(6, '0');
+    if (embed.author && embed.author.name) node.append(el('div', 'embed-author', embed.author.name));
+    if (embed.title) {
+      node.append(el('div', 'embed-title', safeLink(embed.url, window.DiscordMarkdown.inline(embed.title, names))));
+    }
+    if (embed.description) {
+      node.append(el('div', 'embed-description', window.DiscordMarkdown.render(embed.description, names)));
+    }
+    for (const field of embed.fields || []) {
+      node.append(el('div', 'embed-field' + (field.inline ? ' inline' : ''),
+        el('div', 'embed-field-name', window.DiscordMarkdown.inline(field.name || '', names)),
+        el('div', 'embed-field-value', window.DiscordMarkdown.render(field.value || '', names))));
+    }
+    if (embed.footer && embed.footer.text) node.append(el('div', 'embed-footer', embed.footer.text));
+    return node;
+  }
+
+  /* ------------------------------------------------------------------ components: buttons and selects */
+
+  const BUTTON_STYLES = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link', 6: 'premium' };
+
+  function componentsNode(message) {
+    const rows = (message.components || []).filter((c) => c.type === 1);
+    if (!rows.length) return null;
+    const box = el('div', 'components');
+    for (const row of rows) {
+      const rowNode = el('div', 'action-row');
+      rowNode.setAttribute('role', 'group');
+      for (const component of row.components || []) {
+        if (component.type === 2) rowNode.append(buttonNode(message, component));
+        else if ([3, 5, 6, 7, 8].includes(component.type)) rowNode.append(selectNode(message, component));
+      }
+      box.append(rowNode);
+    }
+    return box;
+  }
+
+  function emoji(component) {
+    const e = component.emoji;
+    if (!e) return '';
+    return e.id ? `:${e.name}:` : (e.name || '');
+  }
+
+  function buttonNode(message, component) {
+    const label = [emoji(component), component.label].filter(Boolean).join(' ') || component.custom_id || '…';
+    if (component.style === 5) {
+      const node = component.disabled ? el('span', '', label) : safeLink(component.url, label);
+      node.className = 'component-button link' + (component.disabled ? ' disabled' : '');
+      node.append(el('span', 'link-icon', '↗'));
+      if (node.tagName === 'A') node.title = component.url;
+      else node.setAttribute('aria-disabled', 'true');
+      return node;
+    }
+    const button = el('button', 'component-button ' + (BUTTON_STYLES[component.style] || 'secondary'), label);
+    button.type = 'button';
+    button.disabled = Boolean(component.disabled) || component.style === 6;
+    button.dataset.customId = component.custom_id || '';
+    button.addEventListener('click', () => sendComponent(message, component, undefined,
+      ` clicked “${component.label || component.custom_id}”`));
+    return button;
+  }
+
+  // [value, label, description, selected] for each choice of a select menu
+  function selectChoices(component) {
+    const defaults = new Set((component.default_values || []).map((d) => d.id));
+    const users = world.users.map((u) => [u.id, '@' + u.username, u.bot ? 'bot' : 'user', defaults.has(u.id)]);
+    const roles = world.roles.filter((r) => r.name !== '@everyone')
+      .map((r) => [r.id, '@' + r.name, 'role', defaults.has(r.id)]);
+    switch (component.type) {
+      case 3: return (component.options || []).map((o) => [o.value, [emoji(o), o.label].filter(Boolean).join(' '),
+        o.description, o.default]);
+      case 5: return users;
+      case 6: return roles;
+      case 7: return [...users, ...roles];
+      default: return world.channels
+        .filter((c) => !component.channel_types || component.channel_types.includes(c.type))
+        .map((c) => [c.id, '#' + c.name, null, defaults.has(c.id)]);
+    }
+  }
+
+  // a select menu (string, user, role, mentionable or channel) as a <select>, in a message or in a modal
+  function picker(component) {
+    const select = el('select', 'component-select');
+    select.multiple = (component.max_values ?? 1) > 1;
+    select.disabled = Boolean(component.disabled);
+    select.dataset.customId = component.custom_id || '';
+    const placeholder = el('option', '', component.placeholder || 'Make a selection');
+    placeholder.value = '';
+    placeholder.disabled = true;
+    if (!select.multiple) select.append(placeholder);
+    for (const [value, label, description, selected] of selectChoices(component)) {
+      const option = el('option', '', label);
+      option.value = value;
+      if (description) option.title = description;
+      option.defaultSelected = Boolean(selected);
+      select.append(option);
+    }
+    if (!select.multiple && ![...select.options].some((o) => o.defaultSelected)) placeholder.selected = true;
+    return select;
+  }
+
+  function selectNode(message, component) {
+    const min = component.min_values ?? 1;
+    const max = component.max_values ?? 1;
+    const select = picker(component);
+    select.setAttribute('aria-label', component.placeholder || 'Make a selection');
+    const submit = () => {
+      const chosen = [...select.selectedOptions].filter((o) => o.value);
+      if (chosen.length < min || chosen.length > max) {
+        showError(min === max ? `Choose ${min} for “${component.placeholder || 'this menu'}”.`
+          : `Choose ${min} to ${max} for “${component.placeholder || 'this menu'}”.`);
+        return;
+      }
+      sendComponent(message, component, chosen.map((o) => o.value),
+        ` chose ${chosen.map((o) => '“' + o.textContent + '”').join(', ')}`);
+    };
+    if (!select.multiple) {
+      select.addEventListener('change', submit);
+      return select;
+    }
+    const apply = el('button', 'component-button secondary', 'Choose');
+    apply.type = 'button';
+    apply.disabled = select.disabled;
+    apply.addEventListener('click', submit);
+    return el('span', 'component-multi', select, apply);
+  }
+
+  async function sendComponent(message, component, values, action) {
+    showError('');
+    const body = { type: 'component', message_id: message.id, custom_id: component.custom_id, user: me(),
+      channel_id: message.channel_id };
+    if (values) body.values = values;
+    try {
+      const answer = await api('POST', '/emulator/interactions', body);
+      if (answer && answer.id) {
+        started.set(answer.id, { user: me(), type: 3, action });
+        watch(answer.id);
+      }
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`The emulator could not deliver that ${component.type === 2 ? 'click' : 'choice'}: ${reason(error)}`);
+    }
+  }
+
+  // After a slash command or a click: wait for the bot's callback, and show its modal if it answers with one.
+  async function watch(id) {
+    const until = Date.now() + INTERACTION_WATCH_MS;
+    while (interactionRoute && Date.now() < until) {
+      await delay(INTERACTION_POLL_MS);
+      let interaction;
+      try {
+        interaction = await api('GET', '/emulator/interactions/' + encodeURIComponent(id));
+      }
+      catch (error) {
+        if (error.status === 404 && /No such emulator route/.test(error.message)) interactionRoute = false;
+        if (!(error instanceof ApiError)) continue;
+        return;
+      }
+      if (interaction.callback_type === 9 && interaction.modal) {
+        openModal(interaction.modal);
+        return;
+      }
+      if (interaction.callback_type) return;
+    }
+  }
+
+  /* ------------------------------------------------------------------ modals */
+
+  let modal = null; // { definition, channelId }
+
+  function openModal(definition) {
+    const dialog = $('modal');
+    if (dialog.open) return;
+    $('modal-title').textContent = definition.title || 'Form';
+    $('modal-error').textContent = '';
+    const fields = $('modal-fields');
+    fields.replaceChildren();
+    let n = 0;
+    for (const component of definition.components || []) {
+      if (component.type === 10) {
+        fields.append(el('div', 'modal-text', window.DiscordMarkdown.render(component.content || '', names)));
+        continue;
+      }
+      // a label (type 18) around an input, or the older action row (type 1) holding a labelled input
+      const input = component.type === 1 ? (component.components || [])[0] : component.component;
+      const label = component.type === 1 ? input && input.label : component.label;
+      if (!input || ![3, 4, 5, 6, 7, 8].includes(input.type)) continue;
+      const id = 'modal-field-' + n++;
+      let control;
+      if (input.type === 4) {
+        control = el(input.style === 2 ? 'textarea' : 'input');
+        if (input.style === 2) control.rows = 4;
+        else control.type = 'text';
+        if (input.min_length !== undefined && input.min_length !== null) control.minLength = input.min_length;
+        if (input.max_length !== undefined && input.max_length !== null) control.maxLength = input.max_length;
+        if (input.placeholder) control.placeholder = input.placeholder;
+        if (input.value) control.value = input.value;
+        control.addEventListener('input', () => control.setCustomValidity(''));
+      }
+      else {
+        control = picker(input);
+      }
+      control.id = id;
+      control.dataset.customId = input.custom_id;
+      control.required = input.required !== false;
+      const labelNode = el('label', '', label || input.custom_id);
+      labelNode.htmlFor = id;
+      if (control.required) {
+        const mark = el('span', 'required', ' *');
+        mark.setAttribute('aria-hidden', 'true');
+        labelNode.append(mark);
+      }
+      const field = el('div', 'field', labelNode);
+      if (component.description) {
+        const description = el('div', 'description', component.description);
+        description.id = id + '-description';
+        control.setAttribute('aria-describedby', description.id);
+        field.append(description);
+      }
+      field.append(control);
+      fields.append(field);
+    }
+    modal = { definition, channelId: current && current.id };
+    dialog.showModal();
+  }
+
+  async function submitModal(event) {
+    event.preventDefault();
+    const form = $('modal-form');
+    const controls = [...form.querySelectorAll('[data-custom-id]')];
+    for (const control of controls.filter((c) => c.tagName !== 'SELECT')) {
+      const short = control.value.length > 0 && control.value.length < control.minLength;
+      control.setCustomValidity(short ? `Please use at least ${control.minLength} characters.` : '');
+    }
+    if (!form.reportValidity() || !modal) return;
+    const fields = {};
+    for (const control of controls) {
+      fields[control.dataset.customId] = control.tagName === 'SELECT'
+        ? [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',') : control.value;
+    }
+    try {
+      const answer = await api('POST', '/emulator/interactions', { type: 'modal', custom_id: modal.definition.custom_id,
+        fields, user: me(), channel_id: modal.channelId });
+      if (answer && answer.id) {
+        started.set(answer.id, { user: me(), type: 5, action: ` submitted “${modal.definition.title || 'a form'}”` });
+      }
+      $('modal').close();
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      $('modal-error').textContent = `The emulator could not submit the form: ${reason(error)}`;
+    }
+  }
+
+  /* ------------------------------------------------------------------ slash commands */
+
+  const OPTION_TYPES = { 3: 'text', 4: 'a whole number', 5: 'true or false', 6: 'a user', 7: 'a channel',
+    8: 'a role', 9: 'a user or role', 10: 'a number', 11: 'a file' };
+
+  // every runnable command path: "idea", "tag add", "admin tag remove"
+  function slashEntries() {
+    const entries = [];
+    const add = (path, definition) => {
+      const options = definition.options || [];
+      const subs = options.filter((o) => o.type === 1 || o.type === 2);
+      if (!subs.length) entries.push({ path, description: definition.description, options });
+      for (const sub of subs) add(path + ' ' + sub.name, sub);
+    };
+    for (const command of world.commands) {
+      if ((command.type || 1) === 1) add(command.name, command);
+    }
+    return entries;
+  }
+
+  function selectOf(pairs) {
+    const select = el('select');
+    const none = el('option', '', '—');
+    none.value = '';
+    select.append(none, ...pairs.map(([value, label]) => {
+      const option = el('option', '', label);
+      option.value = value;
+      return option;
+    }));
+    return select;
+  }
+
+  function optionControl(option) {
+    if (option.choices && option.choices.length) return selectOf(option.choices.map((c) => [String(c.value), c.name]));
+    const input = el('input');
+    input.type = 'text';
+    switch (option.type) {
+      case 4:
+      case 10:
+        input.type = 'number';
+        input.step = option.type === 4 ? '1' : 'any';
+        if (option.min_value !== undefined) input.min = option.min_value;
+        if (option.max_value !== undefined) input.max = option.max_value;
+        if (input.min && input.max) input.placeholder = `${input.min} to ${input.max}`;
+        return input;
+      case 5: return selectOf([['true', 'True'], ['false', 'False']]);
+      case 6: return selectOf(world.users.map((u) => [u.id, '@' + u.username]));
+      case 7: return selectOf(world.channels.filter((c) => !option.channel_types || option.channel_types.includes(c.type))
+        .map((c) => [c.id, '#' + c.name]));
+      case 8: return selectOf(world.roles.map((r) => [r.id, r.name.startsWith('@') ? r.name : '@' + r.name]));
+      case 9: return selectOf([...world.users.map((u) => ['user:' + u.id, '@' + u.username]),
+        ...world.roles.map((r) => ['role:' + r.id, r.name.startsWith('@') ? r.name : '@' + r.name])]);
+      case 11:
+        input.disabled = true;
+        input.placeholder = 'Files cannot be attached from this page';
+        return input;
+      default:
+        if (option.min_length !== undefined) input.minLength = option.min_length;
+        if (option.max_length !== undefined) input.maxLength = option.max_length;
+        return input;
+    }
+  }
+
+  function optionValue(option, raw) {
+    if (raw === '') return undefined;
+    if (option.choices && option.choices.length) {
+      const choice = option.choices.find((c) => String(c.value) === raw);
+      return choice ? choice.value : raw;
+    }
+    switch (option.type) {
+      case 4:
+      case 10: return Number(raw);
+      case 5: return raw === 'true';
+      case 6: return `<@${raw}>`;
+      case 7: return `<#${raw}>`;
+      case 8: return `<@&${raw}>`;
+      case 9: return raw.startsWith('role:') ? `<@&${raw.slice(5)}>` : `<@${raw.slice(5)}>`;
+      default: return raw;
+    }
+  }
+
+  function optionField(option) {
+    const id = 'option-' + option.name;
+    const label = el('label', '', option.name);
+    label.htmlFor = id;
+    if (option.required) {
+      const mark = el('span', 'required', ' *');
+      mark.title = 'required';
+      label.append(mark);
+    }
+    else {
+      label.append(el('span', 'optional', ' (optional)'));
+    }
+    const control = optionControl(option);
+    control.id = id;
+    control.name = option.name;
+    let suggestions = null;
+    if (option.autocomplete && control.tagName === 'INPUT') {
+      suggestions = el('datalist');
+      suggestions.id = id + '-choices';
+      control.setAttribute('list', suggestions.id);
+      const ask = () => autocomplete(option, control, suggestions);
+      control.addEventListener('focus', ask);
+      control.addEventListener('input', ask);
+    }
+    control.required = Boolean(option.required) && !control.disabled;
+    control.addEventListener('input', () => control.removeAttribute('aria-invalid'));
+    const description = el('div', 'description', option.description || OPTION_TYPES[option.type] || '');
+    description.id = id + '-description';
+    control.setAttribute('aria-describedby', description.id);
+    return el('div', 'field', label, control, suggestions, description);
+  }
+
+  // the bot's suggestions for what is typed in an option, as Discord's client asks for them (autocomplete)
+  function autocomplete(option, control, list) {
+    clearTimeout(control.autocompleteTimer);
+    control.autocompleteTimer = setTimeout(async () => {
+      if (!slashEntry) return;
+      try {
+        const answer = await api('POST', '/emulator/interactions', { type: 'autocomplete', command: slashEntry.path,
+          options: formOptions(option.name), option: option.name, value: control.value, user: me(),
+          channel_id: current.id });
+        list.replaceChildren(...(answer.choices || []).map((choice) => {
+          const item = el('option');
+          item.value = String(choice.value);
+          if (item.value !== choice.name) item.label = choice.name;
+          return item;
+        }));
+      }
+      catch {
+        list.replaceChildren(); // no suggestions: the field still takes what is typed
+      }
+    }, 150);
+  }
+
+  // the slash form's values, typed as the registered options say; all but the one named
+  function formOptions(except) {
+    const options = {};
+    for (const option of slashEntry.options) {
+      const control = $('slash-fields').querySelector(`[name="${CSS.escape(option.name)}"]`);
+      const value = control && option.name !== except ? optionValue(option, control.value) : undefined;
+      if (value !== undefined) options[option.name] = value;
+    }
+    return options;
+  }
+
+  function pickCommand(entry) {
+    slashEntry = entry;
+    const content = $('content');
+    content.value = '';
+    content.hidden = true;
+    content.disabled = true;
+    const fieldset = $('slash');
+    fieldset.hidden = false;
+    fieldset.disabled = false;
+    $('slash-name').textContent = '/' + entry.path;
+    $('slash-description').textContent = entry.description || '';
+    const fields = $('slash-fields');
+    fields.replaceChildren(...entry.options.map(optionField));
+    if (!entry.options.length) fields.append(el('p', 'note', 'No options: press Send.'));
+    (fields.querySelector('input:not([disabled]), select') || $('send')).focus();
+  }
+
+  function leaveSlash() {
+    slashEntry = null;
+    const fieldset = $('slash');
+    fieldset.hidden = true;
+    fieldset.disabled = true;
+    $('slash-fields').replaceChildren();
+    const content = $('content');
+    content.hidden = false;
+    content.disabled = false;
+    content.focus();
+  }
+
+  // "/roll sides:6 reason:for the win" typed out in full -> { command: "roll", options: { sides: "6", reason: "for the win" } }
+  function parseTyped(text) {
+    const body = text.slice(1).trim();
+    const entry = slashEntries().sort((a, b) => b.path.length - a.path.length)
+      .find((e) => body === e.path || body.startsWith(e.path + ' '));
+    const path = entry ? entry.path : body.split(/\s+/)[0];
+    const rest = body.slice(path.length);
+    const options = {};
+    const starts = [...rest.matchAll(/(?:^|\s)([\w-]{1,32}):(?!\/\/)/g)];
+    starts.forEach((m, i) => {
+      let value = rest.slice(m.index + m[0].length, i + 1 < starts.length ? starts[i + 1].index : rest.length).trim();
+      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      options[m[1]] = value;
+    });
+    return { command: path, options };
+  }
+
+  // Discord's refusal, in words: "Discord did not accept /idea: topic: Must be between 1 and 100 in length."
+  function reason(error) {
+    if (!(error instanceof ApiError)) return 'the emulator is not reachable.';
+    return String(error.message).replace(/^Invalid Form Body:\s*/, '');
+  }
+
+  async function runCommand(command, options) {
+    try {
+      const answer = await api('POST', '/emulator/interactions', { channel_id: current.id, user: me(), command, options });
+      started.set(answer.id, { user: me(), type: 2, command });
+      watch(answer.id);
+      refreshMessages().catch(() => {});
+      return true;
+    }
+    catch (error) {
+      showError(`Discord did not accept /${command}: ${reason(error)}`);
+      if (slashEntry && error instanceof ApiError) {
+        let first = null;
+        for (const problem of String(error.message).replace(/^Invalid Form Body:\s*/, '').split('; ')) {
+          const name = problem.split(':')[0].split('.').pop();
+          const control = $('slash-fields').querySelector(`[name="${CSS.escape(name)}"]`);
+          if (control) {
+            control.setAttribute('aria-invalid', 'true');
+            first = first || control;
+          }
+        }
+        if (first) first.focus();
+      }
+      return false;
+    }
+  }
+
+  /* ------------------------------------------------------------------ the composer */
+
+  const popup = { items: [], active: 0, pick: null };
+
+  function showSuggestions(items, pick) {
+    Object.assign(popup, { items, pick, active: 0 });
+    $('suggestions').replaceChildren(...items.map((item, index) => {
+      const option = el('li', 'suggestion', el('span', 'suggestion-label', item.label),
+        item.detail ? el('span', 'suggestion-detail', item.detail) : null);
+      option.id = 'suggestion-' + index;
+      option.setAttribute('role', 'option');
+      option.addEventListener('mousedown', (event) => {
+        event.preventDefault(); // keep the focus in the composer
+        choose(index);
+      });
+      return option;
+    }));
+    $('suggestions').hidden = false;
+    highlight(0);
+  }
+
+  function highlight(index) {
+    popup.active = index;
+    [...$('suggestions').children].forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    $('content').setAttribute('aria-activedescendant', 'suggestion-' + index);
+    $('suggestion-' + index).scrollIntoView({ block: 'nearest' });
+  }
+
+  function hideSuggestions() {
+    popup.items = [];
+    $('suggestions').hidden = true;
+    $('suggestions').replaceChildren();
+    $('content').removeAttribute('aria-activedescendant');
+  }
+
+  function choose(index) {
+    const item = popup.items[index];
+    const pick = popup.pick;
+    hideSuggestions();
+    pick(item);
+  }
+
+  function suggest() {
+    const input = $('content');
+    const before = input.value.slice(0, input.selectionStart);
+    let m = /^\/([\w-]*(?: [\w-]*){0,2})$/.exec(before);
+    if (m && before === input.value) {
+      const query = m[1].toLowerCase();
+      const items = slashEntries().filter((e) => e.path.startsWith(query)).slice(0, 25)
+        .map((e) => ({ label: '/' + e.path, detail: e.description, entry: e }));
+      if (items.length) return showSuggestions(items, (item) => pickCommand(item.entry));
+    }
+    m = /(?:^|\s)@([^\s@<>]{0,32})$/.exec(before);
+    if (m) {
+      const typed = m[1];
+      const matches = (name) => name.toLowerCase().startsWith(typed.toLowerCase());
+      const items = [
+        ...world.users.filter((u) => matches(u.username))
+          .map((u) => ({ label: '@' + u.username, detail: u.bot ? 'bot' : 'user', text: '@' + u.username, mention: `<@${u.id}>` })),
+        ...world.roles.filter((r) => r.name !== '@everyone' && matches(r.name))
+          .map((r) => ({ label: '@' + r.name, detail: 'role', text: '@' + r.name, mention: `<@&${r.id}>` })),
+        ...['everyone', 'here'].filter(matches)
+          .map((n) => ({ label: '@' + n, detail: n === 'here' ? 'everyone online' : 'everyone in the server', text: '@' + n, mention: '@' + n })),
+      ].slice(0, 10);
+      if (items.length) return showSuggestions(items, (item) => complete(typed.length + 1, item));
+    }
+    return hideSuggestions();
+  }
+
+  function complete(length, item) {
+    const input = $('content');
+    const caret = input.selectionStart;
+    const before = input.value.slice(0, caret - length) + item.text + ' ';
+    input.value = before + input.value.slice(caret);
+    input.setSelectionRange(before.length, before.length);
+    if (item.mention !== item.text) completions.set(item.text, item.mention);
+    resize();
+  }
+
+  // what Discord's client sends: "@alice" completed (or typed out in full) becomes <@id>
+  function withMentions(text) {
+    let out = text;
+    for (const [name, mention] of [...completions].sort((a, b) => b[0].length - a[0].length)) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      out = out.replace(new RegExp(escaped + '(?![\\p{L}\\p{N}_])', 'gu'), mention);
+    }
+    return out.replace(/(^|\s)@([\p{L}\p{N}_.]{2,32})(?![\p{L}\p{N}_])/gu, (all, space, name) => {
+      const user = world.users.find((u) => sameName(u.username, name));
+      return user ? `${space}<@${user.id}>` : all;
+    });
+  }
+
+  function resize() {
+    const input = $('content');
+    input.rows = Math.min(8, input.value.split('\n').length);
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    showError('');
+    if (!current) return;
+    if (slashEntry) {
+      if (await runCommand(slashEntry.path, formOptions(null))) leaveSlash();
+      return;
+    }
+    const input = $('content');
+    const text = input.value;
+    if (!text.trim()) return;
+    if (text.startsWith('/')) {
+      const { command, options } = parseTyped(text);
+      if (await runCommand(command, options)) input.value = '';
+      resize();
+      return;
+    }
+    try {
+      await api('POST', '/emulator/messages', { channel_id: current.id, author: me(), content: withMentions(text) });
+      input.value = '';
+      completions.clear();
+      resize();
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`Could not send the message: ${reason(error)}`);
+    }
+  }
+
+  const content = $('content');
+  content.addEventListener('input', () => {
+    suggest();
+    resize();
+  });
+  content.addEventListener('blur', hideSuggestions);
+  content.addEventListener('keydown', (event) => {
+    if (popup.items.length) {
+      const n = popup.items.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        highlight((popup.active + (event.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') {
+        event.preventDefault();
+        choose(popup.active);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        hideSuggestions();
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      $('composer').requestSubmit();
+    }
+  });
+  $('slash').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      leaveSlash();
+    }
+  });
+  $('slash-cancel').addEventListener('click', leaveSlash);
   $('composer').addEventListener('submit', send);
-  loadChannels().then(refreshMessages).catch((error) => { $('error').textContent = error.message; });
-  refreshStatus();
-  setInterval(() => refreshMessages().catch(() => {}), 700);
-  setInterval(refreshStatus, 3000);
+  $('author').addEventListener('change', () => {
+    for (const entry of rendered.values()) entry.node.remove();
+    rendered.clear();
+    refreshMessages().catch(() => {});
+  });
+  document.addEventListener('click', (event) => { // an open Apps menu closes on a click elsewhere, as a menu does
+    for (const menu of document.querySelectorAll('.apps[open]')) {
+      if (!menu.contains(event.target)) menu.open = false;
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') document.querySelectorAll('.apps[open]').forEach((menu) => { menu.open = false; });
+  });
+  $('modal-form').addEventListener('submit', submitModal);
+  $('modal-cancel').addEventListener('click', () => $('modal').close());
+
+  async function poll() {
+    try {
+      await refreshMessages();
+    }
+    catch {
+      // the status line says when the emulator is gone
+    }
+    setTimeout(poll, POLL_MS);
+  }
+
+  (async () => {
+    await refreshStatus();
+    const wanted = new URLSearchParams(location.search).get('channel');
+    const channel = world.channels.find((c) => c.id === wanted) || world.channels[0];
+    if (channel) select(channel);
+    content.focus();
+    setTimeout(poll, POLL_MS);
+    setInterval(refreshStatus, 3000);
+  })();
 })();

@@ -1,0 +1,653 @@
+package io.github.jdaboot.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import io.github.jdaboot.idea.IdeaProperties;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Timeouts;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The emulator's chat page in a real browser, Debian's Chromium (headless), against the real bot: what a
+ * person sees and does there. Chromium and its driver come from Debian ({@code apt-get install chromium
+ * chromium-driver}; {@code .ci/run} installs them); nothing is downloaded.
+ */
+@DiscordBotTest
+@DisplayName("The chat page in Chromium, against the bot")
+class ChatPageBrowserTests {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chat-page.chromium", "/usr/bin/chromium"));
+
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+
+    private static final Path FAILURES = Path.of("target", "chat-page");
+
+    private static final AtomicInteger channels = new AtomicInteger();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows, which it warns about. */
+    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
+    private static WebDriver browser;
+
+    private static Path profile;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            saveScreenshot(context.getRequiredTestMethod().getName());
+        }
+    };
+
+    private final DiscordEmulator discord;
+
+    private final World world;
+
+    private final ShardManager shards;
+
+    private final IdeaProperties ideas;
+
+    private final WebDriverWait wait;
+
+    ChatPageBrowserTests(DiscordEmulator discord, ShardManager shards, IdeaProperties ideas) {
+        this.discord = discord;
+        this.ideas = ideas;
+        this.world = discord.world();
+        this.shards = shards;
+        this.wait = new WebDriverWait(browser, Timeouts.ANSWER, Duration.ofMillis(50));
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("This test drives the chat page in Chromium, and " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER
+                    : CHROMIUM) + " is missing: install Debian's chromium and chromium-driver (apt-get install -y "
+                    + "chromium chromium-driver), as .ci/run does; elsewhere point -Dchat-page.chromium and "
+                    + "-Dwebdriver.chrome.driver at a Chromium and its matching chromedriver.");
+        }
+        // Selenium Manager is not needed with the paths given; should anything start it, it must not download
+        System.setProperty("SE_OFFLINE", "true");
+        CDP_LOG.setLevel(Level.SEVERE);
+        profile = Files.createTempDirectory("chat-page-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+            .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        // failed requests are expected (the emulator's 400s and 404s the page handles); script errors are not
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter((message) -> !message.contains("Failed to load resource"))
+            .toList();
+        assertThat(errors).as("errors in the browser's console").isEmpty();
+    }
+
+    @Test
+    @DisplayName(".idea typed in the page gets the bot's reply, shown as a reply to it")
+    void prefixCommand() {
+        EmulatedChannel channel = open("prefix");
+
+        send(".idea");
+
+        WebElement reply = awaitMessage("Okay, so how about this: ");
+        assertThat(reply.findElement(By.cssSelector(".meta .author")).getText()).isEqualTo("IdeaBot");
+        assertThat(reply.findElement(By.className("reply-to")).getText()).isEqualTo("↱ alice .idea");
+        assertThat(this.world.messages(channel)).anySatisfy((message) -> {
+            assertThat(message.author().username()).isEqualTo("alice");
+            assertThat(message.content()).isEqualTo(".idea");
+        });
+    }
+
+    @Test
+    @DisplayName(".help's markdown is rendered: bold and code spans, no raw ** or backticks")
+    void helpRenderedAsMarkdown() {
+        open("help");
+
+        send(".help");
+
+        WebElement reply = awaitMessage("Commands");
+        WebElement content = reply.findElement(By.className("content"));
+        assertThat(texts(content, "strong")).contains("Commands");
+        assertThat(texts(content, "code")).anyMatch((code) -> code.startsWith(".idea"))
+            .anyMatch((code) -> code.startsWith(".help"));
+        assertThat(content.getText()).doesNotContain("**").doesNotContain("`");
+    }
+
+    @Test
+    @DisplayName("@Idea offers IdeaBot (arrows and Enter), and the message reaches the bot as <@id> idea")
+    void mentionCompletion() {
+        EmulatedChannel channel = open("mention");
+        WebElement composer = composer();
+
+        composer.sendKeys("@Idea");
+        assertThat(selectedSuggestion().getText()).isEqualTo("@IdeaBot\nbot");
+        assertThat(suggestions()).containsExactly("@IdeaBot\nbot", "@IdeaBot\nrole", "@Idea Fans\nrole");
+        composer.sendKeys(Keys.ARROW_UP); // from the first to the last
+        assertThat(selectedSuggestion().getText()).isEqualTo("@Idea Fans\nrole");
+        composer.sendKeys(Keys.ARROW_DOWN); // and round again
+        assertThat(selectedSuggestion().getText()).isEqualTo("@IdeaBot\nbot");
+        composer.sendKeys(Keys.ENTER);
+        this.wait.until((driver) -> "@IdeaBot ".equals(composer.getDomProperty("value")));
+        composer.sendKeys("idea", Keys.ENTER);
+
+        awaitMessage("Okay, so how about this: ");
+        EmulatedMessage asked = this.world.messages(channel).getFirst();
+        assertThat(asked.content()).isEqualTo(this.world.bot().mention() + " idea");
+        WebElement shown = this.wait.until((driver) -> messages().stream()
+            .filter((item) -> texts(item, ".mention").contains("@IdeaBot"))
+            .findFirst().orElse(null));
+        assertThat(shown.findElement(By.className("content")).getText()).isEqualTo("@IdeaBot idea");
+    }
+
+    @Test
+    @DisplayName("/idea from the list, its topic suggested by the bot and typed with spaces: \"alice used /idea\" and the answer")
+    void slashCommandWithOptionField() {
+        open("slash");
+        WebElement composer = composer();
+
+        composer.sendKeys("/id");
+        assertThat(selectedSuggestion().getText()).startsWith("/idea").contains("Suggests a project idea");
+        composer.sendKeys(Keys.ENTER);
+        WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
+        assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText()).isEqualTo("topic (optional)");
+        assertThat(topic.getDomProperty("maxLength")).isEqualTo("100");
+        this.wait.until((driver) -> autocompleted("option-topic").contains("game")); // the bot's topics, on focus
+        topic.sendKeys("fin");
+        this.wait.until((driver) -> autocompleted("option-topic").equals(List.of("finance")));
+        topic.clear();
+        topic.sendKeys("zzq xyzzy plugh", Keys.ENTER);
+
+        WebElement answer = awaitMessage("alice used /idea");
+        assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ")
+            .contains("“zzq xyzzy plugh”"); // the whole value reached the bot
+        assertThat(composer.isDisplayed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("each option type gets its field (numbers with limits, choices, pickers), and subcommands are listed")
+    void optionFieldsByType() throws InterruptedException {
+        EmulatedChannel channel = open("options");
+        String commands = "applications/" + Long.toUnsignedString(this.world.applicationId()) + "/guilds/"
+                + this.world.guild().idString() + "/commands";
+        String registered = http("GET", commands, null).body(); // put back afterwards
+        BlockingQueue<SlashCommandInteractionEvent> received = new LinkedBlockingQueue<>();
+        EventListener bot = (GenericEvent event) -> {
+            if (event instanceof SlashCommandInteractionEvent slash && slash.getChannelId().equals(channel.idString())) {
+                received.add(slash);
+            }
+        };
+        this.shards.addEventListener(bot);
+        try {
+            assertThat(http("PUT", commands, """
+                    [{"name": "roll", "description": "Rolls a die", "options": [
+                       {"type": 4, "name": "sides", "description": "Number of sides", "required": true,
+                        "min_value": 2, "max_value": 120},
+                       {"type": 3, "name": "reason", "description": "What the roll is for"},
+                       {"type": 3, "name": "color", "description": "A colour",
+                        "choices": [{"name": "Red", "value": "red"}, {"name": "Blue", "value": "blue"}]},
+                       {"type": 5, "name": "loud", "description": "Shout it"},
+                       {"type": 6, "name": "for", "description": "Who it is for"},
+                       {"type": 7, "name": "where", "description": "Where"},
+                       {"type": 8, "name": "role", "description": "A role"},
+                       {"type": 10, "name": "bonus", "description": "A bonus", "min_value": 0, "max_value": 1.5}]},
+                     {"name": "tag", "description": "Tags", "options": [
+                       {"type": 1, "name": "add", "description": "Adds a tag", "options": [
+                         {"type": 3, "name": "name", "description": "The tag", "required": true}]},
+                       {"type": 1, "name": "show", "description": "Shows a tag"}]}]""").statusCode()).isEqualTo(200);
+            browser.navigate().refresh(); // the page reads the commands when it loads, and every 3 s
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
+            WebElement composer = composer();
+
+            composer.sendKeys("/ro");
+            assertThat(selectedSuggestion().getText()).startsWith("/roll");
+            composer.sendKeys(Keys.ENTER);
+            WebElement sides = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-sides")));
+            assertThat(browser.findElement(By.cssSelector("label[for=option-sides]")).getText()).isEqualTo("sides *");
+            assertThat(sides.getDomProperty("type")).isEqualTo("number");
+            assertThat(sides.getDomProperty("min")).isEqualTo("2");
+            assertThat(sides.getDomProperty("max")).isEqualTo("120");
+            sides.sendKeys("1", Keys.ENTER); // below min_value: the form refuses, nothing is sent
+            assertThat(script("return document.getElementById('option-sides').validity.rangeUnderflow")).isEqualTo(true);
+            sides.clear();
+            sides.sendKeys("6");
+            browser.findElement(By.id("option-reason")).sendKeys("for the win");
+            new Select(browser.findElement(By.id("option-color"))).selectByVisibleText("Blue");
+            new Select(browser.findElement(By.id("option-loud"))).selectByVisibleText("True");
+            new Select(browser.findElement(By.id("option-for"))).selectByVisibleText("@bob");
+            new Select(browser.findElement(By.id("option-where"))).selectByVisibleText("#" + channel.name());
+            new Select(browser.findElement(By.id("option-role"))).selectByVisibleText("@Moderators");
+            browser.findElement(By.id("option-bonus")).sendKeys("0.5", Keys.ENTER);
+
+            SlashCommandInteractionEvent roll = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(roll).as("/roll reached the bot").isNotNull();
+            assertThat(roll.getOption("sides").getAsLong()).isEqualTo(6);
+            assertThat(roll.getOption("reason").getAsString()).isEqualTo("for the win");
+            assertThat(roll.getOption("color").getAsString()).isEqualTo("blue");
+            assertThat(roll.getOption("loud").getAsBoolean()).isTrue();
+            assertThat(roll.getOption("for").getAsUser().getName()).isEqualTo("bob");
+            assertThat(roll.getOption("where").getAsChannel().getName()).isEqualTo(channel.name());
+            assertThat(roll.getOption("role").getAsRole().getName()).isEqualTo("Moderators");
+            assertThat(roll.getOption("bonus").getAsDouble()).isEqualTo(0.5);
+            awaitMessage("alice used /roll");
+
+            composer.sendKeys("/tag ");
+            this.wait.until((driver) -> suggestions().equals(List.of("/tag add\nAdds a tag", "/tag show\nShows a tag")));
+            composer.sendKeys(Keys.ENTER);
+            this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-name"))).sendKeys("faq", Keys.ENTER);
+            SlashCommandInteractionEvent tag = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(tag).as("/tag add reached the bot").isNotNull();
+            assertThat(tag.getFullCommandName()).isEqualTo("tag add");
+            assertThat(tag.getOption("name").getAsString()).isEqualTo("faq");
+        }
+        finally {
+            this.shards.removeEventListener(bot);
+            http("PUT", commands, registered);
+        }
+    }
+
+    @Test
+    @DisplayName("an option Discord refuses is explained in the page, naming the option")
+    void slashOptionRefused() {
+        open("refused");
+
+        send("/idea topik:games");
+
+        WebElement error = this.wait.until((driver) -> {
+            WebElement alert = driver.findElement(By.id("error"));
+            return alert.getText().isBlank() ? null : alert;
+        });
+        assertThat(error.getText()).startsWith("Discord did not accept /idea: topik: ").doesNotContain("{\"");
+        assertThat(composer().getDomProperty("value")).isEqualTo("/idea topik:games"); // kept, to fix it
+    }
+
+    @Test
+    @DisplayName("an ephemeral answer shows to the user who ran the command only, marked \"Only you can see this\"")
+    void ephemeralAnswer() {
+        open("ephemeral");
+        WebElement composer = composer();
+
+        composer.sendKeys("/help");
+        this.wait.until((driver) -> selectedSuggestion().getText().startsWith("/help"));
+        composer.sendKeys(Keys.ENTER);
+        this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-command"))).sendKeys(Keys.ENTER);
+
+        WebElement answer = awaitMessage("alice used /help");
+        assertThat(answer.getText()).contains("Only you can see this");
+        assertThat(texts(answer, "strong")).contains("Commands");
+        actAs("bob");
+        this.wait.until((driver) -> messages().stream().noneMatch((item) -> item.getText().contains("used /help")));
+        actAs("alice");
+        awaitMessage("alice used /help");
+    }
+
+    @Test
+    @DisplayName("markdown and mentions in another user's message are rendered as Discord renders them")
+    void markdownAndMentions() {
+        EmulatedChannel channel = open("markdown");
+        EmulatedUser alice = this.world.user("alice");
+        EmulatedRole moderators = this.world.guild().roles().stream()
+            .filter((role) -> role.name().equals("Moderators")).findFirst().orElseThrow();
+
+        this.world.as("bob").says(channel, "**hi** " + alice.mention() + " " + moderators.mention() + " "
+                + channel.mention() + " <@123> @everyone ||secret|| `a <b>` [docs](https://example.com/docs) __under__ "
+                + "~~gone~~ *it* https://example.org/x\n> quoted\n# Big\n-# small print\n```java\nint x = 1;\n```\n- one\n- two");
+
+        WebElement message = awaitMessage("hi");
+        WebElement content = message.findElement(By.className("content"));
+        assertThat(texts(content, "strong")).containsExactly("hi");
+        assertThat(texts(content, "em")).containsExactly("it");
+        assertThat(texts(content, "u")).containsExactly("under");
+        assertThat(texts(content, "s")).containsExactly("gone");
+        assertThat(texts(content, ".md-code")).containsExactly("a <b>");
+        assertThat(content.findElement(By.cssSelector("pre code.language-java")).getText()).isEqualTo("int x = 1;");
+        assertThat(texts(content, "blockquote")).containsExactly("quoted");
+        assertThat(texts(content, "h3")).containsExactly("Big");
+        assertThat(texts(content, ".md-subtext")).containsExactly("small print");
+        assertThat(texts(content, "ul li")).containsExactly("one", "two");
+        assertThat(texts(content, ".mention")).containsExactly("@alice", "@Moderators", "#" + channel.name(),
+                "@unknown-user", "@everyone");
+        WebElement link = content.findElement(By.linkText("docs"));
+        assertThat(link.getDomAttribute("href")).isEqualTo("https://example.com/docs");
+        assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getDomAttribute("rel")).contains("noopener");
+        assertThat(content.findElement(By.linkText("https://example.org/x")).getDomAttribute("rel")).contains("noopener");
+        assertThat(content.getText()).doesNotContain("**", "<@", "<#", "||", "```");
+        assertThat(message.getDomAttribute("class")).contains("mentioned"); // alice, who is looking, is mentioned
+
+        WebElement spoiler = content.findElement(By.className("spoiler"));
+        assertThat(spoiler.getDomAttribute("aria-expanded")).isEqualTo("false");
+        spoiler.click();
+        assertThat(spoiler.getDomAttribute("class")).contains("revealed");
+    }
+
+    @Test
+    @DisplayName("HTML in messages and names is shown as text, never run")
+    void noScriptFromMessages() {
+        EmulatedChannel channel = open("xss");
+        String attack = "<img src=x onerror=\"window.xssed=1\"> **<script>window.xssed=2</script>** "
+                + "[click](javascript:window.xssed=3) <a href=\"javascript:window.xssed=4\">a</a>\n"
+                + "```html\n<iframe src=\"javascript:window.xssed=5\"></iframe>\n```";
+
+        this.world.as("<img src=y onerror=window.xssed=6>").says(channel, attack);
+        send("<svg onload=window.xssed=7>");
+
+        WebElement message = awaitMessage("<img src=x onerror=\"window.xssed=1\">");
+        awaitMessage("<svg onload=window.xssed=7>");
+        assertThat(message.getText()).contains("<img src=y onerror=window.xssed=6>", "<script>window.xssed=2</script>",
+                "[click](javascript:window.xssed=3)", "<iframe src=\"javascript:window.xssed=5\"></iframe>");
+        assertThat(browser.findElements(By.cssSelector("#messages img, #messages script, #messages iframe, #messages svg")))
+            .isEmpty();
+        assertThat(script("return [...document.querySelectorAll('#messages a')].filter((a) => !/^https?:/.test(a.href)).length"))
+            .isEqualTo(0L);
+        assertThat(script("return window.xssed === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    @DisplayName("a bot message's buttons and select menus are shown under it, in Discord's styles")
+    void componentsRendered() {
+        EmulatedChannel channel = open("components");
+
+        String posted = postAsBot(channel, """
+                {"content": "Pick one", "components": [
+                  {"type": 1, "components": [
+                    {"type": 2, "style": 1, "label": "Primary", "custom_id": "primary"},
+                    {"type": 2, "style": 2, "label": "Dice", "custom_id": "dice", "emoji": {"name": "🎲"}},
+                    {"type": 2, "style": 3, "label": "Yes", "custom_id": "yes"},
+                    {"type": 2, "style": 4, "label": "Delete", "custom_id": "delete", "disabled": true},
+                    {"type": 2, "style": 5, "label": "Docs", "url": "https://example.com/docs"}]},
+                  {"type": 1, "components": [
+                    {"type": 3, "custom_id": "topic", "placeholder": "Pick a topic", "options": [
+                      {"label": "Games", "value": "games", "description": "Things to play"},
+                      {"label": "Tools", "value": "tools"}]}]},
+                  {"type": 1, "components": [{"type": 5, "custom_id": "who", "placeholder": "Pick someone"}]}]}""");
+
+        WebElement message = awaitMessage("Pick one");
+        assertThat(message.findElement(By.cssSelector("button.primary")).getText()).isEqualTo("Primary");
+        assertThat(message.findElement(By.cssSelector("button.secondary")).getText()).isEqualTo("🎲 Dice");
+        assertThat(message.findElement(By.cssSelector("button.success")).getText()).isEqualTo("Yes");
+        assertThat(message.findElement(By.cssSelector("button.danger")).isEnabled()).isFalse();
+        WebElement docs = message.findElement(By.cssSelector("a.component-button.link"));
+        assertThat(docs.getDomAttribute("href")).isEqualTo("https://example.com/docs");
+        assertThat(docs.getDomAttribute("rel")).contains("noopener");
+        Select topic = new Select(message.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
+        assertThat(topic.getOptions()).extracting(WebElement::getText).containsExactly("Pick a topic", "Games", "Tools");
+        Select who = new Select(message.findElement(By.cssSelector("select[aria-label='Pick someone']")));
+        assertThat(who.getOptions()).extracting(WebElement::getText).contains("@alice", "@bob");
+
+        http("PATCH", posted, """
+                {"content": "Picked", "components": [{"type": 1, "components": [
+                  {"type": 2, "style": 1, "label": "Primary", "custom_id": "primary", "disabled": true}]}]}""");
+        WebElement edited = awaitMessage("Picked");
+        assertThat(edited.findElement(By.cssSelector("button.primary")).isEnabled()).isFalse();
+        assertThat(edited.findElements(By.tagName("select"))).isEmpty();
+        http("DELETE", posted, null);
+        this.wait.until((driver) -> messages().isEmpty());
+
+        postAsBot(channel, """
+                {"content": "Click me", "components": [{"type": 1, "components": [
+                  {"type": 2, "style": 1, "label": "Primary", "custom_id": "primary"}]}]}""");
+        message = awaitMessage("Click me");
+        message.findElement(By.cssSelector("button.primary")).click(); // reaches the bot, which has no handler for it
+        assertThat(awaitMessage("alice clicked “Primary”").getText()).contains("Only you can see this");
+    }
+
+    @Test
+    @DisplayName("the idea's topic menu and Another button update it in place; its form opens, checks its limits, submits")
+    void ideaComponentsAndForm() {
+        open("idea-components");
+        send(".idea");
+        WebElement idea = awaitMessage("Okay, so how about this: ");
+        String id = idea.getDomAttribute("data-id");
+        String first = idea.findElement(By.className("content")).getText().toLowerCase(Locale.ROOT);
+        assertThat(texts(idea, "button")).contains("Another", "Suggest one");
+
+        Select topics = new Select(idea.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
+        String topic = topics.getOptions().stream().map(WebElement::getText)
+            .filter((name) -> !name.equals("Pick a topic") && !first.contains(name)).findFirst().orElseThrow();
+        topics.selectByVisibleText(topic);
+        this.wait.until((driver) -> message(id).getText().contains("(edited)")
+                && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
+        click(id, "Another");
+        this.wait.until((driver) -> this.discord.interactions().interactions().stream()
+            .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
+                    && click.message().map(EmulatedMessage::idString).orElse("").equals(id)
+                    && click.callbackType() == EmulatedInteraction.UPDATE_MESSAGE));
+
+        click(id, "Suggest one");
+        WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+        assertThat(dialog.findElement(By.id("modal-title")).getText()).isEqualTo("Suggest a project idea");
+        assertThat(dialog.findElement(By.tagName("label")).getText()).isEqualTo("Your idea *");
+        WebElement field = dialog.findElement(By.cssSelector("textarea[data-custom-id=idea]"));
+        assertThat(field.getDomProperty("minLength")).isEqualTo("10");
+        assertThat(field.getDomProperty("maxLength")).isEqualTo("300");
+        WebElement submit = dialog.findElement(By.cssSelector("button[type=submit]"));
+        submit.click(); // empty: the form refuses it
+        assertThat(script("return document.querySelector('#modal textarea').validity.valueMissing")).isEqualTo(true);
+        field.sendKeys("too short");
+        submit.click();
+        assertThat(script("return document.querySelector('#modal textarea').validity.valid")).isEqualTo(false);
+        assertThat(dialog.isDisplayed()).isTrue();
+        field.clear();
+        String suggestion = this.ideas.getSuggestions().getFirst(); // one it has: other tests' ideas stay the same
+        field.sendKeys(suggestion);
+        submit.click();
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+        WebElement thanks = awaitMessage("Thanks, added: " + suggestion);
+        assertThat(thanks.getText()).contains("alice submitted “Suggest a project idea”", "Only you can see this");
+
+        click(id, "Suggest one");
+        this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+        click(id, "Suggest one");
+        this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.tagName("textarea")).sendKeys(Keys.ESCAPE);
+        this.wait.until(ExpectedConditions.invisibilityOf(dialog));
+    }
+
+    @Test
+    @DisplayName("the Apps menu of a message runs the bot's message command on it")
+    void messageCommand() {
+        open("apps");
+        send("I like board games");
+        WebElement mine = awaitMessage("I like board games");
+
+        mine.findElement(By.cssSelector(".apps summary")).click();
+        mine.findElement(By.xpath(".//button[text()='Idea from this message']")).click();
+
+        WebElement answer = awaitMessage("alice used Idea from this message");
+        assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+    }
+
+    /* ------------------------------------------------------------------ helpers */
+
+    /** A new channel of its own, opened in the page: what other tests did stays out of sight. */
+    private EmulatedChannel open(String name) {
+        EmulatedChannel channel = this.world.addTextChannel(this.world.guild(), "page-" + name + "-"
+                + channels.incrementAndGet());
+        browser.get(this.discord.chatUrl() + "?channel=" + channel.idString());
+        this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
+        this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
+        return channel;
+    }
+
+    private WebElement composer() {
+        return browser.findElement(By.id("content"));
+    }
+
+    private void send(String text) {
+        composer().sendKeys(text);
+        this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("suggestions")));
+        composer().sendKeys(Keys.ENTER);
+    }
+
+    private void actAs(String user) {
+        WebElement author = browser.findElement(By.id("author"));
+        author.clear();
+        author.sendKeys(user, Keys.TAB);
+    }
+
+    private WebElement message(String id) {
+        return browser.findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
+    }
+
+    /** Clicks the button with this label in the message, again if the page re-rendered the message meanwhile. */
+    private void click(String messageId, String label) {
+        this.wait.until((driver) -> {
+            message(messageId).findElement(By.xpath(".//button[text()='" + label + "']")).click();
+            return true;
+        });
+    }
+
+    private List<WebElement> messages() {
+        return browser.findElements(By.cssSelector("#messages > li.message"));
+    }
+
+    /** The first message in the page whose text contains this, once there is one. */
+    private WebElement awaitMessage(String text) {
+        return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
+            .until((driver) -> messages().stream().filter((item) -> item.getText().contains(text)).findFirst()
+                .orElse(null));
+    }
+
+    /** The values the bot suggested for an option (autocomplete), as the page offers them. */
+    private static List<String> autocompleted(String field) {
+        return browser.findElements(By.cssSelector("#" + field + "-choices option")).stream()
+            .map((option) -> option.getDomAttribute("value")).toList();
+    }
+
+    private WebElement selectedSuggestion() {
+        return this.wait.until(ExpectedConditions
+            .visibilityOfElementLocated(By.cssSelector("#suggestions [role=option][aria-selected=true]")));
+    }
+
+    private List<String> suggestions() {
+        return texts(browser.findElement(By.id("suggestions")), "[role=option]");
+    }
+
+    private static List<String> texts(WebElement within, String css) {
+        return within.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** The bot posts a message through Discord's REST API, as JDA would; answers the message's path. */
+    private String postAsBot(EmulatedChannel channel, String json) {
+        java.net.http.HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages", json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return "channels/" + channel.idString() + "/messages/" + JSON.readTree(response.body()).path("id").asString();
+    }
+
+    private java.net.http.HttpResponse<String> http(String method, String path, String json) {
+        String url = path.startsWith("/") ? this.discord.chatUrl().replace("/emulator/", "") + path
+                : this.discord.restUrl() + path;
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(url))
+            .timeout(Timeouts.ANSWER)
+            .header("Authorization", "Bot " + this.discord.token())
+            .method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody());
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void saveScreenshot(String name) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(FAILURES);
+            Files.write(FAILURES.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(FAILURES.resolve(name + ".html"), browser.getPageSource());
+        }
+        catch (IOException | RuntimeException ex) {
+            // the test's own failure is what matters
+        }
+    }
+}
