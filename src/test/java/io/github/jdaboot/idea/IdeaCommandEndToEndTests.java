@@ -1,6 +1,7 @@
 package io.github.jdaboot.idea;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("The .idea command against the Discord emulator")
 class IdeaCommandEndToEndTests {
 
+    /** The idea {@link #suggest()} adds: it can come up in any later answer of this shared bot. */
+    private static final String SUGGESTED = "a zeppelin tracker for quokkas";
+
     private final World world;
 
     private final Gateway gateway;
@@ -52,11 +56,18 @@ class IdeaCommandEndToEndTests {
         assertThat(reply.referencedMessageId()).isEqualTo(asked.id());
         assertThat(reply.content()).startsWith("Okay, so how about this: ");
         assertThat(reply.content().substring("Okay, so how about this: ".length()))
-            .isIn(this.ideas.getSuggestions());
+            .isIn(ideas());
         assertThat(reply.mentionEveryone()).isFalse();
         assertThat(reply.mentionUserIds()).isEmpty();
         assertThat(reply.mentionRoleIds()).isEmpty();
         assertNoMoreRepliesThan(1, asked);
+    }
+
+    /** Every idea the bot may answer with: the configured ones, and the one a test here suggests. */
+    private List<String> ideas() {
+        List<String> ideas = new ArrayList<>(this.ideas.getSuggestions());
+        ideas.add(SUGGESTED);
+        return ideas;
     }
 
     @Test
@@ -151,13 +162,13 @@ class IdeaCommandEndToEndTests {
     void suggest() {
         EmulatedModal form = this.world.as("alice").runs(SlashCommand.of("suggest")).awaitModal(Timeouts.ANSWER);
         EmulatedMessage thanks = this.world.as("alice")
-            .submits(form, Map.of("idea", "a zeppelin tracker for quokkas"))
+            .submits(form, Map.of("idea", SUGGESTED))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(thanks.content()).isEqualTo("Thanks, added: a zeppelin tracker for quokkas");
         assertThat(thanks.isEphemeral()).isTrue();
         EmulatedMessage idea = this.world.awaitReply(
                 this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
-        assertThat(idea.content()).contains("a zeppelin tracker for quokkas");
+        assertThat(idea.content()).contains(SUGGESTED);
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
         assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
