@@ -39,7 +39,8 @@ import org.springframework.util.ClassUtils;
 class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAware {
 
     /** Discord's rule for command and option names (chat-input commands). */
-    private static final Pattern NAME = Pattern.compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
+    private static final Pattern NAME = Pattern
+        .compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1," + CommandData.MAX_NAME_LENGTH + "}$");
 
     private final ArgumentResolvers arguments;
     private final OptionArgumentResolver options;
@@ -224,8 +225,8 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
 
     static void checkName(HandlerMethod handler, String what, String name) {
         if (!NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))) {
-            throw handler.invalid("@Command", "invalid " + what + " '" + name + "': Discord requires 1-32 lower-case"
-                    + " letters, digits, '-' or '_', without spaces");
+            throw handler.invalid("@Command", "invalid " + what + " '" + name + "': Discord requires 1-" + CommandData.MAX_NAME_LENGTH
+                    + " lower-case letters, digits, '-' or '_', without spaces");
         }
     }
 

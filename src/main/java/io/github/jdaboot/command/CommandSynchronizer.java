@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -86,7 +87,7 @@ class CommandSynchronizer implements EventListener {
     }
 
     private static void sync(String where, RestAction<List<Command>> retrieve,
-            java.util.function.Supplier<CommandListUpdateAction> update, List<CommandData> desired) {
+            Supplier<CommandListUpdateAction> update, List<CommandData> desired) {
         retrieve.queue((existing) -> {
             if (same(existing, desired)) {
                 log.info("Slash commands are up to date {}: {}", where, names(desired));

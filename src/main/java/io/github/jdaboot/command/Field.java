@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import net.dv8tion.jda.api.components.textinput.TextInput;
+
 /**
  * Binds a text field of a submitted {@link Modal} to a {@code String} parameter of a
  * {@link ModalHandler @ModalHandler} method. Checked as Discord checks it, since a client can be
@@ -24,6 +26,6 @@ public @interface Field {
     boolean required() default true;
 
     /** The most characters accepted; Discord allows 4,000. */
-    int maxLength() default 4000;
+    int maxLength() default TextInput.MAX_VALUE_LENGTH;
 
 }

@@ -2,6 +2,7 @@ package io.github.jdaboot.command;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ class HelpCommand {
             .filter((definition) -> definition.offers(context.surface()))
             .toList();
         if (command != null && !command.isBlank()) {
-            String wanted = command.strip().replaceFirst("^[/.!?]", "").toLowerCase(java.util.Locale.ROOT);
+            String wanted = command.strip().replaceFirst("^[/.!?]", "").toLowerCase(Locale.ROOT);
             List<CommandDefinition> matching = offered.stream()
                 .filter((definition) -> definition.fullName().equals(wanted) || wanted.equals(definition.group()))
                 .toList();

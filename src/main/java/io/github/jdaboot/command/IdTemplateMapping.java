@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.GenericEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -88,9 +89,9 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
         }
         List<UriTemplate> patterns = new ArrayList<>();
         for (String template : templates) {
-            if (template.isBlank() || template.length() > 100 || template.startsWith(ComponentCallbacks.PREFIX)) {
-                throw handler.invalid(this.what, "invalid template '" + template + "': Discord takes custom ids of 1 to"
-                        + " 100 characters, and ids starting with '" + ComponentCallbacks.PREFIX
+            if (template.isBlank() || template.length() > Button.ID_MAX_LENGTH || template.startsWith(ComponentCallbacks.PREFIX)) {
+                throw handler.invalid(this.what, "invalid template '" + template + "': Discord takes custom ids of 1 to "
+                        + Button.ID_MAX_LENGTH + " characters, and ids starting with '" + ComponentCallbacks.PREFIX
                         + "' are the framework's");
             }
             UriTemplate pattern;

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
 /**
  * Marks a parameter of a {@link Command @Command} method as one of the command's options.
  * <p>
@@ -33,7 +35,7 @@ public @interface Option {
     double max() default Double.POSITIVE_INFINITY;
 
     /** For text: the longest value accepted, at most 6,000 (Discord's limit). */
-    int maxLength() default 6000;
+    int maxLength() default OptionData.MAX_STRING_OPTION_LENGTH;
 
     /**
      * Whether Discord suggests values while the user types, from the {@link Autocomplete @Autocomplete}

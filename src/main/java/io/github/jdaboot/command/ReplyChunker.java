@@ -3,6 +3,8 @@ package io.github.jdaboot.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.dv8tion.jda.api.entities.Message;
+
 /**
  * Fits reply text into Discord messages of at most 2,000 characters: short text is one message,
  * longer text is split at line breaks or spaces (never inside a surrogate pair, and a code block cut
@@ -10,7 +12,7 @@ import java.util.List;
  */
 final class ReplyChunker {
 
-    static final int MAX_LENGTH = 2000;
+    static final int MAX_LENGTH = Message.MAX_CONTENT_LENGTH;
 
     static final int MAX_MESSAGES = 3;
 

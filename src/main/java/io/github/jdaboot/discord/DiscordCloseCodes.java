@@ -1,21 +1,23 @@
 package io.github.jdaboot.discord;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Discord's gateway close codes after which a session must not be retried, and what to tell the
- * user about each. JDA knows most of them; 4012 (invalid API version) it would retry, so it is
- * listed here too.
+ * user about each. JDA's {@link CloseCode} knows them all but 4012 (invalid API version), which it
+ * would retry.
  */
 final class DiscordCloseCodes {
 
-    /** Close codes after which Discord will not accept the session again without a configuration change. */
-    static final Set<Integer> FATAL = Set.of(4004, 4010, 4011, 4012, 4013, 4014);
+    /** Invalid API version: not in JDA's {@link CloseCode}. */
+    static final int INVALID_API_VERSION = 4012;
 
     private static final Set<GatewayIntent> PRIVILEGED = EnumSet.of(GatewayIntent.GUILD_MEMBERS,
             GatewayIntent.GUILD_PRESENCES, GatewayIntent.MESSAGE_CONTENT);
@@ -23,21 +25,20 @@ final class DiscordCloseCodes {
     private DiscordCloseCodes() {
     }
 
+    /** Whether Discord will not accept the session again without a configuration change. */
     static boolean isFatal(int code) {
-        return FATAL.contains(code);
+        CloseCode known = CloseCode.from(code);
+        return (known != null) ? !known.isReconnect() : code == INVALID_API_VERSION;
     }
 
-    /** A short name for the code, as Discord documents it. */
+    /** A short name for the code: JDA's ({@code AUTHENTICATION_FAILED} reads "Authentication failed"). */
     static String describe(int code) {
-        return switch (code) {
-            case 4004 -> "Authentication failed";
-            case 4010 -> "Invalid shard";
-            case 4011 -> "Sharding required";
-            case 4012 -> "Invalid API version";
-            case 4013 -> "Invalid intents";
-            case 4014 -> "Disallowed intents";
-            default -> "close code " + code;
-        };
+        CloseCode known = CloseCode.from(code);
+        if (known == null) {
+            return (code == INVALID_API_VERSION) ? "Invalid API version" : "close code " + code;
+        }
+        String words = known.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The failure to report for a fatal close: what happened and exactly what to set. */

@@ -3,6 +3,7 @@ package io.github.jdaboot.discord;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.ArrayList;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -28,7 +29,7 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     private final ShardStartGate startGate;
     private final DiscordConnectionTracker tracker;
     private final DiscordProperties properties;
-    private final List<Integer> stoppedShards = new java.util.ArrayList<>();
+    private final List<Integer> stoppedShards = new ArrayList<>();
     private volatile boolean running;
     private boolean loggedIn;
 

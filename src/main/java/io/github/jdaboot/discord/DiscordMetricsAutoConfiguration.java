@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpObservationInterceptor;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import okhttp3.Response;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,8 +31,8 @@ public final class DiscordMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DiscordMetrics discordMetrics(MeterRegistry registry) {
-        return new DiscordMetrics(registry);
+    DiscordMetrics discordMetrics(DiscordConnectionTracker tracker, DiscordProperties properties) {
+        return new DiscordMetrics(tracker, properties.getHealth());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -11,14 +11,10 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JDA's rate limiter, made to finish a graceful stop as soon as the last request it holds is done.
- * <p>
- * When a shard stops (a fatal close such as 4004, or {@code shutdown()}) while a request is on its way,
- * JDA's {@code SequentialRestRateLimiter} lets the request finish, but only completes its stop once every
- * rate-limit bucket is gone, and idle buckets are removed by a cleanup that runs every 30 seconds. Until
- * then the shard stays {@code DISCONNECTED}: no {@code ShutdownEvent}, no "stopped" error, and the
- * platform is told late. This decorator counts the requests it hands over and, once a graceful stop was
- * asked for and the last of them is done (answered, failed or cancelled), asks the delegate to stop at once.
+ * JDA's rate limiter, made to finish a graceful stop as soon as the last request it holds is done,
+ * instead of at the next bucket cleanup up to 30 seconds later (README, "Known JDA issues": a stopping
+ * shard stays DISCONNECTED). Counts the requests it hands over and, once a graceful stop was asked for
+ * and the last of them is done, asks the delegate to stop at once.
  */
 final class DiscordRestRateLimiter implements RestRateLimiter {
 

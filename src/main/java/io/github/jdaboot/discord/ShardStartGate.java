@@ -4,16 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The thread factory of the shard manager's own executor (the one that starts shards), holding that
- * thread back until {@code login()} has returned.
- * <p>
- * {@code DefaultShardManager.login()} submits its queue worker and only then stores the worker's
- * future in a field, outside the lock that the worker takes to clear that field when it ends. With one
- * shard the worker has nothing to do, so it can end first: the field then keeps a finished future
- * forever, and every later {@code start(shardId)} sees a worker "running" and queues the shard for
- * nobody. The shards closed by a context stop then never come back (seen in CI, and confirmed in a heap
- * dump: a done future in {@code worker}, no shard). Starting the worker only after {@code login()}
- * returned closes that window.
+ * The thread factory of the shard manager's own executor (the one that starts shards): holds that
+ * thread back until {@code login()} has returned, so that a shard stopped and started again is not
+ * queued for a worker that already ended (README, "Known JDA issues": the shard manager's worker race).
  */
 final class ShardStartGate implements ThreadFactory, AutoCloseable {
 

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +167,20 @@ class DiscordAutoConfigurationTests {
                 MeterRegistry registry = context.getBean(MeterRegistry.class);
                 assertThat(registry.get("discord.rest.ratelimits").counters()).hasSize(3)
                     .allSatisfy((counter) -> assertThat(counter.count()).isZero());
+            });
+    }
+
+    @Test
+    @DisplayName("with Spring Boot's metrics and observations: REST calls observed, 429 counters at 0")
+    void withBootsMetrics() {
+        withToken().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+                MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(DiscordRateLimitMetrics.class);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                assertThat(registry.get("discord.rest.ratelimits").counters()).hasSize(3);
+                assertThat(registry.get("discord.rest.requests").tag("uri", "/gateway/bot").timers()).isNotEmpty();
             });
     }
 

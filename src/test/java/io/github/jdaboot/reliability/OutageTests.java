@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +30,13 @@ class OutageTests {
 
     private final DiscordEmulator discord;
 
-    private final HealthIndicator discordHealthIndicator;
+    private final HealthEndpoint health;
 
     private final JdaEvents events;
 
-    OutageTests(DiscordEmulator discord, HealthIndicator discordHealthIndicator, JdaEvents events) {
+    OutageTests(DiscordEmulator discord, HealthEndpoint health, JdaEvents events) {
         this.discord = discord;
-        this.discordHealthIndicator = discordHealthIndicator;
+        this.health = health;
         this.events = events;
     }
 
@@ -44,20 +44,20 @@ class OutageTests {
     @DisplayName("the emulator disappears for 30 s: backoff, OUT_OF_SERVICE, then UP and answering")
     void outage() {
         UserTraffic users = new UserTraffic(this.discord.world(), List.of("general"), List.of("alice"));
-        await().until(() -> this.discordHealthIndicator.health().getStatus().equals(Status.UP));
+        await().until(() -> this.health.healthForPath("discord").getStatus().equals(Status.UP));
         users.ask(2, Duration.ofMillis(50));
         users.outcome(Timeouts.ANSWER);
         int before = this.events.count(JDA.Status.ATTEMPTING_TO_RECONNECT);
 
         long start = System.nanoTime();
         this.discord.disappear();
-        await().until(() -> this.discordHealthIndicator.health().getStatus().equals(Status.OUT_OF_SERVICE));
+        await().until(() -> this.health.healthForPath("discord").getStatus().equals(Status.OUT_OF_SERVICE));
         UserTraffic.sleep(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - start)));
         int during = this.events.count(JDA.Status.ATTEMPTING_TO_RECONNECT) - before;
         this.discord.reappear();
         long back = System.nanoTime();
         await().atMost(Timeouts.RECOVERY)
-            .until(() -> this.discordHealthIndicator.health().getStatus().equals(Status.UP));
+            .until(() -> this.health.healthForPath("discord").getStatus().equals(Status.UP));
         Duration recovery = Duration.ofNanos(System.nanoTime() - back);
         users.ask(3, Duration.ofMillis(50));
 
