@@ -89,15 +89,19 @@ class DeploymentManifestTests {
     }
 
     @Test
-    @DisplayName("the token comes from a Secret mounted as a file, and the pod runs as the image's non-root user")
+    @DisplayName("the token comes from a Secret mounted where Spring Boot's configtree reads it as discord.token")
     void tokenAndUser() throws IOException {
-        List<Object> env = list(this.container.get("env"));
-        assertThat(env).extracting((e) -> map(e).get("name")).contains("DISCORD_TOKEN_FILE").doesNotContain("DISCORD_TOKEN");
-        String tokenFile = env.stream().map(DeploymentManifestTests::map)
-            .filter((e) -> "DISCORD_TOKEN_FILE".equals(e.get("name"))).findFirst().orElseThrow().get("value").toString();
+        Map<String, Map<String, Object>> env = env(this.container);
+        assertThat(env).doesNotContainKeys("DISCORD_TOKEN", "DISCORD_TOKEN_FILE");
+        String tree = env.get("SPRING_CONFIG_IMPORT").get("value").toString();
+        assertThat(tree).startsWith("optional:configtree:").endsWith("/");
         String mountPath = list(this.container.get("volumeMounts")).stream().map(DeploymentManifestTests::map)
             .filter((m) -> "discord-token".equals(m.get("name"))).findFirst().orElseThrow().get("mountPath").toString();
-        assertThat(tokenFile).startsWith(mountPath + "/");
+        Map<String, Object> secret = list(this.pod.get("volumes")).stream().map(DeploymentManifestTests::map)
+            .filter((v) -> "discord-token".equals(v.get("name"))).findFirst().orElseThrow();
+        String file = map(list(map(secret.get("secret")).get("items")).getFirst()).get("path").toString();
+        Path relative = Path.of(tree.substring("optional:configtree:".length())).relativize(Path.of(mountPath, file));
+        assertThat(relative.toString().replace('/', '.')).as("the property the file becomes").isEqualTo("discord.token");
         Map<String, Object> security = map(this.pod.get("securityContext"));
         assertThat(security).containsEntry("runAsNonRoot", true);
         assertThat(Files.readAllLines(Path.of("Dockerfile")))
@@ -121,7 +125,7 @@ class DeploymentManifestTests {
         for (String key : List.of("terminationGracePeriodSeconds", "securityContext", "volumes")) {
             assertThat(this.statefulPod.get(key)).as(key).isEqualTo(this.pod.get(key));
         }
-        assertThat(env(container).get("DISCORD_TOKEN_FILE")).isEqualTo(env(this.container).get("DISCORD_TOKEN_FILE"));
+        assertThat(env(container).get("SPRING_CONFIG_IMPORT")).isEqualTo(env(this.container).get("SPRING_CONFIG_IMPORT"));
     }
 
     @Test

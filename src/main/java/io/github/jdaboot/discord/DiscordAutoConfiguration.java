@@ -48,42 +48,52 @@ public final class DiscordAutoConfiguration {
         return new ShardStartGate();
     }
 
-    @Bean(destroyMethod = "shutdown")
-    @ConditionalOnMissingBean
-    ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
-            ShardStartGate startGate, ObjectProvider<ShardManagerBuilderCustomizer> builderCustomizers,
-            ObjectProvider<DiscordRestCustomizer> restCustomizers) {
-        String restUrl = properties.getRestUrl().toString();
-        RestConfig restConfig = new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
-            .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config)));
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
-        OkHttpClient.Builder httpClient = new OkHttpClient.Builder().dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS));
-        restCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restConfig, httpClient));
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
-            .createLight(DiscordToken.resolve(properties), properties.getIntents())
-            .setRestConfig(restConfig)
-            .setHttpClientBuilder(httpClient)
-            .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
-            .setThreadFactory(startGate)
-            .setMemberCachePolicy(properties.getMemberCachePolicy().policy())
-            .enableCache(properties.getCacheFlags())
-            .setStatus(properties.getPresence().getStatus())
-            .setActivity(properties.getPresence().toActivity())
-            .setShardsTotal((properties.getShardsTotal() != null) ? properties.getShardsTotal() : -1)
-            .setRawEventsEnabled(true)
-            .setEnableShutdownHook(false)
-            .addEventListeners(listeners.orderedStream().toArray());
-        builderCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-        return builder.build(false);
-    }
+    /**
+     * The shard manager and the lifecycle that logs it in. An application that declares its own
+     * {@code ShardManager} builds it and logs it in itself (it can add the framework's JDA listeners, which are
+     * beans: {@code ObjectProvider<EventListener>}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(ShardManager.class)
+    static class ShardManagerConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate,
-            DiscordConnectionTracker tracker, DiscordProperties properties) {
-        return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties);
+        @Bean(destroyMethod = "shutdown")
+        ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
+                ShardStartGate startGate, ObjectProvider<ShardManagerBuilderCustomizer> builderCustomizers,
+                ObjectProvider<DiscordRestCustomizer> restCustomizers) {
+            String restUrl = properties.getRestUrl().toString();
+            RestConfig restConfig = new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
+                .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config)));
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
+            OkHttpClient.Builder httpClient = new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS));
+            restCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restConfig, httpClient));
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
+                .createLight(DiscordToken.resolve(properties), properties.getIntents())
+                .setRestConfig(restConfig)
+                .setHttpClientBuilder(httpClient)
+                .setSessionController(new GatewayUrlSessionController(properties.getGatewayUrl()))
+                .setThreadFactory(startGate)
+                .setMemberCachePolicy(properties.getMemberCachePolicy().policy())
+                .enableCache(properties.getCacheFlags())
+                .setStatus(properties.getPresence().getStatus())
+                .setActivity(properties.getPresence().toActivity())
+                .setShardsTotal((properties.getShardsTotal() != null) ? properties.getShardsTotal() : -1)
+                .setRawEventsEnabled(true)
+                .setEnableShutdownHook(false)
+                .addEventListeners(listeners.orderedStream().toArray());
+            builderCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+            return builder.build(false);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate,
+                DiscordConnectionTracker tracker, DiscordProperties properties) {
+            return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties);
+        }
+
     }
 
     /** Keeps the token out of the {@code env} and {@code configprops} endpoints, even with values shown. */
@@ -93,10 +103,12 @@ public final class DiscordAutoConfiguration {
 
         @Bean
         SanitizingFunction discordTokenSanitizingFunction(DiscordProperties properties) {
+            SanitizingFunction byKey = SanitizingFunction.sanitizeValue().ifKeyContains("token");
+            if (properties.getToken() == null && properties.getTokenFile() == null) {
+                return byKey; // an application's own shard manager, with a token of its own
+            }
             String token = DiscordToken.resolve(properties);
-            return SanitizingFunction.sanitizeValue()
-                .ifKeyContains("token")
-                .ifValueStringMatches((value) -> value.contains(token));
+            return byKey.ifValueStringMatches((value) -> value.contains(token));
         }
 
     }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import net.dv8tion.jda.api.OnlineStatus;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Activity;
@@ -14,12 +16,16 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.jspecify.annotations.Nullable;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the connection to Discord.
  */
 @ConfigurationProperties("discord")
+@Validated
 public class DiscordProperties {
 
     /** Bot token from the Developer Portal; prefer the DISCORD_TOKEN environment variable or a token file. */
@@ -45,12 +51,15 @@ public class DiscordProperties {
     private Set<CacheFlag> cacheFlags = EnumSet.noneOf(CacheFlag.class);
 
     /** Number of gateway shards; empty to use the number Discord recommends. */
+    @Positive
     private @Nullable Integer shardsTotal;
 
     /** How long startup waits for the gateway session to be ready before it goes on without it. */
+    @DurationMin(seconds = 1)
     private Duration startupTimeout = Duration.ofSeconds(60);
 
     /** How long shutdown waits for JDA to close its gateway sessions. */
+    @DurationMin(seconds = 0)
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
     /** Permissions the invite URL in /actuator/info asks for: what the bot needs in a channel. */
@@ -59,6 +68,7 @@ public class DiscordProperties {
 
     private final Presence presence = new Presence();
 
+    @Valid
     private final Health health = new Health();
 
     public @Nullable String getToken() {
@@ -163,9 +173,11 @@ public class DiscordProperties {
     public static class Health {
 
         /** How long connecting, reconnecting or resuming counts as OUT_OF_SERVICE before it counts as DOWN. */
+        @DurationMin(seconds = 0)
         private Duration reconnectGracePeriod = Duration.ofSeconds(60);
 
         /** Heartbeat interval assumed until two heartbeat ACKs have shown the real one (Discord's is about 41 s). */
+        @DurationMin(millis = 1)
         private Duration assumedHeartbeatInterval = Duration.ofMillis(41_250);
 
         public Duration getReconnectGracePeriod() {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.jdaboot.discord.DiscordStartupException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,12 +27,8 @@ class IdeaService {
 
     IdeaService(IdeaProperties properties) {
         this.ideas = properties.getSuggestions().stream().map(String::strip).filter((idea) -> !idea.isEmpty()).toList();
-        if (this.ideas.isEmpty()) {
-            throw new DiscordStartupException("No project ideas are configured: set idea.suggestions in application.yml.",
-                    "Add a list of ideas under idea.suggestions, as the application.yml in the repository does.");
-        }
         this.topics = properties.getTopics().stream().map(String::strip).filter((topic) -> !topic.isEmpty())
-            .distinct().limit(25).toList();
+            .distinct().toList();
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
 

@@ -1,6 +1,5 @@
 package io.github.jdaboot.discord;
 
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +73,20 @@ class DiscordAutoConfigurationTests {
     }
 
     @Test
-    @DisplayName("the shard manager is built from the properties, with every JDA listener bean")
+    @DisplayName("bad settings fail at startup with Spring Boot's message naming the property")
+    void validated() {
+        withToken().withPropertyValues("discord.shards-total=0", "discord.health.reconnect-grace-period=-1s")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("discord.shards-total")
+                    .hasMessageContaining("reconnectGracePeriod");
+            });
+        assertThat(this.discord.rest().requests()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("by default: a shard manager from the properties, with every JDA listener bean; health and info; no metrics without a registry")
     void shardManagerFromProperties() {
         withToken().withPropertyValues("discord.intents=guild-messages,message-content")
             .withBean(JdaEvents.class)
@@ -87,6 +98,9 @@ class DiscordAutoConfigurationTests {
                     .doesNotContain(GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_MEMBERS);
                 assertThat(shardManager.getShards().getFirst().getRegisteredListeners())
                     .contains(context.getBean(JdaEvents.class));
+                assertThat(context).hasSingleBean(DiscordHealthContributor.class)
+                    .hasSingleBean(DiscordInfoContributor.class)
+                    .doesNotHaveBean(DiscordMetrics.class);
             });
     }
 
@@ -118,48 +132,41 @@ class DiscordAutoConfigurationTests {
     }
 
     @Test
-    @DisplayName("a shard manager bean of the application's own replaces ours; the lifecycle logs it in")
+    @DisplayName("a shard manager of the application's own replaces ours; the application logs it in itself")
     void userShardManager() {
-        ShardManager own = DefaultShardManagerBuilder
-            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new GatewayUrlSessionController(URI.create(this.discord.gatewayUrl())))
+        ShardManager own = DefaultShardManagerBuilder.createLight("own", EnumSet.of(GatewayIntent.GUILD_MESSAGES))
             .build(false);
         try {
-            this.runner.withBean("myShardManager", ShardManager.class, () -> own)
-                .withPropertyValues("discord.token=unused")
-                .run((context) -> {
-                    assertThat(context).hasSingleBean(ShardManager.class);
-                    assertThat(context.getBean(ShardManager.class)).isSameAs(own);
-                    assertThat(own.getShards()).isNotEmpty();
-                });
+            this.runner.withBean("myShardManager", ShardManager.class, () -> own).run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(ShardManager.class)
+                    .doesNotHaveBean(DiscordGatewayLifecycle.class);
+                assertThat(context.getBean(ShardManager.class)).isSameAs(own);
+            });
         }
         finally {
             own.shutdown();
         }
+        assertThat(this.discord.rest().requests()).isEmpty();
     }
 
     @Test
-    @DisplayName("health: the discord contributor by default, none with management.health.discord.enabled=false")
+    @DisplayName("management.health.discord.enabled=false: no discord health contributor")
     void healthContributorSwitch() {
-        withToken().run((context) -> assertThat(context).hasSingleBean(DiscordHealthContributor.class));
         withToken().withPropertyValues("management.health.discord.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(DiscordHealthContributor.class)
                 .hasSingleBean(ShardManager.class));
     }
 
     @Test
-    @DisplayName("info: the discord section by default, none with management.info.discord.enabled=false")
+    @DisplayName("management.info.discord.enabled=false: no discord section in info")
     void infoContributorSwitch() {
-        withToken().run((context) -> assertThat(context).hasSingleBean(DiscordInfoContributor.class));
         withToken().withPropertyValues("management.info.discord.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(DiscordInfoContributor.class));
     }
 
     @Test
-    @DisplayName("metrics only with a MeterRegistry; then every gateway series exists at 0 from the start")
+    @DisplayName("with a MeterRegistry: the Discord metrics, the 429 counters at 0")
     void metricsNeedARegistry() {
-        withToken().run((context) -> assertThat(context).doesNotHaveBean(DiscordMetrics.class));
         withToken().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withBean(ObservationRegistry.class, ObservationRegistry::create)
             .run((context) -> {

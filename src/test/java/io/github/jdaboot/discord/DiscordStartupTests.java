@@ -71,6 +71,18 @@ class DiscordStartupTests {
     }
 
     @Test
+    @DisplayName("the token can come from a mounted secret through Spring Boot's configtree: import")
+    void tokenFromConfigTree(@TempDir Path directory, CapturedOutput output) throws Exception {
+        Files.createDirectories(directory.resolve("discord"));
+        Files.writeString(directory.resolve("discord/token"), TOKEN + "\n");
+
+        run("--spring.config.import=configtree:" + directory + "/");
+
+        assertThat(output).contains("Logged on as IdeaBot");
+        assertThat(output.getAll()).doesNotContain(TOKEN);
+    }
+
+    @Test
     @DisplayName("no token: startup fails with one line saying what to set, and Discord is never contacted")
     void missingToken(CapturedOutput output) {
         assertThatStartupFailure(() -> run("--discord.token="))

@@ -95,7 +95,8 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
 
     /**
      * Starts the application with more configuration classes (test commands), against the emulator.
-     * The token and the URLs are the emulator's unless the arguments set them (or the token file).
+     * The token and the URLs are the emulator's unless the arguments set them (or the token file, or a config
+     * tree).
      */
     public ConfigurableApplicationContext start(Class<?>[] sources, String... args) {
         return start(sources, WebApplicationType.NONE, args);
@@ -107,7 +108,9 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
         for (String connection : List.of("--discord.token=" + emulator.token(),
                 "--discord.rest-url=" + emulator.restUrl(), "--discord.gateway-url=" + emulator.gatewayUrl())) {
             String key = connection.substring(0, connection.indexOf('='));
-            if (all.stream().noneMatch((arg) -> arg.startsWith(key + "=") || arg.startsWith(key + "-file="))) {
+            boolean configTree = key.equals("--discord.token")
+                    && all.stream().anyMatch((arg) -> arg.startsWith("--spring.config.import=") && arg.contains("configtree:"));
+            if (!configTree && all.stream().noneMatch((arg) -> arg.startsWith(key + "=") || arg.startsWith(key + "-file="))) {
                 all.add(connection);
             }
         }
