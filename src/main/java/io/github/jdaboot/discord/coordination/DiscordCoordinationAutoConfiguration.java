@@ -29,7 +29,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * limiter ({@link DiscordRestCustomizer}).
  */
 @AutoConfiguration
-@ConditionalOnClass({ ShardManager.class, LettuceConnectionFactory.class })
+@ConditionalOnClass(ShardManager.class)
 @ConditionalOnProperty("discord.coordination.redis-url")
 @EnableConfigurationProperties(ShardingProperties.class)
 public final class DiscordCoordinationAutoConfiguration {
