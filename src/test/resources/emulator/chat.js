@@ -72,6 +72,64 @@
     $('error').textContent = text;
   }
 
+  /* ------------------------------------------------------------------ the user's language: Discord's locales */
+
+  // Discord's locales, named as its language setting names them
+  const LOCALES = [['id', 'Bahasa Indonesia'], ['da', 'Dansk'], ['de', 'Deutsch'], ['en-GB', 'English, UK'],
+    ['en-US', 'English, US'], ['es-ES', 'Español'], ['es-419', 'Español, LATAM'], ['fr', 'Français'],
+    ['hr', 'Hrvatski'], ['it', 'Italiano'], ['lt', 'Lietuviškai'], ['hu', 'Magyar'], ['nl', 'Nederlands'],
+    ['no', 'Norsk'], ['pl', 'Polski'], ['pt-BR', 'Português do Brasil'], ['ro', 'Română'], ['fi', 'Suomi'],
+    ['sv-SE', 'Svenska'], ['vi', 'Tiếng Việt'], ['tr', 'Türkçe'], ['cs', 'Čeština'], ['el', 'Ελληνικά'],
+    ['bg', 'български'], ['ru', 'Русский'], ['uk', 'Українська'], ['hi', 'हिन्दी'], ['th', 'ไทย'],
+    ['zh-CN', '中文'], ['zh-TW', '繁體中文'], ['ja', '日本語'], ['ko', '한국어'], ['ar', 'العربية'], ['he', 'עברית']];
+  const DEFAULT_LOCALE = 'en-US';
+  const locale = () => $('locale').value || DEFAULT_LOCALE;
+
+  // a command's, option's or choice's name or description as Discord's client shows it in the user's language; what
+  // it sends is always the default name
+  const localized = (thing, field) => (thing[field + '_localizations'] || {})[locale()] || thing[field];
+
+  let localeQueue = Promise.resolve(); // changes of language, saved one after the other
+  let localePending = 0;
+  let localeChanges = 0; // changes saved or refused: a world read before the last one may show the old language
+
+  // the language of the user the page acts as, as the emulator has it (en-US for a user it does not know yet)
+  function showLocale() {
+    const user = world.users.find((u) => sameName(u.username, me()));
+    $('locale').value = (user && user.locale) || DEFAULT_LOCALE;
+    if (!$('locale').value) $('locale').value = DEFAULT_LOCALE;
+  }
+
+  function changeLocale() {
+    const user = me();
+    const wanted = $('locale').value;
+    showError('');
+    localePending++;
+    localeQueue = localeQueue.then(async () => {
+      try {
+        const saved = await api('POST', `/emulator/users/${encodeURIComponent(user)}/locale`, { locale: wanted });
+        const known = world.users.findIndex((u) => u.id === saved.id);
+        if (known >= 0) world.users[known] = saved;
+        else world.users.push(saved);
+      }
+      catch (error) {
+        showError(`Could not change the language of ${user}: ${reason(error)}`);
+        if (sameName(me(), user)) showLocale();
+      }
+      finally {
+        localePending--;
+        localeChanges++;
+      }
+    });
+    refreshMessages().catch(() => {}); // the Apps menus in the new language
+  }
+
+  // an interaction as Discord's client sends it, once a change of language is saved: it carries the user's locale
+  async function interact(body) {
+    await localeQueue;
+    return api('POST', '/emulator/interactions', body);
+  }
+
   /* ------------------------------------------------------------------ the world: channels, users, roles */
 
   const names = {
@@ -85,6 +143,7 @@
   };
 
   async function loadWorld() {
+    const changes = localeChanges;
     const [guilds, users, commands] = await Promise.all([
       api('GET', '/emulator/guilds'), api('GET', '/emulator/users'), api('GET', '/emulator/commands')]);
     const guild = guilds[0] || null;
@@ -95,7 +154,9 @@
     }
     Object.assign(world, { guild, users, commands, channels, roles: guild ? guild.roles : [] });
     const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
-      channels.map((c) => c.id + c.name), commands.filter((c) => c.type === 2 || c.type === 3).map((c) => c.name)]);
+      channels.map((c) => c.id + c.name),
+      commands.filter((c) => c.type === 2 || c.type === 3).map((c) => [c.type, c.name, c.name_localizations])]);
+    if (localePending === 0 && changes === localeChanges) showLocale();
     if (version !== world.version) {
       world.version = version;
       renderChannels();
@@ -186,7 +247,7 @@
       if (!visibleTo(message, user)) continue;
       const reference = byId.get(message.message_reference?.message_id) || message.referenced_message;
       const signature = JSON.stringify([message.content, message.flags, message.edited_timestamp, message.components,
-        message.embeds, message.attachments, header(message), world.version, reference && reference.content]);
+        message.embeds, message.attachments, header(message), world.version, locale(), reference && reference.content]);
       let entry = rendered.get(message.id);
       if (!entry || entry.signature !== signature) {
         const node = messageItem(message, reference);
@@ -269,9 +330,9 @@
     const when = new Date(message.timestamp);
     const time = el('time', '', when.toLocaleTimeString());
     time.dateTime = message.timestamp;
-    item.append(el('div', 'meta', el('span', 'author', message.author.username),
+    item.append(el('div', 'meta', authorNode(message.author),
       message.author.bot ? el('span', 'bot-tag', 'BOT') : null, time,
-      message.edited_timestamp ? el('span', 'edited', ' (edited)') : null, appsMenu(message)));
+      message.edited_timestamp ? el('span', 'edited', ' (edited)') : null, messageApps(message)));
     if ((message.flags & 128) && !message.content) {
       item.append(el('div', 'note thinking', `${message.author.username} is thinking`));
     }
@@ -289,32 +350,81 @@
     return item;
   }
 
-  // Discord's "Apps" menu on a message: the bot's message commands, and its user commands for the author
-  function appsMenu(message) {
-    const apps = [
-      ...world.commands.filter((c) => c.type === 3).map((c) => [c.name, 'message_command', message.id]),
-      ...world.commands.filter((c) => c.type === 2)
-        .map((c) => [`${c.name} (${message.author.username})`, 'user_command', message.author.id, c.name]),
-    ];
-    if (!apps.length) return null;
+  // Discord's "Apps" menus, the bot's context menu commands: a message's lists its message commands, a user's name
+  // opens its user commands for that user. A disclosure: a click, Enter or a right-click opens it, the arrows move in
+  // it, Escape or a click elsewhere closes it.
+  function contextMenu(className, summary, label, heading, type, target, commands) {
     const list = el('ul', 'apps-list');
-    for (const [label, type, target, name] of apps) {
-      const button = el('button', '', label);
+    list.setAttribute('aria-label', label);
+    if (heading) {
+      const title = el('li', 'apps-heading', heading);
+      title.setAttribute('aria-hidden', 'true');
+      list.append(title);
+    }
+    for (const command of commands) {
+      const button = el('button', '', localized(command, 'name'));
       button.type = 'button';
       button.addEventListener('click', () => {
         button.closest('details').open = false;
-        runMenuCommand(type, name || label, target);
+        runMenuCommand(type, command.name, target);
       });
       list.append(el('li', '', button));
     }
-    return el('details', 'apps', el('summary', '', 'Apps'), list);
+    const menu = el('details', className + ' menu', summary, list);
+    summary.addEventListener('contextmenu', (event) => {
+      event.preventDefault();
+      closeMenus(menu);
+      menu.open = true;
+      list.querySelector('button').focus();
+    });
+    menu.addEventListener('keydown', (event) => moveInMenu(menu, event));
+    return menu;
+  }
+
+  function messageApps(message) {
+    const commands = world.commands.filter((c) => c.type === 3);
+    if (!commands.length) return null;
+    return contextMenu('apps', el('summary', '', 'Apps'), 'Apps', null, 'message_command', message.id, commands);
+  }
+
+  // a message's author; when the bot has user commands, the name opens Discord's Apps menu for that user
+  function authorNode(user) {
+    const name = el('span', 'author', user.username);
+    const commands = world.commands.filter((c) => c.type === 2);
+    if (!commands.length) return name;
+    const summary = el('summary', '', name);
+    summary.title = `Apps for ${user.username} (click or right-click)`;
+    return contextMenu('user-apps', summary, `Apps for ${user.username}`, 'Apps', 'user_command', user.id, commands);
+  }
+
+  function moveInMenu(menu, event) {
+    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+    if (!menu.open || !keys.includes(event.key)) return;
+    event.preventDefault();
+    const buttons = [...menu.querySelectorAll('.apps-list button')];
+    const at = buttons.indexOf(document.activeElement);
+    const n = buttons.length;
+    let next = { Home: 0, End: n - 1 }[event.key];
+    if (next === undefined) {
+      const down = event.key === 'ArrowDown';
+      next = at < 0 ? (down ? 0 : n - 1) : (at + (down ? 1 : n - 1)) % n;
+    }
+    buttons[next].focus();
+  }
+
+  // closes the open Apps menus but one; with refocus, the focus goes back from a closed menu to its name or summary
+  function closeMenus(except, refocus) {
+    for (const menu of document.querySelectorAll('.menu[open]')) {
+      if (menu === except) continue;
+      if (refocus && menu.contains(document.activeElement)) menu.querySelector('summary').focus();
+      menu.open = false;
+    }
   }
 
   async function runMenuCommand(type, name, target) {
     showError('');
     try {
-      const answer = await api('POST', '/emulator/interactions', { type, name, target_id: target, user: me(),
-        channel_id: current.id });
+      const answer = await interact({ type, name, target_id: target, user: me(), channel_id: current.id });
       started.set(answer.id, { user: me(), type: 2, command: name, menu: true });
       watch(answer.id);
       refreshMessages().catch(() => {});
@@ -459,7 +569,7 @@
       channel_id: message.channel_id };
     if (values) body.values = values;
     try {
-      const answer = await api('POST', '/emulator/interactions', body);
+      const answer = await interact(body);
       if (answer && answer.id) {
         started.set(answer.id, { user: me(), type: 3, action });
         watch(answer.id);
@@ -568,8 +678,8 @@
         ? [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',') : control.value;
     }
     try {
-      const answer = await api('POST', '/emulator/interactions', { type: 'modal', custom_id: modal.definition.custom_id,
-        fields, user: me(), channel_id: modal.channelId });
+      const answer = await interact({ type: 'modal', custom_id: modal.definition.custom_id, fields, user: me(),
+        channel_id: modal.channelId });
       if (answer && answer.id) {
         started.set(answer.id, { user: me(), type: 5, action: ` submitted “${modal.definition.title || 'a form'}”` });
       }
@@ -586,17 +696,17 @@
   const OPTION_TYPES = { 3: 'text', 4: 'a whole number', 5: 'true or false', 6: 'a user', 7: 'a channel',
     8: 'a role', 9: 'a user or role', 10: 'a number', 11: 'a file' };
 
-  // every runnable command path: "idea", "tag add", "admin tag remove"
+  // every runnable command path: "idea", "tag add", "admin tag remove"; shown in the user's language ("idee")
   function slashEntries() {
     const entries = [];
-    const add = (path, definition) => {
+    const add = (path, shown, definition) => {
       const options = definition.options || [];
       const subs = options.filter((o) => o.type === 1 || o.type === 2);
-      if (!subs.length) entries.push({ path, description: definition.description, options });
-      for (const sub of subs) add(path + ' ' + sub.name, sub);
+      if (!subs.length) entries.push({ path, shown, description: localized(definition, 'description'), options });
+      for (const sub of subs) add(path + ' ' + sub.name, shown + ' ' + localized(sub, 'name'), sub);
     };
     for (const command of world.commands) {
-      if ((command.type || 1) === 1) add(command.name, command);
+      if ((command.type || 1) === 1) add(command.name, localized(command, 'name'), command);
     }
     return entries;
   }
@@ -614,7 +724,9 @@
   }
 
   function optionControl(option) {
-    if (option.choices && option.choices.length) return selectOf(option.choices.map((c) => [String(c.value), c.name]));
+    if (option.choices && option.choices.length) {
+      return selectOf(option.choices.map((c) => [String(c.value), localized(c, 'name')]));
+    }
     const input = el('input');
     input.type = 'text';
     switch (option.type) {
@@ -664,7 +776,7 @@
 
   function optionField(option) {
     const id = 'option-' + option.name;
-    const label = el('label', '', option.name);
+    const label = el('label', '', localized(option, 'name'));
     label.htmlFor = id;
     if (option.required) {
       const mark = el('span', 'required', ' *');
@@ -688,7 +800,7 @@
     }
     control.required = Boolean(option.required) && !control.disabled;
     control.addEventListener('input', () => control.removeAttribute('aria-invalid'));
-    const description = el('div', 'description', option.description || OPTION_TYPES[option.type] || '');
+    const description = el('div', 'description', localized(option, 'description') || OPTION_TYPES[option.type] || '');
     description.id = id + '-description';
     control.setAttribute('aria-describedby', description.id);
     return el('div', 'field', label, control, suggestions, description);
@@ -700,7 +812,7 @@
     control.autocompleteTimer = setTimeout(async () => {
       if (!slashEntry) return;
       try {
-        const answer = await api('POST', '/emulator/interactions', { type: 'autocomplete', command: slashEntry.path,
+        const answer = await interact({ type: 'autocomplete', command: slashEntry.path,
           options: formOptions(option.name), option: option.name, value: control.value, user: me(),
           channel_id: current.id });
         list.replaceChildren(...(answer.choices || []).map((choice) => {
@@ -736,7 +848,7 @@
     const fieldset = $('slash');
     fieldset.hidden = false;
     fieldset.disabled = false;
-    $('slash-name').textContent = '/' + entry.path;
+    $('slash-name').textContent = '/' + entry.shown;
     $('slash-description').textContent = entry.description || '';
     const fields = $('slash-fields');
     fields.replaceChildren(...entry.options.map(optionField));
@@ -756,21 +868,24 @@
     content.focus();
   }
 
-  // "/roll sides:6 reason:for the win" typed out in full -> { command: "roll", options: { sides: "6", reason: "for the win" } }
+  // "/roll sides:6 reason:for the win" typed out in full -> { command: "roll", options: { sides: "6", reason: "for the win" } };
+  // names in the user's language ("/idee thema:games") are sent as the default ones, as Discord's client does
   function parseTyped(text) {
     const body = text.slice(1).trim();
-    const entry = slashEntries().sort((a, b) => b.path.length - a.path.length)
-      .find((e) => body === e.path || body.startsWith(e.path + ' '));
-    const path = entry ? entry.path : body.split(/\s+/)[0];
+    const typed = slashEntries().flatMap((e) => [[e.path, e], [e.shown, e]]).sort((a, b) => b[0].length - a[0].length)
+      .find(([path]) => body === path || body.startsWith(path + ' '));
+    const entry = typed ? typed[1] : null;
+    const path = typed ? typed[0] : body.split(/\s+/)[0];
     const rest = body.slice(path.length);
     const options = {};
-    const starts = [...rest.matchAll(/(?:^|\s)([\w-]{1,32}):(?!\/\/)/g)];
+    const starts = [...rest.matchAll(/(?:^|\s)([-_'\p{L}\p{N}\p{M}]{1,32}):(?!\/\/)/gu)];
     starts.forEach((m, i) => {
       let value = rest.slice(m.index + m[0].length, i + 1 < starts.length ? starts[i + 1].index : rest.length).trim();
       if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-      options[m[1]] = value;
+      const option = entry && entry.options.find((o) => o.name !== m[1] && localized(o, 'name') === m[1]);
+      options[option ? option.name : m[1]] = value;
     });
-    return { command: path, options };
+    return { command: entry ? entry.path : path, options };
   }
 
   // Discord's refusal, in words: "Discord did not accept /idea: topic: Must be between 1 and 100 in length."
@@ -781,7 +896,7 @@
 
   async function runCommand(command, options) {
     try {
-      const answer = await api('POST', '/emulator/interactions', { channel_id: current.id, user: me(), command, options });
+      const answer = await interact({ channel_id: current.id, user: me(), command, options });
       started.set(answer.id, { user: me(), type: 2, command });
       watch(answer.id);
       refreshMessages().catch(() => {});
@@ -850,11 +965,11 @@
   function suggest() {
     const input = $('content');
     const before = input.value.slice(0, input.selectionStart);
-    let m = /^\/([\w-]*(?: [\w-]*){0,2})$/.exec(before);
+    let m = /^\/([-_'\p{L}\p{N}\p{M}]*(?: [-_'\p{L}\p{N}\p{M}]*){0,2})$/u.exec(before);
     if (m && before === input.value) {
       const query = m[1].toLowerCase();
-      const items = slashEntries().filter((e) => e.path.startsWith(query)).slice(0, 25)
-        .map((e) => ({ label: '/' + e.path, detail: e.description, entry: e }));
+      const items = slashEntries().filter((e) => e.shown.toLowerCase().startsWith(query) || e.path.startsWith(query))
+        .slice(0, 25).map((e) => ({ label: '/' + e.shown, detail: e.description, entry: e }));
       if (items.length) return showSuggestions(items, (item) => pickCommand(item.entry));
     }
     m = /(?:^|\s)@([^\s@<>]{0,32})$/.exec(before);
@@ -970,17 +1085,25 @@
   $('slash-cancel').addEventListener('click', leaveSlash);
   $('composer').addEventListener('submit', send);
   $('author').addEventListener('change', () => {
+    showLocale();
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
     refreshMessages().catch(() => {});
   });
+  $('locale').replaceChildren(...LOCALES.map(([code, name]) => {
+    const option = el('option', '', `${name} (${code})`);
+    option.value = code;
+    option.lang = code;
+    return option;
+  }));
+  $('locale').value = DEFAULT_LOCALE;
+  $('locale').addEventListener('change', changeLocale);
   document.addEventListener('click', (event) => { // an open Apps menu closes on a click elsewhere, as a menu does
-    for (const menu of document.querySelectorAll('.apps[open]')) {
-      if (!menu.contains(event.target)) menu.open = false;
-    }
+    const inside = event.target instanceof Element ? event.target.closest('.menu') : null;
+    closeMenus(inside);
   });
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') document.querySelectorAll('.apps[open]').forEach((menu) => { menu.open = false; });
+    if (event.key === 'Escape') closeMenus(null, true);
   });
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-cancel').addEventListener('click', () => $('modal').close());

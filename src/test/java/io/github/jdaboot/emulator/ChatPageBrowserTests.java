@@ -25,6 +25,7 @@ import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -534,6 +536,119 @@ class ChatPageBrowserTests {
         assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
     }
 
+    @Test
+    @DisplayName("a user's name opens the Apps menu with the bot's user commands (right-click, click, keyboard), run on that user")
+    void userCommand() throws InterruptedException {
+        EmulatedChannel channel = open("user-apps");
+        EmulatedUser bob = this.world.user("bob");
+        String commands = guildCommands();
+        String registered = http("GET", commands, null).body(); // put back afterwards
+        BlockingQueue<UserContextInteractionEvent> received = new LinkedBlockingQueue<>();
+        EventListener bot = (GenericEvent event) -> {
+            if (event instanceof UserContextInteractionEvent menu && menu.getChannelId().equals(channel.idString())) {
+                received.add(menu);
+            }
+        };
+        this.shards.addEventListener(bot);
+        try {
+            assertThat(http("PUT", commands, """
+                    [{"type": 2, "name": "Inspect", "name_localizations": {"de": "Untersuchen"}}]""").statusCode())
+                .isEqualTo(200);
+            this.world.as("bob").says(channel, "I made a thing");
+            // the page reads the commands every 3 s; then bob's name opens the menu
+            WebElement name = this.wait.withMessage("bob's name opening an Apps menu")
+                .until((driver) -> messages().stream().filter((item) -> item.getText().contains("I made a thing"))
+                    .flatMap((item) -> item.findElements(By.cssSelector(".meta .user-apps summary")).stream())
+                    .findFirst().orElse(null));
+            assertThat(name.getText()).isEqualTo("bob");
+            WebElement said = message(messageOf(name));
+            WebElement menu = said.findElement(By.className("user-apps"));
+            assertThat(said.findElements(By.cssSelector(".apps .apps-list button")))
+                .as("the message's own Apps menu: message commands only")
+                .extracting((button) -> button.getDomProperty("textContent")).doesNotContain("Inspect");
+
+            new Actions(browser).contextClick(name).perform(); // right-click: open, the first app focused
+            this.wait.until((driver) -> isOpen(menu));
+            assertThat(menu.findElement(By.className("apps-list")).getDomAttribute("aria-label")).isEqualTo("Apps for bob");
+            assertThat(texts(menu, ".apps-list button")).containsExactly("Inspect");
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Inspect");
+            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // closes it, the focus back on the name
+            this.wait.until((driver) -> !isOpen(menu));
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("bob");
+
+            name.click(); // a click opens it too, and another one closes it
+            this.wait.until((driver) -> isOpen(menu));
+            name.click();
+            this.wait.until((driver) -> !isOpen(menu));
+
+            name.sendKeys(Keys.ENTER); // by keyboard: open, down to the app, run it
+            this.wait.until((driver) -> isOpen(menu));
+            name.sendKeys(Keys.ARROW_DOWN);
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Inspect");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+            UserContextInteractionEvent inspect = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(inspect).as("Inspect reached the bot").isNotNull();
+            assertThat(inspect.getName()).isEqualTo("Inspect");
+            assertThat(inspect.getTarget().getId()).as("the target").isEqualTo(bob.idString());
+            assertThat(inspect.getUser().getName()).isEqualTo("alice");
+            WebElement answer = awaitMessage("alice used Inspect"); // the plain app has no handler for it: says so
+            assertThat(answer.findElement(By.className("content")).getText()).contains("Inspect");
+            assertThat(answer.getText()).contains("Only you can see this");
+            assertThat(isOpen(menu)).isFalse();
+            assertThat(received).as("run once").isEmpty();
+        }
+        finally {
+            this.shards.removeEventListener(bot);
+            http("PUT", commands, registered);
+        }
+    }
+
+    @Test
+    @DisplayName("the language switch sets the user's Discord locale: shown on load, /idee listed in German, answered in German")
+    void localeSwitch() {
+        EmulatedUser alice = this.world.user("alice");
+        this.world.locale(alice, "fr");
+        try {
+            EmulatedChannel channel = open("locale");
+            WebElement language = browser.findElement(By.id("locale"));
+            assertThat(language.getDomProperty("value")).as("alice's locale, on load").isEqualTo("fr");
+            assertThat(browser.findElement(By.cssSelector("label[for=locale]")).getText()).isEqualTo("Language");
+            assertThat(new Select(language).getOptions()).extracting((option) -> option.getDomAttribute("value"))
+                .contains("en-US", "en-GB", "de", "fr", "es-ES", "ja", "pt-BR");
+
+            new Select(language).selectByValue("de");
+            this.wait.withMessage("alice's locale set to de through the control API")
+                .until((driver) -> "de".equals(this.world.locale(alice)));
+            WebElement composer = composer();
+            composer.sendKeys("/id");
+            // as Discord's client shows a command to a German user: from name_localizations and description_localizations
+            assertThat(selectedSuggestion().getText()).isEqualTo("/idee\nSchlägt eine Projektidee vor");
+            composer.sendKeys(Keys.ENTER);
+            WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
+            assertThat(browser.findElement(By.id("slash-name")).getText()).isEqualTo("/idee");
+            assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText()).isEqualTo("thema (optional)");
+            topic.sendKeys(Keys.ENTER);
+
+            WebElement answer = awaitMessage("alice used /idea"); // sent with the default name, as Discord's client does
+            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, wie wäre es damit: ");
+            assertThat(answer.findElements(By.cssSelector(".apps .apps-list button")))
+                .extracting((button) -> button.getDomProperty("textContent")).containsExactly("Idee aus dieser Nachricht");
+
+            browser.navigate().refresh();
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
+            assertThat(browser.findElement(By.id("locale")).getDomProperty("value")).as("after a reload").isEqualTo("de");
+
+            new Select(browser.findElement(By.id("locale"))).selectByValue("en-US");
+            this.wait.until((driver) -> "en-US".equals(this.world.locale(alice)));
+            composer().sendKeys("/id");
+            assertThat(selectedSuggestion().getText()).isEqualTo("/idea\nSuggests a project idea");
+        }
+        finally {
+            this.world.locale(alice, "en-US"); // the bot's context is shared with other test classes
+        }
+    }
+
     /* ------------------------------------------------------------------ helpers */
 
     /** A new channel of its own, opened in the page: what other tests did stays out of sight. */
@@ -544,6 +659,20 @@ class ChatPageBrowserTests {
         this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
         this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
         return channel;
+    }
+
+    private String guildCommands() {
+        return "applications/" + Long.toUnsignedString(this.world.applicationId()) + "/guilds/"
+                + this.world.guild().idString() + "/commands";
+    }
+
+    /** The id of the message an element is in. */
+    private static String messageOf(WebElement element) {
+        return element.findElement(By.xpath("ancestor::li[contains(@class, 'message')]")).getDomAttribute("data-id");
+    }
+
+    private static boolean isOpen(WebElement details) {
+        return "true".equals(details.getDomProperty("open"));
     }
 
     private WebElement composer() {
