@@ -182,9 +182,11 @@ class ScaleOutIT {
         }
         asked.forEach((message) -> this.world.awaitReply(message, Timeouts.ANSWER));
         Instant pauseEnds = limited.receivedAt().plusMillis(2_900);
-        List<RecordedRequest> replies = this.discord.rest().requests().stream().skip(seen)
+        // a request is recorded once its response is written, just after the message it created is visible
+        List<RecordedRequest> replies = await().atMost(Timeouts.ANSWER).until(() -> this.discord.rest().requests()
+            .stream().skip(seen)
             .filter((request) -> MESSAGES_ROUTE.equals(request.route()) && request.status() == 200)
-            .toList();
+            .toList(), (found) -> found.size() >= asked.size());
         this.summary.append(row("global 429 (retry_after 3 s) to one process: first reply of any process after it",
                 String.format(Locale.ROOT, "%.2f s",
                         Duration.between(limited.receivedAt(), replies.getFirst().receivedAt()).toMillis() / 1000.0)));

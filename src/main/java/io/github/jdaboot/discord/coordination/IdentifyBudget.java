@@ -2,6 +2,7 @@ package io.github.jdaboot.discord.coordination;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ final class IdentifyBudget {
     private final StringRedisTemplate redis;
     private final String key;
     private final int reserve;
-    private volatile int left = -1;
+    /** As last seen; shards identify in parallel, so a take only ever lowers it (a reset stores it anew). */
+    private final AtomicInteger left = new AtomicInteger(-1);
     private volatile boolean exhausted;
 
     IdentifyBudget(StringRedisTemplate redis, String keyPrefix, int reserve) {
@@ -45,7 +47,7 @@ final class IdentifyBudget {
     /** Stores what Discord says is left, until it resets. */
     void update(Limit limit) {
         this.redis.opsForValue().set(this.key, Integer.toString(limit.remaining()), limit.resetAfter());
-        this.left = limit.remaining();
+        this.left.set(limit.remaining());
     }
 
     /**
@@ -64,7 +66,7 @@ final class IdentifyBudget {
                 this.exhausted = true;
                 log.error("Discord's daily session start budget is down to its reserve ({} of"
                         + " discord.coordination.identify-reserve={}): no shard identifies until it resets",
-                        this.left, this.reserve);
+                        this.left.get(), this.reserve);
             }
             return false;
         }
@@ -72,13 +74,14 @@ final class IdentifyBudget {
             this.exhausted = false;
             log.info("Discord's daily session start budget was reset: shards identify again");
         }
-        this.left = after.intValue();
+        int taken = after.intValue();
+        this.left.accumulateAndGet(taken, (seen, now) -> (seen < 0) ? now : Math.min(seen, now));
         return true;
     }
 
     /** IDENTIFYs left as last seen, -1 before the first look. */
     int left() {
-        return this.left;
+        return this.left.get();
     }
 
     int reserve() {
