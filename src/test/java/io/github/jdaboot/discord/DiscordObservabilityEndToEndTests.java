@@ -113,6 +113,9 @@ class DiscordObservabilityEndToEndTests {
     @Test
     @DisplayName("heartbeats no longer acknowledged, socket open: DOWN although JDA still says CONNECTED; then it recovers")
     void staleHeartbeats() throws Exception {
+        // health judges staleness by the interval the ACKs' spacing shows (the assumed 41.25 s before two ACKs):
+        // right after the context starts, wait until they have shown the emulator's 0.5 s
+        await().until(() -> metric("discord_gateway_heartbeat_interval_seconds", "shard=\"0\"") < 1);
         this.discord.gateway().answerClientClose(false);
         this.discord.gateway().acknowledgeHeartbeats(false);
 
