@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 
@@ -36,14 +38,17 @@ class GatewayFaultTests {
 
     private final HealthEndpoint health;
 
+    private final MeterRegistry meters;
+
     private UserTraffic users;
 
     private int identifyRateViolations;
 
-    GatewayFaultTests(DiscordEmulator discord, HealthEndpoint health) {
+    GatewayFaultTests(DiscordEmulator discord, HealthEndpoint health, MeterRegistry meters) {
         this.discord = discord;
         this.gateway = discord.gateway();
         this.health = health;
+        this.meters = meters;
     }
 
     @BeforeEach
@@ -189,6 +194,10 @@ class GatewayFaultTests {
      * @return when the last ACK went out
      */
     private long zombieAfterNextAck() {
+        // health judges staleness by the interval the ACKs' spacing shows (Discord's 41.25 s assumed before
+        // two ACKs): in a context that just started, wait until they have shown the emulator's
+        await().atMost(Timeouts.ANSWER).until(() -> this.meters.get("discord.gateway.heartbeat.interval")
+            .tag("shard", "0").gauge().value() < 1);
         this.users.awaitAnswered(Timeouts.ANSWER);
         long asked = System.nanoTime();
         this.gateway.stopAcknowledgingAfterNextHeartbeat();
