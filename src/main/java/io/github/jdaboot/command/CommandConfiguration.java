@@ -3,8 +3,8 @@ package io.github.jdaboot.command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.jdaboot.discord.DiscordStartupException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +36,10 @@ class CommandConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService commandDeferrals() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-deferrals").daemon()
-            .factory());
+        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("command-deferrals").daemon().factory());
+        deferrals.setRemoveOnCancelPolicy(true); // a run answered in time leaves the queue at once
+        return deferrals;
     }
 
     @Bean

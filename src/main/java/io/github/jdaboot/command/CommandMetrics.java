@@ -1,7 +1,8 @@
 package io.github.jdaboot.command;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,17 @@ class CommandMetrics {
 
     static final Duration DISCORD_DEADLINE = Duration.ofSeconds(3);
 
+    /** A run timer's tags: declared handlers, surfaces and outcomes, so the timers are bounded. */
+    private record RunTags(String handler, String surface, CommandOutcome outcome) {
+    }
+
     private final MeterRegistry registry;
+
+    /** The timers made so far, rather than building an id and tags for every run. */
+    private final Map<RunTags, Timer> runs = new ConcurrentHashMap<>();
+
+    /** The acknowledgement timers by type, {@code reply} and {@code defer}. */
+    private final Map<String, Timer> acknowledgements = new ConcurrentHashMap<>();
 
     CommandMetrics(MeterRegistry registry, CommandExecutor executor) {
         this.registry = registry;
@@ -36,27 +47,25 @@ class CommandMetrics {
      * @param surface slash, prefix, component or modal
      */
     void finished(String handler, String surface, CommandOutcome outcome, long durationNanos) {
-        Timer.builder("discord.commands")
+        this.runs.computeIfAbsent(new RunTags(handler, surface, outcome), (tags) -> Timer.builder("discord.commands")
             .description("Handler runs (commands, clicks and forms), from the event to the handler's end")
-            .tag("command", handler)
-            .tag("surface", surface)
-            .tag("outcome", outcome.tag())
-            .register(this.registry)
+            .tag("command", tags.handler())
+            .tag("surface", tags.surface())
+            .tag("outcome", tags.outcome().tag())
+            .register(this.registry))
             .record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
     /** An interaction was acknowledged: measured from its creation, as Discord's deadline is. */
     void acknowledged(GenericInteractionCreateEvent event, boolean deferred) {
-        Duration latency = Duration.between(event.getTimeCreated(), OffsetDateTime.now());
-        if (latency.isNegative()) {
-            latency = Duration.ZERO;
-        }
+        long latencyMillis = Math.max(0, System.currentTimeMillis() - event.getTimeCreated().toInstant().toEpochMilli());
+        Duration latency = Duration.ofMillis(latencyMillis);
         String type = deferred ? "defer" : "reply";
-        Timer.builder("discord.interactions.acknowledgement")
+        this.acknowledgements.computeIfAbsent(type, (tag) -> Timer.builder("discord.interactions.acknowledgement")
             .description("Time from an interaction's creation to its acknowledgement (Discord allows 3 s)")
-            .tag("type", type)
+            .tag("type", tag)
             .serviceLevelObjectives(DISCORD_DEADLINE)
-            .register(this.registry)
+            .register(this.registry))
             .record(latency);
         if (latency.compareTo(DISCORD_DEADLINE) > 0) {
             Counter.builder("discord.interactions.late")

@@ -3,7 +3,6 @@ package io.github.jdaboot.command;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -33,7 +32,10 @@ class InteractionDispatcher implements EventListener {
     private final InvocationSupport support;
     private final ScheduledExecutorService deferrals;
     private final CommandProperties properties;
-    private final HandledMessages handled = new HandledMessages(50_000);
+    /** How many of the latest messages taken as commands are remembered, to answer each once. */
+    static final int HANDLED_MESSAGES = 50_000;
+
+    private final HandledMessages handled = new HandledMessages(HANDLED_MESSAGES);
     private final MissedCommandRecovery recovery;
 
     InteractionDispatcher(CommandHandlerMapping commands, PrefixCommandMapping prefixCommands,
@@ -151,8 +153,7 @@ class InteractionDispatcher implements EventListener {
             return;
         }
         if (invocation instanceof InteractionInvocation<?> interaction) {
-            this.deferrals.schedule(interaction::defer, this.properties.getDeferAfter().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            interaction.deferAfter(this.deferrals, this.properties.getDeferAfter());
         }
     }
 

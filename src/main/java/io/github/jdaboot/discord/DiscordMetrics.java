@@ -1,7 +1,7 @@
 package io.github.jdaboot.discord;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import com.neovisionaries.ws.client.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer metrics for the gateway connection, per shard: ping, connected state and guild count
@@ -25,9 +26,34 @@ import com.neovisionaries.ws.client.WebSocketFrame;
  */
 class DiscordMetrics implements EventListener {
 
+    /** One shard's tag and its counter per event type; looked up for every dispatch, so made once. */
+    private final class ShardMeters {
+
+        private final String shard;
+        private final Map<String, Counter> events = new ConcurrentHashMap<>();
+
+        ShardMeters(String shard) {
+            this.shard = shard;
+        }
+
+        /** Counts a dispatch; the type is Discord's event name, so the counters are as many as Discord's events. */
+        void dispatched(String type) {
+            Counter counter = this.events.get(type);
+            if (counter == null) {
+                counter = this.events.computeIfAbsent(type, (name) -> Counter.builder("discord.gateway.events")
+                    .description("Gateway dispatches received, by event type")
+                    .tag("type", name)
+                    .tag("shard", this.shard)
+                    .register(DiscordMetrics.this.registry));
+            }
+            counter.increment();
+        }
+    }
+
     private final MeterRegistry registry;
-    private final Set<Integer> shardsWithGauges = ConcurrentHashMap.newKeySet();
-    private final Map<String, Counter> eventCounters = new ConcurrentHashMap<>();
+
+    /** By shard id; replaced by a longer copy when a shard with a higher id appears. */
+    private volatile @Nullable ShardMeters[] shards = new ShardMeters[0];
 
     DiscordMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,36 +61,47 @@ class DiscordMetrics implements EventListener {
 
     @Override
     public void onEvent(GenericEvent event) {
-        JDA jda = event.getJDA();
-        String shard = Integer.toString(jda.getShardInfo().getShardId());
-        if (this.shardsWithGauges.add(jda.getShardInfo().getShardId())) {
-            registerGauges(jda, jda.getShardInfo().getShardId(), shard);
-        }
+        ShardMeters meters = meters(event.getJDA());
         switch (event) {
-            case RawGatewayEvent raw -> this.eventCounters.computeIfAbsent(raw.getType() + "/" + shard,
-                    (key) -> Counter.builder("discord.gateway.events")
-                        .description("Gateway dispatches received, by event type")
-                        .tag("type", raw.getType())
-                        .tag("shard", shard)
-                        .register(this.registry))
-                .increment();
+            case RawGatewayEvent raw -> meters.dispatched(raw.getType());
             case SessionDisconnectEvent disconnect -> Counter.builder("discord.gateway.reconnects")
                 .description("Gateway connections lost and reconnected, by close code")
-                .tag("shard", shard)
+                .tag("shard", meters.shard)
                 .tag("close_code", closeCode(disconnect))
                 .register(this.registry)
                 .increment();
             case SessionResumeEvent resumed -> Counter.builder("discord.gateway.resumes")
                 .description("Gateway sessions resumed after a reconnect")
-                .tag("shard", shard)
+                .tag("shard", meters.shard)
                 .register(this.registry)
                 .increment();
-            case ReadyEvent ready -> identified(shard);
-            case SessionRecreateEvent recreated -> identified(shard);
+            case ReadyEvent ready -> identified(meters.shard);
+            case SessionRecreateEvent recreated -> identified(meters.shard);
             default -> {
                 // not measured
             }
         }
+    }
+
+    /** The shard's meters; the first event of a shard registers its gauges. */
+    private ShardMeters meters(JDA jda) {
+        int shardId = jda.getShardInfo().getShardId();
+        @Nullable ShardMeters[] known = this.shards;
+        ShardMeters meters = (shardId < known.length) ? known[shardId] : null;
+        return (meters != null) ? meters : register(jda, shardId);
+    }
+
+    private synchronized ShardMeters register(JDA jda, int shardId) {
+        @Nullable ShardMeters[] known = this.shards;
+        if (shardId < known.length && known[shardId] != null) {
+            return known[shardId];
+        }
+        ShardMeters meters = new ShardMeters(Integer.toString(shardId));
+        registerGauges(jda, shardId, meters.shard);
+        @Nullable ShardMeters[] grown = Arrays.copyOf(known, Math.max(known.length, shardId + 1));
+        grown[shardId] = meters;
+        this.shards = grown;
+        return meters;
     }
 
     private void identified(String shard) {

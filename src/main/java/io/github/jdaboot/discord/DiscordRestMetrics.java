@@ -3,6 +3,7 @@ package io.github.jdaboot.discord;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +31,14 @@ class DiscordRestMetrics implements Interceptor {
             Map.entry("emojis", "{emoji_id}"), Map.entry("stickers", "{sticker_id}"),
             Map.entry("threads", "{thread_id}"), Map.entry("entitlements", "{entitlement_id}"));
 
+    /** A timer's tags; the timers are as many as route templates, statuses and scopes (Discord's, so bounded). */
+    private record Tags(String method, String route, String status, String scope) {
+    }
+
     private final MeterRegistry registry;
+
+    /** The timers made so far: registering one for every request would build its id and tags each time. */
+    private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
 
     DiscordRestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,13 +61,14 @@ class DiscordRestMetrics implements Interceptor {
             return response;
         }
         finally {
-            Timer.builder(METRIC)
+            Tags tags = new Tags(request.method(), template(request.url().encodedPathSegments()), status, scope);
+            this.timers.computeIfAbsent(tags, (key) -> Timer.builder(METRIC)
                 .description("HTTP requests to Discord's REST API")
-                .tag("method", request.method())
-                .tag("route", template(request.url().encodedPathSegments()))
-                .tag("status", status)
-                .tag("scope", scope)
-                .register(this.registry)
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", key.status())
+                .tag("scope", key.scope())
+                .register(this.registry))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
@@ -69,7 +78,8 @@ class DiscordRestMetrics implements Interceptor {
         StringBuilder route = new StringBuilder();
         int start = 0;
         for (int i = 0; i + 1 < segments.size(); i++) {
-            if (segments.get(i).equals("api") && segments.get(i + 1).matches("v\\d+")) {
+            String next = segments.get(i + 1);
+            if (segments.get(i).equals("api") && next.length() > 1 && next.charAt(0) == 'v' && isNumber(next, 1)) {
                 start = i + 2;
                 break;
             }
@@ -91,7 +101,7 @@ class DiscordRestMetrics implements Interceptor {
             else if (previous.equals("reactions") || previous.equals("invites")) {
                 shown = previous.equals("reactions") ? "{emoji}" : "{code}";
             }
-            else if (segment.chars().allMatch(Character::isDigit)) {
+            else if (isNumber(segment, 0)) {
                 shown = ID_NAMES.getOrDefault(previous, "{id}");
             }
             else {
@@ -102,5 +112,15 @@ class DiscordRestMetrics implements Interceptor {
             previous = segment;
         }
         return route.toString();
+    }
+
+    /** Whether the text is digits from {@code from} on (ids; the API version after its {@code v}). */
+    private static boolean isNumber(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -33,6 +33,7 @@ final class EmulatorWorld {
     private final EmulatedUser botUser;
     private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
     private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
+    private final Map<Long, EmulatedGuild> guildsById = new ConcurrentHashMap<>();
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
     private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
@@ -89,8 +90,18 @@ final class EmulatorWorld {
     EmulatedGuild addGuild(String name, long ownerId) {
         EmulatedGuild guild = new EmulatedGuild(this.ids.next(), name, ownerId);
         guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0));
+        this.guildsById.put(guild.id(), guild);
         this.guilds.add(guild);
         return guild;
+    }
+
+    /** Forgets the guild and its channels. */
+    void removeGuild(EmulatedGuild guild) {
+        this.guilds.remove(guild);
+        this.guildsById.remove(guild.id());
+        for (EmulatedChannel channel : guild.channels()) {
+            this.channels.remove(channel.id());
+        }
     }
 
     List<EmulatedGuild> guilds() {
@@ -98,7 +109,12 @@ final class EmulatorWorld {
     }
 
     Optional<EmulatedGuild> guild(long id) {
-        return this.guilds.stream().filter((guild) -> guild.id() == id).findFirst();
+        return Optional.ofNullable(this.guildsById.get(id));
+    }
+
+    /** The first guild, if any, without copying the list. */
+    @Nullable EmulatedGuild firstGuild() {
+        return this.guilds.isEmpty() ? null : this.guilds.getFirst();
     }
 
     EmulatedChannel addChannel(EmulatedChannel channel) {
