@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat}) per 1,000 replies;</li>
  * <li>memory after the run, as after startup;</li>
  * <li>slash commands: {@code bench.interactions} {@code /idea} paced at {@code bench.rate} per second (after as
- * many unmeasured), from INTERACTION_CREATE to the callback, and the CPU time per 1,000 of them;</li>
+ * many unmeasured at twice the pace), from INTERACTION_CREATE to the callback, and the CPU time per 1,000 of
+ * them;</li>
  * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one second) arrive at once:
  * wall time until all replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
  * {@code bench.baseline-cap} and its total extrapolated), and what happened to the heartbeats meanwhile: as
@@ -330,10 +331,16 @@ public final class Benchmark {
                         Stats.percentile(result.latencies, 50) / 1000.0, Stats.percentile(result.latencies, 99) / 1000.0,
                         result.latencies.getLast() / 1000.0, latency.lost(), latency.duplicates());
 
+                process.awaitIdleCompiler(Duration.ofSeconds(30));
+                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
                 Duration cpuBefore = process.cpuTime();
                 startProfiling(process);
                 Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
                 Duration cpu = process.cpuTime().minus(cpuBefore);
+                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+                result.replyThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
+                result.cpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+                    .toNanos() / 1e6 / (saturation.replies() / 1000.0);
                 stopProfiling(process, bot, "replies", run);
                 result.lost += saturation.lost();
                 result.duplicates += saturation.duplicates();
@@ -341,6 +348,7 @@ public final class Benchmark {
                 result.cpuPerThousand = cpu.toNanos() / 1e6 / (saturation.replies() / 1000.0);
                 System.out.printf(Locale.ROOT, "   throughput: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
                         result.throughput, result.cpuPerThousand);
+                System.out.println("   CPU by thread: " + result.replyThreads);
 
                 result.heapAfterRun = process.liveHeapMegabytes();
                 result.rssAfterRun = process.rssMegabytes();
@@ -383,7 +391,11 @@ public final class Benchmark {
             .reduce((first, second) -> second)
             .map(io.github.jdaboot.emulator.RecordedRequest::body)
             .orElse("");
-        String shape = body.replaceAll("\\d{5,}", "<id>").replaceAll("\"content\":\"[^\"]*\"", "\"content\":\"…\"");
+        tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper().readTree(body.isEmpty() ? "{}" : body);
+        if (json instanceof tools.jackson.databind.node.ObjectNode object && object.has("content")) {
+            object.put("content", "…");
+        }
+        String shape = json.toString().replaceAll("\\d{5,}", "<id>");
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
             this.payloadShapes.put(bot, shape);
             System.out.println("   reply payload: " + shape);
@@ -416,19 +428,27 @@ public final class Benchmark {
             }
             Thread.sleep(20);
         }
-        Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate), Duration.ofSeconds(60));
+        // warm-up, at twice the pace: as many as measured, then until the JIT compiler has caught up
+        Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate * 2), Duration.ofSeconds(60));
+        process.awaitIdleCompiler(Duration.ofSeconds(30));
+        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
         Duration cpuBefore = process.cpuTime();
         startProfiling(process);
         List<EmulatedInteraction> runs = traffic.slash("idea", this.interactions, this.rate);
         Traffic.awaitCallbacks(runs, Duration.ofSeconds(60));
         Duration cpu = process.cpuTime().minus(cpuBefore);
+        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        result.slashThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
         stopProfiling(process, result.bot, "slash", run);
         result.slashLatencies = Traffic.callbackLatenciesMicros(runs);
         result.slashLost += runs.size() - result.slashLatencies.size();
         result.slashCpuPerThousand = cpu.toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
+        result.slashCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+            .toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
         System.out.printf(Locale.ROOT, "   /idea: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n",
                 Stats.percentile(result.slashLatencies, 50) / 1000.0, Stats.percentile(result.slashLatencies, 99) / 1000.0,
                 runs.size() - result.slashLatencies.size(), result.slashCpuPerThousand);
+        System.out.println("   CPU by thread: " + result.slashThreads);
     }
 
     /**
@@ -474,10 +494,13 @@ public final class Benchmark {
                 }
                 Duration cpu = process.cpuTime().minus(cpuBefore);
                 stopProfiling(process, result.bot, "ingest", run);
-                result.ingestThreads = BotProcess.cpuBetween(threadsBefore, process.cpuTimeByThread(), 6);
+                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+                result.ingestThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
                 long allocated = process.allocatedSince(mark);
                 result.ingestEvents = events;
                 result.ingestCpuPerThousand = cpu.toNanos() / 1e6 / (events / 1000.0);
+                result.ingestCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore,
+                        threadsAfter)).toNanos() / 1e6 / (events / 1000.0);
                 result.ingestWall = Duration.between(start, marker.answers().getFirst().getFirst().timestamp());
                 result.ingestSending = sending;
                 result.ingestBytesPerEvent = (double) allocated / events;
@@ -524,7 +547,8 @@ public final class Benchmark {
                 guilds.add(guild);
             }
             int[] perShard = new int[SHARDS];
-            guilds.forEach((guild) -> perShard[(int) ((guild.id() >>> 22) % SHARDS)]++);
+            guilds.forEach((guild) -> perShard[shardOf(guild)]++);
+            result.guildsPerShard = perShard;
             System.out.printf(Locale.ROOT, "   world made in %.1f s; guilds per shard %s%n",
                     (System.nanoTime() - madeFrom) / 1e9, java.util.Arrays.toString(perShard));
             try (BotProcess process = start(result.bot, "guilds", run, discord,
@@ -728,6 +752,9 @@ public final class Benchmark {
 
         double cpuPerThousand;
 
+        /** The same without the JIT compiler threads: what is left once the code is compiled. */
+        double cpuPerThousandWithoutJit;
+
         int lost;
 
         int duplicates;
@@ -736,6 +763,13 @@ public final class Benchmark {
         List<Long> slashLatencies = List.of();
 
         double slashCpuPerThousand;
+
+        double slashCpuPerThousandWithoutJit;
+
+        /** The threads that used the most CPU in the measured replies and slash commands, as text. */
+        String replyThreads = "";
+
+        String slashThreads = "";
 
         int slashLost;
 
@@ -766,6 +800,8 @@ public final class Benchmark {
 
         double ingestCpuPerThousand;
 
+        double ingestCpuPerThousandWithoutJit;
+
         /** From the first event of the flood to the marker's reply. */
         Duration ingestWall = Duration.ZERO;
 
@@ -785,6 +821,9 @@ public final class Benchmark {
         double guildsRss;
 
         double guildsHeapPerGuildKb;
+
+        /** How the emulator's ids spread the guilds over the shards ({@code (id >> 22) % shards}, as Discord does). */
+        int[] guildsPerShard = new int[0];
 
         BotRun(Bot bot) {
             this.bot = bot;

@@ -238,6 +238,14 @@ final class BotProcess implements AutoCloseable {
             .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** The CPU the JIT compiler threads used between two {@link #cpuTimeByThread()} readings. */
+    static Duration compilerCpuBetween(Map<String, Duration> before, Map<String, Duration> after) {
+        return after.entrySet().stream()
+            .filter((thread) -> thread.getKey().contains("CompilerThre"))
+            .map((thread) -> thread.getValue().minus(before.getOrDefault(thread.getKey(), Duration.ZERO)))
+            .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /**
      * Waits until the JIT compiler threads have been idle for a second (at most 10 ms of CPU), up to the timeout:
      * a warm-up's compilations can lag far behind it on a busy machine.

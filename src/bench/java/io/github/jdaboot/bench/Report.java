@@ -66,8 +66,9 @@ final class Report {
                 + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
                 + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
                 + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
-                + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache). " + this.aotCheck
-                + ". " + this.payloadCheck);
+                + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
+                + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
+                + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
         return String.join("\n", lines) + "\n";
     }
 
@@ -82,6 +83,8 @@ final class Report {
         row(lines, "CPU time per 1,000 replies, ms", (r) -> r.cpuPerThousand, "%.0f", "");
         samePayloadRow(lines, "... against the baseline sending the project's reply payload: CPU time per 1,000 replies, ms",
                 (r) -> r.cpuPerThousand, "%.0f", "at most 1.25 x");
+        samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
+                (r) -> r.cpuPerThousandWithoutJit, "%.0f", "");
         samePayloadDifference(lines, "... against it: latency p50, ms", (r) -> Stats.percentile(r.latencies, 50) / 1000.0);
         samePayloadDifference(lines, "... against it: latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0,
                 "at most + 0.5 ms");
@@ -97,6 +100,8 @@ final class Report {
         row(lines, "CPU time per 1,000 slash commands, ms", (r) -> r.slashCpuPerThousand, "%.0f", "");
         samePayloadRow(lines, "... against the baseline answering with the project's payload: CPU time per 1,000 slash"
                 + " commands, ms", (r) -> r.slashCpuPerThousand, "%.0f", "at most 1.25 x");
+        samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
+                (r) -> r.slashCpuPerThousandWithoutJit, "%.0f", "");
         samePayloadDifference(lines, "... against it: slash latency p99, ms",
                 (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "at most + 0.5 ms");
         lines.add(String.format(Locale.ROOT, "| Slash commands unanswered (all runs) | %d | %d | | 0 |",
@@ -137,6 +142,8 @@ final class Report {
                 + " answered", messages, Benchmark.INGEST_CHANNELS, messages / 10, messages / 10 - 1);
         row(lines, "Ingest: CPU time per 1,000 events, ms (" + flood + ")", (r) -> r.ingestCpuPerThousand, "%.1f",
                 "at most 1.10 x");
+        row(lines, "Ingest: the same without the JIT compiler's threads, ms", (r) -> r.ingestCpuPerThousandWithoutJit,
+                "%.1f", "");
         row(lines, String.format(Locale.ROOT, "Ingest: wall time from the first event to the reply marking the end, s"
                 + " (the emulator took %.1f s to send them)",
                 Stats.spread(this.project, (r) -> r.ingestSending.toNanos() / 1e9).median()),
@@ -145,7 +152,10 @@ final class Report {
     }
 
     private void guilds(List<String> lines) {
-        String guilds = String.format(Locale.ROOT, "%,d guilds on %d shards", this.bench.guildCount(), Benchmark.SHARDS);
+        int fewest = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).min().orElse(0);
+        int most = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).max().orElse(0);
+        String guilds = String.format(Locale.ROOT, "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)",
+                this.bench.guildCount(), Benchmark.SHARDS, fewest, most);
         row(lines, guilds + ": process start until every shard is ready, s", (r) -> r.guildsReady.toNanos() / 1e9, "%.1f",
                 "");
         row(lines, "... live heap then (after a full GC), MB", (r) -> r.guildsHeap, "%.1f", "");

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
  * Micrometer metrics for commands: {@code discord.commands} (a timer by command, surface and
@@ -58,7 +59,9 @@ class CommandMetrics {
 
     /** An interaction was acknowledged: measured from its creation, as Discord's deadline is. */
     void acknowledged(GenericInteractionCreateEvent event, boolean deferred) {
-        long latencyMillis = Math.max(0, System.currentTimeMillis() - event.getTimeCreated().toInstant().toEpochMilli());
+        // the creation time is in the interaction's id (JDA's getTimeCreated() goes through a Calendar)
+        long createdMillis = (event.getIdLong() >>> 22) + TimeUtil.DISCORD_EPOCH;
+        long latencyMillis = Math.max(0, System.currentTimeMillis() - createdMillis);
         Duration latency = Duration.ofMillis(latencyMillis);
         String type = deferred ? "defer" : "reply";
         this.acknowledgements.computeIfAbsent(type, (tag) -> Timer.builder("discord.interactions.acknowledgement")
