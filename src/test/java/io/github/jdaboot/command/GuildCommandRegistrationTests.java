@@ -30,7 +30,7 @@ class GuildCommandRegistrationTests {
 
         await().until(() -> !world.commands(world.guild().id()).isEmpty());
         assertThat(world.commands(world.guild().id())).extracting(RegisteredCommand::name)
-            .containsExactlyInAnyOrder("idea", "help");
+            .containsExactlyInAnyOrder("idea", "suggest", "help");
         assertThat(world.commands(0)).isEmpty();
         assertThat(world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).content())
             .startsWith("Okay, so how about this: ");
