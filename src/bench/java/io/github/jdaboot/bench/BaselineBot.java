@@ -1,28 +1,44 @@
 package io.github.jdaboot.bench;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
-import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The baseline: a plain JDA bot written the way JDA's README shows, with the same JDA version, intents
- * ({@code GUILD_MESSAGES}, {@code DIRECT_MESSAGES}, {@code MESSAGE_CONTENT}) and cache settings
- * ({@code createLight}, no member cache) as the project. It answers {@code .idea} like the project does, and
- * {@code .wait} naively: it sleeps for a second on JDA's event thread, as a first listener often does.
+ * The baseline: a plain JDA bot written the way JDA's README shows (a {@code ListenerAdapter} on a
+ * {@code DefaultShardManagerBuilder}, as for a sharded bot), with the same JDA version, intents
+ * ({@code GUILD_MESSAGES}, {@code DIRECT_MESSAGES}, {@code MESSAGE_CONTENT} unless {@code DISCORD_INTENTS} says
+ * otherwise, in the project's spelling) and cache settings ({@code createLight}, no member cache) as the
+ * project. It answers {@code .idea} and {@code /idea} like the project does, and {@code .wait} naively: it
+ * sleeps for a second on JDA's event thread, as a first listener often does.
  * <p>
- * Only the two URLs differ from a bot that talks to Discord: {@code DISCORD_REST_URL} and
- * {@code DISCORD_GATEWAY_URL} point it at the emulator.
+ * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (its buttons and topic menu, no
+ * mentions allowed, a nonce made from the message id), so that the benchmark can tell what the payload costs
+ * from what the framework costs. {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's
+ * recommendation without it). Only the two URLs differ from a bot that talks to Discord:
+ * {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it at the emulator.
  */
 public final class BaselineBot extends ListenerAdapter {
 
@@ -34,10 +50,19 @@ public final class BaselineBot extends ListenerAdapter {
             "a static site generator for a photo gallery with EXIF-based albums",
             "a flashcard app that schedules reviews with spaced repetition");
 
+    /** The project's topics (application.yml), for its menu. */
+    private static final List<String> TOPICS = List.of("bot", "game", "web", "reading", "learning", "finance");
+
+    private final boolean projectPayload;
+
+    private BaselineBot(boolean projectPayload) {
+        this.projectPayload = projectPayload;
+    }
+
     public static void main(String[] args) {
         String gatewayUrl = System.getenv("DISCORD_GATEWAY_URL");
-        JDABuilder.createLight(System.getenv("DISCORD_TOKEN"), GatewayIntent.GUILD_MESSAGES,
-                GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+        String shards = System.getenv("DISCORD_SHARDS_TOTAL");
+        DefaultShardManagerBuilder.createLight(System.getenv("DISCORD_TOKEN"), intents())
             .setMemberCachePolicy(MemberCachePolicy.NONE)
             .setRestConfig(new RestConfig().setBaseUrl(System.getenv("DISCORD_REST_URL")))
             .setSessionController(new ConcurrentSessionController() {
@@ -46,14 +71,27 @@ public final class BaselineBot extends ListenerAdapter {
                     return gatewayUrl;
                 }
             })
-            .addEventListeners(new BaselineBot())
+            .setShardsTotal((shards != null) ? Integer.parseInt(shards) : -1)
+            .addEventListeners(new BaselineBot("project".equals(System.getenv("BENCH_PAYLOAD"))))
             .build();
+    }
+
+    private static List<GatewayIntent> intents() {
+        String names = System.getenv().getOrDefault("DISCORD_INTENTS", "guild-messages, direct-messages, message-content");
+        return Stream.of(names.split(","))
+            .map((name) -> GatewayIntent.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')))
+            .toList();
     }
 
     @Override
     public void onReady(ReadyEvent event) {
-        JDA jda = event.getJDA();
-        log.info("Logged on as {}", jda.getSelfUser().getName());
+        log.info("Logged on as {}", event.getJDA().getSelfUser().getName());
+        if (event.getJDA().getShardInfo().getShardId() == 0) {
+            event.getJDA().updateCommands()
+                .addCommands(Commands.slash("idea", "Suggests a project idea")
+                    .addOption(OptionType.STRING, "topic", "Topic to draw from", false))
+                .queue();
+        }
     }
 
     @Override
@@ -63,8 +101,12 @@ public final class BaselineBot extends ListenerAdapter {
         }
         String content = event.getMessage().getContentRaw();
         if (content.startsWith(".idea")) {
-            String idea = IDEAS.get(ThreadLocalRandom.current().nextInt(IDEAS.size()));
-            event.getMessage().reply("Okay, so how about this: " + idea).queue();
+            if (this.projectPayload) {
+                event.getMessage().reply(asTheProject(idea())).setNonce("r" + event.getMessageIdLong() + "-0").queue();
+            }
+            else {
+                event.getMessage().reply(idea()).queue();
+            }
         }
         else if (content.startsWith(".wait")) {
             try {
@@ -76,5 +118,33 @@ public final class BaselineBot extends ListenerAdapter {
             }
             event.getMessage().reply("Done waiting.").queue();
         }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (event.getName().equals("idea")) {
+            if (this.projectPayload) {
+                event.reply(asTheProject(idea())).queue();
+            }
+            else {
+                event.reply(idea()).queue();
+            }
+        }
+    }
+
+    private static String idea() {
+        return "Okay, so how about this: " + IDEAS.get(ThreadLocalRandom.current().nextInt(IDEAS.size()));
+    }
+
+    /** The message the project answers with: the idea, its buttons and the topic menu, and nobody pinged. */
+    private static MessageCreateData asTheProject(String text) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic").setPlaceholder("Pick a topic");
+        TOPICS.forEach((topic) -> menu.addOption(topic, topic));
+        return new MessageCreateBuilder().setContent(text)
+            .setComponents(ActionRow.of(Button.primary("idea:another", "Another"),
+                    Button.secondary("idea:suggest", "Suggest one")), ActionRow.of(menu.build()))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .mentionRepliedUser(false)
+            .build();
     }
 }

@@ -10,22 +10,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
+import io.github.jdaboot.emulator.EmulatedGuild;
+import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.World;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This project against a plain JDA bot, in one run on one machine: {@code ./mvnw -Pbench verify}.
  * <p>
  * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh emulator, with the
- * emulator's rate limits lifted and a one-second heartbeat interval. Runs alternate (project, baseline,
- * project, baseline, …); each run of a bot measures, in this order:
+ * emulator's rate limits lifted and a one-second heartbeat interval. Runs alternate (project, baseline, the
+ * baseline sending the project's payload, the project with its AOT cache, then the ingest and guild phases of
+ * each bot); each run of a bot measures, in this order:
  * <ol>
  * <li>startup: process start to {@code Logged on as} and, for the project, to {@code /actuator/health} UP;</li>
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set size;</li>
@@ -36,17 +40,29 @@ import io.github.jdaboot.emulator.EmulatedUser;
  * <li>throughput: {@code bench.messages} more sent at once; replies per second until the last one, and the
  * bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat}) per 1,000 replies;</li>
  * <li>memory after the run, as after startup;</li>
+ * <li>slash commands: {@code bench.interactions} {@code /idea} paced at {@code bench.rate} per second (after as
+ * many unmeasured at twice the pace), from INTERACTION_CREATE to the callback, and the CPU time per 1,000 of
+ * them;</li>
  * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one second) arrive at once:
  * wall time until all replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
  * {@code bench.baseline-cap} and its total extrapolated), and what happened to the heartbeats meanwhile: as
  * the bot saw them (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
  * received against one per interval, gaps over 1.5 intervals).</li>
  * </ol>
+ * The baseline runs a second time sending the project's reply payload (its buttons and menu, no mentions
+ * allowed, a nonce), for the reply phases only, to tell what the payload costs from what the framework costs.
+ * <p>
+ * The ingest phase ({@link #ingest}) floods a bot with {@code bench.ingest-messages} messages it does not answer
+ * over 1,000 channels, with typing and reactions, and measures CPU, wall time and allocation per event. The
+ * guild phase ({@link #guilds}) starts a bot in {@code bench.guilds} guilds on 4 shards and measures the time
+ * until every shard is ready and the heap per guild.
+ * <p>
  * Besides, each run starts the project once more with its AOT cache (made by a training run, as in the
  * Dockerfile, from the extracted jar since the cache needs a class path of jars) for startup and memory
- * after startup; before the runs, a check counts the classes actually loaded from the cache. Figures are medians over the runs, with min and max.
- * Output: a table on standard output and in {@code target/bench/results.md}, and a chart in
- * {@code target/bench/results.png}.
+ * after startup; before the runs, a check counts the classes actually loaded from the cache. Figures are
+ * medians over the runs, with min and max. {@code bench.phases} ({@code replies,ingest,guilds} by default)
+ * selects phases for a quicker look. Output: a table on standard output and in {@code target/bench/results.md},
+ * and a chart in {@code target/bench/results.png}.
  */
 public final class Benchmark {
 
@@ -54,9 +70,21 @@ public final class Benchmark {
 
     static final String MISSED_HEARTBEATS = "Missed";
 
+    /** Intents of the ingest phase: the usual ones, and typing and reactions so that those events arrive. */
+    static final String INGEST_INTENTS = "guild-messages, direct-messages, message-content, guild-message-typing,"
+            + " guild-message-reactions";
+
+    static final int INGEST_CHANNELS = 1_000;
+
+    static final int SHARDS = 4;
+
+    static final Duration DISCORD_HEARTBEAT_INTERVAL = Duration.ofMillis(41_250);
+
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/discord-bot-0.1.0-SNAPSHOT.jar"));
 
     private final int messages = Integer.getInteger("bench.messages", 10_000);
+
+    private final int interactions = Integer.getInteger("bench.interactions", 5_000);
 
     private final int runs = Integer.getInteger("bench.runs", 5);
 
@@ -65,6 +93,12 @@ public final class Benchmark {
     private final int warmup = Integer.getInteger("bench.warmup", 2_000);
 
     private final int slow = Integer.getInteger("bench.slow", 200);
+
+    private final int ingestMessages = Integer.getInteger("bench.ingest-messages", 200_000);
+
+    private final int guildCount = Integer.getInteger("bench.guilds", 10_000);
+
+    private final List<String> phases = List.of(System.getProperty("bench.phases", "replies,ingest,guilds").split(","));
 
     private final Duration baselineCap = Duration.ofSeconds(Integer.getInteger("bench.baseline-cap", 20));
 
@@ -76,7 +110,12 @@ public final class Benchmark {
     /** Extra JVM options for the baseline's process. */
     private final List<String> baselineJvmOptions = options("bench.baseline-jvm-options");
 
+    /** An async-profiler event ({@code cpu}, {@code alloc}, {@code wall}, {@code lock}) to profile the measured phases with. */
+    private final String profile = System.getProperty("bench.profile", "");
+
     private final Path out = Path.of("target", "bench");
+
+    private @Nullable Path profiler;
 
     private final Path app = this.out.resolve("app");
 
@@ -88,30 +127,95 @@ public final class Benchmark {
 
     private String aotCheck = "";
 
+    private final List<String> payloadCheck = new ArrayList<>();
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         new Benchmark().run();
     }
 
     private void run() throws Exception {
+        Instant started = Instant.now();
+        String load = loadAverage();
         prepare();
-        List<BotRun> project = new ArrayList<>();
-        List<BotRun> baseline = new ArrayList<>();
-        List<BotRun> projectAot = new ArrayList<>();
+        Results results = new Results();
         for (int run = 1; run <= this.runs; run++) {
-            project.add(measure(Bot.PROJECT, run, true));
-            baseline.add(measure(Bot.BASELINE, run, true));
-            projectAot.add(measure(Bot.PROJECT_AOT, run, false));
+            BotRun project = new BotRun(Bot.PROJECT);
+            BotRun baseline = new BotRun(Bot.BASELINE);
+            if (this.phases.contains("replies")) {
+                measure(project, run, true);
+                measure(baseline, run, true);
+                results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
+                results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
+            }
+            if (this.phases.contains("ingest")) {
+                ingest(project, run);
+                ingest(baseline, run);
+            }
+            if (this.phases.contains("guilds")) {
+                guilds(project, run);
+                guilds(baseline, run);
+            }
+            results.project.add(project);
+            results.baseline.add(baseline);
         }
-        Report report = new Report(this.messages, this.rate, this.slow, this.baselineCap, this.runs, project, baseline,
-                projectAot, this.aotCheck);
+        String machine = String.format(Locale.ROOT, "Run %s to %s; load average before the run %s, after it %s.",
+                started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), load, loadAverage());
+        Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine);
         String table = report.markdown();
         System.out.println();
         System.out.println(table);
         Files.writeString(this.out.resolve("results.md"), table);
-        ResultsChart.write(project.getLast(), baseline.getLast(), this.slow, this.baselineCap.toNanos() / 1e9,
-                this.out.resolve("results.png"));
+        ResultsChart.write(results, this, this.out.resolve("results.png"));
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
+    }
+
+    int messages() {
+        return this.messages;
+    }
+
+    int interactions() {
+        return this.interactions;
+    }
+
+    int rate() {
+        return this.rate;
+    }
+
+    int slow() {
+        return this.slow;
+    }
+
+    int runs() {
+        return this.runs;
+    }
+
+    int ingestMessages() {
+        return this.ingestMessages;
+    }
+
+    int guildCount() {
+        return this.guildCount;
+    }
+
+    Duration baselineCap() {
+        return this.baselineCap;
+    }
+
+    boolean runs(String phase) {
+        return this.phases.contains(phase);
+    }
+
+    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}): how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        }
+        catch (IOException ex) {
+            return "unknown";
+        }
     }
 
     /** Extracts the application (the AOT cache needs jars), packs the slow command, trains the AOT cache. */
@@ -120,6 +224,10 @@ public final class Benchmark {
             throw new IllegalStateException("No application jar at " + this.jar + ": run ./mvnw -Pbench verify");
         }
         Files.createDirectories(this.out);
+        if (!this.profile.isEmpty()) {
+            this.profiler = Profiler.library(this.out);
+            System.out.println("Profiling the measured phases (" + this.profile + ") with " + this.profiler);
+        }
         exec(List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--destination",
                 this.app.toString(), "--force"));
         this.applicationJar = this.app.resolve(this.jar.getFileName());
@@ -147,6 +255,10 @@ public final class Benchmark {
                   <root level="INFO"><appender-ref ref="out"/></root>
                 </configuration>
                 """);
+        if (!runs("replies")) {
+            System.out.println("Prepared " + this.applicationJar + " and " + this.commandsJar);
+            return;
+        }
         Files.deleteIfExists(this.aotCache);
         List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + this.aotCache, "-Xlog:aot=error",
                 "-Dspring.context.exit=onRefresh", "-Ddiscord.token=aot-training-run-placeholder",
@@ -184,7 +296,9 @@ public final class Benchmark {
         return List.of("-cp", this.applicationJar + ":" + this.commandsJar, "io.github.jdaboot.DiscordBotApplication");
     }
 
-    private BotRun measure(Bot bot, int run, boolean full) throws Exception {
+    /** The reply phases of one run of one bot (only startup and memory when not {@code full}). */
+    private BotRun measure(BotRun result, int run, boolean full) throws Exception {
+        Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
         try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(this.heartbeatInterval)
             .build()
@@ -194,19 +308,9 @@ public final class Benchmark {
             for (int i = 0; i < 20; i++) {
                 channels.add(discord.world().addTextChannel(discord.world().guild(), "bench-" + i));
             }
-            List<EmulatedUser> users = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                users.add(discord.world().user("user-" + i));
-            }
-            Traffic traffic = new Traffic(discord, channels, users);
-            int port = BotProcess.freePort();
-            try (BotProcess process = start(bot, run, discord, port)) {
-                BotRun result = new BotRun(bot);
-                result.loggedOn = process.awaitLine(LOGGED_ON, Duration.ofSeconds(90));
-                result.ready = (bot == Bot.BASELINE) ? result.loggedOn
-                        : process.awaitHttp200("http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(90));
-                System.out.printf(Locale.ROOT, "   startup: logged on %d ms, ready %d ms%n", result.loggedOn.toMillis(),
-                        result.ready.toMillis());
+            Traffic traffic = new Traffic(discord, channels, users(discord, 100));
+            try (BotProcess process = start(bot, "replies", run, discord, Map.of(), List.of())) {
+                startup(process, result);
                 Thread.sleep(1000);
                 result.heapAfterStartup = process.liveHeapMegabytes();
                 result.rssAfterStartup = process.rssMegabytes();
@@ -217,6 +321,7 @@ public final class Benchmark {
                 }
                 traffic.send(".idea", this.warmup, 0);
                 traffic.awaitReplies(Duration.ofSeconds(120));
+                checkPayload(discord, bot);
 
                 Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate).awaitReplies(Duration.ofSeconds(180));
                 result.latencies = latency.latenciesMicros();
@@ -226,24 +331,274 @@ public final class Benchmark {
                         Stats.percentile(result.latencies, 50) / 1000.0, Stats.percentile(result.latencies, 99) / 1000.0,
                         result.latencies.getLast() / 1000.0, latency.lost(), latency.duplicates());
 
+                process.awaitIdleCompiler(Duration.ofSeconds(30));
+                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
                 Duration cpuBefore = process.cpuTime();
+                startProfiling(process);
                 Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
                 Duration cpu = process.cpuTime().minus(cpuBefore);
+                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+                result.replyThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
+                result.cpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+                    .toNanos() / 1e6 / (saturation.replies() / 1000.0);
+                stopProfiling(process, bot, "replies", run);
                 result.lost += saturation.lost();
                 result.duplicates += saturation.duplicates();
                 result.throughput = saturation.replies() / (saturation.wall().toNanos() / 1e9);
                 result.cpuPerThousand = cpu.toNanos() / 1e6 / (saturation.replies() / 1000.0);
                 System.out.printf(Locale.ROOT, "   throughput: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
                         result.throughput, result.cpuPerThousand);
+                System.out.println("   CPU by thread: " + result.replyThreads);
 
                 result.heapAfterRun = process.liveHeapMegabytes();
                 result.rssAfterRun = process.rssMegabytes();
                 System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n", result.heapAfterRun,
                         result.rssAfterRun);
 
-                concurrency(discord, traffic, process, result);
+                slash(discord, traffic, process, result, run);
+                if (bot != Bot.BASELINE_SAME_PAYLOAD) {
+                    concurrency(discord, traffic, process, result);
+                }
                 return result;
             }
+        }
+    }
+
+    private static void startup(BotProcess process, BotRun result) throws InterruptedException {
+        result.loggedOn = process.awaitLine(LOGGED_ON, Duration.ofSeconds(90));
+        result.ready = (result.bot.isProject())
+                ? process.awaitHttp200("http://127.0.0.1:" + process.port() + "/actuator/health", Duration.ofSeconds(90))
+                : result.loggedOn;
+        System.out.printf(Locale.ROOT, "   startup: logged on %d ms, ready %d ms%n", result.loggedOn.toMillis(),
+                result.ready.toMillis());
+    }
+
+    private static List<EmulatedUser> users(DiscordEmulator discord, int count) {
+        List<EmulatedUser> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(discord.world().user("user-" + i));
+        }
+        return users;
+    }
+
+    /**
+     * Compares the reply the bot sent with the project's, field by field, ids, nonces and the idea itself aside: the
+     * baseline sending the project's payload must send the same JSON shape, or its row would compare nothing.
+     */
+    private void checkPayload(DiscordEmulator discord, Bot bot) {
+        String body = discord.rest().requests().stream()
+            .filter((request) -> "POST /channels/{channel_id}/messages".equals(request.route()))
+            .reduce((first, second) -> second)
+            .map(io.github.jdaboot.emulator.RecordedRequest::body)
+            .orElse("");
+        tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper().readTree(body.isEmpty() ? "{}" : body);
+        if (json instanceof tools.jackson.databind.node.ObjectNode object && object.has("content")) {
+            object.put("content", "…");
+        }
+        String shape = json.toString().replaceAll("\\d{5,}", "<id>");
+        if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
+            this.payloadShapes.put(bot, shape);
+            System.out.println("   reply payload: " + shape);
+        }
+        String project = this.payloadShapes.get(Bot.PROJECT);
+        String same = this.payloadShapes.get(Bot.BASELINE_SAME_PAYLOAD);
+        if (bot == Bot.BASELINE_SAME_PAYLOAD && project != null && this.payloadCheck.isEmpty()) {
+            this.payloadCheck.add(sameJson(project, same)
+                    ? "Payload check: the baseline's project-payload reply has the same JSON as the project's (ids, nonce and idea aside)."
+                    : "Payload check: the payloads differ; project " + project + ", baseline " + same + ".");
+            System.out.println("   " + this.payloadCheck.getFirst());
+        }
+    }
+
+    private final Map<Bot, String> payloadShapes = new java.util.EnumMap<>(Bot.class);
+
+    /** Whether two JSON texts are equal as trees (the order of fields aside). */
+    private static boolean sameJson(String a, String b) {
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.json.JsonMapper();
+        return json.readTree(a).equals(json.readTree(b));
+    }
+
+    /** Slash commands: {@code /idea} paced, from INTERACTION_CREATE to the callback, and CPU per 1,000. */
+    private void slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (discord.world().commands(0).stream().noneMatch((command) -> command.name().equals("idea"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(result.bot.label + " registered no /idea");
+            }
+            Thread.sleep(20);
+        }
+        // warm-up, at twice the pace: as many as measured, then until the JIT compiler has caught up
+        Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate * 2), Duration.ofSeconds(60));
+        process.awaitIdleCompiler(Duration.ofSeconds(30));
+        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
+        Duration cpuBefore = process.cpuTime();
+        startProfiling(process);
+        List<EmulatedInteraction> runs = traffic.slash("idea", this.interactions, this.rate);
+        Traffic.awaitCallbacks(runs, Duration.ofSeconds(60));
+        Duration cpu = process.cpuTime().minus(cpuBefore);
+        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        result.slashThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
+        stopProfiling(process, result.bot, "slash", run);
+        result.slashLatencies = Traffic.callbackLatenciesMicros(runs);
+        result.slashLost += runs.size() - result.slashLatencies.size();
+        result.slashCpuPerThousand = cpu.toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
+        result.slashCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+            .toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
+        System.out.printf(Locale.ROOT, "   /idea: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n",
+                Stats.percentile(result.slashLatencies, 50) / 1000.0, Stats.percentile(result.slashLatencies, 99) / 1000.0,
+                runs.size() - result.slashLatencies.size(), result.slashCpuPerThousand);
+        System.out.println("   CPU by thread: " + result.slashThreads);
+    }
+
+    /**
+     * The ingest phase: a flood the bot does not answer ({@code bench.ingest-messages} messages over 1,000 channels,
+     * a typing event before every tenth and a reaction after it), then one {@code .idea}, whose reply marks the
+     * end. A tenth of it goes first, unmeasured, to warm the JIT. Measured: CPU per 1,000 events, the wall time from
+     * the first event to the marker's reply, and the bytes allocated per event (heap growth between the GC pauses,
+     * from {@code -Xlog:gc}).
+     */
+    private void ingest(BotRun result, int run) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== run %d: %s, ingest%n", run, result.bot.label);
+        // Discord's heartbeat interval: a flood delays the ACKs queued behind it, and with the others' 1 s a bot
+        // would take its connection for a zombie and reconnect in the middle of it
+        try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
+            .build()
+            .start()) {
+            discord.rest().rateLimits(false);
+            List<EmulatedChannel> channels = new ArrayList<>();
+            for (int i = 0; i < INGEST_CHANNELS; i++) {
+                channels.add(discord.world().addTextChannel(discord.world().guild(), "chat-" + i));
+            }
+            Traffic traffic = new Traffic(discord, channels, users(discord, 100));
+            try (BotProcess process = start(result.bot, "ingest", run, discord,
+                    Map.of("DISCORD_INTENTS", INGEST_INTENTS), List.of("-Xlog:gc:stdout"))) {
+                startup(process, new BotRun(result.bot));
+                flood(traffic, this.ingestMessages);
+                // a full GC first, as in a bot that has run for a while: what survived startup is in the old
+                // generation, instead of being copied between survivor spaces in the first young GCs
+                process.liveHeapMegabytes();
+                Duration compiling = process.awaitIdleCompiler(Duration.ofSeconds(60));
+                System.out.printf(Locale.ROOT, "   warmed up; the JIT compiler was busy for %.1f s more%n",
+                        compiling.toNanos() / 1e9);
+                long[] mark = process.allocationMark();
+                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
+                Duration cpuBefore = process.cpuTime();
+                startProfiling(process);
+                Instant start = Instant.now();
+                int events = traffic.flood(this.ingestMessages);
+                Duration sending = Duration.between(start, Instant.now());
+                Traffic.Outcome marker = traffic.send(".idea", 1, 0).awaitReplies(Duration.ofSeconds(600));
+                if (!marker.complete()) {
+                    throw new IllegalStateException(result.bot.label + " did not answer the marker after the flood");
+                }
+                Duration cpu = process.cpuTime().minus(cpuBefore);
+                stopProfiling(process, result.bot, "ingest", run);
+                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+                result.ingestThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
+                long allocated = process.allocatedSince(mark);
+                result.ingestEvents = events;
+                result.ingestCpuPerThousand = cpu.toNanos() / 1e6 / (events / 1000.0);
+                result.ingestCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore,
+                        threadsAfter)).toNanos() / 1e6 / (events / 1000.0);
+                result.ingestWall = Duration.between(start, marker.answers().getFirst().getFirst().timestamp());
+                result.ingestSending = sending;
+                result.ingestBytesPerEvent = (double) allocated / events;
+                System.out.printf(Locale.ROOT, "   %,d events sent in %.1f s, drained in %.1f s; CPU %.1f ms per 1,000"
+                        + " events; %.0f bytes allocated per event%n", events, sending.toNanos() / 1e9,
+                        result.ingestWall.toNanos() / 1e9, result.ingestCpuPerThousand, result.ingestBytesPerEvent);
+                System.out.println("   CPU by thread: " + result.ingestThreads);
+            }
+        }
+    }
+
+    private static void flood(Traffic traffic, int messages) throws InterruptedException {
+        traffic.flood(messages);
+        if (!traffic.send(".idea", 1, 0).awaitReplies(Duration.ofSeconds(300)).complete()) {
+            throw new IllegalStateException("No answer to the marker after the warm-up flood");
+        }
+    }
+
+    /**
+     * The guild phase: the bot starts in {@code bench.guilds} guilds (3 text channels and 4 roles each) on 4
+     * shards. Measured: the time from process start until every shard is ready (its {@code Logged on as}), the
+     * live heap then, and the heap per guild: the bot is then removed from all guilds but one per shard (GUILD_DELETE,
+     * as when it is kicked), answers a {@code .idea} in each of those so that every shard has caught up, and the
+     * live heap that frees, divided by the guilds removed.
+     */
+    private void guilds(BotRun result, int run) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== run %d: %s, %,d guilds%n", run, result.bot.label, this.guildCount);
+        try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
+            .defaultWorld(false)
+            .build()
+            .start()) {
+            discord.rest().rateLimits(false);
+            World world = discord.world();
+            EmulatedUser owner = world.user("owner");
+            List<EmulatedGuild> guilds = new ArrayList<>(this.guildCount);
+            long madeFrom = System.nanoTime();
+            for (int i = 0; i < this.guildCount; i++) {
+                EmulatedGuild guild = world.addGuild("guild-" + i, owner);
+                for (String channel : List.of("general", "random", "ideas")) {
+                    world.addTextChannel(guild, channel);
+                }
+                world.addRole(guild, "Moderators", 1L << 13, false);
+                world.addRole(guild, "Members", 1L << 10, true);
+                guilds.add(guild);
+            }
+            int[] perShard = new int[SHARDS];
+            guilds.forEach((guild) -> perShard[shardOf(guild)]++);
+            result.guildsPerShard = perShard;
+            System.out.printf(Locale.ROOT, "   world made in %.1f s; guilds per shard %s%n",
+                    (System.nanoTime() - madeFrom) / 1e9, java.util.Arrays.toString(perShard));
+            try (BotProcess process = start(result.bot, "guilds", run, discord,
+                    Map.of("DISCORD_SHARDS_TOTAL", Integer.toString(SHARDS)), List.of())) {
+                result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, Duration.ofSeconds(300));
+                Thread.sleep(1000);
+                result.guildsHeap = process.liveHeapMegabytes();
+                result.guildsRss = process.rssMegabytes();
+                List<EmulatedGuild> kept = new ArrayList<>();
+                for (EmulatedGuild guild : guilds) {
+                    if (kept.stream().noneMatch((k) -> shardOf(k) == shardOf(guild))) {
+                        kept.add(guild);
+                    }
+                    else {
+                        world.removeGuild(guild);
+                    }
+                }
+                for (EmulatedGuild guild : kept) {
+                    EmulatedChannel general = guild.channels().getFirst();
+                    EmulatedMessage asked = world.as(owner).says(general, ".idea");
+                    world.awaitReply(asked, Duration.ofSeconds(120));
+                }
+                double heapLeft = process.liveHeapMegabytes();
+                result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
+                System.out.printf(Locale.ROOT, "   all %d shards ready in %.1f s; live heap %.1f MB (RSS %.0f MB), %.1f MB"
+                        + " after leaving all but %d guilds: %.2f kB per guild%n", SHARDS,
+                        result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft, kept.size(),
+                        result.guildsHeapPerGuildKb);
+            }
+        }
+    }
+
+    private static int shardOf(EmulatedGuild guild) {
+        return (int) ((guild.id() >>> 22) % SHARDS);
+    }
+
+    private void startProfiling(BotProcess process) throws IOException, InterruptedException {
+        if (this.profiler != null) {
+            process.startProfiler(this.profiler, this.profile);
+        }
+    }
+
+    /** Ends a profiled phase: {@code target/bench/profiles/<bot>-<phase>-<run>-<event>.html} and {@code .collapsed}. */
+    private void stopProfiling(BotProcess process, Bot bot, String phase, int run)
+            throws IOException, InterruptedException {
+        if (this.profiler != null) {
+            Path file = this.out.resolve("profiles").resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-"
+                    + run + "-" + this.profile + ".html");
+            process.stopProfiler(this.profiler, file);
+            System.out.println("   profile: " + file);
         }
     }
 
@@ -290,11 +645,16 @@ public final class Benchmark {
                 result.lateHeartbeats, result.longestHeartbeatGap.toMillis());
     }
 
-    private BotProcess start(Bot bot, int run, DiscordEmulator discord, int port) throws IOException {
-        Map<String, String> environment = Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_REST_URL",
-                discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "SERVER_PORT", Integer.toString(port));
+    private BotProcess start(Bot bot, String phase, int run, DiscordEmulator discord, Map<String, String> settings,
+            List<String> jvmOptions) throws IOException {
+        int port = BotProcess.freePort();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("DISCORD_TOKEN", discord.token(),
+                "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "SERVER_PORT",
+                Integer.toString(port)));
+        environment.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.addAll(jvmOptions);
         switch (bot) {
             case PROJECT -> {
                 command.addAll(this.projectJvmOptions);
@@ -305,7 +665,10 @@ public final class Benchmark {
                 command.add("-XX:AOTMode=on"); // fail rather than run without the cache
                 command.addAll(projectClassPath());
             }
-            case BASELINE -> {
+            case BASELINE, BASELINE_SAME_PAYLOAD -> {
+                if (bot == Bot.BASELINE_SAME_PAYLOAD) {
+                    environment.put("BENCH_PAYLOAD", "project");
+                }
                 command.addAll(this.baselineJvmOptions);
                 command.add("-Dlogback.configurationFile=" + this.out.resolve("baseline-logback.xml"));
                 command.add("-cp");
@@ -313,8 +676,8 @@ public final class Benchmark {
                 command.add(BaselineBot.class.getName());
             }
         }
-        return BotProcess.start(bot.label, command, environment,
-                this.out.resolve("logs").resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + run + ".log"),
+        return BotProcess.start(bot.label, port, command, environment, this.out.resolve("logs")
+            .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".log"),
                 List.of(LOGGED_ON, MISSED_HEARTBEATS));
     }
 
@@ -339,13 +702,30 @@ public final class Benchmark {
 
     enum Bot {
 
-        PROJECT("this project"), BASELINE("baseline (plain JDA)"), PROJECT_AOT("this project, AOT cache");
+        PROJECT("this project"), BASELINE("baseline (plain JDA)"),
+        BASELINE_SAME_PAYLOAD("baseline sending the project's payload"), PROJECT_AOT("this project, AOT cache");
 
         final String label;
 
         Bot(String label) {
             this.label = label;
         }
+
+        boolean isProject() {
+            return this == PROJECT || this == PROJECT_AOT;
+        }
+    }
+
+    /** Each bot's runs. */
+    static final class Results {
+
+        final List<BotRun> project = new ArrayList<>();
+
+        final List<BotRun> baseline = new ArrayList<>();
+
+        final List<BotRun> samePayload = new ArrayList<>();
+
+        final List<BotRun> projectAot = new ArrayList<>();
     }
 
     /** What one run of one bot measured. */
@@ -372,9 +752,26 @@ public final class Benchmark {
 
         double cpuPerThousand;
 
+        /** The same without the JIT compiler threads: what is left once the code is compiled. */
+        double cpuPerThousandWithoutJit;
+
         int lost;
 
         int duplicates;
+
+        /** From INTERACTION_CREATE to the callback, sorted, in microseconds. */
+        List<Long> slashLatencies = List.of();
+
+        double slashCpuPerThousand;
+
+        double slashCpuPerThousandWithoutJit;
+
+        /** The threads that used the most CPU in the measured replies and slash commands, as text. */
+        String replyThreads = "";
+
+        String slashThreads = "";
+
+        int slashLost;
 
         int slowReplies;
 
@@ -399,108 +796,37 @@ public final class Benchmark {
 
         int heartbeatsExpected;
 
+        int ingestEvents;
+
+        double ingestCpuPerThousand;
+
+        double ingestCpuPerThousandWithoutJit;
+
+        /** From the first event of the flood to the marker's reply. */
+        Duration ingestWall = Duration.ZERO;
+
+        /** How long the emulator took to send the flood. */
+        Duration ingestSending = Duration.ZERO;
+
+        double ingestBytesPerEvent;
+
+        /** The threads that used the most CPU during the flood, as text. */
+        String ingestThreads = "";
+
+        /** From process start until every shard was ready. */
+        Duration guildsReady = Duration.ZERO;
+
+        double guildsHeap;
+
+        double guildsRss;
+
+        double guildsHeapPerGuildKb;
+
+        /** How the emulator's ids spread the guilds over the shards ({@code (id >> 22) % shards}, as Discord does). */
+        int[] guildsPerShard = new int[0];
+
         BotRun(Bot bot) {
             this.bot = bot;
-        }
-    }
-
-    /** Users talking in channels, and what the bot answered. */
-    static final class Traffic {
-
-        private final DiscordEmulator discord;
-
-        private final List<EmulatedChannel> channels;
-
-        private final List<EmulatedUser> users;
-
-        private List<EmulatedMessage> sent = List.of();
-
-        private int next;
-
-        Traffic(DiscordEmulator discord, List<EmulatedChannel> channels, List<EmulatedUser> users) {
-            this.discord = discord;
-            this.channels = channels;
-            this.users = users;
-        }
-
-        /** Sends {@code count} messages, paced at {@code perSecond} (0: as fast as possible). */
-        Traffic send(String content, int count, int perSecond) {
-            List<EmulatedMessage> messages = new ArrayList<>(count);
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                if (perSecond > 0) {
-                    long due = start + (long) (i * 1e9 / perSecond);
-                    while (System.nanoTime() < due) {
-                        LockSupport.parkNanos(due - System.nanoTime());
-                    }
-                }
-                int n = this.next++;
-                messages.add(this.discord.world().as(this.users.get(n % this.users.size())).says(this.channels.get(n % this.channels.size()), content));
-            }
-            this.sent = messages;
-            return this;
-        }
-
-        Outcome awaitReplies(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<EmulatedMessage> pending = new ArrayList<>(this.sent);
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                pending.removeIf((message) -> !this.discord.world().repliesTo(message).isEmpty());
-                if (!pending.isEmpty()) {
-                    Thread.sleep(20);
-                }
-            }
-            return new Outcome(this.sent, this.sent.stream().map(this.discord::repliesTo).toList());
-        }
-
-        record Outcome(List<EmulatedMessage> sent, List<List<EmulatedMessage>> answers) {
-
-            int replies() {
-                return (int) this.answers.stream().filter((r) -> !r.isEmpty()).count();
-            }
-
-            int lost() {
-                return this.sent.size() - replies();
-            }
-
-            boolean complete() {
-                return lost() == 0;
-            }
-
-            int duplicates() {
-                return this.answers.stream().mapToInt((r) -> Math.max(0, r.size() - 1)).sum();
-            }
-
-            /** Sorted latencies in microseconds. */
-            List<Long> latenciesMicros() {
-                List<Long> latencies = new ArrayList<>();
-                for (int i = 0; i < this.sent.size(); i++) {
-                    if (!this.answers.get(i).isEmpty()) {
-                        latencies.add(Duration.between(this.sent.get(i).timestamp(),
-                                this.answers.get(i).getFirst().timestamp()).toNanos() / 1000);
-                    }
-                }
-                latencies.sort(Long::compare);
-                return latencies;
-            }
-
-            /** Seconds from the first message to each reply, in order. */
-            List<Double> replyOffsetsSeconds() {
-                Instant first = this.sent.getFirst().timestamp();
-                return this.answers.stream().filter((r) -> !r.isEmpty())
-                    .map((r) -> Duration.between(first, r.getFirst().timestamp()).toNanos() / 1e9)
-                    .sorted()
-                    .toList();
-            }
-
-            /** From the first message sent to the last reply received. */
-            Duration wall() {
-                Instant first = this.sent.getFirst().timestamp();
-                return this.answers.stream().filter((r) -> !r.isEmpty())
-                    .map((r) -> Duration.between(first, r.getFirst().timestamp()))
-                    .max(Duration::compareTo)
-                    .orElse(Duration.ZERO);
-            }
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -30,9 +31,14 @@ final class BotProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total.*?used (\\d+)K");
 
+    /** A pause in {@code -Xlog:gc} output: heap used before and after it, e.g. {@code 52M->12M(256M)}. */
+    private static final Pattern GC_PAUSE = Pattern.compile("\\[gc\\s*\\].*?Pause.*? (\\d+)([BKMG])->(\\d+)([BKMG])\\(");
+
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
     private final String name;
+
+    private final int port;
 
     private final Process process;
 
@@ -40,19 +46,28 @@ final class BotProcess implements AutoCloseable {
 
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
 
+    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+
+    /** Heap used before and after each GC pause so far, in bytes, from {@code -Xlog:gc} on standard output. */
+    private final List<long[]> gcPauses = new CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     private final List<String> watched;
 
-    private BotProcess(String name, Process process, long startNanos, List<String> watched) {
+    private BotProcess(String name, int port, Process process, long startNanos, List<String> watched) {
         this.name = name;
+        this.port = port;
         this.process = process;
         this.startNanos = startNanos;
         this.watched = watched;
     }
 
-    /** Starts the command; {@code watched} are substrings whose first appearance (and count) is recorded. */
-    static BotProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+    /**
+     * Starts the command; {@code watched} are substrings whose first and last appearance (and count) are recorded.
+     * @param port the HTTP port the bot was given, if it serves one
+     */
+    static BotProcess start(String name, int port, List<String> command, Map<String, String> environment, Path log,
             List<String> watched) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -60,7 +75,7 @@ final class BotProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
-        BotProcess bot = new BotProcess(name, process, start, watched);
+        BotProcess bot = new BotProcess(name, port, process, start, watched);
         Thread.ofVirtual().name(name + "-output").start(() -> bot.pump(log));
         return bot;
     }
@@ -72,9 +87,15 @@ final class BotProcess implements AutoCloseable {
             String line;
             while ((line = reader.readLine()) != null) {
                 long now = System.nanoTime();
+                Matcher pause = GC_PAUSE.matcher(line);
+                if (pause.find()) {
+                    this.gcPauses.add(new long[] { bytes(pause.group(1), pause.group(2)),
+                            bytes(pause.group(3), pause.group(4)) });
+                }
                 for (String marker : this.watched) {
                     if (line.contains(marker)) {
                         this.firstSeen.putIfAbsent(marker, now);
+                        this.lastSeen.put(marker, now);
                         this.counts.computeIfAbsent(marker, (m) -> new AtomicInteger()).incrementAndGet();
                     }
                 }
@@ -88,6 +109,10 @@ final class BotProcess implements AutoCloseable {
 
     String name() {
         return this.name;
+    }
+
+    int port() {
+        return this.port;
     }
 
     long pid() {
@@ -138,6 +163,23 @@ final class BotProcess implements AutoCloseable {
         throw new IllegalStateException(url + " did not answer 200 within " + timeout);
     }
 
+    /** Time from process start to the {@code count}th line containing the marker, waiting up to the timeout. */
+    Duration awaitLines(String marker, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(marker) >= count) {
+                return Duration.ofNanos(this.lastSeen.get(marker) - this.startNanos);
+            }
+            if (!this.process.isAlive()) {
+                throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + " after "
+                        + count(marker) + " of " + count + " lines '" + marker + "'");
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException(this.name + " printed '" + marker + "' " + count(marker) + " times, not "
+                + count + ", within " + timeout);
+    }
+
     int count(String marker) {
         AtomicInteger count = this.counts.get(marker);
         return (count != null) ? count.get() : 0;
@@ -153,6 +195,82 @@ final class BotProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
         return Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /**
+     * CPU time of each thread so far, {@code utime + stime} from {@code /proc/<pid>/task/<tid>/stat}, by thread id
+     * and name ({@code <tid> <name>}).
+     */
+    Map<String, Duration> cpuTimeByThread() throws IOException {
+        Map<String, Duration> byThread = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                }
+                catch (IOException ex) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                byThread.put(task.getFileName() + " " + name, Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND));
+            }
+        }
+        return byThread;
+    }
+
+    /**
+     * The CPU used between two {@link #cpuTimeByThread()} readings, by kind of thread (the name with its numbers
+     * taken out: {@code C# CompilerThre}, {@code GC Thread##}), most first, as text. A thread that ended in between
+     * is not counted.
+     */
+    static String cpuBetween(Map<String, Duration> before, Map<String, Duration> after, int top) {
+        Map<String, Duration> byKind = new java.util.HashMap<>();
+        after.forEach((thread, cpu) -> byKind.merge(thread.substring(thread.indexOf(' ') + 1).replaceAll("[0-9]+", "#")
+            .strip(), cpu.minus(before.getOrDefault(thread, Duration.ZERO)), Duration::plus));
+        return byKind.entrySet().stream()
+            .filter((entry) -> !entry.getValue().isZero())
+            .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+            .limit(top)
+            .map((entry) -> entry.getKey() + " " + entry.getValue().toMillis() + " ms")
+            .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The CPU the JIT compiler threads used between two {@link #cpuTimeByThread()} readings. */
+    static Duration compilerCpuBetween(Map<String, Duration> before, Map<String, Duration> after) {
+        return after.entrySet().stream()
+            .filter((thread) -> thread.getKey().contains("CompilerThre"))
+            .map((thread) -> thread.getValue().minus(before.getOrDefault(thread.getKey(), Duration.ZERO)))
+            .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * Waits until the JIT compiler threads have been idle for a second (at most 10 ms of CPU), up to the timeout:
+     * a warm-up's compilations can lag far behind it on a busy machine.
+     * @return how long that took
+     */
+    Duration awaitIdleCompiler(Duration timeout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Duration before = compilerCpu();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Duration now = compilerCpu();
+            if (now.minus(before).toMillis() <= 10) {
+                break;
+            }
+            before = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private Duration compilerCpu() throws IOException {
+        return cpuTimeByThread().entrySet().stream()
+            .filter((thread) -> thread.getKey().contains("CompilerThre"))
+            .map(Map.Entry::getValue)
+            .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** {@code getconf CLK_TCK}: the unit of the times in {@code /proc/<pid>/stat}; 100 on Linux as a rule. */
@@ -181,6 +299,50 @@ final class BotProcess implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** Heap in use now, without a GC first, in bytes. */
+    long heapUsedBytes() throws IOException, InterruptedException {
+        Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        if (!matcher.find()) {
+            throw new IllegalStateException("no heap figure in jcmd GC.heap_info");
+        }
+        return Long.parseLong(matcher.group(1)) * 1024;
+    }
+
+    /**
+     * A point to measure allocation from: heap used now, and how many GC pauses the log showed so far. The
+     * process must run with {@code -Xlog:gc:stdout}.
+     */
+    long[] allocationMark() throws IOException, InterruptedException {
+        return new long[] { heapUsedBytes(), this.gcPauses.size() };
+    }
+
+    /**
+     * Bytes allocated since the mark: what the heap grew by between one GC pause and the next, summed, plus its
+     * growth since the last pause. Exact but for the log's rounding (a pause prints MB in a large heap) and for
+     * the free ends of TLABs, which count as allocated.
+     */
+    long allocatedSince(long[] mark) throws IOException, InterruptedException {
+        long usedNow = heapUsedBytes();
+        List<long[]> pauses = List.copyOf(this.gcPauses).subList((int) mark[1], this.gcPauses.size());
+        long allocated = 0;
+        long after = mark[0];
+        for (long[] pause : pauses) {
+            allocated += Math.max(0, pause[0] - after);
+            after = pause[1];
+        }
+        return allocated + Math.max(0, usedNow - after);
+    }
+
+    private static long bytes(String value, String unit) {
+        long n = Long.parseLong(value);
+        return switch (unit) {
+            case "K" -> n * 1024;
+            case "M" -> n * 1024 * 1024;
+            case "G" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+    }
+
     /** Heap in use after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), in MB: the live heap. */
     double liveHeapMegabytes() throws IOException, InterruptedException {
         jcmd("GC.run");
@@ -192,13 +354,40 @@ final class BotProcess implements AutoCloseable {
         return Long.parseLong(matcher.group(1)) / 1024.0;
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
+    /**
+     * Starts async-profiler in the process ({@code jcmd JVMTI.agent_load}), for one phase.
+     * @param library {@code libasyncProfiler.so}
+     * @param event {@code cpu}, {@code alloc}, {@code wall} or {@code lock}
+     */
+    void startProfiler(Path library, String event) throws IOException, InterruptedException {
+        agent(library, "start,event=" + event + ",interval="
+                + (event.equals("alloc") ? "64k" : event.equals("lock") ? "10us" : "1ms") + ",threads");
+    }
+
+    /** Stops the profiler: a flame graph ({@code .html}) and the collapsed stacks ({@code .collapsed}) beside it. */
+    void stopProfiler(Path library, Path flameGraph) throws IOException, InterruptedException {
+        Files.createDirectories(flameGraph.getParent());
+        String collapsed = flameGraph.toAbsolutePath().toString().replaceAll("\\.html$", ".collapsed");
+        agent(library, "dump,collapsed,file=" + collapsed);
+        agent(library, "stop,file=" + flameGraph.toAbsolutePath());
+    }
+
+    /** Tells the agent what to do; quoted, or jcmd would read the options' {@code =} as its own. */
+    private void agent(Path library, String options) throws IOException, InterruptedException {
+        String output = jcmd("JVMTI.agent_load", library.toAbsolutePath().toString(), "\"" + options + "\"");
+        if (output.contains("[ERROR]")) {
+            throw new IllegalStateException("async-profiler refused " + options + ": " + output);
+        }
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true)
-            .start();
+        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
         }
         return output;
     }

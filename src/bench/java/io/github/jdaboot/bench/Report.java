@@ -1,40 +1,113 @@
 package io.github.jdaboot.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 import io.github.jdaboot.bench.Benchmark.BotRun;
+import io.github.jdaboot.bench.Benchmark.Results;
 
 /** The results table, in Markdown: medians over the runs with min and max, ratios, and the targets. */
-record Report(int messages, int rate, int slow, Duration baselineCap, int runs, List<BotRun> project,
-        List<BotRun> baseline, List<BotRun> projectAot, String aotCheck) {
+final class Report {
+
+    private final Benchmark bench;
+
+    private final List<BotRun> project;
+
+    private final List<BotRun> baseline;
+
+    private final List<BotRun> samePayload;
+
+    private final List<BotRun> projectAot;
+
+    private final String aotCheck;
+
+    private final String payloadCheck;
+
+    private final String machine;
+
+    Report(Benchmark bench, Results results, String aotCheck, String payloadCheck, String machine) {
+        this.bench = bench;
+        this.project = results.project;
+        this.baseline = results.baseline;
+        this.samePayload = results.samePayload;
+        this.projectAot = results.projectAot;
+        this.aotCheck = aotCheck;
+        this.payloadCheck = payloadCheck;
+        this.machine = machine;
+    }
 
     String markdown() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT,
                 "Medians of %d runs (min-max), alternating project and baseline, each bot a JVM process against the"
-                        + " emulator on loopback, %d cores (%s). Java %s.",
-                this.runs, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                System.getProperty("java.version")));
+                        + " emulator on loopback, %d cores (%s). Java %s. %s",
+                this.bench.runs(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("java.version"), this.machine));
         lines.add("");
         lines.add("| Measure | This project | Baseline (plain JDA) | Project / baseline | Target |");
         lines.add("| --- | ---: | ---: | ---: | --- |");
-        String latencyLoad = String.format(Locale.ROOT, "%,d `.idea` at %d/s", this.messages, this.rate);
+        if (this.bench.runs("replies")) {
+            replies(lines);
+        }
+        if (this.bench.runs("ingest")) {
+            ingest(lines);
+        }
+        if (this.bench.runs("guilds")) {
+            guilds(lines);
+        }
+        lines.add("");
+        lines.addAll(targets());
+        lines.add("");
+        lines.add("Latency: from the emulator dispatching MESSAGE_CREATE (or INTERACTION_CREATE) to it receiving the reply's"
+                + " POST (or the interaction's callback), over 20 channels, rate limits lifted. CPU: utime + stime of"
+                + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
+                + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
+                + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
+                + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
+                + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
+                + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
+        return String.join("\n", lines) + "\n";
+    }
+
+    private void replies(List<String> lines) {
+        String latencyLoad = String.format(Locale.ROOT, "%,d `.idea` at %d/s", this.bench.messages(), this.bench.rate());
         row(lines, "Latency p50, ms (" + latencyLoad + ")", (r) -> Stats.percentile(r.latencies, 50) / 1000.0, "%.2f",
                 "within 10 %");
         row(lines, "Latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "%.2f", "within 10 %");
         row(lines, "Latency max, ms", (r) -> r.latencies.isEmpty() ? -1 : r.latencies.getLast() / 1000.0, "%.1f", "");
-        row(lines, String.format(Locale.ROOT, "Throughput, replies/s (%,d sent at once)", this.messages),
+        row(lines, String.format(Locale.ROOT, "Throughput, replies/s (%,d sent at once)", this.bench.messages()),
                 (r) -> r.throughput, "%.0f", "within 10 %");
         row(lines, "CPU time per 1,000 replies, ms", (r) -> r.cpuPerThousand, "%.0f", "");
+        samePayloadRow(lines, "... against the baseline sending the project's reply payload: CPU time per 1,000 replies, ms",
+                (r) -> r.cpuPerThousand, "%.0f", "at most 1.25 x");
+        samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
+                (r) -> r.cpuPerThousandWithoutJit, "%.0f", "");
+        samePayloadDifference(lines, "... against it: latency p50, ms", (r) -> Stats.percentile(r.latencies, 50) / 1000.0);
+        samePayloadDifference(lines, "... against it: latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0,
+                "at most + 0.5 ms");
+        samePayloadRow(lines, "... against it: throughput, replies/s", (r) -> r.throughput, "%.0f", "");
         lines.add(String.format(Locale.ROOT, "| Replies lost / duplicated (all runs) | %d / %d | %d / %d | | 0 / 0 |",
                 sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates), sum(this.baseline, (r) -> r.lost),
                 sum(this.baseline, (r) -> r.duplicates)));
+        String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to callback",
+                this.bench.interactions(), this.bench.rate());
+        row(lines, "Slash command latency p50, ms (" + slashLoad + ")",
+                (r) -> Stats.percentile(r.slashLatencies, 50) / 1000.0, "%.2f", "");
+        row(lines, "Slash command latency p99, ms", (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "%.2f", "");
+        row(lines, "CPU time per 1,000 slash commands, ms", (r) -> r.slashCpuPerThousand, "%.0f", "");
+        samePayloadRow(lines, "... against the baseline answering with the project's payload: CPU time per 1,000 slash"
+                + " commands, ms", (r) -> r.slashCpuPerThousand, "%.0f", "at most 1.25 x");
+        samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
+                (r) -> r.slashCpuPerThousandWithoutJit, "%.0f", "");
+        samePayloadDifference(lines, "... against it: slash latency p99, ms",
+                (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "at most + 0.5 ms");
+        lines.add(String.format(Locale.ROOT, "| Slash commands unanswered (all runs) | %d | %d | | 0 |",
+                sum(this.project, (r) -> r.slashLost), sum(this.baseline, (r) -> r.slashLost)));
         lines.add(String.format(Locale.ROOT, "| %d x `.wait` (1 s each) at once: wall time until all replies | %s | %s | %s | at most 1.5 s |",
-                this.slow, cell(this.project, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s"), baselineSlow(),
+                this.bench.slow(), cell(this.project, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s"), baselineSlow(),
                 ratioText(Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).median(), extrapolated())));
         lines.add(String.format(Locale.ROOT,
                 "| ... meanwhile: JDA's missed-heartbeat warnings / gateway reconnects (all runs) | %d / %d | %d / %d | | 0 / 0 |",
@@ -58,44 +131,85 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
         lines.add(String.format(Locale.ROOT, "| Live heap after startup with the AOT cache, MB | %s | | | under 64 |",
                 cell(this.projectAot, (r) -> r.heapAfterStartup, "%.1f")));
         row(lines, "RSS after startup, MB", (r) -> r.rssAfterStartup, "%.0f", "");
-        row(lines, String.format(Locale.ROOT, "Live heap after the %,d + %,d messages, MB", this.messages, this.messages),
-                (r) -> r.heapAfterRun, "%.1f", "");
+        row(lines, String.format(Locale.ROOT, "Live heap after the %,d + %,d messages, MB", this.bench.messages(),
+                this.bench.messages()), (r) -> r.heapAfterRun, "%.1f", "");
         row(lines, "RSS after the messages, MB", (r) -> r.rssAfterRun, "%.0f", "");
-        lines.add("");
-        lines.addAll(targets());
-        lines.add("");
-        lines.add("Latency: from the emulator dispatching MESSAGE_CREATE to it receiving the reply's POST, over 20"
-                + " channels, rate limits lifted. CPU: utime + stime of the bot process (`/proc/<pid>/stat`)."
-                + " Heap: used after `jcmd GC.run` (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`)."
-                + " The baseline's `.wait` sleeps on JDA's event thread, so it is cut off and extrapolated."
-                + " AOT runs use `-XX:AOTMode=on` (no start without the cache). " + this.aotCheck + ".");
-        return String.join("\n", lines) + "\n";
+    }
+
+    private void ingest(List<String> lines) {
+        int messages = this.bench.ingestMessages();
+        String flood = String.format(Locale.ROOT, "%,d messages over %,d channels, %,d typing, %,d reactions; nothing"
+                + " answered", messages, Benchmark.INGEST_CHANNELS, messages / 10, messages / 10 - 1);
+        row(lines, "Ingest: CPU time per 1,000 events, ms (" + flood + ")", (r) -> r.ingestCpuPerThousand, "%.1f",
+                "at most 1.10 x");
+        row(lines, "Ingest: the same without the JIT compiler's threads, ms", (r) -> r.ingestCpuPerThousandWithoutJit,
+                "%.1f", "");
+        row(lines, String.format(Locale.ROOT, "Ingest: wall time from the first event to the reply marking the end, s"
+                + " (the emulator took %.1f s to send them)",
+                Stats.spread(this.project, (r) -> r.ingestSending.toNanos() / 1e9).median()),
+                (r) -> r.ingestWall.toNanos() / 1e9, "%.1f", "");
+        row(lines, "Ingest: allocation per event, bytes", (r) -> r.ingestBytesPerEvent, "%.0f", "");
+    }
+
+    private void guilds(List<String> lines) {
+        int fewest = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).min().orElse(0);
+        int most = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).max().orElse(0);
+        String guilds = String.format(Locale.ROOT, "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)",
+                this.bench.guildCount(), Benchmark.SHARDS, fewest, most);
+        row(lines, guilds + ": process start until every shard is ready, s", (r) -> r.guildsReady.toNanos() / 1e9, "%.1f",
+                "");
+        row(lines, "... live heap then (after a full GC), MB", (r) -> r.guildsHeap, "%.1f", "");
+        row(lines, "... RSS then, MB", (r) -> r.guildsRss, "%.0f", "");
+        row(lines, "... heap per guild (freed by leaving all but one guild a shard), kB", (r) -> r.guildsHeapPerGuildKb,
+                "%.2f", "at most 1.10 x");
     }
 
     /** Each target, met or missed, from the medians (and, for the slow commands, every run). */
     private List<String> targets() {
-        double p50 = ratio((r) -> Stats.percentile(r.latencies, 50));
-        double p99 = ratio((r) -> Stats.percentile(r.latencies, 99));
-        double throughput = ratio((r) -> r.throughput);
-        double slowWorst = Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).max();
-        boolean slowComplete = this.project.stream().allMatch((r) -> r.slowComplete);
-        int missed = sum(this.project, (r) -> r.missedHeartbeatWarnings + r.reconnects + r.lateHeartbeats);
-        double upWithAot = Stats.spread(this.projectAot, (r) -> r.ready.toMillis()).median();
-        double heap = Stats.spread(this.project, (r) -> r.heapAfterStartup).median();
         List<String> lines = new ArrayList<>();
         lines.add("Targets:");
-        lines.add(verdict(p50 <= 1.1 && p99 <= 1.1, String.format(Locale.ROOT,
-                "latency within 10 %% of the baseline: p50 %.2f x, p99 %.2f x", p50, p99)));
-        lines.add(verdict(throughput >= 0.9, String.format(Locale.ROOT,
-                "throughput within 10 %% of the baseline: %.2f x", throughput)));
-        lines.add(verdict(slowComplete && slowWorst <= 1.5 && missed == 0, String.format(Locale.ROOT,
-                "%d x 1 s in at most 1.5 s with no missed heartbeat: slowest run %.2f s%s, %d heartbeat problems"
-                        + " (JDA warnings, reconnects, late at the emulator)",
-                this.slow, slowWorst, slowComplete ? "" : " (not all answered)", missed)));
-        lines.add(verdict(upWithAot < 3000, String.format(Locale.ROOT,
-                "health UP in under 3 s with the AOT cache: %.0f ms", upWithAot)));
-        lines.add(verdict(heap < 64, String.format(Locale.ROOT,
-                "heap after startup under 64 MB (live, after a full GC): %.1f MB", heap)));
+        if (this.bench.runs("replies")) {
+            double p50 = ratio((r) -> Stats.percentile(r.latencies, 50));
+            double p99 = ratio((r) -> Stats.percentile(r.latencies, 99));
+            double throughput = ratio((r) -> r.throughput);
+            double slowWorst = Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).max();
+            boolean slowComplete = this.project.stream().allMatch((r) -> r.slowComplete);
+            int missed = sum(this.project, (r) -> r.missedHeartbeatWarnings + r.reconnects + r.lateHeartbeats);
+            double upWithAot = Stats.spread(this.projectAot, (r) -> r.ready.toMillis()).median();
+            double heap = Stats.spread(this.project, (r) -> r.heapAfterStartup).median();
+            double cpu = ratio(this.samePayload, (r) -> r.cpuPerThousand);
+            double p99Above = difference(this.samePayload, (r) -> Stats.percentile(r.latencies, 99) / 1000.0);
+            double slashCpu = ratio(this.samePayload, (r) -> r.slashCpuPerThousand);
+            double slashP99Above = difference(this.samePayload, (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0);
+            lines.add(verdict(cpu <= 1.25, String.format(Locale.ROOT,
+                    "CPU per reply within 1.25 x the baseline sending the same payload: %.2f x", cpu)));
+            lines.add(verdict(p99Above <= 0.5, String.format(Locale.ROOT,
+                    "reply latency p99 at most 0.5 ms above that baseline's: %+.2f ms", p99Above)));
+            lines.add(verdict(slashCpu <= 1.25 && slashP99Above <= 0.5, String.format(Locale.ROOT,
+                    "the same two for `/idea`: CPU %.2f x, p99 %+.2f ms", slashCpu, slashP99Above)));
+            lines.add(verdict(p50 <= 1.1 && p99 <= 1.1, String.format(Locale.ROOT,
+                    "latency within 10 %% of the plain baseline (its smaller payload): p50 %.2f x, p99 %.2f x", p50, p99)));
+            lines.add(verdict(throughput >= 0.9, String.format(Locale.ROOT,
+                    "throughput within 10 %% of the plain baseline (its smaller payload): %.2f x", throughput)));
+            lines.add(verdict(slowComplete && slowWorst <= 1.5 && missed == 0, String.format(Locale.ROOT,
+                    "%d x 1 s in at most 1.5 s with no missed heartbeat: slowest run %.2f s%s, %d heartbeat problems"
+                            + " (JDA warnings, reconnects, late at the emulator)",
+                    this.bench.slow(), slowWorst, slowComplete ? "" : " (not all answered)", missed)));
+            lines.add(verdict(upWithAot < 3000, String.format(Locale.ROOT,
+                    "health UP in under 3 s with the AOT cache: %.0f ms", upWithAot)));
+            lines.add(verdict(heap < 64, String.format(Locale.ROOT,
+                    "heap after startup under 64 MB (live, after a full GC): %.1f MB", heap)));
+        }
+        if (this.bench.runs("ingest")) {
+            double ingest = ratio((r) -> r.ingestCpuPerThousand);
+            lines.add(verdict(ingest <= 1.1, String.format(Locale.ROOT,
+                    "ingest CPU per event within 1.10 x the baseline's: %.2f x", ingest)));
+        }
+        if (this.bench.runs("guilds")) {
+            double perGuild = ratio((r) -> r.guildsHeapPerGuildKb);
+            lines.add(verdict(perGuild <= 1.1, String.format(Locale.ROOT,
+                    "heap per guild within 1.10 x the baseline's: %.2f x", perGuild)));
+        }
         return lines;
     }
 
@@ -104,7 +218,15 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
     }
 
     private double ratio(ToDoubleFunction<BotRun> figure) {
-        return Stats.spread(this.project, figure).median() / Stats.spread(this.baseline, figure).median();
+        return ratio(this.baseline, figure);
+    }
+
+    private double ratio(List<BotRun> against, ToDoubleFunction<BotRun> figure) {
+        return Stats.spread(this.project, figure).median() / Stats.spread(against, figure).median();
+    }
+
+    private double difference(List<BotRun> against, ToDoubleFunction<BotRun> figure) {
+        return Stats.spread(this.project, figure).median() - Stats.spread(against, figure).median();
     }
 
     private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format, String target) {
@@ -112,7 +234,26 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
                 cell(this.baseline, figure, format), ratio(figure), target));
     }
 
-    private static String cell(List<BotRun> runs, ToDoubleFunction<BotRun> figure, String format) {
+    /** A row whose baseline column is the baseline sending the project's payload. */
+    private void samePayloadRow(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
+            String target) {
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
+                cell(this.samePayload, figure, format), ratio(this.samePayload, figure), target));
+    }
+
+    private void samePayloadDifference(List<String> lines, String measure, ToDoubleFunction<BotRun> figure) {
+        samePayloadDifference(lines, measure, figure, "");
+    }
+
+    /** As {@link #samePayloadRow}, with the difference instead of the ratio. */
+    private void samePayloadDifference(List<String> lines, String measure, ToDoubleFunction<BotRun> figure,
+            String target) {
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %+.2f ms | %s |", measure,
+                cell(this.project, figure, "%.2f"), cell(this.samePayload, figure, "%.2f"),
+                difference(this.samePayload, figure), target));
+    }
+
+    private String cell(List<BotRun> runs, ToDoubleFunction<BotRun> figure, String format) {
         Stats.Spread spread = Stats.spread(runs, figure);
         if (runs.size() == 1) {
             return String.format(Locale.ROOT, format, spread.median());
@@ -127,14 +268,13 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
             return cell(this.baseline, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s");
         }
         double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
+        long cap = this.bench.baselineCap().toSeconds();
         if (replies == 0) {
-            return String.format(Locale.ROOT, "cut off after %d s with no reply: too few to extrapolate",
-                    this.baselineCap.toSeconds());
+            return String.format(Locale.ROOT, "cut off after %d s with no reply: too few to extrapolate", cap);
         }
         return String.format(Locale.ROOT,
-                "cut off after %d s with %.0f of %d replies (%.2f/s): all %d at that rate, about %.0f s",
-                this.baselineCap.toSeconds(), replies, this.slow, replies / (this.baselineCap.toNanos() / 1e9),
-                this.slow, extrapolated());
+                "cut off after %d s with %.0f of %d replies (%.2f/s): all %d at that rate, about %.0f s", cap, replies,
+                this.bench.slow(), replies / cap, this.bench.slow(), extrapolated());
     }
 
     private double extrapolated() {
@@ -142,7 +282,8 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
             return Stats.spread(this.baseline, (r) -> r.slowWall.toNanos() / 1e9).median();
         }
         double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
-        return (replies > 0) ? this.slow * (this.baselineCap.toNanos() / 1e9) / replies : Double.POSITIVE_INFINITY;
+        return (replies > 0) ? this.bench.slow() * (this.bench.baselineCap().toNanos() / 1e9) / replies
+                : Double.POSITIVE_INFINITY;
     }
 
     private static String ratioText(double project, double baseline) {
@@ -153,7 +294,7 @@ record Report(int messages, int rate, int slow, Duration baselineCap, int runs, 
         return runs.stream().mapToLong((r) -> r.longestHeartbeatGap.toMillis()).max().orElse(0);
     }
 
-    private static int sum(List<BotRun> runs, java.util.function.ToIntFunction<BotRun> figure) {
+    private static int sum(List<BotRun> runs, ToIntFunction<BotRun> figure) {
         return runs.stream().mapToInt(figure).sum();
     }
 }

@@ -4,36 +4,66 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import io.github.jdaboot.bench.Benchmark.BotRun;
+import io.github.jdaboot.bench.Benchmark.Results;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The chart next to the table: the latency distribution of both bots, and the replies to the slow commands
- * over time (the seed's lesson), from the last run of each bot.
+ * The chart next to the table: the latency distributions of prefix and slash commands, the replies to the slow
+ * commands over time (the seed's lesson), from the last run of each bot; and the project's cost per unit of work
+ * against the baseline's, with the targets, from the medians.
  */
 final class ResultsChart {
 
     private ResultsChart() {
     }
 
-    static void write(BotRun project, BotRun baseline, int slow, double capSeconds, Path file) throws IOException {
-        XYChart latency = new XYChartBuilder().width(700).height(450)
-            .title("Latency: MESSAGE_CREATE to reply received")
+    static void write(Results results, Benchmark bench, Path file) throws IOException {
+        List<Chart<?, ?>> charts = new ArrayList<>();
+        if (bench.runs("replies")) {
+            BotRun project = results.project.getLast();
+            BotRun baseline = results.baseline.getLast();
+            BotRun samePayload = results.samePayload.getLast();
+            XYChart latency = percentiles("`.idea`: MESSAGE_CREATE to reply received");
+            addPercentiles(latency, "this project", project.latencies);
+            addPercentiles(latency, "baseline (plain JDA)", baseline.latencies);
+            addPercentiles(latency, "baseline, project's payload", samePayload.latencies);
+            charts.add(latency);
+            XYChart slash = percentiles("`/idea`: INTERACTION_CREATE to callback");
+            addPercentiles(slash, "this project", project.slashLatencies);
+            addPercentiles(slash, "baseline (plain JDA)", baseline.slashLatencies);
+            addPercentiles(slash, "baseline, project's payload", samePayload.slashLatencies);
+            charts.add(slash);
+            charts.add(lesson(project, baseline, bench.slow(), bench.baselineCap().toNanos() / 1e9));
+        }
+        charts.add(costs(results, bench));
+        int columns = Math.min(2, charts.size());
+        BitmapEncoder.saveBitmap(charts, (charts.size() + 1) / 2, columns, file.toString(), BitmapFormat.PNG);
+    }
+
+    private static XYChart percentiles(String title) {
+        XYChart chart = new XYChartBuilder().width(700).height(450)
+            .title(title)
             .xAxisTitle("percentile")
             .yAxisTitle("ms (log scale)")
             .build();
-        latency.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0);
-        latency.getStyler().setYAxisLogarithmic(true);
-        addPercentiles(latency, "this project", project.latencies);
-        addPercentiles(latency, "baseline (plain JDA)", baseline.latencies);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
 
+    private static XYChart lesson(BotRun project, BotRun baseline, int slow, double capSeconds) {
         XYChart lesson = new XYChartBuilder().width(700).height(450)
             .title(slow + " commands that each wait 1 s, sent at once")
             .xAxisTitle("seconds since they were sent")
@@ -46,11 +76,57 @@ final class ResultsChart {
         lesson.getStyler().setYAxisTickMarkSpacingHint(60);
         addTimeline(lesson, "this project (virtual threads)", project.slowReplyTimes, capSeconds);
         addTimeline(lesson, "baseline (sleeps on JDA's event thread; cut off)", baseline.slowReplyTimes, capSeconds);
+        return lesson;
+    }
 
-        BitmapEncoder.saveBitmap(List.of(latency, lesson), 1, 2, file.toString(), BitmapFormat.PNG);
+    /** The project's cost per unit of work as a multiple of the baseline's, beside each target. */
+    private static CategoryChart costs(Results results, Benchmark bench) {
+        CategoryChart chart = new CategoryChartBuilder().width(700).height(450)
+            .title("Project's cost per unit of work, x the baseline's (medians)")
+            .yAxisTitle("project / baseline")
+            .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        List<String> names = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        if (bench.runs("replies")) {
+            add(names, ratios, targets, "CPU per reply*", ratio(results.project, results.samePayload,
+                    (r) -> r.cpuPerThousand), 1.25);
+            add(names, ratios, targets, "CPU per /idea*", ratio(results.project, results.samePayload,
+                    (r) -> r.slashCpuPerThousand), 1.25);
+        }
+        if (bench.runs("ingest")) {
+            add(names, ratios, targets, "CPU per event", ratio(results.project, results.baseline,
+                    (r) -> r.ingestCpuPerThousand), 1.10);
+            add(names, ratios, targets, "bytes per event", ratio(results.project, results.baseline,
+                    (r) -> r.ingestBytesPerEvent), Double.NaN);
+        }
+        if (bench.runs("guilds")) {
+            add(names, ratios, targets, "heap per guild", ratio(results.project, results.baseline,
+                    (r) -> r.guildsHeapPerGuildKb), 1.10);
+        }
+        chart.addSeries("this project (* against the baseline sending its payload)", names, ratios);
+        chart.addSeries("target: at most", names, targets.stream().map((t) -> Double.isNaN(t) ? 0.0 : t).toList());
+        return chart;
+    }
+
+    private static void add(List<String> names, List<Double> ratios, List<Double> targets, String name, double ratio,
+            double target) {
+        names.add(name);
+        ratios.add(ratio);
+        targets.add(target);
+    }
+
+    private static double ratio(List<BotRun> project, List<BotRun> baseline, ToDoubleFunction<BotRun> figure) {
+        return Stats.spread(project, figure).median() / Stats.spread(baseline, figure).median();
     }
 
     private static void addPercentiles(XYChart chart, String name, List<Long> sorted) {
+        if (sorted.isEmpty()) {
+            return;
+        }
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (double p = 1; p <= 100; p += 0.5) {

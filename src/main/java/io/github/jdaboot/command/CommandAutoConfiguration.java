@@ -2,8 +2,8 @@ package io.github.jdaboot.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.JDA;
@@ -45,8 +45,10 @@ public final class CommandAutoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnMissingBean(name = "commandDeferrals")
     ScheduledExecutorService commandDeferrals() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-deferrals").daemon()
-            .factory());
+        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("command-deferrals").daemon().factory());
+        deferrals.setRemoveOnCancelPolicy(true); // a run answered in time leaves the queue at once
+        return deferrals;
     }
 
     @Bean

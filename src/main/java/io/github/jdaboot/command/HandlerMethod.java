@@ -4,6 +4,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,7 @@ final class HandlerMethod {
     private final Method invocable;
     private final MethodParameter[] parameters;
     private final MethodParameter returnType;
+    private final Map<Class<? extends Annotation>, Optional<Annotation>> annotations = new ConcurrentHashMap<>();
 
     HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
         this.bean = bean;
@@ -67,10 +71,19 @@ final class HandlerMethod {
         return this.returnType;
     }
 
-    /** The annotation on the method, or else on its class (meta-annotations and attribute overrides merged). */
+    /**
+     * The annotation on the method, or else on its class (meta-annotations and attribute overrides merged). The
+     * guards ask for every run, so each answer is kept: the handler's annotations do not change.
+     */
     <A extends Annotation> @Nullable A annotation(Class<A> type) {
-        A onMethod = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
-        return (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(this.beanType, type);
+        Optional<Annotation> known = this.annotations.get(type);
+        if (known == null) {
+            A onMethod = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
+            known = Optional.ofNullable(
+                    (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(this.beanType, type));
+            this.annotations.put(type, known);
+        }
+        return type.cast(known.orElse(null));
     }
 
     /** Calls the method; what the method throws is thrown as it is. */

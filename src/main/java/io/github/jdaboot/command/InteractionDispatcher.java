@@ -42,7 +42,10 @@ class InteractionDispatcher implements EventListener {
     private final InvocationSupport support;
     private final ScheduledExecutorService deferrals;
     private final CommandProperties properties;
-    private final HandledMessages handled = new HandledMessages(50_000);
+    /** How many of the latest messages taken as commands are remembered, to answer each once. */
+    static final int HANDLED_MESSAGES = 50_000;
+
+    private final HandledMessages handled = new HandledMessages(HANDLED_MESSAGES);
     private final MissedCommandRecovery recovery;
 
     InteractionDispatcher(CommandHandlerMapping commands, @Nullable PrefixCommandMapping prefixCommands,
@@ -205,8 +208,7 @@ class InteractionDispatcher implements EventListener {
             return;
         }
         if (invocation instanceof InteractionInvocation<?> interaction) {
-            this.deferrals.schedule(interaction::defer, this.properties.getDeferAfter().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            interaction.deferAfter(this.deferrals, this.properties.getDeferAfter());
         }
     }
 

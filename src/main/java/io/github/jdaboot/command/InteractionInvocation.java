@@ -1,6 +1,10 @@
 package io.github.jdaboot.command;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
@@ -48,6 +52,7 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     private final E event;
     private final InvocationSupport support;
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
+    private volatile @Nullable Future<?> deferral;
 
     InteractionInvocation(@Nullable HandlerMethod handler, E event, InvocationSupport support) {
         super(handler, support);
@@ -100,6 +105,20 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
         return this.event instanceof IMessageEditCallback && message() != null;
     }
 
+    /**
+     * Defers the interaction after the delay unless it is acknowledged before; the acknowledgement cancels the
+     * deferral, so that an answered run does not wait in the scheduler's queue.
+     */
+    void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
+        this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            if (this.acknowledgement == Acknowledgement.NONE) {
+                return;
+            }
+        }
+        this.deferral.cancel(false); // answered already
+    }
+
     /** Defers now unless already acknowledged; called by the framework when the handler is slow. */
     @Override
     public void defer() {
@@ -121,13 +140,20 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
         }
     }
 
-    private synchronized Acknowledgement take(Acknowledgement next) {
-        Acknowledgement before = this.acknowledgement;
-        this.acknowledgement = switch (before) {
-            case NONE -> next;
-            case DEFERRED_REPLY -> (next == Acknowledgement.ANSWERED) ? Acknowledgement.FILLED : before;
-            default -> before;
-        };
+    private Acknowledgement take(Acknowledgement next) {
+        Acknowledgement before;
+        synchronized (this) {
+            before = this.acknowledgement;
+            this.acknowledgement = switch (before) {
+                case NONE -> next;
+                case DEFERRED_REPLY -> (next == Acknowledgement.ANSWERED) ? Acknowledgement.FILLED : before;
+                default -> before;
+            };
+        }
+        Future<?> scheduled = this.deferral;
+        if (before == Acknowledgement.NONE && scheduled != null) {
+            scheduled.cancel(false);
+        }
         return before;
     }
 

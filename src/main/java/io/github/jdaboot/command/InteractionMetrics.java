@@ -1,7 +1,6 @@
 package io.github.jdaboot.command;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
  * How fast interactions are acknowledged against Discord's 3-second deadline: the timer
@@ -49,10 +49,9 @@ class InteractionMetrics implements MeterBinder {
 
     /** An interaction was acknowledged: measured from its creation, as Discord's deadline is. */
     void acknowledged(GenericInteractionCreateEvent event, boolean deferred) {
-        Duration latency = Duration.between(event.getTimeCreated(), OffsetDateTime.now());
-        if (latency.isNegative()) {
-            latency = Duration.ZERO;
-        }
+        // the creation time is in the interaction's id (JDA's getTimeCreated() goes through a Calendar)
+        long createdMillis = (event.getIdLong() >>> 22) + TimeUtil.DISCORD_EPOCH;
+        Duration latency = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - createdMillis));
         boolean late = latency.compareTo(DISCORD_DEADLINE) > 0;
         for (Meters meters : this.bound) {
             (deferred ? meters.deferred() : meters.replied()).record(latency);

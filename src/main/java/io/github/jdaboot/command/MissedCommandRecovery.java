@@ -1,10 +1,7 @@
 package io.github.jdaboot.command;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import net.dv8tion.jda.api.JDA;
@@ -14,7 +11,7 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.requests.RestAction;
-import org.jspecify.annotations.Nullable;
+import net.dv8tion.jda.api.utils.TimeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +29,12 @@ final class MissedCommandRecovery {
     /** Channels idle for longer than this are not looked at again. */
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private static final int MAX_CHANNELS = 1_000;
+    /** At most this many channels are remembered, the most recently active ones. */
+    static final int MAX_CHANNELS = 1_000;
 
     private static final int MAX_MESSAGES_PER_CHANNEL = 100;
 
-    /** The last message seen in a channel, and where the channel is. */
-    private record Seen(long lastMessageId, long seenAtNanos, @Nullable Long directUserId) {
-    }
-
-    private final Map<Long, Seen> channels = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Seen> eldest) {
-            return size() > MAX_CHANNELS;
-        }
-    };
+    private final ChannelActivity channels = new ChannelActivity(MAX_CHANNELS);
 
     private final Consumer<MessageReceivedEvent> handler;
 
@@ -53,47 +42,41 @@ final class MissedCommandRecovery {
         this.handler = handler;
     }
 
-    /** Remembers the newest message of each channel. */
-    synchronized void seen(MessageReceivedEvent event) {
-        long channelId = event.getChannel().getIdLong();
-        Seen previous = this.channels.get(channelId);
-        long id = event.getMessageIdLong();
-        if (previous == null || Long.compareUnsigned(id, previous.lastMessageId()) > 0) {
-            Long user = (previous != null) ? previous.directUserId() : null;
-            if (event.getChannelType() == ChannelType.PRIVATE && !event.getAuthor().isBot()) {
-                user = event.getAuthor().getIdLong();
-            }
-            this.channels.put(channelId, new Seen(id, System.nanoTime(), user));
-        }
+    /** Remembers the newest message of each channel; called for every message, so without a lock or allocation. */
+    void seen(MessageReceivedEvent event) {
+        long directUserId = (event.getChannelType() == ChannelType.PRIVATE && !event.getAuthor().isBot())
+                ? event.getAuthor().getIdLong() : 0;
+        this.channels.seen(event.getChannel().getIdLong(), event.getMessageIdLong(), directUserId);
     }
 
     /** Whether any channel was seen: a READY after that is a new session of a bot that was running before. */
-    synchronized boolean hasSeenChannels() {
+    boolean hasSeenChannels() {
         return !this.channels.isEmpty();
+    }
+
+    /** How many channels are remembered (at most {@link #MAX_CHANNELS}). */
+    int channelsRemembered() {
+        return this.channels.size();
     }
 
     /**
      * After a new session: reads what each recently active channel received since it was last seen.
-     * Messages older than {@link #WINDOW} are left alone: an answer that late would confuse more than help.
+     * Channels whose newest message is older than {@link #WINDOW} are left alone: an answer that late would
+     * confuse more than help.
      */
     void recover(JDA jda) {
-        List<Map.Entry<Long, Seen>> recent = new ArrayList<>();
-        synchronized (this) {
-            long horizon = System.nanoTime() - WINDOW.toNanos();
-            this.channels.entrySet().stream().filter((entry) -> entry.getValue().seenAtNanos() - horizon > 0)
-                .forEach(recent::add);
-        }
-        for (Map.Entry<Long, Seen> entry : recent) {
-            long channelId = entry.getKey();
-            String after = Long.toUnsignedString(entry.getValue().lastMessageId());
+        long horizon = TimeUtil.getDiscordTimestamp(System.currentTimeMillis() - WINDOW.toMillis());
+        for (ChannelActivity.Channel channel : this.channels.activeSince(horizon)) {
+            long channelId = channel.id();
+            String after = Long.toUnsignedString(channel.lastMessageId());
             MessageChannel cached = jda.getChannelById(MessageChannel.class, channelId);
             RestAction<MessageHistory> history;
             if (cached != null) {
                 history = MessageHistory.getHistoryAfter(cached, after).limit(MAX_MESSAGES_PER_CHANNEL);
             }
-            else if (entry.getValue().directUserId() != null) {
-                history = jda.openPrivateChannelById(entry.getValue().directUserId())
-                    .flatMap((channel) -> MessageHistory.getHistoryAfter(channel, after).limit(MAX_MESSAGES_PER_CHANNEL));
+            else if (channel.directUserId() != 0) {
+                history = jda.openPrivateChannelById(channel.directUserId())
+                    .flatMap((opened) -> MessageHistory.getHistoryAfter(opened, after).limit(MAX_MESSAGES_PER_CHANNEL));
             }
             else {
                 continue;

@@ -25,8 +25,13 @@ class PrefixCommandMapping {
     record Answer(String text) implements Match {
     }
 
+    /** The two ways to mention the bot, made once per bot id rather than for every message. */
+    private record SelfMentions(long selfId, String plain, String nickname) {
+    }
+
     private final CommandHandlerMapping commands;
     private final CommandProperties properties;
+    private volatile @Nullable SelfMentions selfMentions;
 
     PrefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
         this.commands = commands;
@@ -41,8 +46,9 @@ class PrefixCommandMapping {
     Optional<Match> match(String content, long selfId) {
         String text = null;
         boolean mentioned = false;
-        if (this.properties.isMentionPrefix()) {
-            for (String mention : List.of("<@" + selfId + ">", "<@!" + selfId + ">")) {
+        if (this.properties.isMentionPrefix() && content.startsWith("<@")) {
+            SelfMentions self = selfMentions(selfId);
+            for (String mention : List.of(self.plain(), self.nickname())) {
                 if (content.startsWith(mention)) {
                     text = content.substring(mention.length()).strip();
                     mentioned = true;
@@ -81,6 +87,15 @@ class PrefixCommandMapping {
             return Optional.of(new Answer("That one is a slash command: type `/" + name + "`."));
         }
         return Optional.of(new Found(command.get(), text.substring(argumentsStart)));
+    }
+
+    private SelfMentions selfMentions(long selfId) {
+        SelfMentions known = this.selfMentions;
+        if (known == null || known.selfId() != selfId) {
+            known = new SelfMentions(selfId, "<@" + selfId + ">", "<@!" + selfId + ">");
+            this.selfMentions = known;
+        }
+        return known;
     }
 
     private @Nullable String unknown(String name, String prefix, boolean mentioned) {

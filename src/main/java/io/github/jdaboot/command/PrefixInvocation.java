@@ -124,19 +124,24 @@ final class PrefixInvocation extends Invocation implements CommandContext {
 
     /**
      * Each message carries a nonce made from the user's message id and its place in the answer, and
-     * Discord returns the stored message for a repeated nonce: a retry never posts twice.
+     * Discord returns the stored message for a repeated nonce: a retry never posts twice. What waits to be
+     * sent (and retried) holds the channel and the message id only, not the event: with many replies queued
+     * (JDA sends one request per channel at a time), the received messages would stay in memory as long.
      */
     @Override
     synchronized void send(Supplier<MessageCreateData> message, boolean ephemeral) {
         int index = this.sent++;
-        String nonce = "r" + this.event.getMessageIdLong() + "-" + index;
+        MessageChannel channel = this.event.getChannel();
+        String messageId = this.event.getMessageId();
+        String nonce = "r" + messageId + "-" + index;
         if (index == 0) {
-            enqueue(() -> Delivery.send("reply to prefix command " + commandName(),
-                    () -> this.event.getMessage().reply(message.get()).setNonce(nonce)));
+            String what = "reply to prefix command " + commandName();
+            enqueue(() -> Delivery.send(what,
+                    () -> channel.sendMessage(message.get()).setMessageReference(messageId).setNonce(nonce)));
         }
         else {
-            enqueue(() -> Delivery.send("follow up on prefix command " + commandName(),
-                    () -> this.event.getChannel().sendMessage(message.get()).setNonce(nonce)));
+            String what = "follow up on prefix command " + commandName();
+            enqueue(() -> Delivery.send(what, () -> channel.sendMessage(message.get()).setNonce(nonce)));
         }
     }
 

@@ -1,10 +1,9 @@
 package io.github.jdaboot.discord;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,8 +78,8 @@ class DiscordConnectionTracker implements EventListener {
             if (known == 0) {
                 return fallback;
             }
-            long[] recent = java.util.Arrays.copyOf(this.ackGaps, known);
-            java.util.Arrays.sort(recent);
+            long[] recent = Arrays.copyOf(this.ackGaps, known);
+            Arrays.sort(recent);
             return recent[known / 2];
         }
 
@@ -110,7 +109,8 @@ class DiscordConnectionTracker implements EventListener {
     private final Set<GatewayIntent> intents;
     private final ApplicationEventPublisher events;
     private final LongSupplier nanoClock;
-    private final Map<Integer, ShardState> shards = new ConcurrentHashMap<>();
+    /** By shard id, read for every event; replaced by a longer copy when a shard with a higher id appears. */
+    private volatile @Nullable ShardState[] shards = new ShardState[0];
     private final CompletableFuture<Integer> firstOutcome = new CompletableFuture<>();
 
     DiscordConnectionTracker(Set<GatewayIntent> intents, ApplicationEventPublisher events) {
@@ -123,20 +123,20 @@ class DiscordConnectionTracker implements EventListener {
         this.nanoClock = nanoClock;
     }
 
+    /** Called for every event: the most frequent (every dispatch) takes one lookup and one clock read. */
     @Override
     public void onEvent(GenericEvent event) {
-        long now = this.nanoClock.getAsLong();
-        ShardState state = state(event.getJDA());
         switch (event) {
-            case RawGatewayEvent raw -> state.lastTrafficNanos = now;
-            case GatewayPingEvent ping -> state.heartbeatAcknowledged(now);
+            case RawGatewayEvent raw -> state(raw.getJDA()).lastTrafficNanos = now();
+            case GatewayPingEvent ping -> state(ping.getJDA()).heartbeatAcknowledged(now());
             case StatusChangeEvent change -> {
                 log.info("Discord {}: {} -> {}", shard(change.getJDA()), change.getOldStatus(), change.getNewStatus());
+                ShardState state = state(change.getJDA());
                 if (change.getNewStatus() == JDA.Status.CONNECTED) {
                     state.notConnectedSinceNanos = 0;
                 }
                 else if (state.notConnectedSinceNanos == 0) {
-                    state.connectionLost(now);
+                    state.connectionLost(now());
                 }
             }
             case ReadyEvent ready -> {
@@ -148,12 +148,12 @@ class DiscordConnectionTracker implements EventListener {
                 CloseCode known = CloseCode.from(code);
                 if (DiscordCloseCodes.isFatal(code) && (known == null || known.isReconnect())) {
                     // JDA would reconnect and be closed again, forever: stop this shard instead
-                    fatal(disconnect.getJDA(), state, code);
+                    fatal(disconnect.getJDA(), state(disconnect.getJDA()), code);
                     disconnect.getJDA().shutdownNow();
                 }
             }
             case ShutdownEvent shutdown when DiscordCloseCodes.isFatal(shutdown.getCode()) ->
-                fatal(shutdown.getJDA(), state, shutdown.getCode());
+                fatal(shutdown.getJDA(), state(shutdown.getJDA()), shutdown.getCode());
             default -> {
                 // not about the connection
             }
@@ -176,8 +176,22 @@ class DiscordConnectionTracker implements EventListener {
 
     /** The tracked state of a shard, created on first sight. */
     ShardState state(JDA jda) {
-        return this.shards.computeIfAbsent(jda.getShardInfo().getShardId(),
-                (id) -> new ShardState(this.nanoClock.getAsLong()));
+        int shardId = jda.getShardInfo().getShardId();
+        @Nullable ShardState[] known = this.shards;
+        ShardState state = (shardId < known.length) ? known[shardId] : null;
+        return (state != null) ? state : addState(shardId);
+    }
+
+    private synchronized ShardState addState(int shardId) {
+        @Nullable ShardState[] known = this.shards;
+        if (shardId < known.length && known[shardId] != null) {
+            return known[shardId];
+        }
+        ShardState state = new ShardState(this.nanoClock.getAsLong());
+        @Nullable ShardState[] grown = Arrays.copyOf(known, Math.max(known.length, shardId + 1));
+        grown[shardId] = state;
+        this.shards = grown;
+        return state;
     }
 
     long now() {

@@ -28,7 +28,8 @@ final class DiscordRoutes {
         StringBuilder route = new StringBuilder();
         int start = 0;
         for (int i = 0; i + 1 < segments.size(); i++) {
-            if (segments.get(i).equals("api") && segments.get(i + 1).matches("v\\d+")) {
+            String next = segments.get(i + 1);
+            if (segments.get(i).equals("api") && next.length() > 1 && next.charAt(0) == 'v' && isNumber(next, 1)) {
                 start = i + 2;
                 break;
             }
@@ -50,7 +51,7 @@ final class DiscordRoutes {
             else if (previous.equals("reactions") || previous.equals("invites")) {
                 shown = previous.equals("reactions") ? "{emoji}" : "{code}";
             }
-            else if (segment.chars().allMatch(Character::isDigit)) {
+            else if (isNumber(segment, 0)) {
                 shown = ID_NAMES.getOrDefault(previous, "{id}");
             }
             else {
@@ -62,4 +63,15 @@ final class DiscordRoutes {
         }
         return route.toString();
     }
+
+    /** Whether the text is digits from {@code from} on (ids; the API version after its {@code v}). */
+    private static boolean isNumber(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return text.length() > from;
+    }
+
 }

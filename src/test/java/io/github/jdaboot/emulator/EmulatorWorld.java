@@ -41,6 +41,7 @@ final class EmulatorWorld {
     private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
     private final Map<Long, String> locales = new ConcurrentHashMap<>();
     private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
+    private final Map<Long, EmulatedGuild> guildsById = new ConcurrentHashMap<>();
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
     private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
@@ -127,8 +128,18 @@ final class EmulatorWorld {
     private EmulatedGuild addGuild(long id, String name, long ownerId) {
         EmulatedGuild guild = new EmulatedGuild(id, name, ownerId);
         guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0));
+        this.guildsById.put(guild.id(), guild);
         this.guilds.add(guild);
         return guild;
+    }
+
+    /** Forgets the guild and its channels. */
+    void removeGuild(EmulatedGuild guild) {
+        this.guilds.remove(guild);
+        this.guildsById.remove(guild.id());
+        for (EmulatedChannel channel : guild.channels()) {
+            this.channels.remove(channel.id());
+        }
     }
 
     List<EmulatedGuild> guilds() {
@@ -136,7 +147,12 @@ final class EmulatorWorld {
     }
 
     Optional<EmulatedGuild> guild(long id) {
-        return this.guilds.stream().filter((guild) -> guild.id() == id).findFirst();
+        return Optional.ofNullable(this.guildsById.get(id));
+    }
+
+    /** The first guild, if any, without copying the list. */
+    @Nullable EmulatedGuild firstGuild() {
+        return this.guilds.isEmpty() ? null : this.guilds.getFirst();
     }
 
     EmulatedChannel addChannel(EmulatedChannel channel) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -290,9 +291,16 @@ public final class Gateway {
 
     /** Sends a dispatch to every live session serving the guild (0 = direct messages, shard 0). */
     void dispatch(long guildId, String type, String dataJson, Predicate<GatewaySession> filter) {
+        dispatch(guildId, type, () -> dataJson, filter);
+    }
+
+    /** As above, with the JSON made only when some session takes it, and then once. */
+    void dispatch(long guildId, String type, Supplier<String> dataJson, Predicate<GatewaySession> filter) {
+        String json = null;
         for (GatewaySession session : this.sessions.values()) {
             if (!session.isInvalidated() && session.servesGuild(guildId) && filter.test(session)) {
-                session.dispatch(type, dataJson);
+                json = (json != null) ? json : dataJson.get();
+                session.dispatch(type, json);
             }
         }
     }

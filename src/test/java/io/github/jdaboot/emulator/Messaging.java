@@ -21,6 +21,10 @@ final class Messaging {
     static final long INTENT_GUILD_MESSAGES = 1L << 9;
     static final long INTENT_DIRECT_MESSAGES = 1L << 12;
     static final long INTENT_MESSAGE_CONTENT = 1L << 15;
+    static final long INTENT_GUILD_MESSAGE_REACTIONS = 1L << 10;
+    static final long INTENT_GUILD_MESSAGE_TYPING = 1L << 11;
+    static final long INTENT_DIRECT_MESSAGE_REACTIONS = 1L << 13;
+    static final long INTENT_DIRECT_MESSAGE_TYPING = 1L << 14;
 
     static final int MAX_CONTENT = 2000;
 
@@ -183,38 +187,45 @@ final class Messaging {
         return edited;
     }
 
+    /** A user starts typing: TYPING_START to the sessions with the typing intent of that kind of channel. */
+    void typing(EmulatedChannel channel, EmulatedUser user) {
+        EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
+        long needed = channel.isDirect() ? INTENT_DIRECT_MESSAGE_TYPING : INTENT_GUILD_MESSAGE_TYPING;
+        this.gateway.dispatch(channel.guildId(), "TYPING_START",
+                () -> this.payloads.typingStart(channel, user, guild).toString(), (session) -> session.hasIntent(needed));
+    }
+
+    /** A user reacts to a message: MESSAGE_REACTION_ADD to the sessions with the reactions intent. */
+    void react(EmulatedMessage message, EmulatedUser user, String emoji) {
+        EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
+        long needed = (message.guildId() == 0) ? INTENT_DIRECT_MESSAGE_REACTIONS : INTENT_GUILD_MESSAGE_REACTIONS;
+        this.gateway.dispatch(message.guildId(), "MESSAGE_REACTION_ADD",
+                () -> this.payloads.reactionAdd(message, user, emoji, guild).toString(),
+                (session) -> session.hasIntent(needed));
+    }
+
     void dispatchCreate(EmulatedMessage message) {
         dispatch(message, "MESSAGE_CREATE");
     }
 
     private void dispatch(EmulatedMessage message, String type) {
         ObjectNode full = this.payloads.message(message, true);
-        String fullJson = full.toString();
-        String redactedJson = null;
         boolean direct = message.guildId() == 0;
         boolean fromBot = message.author().id() == this.world.botUser().id();
         boolean mentionsBot = message.mentionUserIds().contains(this.world.botUser().id());
+        boolean seesContent = direct || fromBot || mentionsBot;
         long needed = direct ? INTENT_DIRECT_MESSAGES : INTENT_GUILD_MESSAGES;
-        for (boolean withContent : new boolean[] { true, false }) {
-            String json;
-            if (withContent) {
-                json = fullJson;
-            }
-            else {
-                if (redactedJson == null) {
-                    ObjectNode redacted = full.deepCopy();
-                    redacted.put("content", "");
-                    redacted.putArray("embeds");
-                    redacted.putArray("attachments");
-                    redacted.putArray("components");
-                    redactedJson = redacted.toString();
-                }
-                json = redactedJson;
-            }
-            boolean seesContent = direct || fromBot || mentionsBot;
-            this.gateway.dispatch(message.guildId(), type, json, (session) -> session.hasIntent(needed)
-                    && (withContent == (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT))));
-        }
+        this.gateway.dispatch(message.guildId(), type, full::toString, (session) -> session.hasIntent(needed)
+                && (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT)));
+        // the content is left out for sessions without MESSAGE_CONTENT: made only when one of them is there
+        this.gateway.dispatch(message.guildId(), type, () -> {
+            ObjectNode redacted = full.deepCopy();
+            redacted.put("content", "");
+            redacted.putArray("embeds");
+            redacted.putArray("attachments");
+            redacted.putArray("components");
+            return redacted.toString();
+        }, (session) -> session.hasIntent(needed) && !seesContent && !session.hasIntent(INTENT_MESSAGE_CONTENT));
     }
 
     private static List<JsonNode> list(@Nullable JsonNode array) {

@@ -263,6 +263,45 @@ final class Payloads {
         return json;
     }
 
+    /** GUILD_DELETE for a guild the bot left (no {@code unavailable}: it is not an outage). */
+    ObjectNode guildDelete(EmulatedGuild guild) {
+        ObjectNode json = object();
+        json.put("id", guild.idString());
+        return json;
+    }
+
+    /** TYPING_START: who, where and when (Unix seconds); in a guild with the member, user included. */
+    ObjectNode typingStart(EmulatedChannel channel, EmulatedUser user, @Nullable EmulatedGuild guild) {
+        ObjectNode json = object();
+        json.put("channel_id", channel.idString());
+        json.put("user_id", user.idString());
+        json.put("timestamp", Instant.now().getEpochSecond());
+        if (guild != null) {
+            json.put("guild_id", guild.idString());
+            json.set("member", member(guild, user, true));
+        }
+        return json;
+    }
+
+    /** MESSAGE_REACTION_ADD with a Unicode emoji; in a guild with the member, user included. */
+    ObjectNode reactionAdd(EmulatedMessage message, EmulatedUser user, String emoji, @Nullable EmulatedGuild guild) {
+        ObjectNode json = object();
+        json.put("user_id", user.idString());
+        json.put("channel_id", id(message.channelId()));
+        json.put("message_id", message.idString());
+        json.put("message_author_id", message.author().idString());
+        ObjectNode emojiJson = json.putObject("emoji");
+        emojiJson.putNull("id");
+        emojiJson.put("name", emoji);
+        json.put("burst", false);
+        json.put("type", 0);
+        if (guild != null) {
+            json.put("guild_id", guild.idString());
+            json.set("member", member(guild, user, true));
+        }
+        return json;
+    }
+
     ObjectNode ready(GatewaySession session, List<EmulatedGuild> guilds, String resumeUrl) {
         ObjectNode json = object();
         json.put("v", 10);

@@ -42,7 +42,11 @@ public final class World {
 
     /** The first guild. */
     public EmulatedGuild guild() {
-        return this.state.guilds().getFirst();
+        EmulatedGuild first = this.state.firstGuild();
+        if (first == null) {
+            throw new IllegalStateException("The world has no guild");
+        }
+        return first;
     }
 
     public List<EmulatedGuild> guilds() {
@@ -103,6 +107,16 @@ public final class World {
                 Permissions.EVERYONE_DEFAULT | Permissions.EMBED_LINKS | Permissions.ATTACH_FILES, false);
         guild.addMember(bot().id(), Set.of(botRole.id()));
         return guild;
+    }
+
+    /**
+     * The bot leaves the guild (kicked, or the guild deleted): the guild is gone from the world, and a connected
+     * bot hears of it through GUILD_DELETE, as from Discord.
+     */
+    public void removeGuild(EmulatedGuild guild) {
+        this.state.removeGuild(guild);
+        this.gateway.dispatch(guild.id(), "GUILD_DELETE", this.payloads.guildDelete(guild).toString(),
+                (session) -> true);
     }
 
     public EmulatedRole addRole(EmulatedGuild guild, String name, long permissions, boolean mentionable) {
@@ -222,6 +236,16 @@ public final class World {
         /** Posts a message in the channel; the bot receives MESSAGE_CREATE if its intents allow. */
         public EmulatedMessage says(EmulatedChannel channel, String content) {
             return World.this.messaging.userSays(channel, this.user, content, List.of());
+        }
+
+        /** Starts typing in the channel; the bot receives TYPING_START if its intents allow. */
+        public void types(EmulatedChannel channel) {
+            World.this.messaging.typing(channel, this.user);
+        }
+
+        /** Reacts to a message with a Unicode emoji; the bot receives MESSAGE_REACTION_ADD if its intents allow. */
+        public void reacts(EmulatedMessage message, String emoji) {
+            World.this.messaging.react(message, this.user, emoji);
         }
 
         /** Posts a message with an attached file. */
