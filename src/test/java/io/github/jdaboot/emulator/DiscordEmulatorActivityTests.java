@@ -102,7 +102,9 @@ class DiscordEmulatorActivityTests {
     @Test
     @DisplayName("thousands of guilds: each shard gets READY with its own and a GUILD_CREATE for each, by (id >> 22) % shards")
     void manyGuildsAcrossShards() throws Exception {
-        DiscordEmulator big = DiscordEmulator.builder().defaultWorld(false).build().start();
+        // max_concurrency 2: the two shards are two IDENTIFY buckets, so they may identify one right after the other
+        DiscordEmulator big = DiscordEmulator.builder().defaultWorld(false).sessionStartLimit(1000, 1000, 2).build()
+            .start();
         try {
             World world = big.world();
             EmulatedUser owner = world.user("owner");
