@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar, run as its own process the way a user runs it, against the emulator in this JVM.
- * It runs from an empty working directory, so it relies on the defaults packaged in the jar.
+ * The packaged jar, run as its own process the way a user runs it, against the emulator
+ * in this JVM. It runs from an empty working directory, so it relies on the defaults
+ * packaged in the jar.
  */
 @DisplayName("The packaged application jar")
 class ApplicationJarIT {
@@ -71,8 +71,9 @@ class ApplicationJarIT {
             + " without discord.coordination never loads a Redis client")
     void runsAgainstTheEmulator() throws Exception {
         int port = freePort();
-        Process process = launch(Map.of("DISCORD_TOKEN", this.discord.token(), "DISCORD_REST_URL",
-                this.discord.restUrl(), "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()),
+        Process process = launch(
+                Map.of("DISCORD_TOKEN", this.discord.token(), "DISCORD_REST_URL", this.discord.restUrl(),
+                        "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()),
                 List.of("-Xlog:class+load=info:file=classes.log", "--server.port=" + port));
 
         await().atMost(Timeouts.RECOVERY).until(() -> "UP".equals(status(health(port))));
@@ -86,12 +87,14 @@ class ApplicationJarIT {
         process.destroy();
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stops within 15 s of SIGTERM").isTrue();
         assertThat(process.exitValue()).isIn(0, 143);
-        assertThat(output()).contains("Logged on as IdeaBot").contains("Discord gateway sessions closed")
+        assertThat(output()).contains("Logged on as IdeaBot")
+            .contains("Discord gateway sessions closed")
             .doesNotContain(this.discord.token());
-        assertThat(this.discord.gateway().events()).anyMatch((event) -> event.kind().equals("client-close")
-                && event.code() == 1000);
+        assertThat(this.discord.gateway().events())
+            .anyMatch((event) -> event.kind().equals("client-close") && event.code() == 1000);
         assertThat(Files.readString(this.workingDirectory.resolve("classes.log"))).contains("io.github.jdaboot.discord")
-            .doesNotContain("io.lettuce.", "org.springframework.data.redis.", "io.github.jdaboot.discord.coordination.");
+            .doesNotContain("io.lettuce.", "org.springframework.data.redis.",
+                    "io.github.jdaboot.discord.coordination.");
     }
 
     @Test
@@ -139,8 +142,10 @@ class ApplicationJarIT {
 
     private String health(int port) {
         try {
-            return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .GET().build(), BodyHandlers.ofString()).body();
+            return this.http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                        BodyHandlers.ofString())
+                .body();
         }
         catch (IOException ex) {
             return "";
@@ -151,7 +156,10 @@ class ApplicationJarIT {
         }
     }
 
-    /** The overall status of a health response (a component's "status":"UP" does not count). */
+    /**
+     * The overall status of a health response (a component's "status":"UP" does not
+     * count).
+     */
     private static String status(String health) {
         return health.isEmpty() ? "" : JsonMapper.builder().build().readTree(health).path("status").asString();
     }
@@ -161,4 +169,5 @@ class ApplicationJarIT {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every property the application defines is documented for the IDE: the configuration processor
- * takes each description from the field's Javadoc.
+ * Every property the application defines is documented for the IDE: the configuration
+ * processor takes each description from the field's Javadoc.
  */
 class ConfigurationMetadataTests {
 
@@ -23,9 +23,10 @@ class ConfigurationMetadataTests {
         }
         assertThat(metadata.path("properties")).extracting((p) -> p.path("name").asString())
             .contains("discord.token", "discord.token-file", "discord.rest-url", "discord.gateway-url",
-                    "discord.intents", "discord.member-cache-policy", "discord.presence.activity",
-                    "idea.suggestions");
-        assertThat(metadata.path("properties")).allSatisfy((property) -> assertThat(
-                property.path("description").asString("")).as(property.path("name").asString()).isNotBlank());
+                    "discord.intents", "discord.member-cache-policy", "discord.presence.activity", "idea.suggestions");
+        assertThat(metadata.path("properties")).allSatisfy(
+                (property) -> assertThat(property.path("description").asString("")).as(property.path("name").asString())
+                    .isNotBlank());
     }
+
 }

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Boot's BOM manages Jackson 2, which JDA uses; it must not pull it below what JDA declares.
+ * Spring Boot's BOM manages Jackson 2, which JDA uses; it must not pull it below what JDA
+ * declares.
  */
 class DependencyVersionsTests {
 
@@ -24,4 +25,5 @@ class DependencyVersionsTests {
         assertThat(java.util.Arrays.compare(actual, JDA_JACKSON)).as("%s is at least 2.22.0", version)
             .isGreaterThanOrEqualTo(0);
     }
+
 }

@@ -19,10 +19,11 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kubernetes examples in {@code deploy/} agree with the application and its {@code Dockerfile}: probe
- * paths, port, user, the token's file, and a grace period that covers the shutdown timeouts; the scaled-out
- * StatefulSet has the same, and gives each pod its ordinal, the replica count and Redis' address. (No cluster
- * here; the image itself is run for real by {@code scripts/container-test.sh}.)
+ * The Kubernetes examples in {@code deploy/} agree with the application and its
+ * {@code Dockerfile}: probe paths, port, user, the token's file, and a grace period that
+ * covers the shutdown timeouts; the scaled-out StatefulSet has the same, and gives each
+ * pod its ordinal, the replica count and Redis' address. (No cluster here; the image
+ * itself is run for real by {@code scripts/container-test.sh}.)
  */
 @DisplayName("The Kubernetes example in deploy/")
 class DeploymentManifestTests {
@@ -75,7 +76,8 @@ class DeploymentManifestTests {
     @Test
     @DisplayName("the grace period covers draining commands and closing the gateway session")
     void gracePeriod() {
-        Duration needed = new CommandProperties().getShutdownTimeout().plus(new DiscordProperties().getShutdownTimeout());
+        Duration needed = new CommandProperties().getShutdownTimeout()
+            .plus(new DiscordProperties().getShutdownTimeout());
         assertThat(Duration.ofSeconds(((Number) this.pod.get("terminationGracePeriodSeconds")).longValue()))
             .isGreaterThan(needed);
     }
@@ -95,13 +97,22 @@ class DeploymentManifestTests {
         assertThat(env).doesNotContainKeys("DISCORD_TOKEN", "DISCORD_TOKEN_FILE");
         String tree = env.get("SPRING_CONFIG_IMPORT").get("value").toString();
         assertThat(tree).startsWith("optional:configtree:").endsWith("/");
-        String mountPath = list(this.container.get("volumeMounts")).stream().map(DeploymentManifestTests::map)
-            .filter((m) -> "discord-token".equals(m.get("name"))).findFirst().orElseThrow().get("mountPath").toString();
-        Map<String, Object> secret = list(this.pod.get("volumes")).stream().map(DeploymentManifestTests::map)
-            .filter((v) -> "discord-token".equals(v.get("name"))).findFirst().orElseThrow();
+        String mountPath = list(this.container.get("volumeMounts")).stream()
+            .map(DeploymentManifestTests::map)
+            .filter((m) -> "discord-token".equals(m.get("name")))
+            .findFirst()
+            .orElseThrow()
+            .get("mountPath")
+            .toString();
+        Map<String, Object> secret = list(this.pod.get("volumes")).stream()
+            .map(DeploymentManifestTests::map)
+            .filter((v) -> "discord-token".equals(v.get("name")))
+            .findFirst()
+            .orElseThrow();
         String file = map(list(map(secret.get("secret")).get("items")).getFirst()).get("path").toString();
         Path relative = Path.of(tree.substring("optional:configtree:".length())).relativize(Path.of(mountPath, file));
-        assertThat(relative.toString().replace('/', '.')).as("the property the file becomes").isEqualTo("discord.token");
+        assertThat(relative.toString().replace('/', '.')).as("the property the file becomes")
+            .isEqualTo("discord.token");
         Map<String, Object> security = map(this.pod.get("securityContext"));
         assertThat(security).containsEntry("runAsNonRoot", true);
         assertThat(Files.readAllLines(Path.of("Dockerfile")))
@@ -125,7 +136,8 @@ class DeploymentManifestTests {
         for (String key : List.of("terminationGracePeriodSeconds", "securityContext", "volumes")) {
             assertThat(this.statefulPod.get(key)).as(key).isEqualTo(this.pod.get(key));
         }
-        assertThat(env(container).get("SPRING_CONFIG_IMPORT")).isEqualTo(env(this.container).get("SPRING_CONFIG_IMPORT"));
+        assertThat(env(container).get("SPRING_CONFIG_IMPORT"))
+            .isEqualTo(env(this.container).get("SPRING_CONFIG_IMPORT"));
     }
 
     @Test
@@ -136,7 +148,8 @@ class DeploymentManifestTests {
         assertThat(env.get("DISCORD_COORDINATION_REPLICAS")).containsEntry("value", spec.get("replicas").toString());
         assertThat(map(map(env.get("DISCORD_COORDINATION_ORDINAL").get("valueFrom")).get("fieldRef")))
             .containsEntry("fieldPath", "metadata.labels['apps.kubernetes.io/pod-index']");
-        Map<String, Object> redis = map(map(env.get("DISCORD_COORDINATION_REDIS_URL").get("valueFrom")).get("configMapKeyRef"));
+        Map<String, Object> redis = map(
+                map(env.get("DISCORD_COORDINATION_REDIS_URL").get("valueFrom")).get("configMapKeyRef"));
         Map<String, Object> configMap = kind(this.scaledOut, "ConfigMap");
         assertThat(redis).containsEntry("name", map(configMap.get("metadata")).get("name"));
         assertThat(map(configMap.get("data"))).containsKey(redis.get("key").toString());
@@ -148,7 +161,8 @@ class DeploymentManifestTests {
 
     private static Map<String, Map<String, Object>> env(Map<String, Object> container) {
         Map<String, Map<String, Object>> env = new LinkedHashMap<>();
-        list(container.get("env")).stream().map(DeploymentManifestTests::map)
+        list(container.get("env")).stream()
+            .map(DeploymentManifestTests::map)
             .forEach((variable) -> env.put(variable.get("name").toString(), variable));
         return env;
     }
@@ -166,4 +180,5 @@ class DeploymentManifestTests {
     private static List<Object> list(Object value) {
         return (List<Object>) value;
     }
+
 }

@@ -41,11 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three processes of the packaged jar share 12 shards (max_concurrency 4, so three IDENTIFY groups, one per
- * process) through a real Redis, against the emulator: one session per shard, IDENTIFY buckets kept across
- * processes, every guild answered once, the global REST limit shared (also a global 429), a process killed
- * with SIGKILL, and a rolling restart. The figures go to {@code target/scale-out/summary.md}, printed after
- * {@code ./mvnw verify}. The tests run in order on one fleet, each asserting on what it did itself.
+ * Three processes of the packaged jar share 12 shards (max_concurrency 4, so three
+ * IDENTIFY groups, one per process) through a real Redis, against the emulator: one
+ * session per shard, IDENTIFY buckets kept across processes, every guild answered once,
+ * the global REST limit shared (also a global 429), a process killed with SIGKILL, and a
+ * rolling restart. The figures go to {@code target/scale-out/summary.md}, printed after
+ * {@code ./mvnw verify}. The tests run in order on one fleet, each asserting on what it
+ * did itself.
  */
 @DisplayName("Three bot processes sharing 12 shards through Redis")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,8 +88,8 @@ class ScaleOutIT {
         this.world = this.discord.world();
         this.alice = this.world.user("alice");
         for (int shard = 0; shard < SHARDS; shard++) {
-            this.channels.put(shard, this.world.addTextChannel(this.world.addGuild("guild-" + shard, this.alice, shard,
-                    SHARDS), "ideas"));
+            this.channels.put(shard, this.world
+                .addTextChannel(this.world.addGuild("guild-" + shard, this.alice, shard, SHARDS), "ideas"));
         }
         long start = System.nanoTime();
         for (int i = 0; i < PROCESSES; i++) {
@@ -150,16 +152,19 @@ class ScaleOutIT {
         }
         asked.forEach((message) -> this.world.awaitReply(message, Timeouts.RECOVERY));
         double took = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        List<Instant> sent = this.discord.rest().requests().stream()
+        List<Instant> sent = this.discord.rest()
+            .requests()
+            .stream()
             .filter((request) -> request.receivedAt().isAfter(start) && !request.path().contains("/interactions/"))
             .map(RecordedRequest::receivedAt)
             .toList();
         int busiestSecond = busiestSecond(sent);
         this.discord.resetFaults();
-        this.summary.append(row("burst of " + asked.size() + " `.idea` across the 3 processes: all answered in",
-                String.format(Locale.ROOT, "%.1f s", took)))
-            .append(row("... REST requests in the busiest second (any 1 s window) / 429s", busiestSecond + " / "
-                    + (this.discord.rest().rateLimitedRequests() - limited)));
+        this.summary
+            .append(row("burst of " + asked.size() + " `.idea` across the 3 processes: all answered in",
+                    String.format(Locale.ROOT, "%.1f s", took)))
+            .append(row("... REST requests in the busiest second (any 1 s window) / 429s",
+                    busiestSecond + " / " + (this.discord.rest().rateLimitedRequests() - limited)));
         assertThat(busiestSecond).isLessThanOrEqualTo(50);
         assertThat(this.discord.rest().rateLimitedRequests()).isEqualTo(limited);
     }
@@ -172,9 +177,16 @@ class ScaleOutIT {
         this.discord.rest().rateLimitNext(MESSAGES_ROUTE, 1, Duration.ofSeconds(3), "global");
         int seen = this.discord.rest().requests().size();
         EmulatedMessage first = this.world.as(this.alice).says(this.channels.get(0), ".idea");
-        RecordedRequest limited = await().atMost(Timeouts.ANSWER).until(() -> this.discord.rest().requests().stream()
-            .skip(seen).filter((request) -> request.status() == 429).findFirst().orElse(null), (request) -> request != null);
-        // the other processes are asked once the process that got the 429 has told them (one Redis write)
+        RecordedRequest limited = await().atMost(Timeouts.ANSWER)
+            .until(() -> this.discord.rest()
+                .requests()
+                .stream()
+                .skip(seen)
+                .filter((request) -> request.status() == 429)
+                .findFirst()
+                .orElse(null), (request) -> request != null);
+        // the other processes are asked once the process that got the 429 has told them
+        // (one Redis write)
         await().atMost(Timeouts.ANSWER).until(() -> this.redis.pttl("discord-bot:rest:global-pause") > 0);
         List<EmulatedMessage> asked = new ArrayList<>(List.of(first));
         for (int shard : List.of(1, 4, 8)) {
@@ -182,11 +194,15 @@ class ScaleOutIT {
         }
         asked.forEach((message) -> this.world.awaitReply(message, Timeouts.ANSWER));
         Instant pauseEnds = limited.receivedAt().plusMillis(2_900);
-        // a request is recorded once its response is written, just after the message it created is visible
-        List<RecordedRequest> replies = await().atMost(Timeouts.ANSWER).until(() -> this.discord.rest().requests()
-            .stream().skip(seen)
-            .filter((request) -> MESSAGES_ROUTE.equals(request.route()) && request.status() == 200)
-            .toList(), (found) -> found.size() >= asked.size());
+        // a request is recorded once its response is written, just after the message it
+        // created is visible
+        List<RecordedRequest> replies = await().atMost(Timeouts.ANSWER)
+            .until(() -> this.discord.rest()
+                .requests()
+                .stream()
+                .skip(seen)
+                .filter((request) -> MESSAGES_ROUTE.equals(request.route()) && request.status() == 200)
+                .toList(), (found) -> found.size() >= asked.size());
         this.summary.append(row("global 429 (retry_after 3 s) to one process: first reply of any process after it",
                 String.format(Locale.ROOT, "%.2f s",
                         Duration.between(limited.receivedAt(), replies.getFirst().receivedAt()).toMillis() / 1000.0)));
@@ -253,19 +269,31 @@ class ScaleOutIT {
         users.join();
         String took = seconds(start);
         Thread.sleep(Timeouts.QUIET.toMillis());
-        StringBuilder table = new StringBuilder("\n| Shard | Asked | Answered | Lost | Downtime |\n| ---: | ---: | ---: | ---: | ---: |\n");
+        StringBuilder table = new StringBuilder(
+                "\n| Shard | Asked | Answered | Lost | Downtime |\n| ---: | ---: | ---: | ---: | ---: |\n");
         int lost = 0;
         for (int shard = 0; shard < SHARDS; shard++) {
             int current = shard;
             List<Asked> asked = traffic.stream().filter((a) -> a.shard() == current).toList();
             long answered = asked.stream().filter((a) -> this.world.repliesTo(a.message()).size() == 1).count();
-            assertThat(asked).allSatisfy((a) -> assertThat(this.world.repliesTo(a.message()).size()).isLessThanOrEqualTo(1));
+            assertThat(asked)
+                .allSatisfy((a) -> assertThat(this.world.repliesTo(a.message()).size()).isLessThanOrEqualTo(1));
             lost += (int) (asked.size() - answered);
-            table.append("| ").append(shard).append(" | ").append(asked.size()).append(" | ").append(answered)
-                .append(" | ").append(asked.size() - answered).append(" | ").append(downtime(asked)).append(" |\n");
+            table.append("| ")
+                .append(shard)
+                .append(" | ")
+                .append(asked.size())
+                .append(" | ")
+                .append(answered)
+                .append(" | ")
+                .append(asked.size() - answered)
+                .append(" | ")
+                .append(downtime(asked))
+                .append(" |\n");
         }
         this.summary.append(row("rolling restart of the 3 processes, one at a time (SIGTERM, start, UP)", took))
-            .append(row("... `.idea` asked once a second in each of the 12 guilds meanwhile: lost", Integer.toString(lost)))
+            .append(row("... `.idea` asked once a second in each of the 12 guilds meanwhile: lost",
+                    Integer.toString(lost)))
             .append(table);
         assertThat(this.discord.gateway().duplicateSessions()).isZero();
         assertThat(this.discord.gateway().identifyRateViolations()).isZero();
@@ -275,7 +303,10 @@ class ScaleOutIT {
     private record Asked(int shard, long nanoTime, EmulatedMessage message) {
     }
 
-    /** The longest run of unanswered messages of a shard, from the first of them to the next answered one. */
+    /**
+     * The longest run of unanswered messages of a shard, from the first of them to the
+     * next answered one.
+     */
     private String downtime(List<Asked> asked) {
         long longest = 0;
         Long since = null;
@@ -310,16 +341,17 @@ class ScaleOutIT {
         Files.writeString(log, "---- started\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                Path.of(System.getProperty("app.jar")).toAbsolutePath().toString(), "--server.port=" + this.ports[ordinal],
-                "--discord.shards-total=" + SHARDS, "--discord.coordination.redis-url=" + this.redis.url(),
-                "--discord.coordination.replicas=" + PROCESSES, "--discord.coordination.ordinal=" + ordinal,
-                "--discord.coordination.max-concurrency=4");
+                Path.of(System.getProperty("app.jar")).toAbsolutePath().toString(),
+                "--server.port=" + this.ports[ordinal], "--discord.shards-total=" + SHARDS,
+                "--discord.coordination.redis-url=" + this.redis.url(), "--discord.coordination.replicas=" + PROCESSES,
+                "--discord.coordination.ordinal=" + ordinal, "--discord.coordination.max-concurrency=4");
         ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf((name) -> name.startsWith("DISCORD_"));
-        builder.environment().putAll(Map.of("DISCORD_TOKEN", this.discord.token(), "DISCORD_REST_URL",
-                this.discord.restUrl(), "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()));
+        builder.environment()
+            .putAll(Map.of("DISCORD_TOKEN", this.discord.token(), "DISCORD_REST_URL", this.discord.restUrl(),
+                    "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()));
         return builder.start();
     }
 
@@ -327,7 +359,10 @@ class ScaleOutIT {
         awaitUp(ordinal, Timeouts.RECOVERY);
     }
 
-    /** Waits until the process reports UP: all its shards connected, all their leases held. */
+    /**
+     * Waits until the process reports UP: all its shards connected, all their leases
+     * held.
+     */
     private void awaitUp(int ordinal, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(this.processes[ordinal].isAlive()).as("process %d is running", ordinal).isTrue();
@@ -337,8 +372,10 @@ class ScaleOutIT {
 
     private String status(int port) throws InterruptedException {
         try {
-            String body = this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .GET().build(), BodyHandlers.ofString()).body();
+            String body = this.http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                        BodyHandlers.ofString())
+                .body();
             return JsonMapper.builder().build().readTree(body).path("status").asString();
         }
         catch (IOException ex) {
@@ -359,4 +396,5 @@ class ScaleOutIT {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -14,32 +14,39 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs the bot against the built-in Discord emulator, with no Discord account or token:
- * {@code ./mvnw spring-boot:test-run}. The emulator listens on port 8090 ({@code --emulator.port=N}
- * to change it, 0 for a free port) and serves a chat page for talking to the bot.
+ * {@code ./mvnw spring-boot:test-run}. The emulator listens on port 8090
+ * ({@code --emulator.port=N} to change it, 0 for a free port) and serves a chat page for
+ * talking to the bot.
  * <p>
- * With Spring Boot DevTools on the class path, {@code ./mvnw compile} (or an IDE's build) restarts the
- * bot in a few seconds once it has finished; the emulator keeps running, with its messages.
+ * With Spring Boot DevTools on the class path, {@code ./mvnw compile} (or an IDE's build)
+ * restarts the bot in a few seconds once it has finished; the emulator keeps running,
+ * with its messages.
  * <p>
- * With {@code --emulator-only} it starts just the emulator, for a bot that runs elsewhere (a jar or a
- * container) pointed at it with {@code DISCORD_REST_URL}, {@code DISCORD_GATEWAY_URL} and
- * {@code DISCORD_TOKEN=emulator-bot-token}.
+ * With {@code --emulator-only} it starts just the emulator, for a bot that runs elsewhere
+ * (a jar or a container) pointed at it with {@code DISCORD_REST_URL},
+ * {@code DISCORD_GATEWAY_URL} and {@code DISCORD_TOKEN=emulator-bot-token}.
  */
 public final class TestDiscordBotApplication {
 
     private static final Logger log = LoggerFactory.getLogger(TestDiscordBotApplication.class);
 
-    /** Set once the emulator runs: a Spring Boot DevTools restart runs main() again, in the same JVM. */
+    /**
+     * Set once the emulator runs: a Spring Boot DevTools restart runs main() again, in
+     * the same JVM.
+     */
     private static final String RUNNING = "discord.emulator.running-port";
 
     private TestDiscordBotApplication() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // DevTools restarts once a build has finished (the build touches the file), not halfway through it
+        // DevTools restarts once a build has finished (the build touches the file), not
+        // halfway through it
         System.setProperty("spring.devtools.restart.trigger-file", ".reloadtrigger");
         String running = System.getProperty(RUNNING);
         if (running != null) {
-            // a DevTools restart after a code change: the emulator (and its chat history) carries on
+            // a DevTools restart after a code change: the emulator (and its chat history)
+            // carries on
             run(args, Integer.parseInt(running));
             return;
         }
@@ -56,13 +63,14 @@ public final class TestDiscordBotApplication {
                       Point a bot at it with this environment (paste it before the command):
 
                       DISCORD_REST_URL={} DISCORD_GATEWAY_URL={} DISCORD_TOKEN={}
-                    ----------------------------------------------------------------------""",
-                    emulator.chatUrl(), emulator.restUrl(), emulator.gatewayUrl(), emulator.token());
+                    ----------------------------------------------------------------------""", emulator.chatUrl(),
+                    emulator.restUrl(), emulator.gatewayUrl(), emulator.token());
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
             new CountDownLatch(1).await();
             return;
         }
-        // on Ctrl+C the bot closes its session first, then the emulator goes: no "Reconnect failed" on the way out
+        // on Ctrl+C the bot closes its session first, then the emulator goes: no
+        // "Reconnect failed" on the way out
         SpringApplication.getShutdownHandlers().add(emulator::close);
         run(args, emulator.port());
     }
@@ -71,8 +79,10 @@ public final class TestDiscordBotApplication {
     private static void run(String[] args, int port) {
         String base = "http://127.0.0.1:" + port + "/";
         SpringApplication application = new SpringApplication(DiscordBotApplication.class);
-        // Highest precedence: a DISCORD_TOKEN in the shell must not reach (and be rejected by) the emulator.
-        application.addInitializers((context) -> context.getEnvironment().getPropertySources()
+        // Highest precedence: a DISCORD_TOKEN in the shell must not reach (and be
+        // rejected by) the emulator.
+        application.addInitializers((context) -> context.getEnvironment()
+            .getPropertySources()
             .addFirst(new MapPropertySource("discordEmulator", Map.of("discord.token", DiscordEmulator.DEFAULT_TOKEN,
                     "discord.rest-url", base + "api/v10/", "discord.gateway-url", "ws://127.0.0.1:" + port + "/"))));
         application.addListeners((ApplicationReadyEvent event) -> {
@@ -84,8 +94,7 @@ public final class TestDiscordBotApplication {
                       Chat with it:  {}emulator/
                       Health:        http://localhost:{}/actuator/health
                       Emulator API:  POST {}emulator/messages  {"content": ".idea"}
-                    ----------------------------------------------------------------------""",
-                    base, serverPort, base);
+                    ----------------------------------------------------------------------""", base, serverPort, base);
         });
         application.run(args);
     }

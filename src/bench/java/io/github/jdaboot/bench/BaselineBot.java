@@ -27,17 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The baseline: a plain JDA bot written the way JDA's README shows (a {@code ListenerAdapter} on a
- * {@code DefaultShardManagerBuilder}, as for a sharded bot), with the same JDA version, intents
- * ({@code GUILD_MESSAGES}, {@code DIRECT_MESSAGES}, {@code MESSAGE_CONTENT} unless {@code DISCORD_INTENTS} says
- * otherwise, in the project's spelling) and cache settings ({@code createLight}, no member cache) as the
- * project. It answers {@code .idea} and {@code /idea} like the project does, and {@code .wait} naively: it
- * sleeps for a second on JDA's event thread, as a first listener often does.
+ * The baseline: a plain JDA bot written the way JDA's README shows (a
+ * {@code ListenerAdapter} on a {@code DefaultShardManagerBuilder}, as for a sharded bot),
+ * with the same JDA version, intents ({@code GUILD_MESSAGES}, {@code DIRECT_MESSAGES},
+ * {@code MESSAGE_CONTENT} unless {@code DISCORD_INTENTS} says otherwise, in the project's
+ * spelling) and cache settings ({@code createLight}, no member cache) as the project. It
+ * answers {@code .idea} and {@code /idea} like the project does, and {@code .wait}
+ * naively: it sleeps for a second on JDA's event thread, as a first listener often does.
  * <p>
- * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (its buttons and topic menu, no
- * mentions allowed, a nonce made from the message id), so that the benchmark can tell what the payload costs
- * from what the framework costs. {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's
- * recommendation without it). Only the two URLs differ from a bot that talks to Discord:
+ * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (its buttons
+ * and topic menu, no mentions allowed, a nonce made from the message id), so that the
+ * benchmark can tell what the payload costs from what the framework costs.
+ * {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's recommendation
+ * without it). Only the two URLs differ from a bot that talks to Discord:
  * {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it at the emulator.
  */
 public final class BaselineBot extends ListenerAdapter {
@@ -77,7 +79,8 @@ public final class BaselineBot extends ListenerAdapter {
     }
 
     private static List<GatewayIntent> intents() {
-        String names = System.getenv().getOrDefault("DISCORD_INTENTS", "guild-messages, direct-messages, message-content");
+        String names = System.getenv()
+            .getOrDefault("DISCORD_INTENTS", "guild-messages, direct-messages, message-content");
         return Stream.of(names.split(","))
             .map((name) -> GatewayIntent.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')))
             .toList();
@@ -87,7 +90,8 @@ public final class BaselineBot extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         log.info("Logged on as {}", event.getJDA().getSelfUser().getName());
         if (event.getJDA().getShardInfo().getShardId() == 0) {
-            event.getJDA().updateCommands()
+            event.getJDA()
+                .updateCommands()
                 .addCommands(Commands.slash("idea", "Suggests a project idea")
                     .addOption(OptionType.STRING, "topic", "Topic to draw from", false))
                 .queue();
@@ -136,7 +140,10 @@ public final class BaselineBot extends ListenerAdapter {
         return "Okay, so how about this: " + IDEAS.get(ThreadLocalRandom.current().nextInt(IDEAS.size()));
     }
 
-    /** The message the project answers with: the idea, its buttons and the topic menu, and nobody pinged. */
+    /**
+     * The message the project answers with: the idea, its buttons and the topic menu, and
+     * nobody pinged.
+     */
     private static MessageCreateData asTheProject(String text) {
         StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic").setPlaceholder("Pick a topic");
         TOPICS.forEach((topic) -> menu.addOption(topic, topic));
@@ -147,4 +154,5 @@ public final class BaselineBot extends ListenerAdapter {
             .mentionRepliedUser(false)
             .build();
     }
+
 }

@@ -24,45 +24,54 @@ import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This project against a plain JDA bot, in one run on one machine: {@code ./mvnw -Pbench verify}.
+ * This project against a plain JDA bot, in one run on one machine:
+ * {@code ./mvnw -Pbench verify}.
  * <p>
- * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh emulator, with the
- * emulator's rate limits lifted and a one-second heartbeat interval. Runs alternate (project, baseline, the
- * baseline sending the project's payload, the project with its AOT cache, then the ingest and guild phases of
- * each bot); each run of a bot measures, in this order:
+ * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh
+ * emulator, with the emulator's rate limits lifted and a one-second heartbeat interval.
+ * Runs alternate (project, baseline, the baseline sending the project's payload, the
+ * project with its AOT cache, then the ingest and guild phases of each bot); each run of
+ * a bot measures, in this order:
  * <ol>
- * <li>startup: process start to {@code Logged on as} and, for the project, to {@code /actuator/health} UP;</li>
- * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set size;</li>
+ * <li>startup: process start to {@code Logged on as} and, for the project, to
+ * {@code /actuator/health} UP;</li>
+ * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
+ * size;</li>
  * <li>warm-up: {@code bench.warmup} {@code .idea} messages, not measured;</li>
- * <li>latency: {@code bench.messages} {@code .idea} messages over 20 channels from 100 users, paced at
- * {@code bench.rate} per second (below saturation), from the emulator dispatching MESSAGE_CREATE to the
- * emulator receiving the reply;</li>
- * <li>throughput: {@code bench.messages} more sent at once; replies per second until the last one, and the
- * bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat}) per 1,000 replies;</li>
+ * <li>latency: {@code bench.messages} {@code .idea} messages over 20 channels from 100
+ * users, paced at {@code bench.rate} per second (below saturation), from the emulator
+ * dispatching MESSAGE_CREATE to the emulator receiving the reply;</li>
+ * <li>throughput: {@code bench.messages} more sent at once; replies per second until the
+ * last one, and the bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat})
+ * per 1,000 replies;</li>
  * <li>memory after the run, as after startup;</li>
- * <li>slash commands: {@code bench.interactions} {@code /idea} paced at {@code bench.rate} per second (after as
- * many unmeasured at twice the pace), from INTERACTION_CREATE to the callback, and the CPU time per 1,000 of
- * them;</li>
- * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one second) arrive at once:
- * wall time until all replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
- * {@code bench.baseline-cap} and its total extrapolated), and what happened to the heartbeats meanwhile: as
- * the bot saw them (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
+ * <li>slash commands: {@code bench.interactions} {@code /idea} paced at
+ * {@code bench.rate} per second (after as many unmeasured at twice the pace), from
+ * INTERACTION_CREATE to the callback, and the CPU time per 1,000 of them;</li>
+ * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one
+ * second) arrive at once: wall time until all replies are in (the baseline, which sleeps
+ * on JDA's event thread, is cut off after {@code bench.baseline-cap} and its total
+ * extrapolated), and what happened to the heartbeats meanwhile: as the bot saw them
+ * (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
  * received against one per interval, gaps over 1.5 intervals).</li>
  * </ol>
- * The baseline runs a second time sending the project's reply payload (its buttons and menu, no mentions
- * allowed, a nonce), for the reply phases only, to tell what the payload costs from what the framework costs.
+ * The baseline runs a second time sending the project's reply payload (its buttons and
+ * menu, no mentions allowed, a nonce), for the reply phases only, to tell what the
+ * payload costs from what the framework costs.
  * <p>
- * The ingest phase ({@link #ingest}) floods a bot with {@code bench.ingest-messages} messages it does not answer
- * over 1,000 channels, with typing and reactions, and measures CPU, wall time and allocation per event. The
- * guild phase ({@link #guilds}) starts a bot in {@code bench.guilds} guilds on 4 shards and measures the time
- * until every shard is ready and the heap per guild.
+ * The ingest phase ({@link #ingest}) floods a bot with {@code bench.ingest-messages}
+ * messages it does not answer over 1,000 channels, with typing and reactions, and
+ * measures CPU, wall time and allocation per event. The guild phase ({@link #guilds})
+ * starts a bot in {@code bench.guilds} guilds on 4 shards and measures the time until
+ * every shard is ready and the heap per guild.
  * <p>
- * Besides, each run starts the project once more with its AOT cache (made by a training run, as in the
- * Dockerfile, from the extracted jar since the cache needs a class path of jars) for startup and memory
- * after startup; before the runs, a check counts the classes actually loaded from the cache. Figures are
- * medians over the runs, with min and max. {@code bench.phases} ({@code replies,ingest,guilds} by default)
- * selects phases for a quicker look. Output: a table on standard output and in {@code target/bench/results.md},
- * and a chart in {@code target/bench/results.png}.
+ * Besides, each run starts the project once more with its AOT cache (made by a training
+ * run, as in the Dockerfile, from the extracted jar since the cache needs a class path of
+ * jars) for startup and memory after startup; before the runs, a check counts the classes
+ * actually loaded from the cache. Figures are medians over the runs, with min and max.
+ * {@code bench.phases} ({@code replies,ingest,guilds} by default) selects phases for a
+ * quicker look. Output: a table on standard output and in
+ * {@code target/bench/results.md}, and a chart in {@code target/bench/results.png}.
  */
 public final class Benchmark {
 
@@ -70,7 +79,10 @@ public final class Benchmark {
 
     static final String MISSED_HEARTBEATS = "Missed";
 
-    /** Intents of the ingest phase: the usual ones, and typing and reactions so that those events arrive. */
+    /**
+     * Intents of the ingest phase: the usual ones, and typing and reactions so that those
+     * events arrive.
+     */
     static final String INGEST_INTENTS = "guild-messages, direct-messages, message-content, guild-message-typing,"
             + " guild-message-reactions";
 
@@ -104,13 +116,19 @@ public final class Benchmark {
 
     private final Duration heartbeatInterval = Duration.ofSeconds(1);
 
-    /** Extra JVM options for the project's process, e.g. {@code -XX:StartFlightRecording} to profile it. */
+    /**
+     * Extra JVM options for the project's process, e.g. {@code -XX:StartFlightRecording}
+     * to profile it.
+     */
     private final List<String> projectJvmOptions = options("bench.project-jvm-options");
 
     /** Extra JVM options for the baseline's process. */
     private final List<String> baselineJvmOptions = options("bench.baseline-jvm-options");
 
-    /** An async-profiler event ({@code cpu}, {@code alloc}, {@code wall}, {@code lock}) to profile the measured phases with. */
+    /**
+     * An async-profiler event ({@code cpu}, {@code alloc}, {@code wall}, {@code lock}) to
+     * profile the measured phases with.
+     */
     private final String profile = System.getProperty("bench.profile", "");
 
     private final Path out = Path.of("target", "bench");
@@ -207,7 +225,10 @@ public final class Benchmark {
         return this.phases.contains(phase);
     }
 
-    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}): how busy the machine was. */
+    /**
+     * The 1, 5 and 15 minute load averages ({@code /proc/loadavg}): how busy the machine
+     * was.
+     */
     private static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -218,7 +239,10 @@ public final class Benchmark {
         }
     }
 
-    /** Extracts the application (the AOT cache needs jars), packs the slow command, trains the AOT cache. */
+    /**
+     * Extracts the application (the AOT cache needs jars), packs the slow command, trains
+     * the AOT cache.
+     */
     private void prepare() throws Exception {
         if (!Files.isRegularFile(this.jar)) {
             throw new IllegalStateException("No application jar at " + this.jar + ": run ./mvnw -Pbench verify");
@@ -235,7 +259,8 @@ public final class Benchmark {
         Path classes = Path.of("target", "bench-classes");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(this.commandsJar));
                 Stream<Path> files = Files.walk(classes.resolve("io/github/jdaboot/bench/commands"))) {
-            // directory entries too: Spring's component scanning finds packages in a jar through them
+            // directory entries too: Spring's component scanning finds packages in a jar
+            // through them
             for (String directory : List.of("io/", "io/github/", "io/github/jdaboot/", "io/github/jdaboot/bench/",
                     "io/github/jdaboot/bench/commands/")) {
                 jar.putNextEntry(new JarEntry(directory));
@@ -260,8 +285,8 @@ public final class Benchmark {
             return;
         }
         Files.deleteIfExists(this.aotCache);
-        List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + this.aotCache, "-Xlog:aot=error",
-                "-Dspring.context.exit=onRefresh", "-Ddiscord.token=aot-training-run-placeholder",
+        List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + this.aotCache,
+                "-Xlog:aot=error", "-Dspring.context.exit=onRefresh", "-Ddiscord.token=aot-training-run-placeholder",
                 "-Ddiscord.rest-url=http://127.0.0.1:9/api/v10/", "-Ddiscord.gateway-url=ws://127.0.0.1:9/",
                 "-Dlogging.level.root=warn"));
         training.addAll(projectClassPath());
@@ -273,9 +298,10 @@ public final class Benchmark {
     }
 
     /**
-     * Proves the AOT cache is used rather than trusting it: the context is started once more with the cache
-     * and {@code -Xlog:class+load}, and the classes loaded from it ("shared objects file") are counted. The
-     * measured runs add {@code -XX:AOTMode=on} besides, so a cache the JVM cannot use stops them.
+     * Proves the AOT cache is used rather than trusting it: the context is started once
+     * more with the cache and {@code -Xlog:class+load}, and the classes loaded from it
+     * ("shared objects file") are counted. The measured runs add {@code -XX:AOTMode=on}
+     * besides, so a cache the JVM cannot use stops them.
      */
     private String checkAotCache() throws IOException, InterruptedException {
         List<String> check = new ArrayList<>(List.of(java(), "-XX:AOTCache=" + this.aotCache, "-XX:AOTMode=on",
@@ -288,19 +314,25 @@ public final class Benchmark {
         if (fromCache == 0) {
             throw new IllegalStateException("The AOT cache " + this.aotCache + " was not used");
         }
-        return String.format(Locale.ROOT, "AOT cache check: %,d of %,d classes loaded up to the refreshed context"
-                + " came from the cache", fromCache, loaded.size());
+        return String.format(Locale.ROOT,
+                "AOT cache check: %,d of %,d classes loaded up to the refreshed context" + " came from the cache",
+                fromCache, loaded.size());
     }
 
     private List<String> projectClassPath() {
         return List.of("-cp", this.applicationJar + ":" + this.commandsJar, "io.github.jdaboot.DiscordBotApplication");
     }
 
-    /** The reply phases of one run of one bot (only startup and memory when not {@code full}). */
+    /**
+     * The reply phases of one run of one bot (only startup and memory when not
+     * {@code full}).
+     */
     private BotRun measure(BotRun result, int run, boolean full) throws Exception {
         Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
-        try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(this.heartbeatInterval)
+        try (DiscordEmulator discord = DiscordEmulator.builder()
+            .port(0)
+            .heartbeatInterval(this.heartbeatInterval)
             .build()
             .start()) {
             discord.rest().rateLimits(false);
@@ -323,19 +355,23 @@ public final class Benchmark {
                 traffic.awaitReplies(Duration.ofSeconds(120));
                 checkPayload(discord, bot);
 
-                Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate).awaitReplies(Duration.ofSeconds(180));
+                Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
+                    .awaitReplies(Duration.ofSeconds(180));
                 result.latencies = latency.latenciesMicros();
                 result.lost += latency.lost();
                 result.duplicates += latency.duplicates();
-                System.out.printf(Locale.ROOT, "   latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates)%n",
-                        Stats.percentile(result.latencies, 50) / 1000.0, Stats.percentile(result.latencies, 99) / 1000.0,
-                        result.latencies.getLast() / 1000.0, latency.lost(), latency.duplicates());
+                System.out.printf(Locale.ROOT,
+                        "   latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates)%n",
+                        Stats.percentile(result.latencies, 50) / 1000.0,
+                        Stats.percentile(result.latencies, 99) / 1000.0, result.latencies.getLast() / 1000.0,
+                        latency.lost(), latency.duplicates());
 
                 process.awaitIdleCompiler(Duration.ofSeconds(30));
                 Map<String, Duration> threadsBefore = process.cpuTimeByThread();
                 Duration cpuBefore = process.cpuTime();
                 startProfiling(process);
-                Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
+                Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0)
+                    .awaitReplies(Duration.ofSeconds(300));
                 Duration cpu = process.cpuTime().minus(cpuBefore);
                 Map<String, Duration> threadsAfter = process.cpuTimeByThread();
                 result.replyThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
@@ -352,8 +388,8 @@ public final class Benchmark {
 
                 result.heapAfterRun = process.liveHeapMegabytes();
                 result.rssAfterRun = process.rssMegabytes();
-                System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n", result.heapAfterRun,
-                        result.rssAfterRun);
+                System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n",
+                        result.heapAfterRun, result.rssAfterRun);
 
                 slash(discord, traffic, process, result, run);
                 if (bot != Bot.BASELINE_SAME_PAYLOAD) {
@@ -366,9 +402,8 @@ public final class Benchmark {
 
     private static void startup(BotProcess process, BotRun result) throws InterruptedException {
         result.loggedOn = process.awaitLine(LOGGED_ON, Duration.ofSeconds(90));
-        result.ready = (result.bot.isProject())
-                ? process.awaitHttp200("http://127.0.0.1:" + process.port() + "/actuator/health", Duration.ofSeconds(90))
-                : result.loggedOn;
+        result.ready = (result.bot.isProject()) ? process.awaitHttp200(
+                "http://127.0.0.1:" + process.port() + "/actuator/health", Duration.ofSeconds(90)) : result.loggedOn;
         System.out.printf(Locale.ROOT, "   startup: logged on %d ms, ready %d ms%n", result.loggedOn.toMillis(),
                 result.ready.toMillis());
     }
@@ -382,16 +417,20 @@ public final class Benchmark {
     }
 
     /**
-     * Compares the reply the bot sent with the project's, field by field, ids, nonces and the idea itself aside: the
-     * baseline sending the project's payload must send the same JSON shape, or its row would compare nothing.
+     * Compares the reply the bot sent with the project's, field by field, ids, nonces and
+     * the idea itself aside: the baseline sending the project's payload must send the
+     * same JSON shape, or its row would compare nothing.
      */
     private void checkPayload(DiscordEmulator discord, Bot bot) {
-        String body = discord.rest().requests().stream()
+        String body = discord.rest()
+            .requests()
+            .stream()
             .filter((request) -> "POST /channels/{channel_id}/messages".equals(request.route()))
             .reduce((first, second) -> second)
             .map(io.github.jdaboot.emulator.RecordedRequest::body)
             .orElse("");
-        tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper().readTree(body.isEmpty() ? "{}" : body);
+        tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper()
+            .readTree(body.isEmpty() ? "{}" : body);
         if (json instanceof tools.jackson.databind.node.ObjectNode object && object.has("content")) {
             object.put("content", "…");
         }
@@ -418,7 +457,10 @@ public final class Benchmark {
         return json.readTree(a).equals(json.readTree(b));
     }
 
-    /** Slash commands: {@code /idea} paced, from INTERACTION_CREATE to the callback, and CPU per 1,000. */
+    /**
+     * Slash commands: {@code /idea} paced, from INTERACTION_CREATE to the callback, and
+     * CPU per 1,000.
+     */
     private void slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -428,7 +470,8 @@ public final class Benchmark {
             }
             Thread.sleep(20);
         }
-        // warm-up, at twice the pace: as many as measured, then until the JIT compiler has caught up
+        // warm-up, at twice the pace: as many as measured, then until the JIT compiler
+        // has caught up
         Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate * 2), Duration.ofSeconds(60));
         process.awaitIdleCompiler(Duration.ofSeconds(30));
         Map<String, Duration> threadsBefore = process.cpuTimeByThread();
@@ -446,23 +489,28 @@ public final class Benchmark {
         result.slashCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
             .toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
         System.out.printf(Locale.ROOT, "   /idea: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n",
-                Stats.percentile(result.slashLatencies, 50) / 1000.0, Stats.percentile(result.slashLatencies, 99) / 1000.0,
-                runs.size() - result.slashLatencies.size(), result.slashCpuPerThousand);
+                Stats.percentile(result.slashLatencies, 50) / 1000.0,
+                Stats.percentile(result.slashLatencies, 99) / 1000.0, runs.size() - result.slashLatencies.size(),
+                result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
     }
 
     /**
-     * The ingest phase: a flood the bot does not answer ({@code bench.ingest-messages} messages over 1,000 channels,
-     * a typing event before every tenth and a reaction after it), then one {@code .idea}, whose reply marks the
-     * end. A tenth of it goes first, unmeasured, to warm the JIT. Measured: CPU per 1,000 events, the wall time from
-     * the first event to the marker's reply, and the bytes allocated per event (heap growth between the GC pauses,
-     * from {@code -Xlog:gc}).
+     * The ingest phase: a flood the bot does not answer ({@code bench.ingest-messages}
+     * messages over 1,000 channels, a typing event before every tenth and a reaction
+     * after it), then one {@code .idea}, whose reply marks the end. A tenth of it goes
+     * first, unmeasured, to warm the JIT. Measured: CPU per 1,000 events, the wall time
+     * from the first event to the marker's reply, and the bytes allocated per event (heap
+     * growth between the GC pauses, from {@code -Xlog:gc}).
      */
     private void ingest(BotRun result, int run) throws Exception {
         System.out.printf(Locale.ROOT, "%n== run %d: %s, ingest%n", run, result.bot.label);
-        // Discord's heartbeat interval: a flood delays the ACKs queued behind it, and with the others' 1 s a bot
+        // Discord's heartbeat interval: a flood delays the ACKs queued behind it, and
+        // with the others' 1 s a bot
         // would take its connection for a zombie and reconnect in the middle of it
-        try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
+        try (DiscordEmulator discord = DiscordEmulator.builder()
+            .port(0)
+            .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .build()
             .start()) {
             discord.rest().rateLimits(false);
@@ -475,8 +523,10 @@ public final class Benchmark {
                     Map.of("DISCORD_INTENTS", INGEST_INTENTS), List.of("-Xlog:gc:stdout"))) {
                 startup(process, new BotRun(result.bot));
                 flood(traffic, this.ingestMessages);
-                // a full GC first, as in a bot that has run for a while: what survived startup is in the old
-                // generation, instead of being copied between survivor spaces in the first young GCs
+                // a full GC first, as in a bot that has run for a while: what survived
+                // startup is in the old
+                // generation, instead of being copied between survivor spaces in the
+                // first young GCs
                 process.liveHeapMegabytes();
                 Duration compiling = process.awaitIdleCompiler(Duration.ofSeconds(60));
                 System.out.printf(Locale.ROOT, "   warmed up; the JIT compiler was busy for %.1f s more%n",
@@ -499,14 +549,17 @@ public final class Benchmark {
                 long allocated = process.allocatedSince(mark);
                 result.ingestEvents = events;
                 result.ingestCpuPerThousand = cpu.toNanos() / 1e6 / (events / 1000.0);
-                result.ingestCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore,
-                        threadsAfter)).toNanos() / 1e6 / (events / 1000.0);
+                result.ingestCpuPerThousandWithoutJit = cpu
+                    .minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+                    .toNanos() / 1e6 / (events / 1000.0);
                 result.ingestWall = Duration.between(start, marker.answers().getFirst().getFirst().timestamp());
                 result.ingestSending = sending;
                 result.ingestBytesPerEvent = (double) allocated / events;
-                System.out.printf(Locale.ROOT, "   %,d events sent in %.1f s, drained in %.1f s; CPU %.1f ms per 1,000"
-                        + " events; %.0f bytes allocated per event%n", events, sending.toNanos() / 1e9,
-                        result.ingestWall.toNanos() / 1e9, result.ingestCpuPerThousand, result.ingestBytesPerEvent);
+                System.out.printf(Locale.ROOT,
+                        "   %,d events sent in %.1f s, drained in %.1f s; CPU %.1f ms per 1,000"
+                                + " events; %.0f bytes allocated per event%n",
+                        events, sending.toNanos() / 1e9, result.ingestWall.toNanos() / 1e9, result.ingestCpuPerThousand,
+                        result.ingestBytesPerEvent);
                 System.out.println("   CPU by thread: " + result.ingestThreads);
             }
         }
@@ -520,15 +573,18 @@ public final class Benchmark {
     }
 
     /**
-     * The guild phase: the bot starts in {@code bench.guilds} guilds (3 text channels and 4 roles each) on 4
-     * shards. Measured: the time from process start until every shard is ready (its {@code Logged on as}), the
-     * live heap then, and the heap per guild: the bot is then removed from all guilds but one per shard (GUILD_DELETE,
-     * as when it is kicked), answers a {@code .idea} in each of those so that every shard has caught up, and the
-     * live heap that frees, divided by the guilds removed.
+     * The guild phase: the bot starts in {@code bench.guilds} guilds (3 text channels and
+     * 4 roles each) on 4 shards. Measured: the time from process start until every shard
+     * is ready (its {@code Logged on as}), the live heap then, and the heap per guild:
+     * the bot is then removed from all guilds but one per shard (GUILD_DELETE, as when it
+     * is kicked), answers a {@code .idea} in each of those so that every shard has caught
+     * up, and the live heap that frees, divided by the guilds removed.
      */
     private void guilds(BotRun result, int run) throws Exception {
         System.out.printf(Locale.ROOT, "%n== run %d: %s, %,d guilds%n", run, result.bot.label, this.guildCount);
-        try (DiscordEmulator discord = DiscordEmulator.builder().port(0).heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
+        try (DiscordEmulator discord = DiscordEmulator.builder()
+            .port(0)
+            .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .defaultWorld(false)
             .build()
             .start()) {
@@ -573,10 +629,11 @@ public final class Benchmark {
                 }
                 double heapLeft = process.liveHeapMegabytes();
                 result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
-                System.out.printf(Locale.ROOT, "   all %d shards ready in %.1f s; live heap %.1f MB (RSS %.0f MB), %.1f MB"
-                        + " after leaving all but %d guilds: %.2f kB per guild%n", SHARDS,
-                        result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft, kept.size(),
-                        result.guildsHeapPerGuildKb);
+                System.out.printf(Locale.ROOT,
+                        "   all %d shards ready in %.1f s; live heap %.1f MB (RSS %.0f MB), %.1f MB"
+                                + " after leaving all but %d guilds: %.2f kB per guild%n",
+                        SHARDS, result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft,
+                        kept.size(), result.guildsHeapPerGuildKb);
             }
         }
     }
@@ -591,12 +648,16 @@ public final class Benchmark {
         }
     }
 
-    /** Ends a profiled phase: {@code target/bench/profiles/<bot>-<phase>-<run>-<event>.html} and {@code .collapsed}. */
+    /**
+     * Ends a profiled phase:
+     * {@code target/bench/profiles/<bot>-<phase>-<run>-<event>.html} and
+     * {@code .collapsed}.
+     */
     private void stopProfiling(BotProcess process, Bot bot, String phase, int run)
             throws IOException, InterruptedException {
         if (this.profiler != null) {
-            Path file = this.out.resolve("profiles").resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-"
-                    + run + "-" + this.profile + ".html");
+            Path file = this.out.resolve("profiles")
+                .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + "-" + this.profile + ".html");
             process.stopProfiler(this.profiler, file);
             System.out.println("   profile: " + file);
         }
@@ -610,7 +671,8 @@ public final class Benchmark {
         long start = System.nanoTime();
         Duration cap = (result.bot == Bot.BASELINE) ? this.baselineCap : Duration.ofSeconds(60);
         Traffic.Outcome waits = traffic.send(".wait", this.slow, 0).awaitReplies(cap);
-        // watch the connection for a few heartbeat intervals at least, however fast the replies came
+        // watch the connection for a few heartbeat intervals at least, however fast the
+        // replies came
         long watchedUntil = start + 5 * this.heartbeatInterval.toNanos();
         while (System.nanoTime() < watchedUntil) {
             Thread.sleep(50);
@@ -621,7 +683,10 @@ public final class Benchmark {
         result.slowWall = waits.complete() ? waits.wall() : cap;
         result.slowComplete = waits.complete();
         result.missedHeartbeatWarnings = process.count(MISSED_HEARTBEATS) - missedBefore;
-        result.reconnects = (int) discord.gateway().events().stream().skip(eventsBefore)
+        result.reconnects = (int) discord.gateway()
+            .events()
+            .stream()
+            .skip(eventsBefore)
             .filter((event) -> event.kind().equals("connect"))
             .count();
         List<Long> beats = discord.gateway().heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
@@ -648,9 +713,9 @@ public final class Benchmark {
     private BotProcess start(Bot bot, String phase, int run, DiscordEmulator discord, Map<String, String> settings,
             List<String> jvmOptions) throws IOException {
         int port = BotProcess.freePort();
-        Map<String, String> environment = new java.util.HashMap<>(Map.of("DISCORD_TOKEN", discord.token(),
-                "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "SERVER_PORT",
-                Integer.toString(port)));
+        Map<String, String> environment = new java.util.HashMap<>(
+                Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL",
+                        discord.gatewayUrl(), "SERVER_PORT", Integer.toString(port)));
         environment.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(java());
@@ -676,8 +741,9 @@ public final class Benchmark {
                 command.add(BaselineBot.class.getName());
             }
         }
-        return BotProcess.start(bot.label, port, command, environment, this.out.resolve("logs")
-            .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".log"),
+        return BotProcess.start(bot.label, port, command, environment,
+                this.out.resolve("logs")
+                    .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".log"),
                 List.of(LOGGED_ON, MISSED_HEARTBEATS));
     }
 
@@ -689,7 +755,10 @@ public final class Benchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Runs the command to its end and returns its output; fails if it does not exit with 0. */
+    /**
+     * Runs the command to its end and returns its output; fails if it does not exit with
+     * 0.
+     */
     private static String exec(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -714,6 +783,7 @@ public final class Benchmark {
         boolean isProject() {
             return this == PROJECT || this == PROJECT_AOT;
         }
+
     }
 
     /** Each bot's runs. */
@@ -726,6 +796,7 @@ public final class Benchmark {
         final List<BotRun> samePayload = new ArrayList<>();
 
         final List<BotRun> projectAot = new ArrayList<>();
+
     }
 
     /** What one run of one bot measured. */
@@ -752,7 +823,10 @@ public final class Benchmark {
 
         double cpuPerThousand;
 
-        /** The same without the JIT compiler threads: what is left once the code is compiled. */
+        /**
+         * The same without the JIT compiler threads: what is left once the code is
+         * compiled.
+         */
         double cpuPerThousandWithoutJit;
 
         int lost;
@@ -766,7 +840,10 @@ public final class Benchmark {
 
         double slashCpuPerThousandWithoutJit;
 
-        /** The threads that used the most CPU in the measured replies and slash commands, as text. */
+        /**
+         * The threads that used the most CPU in the measured replies and slash commands,
+         * as text.
+         */
         String replyThreads = "";
 
         String slashThreads = "";
@@ -785,13 +862,21 @@ public final class Benchmark {
 
         int reconnects;
 
-        /** The longest time between two heartbeats the emulator received while the slow commands ran. */
+        /**
+         * The longest time between two heartbeats the emulator received while the slow
+         * commands ran.
+         */
         Duration longestHeartbeatGap = Duration.ZERO;
 
-        /** Heartbeats the emulator received more than 1.5 intervals after the one before. */
+        /**
+         * Heartbeats the emulator received more than 1.5 intervals after the one before.
+         */
         int lateHeartbeats;
 
-        /** Heartbeats the emulator received while the slow commands ran, and how many one per interval makes. */
+        /**
+         * Heartbeats the emulator received while the slow commands ran, and how many one
+         * per interval makes.
+         */
         int heartbeats;
 
         int heartbeatsExpected;
@@ -822,11 +907,16 @@ public final class Benchmark {
 
         double guildsHeapPerGuildKb;
 
-        /** How the emulator's ids spread the guilds over the shards ({@code (id >> 22) % shards}, as Discord does). */
+        /**
+         * How the emulator's ids spread the guilds over the shards
+         * ({@code (id >> 22) % shards}, as Discord does).
+         */
         int[] guildsPerShard = new int[0];
 
         BotRun(Bot bot) {
             this.bot = bot;
         }
+
     }
+
 }

@@ -23,16 +23,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bot under test, as its own JVM process: its output goes to a log file, and the moments when watched
- * lines first appear are kept. CPU time comes from the operating system, memory from {@code /proc} and
- * {@code jcmd}.
+ * A bot under test, as its own JVM process: its output goes to a log file, and the
+ * moments when watched lines first appear are kept. CPU time comes from the operating
+ * system, memory from {@code /proc} and {@code jcmd}.
  */
 final class BotProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total.*?used (\\d+)K");
 
-    /** A pause in {@code -Xlog:gc} output: heap used before and after it, e.g. {@code 52M->12M(256M)}. */
-    private static final Pattern GC_PAUSE = Pattern.compile("\\[gc\\s*\\].*?Pause.*? (\\d+)([BKMG])->(\\d+)([BKMG])\\(");
+    /**
+     * A pause in {@code -Xlog:gc} output: heap used before and after it, e.g.
+     * {@code 52M->12M(256M)}.
+     */
+    private static final Pattern GC_PAUSE = Pattern
+        .compile("\\[gc\\s*\\].*?Pause.*? (\\d+)([BKMG])->(\\d+)([BKMG])\\(");
 
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
@@ -48,7 +52,10 @@ final class BotProcess implements AutoCloseable {
 
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
 
-    /** Heap used before and after each GC pause so far, in bytes, from {@code -Xlog:gc} on standard output. */
+    /**
+     * Heap used before and after each GC pause so far, in bytes, from {@code -Xlog:gc} on
+     * standard output.
+     */
     private final List<long[]> gcPauses = new CopyOnWriteArrayList<>();
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -64,7 +71,8 @@ final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the command; {@code watched} are substrings whose first and last appearance (and count) are recorded.
+     * Starts the command; {@code watched} are substrings whose first and last appearance
+     * (and count) are recorded.
      * @param port the HTTP port the bot was given, if it serves one
      */
     static BotProcess start(String name, int port, List<String> command, Map<String, String> environment, Path log,
@@ -123,7 +131,10 @@ final class BotProcess implements AutoCloseable {
         return this.startNanos;
     }
 
-    /** Time from process start to the first line containing the marker, waiting up to the timeout. */
+    /**
+     * Time from process start to the first line containing the marker, waiting up to the
+     * timeout.
+     */
     Duration awaitLine(String marker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -132,8 +143,8 @@ final class BotProcess implements AutoCloseable {
                 return Duration.ofNanos(seen - this.startNanos);
             }
             if (!this.process.isAlive()) {
-                throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
-                        + " before printing '" + marker + "'");
+                throw new IllegalStateException(
+                        this.name + " exited with " + this.process.exitValue() + " before printing '" + marker + "'");
             }
             Thread.sleep(2);
         }
@@ -163,7 +174,10 @@ final class BotProcess implements AutoCloseable {
         throw new IllegalStateException(url + " did not answer 200 within " + timeout);
     }
 
-    /** Time from process start to the {@code count}th line containing the marker, waiting up to the timeout. */
+    /**
+     * Time from process start to the {@code count}th line containing the marker, waiting
+     * up to the timeout.
+     */
     Duration awaitLines(String marker, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -187,19 +201,24 @@ final class BotProcess implements AutoCloseable {
 
     /**
      * User plus system CPU time the process has used so far: {@code utime + stime} from
-     * {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks), all threads of the JVM included.
+     * {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks), all threads of the JVM
+     * included.
      */
     Duration cpuTime() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-        // the command name (field 2) is in parentheses and may contain spaces: count fields after it
+        // the command name (field 2) is in parentheses and may contain spaces: count
+        // fields after it
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime,
+                                                                              // stime
+                                                                              // (fields
+                                                                              // 14, 15)
         return Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND);
     }
 
     /**
-     * CPU time of each thread so far, {@code utime + stime} from {@code /proc/<pid>/task/<tid>/stat}, by thread id
-     * and name ({@code <tid> <name>}).
+     * CPU time of each thread so far, {@code utime + stime} from
+     * {@code /proc/<pid>/task/<tid>/stat}, by thread id and name ({@code <tid> <name>}).
      */
     Map<String, Duration> cpuTimeByThread() throws IOException {
         Map<String, Duration> byThread = new java.util.HashMap<>();
@@ -215,22 +234,26 @@ final class BotProcess implements AutoCloseable {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                byThread.put(task.getFileName() + " " + name, Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND));
+                byThread.put(task.getFileName() + " " + name,
+                        Duration.ofNanos(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND));
             }
         }
         return byThread;
     }
 
     /**
-     * The CPU used between two {@link #cpuTimeByThread()} readings, by kind of thread (the name with its numbers
-     * taken out: {@code C# CompilerThre}, {@code GC Thread##}), most first, as text. A thread that ended in between
-     * is not counted.
+     * The CPU used between two {@link #cpuTimeByThread()} readings, by kind of thread
+     * (the name with its numbers taken out: {@code C# CompilerThre},
+     * {@code GC Thread##}), most first, as text. A thread that ended in between is not
+     * counted.
      */
     static String cpuBetween(Map<String, Duration> before, Map<String, Duration> after, int top) {
         Map<String, Duration> byKind = new java.util.HashMap<>();
-        after.forEach((thread, cpu) -> byKind.merge(thread.substring(thread.indexOf(' ') + 1).replaceAll("[0-9]+", "#")
-            .strip(), cpu.minus(before.getOrDefault(thread, Duration.ZERO)), Duration::plus));
-        return byKind.entrySet().stream()
+        after.forEach((thread, cpu) -> byKind.merge(
+                thread.substring(thread.indexOf(' ') + 1).replaceAll("[0-9]+", "#").strip(),
+                cpu.minus(before.getOrDefault(thread, Duration.ZERO)), Duration::plus));
+        return byKind.entrySet()
+            .stream()
             .filter((entry) -> !entry.getValue().isZero())
             .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
             .limit(top)
@@ -238,17 +261,22 @@ final class BotProcess implements AutoCloseable {
             .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The CPU the JIT compiler threads used between two {@link #cpuTimeByThread()} readings. */
+    /**
+     * The CPU the JIT compiler threads used between two {@link #cpuTimeByThread()}
+     * readings.
+     */
     static Duration compilerCpuBetween(Map<String, Duration> before, Map<String, Duration> after) {
-        return after.entrySet().stream()
+        return after.entrySet()
+            .stream()
             .filter((thread) -> thread.getKey().contains("CompilerThre"))
             .map((thread) -> thread.getValue().minus(before.getOrDefault(thread.getKey(), Duration.ZERO)))
             .reduce(Duration.ZERO, Duration::plus);
     }
 
     /**
-     * Waits until the JIT compiler threads have been idle for a second (at most 10 ms of CPU), up to the timeout:
-     * a warm-up's compilations can lag far behind it on a busy machine.
+     * Waits until the JIT compiler threads have been idle for a second (at most 10 ms of
+     * CPU), up to the timeout: a warm-up's compilations can lag far behind it on a busy
+     * machine.
      * @return how long that took
      */
     Duration awaitIdleCompiler(Duration timeout) throws IOException, InterruptedException {
@@ -267,13 +295,17 @@ final class BotProcess implements AutoCloseable {
     }
 
     private Duration compilerCpu() throws IOException {
-        return cpuTimeByThread().entrySet().stream()
+        return cpuTimeByThread().entrySet()
+            .stream()
             .filter((thread) -> thread.getKey().contains("CompilerThre"))
             .map(Map.Entry::getValue)
             .reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** {@code getconf CLK_TCK}: the unit of the times in {@code /proc/<pid>/stat}; 100 on Linux as a rule. */
+    /**
+     * {@code getconf CLK_TCK}: the unit of the times in {@code /proc/<pid>/stat}; 100 on
+     * Linux as a rule.
+     */
     private static long clockTicksPerSecond() {
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
@@ -309,17 +341,18 @@ final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * A point to measure allocation from: heap used now, and how many GC pauses the log showed so far. The
-     * process must run with {@code -Xlog:gc:stdout}.
+     * A point to measure allocation from: heap used now, and how many GC pauses the log
+     * showed so far. The process must run with {@code -Xlog:gc:stdout}.
      */
     long[] allocationMark() throws IOException, InterruptedException {
         return new long[] { heapUsedBytes(), this.gcPauses.size() };
     }
 
     /**
-     * Bytes allocated since the mark: what the heap grew by between one GC pause and the next, summed, plus its
-     * growth since the last pause. Exact but for the log's rounding (a pause prints MB in a large heap) and for
-     * the free ends of TLABs, which count as allocated.
+     * Bytes allocated since the mark: what the heap grew by between one GC pause and the
+     * next, summed, plus its growth since the last pause. Exact but for the log's
+     * rounding (a pause prints MB in a large heap) and for the free ends of TLABs, which
+     * count as allocated.
      */
     long allocatedSince(long[] mark) throws IOException, InterruptedException {
         long usedNow = heapUsedBytes();
@@ -343,7 +376,10 @@ final class BotProcess implements AutoCloseable {
         };
     }
 
-    /** Heap in use after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), in MB: the live heap. */
+    /**
+     * Heap in use after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), in
+     * MB: the live heap.
+     */
     double liveHeapMegabytes() throws IOException, InterruptedException {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
@@ -355,7 +391,8 @@ final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * Starts async-profiler in the process ({@code jcmd JVMTI.agent_load}), for one phase.
+     * Starts async-profiler in the process ({@code jcmd JVMTI.agent_load}), for one
+     * phase.
      * @param library {@code libasyncProfiler.so}
      * @param event {@code cpu}, {@code alloc}, {@code wall} or {@code lock}
      */
@@ -364,7 +401,10 @@ final class BotProcess implements AutoCloseable {
                 + (event.equals("alloc") ? "64k" : event.equals("lock") ? "10us" : "1ms") + ",threads");
     }
 
-    /** Stops the profiler: a flame graph ({@code .html}) and the collapsed stacks ({@code .collapsed}) beside it. */
+    /**
+     * Stops the profiler: a flame graph ({@code .html}) and the collapsed stacks
+     * ({@code .collapsed}) beside it.
+     */
     void stopProfiler(Path library, Path flameGraph) throws IOException, InterruptedException {
         Files.createDirectories(flameGraph.getParent());
         String collapsed = flameGraph.toAbsolutePath().toString().replaceAll("\\.html$", ".collapsed");
@@ -372,7 +412,10 @@ final class BotProcess implements AutoCloseable {
         agent(library, "stop,file=" + flameGraph.toAbsolutePath());
     }
 
-    /** Tells the agent what to do; quoted, or jcmd would read the options' {@code =} as its own. */
+    /**
+     * Tells the agent what to do; quoted, or jcmd would read the options' {@code =} as
+     * its own.
+     */
     private void agent(Path library, String options) throws IOException, InterruptedException {
         String output = jcmd("JVMTI.agent_load", library.toAbsolutePath().toString(), "\"" + options + "\"");
         if (output.contains("[ERROR]")) {
@@ -410,4 +453,5 @@ final class BotProcess implements AutoCloseable {
             return socket.getLocalPort();
         }
     }
+
 }

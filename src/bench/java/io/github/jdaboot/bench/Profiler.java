@@ -11,9 +11,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds async-profiler's native library for {@code -Dbench.profile}: {@code -Dbench.profiler} names it (the
- * {@code .so}, or the jar Maven Central has it in), or the newest {@code tools.profiler:async-profiler} jar for this
- * platform in the local Maven repository ({@code ./mvnw dependency:get
+ * Finds async-profiler's native library for {@code -Dbench.profile}:
+ * {@code -Dbench.profiler} names it (the {@code .so}, or the jar Maven Central has it
+ * in), or the newest {@code tools.profiler:async-profiler} jar for this platform in the
+ * local Maven repository ({@code ./mvnw dependency:get
  * -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64} puts it there) is unpacked.
  */
 final class Profiler {
@@ -34,9 +35,9 @@ final class Profiler {
             try (Stream<Path> jars = Files.exists(repository) ? Files.walk(repository) : Stream.empty()) {
                 source = jars.filter((file) -> file.getFileName().toString().endsWith("-" + platform + ".jar"))
                     .max(Comparator.comparing(Path::toString))
-                    .orElseThrow(() -> new IllegalStateException("No async-profiler for " + platform + " in " + repository
-                            + ": ./mvnw dependency:get -Dartifact=tools.profiler:async-profiler:4.2:jar:" + platform
-                            + ", or give -Dbench.profiler=<libasyncProfiler.so>"));
+                    .orElseThrow(() -> new IllegalStateException("No async-profiler for " + platform + " in "
+                            + repository + ": ./mvnw dependency:get -Dartifact=tools.profiler:async-profiler:4.2:jar:"
+                            + platform + ", or give -Dbench.profiler=<libasyncProfiler.so>"));
             }
         }
         if (!source.toString().toLowerCase(Locale.ROOT).endsWith(".jar")) {
@@ -49,4 +50,5 @@ final class Profiler {
         }
         return library;
     }
+
 }

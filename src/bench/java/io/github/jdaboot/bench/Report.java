@@ -9,7 +9,10 @@ import java.util.function.ToIntFunction;
 import io.github.jdaboot.bench.Benchmark.BotRun;
 import io.github.jdaboot.bench.Benchmark.Results;
 
-/** The results table, in Markdown: medians over the runs with min and max, ratios, and the targets. */
+/**
+ * The results table, in Markdown: medians over the runs with min and max, ratios, and the
+ * targets.
+ */
 final class Report {
 
     private final Benchmark bench;
@@ -61,19 +64,21 @@ final class Report {
         lines.add("");
         lines.addAll(targets());
         lines.add("");
-        lines.add("Latency: from the emulator dispatching MESSAGE_CREATE (or INTERACTION_CREATE) to it receiving the reply's"
-                + " POST (or the interaction's callback), over 20 channels, rate limits lifted. CPU: utime + stime of"
-                + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
-                + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
-                + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
-                + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
-                + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
-                + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
+        lines
+            .add("Latency: from the emulator dispatching MESSAGE_CREATE (or INTERACTION_CREATE) to it receiving the reply's"
+                    + " POST (or the interaction's callback), over 20 channels, rate limits lifted. CPU: utime + stime of"
+                    + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
+                    + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
+                    + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
+                    + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
+                    + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
+                    + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
         return String.join("\n", lines) + "\n";
     }
 
     private void replies(List<String> lines) {
-        String latencyLoad = String.format(Locale.ROOT, "%,d `.idea` at %d/s", this.bench.messages(), this.bench.rate());
+        String latencyLoad = String.format(Locale.ROOT, "%,d `.idea` at %d/s", this.bench.messages(),
+                this.bench.rate());
         row(lines, "Latency p50, ms (" + latencyLoad + ")", (r) -> Stats.percentile(r.latencies, 50) / 1000.0, "%.2f",
                 "within 10 %");
         row(lines, "Latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "%.2f", "within 10 %");
@@ -81,17 +86,19 @@ final class Report {
         row(lines, String.format(Locale.ROOT, "Throughput, replies/s (%,d sent at once)", this.bench.messages()),
                 (r) -> r.throughput, "%.0f", "within 10 %");
         row(lines, "CPU time per 1,000 replies, ms", (r) -> r.cpuPerThousand, "%.0f", "");
-        samePayloadRow(lines, "... against the baseline sending the project's reply payload: CPU time per 1,000 replies, ms",
+        samePayloadRow(lines,
+                "... against the baseline sending the project's reply payload: CPU time per 1,000 replies, ms",
                 (r) -> r.cpuPerThousand, "%.0f", "at most 1.25 x");
         samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
                 (r) -> r.cpuPerThousandWithoutJit, "%.0f", "");
-        samePayloadDifference(lines, "... against it: latency p50, ms", (r) -> Stats.percentile(r.latencies, 50) / 1000.0);
-        samePayloadDifference(lines, "... against it: latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0,
-                "at most + 0.5 ms");
+        samePayloadDifference(lines, "... against it: latency p50, ms",
+                (r) -> Stats.percentile(r.latencies, 50) / 1000.0);
+        samePayloadDifference(lines, "... against it: latency p99, ms",
+                (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "at most + 0.5 ms");
         samePayloadRow(lines, "... against it: throughput, replies/s", (r) -> r.throughput, "%.0f", "");
         lines.add(String.format(Locale.ROOT, "| Replies lost / duplicated (all runs) | %d / %d | %d / %d | | 0 / 0 |",
-                sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates), sum(this.baseline, (r) -> r.lost),
-                sum(this.baseline, (r) -> r.duplicates)));
+                sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates),
+                sum(this.baseline, (r) -> r.lost), sum(this.baseline, (r) -> r.duplicates)));
         String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to callback",
                 this.bench.interactions(), this.bench.rate());
         row(lines, "Slash command latency p50, ms (" + slashLoad + ")",
@@ -106,7 +113,8 @@ final class Report {
                 (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "at most + 0.5 ms");
         lines.add(String.format(Locale.ROOT, "| Slash commands unanswered (all runs) | %d | %d | | 0 |",
                 sum(this.project, (r) -> r.slashLost), sum(this.baseline, (r) -> r.slashLost)));
-        lines.add(String.format(Locale.ROOT, "| %d x `.wait` (1 s each) at once: wall time until all replies | %s | %s | %s | at most 1.5 s |",
+        lines.add(String.format(Locale.ROOT,
+                "| %d x `.wait` (1 s each) at once: wall time until all replies | %s | %s | %s | at most 1.5 s |",
                 this.bench.slow(), cell(this.project, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s"), baselineSlow(),
                 ratioText(Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).median(), extrapolated())));
         lines.add(String.format(Locale.ROOT,
@@ -117,13 +125,14 @@ final class Report {
                 "| ... meanwhile, at the emulator (1 s interval): heartbeats received / expected, late (gap over 1.5 s)"
                         + " (all runs); longest gap, ms (max) | %d / %d, %d late; %d | %d / %d, %d late; %d | | 0 late |",
                 sum(this.project, (r) -> r.heartbeats), sum(this.project, (r) -> r.heartbeatsExpected),
-                sum(this.project, (r) -> r.lateHeartbeats), maxGap(this.project), sum(this.baseline, (r) -> r.heartbeats),
-                sum(this.baseline, (r) -> r.heartbeatsExpected), sum(this.baseline, (r) -> r.lateHeartbeats),
-                maxGap(this.baseline)));
+                sum(this.project, (r) -> r.lateHeartbeats), maxGap(this.project),
+                sum(this.baseline, (r) -> r.heartbeats), sum(this.baseline, (r) -> r.heartbeatsExpected),
+                sum(this.baseline, (r) -> r.lateHeartbeats), maxGap(this.baseline)));
         row(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", "");
         lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to `Logged on as`, ms | %s | | | |",
                 cell(this.projectAot, (r) -> r.loggedOn.toMillis(), "%.0f")));
-        lines.add(String.format(Locale.ROOT, "| Startup: process start to health UP, ms | %s | (no health endpoint) | | |",
+        lines.add(String.format(Locale.ROOT,
+                "| Startup: process start to health UP, ms | %s | (no health endpoint) | | |",
                 cell(this.project, (r) -> r.ready.toMillis(), "%.0f")));
         lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to health UP, ms | %s | | | under 3,000 |",
                 cell(this.projectAot, (r) -> r.ready.toMillis(), "%.0f")));
@@ -138,33 +147,43 @@ final class Report {
 
     private void ingest(List<String> lines) {
         int messages = this.bench.ingestMessages();
-        String flood = String.format(Locale.ROOT, "%,d messages over %,d channels, %,d typing, %,d reactions; nothing"
-                + " answered", messages, Benchmark.INGEST_CHANNELS, messages / 10, messages / 10 - 1);
+        String flood = String.format(Locale.ROOT,
+                "%,d messages over %,d channels, %,d typing, %,d reactions; nothing" + " answered", messages,
+                Benchmark.INGEST_CHANNELS, messages / 10, messages / 10 - 1);
         row(lines, "Ingest: CPU time per 1,000 events, ms (" + flood + ")", (r) -> r.ingestCpuPerThousand, "%.1f",
                 "at most 1.10 x");
         row(lines, "Ingest: the same without the JIT compiler's threads, ms", (r) -> r.ingestCpuPerThousandWithoutJit,
                 "%.1f", "");
-        row(lines, String.format(Locale.ROOT, "Ingest: wall time from the first event to the reply marking the end, s"
-                + " (the emulator took %.1f s to send them)",
-                Stats.spread(this.project, (r) -> r.ingestSending.toNanos() / 1e9).median()),
+        row(lines,
+                String.format(Locale.ROOT,
+                        "Ingest: wall time from the first event to the reply marking the end, s"
+                                + " (the emulator took %.1f s to send them)",
+                        Stats.spread(this.project, (r) -> r.ingestSending.toNanos() / 1e9).median()),
                 (r) -> r.ingestWall.toNanos() / 1e9, "%.1f", "");
         row(lines, "Ingest: allocation per event, bytes", (r) -> r.ingestBytesPerEvent, "%.0f", "");
     }
 
     private void guilds(List<String> lines) {
-        int fewest = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).min().orElse(0);
+        int fewest = this.project.stream()
+            .flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard))
+            .min()
+            .orElse(0);
         int most = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).max().orElse(0);
-        String guilds = String.format(Locale.ROOT, "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)",
-                this.bench.guildCount(), Benchmark.SHARDS, fewest, most);
-        row(lines, guilds + ": process start until every shard is ready, s", (r) -> r.guildsReady.toNanos() / 1e9, "%.1f",
-                "");
+        String guilds = String.format(Locale.ROOT,
+                "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)", this.bench.guildCount(),
+                Benchmark.SHARDS, fewest, most);
+        row(lines, guilds + ": process start until every shard is ready, s", (r) -> r.guildsReady.toNanos() / 1e9,
+                "%.1f", "");
         row(lines, "... live heap then (after a full GC), MB", (r) -> r.guildsHeap, "%.1f", "");
         row(lines, "... RSS then, MB", (r) -> r.guildsRss, "%.0f", "");
         row(lines, "... heap per guild (freed by leaving all but one guild a shard), kB", (r) -> r.guildsHeapPerGuildKb,
                 "%.2f", "at most 1.10 x");
     }
 
-    /** Each target, met or missed, from the medians (and, for the slow commands, every run). */
+    /**
+     * Each target, met or missed, from the medians (and, for the slow commands, every
+     * run).
+     */
     private List<String> targets() {
         List<String> lines = new ArrayList<>();
         lines.add("Targets:");
@@ -187,28 +206,30 @@ final class Report {
                     "reply latency p99 at most 0.5 ms above that baseline's: %+.2f ms", p99Above)));
             lines.add(verdict(slashCpu <= 1.25 && slashP99Above <= 0.5, String.format(Locale.ROOT,
                     "the same two for `/idea`: CPU %.2f x, p99 %+.2f ms", slashCpu, slashP99Above)));
-            lines.add(verdict(p50 <= 1.1 && p99 <= 1.1, String.format(Locale.ROOT,
-                    "latency within 10 %% of the plain baseline (its smaller payload): p50 %.2f x, p99 %.2f x", p50, p99)));
+            lines.add(verdict(p50 <= 1.1 && p99 <= 1.1,
+                    String.format(Locale.ROOT,
+                            "latency within 10 %% of the plain baseline (its smaller payload): p50 %.2f x, p99 %.2f x",
+                            p50, p99)));
             lines.add(verdict(throughput >= 0.9, String.format(Locale.ROOT,
                     "throughput within 10 %% of the plain baseline (its smaller payload): %.2f x", throughput)));
             lines.add(verdict(slowComplete && slowWorst <= 1.5 && missed == 0, String.format(Locale.ROOT,
                     "%d x 1 s in at most 1.5 s with no missed heartbeat: slowest run %.2f s%s, %d heartbeat problems"
                             + " (JDA warnings, reconnects, late at the emulator)",
                     this.bench.slow(), slowWorst, slowComplete ? "" : " (not all answered)", missed)));
-            lines.add(verdict(upWithAot < 3000, String.format(Locale.ROOT,
-                    "health UP in under 3 s with the AOT cache: %.0f ms", upWithAot)));
+            lines.add(verdict(upWithAot < 3000,
+                    String.format(Locale.ROOT, "health UP in under 3 s with the AOT cache: %.0f ms", upWithAot)));
             lines.add(verdict(heap < 64, String.format(Locale.ROOT,
                     "heap after startup under 64 MB (live, after a full GC): %.1f MB", heap)));
         }
         if (this.bench.runs("ingest")) {
             double ingest = ratio((r) -> r.ingestCpuPerThousand);
-            lines.add(verdict(ingest <= 1.1, String.format(Locale.ROOT,
-                    "ingest CPU per event within 1.10 x the baseline's: %.2f x", ingest)));
+            lines.add(verdict(ingest <= 1.1,
+                    String.format(Locale.ROOT, "ingest CPU per event within 1.10 x the baseline's: %.2f x", ingest)));
         }
         if (this.bench.runs("guilds")) {
             double perGuild = ratio((r) -> r.guildsHeapPerGuildKb);
-            lines.add(verdict(perGuild <= 1.1, String.format(Locale.ROOT,
-                    "heap per guild within 1.10 x the baseline's: %.2f x", perGuild)));
+            lines.add(verdict(perGuild <= 1.1,
+                    String.format(Locale.ROOT, "heap per guild within 1.10 x the baseline's: %.2f x", perGuild)));
         }
         return lines;
     }
@@ -229,16 +250,18 @@ final class Report {
         return Stats.spread(this.project, figure).median() - Stats.spread(against, figure).median();
     }
 
-    private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format, String target) {
-        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
-                cell(this.baseline, figure, format), ratio(figure), target));
+    private void row(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
+            String target) {
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure,
+                cell(this.project, figure, format), cell(this.baseline, figure, format), ratio(figure), target));
     }
 
     /** A row whose baseline column is the baseline sending the project's payload. */
     private void samePayloadRow(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
             String target) {
-        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
-                cell(this.samePayload, figure, format), ratio(this.samePayload, figure), target));
+        lines
+            .add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", measure, cell(this.project, figure, format),
+                    cell(this.samePayload, figure, format), ratio(this.samePayload, figure), target));
     }
 
     private void samePayloadDifference(List<String> lines, String measure, ToDoubleFunction<BotRun> figure) {
@@ -262,7 +285,10 @@ final class Report {
                 spread.max());
     }
 
-    /** The baseline's wall time, cut off at the cap, extrapolated from the replies it managed. */
+    /**
+     * The baseline's wall time, cut off at the cap, extrapolated from the replies it
+     * managed.
+     */
     private String baselineSlow() {
         if (this.baseline.stream().allMatch((r) -> r.slowComplete)) {
             return cell(this.baseline, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s");
@@ -297,4 +323,5 @@ final class Report {
     private static int sum(List<BotRun> runs, ToIntFunction<BotRun> figure) {
         return runs.stream().mapToInt(figure).sum();
     }
+
 }

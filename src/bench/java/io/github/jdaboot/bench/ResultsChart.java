@@ -20,9 +20,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The chart next to the table: the latency distributions of prefix and slash commands, the replies to the slow
- * commands over time (the seed's lesson), from the last run of each bot; and the project's cost per unit of work
- * against the baseline's, with the targets, from the medians.
+ * The chart next to the table: the latency distributions of prefix and slash commands,
+ * the replies to the slow commands over time (the seed's lesson), from the last run of
+ * each bot; and the project's cost per unit of work against the baseline's, with the
+ * targets, from the medians.
  */
 final class ResultsChart {
 
@@ -53,7 +54,8 @@ final class ResultsChart {
     }
 
     private static XYChart percentiles(String title) {
-        XYChart chart = new XYChartBuilder().width(700).height(450)
+        XYChart chart = new XYChartBuilder().width(700)
+            .height(450)
             .title(title)
             .xAxisTitle("percentile")
             .yAxisTitle("ms (log scale)")
@@ -64,12 +66,18 @@ final class ResultsChart {
     }
 
     private static XYChart lesson(BotRun project, BotRun baseline, int slow, double capSeconds) {
-        XYChart lesson = new XYChartBuilder().width(700).height(450)
+        XYChart lesson = new XYChartBuilder().width(700)
+            .height(450)
             .title(slow + " commands that each wait 1 s, sent at once")
             .xAxisTitle("seconds since they were sent")
             .yAxisTitle("replies received")
             .build();
-        lesson.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0); // the baseline runs along the bottom
+        lesson.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(0); // the
+                                                                                               // baseline
+                                                                                               // runs
+                                                                                               // along
+                                                                                               // the
+                                                                                               // bottom
         lesson.getStyler().setYAxisMax(slow * 1.05);
         lesson.getStyler().setYAxisMin(0.0);
         lesson.getStyler().setYAxisDecimalPattern("#");
@@ -79,9 +87,13 @@ final class ResultsChart {
         return lesson;
     }
 
-    /** The project's cost per unit of work as a multiple of the baseline's, beside each target. */
+    /**
+     * The project's cost per unit of work as a multiple of the baseline's, beside each
+     * target.
+     */
     private static CategoryChart costs(Results results, Benchmark bench) {
-        CategoryChart chart = new CategoryChartBuilder().width(700).height(450)
+        CategoryChart chart = new CategoryChartBuilder().width(700)
+            .height(450)
             .title("Project's cost per unit of work, x the baseline's (medians)")
             .yAxisTitle("project / baseline")
             .build();
@@ -92,20 +104,20 @@ final class ResultsChart {
         List<Double> ratios = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         if (bench.runs("replies")) {
-            add(names, ratios, targets, "CPU per reply*", ratio(results.project, results.samePayload,
-                    (r) -> r.cpuPerThousand), 1.25);
-            add(names, ratios, targets, "CPU per /idea*", ratio(results.project, results.samePayload,
-                    (r) -> r.slashCpuPerThousand), 1.25);
+            add(names, ratios, targets, "CPU per reply*",
+                    ratio(results.project, results.samePayload, (r) -> r.cpuPerThousand), 1.25);
+            add(names, ratios, targets, "CPU per /idea*",
+                    ratio(results.project, results.samePayload, (r) -> r.slashCpuPerThousand), 1.25);
         }
         if (bench.runs("ingest")) {
-            add(names, ratios, targets, "CPU per event", ratio(results.project, results.baseline,
-                    (r) -> r.ingestCpuPerThousand), 1.10);
-            add(names, ratios, targets, "bytes per event", ratio(results.project, results.baseline,
-                    (r) -> r.ingestBytesPerEvent), Double.NaN);
+            add(names, ratios, targets, "CPU per event",
+                    ratio(results.project, results.baseline, (r) -> r.ingestCpuPerThousand), 1.10);
+            add(names, ratios, targets, "bytes per event",
+                    ratio(results.project, results.baseline, (r) -> r.ingestBytesPerEvent), Double.NaN);
         }
         if (bench.runs("guilds")) {
-            add(names, ratios, targets, "heap per guild", ratio(results.project, results.baseline,
-                    (r) -> r.guildsHeapPerGuildKb), 1.10);
+            add(names, ratios, targets, "heap per guild",
+                    ratio(results.project, results.baseline, (r) -> r.guildsHeapPerGuildKb), 1.10);
         }
         chart.addSeries("this project (* against the baseline sending its payload)", names, ratios);
         chart.addSeries("target: at most", names, targets.stream().map((t) -> Double.isNaN(t) ? 0.0 : t).toList());
@@ -150,4 +162,5 @@ final class ResultsChart {
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.NONE);
     }
+
 }

@@ -27,4 +27,5 @@ final class Stats {
 
     record Spread(double median, double min, double max) {
     }
+
 }

@@ -32,7 +32,9 @@ final class Traffic {
         this.users = users;
     }
 
-    /** Sends {@code count} messages, paced at {@code perSecond} (0: as fast as possible). */
+    /**
+     * Sends {@code count} messages, paced at {@code perSecond} (0: as fast as possible).
+     */
     Traffic send(String content, int count, int perSecond) {
         List<EmulatedMessage> messages = new ArrayList<>(count);
         long start = System.nanoTime();
@@ -46,8 +48,9 @@ final class Traffic {
     }
 
     /**
-     * The ingest flood: {@code count} ordinary messages nobody answers, round the channels; before every tenth a
-     * user starts typing, and after it someone reacts to the message sent ten before. Nothing is awaited.
+     * The ingest flood: {@code count} ordinary messages nobody answers, round the
+     * channels; before every tenth a user starts typing, and after it someone reacts to
+     * the message sent ten before. Nothing is awaited.
      * @return how many gateway events that made
      */
     int flood(int count) {
@@ -59,7 +62,8 @@ final class Traffic {
                 this.discord.world().as(user(n)).types(channel(n));
                 events++;
             }
-            recent.add(this.discord.world().as(user(n)).says(channel(n), "just chatting, message " + i + " of " + count));
+            recent
+                .add(this.discord.world().as(user(n)).says(channel(n), "just chatting, message " + i + " of " + count));
             events++;
             if (i % 10 == 0 && i >= 10) {
                 this.discord.world().as(user(n + 1)).reacts(recent.get(i - 10), "\uD83D\uDC4D");
@@ -69,7 +73,10 @@ final class Traffic {
         return events;
     }
 
-    /** Runs {@code count} slash commands {@code /name}, paced at {@code perSecond} (0: as fast as possible). */
+    /**
+     * Runs {@code count} slash commands {@code /name}, paced at {@code perSecond} (0: as
+     * fast as possible).
+     */
     List<EmulatedInteraction> slash(String name, int count, int perSecond) {
         List<EmulatedInteraction> interactions = new ArrayList<>(count);
         long start = System.nanoTime();
@@ -93,7 +100,10 @@ final class Traffic {
         }
     }
 
-    /** Sorted times from INTERACTION_CREATE to the callback, in microseconds, of those acknowledged. */
+    /**
+     * Sorted times from INTERACTION_CREATE to the callback, in microseconds, of those
+     * acknowledged.
+     */
     static List<Long> callbackLatenciesMicros(List<EmulatedInteraction> interactions) {
         List<Long> latencies = new ArrayList<>();
         for (EmulatedInteraction interaction : interactions) {
@@ -155,8 +165,9 @@ final class Traffic {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < this.sent.size(); i++) {
                 if (!this.answers.get(i).isEmpty()) {
-                    latencies.add(Duration.between(this.sent.get(i).timestamp(),
-                            this.answers.get(i).getFirst().timestamp()).toNanos() / 1000);
+                    latencies
+                        .add(Duration.between(this.sent.get(i).timestamp(), this.answers.get(i).getFirst().timestamp())
+                            .toNanos() / 1000);
                 }
             }
             latencies.sort(Long::compare);
@@ -166,7 +177,8 @@ final class Traffic {
         /** Seconds from the first message to each reply, in order. */
         List<Double> replyOffsetsSeconds() {
             Instant first = this.sent.getFirst().timestamp();
-            return this.answers.stream().filter((r) -> !r.isEmpty())
+            return this.answers.stream()
+                .filter((r) -> !r.isEmpty())
                 .map((r) -> Duration.between(first, r.getFirst().timestamp()).toNanos() / 1e9)
                 .sorted()
                 .toList();
@@ -175,10 +187,12 @@ final class Traffic {
         /** From the first message sent to the last reply received. */
         Duration wall() {
             Instant first = this.sent.getFirst().timestamp();
-            return this.answers.stream().filter((r) -> !r.isEmpty())
+            return this.answers.stream()
+                .filter((r) -> !r.isEmpty())
                 .map((r) -> Duration.between(first, r.getFirst().timestamp()))
                 .max(Duration::compareTo)
                 .orElse(Duration.ZERO);
         }
     }
+
 }

@@ -9,19 +9,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 /**
- * The argument resolvers, users' first: finds the one for each parameter (remembered), and fills a
- * handler's arguments in order.
+ * The argument resolvers, users' first: finds the one for each parameter (remembered),
+ * and fills a handler's arguments in order.
  */
 class ArgumentResolvers {
 
     private final List<InteractionArgumentResolver> resolvers;
+
     private final Map<MethodParameter, InteractionArgumentResolver> chosen = new ConcurrentHashMap<>();
 
     ArgumentResolvers(List<InteractionArgumentResolver> resolvers) {
         this.resolvers = List.copyOf(resolvers);
     }
 
-    /** Whether some resolver fills the parameter; checked for every handler at startup. */
+    /**
+     * Whether some resolver fills the parameter; checked for every handler at startup.
+     */
     boolean supports(MethodParameter parameter) {
         return resolverFor(parameter) != null;
     }
@@ -29,8 +32,10 @@ class ArgumentResolvers {
     private @Nullable InteractionArgumentResolver resolverFor(MethodParameter parameter) {
         InteractionArgumentResolver resolver = this.chosen.get(parameter);
         if (resolver == null) {
-            resolver = this.resolvers.stream().filter((candidate) -> candidate.supportsParameter(parameter))
-                .findFirst().orElse(null);
+            resolver = this.resolvers.stream()
+                .filter((candidate) -> candidate.supportsParameter(parameter))
+                .findFirst()
+                .orElse(null);
             if (resolver != null) {
                 this.chosen.put(parameter, resolver);
             }

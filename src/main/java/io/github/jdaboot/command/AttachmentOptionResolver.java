@@ -5,7 +5,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
 
-/** {@code Message.Attachment} options; prefix commands take the files attached to the message, in order. */
+/**
+ * {@code Message.Attachment} options; prefix commands take the files attached to the
+ * message, in order.
+ */
 class AttachmentOptionResolver implements OptionResolver {
 
     @Override

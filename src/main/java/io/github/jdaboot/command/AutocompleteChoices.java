@@ -12,9 +12,10 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an {@link Autocomplete @Autocomplete} method returned, as Discord's choices: strings, numbers
- * or choices; those whose name contains what was typed (case ignored), the ones that start with it
- * first, at most {@link OptionType#MAX_CHOICES} of them, names cut to Discord's 100 characters.
+ * What an {@link Autocomplete @Autocomplete} method returned, as Discord's choices:
+ * strings, numbers or choices; those whose name contains what was typed (case ignored),
+ * the ones that start with it first, at most {@link OptionType#MAX_CHOICES} of them,
+ * names cut to Discord's 100 characters.
  */
 final class AutocompleteChoices {
 
@@ -30,12 +31,13 @@ final class AutocompleteChoices {
             default -> throw new IllegalStateException("Not a collection of choices: " + returned.getClass().getName());
         };
         String wanted = typed.strip().toLowerCase(Locale.ROOT);
-        candidates.filter((candidate) -> !(candidate instanceof String text)
-                || (!text.isEmpty() && text.length() <= Command.Choice.MAX_STRING_VALUE_LENGTH))
+        candidates
+            .filter((candidate) -> !(candidate instanceof String text)
+                    || (!text.isEmpty() && text.length() <= Command.Choice.MAX_STRING_VALUE_LENGTH))
             .map(AutocompleteChoices::choice)
             .filter((choice) -> choice.getName().toLowerCase(Locale.ROOT).contains(wanted))
-            .sorted(Comparator.comparing((Command.Choice choice) -> !choice.getName().toLowerCase(Locale.ROOT)
-                .startsWith(wanted)))
+            .sorted(Comparator
+                .comparing((Command.Choice choice) -> !choice.getName().toLowerCase(Locale.ROOT).startsWith(wanted)))
             .limit(OptionData.MAX_CHOICES)
             .forEach(choices::add);
         return choices;

@@ -11,22 +11,24 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
 /**
- * Maps a command's option to its {@link Autocomplete @Autocomplete} method. At startup it checks that
- * each method names an option declared with {@code autocomplete = true}, and that every such option
- * has a method.
+ * Maps a command's option to its {@link Autocomplete @Autocomplete} method. At startup it
+ * checks that each method names an option declared with {@code autocomplete = true}, and
+ * that every such option has a method.
  */
 class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFactoryAware {
 
     private final CommandHandlerMapping commands;
+
     private final ArgumentResolvers arguments;
+
     private final Map<String, HandlerMethod> handlers = new HashMap<>();
+
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     AutocompleteHandlerMapping(CommandHandlerMapping commands, ArgumentResolvers arguments) {
@@ -48,10 +50,13 @@ class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFact
         HandlerScanner.scan(this.beanFactory, Autocomplete.class, this::register);
         for (CommandDefinition command : this.commands.all()) {
             for (OptionDefinition option : command.options()) {
-                if (option.spec().autocomplete() && !this.handlers.containsKey(key(command.fullName(), option.name()))) {
-                    throw command.handler().invalid("@Command", "option '" + option.name()
-                            + "' has autocomplete but no @Autocomplete(command = \"" + command.fullName()
-                            + "\", option = \"" + option.name() + "\") method suggests its values");
+                if (option.spec().autocomplete()
+                        && !this.handlers.containsKey(key(command.fullName(), option.name()))) {
+                    throw command.handler()
+                        .invalid("@Command",
+                                "option '" + option.name() + "' has autocomplete but no @Autocomplete(command = \""
+                                        + command.fullName() + "\", option = \"" + option.name()
+                                        + "\") method suggests its values");
                 }
             }
         }
@@ -59,12 +64,14 @@ class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFact
 
     void register(HandlerMethod handler, Autocomplete autocomplete) {
         CommandDefinition command = this.commands.find(autocomplete.command())
-            .orElseThrow(() -> handler.invalid("@Autocomplete", "there is no command '" + autocomplete.command() + "'"));
-        OptionDefinition option = command.options().stream()
+            .orElseThrow(
+                    () -> handler.invalid("@Autocomplete", "there is no command '" + autocomplete.command() + "'"));
+        OptionDefinition option = command.options()
+            .stream()
             .filter((candidate) -> candidate.name().equals(autocomplete.option()))
             .findFirst()
-            .orElseThrow(() -> handler.invalid("@Autocomplete", "/" + command.fullName() + " has no option '"
-                    + autocomplete.option() + "'"));
+            .orElseThrow(() -> handler.invalid("@Autocomplete",
+                    "/" + command.fullName() + " has no option '" + autocomplete.option() + "'"));
         if (!option.spec().autocomplete()) {
             throw handler.invalid("@Autocomplete", "option '" + option.name() + "' of /" + command.fullName()
                     + " is not declared with @Option(autocomplete = true)");
@@ -72,8 +79,8 @@ class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFact
         String key = key(command.fullName(), option.name());
         HandlerMethod previous = this.handlers.get(key);
         if (previous != null) {
-            throw handler.invalid("@Autocomplete", "option '" + option.name() + "' of /" + command.fullName()
-                    + " already has " + previous.describe());
+            throw handler.invalid("@Autocomplete",
+                    "option '" + option.name() + "' of /" + command.fullName() + " already has " + previous.describe());
         }
         Class<?> returned = handler.returnType().getParameterType();
         if ((!Collection.class.isAssignableFrom(returned) && !Stream.class.isAssignableFrom(returned))
@@ -86,9 +93,10 @@ class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFact
             if ((!typed && !ContextArgumentResolver.plain(parameter)) || !this.arguments.supports(parameter)
                     || parameter.getParameterType() == CommandContext.class
                     || parameter.getParameterType() == ComponentContext.class) {
-                throw handler.invalid("@Autocomplete", "unsupported parameter type "
-                        + parameter.getParameterType().getSimpleName() + " for parameter '"
-                        + parameter.getParameterName() + "': take a @Typed String, the user, the guild, the Locale, ...");
+                throw handler.invalid("@Autocomplete",
+                        "unsupported parameter type " + parameter.getParameterType().getSimpleName()
+                                + " for parameter '" + parameter.getParameterName()
+                                + "': take a @Typed String, the user, the guild, the Locale, ...");
             }
         }
         this.handlers.put(key, handler);
@@ -102,7 +110,10 @@ class AutocompleteHandlerMapping implements SmartInitializingSingleton, BeanFact
         return command + " " + option;
     }
 
-    /** Whether the element type of the returned collection can be a choice (checked when the method returns). */
+    /**
+     * Whether the element type of the returned collection can be a choice (checked when
+     * the method returns).
+     */
     static boolean choiceElement(MethodParameter returnType) {
         Class<?> element = ResolvableType.forMethodParameter(returnType).getGeneric(0).toClass();
         return element == Object.class || element == String.class || Number.class.isAssignableFrom(element)

@@ -15,13 +15,16 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * A request for suggestions while the user types an option. It is answered once, with choices: by the
- * {@link Autocomplete @Autocomplete} method, or with none when that is slow or fails.
+ * A request for suggestions while the user types an option. It is answered once, with
+ * choices: by the {@link Autocomplete @Autocomplete} method, or with none when that is
+ * slow or fails.
  */
 final class AutocompleteInvocation extends Invocation {
 
     private final CommandAutoCompleteInteractionEvent event;
+
     private final String key;
+
     private final AtomicBoolean answered = new AtomicBoolean();
 
     AutocompleteInvocation(HandlerMethod handler, String key, CommandAutoCompleteInteractionEvent event,
@@ -39,7 +42,8 @@ final class AutocompleteInvocation extends Invocation {
     /** Answers with the choices, unless answered already (by the timeout). */
     void answer(List<Command.Choice> choices) {
         if (this.answered.compareAndSet(false, true)) {
-            this.event.replyChoices(choices).queue(null, (failure) -> logFailure("suggest for " + displayName(), failure));
+            this.event.replyChoices(choices)
+                .queue(null, (failure) -> logFailure("suggest for " + displayName(), failure));
         }
     }
 
@@ -93,7 +97,10 @@ final class AutocompleteInvocation extends Invocation {
         return this.event.getUserLocale().toLocale();
     }
 
-    /** Suggestions cannot be deferred: Discord's deadline is met with an empty list if need be. */
+    /**
+     * Suggestions cannot be deferred: Discord's deadline is met with an empty list if
+     * need be.
+     */
     @Override
     public void defer() {
     }

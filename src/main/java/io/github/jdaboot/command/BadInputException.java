@@ -1,8 +1,9 @@
 package io.github.jdaboot.command;
 
 /**
- * The user's input cannot be used: an option is missing, unreadable or out of range. The message is
- * the polite reply; it names the option. The reply adds the command's usage line.
+ * The user's input cannot be used: an option is missing, unreadable or out of range. The
+ * message is the polite reply; it names the option. The reply adds the command's usage
+ * line.
  */
 public class BadInputException extends RuntimeException {
 

@@ -6,7 +6,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
 
-/** {@code boolean} and {@code Boolean} options; prefix commands take yes/no, true/false, on/off. */
+/**
+ * {@code boolean} and {@code Boolean} options; prefix commands take yes/no, true/false,
+ * on/off.
+ */
 class BooleanOptionResolver implements OptionResolver {
 
     @Override

@@ -9,19 +9,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The newest message seen in each recently active channel, for at most {@code capacity} channels: what
- * {@link MissedCommandRecovery} reads after a new session. It is told of every message, on JDA's event threads,
- * so a message in a channel it knows takes neither a lock nor an allocation: a lookup in an open-addressing table
- * and one compare-and-set. A channel seen for the first time takes a lock; when the table is full, the least
+ * The newest message seen in each recently active channel, for at most {@code capacity}
+ * channels: what {@link MissedCommandRecovery} reads after a new session. It is told of
+ * every message, on JDA's event threads, so a message in a channel it knows takes neither
+ * a lock nor an allocation: a lookup in an open-addressing table and one compare-and-set.
+ * A channel seen for the first time takes a lock; when the table is full, the least
  * recently active quarter (by the time in their newest message's id) is dropped.
  */
 final class ChannelActivity {
 
-    /** One channel: its newest message id, only ever raised, and for a direct-message channel the other user. */
+    /**
+     * One channel: its newest message id, only ever raised, and for a direct-message
+     * channel the other user.
+     */
     static final class Channel {
 
         private final long id;
+
         private final AtomicLong lastMessageId = new AtomicLong();
+
         private volatile long directUserId;
 
         private Channel(long id) {
@@ -36,15 +42,21 @@ final class ChannelActivity {
             return this.lastMessageId.get();
         }
 
-        /** The user at the other end of a direct-message channel, 0 for a guild channel. */
+        /**
+         * The user at the other end of a direct-message channel, 0 for a guild channel.
+         */
         long directUserId() {
             return this.directUserId;
         }
+
     }
 
     private final int capacity;
 
-    /** Open addressing, linear probing; replaced (never shrunk in place) when full. Entries have final ids. */
+    /**
+     * Open addressing, linear probing; replaced (never shrunk in place) when full.
+     * Entries have final ids.
+     */
     private volatile @Nullable Channel[] table;
 
     /** Channels in {@link #table}; guarded by {@code this}. */
@@ -80,7 +92,10 @@ final class ChannelActivity {
         return this.size;
     }
 
-    /** The channels kept whose newest message is at least this id (the first id of a moment), newest first. */
+    /**
+     * The channels kept whose newest message is at least this id (the first id of a
+     * moment), newest first.
+     */
     List<Channel> activeSince(long messageId) {
         List<Channel> active = new ArrayList<>();
         for (Channel channel : this.table) {
@@ -140,7 +155,10 @@ final class ChannelActivity {
         table[i] = channel;
     }
 
-    /** Snowflakes vary most in their low (counter) and middle (time) bits: mixed, so that neighbours spread. */
+    /**
+     * Snowflakes vary most in their low (counter) and middle (time) bits: mixed, so that
+     * neighbours spread.
+     */
     private static int slot(long id, int mask) {
         long mixed = id * 0x9E3779B97F4A7C15L;
         return (int) (mixed >>> 40) & mask;
@@ -150,4 +168,5 @@ final class ChannelActivity {
     private static int tableLength(int capacity) {
         return Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
     }
+
 }

@@ -5,13 +5,17 @@ import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code MessageChannel} (and {@code MessageChannelUnion}) parameters with where it happened. */
+/**
+ * Fills {@code MessageChannel} (and {@code MessageChannelUnion}) parameters with where it
+ * happened.
+ */
 class ChannelArgumentResolver implements InteractionArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
-        return (type == MessageChannel.class || type == MessageChannelUnion.class) && ContextArgumentResolver.plain(parameter);
+        return (type == MessageChannel.class || type == MessageChannelUnion.class)
+                && ContextArgumentResolver.plain(parameter);
     }
 
     @Override

@@ -27,8 +27,10 @@ class ChannelOptionResolver implements OptionResolver {
     /** Each supported type and the channel types it takes; empty for any. */
     private static final Map<Class<?>, Set<ChannelType>> TYPES = Map.of(GuildChannel.class,
             EnumSet.noneOf(ChannelType.class), GuildChannelUnion.class, EnumSet.noneOf(ChannelType.class),
-            GuildMessageChannel.class, EnumSet.of(ChannelType.TEXT, ChannelType.NEWS, ChannelType.GUILD_PUBLIC_THREAD,
-                    ChannelType.GUILD_PRIVATE_THREAD, ChannelType.GUILD_NEWS_THREAD, ChannelType.VOICE, ChannelType.STAGE),
+            GuildMessageChannel.class,
+            EnumSet.of(ChannelType.TEXT, ChannelType.NEWS, ChannelType.GUILD_PUBLIC_THREAD,
+                    ChannelType.GUILD_PRIVATE_THREAD, ChannelType.GUILD_NEWS_THREAD, ChannelType.VOICE,
+                    ChannelType.STAGE),
             TextChannel.class, EnumSet.of(ChannelType.TEXT), ThreadChannel.class, THREADS, VoiceChannel.class,
             EnumSet.of(ChannelType.VOICE));
 

@@ -22,16 +22,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Auto-configuration of the interaction framework, split as Spring MVC splits its own: handler
- * mappings (commands, prefix messages, context menus, autocomplete, components, forms), argument
- * resolvers and return value handlers, exception handlers and guards, the adapter that runs a handler
- * with them (an observation per run), and the dispatcher that routes JDA's events; plus the executor,
- * the command synchronizer and the built-in {@code help} command. Every bean backs off when the
- * application defines its own; beans of the SPI types ({@link InteractionArgumentResolver},
- * {@link OptionResolver}, {@link InteractionReturnValueHandler}, {@link InteractionGuard}) extend it and
- * come before the framework's own.
+ * Auto-configuration of the interaction framework, split as Spring MVC splits its own:
+ * handler mappings (commands, prefix messages, context menus, autocomplete, components,
+ * forms), argument resolvers and return value handlers, exception handlers and guards,
+ * the adapter that runs a handler with them (an observation per run), and the dispatcher
+ * that routes JDA's events; plus the executor, the command synchronizer and the built-in
+ * {@code help} command. Every bean backs off when the application defines its own; beans
+ * of the SPI types ({@link InteractionArgumentResolver}, {@link OptionResolver},
+ * {@link InteractionReturnValueHandler}, {@link InteractionGuard}) extend it and come
+ * before the framework's own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@AutoConfiguration(
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(JDA.class)
 @EnableConfigurationProperties(CommandProperties.class)
 public final class CommandAutoConfiguration {
@@ -47,7 +49,8 @@ public final class CommandAutoConfiguration {
     ScheduledExecutorService commandDeferrals() {
         ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("command-deferrals").daemon().factory());
-        deferrals.setRemoveOnCancelPolicy(true); // a run answered in time leaves the queue at once
+        deferrals.setRemoveOnCancelPolicy(true); // a run answered in time leaves the
+                                                 // queue at once
         return deferrals;
     }
 
@@ -72,9 +75,8 @@ public final class CommandAutoConfiguration {
     @ConditionalOnMissingBean
     ArgumentResolvers interactionArgumentResolvers(ObjectProvider<InteractionArgumentResolver> userResolvers,
             OptionArgumentResolver options) {
-        List<InteractionArgumentResolver> resolvers = new ArrayList<>(userResolvers.orderedStream()
-            .filter((resolver) -> resolver != options)
-            .toList());
+        List<InteractionArgumentResolver> resolvers = new ArrayList<>(
+                userResolvers.orderedStream().filter((resolver) -> resolver != options).toList());
         resolvers.addAll(List.of(options, new ContextArgumentResolver(), new UserArgumentResolver(),
                 new MemberArgumentResolver(), new GuildArgumentResolver(), new ChannelArgumentResolver(),
                 new JdaArgumentResolver(), new EventArgumentResolver(), new MessageArgumentResolver(),
@@ -144,8 +146,8 @@ public final class CommandAutoConfiguration {
     @ConditionalOnMissingBean
     LocalizationFunction commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
             Environment environment) {
-        return new CommandLocalization(messageSource,
-                CommandLocalization.bundled(resources, environment.getProperty("spring.messages.basename", "messages")));
+        return new CommandLocalization(messageSource, CommandLocalization.bundled(resources,
+                environment.getProperty("spring.messages.basename", "messages")));
     }
 
     @Bean

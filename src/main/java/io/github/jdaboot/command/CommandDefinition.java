@@ -10,7 +10,8 @@ import net.dv8tion.jda.api.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command as discovered and validated: where it is offered, its options, and its handler.
+ * A command as discovered and validated: where it is offered, its options, and its
+ * handler.
  *
  * @param group the group name for a subcommand, else null
  * @param groupDescription the group's description, else null
@@ -44,12 +45,18 @@ record CommandDefinition(@Nullable String group, @Nullable String groupDescripti
         return options.isEmpty() ? fullName() : fullName() + " " + options;
     }
 
-    /** Whether it works only in servers ({@link GuildOnly @GuildOnly}, or permissions required). */
+    /**
+     * Whether it works only in servers ({@link GuildOnly @GuildOnly}, or permissions
+     * required).
+     */
     boolean guildOnly() {
-        return this.handler.annotation(GuildOnly.class) != null || this.handler.annotation(RequiresPermissions.class) != null;
+        return this.handler.annotation(GuildOnly.class) != null
+                || this.handler.annotation(RequiresPermissions.class) != null;
     }
 
-    /** What the user needs; sent to Discord as the command's default member permissions. */
+    /**
+     * What the user needs; sent to Discord as the command's default member permissions.
+     */
     Set<Permission> userPermissions() {
         RequiresPermissions permissions = this.handler.annotation(RequiresPermissions.class);
         return (permissions == null || permissions.user().length == 0) ? Set.of()

@@ -18,31 +18,42 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs each command on its own virtual thread, so any number of slow handlers wait concurrently and
- * none holds up JDA's event thread or the gateway heartbeat. The thread ends with the handler; its
- * replies may still be on their way (JDA sends one request per channel at a time), and the command
- * counts as running until they are sent. At most {@code max-concurrent} run at once; beyond that a
- * command is refused at once instead of queueing without bound.
+ * Runs each command on its own virtual thread, so any number of slow handlers wait
+ * concurrently and none holds up JDA's event thread or the gateway heartbeat. The thread
+ * ends with the handler; its replies may still be on their way (JDA sends one request per
+ * channel at a time), and the command counts as running until they are sent. At most
+ * {@code max-concurrent} run at once; beyond that a command is refused at once instead of
+ * queueing without bound.
  * <p>
- * On shutdown it stops taking commands, waits for the running ones and their replies (bounded by
- * {@code discord.commands.shutdown-timeout}) before JDA closes the session, and names every command
- * it had to interrupt.
+ * On shutdown it stops taking commands, waits for the running ones and their replies
+ * (bounded by {@code discord.commands.shutdown-timeout}) before JDA closes the session,
+ * and names every command it had to interrupt.
  */
 class CommandExecutor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
-    /** How long interrupted commands get to send their apology before the session closes. */
+    /**
+     * How long interrupted commands get to send their apology before the session closes.
+     */
     private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
 
     private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
+
     private final Semaphore permits;
+
     private final Duration shutdownTimeout;
+
     private final Map<Thread, String> running = new ConcurrentHashMap<>();
+
     private final Map<CompletableFuture<?>, String> sending = new ConcurrentHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Condition idle = this.lock.newCondition();
+
     private volatile boolean accepting = true;
+
     private volatile boolean started;
 
     CommandExecutor(int maxConcurrent, Duration shutdownTimeout) {
@@ -54,7 +65,8 @@ class CommandExecutor implements SmartLifecycle {
      * Starts the task on a new virtual thread.
      * @param description what runs, for the shutdown log
      * @param task the command; it returns what completes when its replies are sent
-     * @return false when the executor is at capacity or shutting down; the task did not start
+     * @return false when the executor is at capacity or shutting down; the task did not
+     * start
      */
     boolean submit(String description, Supplier<? extends CompletionStage<?>> task) {
         if (!this.accepting || !this.permits.tryAcquire()) {
@@ -132,7 +144,8 @@ class CommandExecutor implements SmartLifecycle {
                     this.shutdownTimeout);
             thread.interrupt();
         });
-        // give the interrupted commands a moment to tell their users, before the session closes
+        // give the interrupted commands a moment to tell their users, before the session
+        // closes
         awaitIdle(System.nanoTime() + INTERRUPTED_GRACE.toNanos());
         this.running.values().forEach((description) -> log.warn("{} did not end after being interrupted", description));
         this.sending.values().forEach((description) -> log.warn("The replies of {} were not all sent", description));
@@ -166,9 +179,13 @@ class CommandExecutor implements SmartLifecycle {
         return this.started;
     }
 
-    /** Stops before the Discord gateway lifecycle, so replies can still be sent while draining. */
+    /**
+     * Stops before the Discord gateway lifecycle, so replies can still be sent while
+     * draining.
+     */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
     }
+
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Groups the {@link Command @Command} methods of a bean as subcommands: with
- * {@code @CommandGroup(name = "tag", ...)}, a method {@code @Command(name = "add", ...)} is
- * {@code /tag add} and {@code .tag add}.
+ * {@code @CommandGroup(name = "tag", ...)}, a method {@code @Command(name = "add", ...)}
+ * is {@code /tag add} and {@code .tag add}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +21,5 @@ public @interface CommandGroup {
 
     /** What the group is for, 1-100 characters. */
     String description();
+
 }

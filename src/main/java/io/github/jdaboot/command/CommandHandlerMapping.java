@@ -31,10 +31,11 @@ import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Maps command names to {@link Command @Command} methods. Finds them on all beans once every singleton
- * exists, checks each against Discord's rules and the framework's argument resolvers and return value
- * handlers, and fails startup with a {@link BeanInitializationException} naming the bean, the method
- * and the problem. Nothing is skipped with a warning.
+ * Maps command names to {@link Command @Command} methods. Finds them on all beans once
+ * every singleton exists, checks each against Discord's rules and the framework's
+ * argument resolvers and return value handlers, and fails startup with a
+ * {@link BeanInitializationException} naming the bean, the method and the problem.
+ * Nothing is skipped with a warning.
  */
 class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -43,9 +44,13 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
         .compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1," + CommandData.MAX_NAME_LENGTH + "}$");
 
     private final ArgumentResolvers arguments;
+
     private final OptionArgumentResolver options;
+
     private final ReturnValueHandlers returns;
+
     private final ExceptionHandlers exceptions;
+
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     /** Commands by full name ({@code idea}, {@code tag add}), in discovery order. */
@@ -66,15 +71,16 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
 
     private boolean scanned;
 
-    /** Finds the commands, once (the autocomplete mapping asks first when it needs them). */
+    /**
+     * Finds the commands, once (the autocomplete mapping asks first when it needs them).
+     */
     @Override
     public synchronized void afterSingletonsInstantiated() {
         if (this.beanFactory == null || this.scanned) {
             return;
         }
         this.scanned = true;
-        HandlerScanner.scan(this.beanFactory, Command.class,
-                (handler, command) -> register(define(handler, command)));
+        HandlerScanner.scan(this.beanFactory, Command.class, (handler, command) -> register(define(handler, command)));
         long topLevel = slashCommands().stream().map(CommandDefinition::topLevelName).distinct().count();
         if (topLevel > Commands.MAX_SLASH_COMMANDS) {
             throw new BeanInitializationException("Too many slash commands: " + topLevel + " declared, Discord allows "
@@ -126,7 +132,10 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
         return this.commands.values().stream().anyMatch((c) -> name.equals(c.group()));
     }
 
-    /* ---------------------------------------------------------------- building and checking one command */
+    /*
+     * ---------------------------------------------------------------- building and
+     * checking one command
+     */
 
     CommandDefinition define(HandlerMethod handler, Command command) {
         CommandGroup group = handler.annotation(CommandGroup.class);
@@ -148,7 +157,8 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
                     + "; return void, String, Reply, Modal, MessageCreateData, a CompletionStage of one of them,"
                     + " or a type of a registered InteractionReturnValueHandler bean");
         }
-        // a form opens only in answer to an interaction: a command returning one is a slash command
+        // a form opens only in answer to an interaction: a command returning one is a
+        // slash command
         Set<CommandSurface> surfaces = (handler.returnType().getParameterType() == Modal.class)
                 ? EnumSet.of(CommandSurface.SLASH) : EnumSet.copyOf(Arrays.asList(command.surfaces()));
         List<OptionDefinition> definitions = new ArrayList<>();
@@ -174,19 +184,22 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
             definitions.add(option);
         }
         if (definitions.size() > CommandData.MAX_OPTIONS) {
-            throw handler.invalid("@Command", "too many options: " + definitions.size() + ", Discord allows "
-                    + CommandData.MAX_OPTIONS);
+            throw handler.invalid("@Command",
+                    "too many options: " + definitions.size() + ", Discord allows " + CommandData.MAX_OPTIONS);
         }
         Cooldown cooldown = handler.annotation(Cooldown.class);
         if (cooldown != null && cooldown.seconds() <= 0) {
             throw handler.invalid("@Command", "@Cooldown seconds must be positive, was " + cooldown.seconds());
         }
-        return new CommandDefinition((group != null) ? group.name() : null, (group != null) ? group.description() : null,
-                command.name(), command.description(), surfaces, command.ephemeral(), List.copyOf(definitions),
-                handler);
+        return new CommandDefinition((group != null) ? group.name() : null,
+                (group != null) ? group.description() : null, command.name(), command.description(), surfaces,
+                command.ephemeral(), List.copyOf(definitions), handler);
     }
 
-    /** A parameter filled by type, not an option: some resolver must fill it on every surface offered. */
+    /**
+     * A parameter filled by type, not an option: some resolver must fill it on every
+     * surface offered.
+     */
     private void checkInjected(HandlerMethod handler, MethodParameter parameter, Set<CommandSurface> surfaces) {
         Class<?> type = parameter.getParameterType();
         String name = "parameter '" + parameter.getParameterName() + "'";
@@ -225,8 +238,8 @@ class CommandHandlerMapping implements SmartInitializingSingleton, BeanFactoryAw
 
     static void checkName(HandlerMethod handler, String what, String name) {
         if (!NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))) {
-            throw handler.invalid("@Command", "invalid " + what + " '" + name + "': Discord requires 1-" + CommandData.MAX_NAME_LENGTH
-                    + " lower-case letters, digits, '-' or '_', without spaces");
+            throw handler.invalid("@Command", "invalid " + what + " '" + name + "': Discord requires 1-"
+                    + CommandData.MAX_NAME_LENGTH + " lower-case letters, digits, '-' or '_', without spaces");
         }
     }
 

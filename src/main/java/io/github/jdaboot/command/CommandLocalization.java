@@ -18,19 +18,21 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
 /**
- * Command names, descriptions and choices in other languages, from Spring's {@link MessageSource}: for
- * each language with a bundle of messages ({@code messages_de.properties} for German), the text under
- * {@code command.} and JDA's key for it ({@code command.idea.name}, {@code command.idea.description},
+ * Command names, descriptions and choices in other languages, from Spring's
+ * {@link MessageSource}: for each language with a bundle of messages
+ * ({@code messages_de.properties} for German), the text under {@code command.} and JDA's
+ * key for it ({@code command.idea.name}, {@code command.idea.description},
  * {@code command.idea.options.topic.name}, {@code command.tag.add.description},
- * {@code command.idea_from_this_message.name} for a context command). JDA adds them as Discord's
- * {@code name_localizations} and {@code description_localizations}; a text that is the same as the
- * default one is left out.
+ * {@code command.idea_from_this_message.name} for a context command). JDA adds them as
+ * Discord's {@code name_localizations} and {@code description_localizations}; a text that
+ * is the same as the default one is left out.
  */
 final class CommandLocalization implements LocalizationFunction {
 
     static final String PREFIX = "command.";
 
     private final MessageSource messages;
+
     private final List<DiscordLocale> locales;
 
     CommandLocalization(MessageSource messages, List<DiscordLocale> locales) {
@@ -40,7 +42,8 @@ final class CommandLocalization implements LocalizationFunction {
 
     /**
      * The Discord languages with a bundle of messages on the class path.
-     * @param basenames the bundles' base names, as {@code spring.messages.basename} gives them
+     * @param basenames the bundles' base names, as {@code spring.messages.basename} gives
+     * them
      */
     static List<DiscordLocale> bundled(ResourcePatternResolver resources, String basenames) {
         Set<DiscordLocale> found = new LinkedHashSet<>();

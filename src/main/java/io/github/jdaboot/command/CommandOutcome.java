@@ -3,7 +3,8 @@ package io.github.jdaboot.command;
 import java.util.Locale;
 
 /**
- * How a command run ended, as the {@code outcome} tag of the {@code discord.commands} timer.
+ * How a command run ended, as the {@code outcome} tag of the {@code discord.commands}
+ * timer.
  */
 enum CommandOutcome {
 
@@ -13,7 +14,10 @@ enum CommandOutcome {
     /** The handler threw; the user got an apology with an error id. */
     ERROR,
 
-    /** The user's input could not be used (missing, unreadable, out of range, or refused by the handler). */
+    /**
+     * The user's input could not be used (missing, unreadable, out of range, or refused
+     * by the handler).
+     */
     BAD_INPUT,
 
     /** The user ran the command again too soon. */
@@ -25,4 +29,5 @@ enum CommandOutcome {
     String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
+
 }

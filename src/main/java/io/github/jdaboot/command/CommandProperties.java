@@ -24,35 +24,57 @@ public class CommandProperties {
     @Pattern(regexp = "\\S{1,5}", message = "must be 1 to 5 characters without spaces, such as . or !")
     private String prefix = ".";
 
-    /** Whether a message starting with a mention of the bot ("@Bot idea") also runs a command. */
+    /**
+     * Whether a message starting with a mention of the bot ("@Bot idea") also runs a
+     * command.
+     */
     private boolean mentionPrefix = true;
 
-    /** Whether other bots and webhooks may run prefix commands (the bot itself never can). */
+    /**
+     * Whether other bots and webhooks may run prefix commands (the bot itself never can).
+     */
     private boolean allowBots = false;
 
-    /** Guild ids to register slash commands in, for development where updates are instant; empty to register them globally. */
+    /**
+     * Guild ids to register slash commands in, for development where updates are instant;
+     * empty to register them globally.
+     */
     private List<Long> guilds = new ArrayList<>();
 
-    /** Whether to register the slash commands with Discord when the bot connects (only when they changed). */
+    /**
+     * Whether to register the slash commands with Discord when the bot connects (only
+     * when they changed).
+     */
     private boolean register = true;
 
-    /** How long a slash command may run before it is deferred ("thinking…"); Discord's deadline is 3 seconds. */
+    /**
+     * How long a slash command may run before it is deferred ("thinking…"); Discord's
+     * deadline is 3 seconds.
+     */
     @DurationMin(millis = 0)
     @DurationMax(millis = 2500, message = "must be at most 2500ms, so that slow commands are deferred within"
             + " Discord's 3-second deadline")
     private Duration deferAfter = Duration.ofSeconds(2);
 
-    /** How long an @Autocomplete method may take before Discord gets no suggestions (its deadline is 3 seconds). */
+    /**
+     * How long an @Autocomplete method may take before Discord gets no suggestions (its
+     * deadline is 3 seconds).
+     */
     @DurationMin(millis = 0)
     @DurationMax(millis = 2800, message = "must be at most 2800ms, so that suggestions are answered within"
             + " Discord's 3-second deadline")
     private Duration autocompleteTimeout = Duration.ofSeconds(2);
 
-    /** At most this many commands run at once; beyond that users are asked to try again. */
+    /**
+     * At most this many commands run at once; beyond that users are asked to try again.
+     */
     @Min(1)
     private int maxConcurrent = 10_000;
 
-    /** How long shutdown waits for running commands to finish before the gateway session closes. */
+    /**
+     * How long shutdown waits for running commands to finish before the gateway session
+     * closes.
+     */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
     @Valid
@@ -151,7 +173,10 @@ public class CommandProperties {
      */
     public static class PrefixCommands {
 
-        /** Whether messages can run commands; without them MESSAGE_CONTENT can be left out of discord.intents. */
+        /**
+         * Whether messages can run commands; without them MESSAGE_CONTENT can be left out
+         * of discord.intents.
+         */
         private boolean enabled = true;
 
         public boolean isEnabled() {
@@ -183,14 +208,21 @@ public class CommandProperties {
     }
 
     /**
-     * Components sent with a callback ({@code Reply.withButton(style, label, callback)}), kept in memory.
+     * Components sent with a callback ({@code Reply.withButton(style, label, callback)}),
+     * kept in memory.
      */
     public static class Components {
 
-        /** How long a component's callback is kept: a click after that is told the component has expired. */
+        /**
+         * How long a component's callback is kept: a click after that is told the
+         * component has expired.
+         */
         private Duration expireAfter = Duration.ofMinutes(15);
 
-        /** At most this many callbacks are kept; beyond that the least recently used are dropped. */
+        /**
+         * At most this many callbacks are kept; beyond that the least recently used are
+         * dropped.
+         */
         @Min(1)
         private int maxCallbacks = 10_000;
 

@@ -8,6 +8,10 @@ public enum CommandSurface {
     /** A slash command, {@code /name}, registered with Discord. */
     SLASH,
 
-    /** A prefix command in a message, {@code .name} (or mentioning the bot: {@code @Bot name}). */
+    /**
+     * A prefix command in a message, {@code .name} (or mentioning the bot:
+     * {@code @Bot name}).
+     */
     PREFIX
+
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -32,19 +32,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the slash commands (and the user and message commands) with Discord when a session is
- * ready: globally, or in the guilds of
- * {@code discord.commands.guilds}. It first reads what Discord has and writes (one bulk overwrite)
- * only when that differs, because Discord's limits on creating commands are tight. Everything is
- * queued; nothing waits on JDA's event thread.
+ * Registers the slash commands (and the user and message commands) with Discord when a
+ * session is ready: globally, or in the guilds of {@code discord.commands.guilds}. It
+ * first reads what Discord has and writes (one bulk overwrite) only when that differs,
+ * because Discord's limits on creating commands are tight. Everything is queued; nothing
+ * waits on JDA's event thread.
  */
 class CommandSynchronizer implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSynchronizer.class);
 
     private final CommandHandlerMapping registry;
+
     private final ContextCommandMapping contextCommands;
+
     private final LocalizationFunction localization;
+
     private final CommandProperties properties;
 
     CommandSynchronizer(CommandHandlerMapping registry, ContextCommandMapping contextCommands,
@@ -62,7 +65,8 @@ class CommandSynchronizer implements EventListener {
         }
     }
 
-    // read with localizations (with_localizations=true): without them Discord omits the names in other languages,
+    // read with localizations (with_localizations=true): without them Discord omits the
+    // names in other languages,
     // and the comparison would see a difference on every start
     void synchronize(JDA jda) {
         List<CommandData> desired = desired();
@@ -86,17 +90,19 @@ class CommandSynchronizer implements EventListener {
         }
     }
 
-    private static void sync(String where, RestAction<List<Command>> retrieve,
-            Supplier<CommandListUpdateAction> update, List<CommandData> desired) {
+    private static void sync(String where, RestAction<List<Command>> retrieve, Supplier<CommandListUpdateAction> update,
+            List<CommandData> desired) {
         retrieve.queue((existing) -> {
             if (same(existing, desired)) {
                 log.info("Slash commands are up to date {}: {}", where, names(desired));
                 return;
             }
-            update.get().addCommands(desired).queue(
-                    (registered) -> log.info("Registered {} slash command(s) {}: {}", registered.size(), where,
-                            names(desired)),
-                    (failure) -> log.error("Could not register the slash commands {}: {}", where, failure.toString()));
+            update.get()
+                .addCommands(desired)
+                .queue((registered) -> log.info("Registered {} slash command(s) {}: {}", registered.size(), where,
+                        names(desired)),
+                        (failure) -> log.error("Could not register the slash commands {}: {}", where,
+                                failure.toString()));
         }, (failure) -> log.error("Could not read the slash commands registered {}: {}", where, failure.toString()));
     }
 
@@ -131,7 +137,8 @@ class CommandSynchronizer implements EventListener {
                     (permissions != null) ? Set.of(permissions.user()) : Set.of());
             commands.put(command.type() + " " + command.name(), data);
         }
-        // names, descriptions and choices in every language with a bundle of messages (messages_de.properties, ...)
+        // names, descriptions and choices in every language with a bundle of messages
+        // (messages_de.properties, ...)
         commands.values().forEach((data) -> data.setLocalizationFunction(this.localization));
         return new ArrayList<>(commands.values());
     }
@@ -147,7 +154,10 @@ class CommandSynchronizer implements EventListener {
         return definition.options().stream().map(OptionDefinition::data).toList();
     }
 
-    /** Whether Discord's commands are the desired ones, compared in Discord's own JSON form. */
+    /**
+     * Whether Discord's commands are the desired ones, compared in Discord's own JSON
+     * form.
+     */
     static boolean same(List<Command> existing, List<CommandData> desired) {
         return normalized(existing.stream().map(CommandData::fromCommand).toList()).equals(normalized(desired));
     }
@@ -162,4 +172,5 @@ class CommandSynchronizer implements EventListener {
     private static String names(List<CommandData> commands) {
         return commands.stream().map((command) -> "/" + command.getName()).collect(Collectors.joining(", "));
     }
+
 }

@@ -9,21 +9,28 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The callbacks of components sent with one ({@link Reply#withButton}): kept in memory under a random
- * custom id starting with {@code ~}, at most {@code max} of them (the least recently used go first),
- * each for {@code expireAfter}. A click on one that is gone finds nothing, and its user is told so.
+ * The callbacks of components sent with one ({@link Reply#withButton}): kept in memory
+ * under a random custom id starting with {@code ~}, at most {@code max} of them (the
+ * least recently used go first), each for {@code expireAfter}. A click on one that is
+ * gone finds nothing, and its user is told so.
  */
 class ComponentCallbacks {
 
-    /** Custom ids of components with callbacks start with this; templates of handlers may not. */
+    /**
+     * Custom ids of components with callbacks start with this; templates of handlers may
+     * not.
+     */
     static final String PREFIX = "~";
 
     private record Kept(ComponentCallback callback, long expiresAt) {
     }
 
     private final SecureRandom random = new SecureRandom();
+
     private final Map<String, Kept> callbacks;
+
     private final Duration expireAfter;
+
     private final LongSupplier nanoClock;
 
     ComponentCallbacks(int max, Duration expireAfter) {

@@ -12,7 +12,10 @@ public interface ComponentContext extends InteractionContext {
     /** The component's custom id, as the bot set it. */
     String customId();
 
-    /** What was chosen in a select menu: option values, or the ids of users, roles or channels; empty for a button. */
+    /**
+     * What was chosen in a select menu: option values, or the ids of users, roles or
+     * channels; empty for a button.
+     */
     List<String> values();
 
     /** The message the component belongs to. */

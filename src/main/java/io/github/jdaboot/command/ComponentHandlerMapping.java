@@ -8,7 +8,10 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 
 import org.springframework.core.MethodParameter;
 
-/** Maps the custom ids of buttons and select menus to {@link ComponentHandler @ComponentHandler} methods. */
+/**
+ * Maps the custom ids of buttons and select menus to
+ * {@link ComponentHandler @ComponentHandler} methods.
+ */
 class ComponentHandlerMapping extends IdTemplateMapping<ComponentHandler> {
 
     ComponentHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns, ExceptionHandlers exceptions) {

@@ -10,8 +10,9 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import org.jspecify.annotations.Nullable;
 
 /**
- * A click on a button, or a choice in a select menu. When the handler is slow the click is deferred
- * without a visible change; an update then edits the message, a reply follows up.
+ * A click on a button, or a choice in a select menu. When the handler is slow the click
+ * is deferred without a visible change; an update then edits the message, a reply follows
+ * up.
  */
 final class ComponentInvocation extends InteractionInvocation<GenericComponentInteractionCreateEvent>
         implements ComponentContext {

@@ -3,8 +3,8 @@ package io.github.jdaboot.command;
 import org.springframework.core.MethodParameter;
 
 /**
- * Fills {@link InteractionContext} parameters (and {@link CommandContext}, {@link ComponentContext})
- * with the run itself.
+ * Fills {@link InteractionContext} parameters (and {@link CommandContext},
+ * {@link ComponentContext}) with the run itself.
  */
 class ContextArgumentResolver implements InteractionArgumentResolver {
 
@@ -16,13 +16,16 @@ class ContextArgumentResolver implements InteractionArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, InteractionContext context) {
         if (!parameter.getParameterType().isInstance(context)) {
-            throw new IllegalStateException(parameter.getParameterType().getSimpleName() + " asked in a "
-                    + context.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    parameter.getParameterType().getSimpleName() + " asked in a " + context.getClass().getSimpleName());
         }
         return context;
     }
 
-    /** Whether the parameter has none of the framework's binding annotations, so it is filled by its type. */
+    /**
+     * Whether the parameter has none of the framework's binding annotations, so it is
+     * filled by its type.
+     */
     static boolean plain(MethodParameter parameter) {
         return !parameter.hasParameterAnnotation(Option.class) && !parameter.hasParameterAnnotation(IdPart.class)
                 && !parameter.hasParameterAnnotation(Field.class) && !parameter.hasParameterAnnotation(Selected.class)

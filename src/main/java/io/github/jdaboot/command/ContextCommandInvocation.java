@@ -5,7 +5,8 @@ import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
 
 /**
- * A user or message command chosen in Discord's menu; answered like a slash command (deferred when slow).
+ * A user or message command chosen in Discord's menu; answered like a slash command
+ * (deferred when slow).
  */
 final class ContextCommandInvocation extends InteractionInvocation<GenericContextInteractionEvent<?>> {
 
@@ -19,7 +20,8 @@ final class ContextCommandInvocation extends InteractionInvocation<GenericContex
 
     @Override
     String kind() {
-        return event().getCommandType().name().toLowerCase(Locale.ROOT);  // user or message
+        return event().getCommandType().name().toLowerCase(Locale.ROOT); // user or
+                                                                         // message
     }
 
     @Override

@@ -25,9 +25,9 @@ import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Maps the names of user and message commands (the entries of Discord's "Apps" menu on a user or a
- * message) to {@link UserCommand @UserCommand} and {@link MessageCommand @MessageCommand} methods,
- * found and checked at startup.
+ * Maps the names of user and message commands (the entries of Discord's "Apps" menu on a
+ * user or a message) to {@link UserCommand @UserCommand} and
+ * {@link MessageCommand @MessageCommand} methods, found and checked at startup.
  */
 class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -36,9 +36,13 @@ class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAw
     }
 
     private final ArgumentResolvers arguments;
+
     private final ReturnValueHandlers returns;
+
     private final ExceptionHandlers exceptions;
+
     private final Map<String, ContextCommand> commands = new LinkedHashMap<>();
+
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     ContextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns, ExceptionHandlers exceptions) {
@@ -71,8 +75,8 @@ class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAw
         }
         ContextCommand previous = this.commands.get(type + name);
         if (previous != null) {
-            throw handler.invalid(what, "duplicate name '" + name + "', also declared by "
-                    + previous.handler().describe());
+            throw handler.invalid(what,
+                    "duplicate name '" + name + "', also declared by " + previous.handler().describe());
         }
         long count = this.commands.values().stream().filter((command) -> command.type() == type).count();
         int max = (type == Command.Type.USER) ? Commands.MAX_USER_COMMANDS : Commands.MAX_MESSAGE_COMMANDS;
@@ -83,9 +87,9 @@ class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAw
             check(type, what, handler, parameter);
         }
         if (!this.returns.supports(handler.returnType())) {
-            throw handler.invalid(what, "unsupported return type "
-                    + handler.returnType().getParameterType().getSimpleName()
-                    + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
+            throw handler
+                .invalid(what, "unsupported return type " + handler.returnType().getParameterType().getSimpleName()
+                        + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
         }
         this.commands.put(type + name, new ContextCommand(type, name, handler));
         this.exceptions.addLocal(handler.bean(), handler.beanName(), ClassUtils.getUserClass(handler.bean()));
@@ -98,9 +102,10 @@ class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAw
             boolean fits = (type == Command.Type.USER) ? (parameterType == User.class || parameterType == Member.class)
                     : parameterType == Message.class;
             if (!fits) {
-                throw handler.invalid(what, name + " is a @TargetOf " + parameterType.getSimpleName() + "; the target of "
-                        + ((type == Command.Type.USER) ? "a user command is a User or Member" : "a message command is a"
-                                + " Message"));
+                throw handler.invalid(what,
+                        name + " is a @TargetOf " + parameterType.getSimpleName() + "; the target of "
+                                + ((type == Command.Type.USER) ? "a user command is a User or Member"
+                                        : "a message command is a" + " Message"));
             }
             return;
         }

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How often a handler may run: after a use, the same user (or channel, or server: {@link #scope()})
- * waits this many seconds. Whoever tries earlier is told when to retry. On a command, a component
- * handler or a form handler alike.
+ * How often a handler may run: after a use, the same user (or channel, or server:
+ * {@link #scope()}) waits this many seconds. Whoever tries earlier is told when to retry.
+ * On a command, a component handler or a form handler alike.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +19,10 @@ public @interface Cooldown {
     /** Seconds a user waits between two uses of the command. */
     long seconds();
 
-    /** Who waits: the user (the default), everyone in the channel, or everyone in the server. */
+    /**
+     * Who waits: the user (the default), everyone in the channel, or everyone in the
+     * server.
+     */
     Scope scope() default Scope.USER;
 
     /** Who shares a cooldown. */
@@ -35,4 +38,5 @@ public @interface Cooldown {
         GUILD
 
     }
+
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@link Cooldown @Cooldown}: after a use, the same user (or channel, or server) waits. Checked after
- * the handler's arguments were read, so that a mistyped command does not cost a use.
+ * {@link Cooldown @Cooldown}: after a use, the same user (or channel, or server) waits.
+ * Checked after the handler's arguments were read, so that a mistyped command does not
+ * cost a use.
  */
 class CooldownGuard implements InteractionGuard {
 

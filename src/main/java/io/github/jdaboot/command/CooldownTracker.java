@@ -6,10 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Per-user cooldowns: after a use, the same user waits the command's cooldown. Expired entries are
- * dropped as the map grows, and it never holds more than {@code capacity} users: beyond that, the
- * cooldowns closest to their end are dropped first (memory stays bounded even when more users than that are
- * cooling down at once; those few may use their command a little early).
+ * Per-user cooldowns: after a use, the same user waits the command's cooldown. Expired
+ * entries are dropped as the map grows, and it never holds more than {@code capacity}
+ * users: beyond that, the cooldowns closest to their end are dropped first (memory stays
+ * bounded even when more users than that are cooling down at once; those few may use
+ * their command a little early).
  */
 final class CooldownTracker {
 
@@ -22,10 +23,15 @@ final class CooldownTracker {
     private static final int PURGE_THRESHOLD = 10_000;
 
     private final Map<Key, Long> readyAt = new ConcurrentHashMap<>();
+
     private final LongSupplier nanoClock;
+
     private final int capacity;
 
-    /** The size beyond which the next use purges: doubled after a purge that freed little, so purges stay rare. */
+    /**
+     * The size beyond which the next use purges: doubled after a purge that freed little,
+     * so purges stay rare.
+     */
     private volatile int purgeAt;
 
     CooldownTracker() {
@@ -44,7 +50,8 @@ final class CooldownTracker {
 
     /**
      * Takes a use of the command for the user.
-     * @return zero when allowed (and the cooldown starts now), else how long the user must still wait
+     * @return zero when allowed (and the cooldown starts now), else how long the user
+     * must still wait
      */
     Duration tryUse(String handler, Duration cooldownTime, long who) {
         if (!cooldownTime.isPositive()) {
@@ -78,7 +85,8 @@ final class CooldownTracker {
         this.readyAt.values().removeIf((ready) -> ready - now <= 0);
         int excess = this.readyAt.size() - this.capacity * 9 / 10;
         if (this.readyAt.size() > this.capacity && excess > 0) {
-            this.readyAt.entrySet().stream()
+            this.readyAt.entrySet()
+                .stream()
                 .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a - now, b - now)))
                 .limit(excess)
                 .toList()
@@ -87,4 +95,5 @@ final class CooldownTracker {
         this.purgeAt = Math.max(Math.min(PURGE_THRESHOLD, this.capacity),
                 Math.min(this.capacity, this.readyAt.size() * 2));
     }
+
 }

@@ -4,10 +4,11 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
- * The observation {@code discord.commands}, one per handler run (commands, context menus, clicks,
- * forms, autocomplete): as metrics a timer (and a long task timer of runs in progress) tagged with the
- * kind, the command and the outcome (the long task timer has no outcome yet), all bounded; as a trace a span named after the command, with the
- * guild id as a high-cardinality key, which never reaches metrics.
+ * The observation {@code discord.commands}, one per handler run (commands, context menus,
+ * clicks, forms, autocomplete): as metrics a timer (and a long task timer of runs in
+ * progress) tagged with the kind, the command and the outcome (the long task timer has no
+ * outcome yet), all bounded; as a trace a span named after the command, with the guild id
+ * as a high-cardinality key, which never reaches metrics.
  */
 public class DefaultInteractionObservationConvention implements InteractionObservationConvention {
 

@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a reply through JDA's request queue, without holding any thread while it waits: the command's
- * virtual thread ends with its handler. Discord server errors and dropped connections are retried with
- * backoff (JDA itself retries only 502-504, a few times): each attempt is built afresh with the same
- * nonce, so a retry of a message Discord did store returns that message instead of posting it twice.
- * Rate limits are JDA's to wait out.
+ * Sends a reply through JDA's request queue, without holding any thread while it waits:
+ * the command's virtual thread ends with its handler. Discord server errors and dropped
+ * connections are retried with backoff (JDA itself retries only 502-504, a few times):
+ * each attempt is built afresh with the same nonce, so a retry of a message Discord did
+ * store returns that message instead of posting it twice. Rate limits are JDA's to wait
+ * out.
  */
 final class Delivery {
 
@@ -29,7 +30,10 @@ final class Delivery {
     private Delivery() {
     }
 
-    /** @return completes with whether Discord took it; never completes exceptionally */
+    /**
+     * Sends, retrying what may be retried.
+     * @return completes with whether Discord took it; never completes exceptionally
+     */
     static CompletableFuture<Boolean> send(String what, Supplier<? extends RestAction<?>> action) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         attempt(what, action, 1, result);
@@ -51,7 +55,8 @@ final class Delivery {
             });
         }
         catch (RuntimeException ex) {
-            // building the message failed, or JDA no longer takes requests (RejectedExecutionException)
+            // building the message failed, or JDA no longer takes requests
+            // (RejectedExecutionException)
             String why = (ex instanceof RejectedExecutionException) ? "JDA is shut down" : ex.toString();
             log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
             result.complete(false);
@@ -69,4 +74,5 @@ final class Delivery {
         }
         return false;
     }
+
 }

@@ -9,7 +9,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
-/** Enum options, offered as choices named after the constants in lower case ({@code SALTED_CARAMEL} is "salted caramel"). */
+/**
+ * Enum options, offered as choices named after the constants in lower case
+ * ({@code SALTED_CARAMEL} is "salted caramel").
+ */
 class EnumOptionResolver implements OptionResolver {
 
     @Override
@@ -24,7 +27,8 @@ class EnumOptionResolver implements OptionResolver {
 
     @Override
     public String describe(Class<?> type) {
-        return "one of " + constants(type).stream().map(EnumOptionResolver::choiceName)
+        return "one of " + constants(type).stream()
+            .map(EnumOptionResolver::choiceName)
             .map((name) -> "`" + name + "`")
             .collect(Collectors.joining(", "));
     }

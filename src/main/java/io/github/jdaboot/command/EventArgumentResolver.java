@@ -5,9 +5,9 @@ import net.dv8tion.jda.api.events.GenericEvent;
 import org.springframework.core.MethodParameter;
 
 /**
- * Fills JDA event parameters with the event behind the run. A specific event type must fit every
- * run of the handler (a {@code SlashCommandInteractionEvent} only for slash-only commands), which the
- * handler mappings check at startup.
+ * Fills JDA event parameters with the event behind the run. A specific event type must
+ * fit every run of the handler (a {@code SlashCommandInteractionEvent} only for
+ * slash-only commands), which the handler mappings check at startup.
  */
 class EventArgumentResolver implements InteractionArgumentResolver {
 

@@ -21,19 +21,21 @@ import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.ExceptionDepthComparator;
-import org.springframework.core.OrderComparator;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.OrderComparator;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Answers what a handler threw, as Spring MVC's {@code ExceptionHandlerExceptionResolver}: an
- * {@link InteractionExceptionHandler @InteractionExceptionHandler} method of the handler's own bean,
- * else of the {@link InteractionAdvice @InteractionAdvice} beans in order (the closest exception type
- * within a bean wins), else the framework's answers: bad input and {@link CommandException} get their
- * message as a polite private reply, a run cut off by shutdown says so, and anything else is logged
- * once with an error id that the user gets in an apology.
+ * Answers what a handler threw, as Spring MVC's
+ * {@code ExceptionHandlerExceptionResolver}: an
+ * {@link InteractionExceptionHandler @InteractionExceptionHandler} method of the
+ * handler's own bean, else of the {@link InteractionAdvice @InteractionAdvice} beans in
+ * order (the closest exception type within a bean wins), else the framework's answers:
+ * bad input and {@link CommandException} get their message as a polite private reply, a
+ * run cut off by shutdown says so, and anything else is logged once with an error id that
+ * the user gets in an apology.
  */
 class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -44,8 +46,11 @@ class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware 
     }
 
     private final List<List<Candidate>> advice = new ArrayList<>();
+
     private final Map<Class<?>, List<Candidate>> local = new ConcurrentHashMap<>();
+
     private final ArgumentResolvers arguments;
+
     private final ReturnValueHandlers returns;
 
     private @Nullable ConfigurableListableBeanFactory beanFactory;
@@ -66,7 +71,8 @@ class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware 
         if (this.beanFactory == null) {
             return;
         }
-        List<String> names = new ArrayList<>(List.of(this.beanFactory.getBeanNamesForAnnotation(InteractionAdvice.class)));
+        List<String> names = new ArrayList<>(
+                List.of(this.beanFactory.getBeanNamesForAnnotation(InteractionAdvice.class)));
         Map<String, Object> beans = new HashMap<>();
         names.forEach((name) -> beans.put(name, this.beanFactory.getBean(name)));
         names.sort(Comparator.comparing(beans::get, OrderComparator.INSTANCE));
@@ -87,12 +93,15 @@ class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware 
 
     private List<Candidate> candidates(Object bean, String beanName, Class<?> beanType) {
         Map<Method, InteractionExceptionHandler> methods = MethodIntrospector.selectMethods(
-                ClassUtils.getUserClass(beanType), (MethodIntrospector.MetadataLookup<InteractionExceptionHandler>) (
-                        method) -> AnnotatedElementUtils.findMergedAnnotation(method, InteractionExceptionHandler.class));
+                ClassUtils.getUserClass(beanType),
+                (MethodIntrospector.MetadataLookup<InteractionExceptionHandler>) (method) -> AnnotatedElementUtils
+                    .findMergedAnnotation(method, InteractionExceptionHandler.class));
         List<Candidate> candidates = new ArrayList<>();
-        methods.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(Method::getName)))
-            .forEach((entry) -> candidates.add(candidate(new HandlerMethod(bean, beanName, beanType, entry.getKey()),
-                    entry.getValue())));
+        methods.entrySet()
+            .stream()
+            .sorted(Map.Entry.comparingByKey(Comparator.comparing(Method::getName)))
+            .forEach((entry) -> candidates
+                .add(candidate(new HandlerMethod(bean, beanName, beanType, entry.getKey()), entry.getValue())));
         return candidates;
     }
 
@@ -156,8 +165,8 @@ class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware 
         Class<? extends Throwable> bestType = null;
         for (Candidate candidate : scope) {
             for (Class<? extends Throwable> type : candidate.handles()) {
-                if (type.isInstance(failure) && (bestType == null
-                        || new ExceptionDepthComparator(failure).compare(type, bestType) < 0)) {
+                if (type.isInstance(failure)
+                        && (bestType == null || new ExceptionDepthComparator(failure).compare(type, bestType) < 0)) {
                     best = candidate;
                     bestType = type;
                 }
@@ -180,23 +189,28 @@ class ExceptionHandlers implements SmartInitializingSingleton, BeanFactoryAware 
     private static void answer(Throwable failure, @Nullable HandlerMethod handler, Invocation invocation) {
         String name = invocation.displayName();
         switch (failure) {
-            case BadInputException bad -> invocation.reply(Reply.of(bad.getMessage()
-                    + ((invocation.usage() != null) ? "\nUsage: `" + invocation.usage() + "`" : "")).ephemeral());
+            case BadInputException bad -> invocation.reply(Reply
+                .of(bad.getMessage() + ((invocation.usage() != null) ? "\nUsage: `" + invocation.usage() + "`" : ""))
+                .ephemeral());
             case CommandException refused -> invocation.reply(Reply.of(refused.getMessage()).ephemeral());
             default -> {
                 if (invocation.isShuttingDown() && (failure instanceof InterruptedException || Thread.interrupted())) {
-                    // cut off by shutdown after discord.commands.shutdown-timeout: say so, never silently
+                    // cut off by shutdown after discord.commands.shutdown-timeout: say
+                    // so, never silently
                     Thread.interrupted();
                     log.warn("{} was interrupted by shutdown", name);
-                    invocation.reply(Reply.of("Sorry, I'm restarting and could not finish " + name
-                            + ". Please try again in a minute.").ephemeral());
+                    invocation.reply(Reply
+                        .of("Sorry, I'm restarting and could not finish " + name + ". Please try again in a minute.")
+                        .ephemeral());
                     return;
                 }
                 String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
                 log.error("{} failed (error id {}), handled by {}", name, errorId,
                         (handler != null) ? handler.describe() : "a component callback", failure);
-                invocation.reply(Reply.of("Sorry, something went wrong while running " + name
-                        + ". If it keeps happening, tell the bot's owner the error id `" + errorId + "`.").ephemeral());
+                invocation.reply(Reply
+                    .of("Sorry, something went wrong while running " + name
+                            + ". If it keeps happening, tell the bot's owner the error id `" + errorId + "`.")
+                    .ephemeral());
             }
         }
     }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 /**
- * Fills {@link Field @Field} parameters with a text field of the submitted form, checked again as
- * Discord's client checks it: required fields present and not blank, values within {@code maxLength}.
+ * Fills {@link Field @Field} parameters with a text field of the submitted form, checked
+ * again as Discord's client checks it: required fields present and not blank, values
+ * within {@code maxLength}.
  */
 class FieldArgumentResolver implements InteractionArgumentResolver {
 
@@ -23,17 +24,18 @@ class FieldArgumentResolver implements InteractionArgumentResolver {
         Field field = parameter.getParameterAnnotation(Field.class);
         ModalInteractionEvent event = (ModalInteractionEvent) context.event();
         ModalMapping mapping = event.getValue(field.value());
-        String value = (mapping != null && mapping.getType() == Component.Type.TEXT_INPUT) ? mapping.getAsString() : null;
+        String value = (mapping != null && mapping.getType() == Component.Type.TEXT_INPUT) ? mapping.getAsString()
+                : null;
         if (value == null || value.isBlank()) {
             if (field.required()) {
-                throw new CommandException("The form is missing **" + field.value() + "**. Please fill it in and"
-                        + " send it again.");
+                throw new CommandException(
+                        "The form is missing **" + field.value() + "**. Please fill it in and" + " send it again.");
             }
             return null;
         }
         if (value.codePointCount(0, value.length()) > field.maxLength()) {
-            throw new CommandException("**" + field.value() + "** is too long: at most " + field.maxLength()
-                    + " characters, please.");
+            throw new CommandException(
+                    "**" + field.value() + "** is too long: at most " + field.maxLength() + " characters, please.");
         }
         return value;
     }

@@ -30,12 +30,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
- * Delivers JDA's gateway events to Spring {@code @EventListener} methods that take a JDA event
- * ({@code @EventListener void joined(GuildMemberJoinEvent event)}). Never on JDA's event thread: each
- * event goes to one of a fixed set of lanes by its guild, and a lane runs its events one after the
- * other on a virtual thread, so that events of one guild reach listeners in the order JDA received them
- * while guilds proceed side by side. A listener that throws is logged once with an error id; the
- * others still get the event. Events no listener wants cost a map lookup on JDA's thread.
+ * Delivers JDA's gateway events to Spring {@code @EventListener} methods that take a JDA
+ * event ({@code @EventListener void joined(GuildMemberJoinEvent event)}). Never on JDA's
+ * event thread: each event goes to one of a fixed set of lanes by its guild, and a lane
+ * runs its events one after the other on a virtual thread, so that events of one guild
+ * reach listeners in the order JDA received them while guilds proceed side by side. A
+ * listener that throws is logged once with an error id; the others still get the event.
+ * Events no listener wants cost a map lookup on JDA's thread.
  */
 class GatewayEventListeners implements EventListener, SmartInitializingSingleton, BeanFactoryAware {
 
@@ -46,7 +47,9 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
     /** Lanes: guilds share them, each guild always the same one. */
     private static final int LANES = 1 << LANE_BITS;
 
-    /** A backlog this long in one lane is worth a warning (once per lane until it drains). */
+    /**
+     * A backlog this long in one lane is worth a warning (once per lane until it drains).
+     */
     private static final int BACKLOG_WARNING = 10_000;
 
     /** One listener method. */
@@ -54,8 +57,11 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
     }
 
     private final List<Listener> listeners = new ArrayList<>();
+
     private final Map<Class<?>, List<Listener>> byType = new ConcurrentHashMap<>();
+
     private final Lane[] lanes = new Lane[LANES];
+
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     GatewayEventListeners() {
@@ -78,14 +84,15 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
         HandlerScanner.scan(this.beanFactory, org.springframework.context.event.EventListener.class,
                 (handler, annotation) -> types(handler.method(), annotation)
                     .forEach((type) -> found.add(new Listener(handler, type))));
-        found.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.method().method(),
-                b.method().method()));
+        found.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.method().method(), b.method().method()));
         this.listeners.addAll(found);
     }
 
-    /** The JDA event types a Spring event listener method listens to; none when it is not about JDA events. */
-    private static List<Class<?>> types(Method method,
-            org.springframework.context.event.EventListener annotation) {
+    /**
+     * The JDA event types a Spring event listener method listens to; none when it is not
+     * about JDA events.
+     */
+    private static List<Class<?>> types(Method method, org.springframework.context.event.EventListener annotation) {
         List<Class<?>> declared = new ArrayList<>(Arrays.asList(annotation.classes()));
         if (declared.isEmpty() && method.getParameterCount() == 1) {
             declared.add(method.getParameterTypes()[0]);
@@ -96,7 +103,9 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
     @Override
     public void onEvent(GenericEvent event) {
         List<Listener> interested = this.byType.computeIfAbsent(event.getClass(),
-                (type) -> this.listeners.stream().filter((listener) -> listener.type().isAssignableFrom(type)).toList());
+                (type) -> this.listeners.stream()
+                    .filter((listener) -> listener.type().isAssignableFrom(type))
+                    .toList());
         if (!interested.isEmpty()) {
             this.lanes[lane(event)].add(() -> deliver(event, interested));
         }
@@ -109,7 +118,8 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
             case GenericInteractionCreateEvent interaction -> interaction.getGuild();
             default -> null;
         };
-        // the top bits of a multiplicative hash: ids of guilds made about the same time still spread out
+        // the top bits of a multiplicative hash: ids of guilds made about the same time
+        // still spread out
         return (guild != null) ? (int) ((guild.getIdLong() * 0x9E3779B97F4A7C15L) >>> (64 - LANE_BITS)) : 0;
     }
 
@@ -127,12 +137,18 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
         }
     }
 
-    /** Runs its tasks one after the other, in order, on a virtual thread while there are any. */
+    /**
+     * Runs its tasks one after the other, in order, on a virtual thread while there are
+     * any.
+     */
     private static final class Lane {
 
         private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
         private final AtomicBoolean running = new AtomicBoolean();
+
         private final AtomicInteger size = new AtomicInteger();
+
         private volatile boolean warned;
 
         void add(Runnable task) {
@@ -156,7 +172,8 @@ class GatewayEventListeners implements EventListener, SmartInitializingSingleton
                 }
                 this.warned = false;
                 this.running.set(false);
-                // a task added after the last poll but before the flag was cleared finds it still set
+                // a task added after the last poll but before the flag was cleared finds
+                // it still set
                 if (this.tasks.isEmpty() || !this.running.compareAndSet(false, true)) {
                     return;
                 }

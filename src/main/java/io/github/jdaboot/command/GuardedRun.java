@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
 public final class GuardedRun {
 
     private final HandlerMethod handler;
+
     private final String name;
+
     private final String key;
+
     private final InteractionContext context;
 
     GuardedRun(HandlerMethod handler, String name, String key, InteractionContext context) {
@@ -32,12 +35,18 @@ public final class GuardedRun {
         return this.handler.annotation(type);
     }
 
-    /** What the user would call it in a reply: {@code /idea}, {@code .idea}, or "this button". */
+    /**
+     * What the user would call it in a reply: {@code /idea}, {@code .idea}, or "this
+     * button".
+     */
     public String name() {
         return this.name;
     }
 
-    /** A stable key for the handler, the same for every run of it: {@code idea}, or the button's id template. */
+    /**
+     * A stable key for the handler, the same for every run of it: {@code idea}, or the
+     * button's id template.
+     */
     public String key() {
         return this.key;
     }

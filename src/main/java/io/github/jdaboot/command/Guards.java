@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The guards, in order: {@link GuildOnly @GuildOnly}, {@link RequiresPermissions @RequiresPermissions},
- * users' guard beans, all before the handler's arguments are read; then {@link Cooldown @Cooldown},
- * after them.
+ * The guards, in order: {@link GuildOnly @GuildOnly},
+ * {@link RequiresPermissions @RequiresPermissions}, users' guard beans, all before the
+ * handler's arguments are read; then {@link Cooldown @Cooldown}, after them.
  */
 class Guards {
 
     private final List<InteractionGuard> beforeArguments;
+
     private final InteractionGuard cooldown;
 
     Guards(List<InteractionGuard> userGuards, CooldownTracker cooldowns) {

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code Guild} parameters (without {@link Option @Option}) with the server, null in a direct message. */
+/**
+ * Fills {@code Guild} parameters (without {@link Option @Option}) with the server, null
+ * in a direct message.
+ */
 class GuildArgumentResolver implements InteractionArgumentResolver {
 
     @Override

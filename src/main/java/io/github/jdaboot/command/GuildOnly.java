@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The command works only in a server, not in direct messages. On a class: every command of the bean.
+ * The command works only in a server, not in direct messages. On a class: every command
+ * of the bean.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,12 +2,16 @@ package io.github.jdaboot.command;
 
 import java.util.Optional;
 
-/** {@link GuildOnly @GuildOnly} (and {@link RequiresPermissions @RequiresPermissions}): not in direct messages. */
+/**
+ * {@link GuildOnly @GuildOnly} (and {@link RequiresPermissions @RequiresPermissions}):
+ * not in direct messages.
+ */
 class GuildOnlyGuard implements InteractionGuard {
 
     @Override
     public Optional<String> check(GuardedRun run) {
-        boolean guildOnly = run.annotation(GuildOnly.class) != null || run.annotation(RequiresPermissions.class) != null;
+        boolean guildOnly = run.annotation(GuildOnly.class) != null
+                || run.annotation(RequiresPermissions.class) != null;
         if (guildOnly && run.context().guild() == null) {
             return Optional.of(capitalized(run.name()) + " only works in a server, not in direct messages.");
         }

@@ -1,18 +1,23 @@
 package io.github.jdaboot.command;
 
 /**
- * The ids of the messages already taken as commands, the most recent {@code capacity} of them, so that a
- * message seen twice (replayed on RESUME, or fetched again after a new session) is answered once.
+ * The ids of the messages already taken as commands, the most recent {@code capacity} of
+ * them, so that a message seen twice (replayed on RESUME, or fetched again after a new
+ * session) is answered once.
  * <p>
- * Kept in primitive arrays allocated once: a ring of the ids in the order they came, and an open-addressing set
- * of them for the lookup. Boxed ids in a map would live as long as they are remembered, and every one of them
- * would be copied by the young collections it survives before it reached the old generation.
+ * Kept in primitive arrays allocated once: a ring of the ids in the order they came, and
+ * an open-addressing set of them for the lookup. Boxed ids in a map would live as long as
+ * they are remembered, and every one of them would be copied by the young collections it
+ * survives before it reached the old generation.
  */
 final class HandledMessages {
 
     private final int capacity;
 
-    /** The ids in the order they were taken; the oldest is overwritten once the ring is full. */
+    /**
+     * The ids in the order they were taken; the oldest is overwritten once the ring is
+     * full.
+     */
     private final long[] ring;
 
     /** The same ids, in linear probing; 0 marks a free slot (no message has the id 0). */
@@ -73,7 +78,10 @@ final class HandledMessages {
         this.set[i] = id;
     }
 
-    /** Removes the id and moves back the ids after it that probed past its slot, so that lookups still find them. */
+    /**
+     * Removes the id and moves back the ids after it that probed past its slot, so that
+     * lookups still find them.
+     */
     private void remove(long id) {
         int mask = this.set.length - 1;
         int free = slotOf(id);
@@ -83,7 +91,8 @@ final class HandledMessages {
         this.set[free] = 0;
         for (int i = (free + 1) & mask; this.set[i] != 0; i = (i + 1) & mask) {
             int home = start(this.set[i], mask);
-            // the id at i may move to the free slot if its home is not cyclically within (free, i]
+            // the id at i may move to the free slot if its home is not cyclically within
+            // (free, i]
             boolean reachable = (free <= i) ? (home > free && home <= i) : (home > free || home <= i);
             if (!reachable) {
                 this.set[free] = this.set[i];
@@ -96,4 +105,5 @@ final class HandledMessages {
     private static int start(long id, int mask) {
         return (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
+
 }

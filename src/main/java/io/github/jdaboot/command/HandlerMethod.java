@@ -20,20 +20,27 @@ import org.springframework.core.annotation.SynthesizingMethodParameter;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * A handler: one method of a Spring bean, found at startup by a handler mapping, with its parameters
- * as Spring {@link MethodParameter}s for the argument resolvers.
+ * A handler: one method of a Spring bean, found at startup by a handler mapping, with its
+ * parameters as Spring {@link MethodParameter}s for the argument resolvers.
  */
 final class HandlerMethod {
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private final Object bean;
+
     private final String beanName;
+
     private final Class<?> beanType;
+
     private final Method method;
+
     private final Method invocable;
+
     private final MethodParameter[] parameters;
+
     private final MethodParameter returnType;
+
     private final Map<Class<? extends Annotation>, Optional<Annotation>> annotations = new ConcurrentHashMap<>();
 
     HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
@@ -72,8 +79,9 @@ final class HandlerMethod {
     }
 
     /**
-     * The annotation on the method, or else on its class (meta-annotations and attribute overrides merged). The
-     * guards ask for every run, so each answer is kept: the handler's annotations do not change.
+     * The annotation on the method, or else on its class (meta-annotations and attribute
+     * overrides merged). The guards ask for every run, so each answer is kept: the
+     * handler's annotations do not change.
      */
     <A extends Annotation> @Nullable A annotation(Class<A> type) {
         Optional<Annotation> known = this.annotations.get(type);

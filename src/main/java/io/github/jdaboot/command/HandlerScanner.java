@@ -13,8 +13,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the methods carrying an annotation on every bean, once all singletons exist, as Spring's
- * {@code EventListenerMethodProcessor} does for {@code @EventListener}.
+ * Finds the methods carrying an annotation on every bean, once all singletons exist, as
+ * Spring's {@code EventListenerMethodProcessor} does for {@code @EventListener}.
  */
 final class HandlerScanner {
 
@@ -41,8 +41,8 @@ final class HandlerScanner {
             }
             Class<?> userType = ClassUtils.getUserClass(type);
             Map<Method, A> annotated = MethodIntrospector.selectMethods(userType,
-                    (MethodIntrospector.MetadataLookup<A>) (method) -> AnnotatedElementUtils.findMergedAnnotation(method,
-                            annotation));
+                    (MethodIntrospector.MetadataLookup<A>) (method) -> AnnotatedElementUtils
+                        .findMergedAnnotation(method, annotation));
             if (annotated.isEmpty()) {
                 continue;
             }
@@ -54,4 +54,5 @@ final class HandlerScanner {
                         entry.getValue()));
         }
     }
+
 }

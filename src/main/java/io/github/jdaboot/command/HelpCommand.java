@@ -1,18 +1,19 @@
 package io.github.jdaboot.command;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /help} and {@code .help}: the commands with their descriptions and options, generated from
- * the {@link Command @Command} declarations, or one command in detail.
+ * {@code /help} and {@code .help}: the commands with their descriptions and options,
+ * generated from the {@link Command @Command} declarations, or one command in detail.
  */
 class HelpCommand {
 
     private final CommandHandlerMapping registry;
+
     private final CommandProperties properties;
 
     HelpCommand(CommandHandlerMapping registry, CommandProperties properties) {
@@ -24,7 +25,8 @@ class HelpCommand {
     String help(@Option(description = "A command to explain", required = false) @Nullable String command,
             CommandContext context) {
         String symbol = (context.surface() == CommandSurface.SLASH) ? "/" : this.properties.getPrefix();
-        List<CommandDefinition> offered = this.registry.all().stream()
+        List<CommandDefinition> offered = this.registry.all()
+            .stream()
             .filter((definition) -> definition.offers(context.surface()))
             .toList();
         if (command != null && !command.isBlank()) {
@@ -33,10 +35,12 @@ class HelpCommand {
                 .filter((definition) -> definition.fullName().equals(wanted) || wanted.equals(definition.group()))
                 .toList();
             if (matching.isEmpty()) {
-                throw new CommandException("I don't know " + OptionSpec.quote(command) + ". Type `" + symbol
-                        + "help` for the list.");
+                throw new CommandException(
+                        "I don't know " + OptionSpec.quote(command) + ". Type `" + symbol + "help` for the list.");
             }
-            return matching.stream().map((definition) -> detail(definition, symbol)).collect(Collectors.joining("\n\n"));
+            return matching.stream()
+                .map((definition) -> detail(definition, symbol))
+                .collect(Collectors.joining("\n\n"));
         }
         String list = offered.stream()
             .map((definition) -> "`" + symbol + definition.usage() + "`: " + definition.description())
@@ -48,8 +52,13 @@ class HelpCommand {
     private static String detail(CommandDefinition definition, String symbol) {
         StringBuilder text = new StringBuilder("`" + symbol + definition.usage() + "`\n" + definition.description());
         for (OptionDefinition option : definition.options()) {
-            text.append("\n• **").append(option.name()).append("** (").append(option.describe())
-                .append(option.required() ? "" : ", optional").append("): ").append(option.spec().description());
+            text.append("\n• **")
+                .append(option.name())
+                .append("** (")
+                .append(option.describe())
+                .append(option.required() ? "" : ", optional")
+                .append("): ")
+                .append(option.spec().description());
         }
         if (definition.cooldownSeconds() > 0) {
             text.append("\nCooldown: ").append(definition.cooldownSeconds()).append(" s per user.");
@@ -59,4 +68,5 @@ class HelpCommand {
         }
         return text.toString();
     }
+
 }

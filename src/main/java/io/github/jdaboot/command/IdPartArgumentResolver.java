@@ -8,9 +8,9 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 
 /**
- * Fills {@link IdPart @IdPart} parameters with a part of the custom id, converted to the parameter's
- * type by Spring's conversion service. A part that does not convert means the id was not made by
- * this bot: the user gets a polite reply, not a trace.
+ * Fills {@link IdPart @IdPart} parameters with a part of the custom id, converted to the
+ * parameter's type by Spring's conversion service. A part that does not convert means the
+ * id was not made by this bot: the user gets a polite reply, not a trace.
  */
 class IdPartArgumentResolver implements InteractionArgumentResolver {
 
@@ -30,8 +30,8 @@ class IdPartArgumentResolver implements InteractionArgumentResolver {
         IdPart part = parameter.getParameterAnnotation(IdPart.class);
         String name = (part != null && !part.value().isEmpty()) ? part.value() : parameter.getParameterName();
         if (name == null) {
-            throw new IllegalStateException("parameter names are not available: compile with -parameters, or set"
-                    + " @IdPart(\"name\")");
+            throw new IllegalStateException(
+                    "parameter names are not available: compile with -parameters, or set" + " @IdPart(\"name\")");
         }
         return name;
     }

@@ -21,16 +21,19 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.util.UriTemplate;
 
 /**
- * Maps custom ids to handler methods by id templates such as {@code idea:another:{topic}}: Spring's
- * {@link UriTemplate}s (a part matches any text, colons included, unless the template gives a pattern:
- * {@code {poll:\d+}}), templates with fewer parts first, then longer ones. Finds the methods at
- * startup and checks their templates, parameters and return types.
+ * Maps custom ids to handler methods by id templates such as
+ * {@code idea:another:{topic}}: Spring's {@link UriTemplate}s (a part matches any text,
+ * colons included, unless the template gives a pattern: {@code {poll:\d+}}), templates
+ * with fewer parts first, then longer ones. Finds the methods at startup and checks their
+ * templates, parameters and return types.
  *
  * @param <A> the annotation marking the handlers
  */
 abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializingSingleton, BeanFactoryAware {
 
-    /** A handler found for a custom id, with the template that matched and the id's parts. */
+    /**
+     * A handler found for a custom id, with the template that matched and the id's parts.
+     */
     record Match(HandlerMethod handler, String template, Map<String, String> parts) {
     }
 
@@ -38,11 +41,17 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
     }
 
     private final Class<A> annotation;
+
     private final String what;
+
     private final ArgumentResolvers arguments;
+
     private final ReturnValueHandlers returns;
+
     private final ExceptionHandlers exceptions;
+
     private final List<Route> routes = new ArrayList<>();
+
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     IdTemplateMapping(Class<A> annotation, ArgumentResolvers arguments, ReturnValueHandlers returns,
@@ -89,10 +98,12 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
         }
         List<UriTemplate> patterns = new ArrayList<>();
         for (String template : templates) {
-            if (template.isBlank() || template.length() > Button.ID_MAX_LENGTH || template.startsWith(ComponentCallbacks.PREFIX)) {
-                throw handler.invalid(this.what, "invalid template '" + template + "': Discord takes custom ids of 1 to "
-                        + Button.ID_MAX_LENGTH + " characters, and ids starting with '" + ComponentCallbacks.PREFIX
-                        + "' are the framework's");
+            if (template.isBlank() || template.length() > Button.ID_MAX_LENGTH
+                    || template.startsWith(ComponentCallbacks.PREFIX)) {
+                throw handler.invalid(this.what,
+                        "invalid template '" + template + "': Discord takes custom ids of 1 to " + Button.ID_MAX_LENGTH
+                                + " characters, and ids starting with '" + ComponentCallbacks.PREFIX
+                                + "' are the framework's");
             }
             UriTemplate pattern;
             try {
@@ -103,8 +114,8 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
             }
             for (Route route : this.routes) {
                 if (route.template().equals(template)) {
-                    throw handler.invalid(this.what, "template '" + template + "' is also handled by "
-                            + route.handler().describe());
+                    throw handler.invalid(this.what,
+                            "template '" + template + "' is also handled by " + route.handler().describe());
                 }
             }
             patterns.add(pattern);
@@ -114,9 +125,9 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
             checkParameter(handler, parameter, templates, patterns);
         }
         if (!this.returns.supports(handler.returnType())) {
-            throw handler.invalid(this.what, "unsupported return type "
-                    + handler.returnType().getParameterType().getSimpleName()
-                    + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
+            throw handler
+                .invalid(this.what, "unsupported return type " + handler.returnType().getParameterType().getSimpleName()
+                        + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
         }
         for (int i = 0; i < templates.length; i++) {
             this.routes.add(new Route(templates[i], patterns.get(i), handler));
@@ -134,8 +145,8 @@ abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializ
         }
         if (GenericEvent.class.isAssignableFrom(type) && type != GenericEvent.class
                 && eventTypes().stream().noneMatch((event) -> type.isAssignableFrom(event))) {
-            throw handler.invalid(this.what, name + " is a " + type.getSimpleName() + ", which never reaches a "
-                    + this.what + " method");
+            throw handler.invalid(this.what,
+                    name + " is a " + type.getSimpleName() + ", which never reaches a " + this.what + " method");
         }
         if (parameter.hasParameterAnnotation(IdPart.class)) {
             IdPart part = parameter.getParameterAnnotation(IdPart.class);

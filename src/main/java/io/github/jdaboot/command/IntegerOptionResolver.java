@@ -1,6 +1,8 @@
 package io.github.jdaboot.command;
 
-/** {@code int} and {@code Integer} options; their bounds are always declared to Discord. */
+/**
+ * {@code int} and {@code Integer} options; their bounds are always declared to Discord.
+ */
 class IntegerOptionResolver extends WholeNumberOptionResolver {
 
     IntegerOptionResolver() {

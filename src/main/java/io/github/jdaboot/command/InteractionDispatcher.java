@@ -24,28 +24,43 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns requests into
- * controller calls: on JDA's event thread it only asks the handler mappings which handler an event is
- * for and hands the run to the {@link CommandExecutor}, on its own virtual thread, where the
- * {@link InteractionHandlerAdapter} does the rest. Events that are for the bot but have no handler (a
- * command it no longer has, an expired or forged button) get a short polite answer.
+ * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns
+ * requests into controller calls: on JDA's event thread it only asks the handler mappings
+ * which handler an event is for and hands the run to the {@link CommandExecutor}, on its
+ * own virtual thread, where the {@link InteractionHandlerAdapter} does the rest. Events
+ * that are for the bot but have no handler (a command it no longer has, an expired or
+ * forged button) get a short polite answer.
  */
 class InteractionDispatcher implements EventListener {
 
     private final CommandHandlerMapping commands;
+
     private final @Nullable PrefixCommandMapping prefixCommands;
+
     private final ComponentHandlerMapping components;
+
     private final ModalHandlerMapping modals;
+
     private final AutocompleteHandlerMapping suggestions;
+
     private final ContextCommandMapping contextCommands;
+
     private final InteractionHandlerAdapter adapter;
+
     private final InvocationSupport support;
+
     private final ScheduledExecutorService deferrals;
+
     private final CommandProperties properties;
-    /** How many of the latest messages taken as commands are remembered, to answer each once. */
+
+    /**
+     * How many of the latest messages taken as commands are remembered, to answer each
+     * once.
+     */
     static final int HANDLED_MESSAGES = 50_000;
 
     private final HandledMessages handled = new HandledMessages(HANDLED_MESSAGES);
+
     private final MissedCommandRecovery recovery;
 
     InteractionDispatcher(CommandHandlerMapping commands, @Nullable PrefixCommandMapping prefixCommands,
@@ -73,7 +88,8 @@ class InteractionDispatcher implements EventListener {
     public void onEvent(GenericEvent event) {
         switch (event) {
             case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
-            case MessageReceivedEvent message when this.prefixCommands != null -> onMessage(message, this.prefixCommands);
+            case MessageReceivedEvent message when this.prefixCommands != null ->
+                onMessage(message, this.prefixCommands);
             case GenericComponentInteractionCreateEvent click -> onComponent(click);
             case ModalInteractionEvent form -> onModal(form);
             case CommandAutoCompleteInteractionEvent typing -> onAutocomplete(typing);
@@ -112,14 +128,17 @@ class InteractionDispatcher implements EventListener {
         }
         Optional<PrefixCommandMapping.Match> match = prefixCommands.match(event.getMessage().getContentRaw(), self);
         if (match.isEmpty() || !this.handled.firstTime(event.getMessageIdLong())) {
-            // not for the bot; or replayed on RESUME or recovered after a new session, and already answered
+            // not for the bot; or replayed on RESUME or recovered after a new session,
+            // and already answered
             return;
         }
         switch (match.get()) {
-            case PrefixCommandMapping.Answer(String text) -> this.support.executor().submit("reply",
-                    () -> Delivery.send("reply to a message",
-                            () -> event.getMessage().reply(Invocation.messages(Reply.of(text), List.of())
-                                .getFirst()).setNonce("r" + event.getMessageIdLong() + "-0")));
+            case PrefixCommandMapping.Answer(String text) -> this.support.executor()
+                .submit("reply",
+                        () -> Delivery.send("reply to a message",
+                                () -> event.getMessage()
+                                    .reply(Invocation.messages(Reply.of(text), List.of()).getFirst())
+                                    .setNonce("r" + event.getMessageIdLong() + "-0")));
             case PrefixCommandMapping.Found(CommandDefinition command, String arguments) -> {
                 PrefixInvocation invocation = new PrefixInvocation(command, event, this.properties.getPrefix(),
                         arguments, this.support);
@@ -181,9 +200,10 @@ class InteractionDispatcher implements EventListener {
             invocation.answer(List.of());
             return;
         }
-        // Discord waits 3 seconds for suggestions, and they cannot be deferred: none rather than an error
-        this.deferrals.schedule(() -> invocation.answer(List.of()),
-                this.properties.getAutocompleteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // Discord waits 3 seconds for suggestions, and they cannot be deferred: none
+        // rather than an error
+        this.deferrals.schedule(() -> invocation.answer(List.of()), this.properties.getAutocompleteTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void onContextCommand(Command.Type type, GenericContextInteractionEvent<?> event) {
@@ -197,14 +217,18 @@ class InteractionDispatcher implements EventListener {
         run(invocation, () -> this.adapter.handle(invocation, command.get().handler()));
     }
 
-    /** Hands the run to the executor, and defers an interaction that is still running after {@code defer-after}. */
+    /**
+     * Hands the run to the executor, and defers an interaction that is still running
+     * after {@code defer-after}.
+     */
     private void run(Invocation invocation, Supplier<CompletableFuture<?>> handling) {
         if (!this.support.executor().submit(invocation.displayName(), handling)) {
             String why = this.support.executor().isAccepting()
                     ? "I'm very busy right now: please try again in a moment."
                     : "I'm restarting: please try again in a minute.";
             this.adapter.refused(invocation);
-            invocation.reply(Reply.of(why).ephemeral()); // queued with JDA: nothing here blocks the event thread
+            invocation.reply(Reply.of(why).ephemeral()); // queued with JDA: nothing here
+                                                         // blocks the event thread
             return;
         }
         if (invocation instanceof InteractionInvocation<?> interaction) {
@@ -213,7 +237,8 @@ class InteractionDispatcher implements EventListener {
     }
 
     private static void answer(IReplyCallback event, String text) {
-        event.reply(text).setEphemeral(true)
+        event.reply(text)
+            .setEphemeral(true)
             .queue(null, (failure) -> Invocation.logFailure("answer an interaction without a handler", failure));
     }
 

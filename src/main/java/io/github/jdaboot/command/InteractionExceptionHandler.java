@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that answers when a handler throws, as Spring MVC's {@code @ExceptionHandler}: on the
- * handler's own bean, or on an {@link InteractionAdvice @InteractionAdvice} bean for every handler.
- * Its parameters are the exception and anything a handler may take (the context, the user, ...); it
- * answers like a handler ({@code String}, {@link Reply}, ...). The closest matching exception type wins.
+ * Marks a method that answers when a handler throws, as Spring MVC's
+ * {@code @ExceptionHandler}: on the handler's own bean, or on an
+ * {@link InteractionAdvice @InteractionAdvice} bean for every handler. Its parameters are
+ * the exception and anything a handler may take (the context, the user, ...); it answers
+ * like a handler ({@code String}, {@link Reply}, ...). The closest matching exception
+ * type wins.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

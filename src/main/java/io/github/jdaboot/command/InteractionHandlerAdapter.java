@@ -14,24 +14,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a handler for one run, on the run's virtual thread, as Spring MVC's {@code HandlerAdapter}:
- * the guards, the arguments (resolvers), the method, its answer (return value handlers), and on
- * failure the exception handlers. Each run is an observation ({@code discord.commands}): a timer by
- * kind, command and outcome, and a span when tracing is on, the current one while the handler runs.
+ * Runs a handler for one run, on the run's virtual thread, as Spring MVC's
+ * {@code HandlerAdapter}: the guards, the arguments (resolvers), the method, its answer
+ * (return value handlers), and on failure the exception handlers. Each run is an
+ * observation ({@code discord.commands}): a timer by kind, command and outcome, and a
+ * span when tracing is on, the current one while the handler runs.
  */
 class InteractionHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionHandlerAdapter.class);
 
     private final Guards guards;
+
     private final ArgumentResolvers arguments;
+
     private final ReturnValueHandlers returns;
+
     private final ExceptionHandlers exceptions;
+
     private final ObservationRegistry observations;
+
     private final @Nullable InteractionObservationConvention convention;
 
-    private static final InteractionObservationConvention DEFAULT_CONVENTION =
-            new DefaultInteractionObservationConvention();
+    private static final InteractionObservationConvention DEFAULT_CONVENTION = new DefaultInteractionObservationConvention();
 
     InteractionHandlerAdapter(Guards guards, ArgumentResolvers arguments, ReturnValueHandlers returns,
             ExceptionHandlers exceptions, ObservationRegistry observations,
@@ -70,7 +75,10 @@ class InteractionHandlerAdapter {
         stop(observe(context), context, CommandOutcome.DENIED, null);
     }
 
-    /** @return what completes when the run's answers are sent */
+    /**
+     * Runs a handler for one invocation.
+     * @return what completes when the run's answers are sent
+     */
     CompletableFuture<?> handle(Invocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
         Throwable failed = null;
@@ -105,9 +113,10 @@ class InteractionHandlerAdapter {
     }
 
     /**
-     * Runs an {@link Autocomplete @Autocomplete} method and answers with its choices: those containing
-     * what was typed (the ones starting with it first), at most 25. A guard's refusal or a failure
-     * answers with none; a failure is logged once with an error id.
+     * Runs an {@link Autocomplete @Autocomplete} method and answers with its choices:
+     * those containing what was typed (the ones starting with it first), at most 25. A
+     * guard's refusal or a failure answers with none; a failure is logged once with an
+     * error id.
      */
     void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;

@@ -21,11 +21,11 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run of an interaction (slash command, click, form). Discord wants it acknowledged exactly once,
- * within 3 seconds: by the first answer (a reply, an update of the clicked message, or a form) if it
- * comes in time, else by a deferral the framework sends when the handler is slow. Later answers go
- * through the interaction's hook: a reply after a deferred reply fills it, an update edits the message,
- * anything else follows up.
+ * A run of an interaction (slash command, click, form). Discord wants it acknowledged
+ * exactly once, within 3 seconds: by the first answer (a reply, an update of the clicked
+ * message, or a form) if it comes in time, else by a deferral the framework sends when
+ * the handler is slow. Later answers go through the interaction's hook: a reply after a
+ * deferred reply fills it, an update edits the message, anything else follows up.
  *
  * @param <E> the event
  */
@@ -47,11 +47,15 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
 
         /** Deferred with "thinking…", and filled in. */
         FILLED
+
     }
 
     private final E event;
+
     private final InvocationSupport support;
+
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
+
     private volatile @Nullable Future<?> deferral;
 
     InteractionInvocation(@Nullable HandlerMethod handler, E event, InvocationSupport support) {
@@ -95,7 +99,10 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
         return this.event.getUserLocale().toLocale();
     }
 
-    /** Whether a deferral shows nothing (a click on the bot's message) rather than "thinking…". */
+    /**
+     * Whether a deferral shows nothing (a click on the bot's message) rather than
+     * "thinking…".
+     */
     boolean defersAsUpdate() {
         return canUpdate();
     }
@@ -106,8 +113,9 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     }
 
     /**
-     * Defers the interaction after the delay unless it is acknowledged before; the acknowledgement cancels the
-     * deferral, so that an answered run does not wait in the scheduler's queue.
+     * Defers the interaction after the delay unless it is acknowledged before; the
+     * acknowledgement cancels the deferral, so that an answered run does not wait in the
+     * scheduler's queue.
      */
     void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
         this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -119,7 +127,10 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
         this.deferral.cancel(false); // answered already
     }
 
-    /** Defers now unless already acknowledged; called by the framework when the handler is slow. */
+    /**
+     * Defers now unless already acknowledged; called by the framework when the handler is
+     * slow.
+     */
     @Override
     public void defer() {
         boolean asUpdate = defersAsUpdate();
@@ -160,15 +171,18 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     @Override
     void send(Supplier<MessageCreateData> build, boolean ephemeral) {
         MessageCreateData message = build.get();
-        // JDA acknowledges an interaction once and then routes everything through its hook, so only the
+        // JDA acknowledges an interaction once and then routes everything through its
+        // hook, so only the
         // follow-ups can be retried; a failed acknowledgement fails the hook for good
         switch (take(Acknowledgement.ANSWERED)) {
             case NONE -> {
                 this.support.metrics().acknowledged(this.event, false);
-                this.event.reply(message).setEphemeral(ephemeral)
+                this.event.reply(message)
+                    .setEphemeral(ephemeral)
                     .queue(null, (failure) -> logFailure("reply to " + displayName(), failure));
             }
-            case DEFERRED_REPLY -> this.event.getHook().editOriginal(MessageEditData.fromCreateData(message))
+            case DEFERRED_REPLY -> this.event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(message))
                 .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
             default -> enqueue(() -> Delivery.send("follow up on " + displayName(),
                     () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
@@ -191,8 +205,8 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     @Override
     void openModal(Modal modal) {
         if (!(this.event instanceof IModalCallback callback)) {
-            throw new IllegalStateException(displayName() + " cannot open a form: Discord allows no form in answer"
-                    + " to a form");
+            throw new IllegalStateException(
+                    displayName() + " cannot open a form: Discord allows no form in answer" + " to a form");
         }
         net.dv8tion.jda.api.modals.Modal form = modal.toJda();
         if (take(Acknowledgement.ANSWERED) != Acknowledgement.NONE) {
@@ -205,8 +219,8 @@ abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & I
     }
 
     /**
-     * Nothing was sent: a click is acknowledged without a change, a command or a form gets a short
-     * private "Done." (and a deferred "thinking…" is filled with it).
+     * Nothing was sent: a click is acknowledged without a change, a command or a form
+     * gets a short private "Done." (and a deferred "thinking…" is filled with it).
      */
     @Override
     void finish() {

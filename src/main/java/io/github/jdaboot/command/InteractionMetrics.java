@@ -13,10 +13,11 @@ import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
  * How fast interactions are acknowledged against Discord's 3-second deadline: the timer
- * {@code discord.interactions.acknowledgement} and the counter {@code discord.interactions.late}, by
- * type ({@code reply} or {@code defer}), registered at 0 when bound to a registry. The handler runs
- * themselves are observations ({@link DefaultInteractionObservationConvention}). Unbound (no registry),
- * it records nothing.
+ * {@code discord.interactions.acknowledgement} and the counter
+ * {@code discord.interactions.late}, by type ({@code reply} or {@code defer}), registered
+ * at 0 when bound to a registry. The handler runs themselves are observations
+ * ({@link DefaultInteractionObservationConvention}). Unbound (no registry), it records
+ * nothing.
  */
 class InteractionMetrics implements MeterBinder {
 
@@ -47,9 +48,13 @@ class InteractionMetrics implements MeterBinder {
             .register(registry);
     }
 
-    /** An interaction was acknowledged: measured from its creation, as Discord's deadline is. */
+    /**
+     * An interaction was acknowledged: measured from its creation, as Discord's deadline
+     * is.
+     */
     void acknowledged(GenericInteractionCreateEvent event, boolean deferred) {
-        // the creation time is in the interaction's id (JDA's getTimeCreated() goes through a Calendar)
+        // the creation time is in the interaction's id (JDA's getTimeCreated() goes
+        // through a Calendar)
         long createdMillis = (event.getIdLong() >>> 22) + TimeUtil.DISCORD_EPOCH;
         Duration latency = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - createdMillis));
         boolean late = latency.compareTo(DISCORD_DEADLINE) > 0;

@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an {@link InteractionObservationConvention} sees of one handler run: its kind, the handler's
- * stable name, where it ran, and how it ended.
+ * What an {@link InteractionObservationConvention} sees of one handler run: its kind, the
+ * handler's stable name, where it ran, and how it ended.
  */
 public class InteractionObservationContext extends Observation.Context {
 
@@ -24,14 +24,17 @@ public class InteractionObservationContext extends Observation.Context {
     }
 
     /**
-     * What ran: {@code slash}, {@code prefix}, {@code user}, {@code message} (context menus),
-     * {@code component}, {@code modal} or {@code autocomplete}.
+     * What ran: {@code slash}, {@code prefix}, {@code user}, {@code message} (context
+     * menus), {@code component}, {@code modal} or {@code autocomplete}.
      */
     public String getKind() {
         return this.kind;
     }
 
-    /** The handler's stable name: the command ({@code idea}, {@code tag add}) or the component's id template. */
+    /**
+     * The handler's stable name: the command ({@code idea}, {@code tag add}) or the
+     * component's id template.
+     */
     public String getCommand() {
         return this.command;
     }
@@ -42,8 +45,8 @@ public class InteractionObservationContext extends Observation.Context {
     }
 
     /**
-     * How it ended: {@code success}, {@code error}, {@code bad_input}, {@code cooldown} or {@code denied};
-     * null while it runs.
+     * How it ended: {@code success}, {@code error}, {@code bad_input}, {@code cooldown}
+     * or {@code denied}; null while it runs.
      */
     public @Nullable String getOutcome() {
         return this.outcome;

@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a handler, and how its answers reach Discord. Subclasses know the surface: a prefix
- * command replies to the message; an interaction is acknowledged once and followed up through its hook.
- * Every message goes out with no mentions allowed, so nothing in it pings anyone; components with
- * callbacks get their custom ids when the message is built, once.
+ * One run of a handler, and how its answers reach Discord. Subclasses know the surface: a
+ * prefix command replies to the message; an interaction is acknowledged once and followed
+ * up through its hook. Every message goes out with no mentions allowed, so nothing in it
+ * pings anyone; components with callbacks get their custom ids when the message is built,
+ * once.
  */
 abstract class Invocation implements InteractionContext {
 
@@ -36,12 +37,19 @@ abstract class Invocation implements InteractionContext {
     static final String LONG_REPLY_NOTE = "The answer is long, so here it is as a file.";
 
     private final @Nullable HandlerMethod handler;
+
     private final InvocationSupport support;
+
     private final long startedNanos = System.nanoTime();
+
     private final AtomicBoolean replied = new AtomicBoolean();
+
     private Map<String, String> idParts = Map.of();
 
-    /** Everything sent for this run so far, in order; each message goes out once the one before is sent. */
+    /**
+     * Everything sent for this run so far, in order; each message goes out once the one
+     * before is sent.
+     */
     private CompletableFuture<?> outbox = CompletableFuture.completedFuture(null);
 
     Invocation(@Nullable HandlerMethod handler, InvocationSupport support) {
@@ -58,13 +66,21 @@ abstract class Invocation implements InteractionContext {
         return this.startedNanos;
     }
 
-    /** What the run is, for the metrics' {@code surface} tag: slash, prefix, component or modal. */
+    /**
+     * What the run is, for the metrics' {@code surface} tag: slash, prefix, component or
+     * modal.
+     */
     abstract String kind();
 
-    /** How replies name what the user did: {@code /idea}, {@code .idea}, "this button". */
+    /**
+     * How replies name what the user did: {@code /idea}, {@code .idea}, "this button".
+     */
     abstract String displayName();
 
-    /** The handler's stable name, for metrics and cooldowns: {@code idea}, or an id template. */
+    /**
+     * The handler's stable name, for metrics and cooldowns: {@code idea}, or an id
+     * template.
+     */
     abstract String key();
 
     /** A command's usage line, shown after bad input; null for other handlers. */
@@ -72,7 +88,10 @@ abstract class Invocation implements InteractionContext {
         return null;
     }
 
-    /** The message behind the run: a prefix command's, or the one a clicked component is on; else null. */
+    /**
+     * The message behind the run: a prefix command's, or the one a clicked component is
+     * on; else null.
+     */
     @Nullable Message message() {
         return null;
     }
@@ -106,10 +125,10 @@ abstract class Invocation implements InteractionContext {
         if (reply.isUpdate() && canUpdate()) {
             // without components of its own, an update leaves the message's as they are
             MessageCreateData text = messages.getFirst();
-            update((rows != null) ? MessageEditData.fromCreateData(text) : new MessageEditBuilder()
-                .setContent(text.getContent())
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build());
+            update((rows != null) ? MessageEditData.fromCreateData(text)
+                    : new MessageEditBuilder().setContent(text.getContent())
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build());
             first = 1;
         }
         for (int i = first; i < messages.size(); i++) {
@@ -118,25 +137,36 @@ abstract class Invocation implements InteractionContext {
         }
     }
 
-    /** Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed. */
+    /**
+     * Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed.
+     */
     void reply(MessageCreateData data) {
         this.replied.set(true);
-        send(() -> MessageCreateBuilder.from(data).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-            .mentionRepliedUser(false).build(), ephemeralByDefault());
+        send(() -> MessageCreateBuilder.from(data)
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .mentionRepliedUser(false)
+            .build(), ephemeralByDefault());
     }
 
-    /** Whether replies are private unless said otherwise ({@code @Command(ephemeral = true)}). */
+    /**
+     * Whether replies are private unless said otherwise
+     * ({@code @Command(ephemeral = true)}).
+     */
     boolean ephemeralByDefault() {
         return false;
     }
 
     /**
-     * Sends one message, after the ones before it and without waiting for it: the first answers, the
-     * rest follow up. The supplier builds the message afresh for each attempt.
+     * Sends one message, after the ones before it and without waiting for it: the first
+     * answers, the rest follow up. The supplier builds the message afresh for each
+     * attempt.
      */
     abstract void send(Supplier<MessageCreateData> message, boolean ephemeral);
 
-    /** Whether {@link #update(MessageEditData)} edits a message of this run (a clicked component's). */
+    /**
+     * Whether {@link #update(MessageEditData)} edits a message of this run (a clicked
+     * component's).
+     */
     boolean canUpdate() {
         return false;
     }
@@ -149,11 +179,16 @@ abstract class Invocation implements InteractionContext {
     /** Opens a form; where that cannot be done, tells the user how to get it. */
     abstract void openModal(Modal modal);
 
-    /** Acknowledges a run that sent nothing, so that Discord does not show it as failed. */
+    /**
+     * Acknowledges a run that sent nothing, so that Discord does not show it as failed.
+     */
     void finish() {
     }
 
-    /** Starts the sending once everything before it is sent (at once when nothing is pending). */
+    /**
+     * Starts the sending once everything before it is sent (at once when nothing is
+     * pending).
+     */
     final synchronized void enqueue(Supplier<CompletableFuture<Boolean>> sending) {
         this.replied.set(true);
         this.outbox = this.outbox.thenCompose((previous) -> sending.get());
@@ -164,7 +199,10 @@ abstract class Invocation implements InteractionContext {
         return this.outbox;
     }
 
-    /** The rows of components, callbacks registered and given their ids; null when the reply leaves them alone. */
+    /**
+     * The rows of components, callbacks registered and given their ids; null when the
+     * reply leaves them alone.
+     */
     private @Nullable List<ActionRow> rows(Reply reply) {
         List<List<Object>> rows = reply.componentRows();
         if (rows == null) {
@@ -188,10 +226,15 @@ abstract class Invocation implements InteractionContext {
         return built;
     }
 
-    /** The Discord messages for a reply: its text split to fit, or attached as a file when very long. */
+    /**
+     * The Discord messages for a reply: its text split to fit, or attached as a file when
+     * very long.
+     */
     static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
-        List<FileUpload> files = reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name()))
+        List<FileUpload> files = reply.files()
+            .stream()
+            .map((file) -> FileUpload.fromData(file.data(), file.name()))
             .toList();
         if (chunks.isEmpty()) {
             return List.of(builder(LONG_REPLY_NOTE)
@@ -219,7 +262,10 @@ abstract class Invocation implements InteractionContext {
             .mentionRepliedUser(false);
     }
 
-    /** Text as Discord can store it: an unpaired surrogate (invalid UTF-16, e.g. echoed user input) becomes U+FFFD. */
+    /**
+     * Text as Discord can store it: an unpaired surrogate (invalid UTF-16, e.g. echoed
+     * user input) becomes U+FFFD.
+     */
     static String withoutLoneSurrogates(String text) {
         StringBuilder clean = null;
         for (int i = 0; i < text.length(); i++) {

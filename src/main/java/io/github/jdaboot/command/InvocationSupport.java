@@ -1,8 +1,9 @@
 package io.github.jdaboot.command;
 
 /**
- * What every run needs from the framework: the executor (is the bot shutting down?), the component
- * callbacks (to give ids to components sent with callbacks) and the metrics (acknowledgement times).
+ * What every run needs from the framework: the executor (is the bot shutting down?), the
+ * component callbacks (to give ids to components sent with callbacks) and the metrics
+ * (acknowledgement times).
  *
  * @param executor runs the handlers
  * @param callbacks keeps components' callbacks

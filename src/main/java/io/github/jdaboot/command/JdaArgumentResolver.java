@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code JDA} parameters (without {@link Option @Option}) with the JDA instance (the shard) the event came from. */
+/**
+ * Fills {@code JDA} parameters (without {@link Option @Option}) with the JDA instance
+ * (the shard) the event came from.
+ */
 class JdaArgumentResolver implements InteractionArgumentResolver {
 
     @Override

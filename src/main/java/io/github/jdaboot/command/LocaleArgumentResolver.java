@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code Locale} parameters with the language to answer in ({@link InteractionContext#locale()}). */
+/**
+ * Fills {@code Locale} parameters with the language to answer in
+ * ({@link InteractionContext#locale()}).
+ */
 class LocaleArgumentResolver implements InteractionArgumentResolver {
 
     @Override

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code Member} parameters (without {@link Option @Option}) with the member who acted, null in a direct message. */
+/**
+ * Fills {@code Member} parameters (without {@link Option @Option}) with the member who
+ * acted, null in a direct message.
+ */
 class MemberArgumentResolver implements InteractionArgumentResolver {
 
     @Override

@@ -54,8 +54,8 @@ class MemberOptionResolver implements OptionResolver {
             return guild.retrieveMemberById(id).complete();
         }
         catch (ErrorResponseException ex) {
-            throw new BadInputException("I can't find a member of this server with id " + id + " for "
-                    + option.bold() + ".");
+            throw new BadInputException(
+                    "I can't find a member of this server with id " + id + " for " + option.bold() + ".");
         }
     }
 

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 /**
- * Fills {@code Message} parameters: the message a clicked component is on (or a form was opened
- * from), or the message of a prefix command; null for a slash command.
+ * Fills {@code Message} parameters: the message a clicked component is on (or a form was
+ * opened from), or the message of a prefix command; null for a slash command.
  */
 class MessageArgumentResolver implements InteractionArgumentResolver {
 

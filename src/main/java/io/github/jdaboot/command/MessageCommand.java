@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a Spring bean as a message command: an entry of the menu Discord shows on a
- * message ("Apps"). The message it was chosen on is a {@link TargetOf @TargetOf} {@code Message}
- * parameter; the method answers like a command. Registered with the slash commands.
+ * Marks a method of a Spring bean as a message command: an entry of the menu Discord
+ * shows on a message ("Apps"). The message it was chosen on is a
+ * {@link TargetOf @TargetOf} {@code Message} parameter; the method answers like a
+ * command. Registered with the slash commands.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -3,7 +3,9 @@ package io.github.jdaboot.command;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
 
-/** Answers with a JDA {@code MessageCreateData} as it is, but with no mentions allowed. */
+/**
+ * Answers with a JDA {@code MessageCreateData} as it is, but with no mentions allowed.
+ */
 class MessageReturnValueHandler implements InteractionReturnValueHandler {
 
     @Override

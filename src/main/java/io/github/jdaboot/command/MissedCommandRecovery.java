@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches the commands a new gateway session missed. A RESUME replays what the bot missed, but when
- * Discord ends a session (INVALID_SESSION, close 4007 or 4009) the bot identifies anew and the
- * messages sent in between are never delivered. For each channel active in the last few minutes this
- * reads the history after the last message seen there and feeds it through the usual path, where
- * already answered messages are skipped. Everything is queued; nothing blocks JDA's threads.
+ * Fetches the commands a new gateway session missed. A RESUME replays what the bot
+ * missed, but when Discord ends a session (INVALID_SESSION, close 4007 or 4009) the bot
+ * identifies anew and the messages sent in between are never delivered. For each channel
+ * active in the last few minutes this reads the history after the last message seen there
+ * and feeds it through the usual path, where already answered messages are skipped.
+ * Everything is queued; nothing blocks JDA's threads.
  */
 final class MissedCommandRecovery {
 
@@ -42,14 +43,20 @@ final class MissedCommandRecovery {
         this.handler = handler;
     }
 
-    /** Remembers the newest message of each channel; called for every message, so without a lock or allocation. */
+    /**
+     * Remembers the newest message of each channel; called for every message, so without
+     * a lock or allocation.
+     */
     void seen(MessageReceivedEvent event) {
         long directUserId = (event.getChannelType() == ChannelType.PRIVATE && !event.getAuthor().isBot())
                 ? event.getAuthor().getIdLong() : 0;
         this.channels.seen(event.getChannel().getIdLong(), event.getMessageIdLong(), directUserId);
     }
 
-    /** Whether any channel was seen: a READY after that is a new session of a bot that was running before. */
+    /**
+     * Whether any channel was seen: a READY after that is a new session of a bot that was
+     * running before.
+     */
     boolean hasSeenChannels() {
         return !this.channels.isEmpty();
     }
@@ -60,9 +67,9 @@ final class MissedCommandRecovery {
     }
 
     /**
-     * After a new session: reads what each recently active channel received since it was last seen.
-     * Channels whose newest message is older than {@link #WINDOW} are left alone: an answer that late would
-     * confuse more than help.
+     * After a new session: reads what each recently active channel received since it was
+     * last seen. Channels whose newest message is older than {@link #WINDOW} are left
+     * alone: an answer that late would confuse more than help.
      */
     void recover(JDA jda) {
         long horizon = TimeUtil.getDiscordTimestamp(System.currentTimeMillis() - WINDOW.toMillis());
@@ -81,8 +88,8 @@ final class MissedCommandRecovery {
             else {
                 continue;
             }
-            history.queue((found) -> replay(jda, found.getRetrievedHistory()), (failure) -> log.warn(
-                    "Could not read the messages missed in channel {}: {}", channelId, failure.toString()));
+            history.queue((found) -> replay(jda, found.getRetrievedHistory()), (failure) -> log
+                .warn("Could not read the messages missed in channel {}: {}", channelId, failure.toString()));
         }
     }
 
@@ -98,4 +105,5 @@ final class MissedCommandRecovery {
             this.handler.accept(new MessageReceivedEvent(jda, -1, message));
         }
     }
+
 }

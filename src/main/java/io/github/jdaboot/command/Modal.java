@@ -10,13 +10,14 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A form the user fills in, opened in answer to a slash command or a click: return it from the
- * handler. Its submission goes to the {@link ModalHandler @ModalHandler} whose template matches its
- * custom id, with each text field bound to a {@link Field @Field} parameter. Discord's client enforces
- * the required fields and lengths; the framework checks them again, since a client can be modified.
+ * A form the user fills in, opened in answer to a slash command or a click: return it
+ * from the handler. Its submission goes to the {@link ModalHandler @ModalHandler} whose
+ * template matches its custom id, with each text field bound to a {@link Field @Field}
+ * parameter. Discord's client enforces the required fields and lengths; the framework
+ * checks them again, since a client can be modified.
  *
  * <pre>{@code
- * @Command(name = "suggest", description = "Suggest an idea")
+ * &#64;Command(name = "suggest", description = "Suggest an idea")
  * Modal suggest() {
  *     return Modal.of("suggest", "Suggest an idea").withText("idea", "Your idea", Modal.Style.LONG);
  * }
@@ -32,6 +33,7 @@ public final class Modal {
 
         /** A paragraph. */
         LONG
+
     }
 
     /**
@@ -74,7 +76,9 @@ public final class Modal {
     }
 
     private final String customId;
+
     private final String title;
+
     private final List<Text> fields;
 
     private Modal(String customId, String title, List<Text> fields) {
@@ -83,7 +87,10 @@ public final class Modal {
         this.fields = List.copyOf(fields);
     }
 
-    /** A form with this custom id (routed to a {@link ModalHandler @ModalHandler}) and title (at most 45 characters). */
+    /**
+     * A form with this custom id (routed to a {@link ModalHandler @ModalHandler}) and
+     * title (at most 45 characters).
+     */
     public static Modal of(String customId, String title) {
         return new Modal(customId, title, List.of());
     }
@@ -119,7 +126,8 @@ public final class Modal {
 
     /**
      * The form as JDA sends it.
-     * @throws IllegalArgumentException when it breaks one of Discord's limits (title, labels, lengths, at most 5 fields)
+     * @throws IllegalArgumentException when it breaks one of Discord's limits (title,
+     * labels, lengths, at most 5 fields)
      */
     net.dv8tion.jda.api.modals.Modal toJda() {
         var builder = net.dv8tion.jda.api.modals.Modal.create(this.customId, this.title);

@@ -6,7 +6,9 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 
 import org.springframework.core.MethodParameter;
 
-/** Maps the custom ids of submitted forms to {@link ModalHandler @ModalHandler} methods. */
+/**
+ * Maps the custom ids of submitted forms to {@link ModalHandler @ModalHandler} methods.
+ */
 class ModalHandlerMapping extends IdTemplateMapping<ModalHandler> {
 
     ModalHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns, ExceptionHandlers exceptions) {
@@ -25,7 +27,8 @@ class ModalHandlerMapping extends IdTemplateMapping<ModalHandler> {
 
     @Override
     void check(HandlerMethod handler, MethodParameter parameter) {
-        if (parameter.hasParameterAnnotation(Selected.class) || parameter.getParameterType() == ComponentContext.class) {
+        if (parameter.hasParameterAnnotation(Selected.class)
+                || parameter.getParameterType() == ComponentContext.class) {
             throw handler.invalid(what(), "parameter '" + parameter.getParameterName()
                     + "' is for clicks on components; a form's fields are @Field parameters");
         }

@@ -5,8 +5,8 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A submitted form. One opened from a click can update the clicked message; one opened from a command
- * is answered like the command.
+ * A submitted form. One opened from a click can update the clicked message; one opened
+ * from a command is answered like the command.
  */
 final class ModalInvocation extends InteractionInvocation<ModalInteractionEvent> {
 

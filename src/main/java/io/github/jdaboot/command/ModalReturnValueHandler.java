@@ -2,7 +2,10 @@ package io.github.jdaboot.command;
 
 import org.jspecify.annotations.Nullable;
 
-/** Opens the returned {@link Modal}; only an unanswered slash command or click can open one. */
+/**
+ * Opens the returned {@link Modal}; only an unanswered slash command or click can open
+ * one.
+ */
 class ModalReturnValueHandler implements InteractionReturnValueHandler {
 
     @Override

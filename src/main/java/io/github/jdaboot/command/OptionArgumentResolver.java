@@ -15,14 +15,15 @@ import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Fills {@link Option @Option} parameters: finds the value (a slash command's option, or the next
- * words of a prefix command), refuses a missing required one, and leaves reading the value to the
- * {@link OptionResolver} of the parameter's type. At startup it checks each declaration against
- * Discord's rules.
+ * Fills {@link Option @Option} parameters: finds the value (a slash command's option, or
+ * the next words of a prefix command), refuses a missing required one, and leaves reading
+ * the value to the {@link OptionResolver} of the parameter's type. At startup it checks
+ * each declaration against Discord's rules.
  */
 class OptionArgumentResolver implements InteractionArgumentResolver {
 
     private final List<OptionResolver> resolvers;
+
     private final Map<MethodParameter, OptionDefinition> definitions = new ConcurrentHashMap<>();
 
     OptionArgumentResolver(List<OptionResolver> resolvers) {
@@ -41,30 +42,34 @@ class OptionArgumentResolver implements InteractionArgumentResolver {
     OptionDefinition define(HandlerMethod handler, MethodParameter parameter, boolean rest) {
         Option option = parameter.getParameterAnnotation(Option.class);
         Class<?> type = parameter.getParameterType();
-        OptionResolver resolver = this.resolvers.stream().filter((candidate) -> candidate.supports(type)).findFirst()
-            .orElseThrow(() -> handler.invalid("@Command", "unsupported type " + type.getSimpleName()
-                    + " for @Option parameter '" + parameter.getParameterName() + "'; supported: String, long, int,"
-                    + " double, boolean (or their wrappers), an enum, User, Member, Role, GuildChannel,"
-                    + " GuildChannelUnion, GuildMessageChannel, TextChannel, ThreadChannel, VoiceChannel,"
-                    + " Message.Attachment, or a type of a registered OptionResolver bean"));
+        OptionResolver resolver = this.resolvers.stream()
+            .filter((candidate) -> candidate.supports(type))
+            .findFirst()
+            .orElseThrow(() -> handler.invalid("@Command",
+                    "unsupported type " + type.getSimpleName() + " for @Option parameter '"
+                            + parameter.getParameterName() + "'; supported: String, long, int,"
+                            + " double, boolean (or their wrappers), an enum, User, Member, Role, GuildChannel,"
+                            + " GuildChannelUnion, GuildMessageChannel, TextChannel, ThreadChannel, VoiceChannel,"
+                            + " Message.Attachment, or a type of a registered OptionResolver bean"));
         String name = option.name();
         if (name.isEmpty()) {
             if (parameter.getParameterName() == null) {
-                throw handler.invalid("@Command", "parameter names are not available: compile with -parameters,"
-                        + " or set @Option(name = ...)");
+                throw handler.invalid("@Command",
+                        "parameter names are not available: compile with -parameters," + " or set @Option(name = ...)");
             }
             name = parameter.getParameterName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         }
         CommandHandlerMapping.checkName(handler, "option name", name);
         CommandHandlerMapping.checkDescription(handler, "option '" + name + "'", option.description());
         if (!option.required() && type.isPrimitive()) {
-            throw handler.invalid("@Command", "optional option '" + name + "' has the primitive type "
-                    + type.getSimpleName() + ", which cannot be absent: use "
-                    + ClassUtils.resolvePrimitiveIfNecessary(type).getSimpleName());
+            throw handler.invalid("@Command",
+                    "optional option '" + name + "' has the primitive type " + type.getSimpleName()
+                            + ", which cannot be absent: use "
+                            + ClassUtils.resolvePrimitiveIfNecessary(type).getSimpleName());
         }
         if (option.min() > option.max()) {
-            throw handler.invalid("@Command", "option '" + name + "' has min " + option.min() + " above max "
-                    + option.max());
+            throw handler.invalid("@Command",
+                    "option '" + name + "' has min " + option.min() + " above max " + option.max());
         }
         if (option.maxLength() < 1 || option.maxLength() > OptionData.MAX_STRING_OPTION_LENGTH) {
             throw handler.invalid("@Command", "option '" + name + "' has maxLength " + option.maxLength()
@@ -76,15 +81,16 @@ class OptionArgumentResolver implements InteractionArgumentResolver {
             throw handler.invalid("@Command", "option '" + name + "' has autocomplete, which Discord offers for text"
                     + " and numbers without choices only");
         }
-        OptionDefinition definition = new OptionDefinition(new OptionSpec(name, option.description(), type,
-                option.required(), option.min(), option.max(), option.maxLength(), rest && type == String.class,
-                option.autocomplete()), resolver);
+        OptionDefinition definition = new OptionDefinition(
+                new OptionSpec(name, option.description(), type, option.required(), option.min(), option.max(),
+                        option.maxLength(), rest && type == String.class, option.autocomplete()),
+                resolver);
         try {
             definition.data();
         }
         catch (IllegalArgumentException | IllegalStateException ex) {
-            throw handler.invalid("@Command", "option '" + name + "' cannot be registered with Discord: "
-                    + ex.getMessage());
+            throw handler.invalid("@Command",
+                    "option '" + name + "' cannot be registered with Discord: " + ex.getMessage());
         }
         this.definitions.put(parameter, definition);
         return definition;

@@ -3,7 +3,8 @@ package io.github.jdaboot.command;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /**
- * One option of a command, from an {@link Option @Option} parameter, with the resolver of its type.
+ * One option of a command, from an {@link Option @Option} parameter, with the resolver of
+ * its type.
  *
  * @param spec the option as declared
  * @param resolver how its values are read

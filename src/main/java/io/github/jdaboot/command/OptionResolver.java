@@ -6,10 +6,11 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Java type of {@link Option @Option} parameter: how Discord declares it, and how a value is read
- * from a slash command's option or from a prefix command's text. Adding a type of option is one class:
- * a bean of this type, consulted before the framework's (which cover {@code String}, whole numbers,
- * decimals, booleans, enums, {@code User}, {@code Member}, {@code Role}, channels and attachments).
+ * One Java type of {@link Option @Option} parameter: how Discord declares it, and how a
+ * value is read from a slash command's option or from a prefix command's text. Adding a
+ * type of option is one class: a bean of this type, consulted before the framework's
+ * (which cover {@code String}, whole numbers, decimals, booleans, enums, {@code User},
+ * {@code Member}, {@code Role}, channels and attachments).
  */
 public interface OptionResolver {
 
@@ -19,7 +20,9 @@ public interface OptionResolver {
     /** Discord's option type for the parameter type. */
     OptionType optionType(Class<?> type);
 
-    /** What the user should give, in words, for help and error replies: "a whole number". */
+    /**
+     * What the user should give, in words, for help and error replies: "a whole number".
+     */
     String describe(Class<?> type);
 
     /** Adds the option's limits and choices to what is registered with Discord. */
@@ -33,7 +36,8 @@ public interface OptionResolver {
     @Nullable Object fromSlash(OptionMapping mapping, OptionSpec option, InteractionContext context);
 
     /**
-     * The value of a prefix command's option, read from its text: usually {@link PrefixInput#next()}.
+     * The value of a prefix command's option, read from its text: usually
+     * {@link PrefixInput#next()}.
      * @return null when the text has nothing left for it
      * @throws BadInputException when it cannot be used (its message is the reply)
      */

@@ -11,8 +11,8 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 
 /**
- * {@link RequiresPermissions @RequiresPermissions}: the user who acted (for a click, the clicker) and
- * the bot need the permissions in the channel.
+ * {@link RequiresPermissions @RequiresPermissions}: the user who acted (for a click, the
+ * clicker) and the bot need the permissions in the channel.
  */
 class PermissionsGuard implements InteractionGuard {
 
@@ -40,7 +40,8 @@ class PermissionsGuard implements InteractionGuard {
     }
 
     private static String names(List<Permission> permissions) {
-        return permissions.stream().map((permission) -> "**" + permission.getName() + "**")
+        return permissions.stream()
+            .map((permission) -> "**" + permission.getName() + "**")
             .collect(Collectors.joining(", ")) + ((permissions.size() == 1) ? " permission" : " permissions");
     }
 

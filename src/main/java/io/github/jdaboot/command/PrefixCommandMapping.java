@@ -8,13 +8,15 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps the text of a message to a prefix command: {@code .idea games}, {@code .tag add faq ...}, or
- * {@code @Bot idea}. Text that is not for the bot maps to nothing; a near miss maps to a suggestion.
+ * Maps the text of a message to a prefix command: {@code .idea games},
+ * {@code .tag add faq ...}, or {@code @Bot idea}. Text that is not for the bot maps to
+ * nothing; a near miss maps to a suggestion.
  */
 class PrefixCommandMapping {
 
     /** What a message is, as far as commands go. */
     sealed interface Match {
+
     }
 
     /** The command and the text of its arguments. */
@@ -25,12 +27,17 @@ class PrefixCommandMapping {
     record Answer(String text) implements Match {
     }
 
-    /** The two ways to mention the bot, made once per bot id rather than for every message. */
+    /**
+     * The two ways to mention the bot, made once per bot id rather than for every
+     * message.
+     */
     private record SelfMentions(long selfId, String plain, String nickname) {
     }
 
     private final CommandHandlerMapping commands;
+
     private final CommandProperties properties;
+
     private volatile @Nullable SelfMentions selfMentions;
 
     PrefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
@@ -39,6 +46,7 @@ class PrefixCommandMapping {
     }
 
     /**
+     * What a message asks of the bot.
      * @param content the message's raw content
      * @param selfId the bot's user id, for mention prefixes
      * @return what to do, or empty when the message is not for the bot
@@ -73,8 +81,8 @@ class PrefixCommandMapping {
         if (this.commands.isGroup(name)) {
             String sub = (words.size() > 1) ? name + " " + words.get(1).text().toLowerCase(Locale.ROOT) : null;
             if (sub == null || this.commands.find(sub).isEmpty()) {
-                return Optional.of(new Answer("`" + prefix + name + "` needs a subcommand: " + subcommands(name, prefix)
-                        + "."));
+                return Optional
+                    .of(new Answer("`" + prefix + name + "` needs a subcommand: " + subcommands(name, prefix) + "."));
             }
             name = sub;
             argumentsStart = (words.size() > 2) ? words.get(2).start() : text.length();

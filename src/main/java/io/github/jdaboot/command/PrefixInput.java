@@ -9,15 +9,20 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text of a prefix command after its name, read option by option: words, {@code "quoted text"},
- * and the rest of the line for the last text option; and the message's attachments.
+ * The text of a prefix command after its name, read option by option: words,
+ * {@code "quoted text"}, and the rest of the line for the last text option; and the
+ * message's attachments.
  */
 public final class PrefixInput {
 
     private final String text;
+
     private final Deque<PrefixTokenizer.Token> words;
+
     private final Deque<Message.Attachment> files;
+
     private final MessageReceivedEvent event;
+
     private @Nullable OptionSpec current;
 
     PrefixInput(String text, MessageReceivedEvent event) {
@@ -32,8 +37,8 @@ public final class PrefixInput {
     }
 
     /**
-     * The next word, or for an option that takes the rest, the rest of the text (a single quoted word
-     * without its quotes); null when nothing is left.
+     * The next word, or for an option that takes the rest, the rest of the text (a single
+     * quoted word without its quotes); null when nothing is left.
      */
     public @Nullable String next() {
         PrefixTokenizer.Token word = this.words.pollFirst();

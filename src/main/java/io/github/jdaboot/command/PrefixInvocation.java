@@ -15,16 +15,20 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A prefix command run: the first message replies to the user's message (a Discord reply with a
- * message reference), later ones follow in the channel. Replies are public; ephemeral is an
- * interaction's notion, and so are forms.
+ * A prefix command run: the first message replies to the user's message (a Discord reply
+ * with a message reference), later ones follow in the channel. Replies are public;
+ * ephemeral is an interaction's notion, and so are forms.
  */
 final class PrefixInvocation extends Invocation implements CommandContext {
 
     private final CommandDefinition command;
+
     private final MessageReceivedEvent event;
+
     private final String prefix;
+
     private final PrefixInput input;
+
     private int sent;
 
     PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String prefix, String arguments,
@@ -118,15 +122,16 @@ final class PrefixInvocation extends Invocation implements CommandContext {
 
     @Override
     void openModal(Modal modal) {
-        reply(Reply.of("That one opens a form, which only works as a slash command: type `/"
-                + this.command.fullName() + "`."));
+        reply(Reply.of("That one opens a form, which only works as a slash command: type `/" + this.command.fullName()
+                + "`."));
     }
 
     /**
-     * Each message carries a nonce made from the user's message id and its place in the answer, and
-     * Discord returns the stored message for a repeated nonce: a retry never posts twice. What waits to be
-     * sent (and retried) holds the channel and the message id only, not the event: with many replies queued
-     * (JDA sends one request per channel at a time), the received messages would stay in memory as long.
+     * Each message carries a nonce made from the user's message id and its place in the
+     * answer, and Discord returns the stored message for a repeated nonce: a retry never
+     * posts twice. What waits to be sent (and retried) holds the channel and the message
+     * id only, not the event: with many replies queued (JDA sends one request per channel
+     * at a time), the received messages would stay in memory as long.
      */
     @Override
     synchronized void send(Supplier<MessageCreateData> message, boolean ephemeral) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the text after a prefix command into words, keeping {@code "quoted text"} (straight or
- * curly quotes, backslash escapes) together, and remembers where each word starts so that the last
- * text option can take the rest of the line verbatim.
+ * Splits the text after a prefix command into words, keeping {@code "quoted text"}
+ * (straight or curly quotes, backslash escapes) together, and remembers where each word
+ * starts so that the last text option can take the rest of the line verbatim.
  */
 final class PrefixTokenizer {
 
@@ -81,4 +81,5 @@ final class PrefixTokenizer {
             default -> 0;
         };
     }
+
 }

@@ -13,16 +13,19 @@ import net.dv8tion.jda.api.components.selections.SelectMenu;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a handler answers: text, optionally only visible to the user (interactions), with files, with
- * buttons and select menus; or, for a click, an update of the clicked message. Text longer than a
- * Discord message is split, or sent as a file, by the framework. Replies never ping anyone:
- * {@code @everyone}, {@code @here}, roles and users in the text are shown but not notified.
+ * What a handler answers: text, optionally only visible to the user (interactions), with
+ * files, with buttons and select menus; or, for a click, an update of the clicked
+ * message. Text longer than a Discord message is split, or sent as a file, by the
+ * framework. Replies never ping anyone: {@code @everyone}, {@code @here}, roles and users
+ * in the text are shown but not notified.
  * <p>
  * A component is handled in one of two ways. With a custom id, it is routed to the
- * {@link ComponentHandler @ComponentHandler} whose template matches, also after a restart, since all
- * its state is in the id ({@link #withButtons(Button...)}). Or it comes with a callback kept in memory
- * for {@code discord.commands.components.expire-after} ({@link #withButton(ButtonStyle, String,
- * ComponentCallback)}); a click after that is told, politely, that the button has expired.
+ * {@link ComponentHandler @ComponentHandler} whose template matches, also after a
+ * restart, since all its state is in the id ({@link #withButtons(Button...)}). Or it
+ * comes with a callback kept in memory for
+ * {@code discord.commands.components.expire-after}
+ * ({@link #withButton(ButtonStyle, String, ComponentCallback)}); a click after that is
+ * told, politely, that the button has expired.
  */
 public final class Reply {
 
@@ -40,14 +43,21 @@ public final class Reply {
         }
     }
 
-    /** A component whose clicks go to a callback; its custom id is given when the reply is sent. */
+    /**
+     * A component whose clicks go to a callback; its custom id is given when the reply is
+     * sent.
+     */
     record Callback(ActionRowChildComponent component, ComponentCallback callback) {
     }
 
     private final String content;
+
     private final boolean ephemeral;
+
     private final boolean update;
+
     private final List<File> files;
+
     private final @Nullable List<List<Object>> rows;
 
     private Reply(String content, boolean ephemeral, boolean update, List<File> files,
@@ -65,15 +75,19 @@ public final class Reply {
     }
 
     /**
-     * For a click on a component (or a form opened from one): this text replaces the clicked message's
-     * text; its components stay unless the update sets others ({@link #withButtons(Button...)}) or
-     * removes them ({@link #withoutComponents()}). Anywhere else, it is an ordinary reply.
+     * For a click on a component (or a form opened from one): this text replaces the
+     * clicked message's text; its components stay unless the update sets others
+     * ({@link #withButtons(Button...)}) or removes them ({@link #withoutComponents()}).
+     * Anywhere else, it is an ordinary reply.
      */
     public static Reply update(String content) {
         return new Reply(content, false, true, List.of(), null);
     }
 
-    /** The same reply, visible only to the user who acted (slash commands, clicks and forms; prefix replies are public). */
+    /**
+     * The same reply, visible only to the user who acted (slash commands, clicks and
+     * forms; prefix replies are public).
+     */
     public Reply ephemeral() {
         return new Reply(this.content, true, this.update, this.files, this.rows);
     }
@@ -90,7 +104,10 @@ public final class Reply {
         return withFile(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The same reply with a row of buttons, routed by their custom ids to {@link ComponentHandler @ComponentHandler} methods. */
+    /**
+     * The same reply with a row of buttons, routed by their custom ids to
+     * {@link ComponentHandler @ComponentHandler} methods.
+     */
     public Reply withButtons(Button... buttons) {
         return withRow(List.of((Object[]) buttons));
     }
@@ -110,8 +127,9 @@ public final class Reply {
     }
 
     /**
-     * The same reply with a button whose clicks go to the callback, kept in memory (it does not survive
-     * a restart, and expires). Buttons added this way one after the other share a row.
+     * The same reply with a button whose clicks go to the callback, kept in memory (it
+     * does not survive a restart, and expires). Buttons added this way one after the
+     * other share a row.
      */
     public Reply withButton(ButtonStyle style, String label, ComponentCallback callback) {
         Callback button = new Callback(Button.of(style, "~", label), callback);
@@ -128,7 +146,10 @@ public final class Reply {
         return new Reply(this.content, this.ephemeral, this.update, this.files, more);
     }
 
-    /** The same reply with a select menu whose choices go to the callback, kept in memory (it expires). */
+    /**
+     * The same reply with a select menu whose choices go to the callback, kept in memory
+     * (it expires).
+     */
     public Reply withSelect(SelectMenu menu, ComponentCallback callback) {
         return withRow(List.of(new Callback(menu, callback)));
     }
@@ -166,8 +187,8 @@ public final class Reply {
     }
 
     /**
-     * The rows of components: each element a JDA component, or a {@link Callback}; null when the reply
-     * leaves components as they are (an update that does not touch them).
+     * The rows of components: each element a JDA component, or a {@link Callback}; null
+     * when the reply leaves components as they are (an update that does not touch them).
      */
     @Nullable List<List<Object>> componentRows() {
         return this.rows;

@@ -6,9 +6,10 @@ import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
 
 /**
- * Fits reply text into Discord messages of at most 2,000 characters: short text is one message,
- * longer text is split at line breaks or spaces (never inside a surrogate pair, and a code block cut
- * in two is closed and reopened), and text longer than {@link #MAX_MESSAGES} messages goes as a file.
+ * Fits reply text into Discord messages of at most 2,000 characters: short text is one
+ * message, longer text is split at line breaks or spaces (never inside a surrogate pair,
+ * and a code block cut in two is closed and reopened), and text longer than
+ * {@link #MAX_MESSAGES} messages goes as a file.
  */
 final class ReplyChunker {
 
@@ -51,7 +52,10 @@ final class ReplyChunker {
         return (chunks.size() > MAX_MESSAGES) ? List.of() : chunks;
     }
 
-    /** Where to cut at most {@code limit} characters: the last line break, else space, else the limit. */
+    /**
+     * Where to cut at most {@code limit} characters: the last line break, else space,
+     * else the limit.
+     */
     private static int cutPoint(String text, int limit) {
         int newline = text.lastIndexOf('\n', limit);
         if (newline > limit / 2) {
@@ -77,4 +81,5 @@ final class ReplyChunker {
         }
         return count;
     }
+
 }

@@ -2,7 +2,10 @@ package io.github.jdaboot.command;
 
 import org.jspecify.annotations.Nullable;
 
-/** Answers with the returned {@link Reply}: a new message, or an update of the clicked one. */
+/**
+ * Answers with the returned {@link Reply}: a new message, or an update of the clicked
+ * one.
+ */
 class ReplyReturnValueHandler implements InteractionReturnValueHandler {
 
     @Override

@@ -17,9 +17,13 @@ import net.dv8tion.jda.api.Permission;
 @Documented
 public @interface RequiresPermissions {
 
-    /** What the invoking user needs; also sent to Discord as the command's default member permissions. */
+    /**
+     * What the invoking user needs; also sent to Discord as the command's default member
+     * permissions.
+     */
     Permission[] user() default {};
 
     /** What the bot needs to carry out the command. */
     Permission[] bot() default {};
+
 }

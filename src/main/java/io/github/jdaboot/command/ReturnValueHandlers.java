@@ -10,8 +10,8 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
 /**
- * The return value handlers, users' first. A {@code CompletionStage} is awaited (on the handler's
- * virtual thread) and its result handled like a returned value.
+ * The return value handlers, users' first. A {@code CompletionStage} is awaited (on the
+ * handler's virtual thread) and its result handled like a returned value.
  */
 class ReturnValueHandlers {
 
@@ -21,11 +21,16 @@ class ReturnValueHandlers {
         this.handlers = List.copyOf(handlers);
     }
 
-    /** Whether the declared return type is supported (for a {@code CompletionStage}, its result type). */
+    /**
+     * Whether the declared return type is supported (for a {@code CompletionStage}, its
+     * result type).
+     */
     boolean supports(MethodParameter returnType) {
         Class<?> type = returnType.getParameterType();
         if (CompletionStage.class.isAssignableFrom(type)) {
-            Class<?> result = ResolvableType.forMethodParameter(returnType).as(CompletionStage.class).getGeneric(0)
+            Class<?> result = ResolvableType.forMethodParameter(returnType)
+                .as(CompletionStage.class)
+                .getGeneric(0)
                 .toClass();
             // CompletionStage<?> is checked when its value is there
             return result == Object.class || supports(result);

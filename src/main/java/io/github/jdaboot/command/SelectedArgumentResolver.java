@@ -16,8 +16,9 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
 /**
- * Fills {@link Selected @Selected} parameters with what was chosen in a select menu: {@code List<String>}
- * for the values, or the users, members, roles, channels or mentionables of an entity select.
+ * Fills {@link Selected @Selected} parameters with what was chosen in a select menu:
+ * {@code List<String>} for the values, or the users, members, roles, channels or
+ * mentionables of an entity select.
  */
 class SelectedArgumentResolver implements InteractionArgumentResolver {
 

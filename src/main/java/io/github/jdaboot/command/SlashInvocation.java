@@ -3,8 +3,8 @@ package io.github.jdaboot.command;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 
 /**
- * A slash command run. When the handler is slow it is deferred ("thinking…"), and its first reply
- * fills the deferred message.
+ * A slash command run. When the handler is slow it is deferred ("thinking…"), and its
+ * first reply fills the deferred message.
  */
 final class SlashInvocation extends InteractionInvocation<SlashCommandInteractionEvent> implements CommandContext {
 

@@ -5,7 +5,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
-/** {@code String} options; the last one of a prefix command takes the rest of the text. */
+/**
+ * {@code String} options; the last one of a prefix command takes the rest of the text.
+ */
 class StringOptionResolver implements OptionResolver {
 
     @Override
@@ -43,8 +45,8 @@ class StringOptionResolver implements OptionResolver {
 
     private static String checked(String text, OptionSpec option) {
         if (text.codePointCount(0, text.length()) > option.maxLength()) {
-            throw new BadInputException(option.bold() + " is too long: at most " + option.maxLength()
-                    + " characters, please.");
+            throw new BadInputException(
+                    option.bold() + " is too long: at most " + option.maxLength() + " characters, please.");
         }
         return text;
     }

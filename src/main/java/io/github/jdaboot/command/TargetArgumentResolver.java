@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 /**
- * Fills {@link TargetOf @TargetOf} parameters with what a user or message command was chosen on: the
- * {@code User}, the {@code Member} (null outside a server), or the {@code Message}.
+ * Fills {@link TargetOf @TargetOf} parameters with what a user or message command was
+ * chosen on: the {@code User}, the {@code Member} (null outside a server), or the
+ * {@code Message}.
  */
 class TargetArgumentResolver implements InteractionArgumentResolver {
 

@@ -2,7 +2,10 @@ package io.github.jdaboot.command;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@link Typed @Typed} parameters of {@link Autocomplete @Autocomplete} methods with what the user typed so far. */
+/**
+ * Fills {@link Typed @Typed} parameters of {@link Autocomplete @Autocomplete} methods
+ * with what the user typed so far.
+ */
 class TypedArgumentResolver implements InteractionArgumentResolver {
 
     @Override

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 
-/** Fills {@code User} parameters (without {@link Option @Option}) with the user who acted (ran the command, clicked or submitted). */
+/**
+ * Fills {@code User} parameters (without {@link Option @Option}) with the user who acted
+ * (ran the command, clicked or submitted).
+ */
 class UserArgumentResolver implements InteractionArgumentResolver {
 
     @Override

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a Spring bean as a user command: an entry of the menu Discord shows on a user
- * ("Apps"). The user it was chosen on is a {@link TargetOf @TargetOf} {@code User} or {@code Member}
- * parameter; the method answers like a command. Registered with the slash commands.
+ * Marks a method of a Spring bean as a user command: an entry of the menu Discord shows
+ * on a user ("Apps"). The user it was chosen on is a {@link TargetOf @TargetOf}
+ * {@code User} or {@code Member} parameter; the method answers like a command. Registered
+ * with the slash commands.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

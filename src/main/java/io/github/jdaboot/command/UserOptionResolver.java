@@ -6,7 +6,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
 
-/** {@code User} options; prefix commands take a mention or an id (looked up on the handler's thread). */
+/**
+ * {@code User} options; prefix commands take a mention or an id (looked up on the
+ * handler's thread).
+ */
 class UserOptionResolver implements OptionResolver {
 
     @Override

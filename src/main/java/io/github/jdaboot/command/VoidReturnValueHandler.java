@@ -2,7 +2,10 @@ package io.github.jdaboot.command;
 
 import org.jspecify.annotations.Nullable;
 
-/** {@code void} handlers answer through their context, or not at all (the framework then acknowledges quietly). */
+/**
+ * {@code void} handlers answer through their context, or not at all (the framework then
+ * acknowledges quietly).
+ */
 class VoidReturnValueHandler implements InteractionReturnValueHandler {
 
     @Override

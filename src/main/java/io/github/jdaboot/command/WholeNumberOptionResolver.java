@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 abstract class WholeNumberOptionResolver implements OptionResolver {
 
     private final long floor;
+
     private final long ceiling;
 
     WholeNumberOptionResolver(long floor, long ceiling) {
@@ -19,7 +20,10 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
     /** The value as the parameter's type. */
     abstract Object convert(long value);
 
-    /** Whether the type's bounds are narrower than Discord's, so that they are always declared. */
+    /**
+     * Whether the type's bounds are narrower than Discord's, so that they are always
+     * declared.
+     */
     abstract boolean narrow();
 
     @Override

@@ -22,10 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the JDA shard manager, built from {@link DiscordProperties} and changed by
- * {@link ShardManagerBuilderCustomizer} and {@link DiscordRestCustomizer} beans; the connection tracker
- * that health reads; and the lifecycle that logs in when the context starts (building the shard manager
- * does not contact Discord). Every bean backs off when the application defines its own.
+ * Auto-configuration of the JDA shard manager, built from {@link DiscordProperties} and
+ * changed by {@link ShardManagerBuilderCustomizer} and {@link DiscordRestCustomizer}
+ * beans; the connection tracker that health reads; and the lifecycle that logs in when
+ * the context starts (building the shard manager does not contact Discord). Every bean
+ * backs off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnClass(ShardManager.class)
@@ -37,8 +38,7 @@ public final class DiscordAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DiscordConnectionTracker discordConnectionTracker(DiscordProperties properties,
-            ApplicationEventPublisher events) {
+    DiscordConnectionTracker discordConnectionTracker(DiscordProperties properties, ApplicationEventPublisher events) {
         return new DiscordConnectionTracker(properties.getIntents(), events);
     }
 
@@ -49,9 +49,9 @@ public final class DiscordAutoConfiguration {
     }
 
     /**
-     * The shard manager and the lifecycle that logs it in. An application that declares its own
-     * {@code ShardManager} builds it and logs it in itself (it can add the framework's JDA listeners, which are
-     * beans: {@code ObjectProvider<EventListener>}).
+     * The shard manager and the lifecycle that logs it in. An application that declares
+     * its own {@code ShardManager} builds it and logs it in itself (it can add the
+     * framework's JDA listeners, which are beans: {@code ObjectProvider<EventListener>}).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(ShardManager.class)
@@ -96,7 +96,10 @@ public final class DiscordAutoConfiguration {
 
     }
 
-    /** Keeps the token out of the {@code env} and {@code configprops} endpoints, even with values shown. */
+    /**
+     * Keeps the token out of the {@code env} and {@code configprops} endpoints, even with
+     * values shown.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)
     static class TokenSanitizingConfiguration {
@@ -105,7 +108,8 @@ public final class DiscordAutoConfiguration {
         SanitizingFunction discordTokenSanitizingFunction(DiscordProperties properties) {
             SanitizingFunction byKey = SanitizingFunction.sanitizeValue().ifKeyContains("token");
             if (properties.getToken() == null && properties.getTokenFile() == null) {
-                return byKey; // an application's own shard manager, with a token of its own
+                return byKey; // an application's own shard manager, with a token of its
+                              // own
             }
             String token = DiscordToken.resolve(properties);
             return byKey.ifValueStringMatches((value) -> value.contains(token));

@@ -10,9 +10,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's gateway close codes after which a session must not be retried, and what to tell the
- * user about each. JDA's {@link CloseCode} knows them all but 4012 (invalid API version), which it
- * would retry.
+ * Discord's gateway close codes after which a session must not be retried, and what to
+ * tell the user about each. JDA's {@link CloseCode} knows them all but 4012 (invalid API
+ * version), which it would retry.
  */
 final class DiscordCloseCodes {
 
@@ -25,13 +25,18 @@ final class DiscordCloseCodes {
     private DiscordCloseCodes() {
     }
 
-    /** Whether Discord will not accept the session again without a configuration change. */
+    /**
+     * Whether Discord will not accept the session again without a configuration change.
+     */
     static boolean isFatal(int code) {
         CloseCode known = CloseCode.from(code);
         return (known != null) ? !known.isReconnect() : code == INVALID_API_VERSION;
     }
 
-    /** A short name for the code: JDA's ({@code AUTHENTICATION_FAILED} reads "Authentication failed"). */
+    /**
+     * A short name for the code: JDA's ({@code AUTHENTICATION_FAILED} reads
+     * "Authentication failed").
+     */
     static String describe(int code) {
         CloseCode known = CloseCode.from(code);
         if (known == null) {
@@ -47,22 +52,31 @@ final class DiscordCloseCodes {
         return switch (code) {
             case 4004 -> rejectedToken(closed, null);
             case 4014 -> {
-                String requested = intents.stream().filter(PRIVILEGED::contains).map(Enum::name).sorted()
+                String requested = intents.stream()
+                    .filter(PRIVILEGED::contains)
+                    .map(Enum::name)
+                    .sorted()
                     .collect(Collectors.joining(", "));
-                yield new DiscordStartupException("Discord refused the privileged gateway intents " + requested + " ("
-                        + closed + "): enable them for the bot in the Developer Portal (Bot > Privileged Gateway"
-                        + " Intents) or remove them from discord.intents.",
+                yield new DiscordStartupException(
+                        "Discord refused the privileged gateway intents " + requested + " (" + closed
+                                + "): enable them for the bot in the Developer Portal (Bot > Privileged Gateway"
+                                + " Intents) or remove them from discord.intents.",
                         "Enable " + requested + " on the Bot page of the application in the Discord Developer Portal."
                                 + " The prefix command needs MESSAGE_CONTENT; slash commands need no privileged intent.");
             }
-            case 4013 -> new DiscordStartupException("Discord rejected the gateway intents (" + closed
-                    + "): set discord.intents to valid GatewayIntent names.",
+            case 4013 -> new DiscordStartupException(
+                    "Discord rejected the gateway intents (" + closed
+                            + "): set discord.intents to valid GatewayIntent names.",
                     "For example: discord.intents=guild-messages,direct-messages,message-content");
-            case 4010, 4011 -> new DiscordStartupException("Discord rejected the shard configuration (" + closed
-                    + "): leave discord.shards-total empty to use the number Discord recommends.",
-                    "Remove discord.shards-total, or set it to the number of shards Discord recommends.");
-            default -> new DiscordStartupException("Discord closed the gateway session for good (" + closed
-                    + "): point discord.gateway-url at Discord's gateway (wss://gateway.discord.gg/).",
+            case 4010,
+                    4011 ->
+                new DiscordStartupException(
+                        "Discord rejected the shard configuration (" + closed
+                                + "): leave discord.shards-total empty to use the number Discord recommends.",
+                        "Remove discord.shards-total, or set it to the number of shards Discord recommends.");
+            default -> new DiscordStartupException(
+                    "Discord closed the gateway session for good (" + closed
+                            + "): point discord.gateway-url at Discord's gateway (wss://gateway.discord.gg/).",
                     "Check discord.gateway-url and discord.rest-url; the bot speaks gateway and REST API version 10.");
         };
     }
@@ -75,4 +89,5 @@ final class DiscordCloseCodes {
         return (cause != null) ? new DiscordStartupException(message, action, cause)
                 : new DiscordStartupException(message, action);
     }
+
 }

@@ -29,26 +29,37 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Follows the gateway sessions, one state per shard: logs JDA's status changes and the tutorial's
- * {@code Logged on as} line, remembers when heartbeats were last acknowledged and gateway traffic last
- * arrived (what JDA's status alone hides), stops a shard on every fatal close code (4012 included,
- * which JDA would retry), marks the application's liveness broken after one, and tells startup
- * whether the first session became ready or was closed for good.
+ * Follows the gateway sessions, one state per shard: logs JDA's status changes and the
+ * tutorial's {@code Logged on as} line, remembers when heartbeats were last acknowledged
+ * and gateway traffic last arrived (what JDA's status alone hides), stops a shard on
+ * every fatal close code (4012 included, which JDA would retry), marks the application's
+ * liveness broken after one, and tells startup whether the first session became ready or
+ * was closed for good.
  */
 class DiscordConnectionTracker implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordConnectionTracker.class);
 
-    /** What the tracker knows about one shard, beyond what JDA's getters say. Times are {@link System#nanoTime()}. */
+    /**
+     * What the tracker knows about one shard, beyond what JDA's getters say. Times are
+     * {@link System#nanoTime()}.
+     */
     static final class ShardState {
 
         private final long[] ackGaps = new long[3];
+
         private int gaps;
+
         private long gapAnchorNanos;
+
         private volatile long lastAckNanos;
+
         private volatile long lastTrafficNanos;
+
         private volatile long notConnectedSinceNanos;
+
         private volatile int fatalCloseCode;
+
         private volatile @Nullable String fatalReason;
 
         ShardState(long now) {
@@ -63,15 +74,19 @@ class DiscordConnectionTracker implements EventListener {
             this.lastAckNanos = now;
         }
 
-        /** A new connection starts its heartbeats afresh: the gap across the outage says nothing of the interval. */
+        /**
+         * A new connection starts its heartbeats afresh: the gap across the outage says
+         * nothing of the interval.
+         */
         synchronized void connectionLost(long now) {
             this.gapAnchorNanos = 0;
             this.notConnectedSinceNanos = now;
         }
 
         /**
-         * The heartbeat interval as the spacing of ACKs shows it (the median of the last three gaps, so
-         * one late ACK does not stretch it), or the fallback before two ACKs.
+         * The heartbeat interval as the spacing of ACKs shows it (the median of the last
+         * three gaps, so one late ACK does not stretch it), or the fallback before two
+         * ACKs.
          */
         synchronized long heartbeatIntervalNanos(long fallback) {
             int known = Math.min(this.gaps, this.ackGaps.length);
@@ -87,7 +102,10 @@ class DiscordConnectionTracker implements EventListener {
             return this.lastAckNanos;
         }
 
-        /** The latest of the last heartbeat ACK and the last dispatch received, 0 when neither happened. */
+        /**
+         * The latest of the last heartbeat ACK and the last dispatch received, 0 when
+         * neither happened.
+         */
         long lastSignOfLifeNanos() {
             return Math.max(this.lastAckNanos, this.lastTrafficNanos);
         }
@@ -104,13 +122,21 @@ class DiscordConnectionTracker implements EventListener {
         @Nullable String fatalReason() {
             return this.fatalReason;
         }
+
     }
 
     private final Set<GatewayIntent> intents;
+
     private final ApplicationEventPublisher events;
+
     private final LongSupplier nanoClock;
-    /** By shard id, read for every event; replaced by a longer copy when a shard with a higher id appears. */
+
+    /**
+     * By shard id, read for every event; replaced by a longer copy when a shard with a
+     * higher id appears.
+     */
     private volatile @Nullable ShardState[] shards = new ShardState[0];
+
     private final CompletableFuture<Integer> firstOutcome = new CompletableFuture<>();
 
     DiscordConnectionTracker(Set<GatewayIntent> intents, ApplicationEventPublisher events) {
@@ -123,7 +149,10 @@ class DiscordConnectionTracker implements EventListener {
         this.nanoClock = nanoClock;
     }
 
-    /** Called for every event: the most frequent (every dispatch) takes one lookup and one clock read. */
+    /**
+     * Called for every event: the most frequent (every dispatch) takes one lookup and one
+     * clock read.
+     */
     @Override
     public void onEvent(GenericEvent event) {
         switch (event) {
@@ -147,7 +176,8 @@ class DiscordConnectionTracker implements EventListener {
                 int code = disconnect.getServiceCloseFrame().getCloseCode();
                 CloseCode known = CloseCode.from(code);
                 if (DiscordCloseCodes.isFatal(code) && (known == null || known.isReconnect())) {
-                    // JDA would reconnect and be closed again, forever: stop this shard instead
+                    // JDA would reconnect and be closed again, forever: stop this shard
+                    // instead
                     fatal(disconnect.getJDA(), state(disconnect.getJDA()), code);
                     disconnect.getJDA().shutdownNow();
                 }
@@ -168,7 +198,8 @@ class DiscordConnectionTracker implements EventListener {
         state.fatalReason = reason;
         state.fatalCloseCode = code;
         if (!this.firstOutcome.complete(code)) {
-            // startup is over, so nobody else reports it: say what happened, and let the platform restart us
+            // startup is over, so nobody else reports it: say what happened, and let the
+            // platform restart us
             log.error("Discord {} stopped: {}", shard(jda), reason);
             AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
         }
@@ -217,4 +248,5 @@ class DiscordConnectionTracker implements EventListener {
         JDA.ShardInfo info = jda.getShardInfo();
         return "shard " + info.getShardId() + "/" + info.getShardTotal();
     }
+
 }

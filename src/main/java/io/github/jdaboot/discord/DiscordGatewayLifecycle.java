@@ -1,9 +1,9 @@
 package io.github.jdaboot.discord;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.ArrayList;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -14,23 +14,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Connects to Discord once the application context has refreshed and closes the gateway sessions
- * gracefully when it closes. Startup waits for the first session to be ready, so a rejected token or
- * disallowed intents fail the start with a message that says what to set.
+ * Connects to Discord once the application context has refreshed and closes the gateway
+ * sessions gracefully when it closes. Startup waits for the first session to be ready, so
+ * a rejected token or disallowed intents fail the start with a message that says what to
+ * set.
  */
 class DiscordGatewayLifecycle implements SmartLifecycle {
 
-    /** Stops after the command handlers (default phase) so that they can finish their replies. */
+    /**
+     * Stops after the command handlers (default phase) so that they can finish their
+     * replies.
+     */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
     private static final Logger log = LoggerFactory.getLogger(DiscordGatewayLifecycle.class);
 
     private final ShardManager shardManager;
+
     private final ShardStartGate startGate;
+
     private final DiscordConnectionTracker tracker;
+
     private final DiscordProperties properties;
+
     private final List<Integer> stoppedShards = new ArrayList<>();
+
     private volatile boolean running;
+
     private boolean loggedIn;
 
     DiscordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate, DiscordConnectionTracker tracker,
@@ -44,7 +54,8 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (this.loggedIn) {
-            // started again after a stop (Spring's Lifecycle allows it): bring back the shards that were closed
+            // started again after a stop (Spring's Lifecycle allows it): bring back the
+            // shards that were closed
             log.info("Reconnecting {} Discord shard(s)", this.stoppedShards.size());
             int expected = this.stoppedShards.size();
             this.stoppedShards.forEach(this.shardManager::start);
@@ -87,12 +98,16 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
         }
     }
 
-    /** Waits, bounded by {@code discord.startup-timeout}, until the restarted shards are connected. */
+    /**
+     * Waits, bounded by {@code discord.startup-timeout}, until the restarted shards are
+     * connected.
+     */
     private void awaitConnected(int expected) {
         long deadline = System.nanoTime() + this.properties.getStartupTimeout().toNanos();
         while (System.nanoTime() - deadline < 0) {
             List<JDA> shards = this.shardManager.getShards();
-            if (shards.size() >= expected && shards.stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)) {
+            if (shards.size() >= expected
+                    && shards.stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)) {
                 return;
             }
             try {
@@ -108,8 +123,9 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Closes each shard's gateway session and waits for it, bounded by {@code discord.shutdown-timeout}.
-     * The shard manager itself stays usable, so that the context can be started again.
+     * Closes each shard's gateway session and waits for it, bounded by
+     * {@code discord.shutdown-timeout}. The shard manager itself stays usable, so that
+     * the context can be started again.
      */
     @Override
     public synchronized void stop() {
@@ -152,4 +168,5 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     public int getPhase() {
         return PHASE;
     }
+
 }

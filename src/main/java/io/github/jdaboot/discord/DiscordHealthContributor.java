@@ -14,9 +14,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code discord} health contributor: one component per shard this process runs
- * ({@code shard-0}, {@code shard-1}, ...; see {@link DiscordShardHealthIndicator}), aggregated by Spring
- * Boot's {@code StatusAggregator} like any composite, so the worst shard decides. Before the bot logs
- * in there is no shard yet, and the one component {@code connection} is OUT_OF_SERVICE.
+ * ({@code shard-0}, {@code shard-1}, ...; see {@link DiscordShardHealthIndicator}),
+ * aggregated by Spring Boot's {@code StatusAggregator} like any composite, so the worst
+ * shard decides. Before the bot logs in there is no shard yet, and the one component
+ * {@code connection} is OUT_OF_SERVICE.
  */
 class DiscordHealthContributor implements CompositeHealthContributor {
 
@@ -27,7 +28,9 @@ class DiscordHealthContributor implements CompositeHealthContributor {
         .build();
 
     private final ShardManager shardManager;
+
     private final DiscordConnectionTracker tracker;
+
     private final DiscordProperties.Health properties;
 
     DiscordHealthContributor(ShardManager shardManager, DiscordConnectionTracker tracker,
@@ -68,7 +71,10 @@ class DiscordHealthContributor implements CompositeHealthContributor {
             .map((id) -> new Entry(PREFIX + id, shard(id)));
     }
 
-    /** A shard's health, reading its current JDA instance each time (a restarted shard is a new one). */
+    /**
+     * A shard's health, reading its current JDA instance each time (a restarted shard is
+     * a new one).
+     */
     private HealthIndicator shard(int id) {
         return new DiscordShardHealthIndicator(() -> current(id), this.tracker, this.properties);
     }

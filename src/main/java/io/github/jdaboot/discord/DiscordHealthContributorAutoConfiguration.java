@@ -11,8 +11,8 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code discord} health contributor, one component per shard; switched off
- * with {@code management.health.discord.enabled=false}.
+ * Auto-configuration of the {@code discord} health contributor, one component per shard;
+ * switched off with {@code management.health.discord.enabled=false}.
  */
 @AutoConfiguration(after = DiscordAutoConfiguration.class)
 @ConditionalOnClass({ ShardManager.class, HealthContributor.class })

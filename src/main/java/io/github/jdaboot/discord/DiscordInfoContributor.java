@@ -14,10 +14,9 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
- * Adds the bot to {@code /actuator/info}: its name and id, the application id, the JDA version, the
- * shard count, and the URL that invites the bot to a server with the permissions it needs
- * ({@code discord.invite-permissions}). Reads
- * memory only.
+ * Adds the bot to {@code /actuator/info}: its name and id, the application id, the JDA
+ * version, the shard count, and the URL that invites the bot to a server with the
+ * permissions it needs ({@code discord.invite-permissions}). Reads memory only.
  */
 class DiscordInfoContributor implements InfoContributor {
 
@@ -49,4 +48,5 @@ class DiscordInfoContributor implements InfoContributor {
         return "https://discord.com/oauth2/authorize?client_id=" + applicationId
                 + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(permissions);
     }
+
 }

@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code discord} section of {@code /actuator/info}; switched off with
- * {@code management.info.discord.enabled=false}.
+ * Auto-configuration of the {@code discord} section of {@code /actuator/info}; switched
+ * off with {@code management.info.discord.enabled=false}.
  */
 @AutoConfiguration(after = DiscordAutoConfiguration.class)
 @ConditionalOnClass({ ShardManager.class, InfoContributor.class })

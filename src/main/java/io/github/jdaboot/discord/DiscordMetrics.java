@@ -26,13 +26,14 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway's meters, every counter registered at 0 before it can move: per shard (registered when
- * the shard first shows, at login) {@code discord.gateway.events}, {@code .reconnects}, {@code .resumes},
- * {@code .identifies} and the gauges {@code discord.gateway.status}, {@code .ping},
- * {@code .heartbeat.age}, {@code .heartbeat.interval} and {@code discord.guilds}; and, when bound,
- * {@code discord.gateway.closes} by close code (Discord's codes, a few of the WebSocket's and JDA's,
- * {@code other} for the rest: a bounded tag). Counting reads an array slot: nothing is looked up or
- * allocated per event on JDA's thread.
+ * The gateway's meters, every counter registered at 0 before it can move: per shard
+ * (registered when the shard first shows, at login) {@code discord.gateway.events},
+ * {@code .reconnects}, {@code .resumes}, {@code .identifies} and the gauges
+ * {@code discord.gateway.status}, {@code .ping}, {@code .heartbeat.age},
+ * {@code .heartbeat.interval} and {@code discord.guilds}; and, when bound,
+ * {@code discord.gateway.closes} by close code (Discord's codes, a few of the WebSocket's
+ * and JDA's, {@code other} for the rest: a bounded tag). Counting reads an array slot:
+ * nothing is looked up or allocated per event on JDA's thread.
  */
 class DiscordMetrics implements MeterBinder, EventListener {
 
@@ -58,10 +59,11 @@ class DiscordMetrics implements MeterBinder, EventListener {
     public void bindTo(MeterRegistry registry) {
         Map<String, Counter> closes = new LinkedHashMap<>();
         for (String code : CLOSE_CODES) {
-            closes.put(code, Counter.builder("discord.gateway.closes")
-                .description("Gateway connections closed, by close code (none: dropped without a close frame)")
-                .tag("code", code)
-                .register(registry));
+            closes.put(code,
+                    Counter.builder("discord.gateway.closes")
+                        .description("Gateway connections closed, by close code (none: dropped without a close frame)")
+                        .tag("code", code)
+                        .register(registry));
         }
         this.closes = Map.copyOf(closes);
         this.registry = registry;
@@ -78,7 +80,7 @@ class DiscordMetrics implements MeterBinder, EventListener {
             case SessionDisconnectEvent disconnect -> {
                 meters.reconnects().increment();
                 Counter closed = this.closes.get(closeCode(disconnect));
-                (closed != null ? closed : this.closes.get("other")).increment();
+                ((closed != null) ? closed : this.closes.get("other")).increment();
             }
             case SessionResumeEvent resumed -> meters.resumes().increment();
             case ReadyEvent ready -> meters.identifies().increment();
@@ -89,7 +91,9 @@ class DiscordMetrics implements MeterBinder, EventListener {
         }
     }
 
-    /** The shard's meters, registered on its first event; null until a registry is bound. */
+    /**
+     * The shard's meters, registered on its first event; null until a registry is bound.
+     */
     private @Nullable ShardMeters meters(JDA jda) {
         int id = jda.getShardInfo().getShardId();
         AtomicReferenceArray<ShardMeters> known = this.shards;
@@ -129,15 +133,18 @@ class DiscordMetrics implements MeterBinder, EventListener {
         return Counter.builder(name).description(description).tag("shard", shard).register(registry);
     }
 
-    /** Gauges read the shard's current JDA instance, which a restart of the shard replaces. */
+    /**
+     * Gauges read the shard's current JDA instance, which a restart of the shard
+     * replaces.
+     */
     private static Supplier<@Nullable JDA> current(JDA first, int id) {
         ShardManager manager = first.getShardManager();
         return (manager != null) ? () -> manager.getShardById(id) : () -> first;
     }
 
     private void registerGauges(MeterRegistry registry, Supplier<@Nullable JDA> current, String shard) {
-        gauge(registry, "discord.gateway.status", "1 while the shard is connected to the gateway, else 0", null,
-                shard, current, (jda) -> (jda.getStatus() == JDA.Status.CONNECTED) ? 1 : 0);
+        gauge(registry, "discord.gateway.status", "1 while the shard is connected to the gateway, else 0", null, shard,
+                current, (jda) -> (jda.getStatus() == JDA.Status.CONNECTED) ? 1 : 0);
         gauge(registry, "discord.gateway.ping", "Time between the last heartbeat and its ACK", "milliseconds", shard,
                 current, JDA::getGatewayPing);
         gauge(registry, "discord.gateway.heartbeat.age",
@@ -167,7 +174,10 @@ class DiscordMetrics implements MeterBinder, EventListener {
                 / 1e9;
     }
 
-    /** The code Discord closed with, else the one JDA closed with, else {@code none} (a dropped connection). */
+    /**
+     * The code Discord closed with, else the one JDA closed with, else {@code none} (a
+     * dropped connection).
+     */
     private static String closeCode(SessionDisconnectEvent disconnect) {
         WebSocketFrame frame = (disconnect.getServiceCloseFrame() != null) ? disconnect.getServiceCloseFrame()
                 : disconnect.getClientCloseFrame();

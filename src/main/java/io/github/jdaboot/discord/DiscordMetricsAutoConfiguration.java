@@ -14,13 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the Discord metrics: the gateway's meters ({@link DiscordMetrics}, all at 0 from
- * the start) and the REST calls, observed with Micrometer's OkHttp instrumentation as
- * {@code discord.rest.requests} by route template (never an id or a token), status and, for 429s,
- * Discord's rate-limit scope; plus {@code discord.rest.ratelimits}, the 429s by scope, at 0 from the start.
+ * Auto-configuration of the Discord metrics: the gateway's meters
+ * ({@link DiscordMetrics}, all at 0 from the start) and the REST calls, observed with
+ * Micrometer's OkHttp instrumentation as {@code discord.rest.requests} by route template
+ * (never an id or a token), status and, for 429s, Discord's rate-limit scope; plus
+ * {@code discord.rest.ratelimits}, the 429s by scope, at 0 from the start.
  */
 @AutoConfiguration(after = DiscordAutoConfiguration.class,
-        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        afterName = {
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
                 "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ ShardManager.class, MeterRegistry.class })
 @ConditionalOnBean(MeterRegistry.class)
@@ -42,8 +44,7 @@ public final class DiscordMetricsAutoConfiguration {
 
         @Bean
         DiscordRestCustomizer discordRestObservation(ObservationRegistry observations) {
-            OkHttpObservationInterceptor interceptor = OkHttpObservationInterceptor
-                .builder(observations, REST_REQUESTS)
+            OkHttpObservationInterceptor interceptor = OkHttpObservationInterceptor.builder(observations, REST_REQUESTS)
                 .uriMapper((request) -> DiscordRoutes.template(request.url().encodedPathSegments()))
                 .tag((request, response) -> KeyValue.of("scope", DiscordRateLimitMetrics.scope(response)))
                 .includeHostTag(false)

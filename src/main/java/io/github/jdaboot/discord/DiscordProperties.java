@@ -14,9 +14,8 @@ import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
-import org.jspecify.annotations.Nullable;
-
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -28,10 +27,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class DiscordProperties {
 
-    /** Bot token from the Developer Portal; prefer the DISCORD_TOKEN environment variable or a token file. */
+    /**
+     * Bot token from the Developer Portal; prefer the DISCORD_TOKEN environment variable
+     * or a token file.
+     */
     private @Nullable String token;
 
-    /** File that holds the bot token, such as a mounted secret; surrounding whitespace is ignored. */
+    /**
+     * File that holds the bot token, such as a mounted secret; surrounding whitespace is
+     * ignored.
+     */
     private @Nullable Path tokenFile;
 
     /** Base URL of Discord's REST API. */
@@ -40,7 +45,10 @@ public class DiscordProperties {
     /** URL of Discord's gateway WebSocket. */
     private URI gatewayUrl = URI.create("wss://gateway.discord.gg/");
 
-    /** Gateway intents to request; privileged ones (MESSAGE_CONTENT, GUILD_MEMBERS, GUILD_PRESENCES) must also be enabled in the Developer Portal. */
+    /**
+     * Gateway intents to request; privileged ones (MESSAGE_CONTENT, GUILD_MEMBERS,
+     * GUILD_PRESENCES) must also be enabled in the Developer Portal.
+     */
     private Set<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES,
             GatewayIntent.MESSAGE_CONTENT);
 
@@ -54,7 +62,10 @@ public class DiscordProperties {
     @Positive
     private @Nullable Integer shardsTotal;
 
-    /** How long startup waits for the gateway session to be ready before it goes on without it. */
+    /**
+     * How long startup waits for the gateway session to be ready before it goes on
+     * without it.
+     */
     @DurationMin(seconds = 1)
     private Duration startupTimeout = Duration.ofSeconds(60);
 
@@ -62,7 +73,10 @@ public class DiscordProperties {
     @DurationMin(seconds = 0)
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
-    /** Permissions the invite URL in /actuator/info asks for: what the bot needs in a channel. */
+    /**
+     * Permissions the invite URL in /actuator/info asks for: what the bot needs in a
+     * channel.
+     */
     private Set<Permission> invitePermissions = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_HISTORY);
 
@@ -172,11 +186,17 @@ public class DiscordProperties {
      */
     public static class Health {
 
-        /** How long connecting, reconnecting or resuming counts as OUT_OF_SERVICE before it counts as DOWN. */
+        /**
+         * How long connecting, reconnecting or resuming counts as OUT_OF_SERVICE before
+         * it counts as DOWN.
+         */
         @DurationMin(seconds = 0)
         private Duration reconnectGracePeriod = Duration.ofSeconds(60);
 
-        /** Heartbeat interval assumed until two heartbeat ACKs have shown the real one (Discord's is about 41 s). */
+        /**
+         * Heartbeat interval assumed until two heartbeat ACKs have shown the real one
+         * (Discord's is about 41 s).
+         */
         @DurationMin(millis = 1)
         private Duration assumedHeartbeatInterval = Duration.ofMillis(41_250);
 
@@ -195,6 +215,7 @@ public class DiscordProperties {
         public void setAssumedHeartbeatInterval(Duration assumedHeartbeatInterval) {
             this.assumedHeartbeatInterval = assumedHeartbeatInterval;
         }
+
     }
 
     /**
@@ -239,10 +260,12 @@ public class DiscordProperties {
             return (this.activity == null || this.activity.isBlank()) ? null
                     : Activity.of(this.activityType, this.activity);
         }
+
     }
 
     /**
-     * Which guild members JDA keeps in memory, named after JDA's {@link MemberCachePolicy} constants.
+     * Which guild members JDA keeps in memory, named after JDA's
+     * {@link MemberCachePolicy} constants.
      */
     public enum MemberCache {
 
@@ -279,5 +302,7 @@ public class DiscordProperties {
         MemberCachePolicy policy() {
             return this.policy;
         }
+
     }
+
 }

@@ -11,10 +11,11 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the 429s Discord answered, by scope ({@code user}: this bot's bucket, {@code global}: its
- * global limit, {@code shared}: a resource's limit shared with other bots), as
- * {@code discord.rest.ratelimits}: registered at 0 when the registry is ready, so that alerts see a
- * series before the first 429. Reads the REST calls' observations ({@code discord.rest.requests}).
+ * Counts the 429s Discord answered, by scope ({@code user}: this bot's bucket,
+ * {@code global}: its global limit, {@code shared}: a resource's limit shared with other
+ * bots), as {@code discord.rest.ratelimits}: registered at 0 when the registry is ready,
+ * so that alerts see a series before the first 429. Reads the REST calls' observations
+ * ({@code discord.rest.requests}).
  */
 class DiscordRateLimitMetrics implements ObservationHandler<OkHttpContext> {
 
@@ -47,8 +48,8 @@ class DiscordRateLimitMetrics implements ObservationHandler<OkHttpContext> {
     }
 
     /**
-     * Discord's rate-limit scope of a 429 ({@code X-RateLimit-Scope}, or {@code global} from the older
-     * {@code X-RateLimit-Global}); {@code none} for any other answer.
+     * Discord's rate-limit scope of a 429 ({@code X-RateLimit-Scope}, or {@code global}
+     * from the older {@code X-RateLimit-Global}); {@code none} for any other answer.
      */
     static String scope(@Nullable Response response) {
         if (response == null || response.code() != 429) {
@@ -61,7 +62,8 @@ class DiscordRateLimitMetrics implements ObservationHandler<OkHttpContext> {
         if ("global".equals(scope) || "true".equals(response.header("X-RateLimit-Global"))) {
             return "global";
         }
-        return "user";  // Discord's own default, and any value it may add later: the tag stays bounded
+        return "user"; // Discord's own default, and any value it may add later: the tag
+                       // stays bounded
     }
 
 }

@@ -11,10 +11,11 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JDA's rate limiter, made to finish a graceful stop as soon as the last request it holds is done,
- * instead of at the next bucket cleanup up to 30 seconds later (README, "Known JDA issues": a stopping
- * shard stays DISCONNECTED). Counts the requests it hands over and, once a graceful stop was asked for
- * and the last of them is done, asks the delegate to stop at once.
+ * JDA's rate limiter, made to finish a graceful stop as soon as the last request it holds
+ * is done, instead of at the next bucket cleanup up to 30 seconds later (README, "Known
+ * JDA issues": a stopping shard stays DISCONNECTED). Counts the requests it hands over
+ * and, once a graceful stop was asked for and the last of them is done, asks the delegate
+ * to stop at once.
  */
 final class DiscordRestRateLimiter implements RestRateLimiter {
 
@@ -77,7 +78,8 @@ final class DiscordRestRateLimiter implements RestRateLimiter {
 
     private void stopIfDrained() {
         if (this.stopping && pendingRequests() == 0 && this.stopped.compareAndSet(false, true)) {
-            // the delegate is stopped already, so this only ends it; the callback given first is the one run
+            // the delegate is stopped already, so this only ends it; the callback given
+            // first is the one run
             this.delegate.stop(true, () -> {
             });
         }
@@ -111,7 +113,8 @@ final class DiscordRestRateLimiter implements RestRateLimiter {
                 return response;
             }
             finally {
-                // not done and no failure: the rate limiter retries it (a 429, a server error)
+                // not done and no failure: the rate limiter retries it (a 429, a server
+                // error)
                 if (failed || this.work.isDone() || this.work.isSkipped()) {
                     done(this);
                 }
@@ -143,5 +146,7 @@ final class DiscordRestRateLimiter implements RestRateLimiter {
             this.work.cancel();
             done(this);
         }
+
     }
+
 }

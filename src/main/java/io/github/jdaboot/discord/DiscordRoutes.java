@@ -3,11 +3,10 @@ package io.github.jdaboot.discord;
 import java.util.List;
 import java.util.Map;
 
-
 /**
- * Discord's REST routes as templates ({@code /channels/{channel_id}/messages}): ids, tokens, emojis and
- * invite codes replaced by named placeholders, so that a route is a bounded metric tag and never carries
- * an id or an interaction's token.
+ * Discord's REST routes as templates ({@code /channels/{channel_id}/messages}): ids,
+ * tokens, emojis and invite codes replaced by named placeholders, so that a route is a
+ * bounded metric tag and never carries an id or an interaction's token.
  */
 final class DiscordRoutes {
 
@@ -23,7 +22,9 @@ final class DiscordRoutes {
     private DiscordRoutes() {
     }
 
-    /** The route template of an API path: ids and tokens replaced by named placeholders. */
+    /**
+     * The route template of an API path: ids and tokens replaced by named placeholders.
+     */
     static String template(List<String> segments) {
         StringBuilder route = new StringBuilder();
         int start = 0;
@@ -64,7 +65,10 @@ final class DiscordRoutes {
         return route.toString();
     }
 
-    /** Whether the text is digits from {@code from} on (ids; the API version after its {@code v}). */
+    /**
+     * Whether the text is digits from {@code from} on (ids; the API version after its
+     * {@code v}).
+     */
     private static boolean isNumber(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             if (!Character.isDigit(text.charAt(i))) {

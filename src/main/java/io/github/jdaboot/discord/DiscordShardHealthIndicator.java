@@ -15,15 +15,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The health of one shard's gateway connection, a component of {@link DiscordHealthContributor}. It
- * tells the truth about the connection, including what JDA's status alone hides: a session that says
- * CONNECTED but whose heartbeats are no longer acknowledged (JDA issue #2864) is DOWN.
+ * The health of one shard's gateway connection, a component of
+ * {@link DiscordHealthContributor}. It tells the truth about the connection, including
+ * what JDA's status alone hides: a session that says CONNECTED but whose heartbeats are
+ * no longer acknowledged (JDA issue #2864) is DOWN.
  * <ul>
- * <li>UP: connected, and a heartbeat ACK or a dispatch arrived within two heartbeat intervals;</li>
+ * <li>UP: connected, and a heartbeat ACK or a dispatch arrived within two heartbeat
+ * intervals;</li>
  * <li>OUT_OF_SERVICE: connecting, reconnecting or resuming, for up to
  * {@code discord.health.reconnect-grace-period};</li>
- * <li>DOWN: stale heartbeats, reconnecting for longer than that, shut down, or closed for good
- * (4004, 4010-4014) with the reason.</li>
+ * <li>DOWN: stale heartbeats, reconnecting for longer than that, shut down, or closed for
+ * good (4004, 4010-4014) with the reason.</li>
  * </ul>
  * It only reads state that is already in memory: no REST call, no lock held for long.
  */
@@ -33,12 +35,15 @@ class DiscordShardHealthIndicator implements HealthIndicator {
             JDA.Status.FAILED_TO_LOGIN);
 
     private final Supplier<@Nullable JDA> shard;
+
     private final DiscordConnectionTracker tracker;
+
     private final DiscordProperties.Health properties;
 
     /**
-     * @param shard the shard's current JDA instance (a restart of the shard replaces it), or null when it is
-     * gone
+     * A shard's health.
+     * @param shard the shard's current JDA instance (a restart of the shard replaces it),
+     * or null when it is gone
      */
     DiscordShardHealthIndicator(Supplier<@Nullable JDA> shard, DiscordConnectionTracker tracker,
             DiscordProperties.Health properties) {
@@ -78,9 +83,10 @@ class DiscordShardHealthIndicator implements HealthIndicator {
             long interval = state.heartbeatIntervalNanos(this.properties.getAssumedHeartbeatInterval().toNanos());
             long lastSign = state.lastSignOfLifeNanos();
             if (lastSign != 0 && now - lastSign > 2 * interval) {
-                details.put("reason", "heartbeats are stale: no ACK or gateway traffic for "
-                        + Duration.ofNanos(now - lastSign).toMillis() + " ms, over two heartbeat intervals ("
-                        + Duration.ofNanos(interval).toMillis() + " ms each)");
+                details.put("reason",
+                        "heartbeats are stale: no ACK or gateway traffic for "
+                                + Duration.ofNanos(now - lastSign).toMillis() + " ms, over two heartbeat intervals ("
+                                + Duration.ofNanos(interval).toMillis() + " ms each)");
                 return Health.down().withDetails(details).build();
             }
             return Health.up().withDetails(details).build();

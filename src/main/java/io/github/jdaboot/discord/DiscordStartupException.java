@@ -1,8 +1,8 @@
 package io.github.jdaboot.discord;
 
 /**
- * Thrown at startup when the bot cannot run with the configuration it was given. The message says
- * what is wrong and what to set; it never contains the token.
+ * Thrown at startup when the bot cannot run with the configuration it was given. The
+ * message says what is wrong and what to set; it never contains the token.
  */
 public class DiscordStartupException extends RuntimeException {
 
@@ -22,4 +22,5 @@ public class DiscordStartupException extends RuntimeException {
     public String getAction() {
         return this.action;
     }
+
 }

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a {@link DiscordStartupException} as one clear description and action instead of a stack trace.
+ * Reports a {@link DiscordStartupException} as one clear description and action instead
+ * of a stack trace.
  */
 class DiscordStartupFailureAnalyzer extends AbstractFailureAnalyzer<DiscordStartupException> {
 
@@ -12,4 +13,5 @@ class DiscordStartupFailureAnalyzer extends AbstractFailureAnalyzer<DiscordStart
     protected FailureAnalysis analyze(Throwable rootFailure, DiscordStartupException cause) {
         return new FailureAnalysis(cause.getMessage(), cause.getAction(), cause);
     }
+
 }

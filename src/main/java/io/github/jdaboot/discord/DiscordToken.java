@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the bot token in {@code discord.token} (or {@code DISCORD_TOKEN}) or in the file named by
- * {@code discord.token-file}, and fails with a message that says what to set when there is none.
+ * Finds the bot token in {@code discord.token} (or {@code DISCORD_TOKEN}) or in the file
+ * named by {@code discord.token-file}, and fails with a message that says what to set
+ * when there is none.
  */
 final class DiscordToken {
 
@@ -47,8 +48,9 @@ final class DiscordToken {
             content = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (IOException | RuntimeException ex) {
-            throw new DiscordStartupException("discord.token-file is set to '" + file
-                    + "', which cannot be read (" + ex.getClass().getSimpleName() + ").",
+            throw new DiscordStartupException(
+                    "discord.token-file is set to '" + file + "', which cannot be read ("
+                            + ex.getClass().getSimpleName() + ").",
                     "Point discord.token-file at a readable file that holds the bot token, or " + WHAT_TO_SET + ".");
         }
         String token = trimToNull(content);
@@ -66,4 +68,5 @@ final class DiscordToken {
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
+
 }

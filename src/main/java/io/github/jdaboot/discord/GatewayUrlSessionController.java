@@ -6,8 +6,9 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 
 /**
- * Connects to the configured gateway URL instead of the one Discord's REST API announces, keeping
- * Discord's shard count and identify concurrency. This lets the bot talk to the Discord emulator.
+ * Connects to the configured gateway URL instead of the one Discord's REST API announces,
+ * keeping Discord's shard count and identify concurrency. This lets the bot talk to the
+ * Discord emulator.
  */
 class GatewayUrlSessionController extends ConcurrentSessionController {
 
@@ -21,9 +22,10 @@ class GatewayUrlSessionController extends ConcurrentSessionController {
     }
 
     /**
-     * The shard manager sets the concurrency each time it starts shards; JDA's controller then replaces its
-     * bucket workers, forgetting that one identified less than 5 s ago, and a shard started again at once
-     * (a context stopped and started) would get op 9. Only a changed concurrency replaces them.
+     * The shard manager sets the concurrency each time it starts shards; JDA's controller
+     * then replaces its bucket workers, forgetting that one identified less than 5 s ago,
+     * and a shard started again at once (a context stopped and started) would get op 9.
+     * Only a changed concurrency replaces them.
      */
     @Override
     public synchronized void setConcurrency(int level) {
@@ -43,4 +45,5 @@ class GatewayUrlSessionController extends ConcurrentSessionController {
         ShardedGateway announced = super.getShardedGateway(api);
         return new ShardedGateway(this.gatewayUrl, announced.getShardTotal(), announced.getConcurrency());
     }
+
 }

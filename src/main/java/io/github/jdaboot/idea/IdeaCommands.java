@@ -25,10 +25,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's command, {@code /idea} and {@code .idea}: a project idea, optionally on a topic
- * (suggested while typing), with an "Another" button that replaces it, a menu of topics, a form to
- * suggest an idea of one's own ({@code /suggest}, or the "Suggest one" button), and "Idea from this
- * message" in Discord's menu on a message. Texts in the user's language (messages*.properties).
+ * The tutorial's command, {@code /idea} and {@code .idea}: a project idea, optionally on
+ * a topic (suggested while typing), with an "Another" button that replaces it, a menu of
+ * topics, a form to suggest an idea of one's own ({@code /suggest}, or the "Suggest one"
+ * button), and "Idea from this message" in Discord's menu on a message. Texts in the
+ * user's language (messages*.properties).
  */
 @Component
 class IdeaCommands {
@@ -56,7 +57,10 @@ class IdeaCommands {
         return this.ideas.topics();
     }
 
-    /** "Idea from this message", in the menu on a message: an idea on what the message is about. */
+    /**
+     * "Idea from this message", in the menu on a message: an idea on what the message is
+     * about.
+     */
     @MessageCommand("Idea from this message")
     Reply fromMessage(@TargetOf Message message, Locale locale) {
         String topic = message.getContentDisplay();
@@ -103,7 +107,8 @@ class IdeaCommands {
 
     private Modal form(Locale locale) {
         return Modal.of("idea:suggestion", text("idea.form.title", locale))
-            .withText(Modal.text("idea", text("idea.form.field", locale), Modal.Style.LONG).length(10, 300)
+            .withText(Modal.text("idea", text("idea.form.field", locale), Modal.Style.LONG)
+                .length(10, 300)
                 .placeholder(text("idea.form.placeholder", locale)));
     }
 
@@ -125,12 +130,18 @@ class IdeaCommands {
         return this.messages.getMessage(code, arguments, locale);
     }
 
-    /** A topic as quoted back: a message's whole text may be the topic ("Idea from this message"). */
+    /**
+     * A topic as quoted back: a message's whole text may be the topic ("Idea from this
+     * message").
+     */
     private static String shortened(String topic) {
         return (topic.length() <= 60) ? topic : topic.substring(0, 59).strip() + "\u2026";
     }
 
-    /** The "Another" button's id: the topic travels in it, without colons and cut to Discord's 100 characters. */
+    /**
+     * The "Another" button's id: the topic travels in it, without colons and cut to
+     * Discord's 100 characters.
+     */
     static String anotherId(@Nullable String topic) {
         String part = (topic != null) ? topic.replace(':', ' ').strip() : "";
         if (part.isEmpty()) {

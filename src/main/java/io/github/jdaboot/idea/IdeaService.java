@@ -13,27 +13,35 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * Picks project ideas from the configured list and the ones users suggested, preferring those about a
- * topic when one is given ("games" finds the ideas about a game).
+ * Picks project ideas from the configured list and the ones users suggested, preferring
+ * those about a topic when one is given ("games" finds the ideas about a game).
  */
 @Service
 @EnableConfigurationProperties(IdeaProperties.class)
 class IdeaService {
 
     private final List<String> ideas;
+
     private final List<String> suggested = new CopyOnWriteArrayList<>();
+
     private final List<String> topics;
+
     private final int maxSuggested;
 
     IdeaService(IdeaProperties properties) {
         this.ideas = properties.getSuggestions().stream().map(String::strip).filter((idea) -> !idea.isEmpty()).toList();
-        this.topics = properties.getTopics().stream().map(String::strip).filter((topic) -> !topic.isEmpty())
-            .distinct().toList();
+        this.topics = properties.getTopics()
+            .stream()
+            .map(String::strip)
+            .filter((topic) -> !topic.isEmpty())
+            .distinct()
+            .toList();
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
 
     /**
-     * An idea chosen at random; with a topic, one that mentions a word of it if there is any.
+     * An idea chosen at random; with a topic, one that mentions a word of it if there is
+     * any.
      * @return the idea, and whether it is on the topic (always, without one)
      */
     Picked pick(@Nullable String topic) {

@@ -18,8 +18,9 @@ class ChannelActivityTests {
         this.activity.seen(1, 300, 0);
         this.activity.seen(1, 200, 0); // replayed late: older than what was seen
         this.activity.seen(2, 150, 42);
-        assertThat(this.activity.activeSince(0)).extracting(ChannelActivity.Channel::id,
-                ChannelActivity.Channel::lastMessageId, ChannelActivity.Channel::directUserId)
+        assertThat(this.activity.activeSince(0))
+            .extracting(ChannelActivity.Channel::id, ChannelActivity.Channel::lastMessageId,
+                    ChannelActivity.Channel::directUserId)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 300L, 0L),
                     org.assertj.core.groups.Tuple.tuple(2L, 150L, 42L));
     }
@@ -38,7 +39,8 @@ class ChannelActivityTests {
         }
         this.activity.seen(1, 1_000, 0); // channel 1 spoke last
         this.activity.seen(9, 900, 0);
-        assertThat(this.activity.size()).isEqualTo(7); // three quarters kept, then channel 9 added
+        assertThat(this.activity.size()).isEqualTo(7); // three quarters kept, then
+                                                       // channel 9 added
         assertThat(this.activity.activeSince(0)).extracting(ChannelActivity.Channel::id)
             .containsExactly(1L, 9L, 8L, 7L, 6L, 5L, 4L);
     }
@@ -62,8 +64,8 @@ class ChannelActivityTests {
             thread.join();
         }
         assertThat(shared.size()).isEqualTo(400);
-        assertThat(shared.activeSince(0)).allSatisfy((channel) -> assertThat(channel.lastMessageId())
-            .isGreaterThan(9_900));
+        assertThat(shared.activeSince(0))
+            .allSatisfy((channel) -> assertThat(channel.lastMessageId()).isGreaterThan(9_900));
     }
 
     private static void await(CountDownLatch latch) {
@@ -74,4 +76,5 @@ class ChannelActivityTests {
             Thread.currentThread().interrupt();
         }
     }
+
 }

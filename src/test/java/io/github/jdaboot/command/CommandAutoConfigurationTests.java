@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The interaction framework's auto-configuration and each of its conditions, as Spring Boot tests its
- * own.
+ * The interaction framework's auto-configuration and each of its conditions, as Spring
+ * Boot tests its own.
  */
 @DisplayName("Command framework auto-configuration")
 class CommandAutoConfigurationTests {
@@ -87,11 +87,13 @@ class CommandAutoConfigurationTests {
     @Test
     @DisplayName("bad settings fail at startup with Spring Boot's message naming the property")
     void validated() {
-        this.runner.withPropertyValues("discord.commands.prefix=two words", "discord.commands.defer-after=5s",
-                "discord.commands.max-concurrent=0")
+        this.runner
+            .withPropertyValues("discord.commands.prefix=two words", "discord.commands.defer-after=5s",
+                    "discord.commands.max-concurrent=0")
             .run((context) -> {
                 assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(BindValidationException.class)
                     .hasMessageContaining("discord.commands.prefix")
                     .hasMessageContaining("must be 1 to 5 characters without spaces")
                     .hasMessageContaining("discord.commands.defer-after")

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The command framework end to end: the real application with a set of test commands, against the
- * Discord emulator over real sockets, through both slash commands and prefix commands.
+ * The command framework end to end: the real application with a set of test commands,
+ * against the Discord emulator over real sockets, through both slash commands and prefix
+ * commands.
  */
 @DiscordBotTest
 @Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
@@ -63,7 +64,8 @@ class CommandFrameworkEndToEndTests {
     void bothSurfaces() {
         EmulatedMessage prefix = this.world.awaitReply(say("general", "alice", ".idea"), Timeouts.ANSWER);
         EmulatedMessage slash = slash(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER);
-        EmulatedMessage slashWithTopic = slash(SlashCommand.of("idea").option("topic", "habit")).awaitResponse(Timeouts.ANSWER);
+        EmulatedMessage slashWithTopic = slash(SlashCommand.of("idea").option("topic", "habit"))
+            .awaitResponse(Timeouts.ANSWER);
 
         assertThat(prefix.content()).startsWith("Okay, so how about this: ");
         assertThat(slash.content()).startsWith("Okay, so how about this: ");
@@ -73,8 +75,8 @@ class CommandFrameworkEndToEndTests {
     @Test
     @DisplayName("an enum option arrives as its constant, from a slash choice or prefix text")
     void enumOption() {
-        assertThat(slash(SlashCommand.of("flavor").option("flavor", "SALTED_CARAMEL")).awaitResponse(Timeouts.ANSWER).content())
-            .isEqualTo("flavor=SALTED_CARAMEL");
+        assertThat(slash(SlashCommand.of("flavor").option("flavor", "SALTED_CARAMEL")).awaitResponse(Timeouts.ANSWER)
+            .content()).isEqualTo("flavor=SALTED_CARAMEL");
         assertThat(reply("general", "bob", ".flavor \"salted caramel\"")).isEqualTo("flavor=SALTED_CARAMEL");
         assertThat(reply("general", "bob", ".flavor MINT")).isEqualTo("flavor=MINT");
         assertThat(reply("general", "bob", ".flavor chocolate")).startsWith(
@@ -116,8 +118,8 @@ class CommandFrameworkEndToEndTests {
 
         assertThat(response.content()).isEqualTo("slow done");
         assertThat(interaction.isDeferred()).isTrue();
-        assertThat(interaction.acknowledgedAfter()).hasValueSatisfying(
-                (after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
+        assertThat(interaction.acknowledgedAfter())
+            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
         assertThat(interaction.responses()).hasSize(1);
     }
 
@@ -158,11 +160,19 @@ class CommandFrameworkEndToEndTests {
 
         this.synchronizer.synchronize(this.shards.getShardById(0));
 
-        await().until(() -> this.discord.rest().requests().stream().skip(before)
+        await().until(() -> this.discord.rest()
+            .requests()
+            .stream()
+            .skip(before)
             .anyMatch((request) -> "GET /applications/{application_id}/commands".equals(request.route())));
-        await().during(Duration.ofMillis(500)).atMost(Timeouts.ANSWER).until(() -> this.discord.rest().requests().stream()
-            .skip(before).filter(RecordedRequest::isWrite)
-            .noneMatch((request) -> request.route() != null && request.route().contains("/commands")));
+        await().during(Duration.ofMillis(500))
+            .atMost(Timeouts.ANSWER)
+            .until(() -> this.discord.rest()
+                .requests()
+                .stream()
+                .skip(before)
+                .filter(RecordedRequest::isWrite)
+                .noneMatch((request) -> request.route() != null && request.route().contains("/commands")));
     }
 
     @Test
@@ -172,19 +182,28 @@ class CommandFrameworkEndToEndTests {
         assertThat(reply("random", "dave", ".limited"))
             .matches("Slow down, please: you can use \\.limited again in [12] seconds?\\.");
         assertThat(reply("random", "erin", ".limited")).as("another user").isEqualTo("limited ok");
-        await().pollDelay(Duration.ofMillis(2100)).atMost(Timeouts.ANSWER)
+        await().pollDelay(Duration.ofMillis(2100))
+            .atMost(Timeouts.ANSWER)
             .until(() -> reply("random", "dave", ".limited").equals("limited ok"));
     }
 
     @Test
     @DisplayName(".idea never pings @everyone, even when the topic contains it and the bot may ping everyone")
     void neverPingsEveryone() {
-        this.world.grantRole(this.world.guild(), this.world.bot(), this.world.guild().roles().stream()
-            .filter((role) -> role.name().equals("Moderators")).findFirst().orElseThrow());
+        this.world.grantRole(this.world.guild(), this.world.bot(),
+                this.world.guild()
+                    .roles()
+                    .stream()
+                    .filter((role) -> role.name().equals("Moderators"))
+                    .findFirst()
+                    .orElseThrow());
 
-        EmulatedMessage prefix = this.world.awaitReply(say("general", "alice", ".idea @everyone @here <@&"
-                + this.world.guild().roles().getLast().idString() + ">"), Timeouts.ANSWER);
-        EmulatedMessage slash = slash(SlashCommand.of("idea").option("topic", "@everyone")).awaitResponse(Timeouts.ANSWER);
+        EmulatedMessage prefix = this.world.awaitReply(
+                say("general", "alice",
+                        ".idea @everyone @here <@&" + this.world.guild().roles().getLast().idString() + ">"),
+                Timeouts.ANSWER);
+        EmulatedMessage slash = slash(SlashCommand.of("idea").option("topic", "@everyone"))
+            .awaitResponse(Timeouts.ANSWER);
 
         for (EmulatedMessage reply : List.of(prefix, slash)) {
             assertThat(reply.content()).contains("@everyone");
@@ -198,7 +217,8 @@ class CommandFrameworkEndToEndTests {
     @DisplayName("subcommands: /tag add and .tag show, with a polite reply for an unknown tag")
     void subcommands() {
         assertThat(slash(SlashCommand.of("tag", "add").option("name", "faq").option("content", "Read the docs!"))
-            .awaitResponse(Timeouts.ANSWER).content()).isEqualTo("Saved tag faq.");
+            .awaitResponse(Timeouts.ANSWER)
+            .content()).isEqualTo("Saved tag faq.");
         assertThat(reply("general", "bob", ".tag show faq")).isEqualTo("Read the docs!");
         assertThat(reply("general", "bob", ".tag show nope")).isEqualTo("There is no tag called nope.");
         assertThat(reply("general", "bob", ".tag")).isEqualTo("`.tag` needs a subcommand: `.tag add`, `.tag show`.");
@@ -208,9 +228,11 @@ class CommandFrameworkEndToEndTests {
     @DisplayName("help lists the commands with their options, generated from the annotations")
     void help() {
         assertThat(reply("general", "bob", ".help")).contains("`.idea [topic]`: Suggests a project idea")
-            .contains("`.add <a> <b>`: Adds two numbers").contains("`.tag add <name> <content>`")
+            .contains("`.add <a> <b>`: Adds two numbers")
+            .contains("`.tag add <name> <content>`")
             .doesNotContain("slashonly");
-        EmulatedMessage slashHelp = slash(SlashCommand.of("help").option("command", "flavor")).awaitResponse(Timeouts.ANSWER);
+        EmulatedMessage slashHelp = slash(SlashCommand.of("help").option("command", "flavor"))
+            .awaitResponse(Timeouts.ANSWER);
         assertThat(slashHelp.isEphemeral()).isTrue();
         assertThat(slashHelp.content()).contains("`/flavor <flavor>`").contains("`salted caramel`");
     }
@@ -234,13 +256,13 @@ class CommandFrameworkEndToEndTests {
     @DisplayName("ephemeral replies, injected context, guards, async results and void handlers")
     void theRest() {
         assertThat(slash(SlashCommand.of("secret")).awaitResponse(Timeouts.ANSWER).isEphemeral()).isTrue();
-        assertThat(reply("general", "bob", ".whoami"))
-            .isEqualTo("bob|" + this.world.user("bob").idString() + "|Emulator Guild|"
-                    + this.world.channel("general").idString() + "|PREFIX");
+        assertThat(reply("general", "bob", ".whoami")).isEqualTo("bob|" + this.world.user("bob").idString()
+                + "|Emulator Guild|" + this.world.channel("general").idString() + "|PREFIX");
         assertThat(slash("bob", SlashCommand.of("mods")).awaitResponse(Timeouts.ANSWER).content())
             .isEqualTo("You need the **Manage Server** permission to use /mods.");
         assertThat(slash("alice", SlashCommand.of("mods")).awaitResponse(Timeouts.ANSWER).content())
-            .as("alice owns the guild").isEqualTo("welcome, moderator");
+            .as("alice owns the guild")
+            .isEqualTo("welcome, moderator");
         assertThat(reply("general", "bob", ".later")).isEqualTo("async done");
         assertThat(reply("general", "bob", ".greet " + this.world.user("carol").mention())).isEqualTo("hello carol");
         assertThat(reply("general", "bob", ".slashonly")).isEqualTo("That one is a slash command: type `/slashonly`.");
@@ -255,12 +277,12 @@ class CommandFrameworkEndToEndTests {
     @DisplayName("in a direct message: prefix and slash commands work, server-only ones say so")
     void directMessages() {
         EmulatedChannel dm = this.world.directChannel(this.world.user("bob"));
-        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".idea"), Timeouts.ANSWER)
-            .content()).startsWith("Okay, so how about this: ");
+        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".idea"), Timeouts.ANSWER).content())
+            .startsWith("Okay, so how about this: ");
         assertThat(slash("bob", SlashCommand.of("idea").in(dm)).awaitResponse(Timeouts.ANSWER).content())
             .startsWith("Okay, so how about this: ");
-        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".serveronly"), Timeouts.ANSWER)
-            .content()).isEqualTo(".serveronly only works in a server, not in direct messages.");
+        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".serveronly"), Timeouts.ANSWER).content())
+            .isEqualTo(".serveronly only works in a server, not in direct messages.");
     }
 
     private EmulatedMessage say(String channel, String user, String content) {
@@ -280,8 +302,10 @@ class CommandFrameworkEndToEndTests {
     }
 
     private List<EmulatedMessage> botMessagesAfter(EmulatedMessage asked) {
-        return this.world.messages(this.world.channel(asked.channelId()).orElseThrow()).stream()
+        return this.world.messages(this.world.channel(asked.channelId()).orElseThrow())
+            .stream()
             .filter((message) -> message.id() > asked.id() && message.author().equals(this.world.bot()))
             .toList();
     }
+
 }

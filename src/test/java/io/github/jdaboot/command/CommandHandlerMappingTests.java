@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invalid {@code @Command} declarations fail startup, naming the bean, the method and the problem.
+ * Invalid {@code @Command} declarations fail startup, naming the bean, the method and the
+ * problem.
  */
 class CommandHandlerMappingTests {
 
@@ -69,8 +70,8 @@ class CommandHandlerMappingTests {
 
     @Test
     void descriptions() {
-        assertFails(LongDescription.class, "description of command 'roll' is 101 characters long; Discord requires"
-                + " 1 to 100");
+        assertFails(LongDescription.class,
+                "description of command 'roll' is 101 characters long; Discord requires" + " 1 to 100");
         assertFails(EmptyOptionDescription.class, "description of option 'sides' is 0 characters long");
     }
 
@@ -82,8 +83,8 @@ class CommandHandlerMappingTests {
     @Test
     void optionOrderAndTypes() {
         assertFails(RequiredAfterOptional.class, "required option 'b' comes after an optional one");
-        assertFails(PrimitiveOptional.class, "optional option 'count' has the primitive type int, which cannot be"
-                + " absent: use Integer");
+        assertFails(PrimitiveOptional.class,
+                "optional option 'count' has the primitive type int, which cannot be" + " absent: use Integer");
         assertFails(MinAboveMax.class, "option 'count' has min 10.0 above max 1.0");
         assertFails(TooManyChoices.class, "option 'letter' cannot be registered with Discord: enum Letter has 26"
                 + " constants; Discord offers 1 to 25 choices");
@@ -93,8 +94,8 @@ class CommandHandlerMappingTests {
     void returnTypesAndSurfaces() {
         assertFails(BadReturnType.class, "unsupported return type int; return void, String, Reply, Modal,"
                 + " MessageCreateData, a CompletionStage of one of them");
-        assertFails(SlashEventOnBothSurfaces.class, "is a SlashCommandInteractionEvent, so the command must be"
-                + " slash-only");
+        assertFails(SlashEventOnBothSurfaces.class,
+                "is a SlashCommandInteractionEvent, so the command must be" + " slash-only");
         assertFails(NoSurface.class, "surfaces is empty");
         assertFails(BadCooldown.class, "@Cooldown seconds must be positive, was 0");
     }
@@ -103,8 +104,8 @@ class CommandHandlerMappingTests {
     void groupClashesWithCommand() {
         this.runner.withBean("tags", Tags.class).withBean("tagsCommand", TagsCommand.class).run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasMessageContaining("command name 'tags' is both a command and"
-                    + " a command group");
+            assertThat(context.getStartupFailure())
+                .hasMessageContaining("command name 'tags' is both a command and" + " a command group");
         });
     }
 
@@ -130,6 +131,7 @@ class CommandHandlerMappingTests {
         CompletableFuture<String> ping(User user, Member member) {
             return CompletableFuture.completedFuture("pong");
         }
+
     }
 
     @CommandGroup(name = "tags", description = "Tags")
@@ -142,6 +144,7 @@ class CommandHandlerMappingTests {
         @Command(name = "remove", description = "Removes")
         void remove(CommandContext context) {
         }
+
     }
 
     static class TagsCommand {
@@ -149,6 +152,7 @@ class CommandHandlerMappingTests {
         @Command(name = "tags", description = "Clashes with the group")
         void tags() {
         }
+
     }
 
     static class AlsoRoll {
@@ -157,6 +161,7 @@ class CommandHandlerMappingTests {
         String roll() {
             return "";
         }
+
     }
 
     static class UnsupportedParameter {
@@ -164,6 +169,7 @@ class CommandHandlerMappingTests {
         @Command(name = "run", description = "Runs")
         void run(Object thing) {
         }
+
     }
 
     static class UnsupportedOption {
@@ -171,6 +177,7 @@ class CommandHandlerMappingTests {
         @Command(name = "run", description = "Runs")
         void run(@Option(description = "Text") StringBuilder text) {
         }
+
     }
 
     static class UpperCaseName {
@@ -178,6 +185,7 @@ class CommandHandlerMappingTests {
         @Command(name = "Roll", description = "Rolls")
         void roll() {
         }
+
     }
 
     static class SpacedName {
@@ -185,6 +193,7 @@ class CommandHandlerMappingTests {
         @Command(name = "roll dice", description = "Rolls")
         void roll() {
         }
+
     }
 
     static class LongName {
@@ -192,6 +201,7 @@ class CommandHandlerMappingTests {
         @Command(name = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", description = "Rolls")
         void roll() {
         }
+
     }
 
     static class BadOptionName {
@@ -199,6 +209,7 @@ class CommandHandlerMappingTests {
         @Command(name = "roll", description = "Rolls")
         void roll(@Option(name = "Sides", description = "Sides") int sides) {
         }
+
     }
 
     static class LongDescription {
@@ -207,6 +218,7 @@ class CommandHandlerMappingTests {
                 + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
         void roll() {
         }
+
     }
 
     static class EmptyOptionDescription {
@@ -214,24 +226,26 @@ class CommandHandlerMappingTests {
         @Command(name = "roll", description = "Rolls")
         void roll(@Option(description = "") int sides) {
         }
+
     }
 
     static class TooManyOptions {
 
         @Command(name = "many", description = "Too many")
-        void many(@Option(description = "o") int a1, @Option(description = "o") int a2, @Option(description = "o") int a3,
-                @Option(description = "o") int a4, @Option(description = "o") int a5, @Option(description = "o") int a6,
-                @Option(description = "o") int a7, @Option(description = "o") int a8, @Option(description = "o") int a9,
-                @Option(description = "o") int a10, @Option(description = "o") int a11,
-                @Option(description = "o") int a12, @Option(description = "o") int a13,
-                @Option(description = "o") int a14, @Option(description = "o") int a15,
-                @Option(description = "o") int a16, @Option(description = "o") int a17,
-                @Option(description = "o") int a18, @Option(description = "o") int a19,
-                @Option(description = "o") int a20, @Option(description = "o") int a21,
-                @Option(description = "o") int a22, @Option(description = "o") int a23,
-                @Option(description = "o") int a24, @Option(description = "o") int a25,
-                @Option(description = "o") int a26) {
+        void many(@Option(description = "o") int a1, @Option(description = "o") int a2,
+                @Option(description = "o") int a3, @Option(description = "o") int a4, @Option(description = "o") int a5,
+                @Option(description = "o") int a6, @Option(description = "o") int a7, @Option(description = "o") int a8,
+                @Option(description = "o") int a9, @Option(description = "o") int a10,
+                @Option(description = "o") int a11, @Option(description = "o") int a12,
+                @Option(description = "o") int a13, @Option(description = "o") int a14,
+                @Option(description = "o") int a15, @Option(description = "o") int a16,
+                @Option(description = "o") int a17, @Option(description = "o") int a18,
+                @Option(description = "o") int a19, @Option(description = "o") int a20,
+                @Option(description = "o") int a21, @Option(description = "o") int a22,
+                @Option(description = "o") int a23, @Option(description = "o") int a24,
+                @Option(description = "o") int a25, @Option(description = "o") int a26) {
         }
+
     }
 
     static class RequiredAfterOptional {
@@ -239,6 +253,7 @@ class CommandHandlerMappingTests {
         @Command(name = "pair", description = "Pairs")
         void pair(@Option(description = "a", required = false) Integer a, @Option(description = "b") int b) {
         }
+
     }
 
     static class PrimitiveOptional {
@@ -246,6 +261,7 @@ class CommandHandlerMappingTests {
         @Command(name = "count", description = "Counts")
         void count(@Option(description = "count", required = false) int count) {
         }
+
     }
 
     static class MinAboveMax {
@@ -253,10 +269,13 @@ class CommandHandlerMappingTests {
         @Command(name = "count", description = "Counts")
         void count(@Option(description = "count", min = 10, max = 1) int count) {
         }
+
     }
 
     enum Letter {
+
         A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z
+
     }
 
     static class TooManyChoices {
@@ -264,6 +283,7 @@ class CommandHandlerMappingTests {
         @Command(name = "letter", description = "Letters")
         void letter(@Option(description = "letter") Letter letter) {
         }
+
     }
 
     static class BadReturnType {
@@ -272,6 +292,7 @@ class CommandHandlerMappingTests {
         int number() {
             return 1;
         }
+
     }
 
     static class SlashEventOnBothSurfaces {
@@ -279,6 +300,7 @@ class CommandHandlerMappingTests {
         @Command(name = "raw", description = "Raw event")
         void raw(SlashCommandInteractionEvent event) {
         }
+
     }
 
     static class NoSurface {
@@ -286,6 +308,7 @@ class CommandHandlerMappingTests {
         @Command(name = "nowhere", description = "Nowhere", surfaces = {})
         void nowhere() {
         }
+
     }
 
     static class BadCooldown {
@@ -294,5 +317,7 @@ class CommandHandlerMappingTests {
         @Cooldown(seconds = 0)
         void cool() {
         }
+
     }
+
 }

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A component sent with a callback expires after {@code discord.commands.components.expire-after}: a
- * click after that is told so, instead of Discord's "This interaction failed".
+ * A component sent with a callback expires after
+ * {@code discord.commands.components.expire-after}: a click after that is told so,
+ * instead of Discord's "This interaction failed".
  */
 @DisplayName("Components with callbacks expire")
 class ComponentCallbackExpiryTests {

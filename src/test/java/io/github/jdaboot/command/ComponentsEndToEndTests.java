@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Buttons, select menus and forms end to end: the real application with test handlers, against the
- * emulator, clicked and filled in as users do.
+ * Buttons, select menus and forms end to end: the real application with test handlers,
+ * against the emulator, clicked and filled in as users do.
  */
 @DiscordBotTest
 @Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
@@ -83,8 +83,8 @@ class ComponentsEndToEndTests {
             .isEqualTo("roles [Moderators]");
         assertThat(reply(this.world.as("bob").selects(panel, "panel:channels", "#random")))
             .isEqualTo("channels [random]");
-        EmulatedMessage anyone = this.world.awaitReply(
-                this.world.as("alice").says(this.world.channel("bot-lab"), ".mentionables"), Timeouts.ANSWER);
+        EmulatedMessage anyone = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("bot-lab"), ".mentionables"), Timeouts.ANSWER);
         assertThat(reply(this.world.as("bob").selects(anyone, "panel:anyone", "@carol", "Moderators")))
             .isEqualTo("picked 2");
     }
@@ -98,8 +98,8 @@ class ComponentsEndToEndTests {
 
         await().until(() -> current(panel).content().equals("slow click done"));
         assertThat(click.callbackType()).isEqualTo(EmulatedInteraction.DEFERRED_UPDATE_MESSAGE);
-        assertThat(click.acknowledgedAfter()).hasValueSatisfying(
-                (after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
+        assertThat(click.acknowledgedAfter())
+            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
     }
 
     @Test
@@ -108,7 +108,8 @@ class ComponentsEndToEndTests {
         EmulatedModal form = this.world.as("alice").runs(SlashCommand.of("feedback")).awaitModal(Timeouts.ANSWER);
         assertThat(form.title()).isEqualTo("Feedback");
         assertThat(form.field("text").maxLength()).isEqualTo(200);
-        EmulatedMessage thanks = this.world.as("alice").submits(form, Map.of("text", "Lovely bot"))
+        EmulatedMessage thanks = this.world.as("alice")
+            .submits(form, Map.of("text", "Lovely bot"))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(thanks.content()).isEqualTo("thanks for: Lovely bot");
 
@@ -136,14 +137,15 @@ class ComponentsEndToEndTests {
     @Test
     @DisplayName("components with callbacks: kept in memory, answered; an update or a private reply")
     void callbacks() {
-        EmulatedMessage message = this.world.awaitReply(
-                this.world.as("alice").says(this.world.channel("bot-lab"), ".mentionables"), Timeouts.ANSWER);
+        EmulatedMessage message = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("bot-lab"), ".mentionables"), Timeouts.ANSWER);
         String ping = button(message, "Ping");
 
         assertThat(ping).startsWith("~");
         this.world.as("carol").clicks(message, ping).awaitCallback(Timeouts.ANSWER);
         assertThat(current(message).content()).isEqualTo("pong for carol");
-        EmulatedMessage secret = this.world.as("carol").clicks(message, button(message, "Private"))
+        EmulatedMessage secret = this.world.as("carol")
+            .clicks(message, button(message, "Private"))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(secret.isEphemeral()).isTrue();
     }
@@ -201,7 +203,8 @@ class ComponentsEndToEndTests {
 
     /** The custom id of the button with this label. */
     private static String button(EmulatedMessage message, String label) {
-        return message.components().stream()
+        return message.components()
+            .stream()
             .flatMap((row) -> StreamSupport.stream(row.path("components").spliterator(), false))
             .filter((component) -> label.equals(component.path("label").asString()))
             .map((component) -> component.path("custom_id").asString())

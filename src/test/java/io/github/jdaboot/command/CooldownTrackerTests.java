@@ -30,4 +30,5 @@ class CooldownTrackerTests {
         assertThat(this.tracker.tryUse("cool", command, 1)).isZero();
         assertThat(this.tracker.tryUse("cool", command, 1)).isZero();
     }
+
 }

@@ -1,42 +1,43 @@
 package io.github.jdaboot.command;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.components.selections.EntitySelectMenu;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.IMentionable;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
-import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 
 /**
- * Commands that exercise the framework in end-to-end tests; imported by those tests only (with
- * {@link TagCommands}; tests importing both share one context).
+ * Commands that exercise the framework in end-to-end tests; imported by those tests only
+ * (with {@link TagCommands}; tests importing both share one context).
  */
 public class FrameworkTestCommands {
 
     enum Flavor {
+
         VANILLA, SALTED_CARAMEL, MINT
+
     }
 
     @Command(name = "flavor", description = "Echoes the flavor it got")
@@ -135,7 +136,10 @@ public class FrameworkTestCommands {
         return "slash only";
     }
 
-    /* ---------------------------------------------------------------- components and forms */
+    /*
+     * ---------------------------------------------------------------- components and
+     * forms
+     */
 
     @Command(name = "panel", description = "Shows buttons and menus")
     Reply panel() {
@@ -143,9 +147,12 @@ public class FrameworkTestCommands {
             .withButtons(Button.primary("panel:count:0", "Count"), Button.secondary("panel:new", "New message"),
                     Button.danger("panel:mods", "Mods only"), Button.success("panel:form", "Form"),
                     Button.secondary("panel:slow", "Slow"))
-            .withSelect(StringSelectMenu.create("panel:flavor").addOption("Vanilla", "vanilla").addOption("Mint", "mint")
+            .withSelect(StringSelectMenu.create("panel:flavor")
+                .addOption("Vanilla", "vanilla")
+                .addOption("Mint", "mint")
                 .build())
-            .withSelect(EntitySelectMenu.create("panel:users", EntitySelectMenu.SelectTarget.USER).setMaxValues(3).build())
+            .withSelect(
+                    EntitySelectMenu.create("panel:users", EntitySelectMenu.SelectTarget.USER).setMaxValues(3).build())
             .withSelect(EntitySelectMenu.create("panel:roles", EntitySelectMenu.SelectTarget.ROLE).build())
             .withSelect(EntitySelectMenu.create("panel:channels", EntitySelectMenu.SelectTarget.CHANNEL).build());
     }
@@ -210,8 +217,8 @@ public class FrameworkTestCommands {
 
     @Command(name = "feedback", description = "Opens a feedback form")
     Modal feedback() {
-        return Modal.of("form:feedback", "Feedback").withText(Modal.text("text", "Your feedback", Modal.Style.LONG)
-            .length(2, 200));
+        return Modal.of("form:feedback", "Feedback")
+            .withText(Modal.text("text", "Your feedback", Modal.Style.LONG).length(2, 200));
     }
 
     @ComponentHandler("panel:form")
@@ -234,10 +241,10 @@ public class FrameworkTestCommands {
 
     @Command(name = "fruit", description = "Picks a fruit, suggested while typing")
     String fruit(@Option(description = "A fruit", autocomplete = true) String name,
-            @Option(description = "A fruit, suggested slowly", required = false, autocomplete = true)
-            @Nullable String slowly,
-            @Option(description = "A fruit, suggested by a failing method", required = false, autocomplete = true)
-            @Nullable String broken) {
+            @Option(description = "A fruit, suggested slowly", required = false,
+                    autocomplete = true) @Nullable String slowly,
+            @Option(description = "A fruit, suggested by a failing method", required = false,
+                    autocomplete = true) @Nullable String broken) {
         return "fruit=" + name;
     }
 
@@ -297,7 +304,9 @@ public class FrameworkTestCommands {
         return user.getName() + " cheers";
     }
 
-    /** A guard of the test's own, as a user would write one: the member must have a role. */
+    /**
+     * A guard of the test's own, as a user would write one: the member must have a role.
+     */
     @Bean
     RoleGuard roleGuard() {
         return new RoleGuard();
@@ -317,8 +326,8 @@ public class FrameworkTestCommands {
         public Optional<String> check(GuardedRun run) {
             RequiresRole role = run.annotation(RequiresRole.class);
             Member member = run.context().member();
-            if (role == null || (member != null && member.getRoles().stream()
-                .anyMatch((candidate) -> candidate.getName().equals(role.value())))) {
+            if (role == null || (member != null
+                    && member.getRoles().stream().anyMatch((candidate) -> candidate.getName().equals(role.value())))) {
                 return Optional.empty();
             }
             return Optional.of("You need the " + role.value() + " role for " + run.name() + ".");
@@ -347,5 +356,7 @@ public class FrameworkTestCommands {
             }
             return content;
         }
+
     }
+
 }

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Gateway events reach Spring {@code @EventListener} methods off JDA's event thread, in the order JDA
- * received them for each guild, also while two guilds send at once; a listener that throws is logged
- * with an error id and does not keep the event from the others.
+ * Gateway events reach Spring {@code @EventListener} methods off JDA's event thread, in
+ * the order JDA received them for each guild, also while two guilds send at once; a
+ * listener that throws is logged with an error id and does not keep the event from the
+ * others.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Gateway events for @EventListener methods")
@@ -72,15 +73,19 @@ class GatewayEventListenersTests {
                 .hasSize(2 * PER_SENDER)
                 .containsExactlyElementsOf(listeners.received.get(guild));
         }
-        assertThat(listeners.threads).as("never on JDA's threads").allSatisfy(
-                (thread) -> assertThat(thread).startsWith("virtual discord-events"));
+        assertThat(listeners.threads).as("never on JDA's threads")
+            .allSatisfy((thread) -> assertThat(thread).startsWith("virtual discord-events"));
         assertThat(listeners.second.get()).as("the other listener got every event, the failing ones too")
             .isEqualTo(4 * PER_SENDER);
         assertThat(output.getAll().lines().filter((line) -> line.contains("failed on MessageReceivedEvent (error id")))
-            .as("each sender's \"boom\", logged once").hasSize(4);
+            .as("each sender's \"boom\", logged once")
+            .hasSize(4);
     }
 
-    /** Records what JDA received, on its thread, and what the listener methods got, on theirs. */
+    /**
+     * Records what JDA received, on its thread, and what the listener methods got, on
+     * theirs.
+     */
     static class Listeners {
 
         final Map<Long, List<String>> received = new ConcurrentHashMap<>();
@@ -102,7 +107,9 @@ class GatewayEventListenersTests {
 
         @EventListener
         void onMessage(MessageReceivedEvent message) {
-            this.threads.add(Thread.currentThread().toString().replaceFirst("^VirtualThread\\[#\\d+,", "virtual ")
+            this.threads.add(Thread.currentThread()
+                .toString()
+                .replaceFirst("^VirtualThread\\[#\\d+,", "virtual ")
                 .replaceFirst("].*", ""));
             record(this.delivered, message);
             if (message.getMessage().getContentRaw().equals("boom")) {

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guards as beans: cooldowns per user, channel or server, and a guard a user writes, on commands and
- * on component handlers alike.
+ * Guards as beans: cooldowns per user, channel or server, and a guard a user writes, on
+ * commands and on component handlers alike.
  */
 @DiscordBotTest
 @Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
@@ -48,12 +48,16 @@ class GuardsEndToEndTests {
     @Test
     @DisplayName("a guard bean of one's own, on a command and on a button: the clicker must have the role")
     void customGuard() {
-        EmulatedRole fans = this.world.guild().roles().stream().filter((role) -> role.name().equals("Idea Fans"))
-            .findFirst().orElseThrow();
+        EmulatedRole fans = this.world.guild()
+            .roles()
+            .stream()
+            .filter((role) -> role.name().equals("Idea Fans"))
+            .findFirst()
+            .orElseThrow();
         this.world.grantRole(this.world.guild(), this.world.user("dora"), fans);
         assertThat(reply("general", "erin", ".fanclub")).isEqualTo("You need the Idea Fans role for .fanclub.");
-        EmulatedMessage club = this.world.awaitReply(this.world.as("dora").says(this.world.channel("general"),
-                ".fanclub"), Timeouts.ANSWER);
+        EmulatedMessage club = this.world
+            .awaitReply(this.world.as("dora").says(this.world.channel("general"), ".fanclub"), Timeouts.ANSWER);
         assertThat(club.content()).isEqualTo("welcome, fan");
 
         assertThat(this.world.as("erin").clicks(club, "fanclub:cheer").awaitResponse(Timeouts.ANSWER).content())

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With {@code discord.commands.guilds}, slash commands are registered in those guilds (instant updates
- * while developing) and not globally.
+ * With {@code discord.commands.guilds}, slash commands are registered in those guilds
+ * (instant updates while developing) and not globally.
  */
 @DisplayName("Registering slash commands in a guild")
 class GuildCommandRegistrationTests {

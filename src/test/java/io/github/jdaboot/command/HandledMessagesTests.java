@@ -38,7 +38,8 @@ class HandledMessagesTests {
         Set<Long> model = new HashSet<>();
         Random random = new Random(16);
         for (int i = 0; i < 200_000; i++) {
-            // a small range, so that ids repeat and the set's collisions and removals are exercised
+            // a small range, so that ids repeat and the set's collisions and removals are
+            // exercised
             long id = 1 + random.nextInt(3_000);
             boolean expected = !model.contains(id);
             assertThat(handled.firstTime(id)).as("id %d at step %d", id, i).isEqualTo(expected);
@@ -52,4 +53,5 @@ class HandledMessagesTests {
         }
         assertThat(handled.size()).isEqualTo(1_000);
     }
+
 }

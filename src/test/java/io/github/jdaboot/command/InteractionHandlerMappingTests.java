@@ -12,15 +12,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanInitializationException;
-import org.springframework.core.MethodParameter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.MethodParameter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Component and form handlers are found and checked at startup like commands, custom ids are routed by
- * their templates, and users extend the framework with beans of its SPI types.
+ * Component and form handlers are found and checked at startup like commands, custom ids
+ * are routed by their templates, and users extend the framework with beans of its SPI
+ * types.
  */
 @DisplayName("Component and form handlers, and the framework's extension points")
 class InteractionHandlerMappingTests {
@@ -50,17 +51,17 @@ class InteractionHandlerMappingTests {
     @Test
     @DisplayName("invalid component and form handlers fail startup, naming the bean, the method and the problem")
     void invalid() {
-        assertFails(OptionOnClick.class, "Invalid @ComponentHandler method bad.click(String): parameter 'text' is for"
-                + " commands");
+        assertFails(OptionOnClick.class,
+                "Invalid @ComponentHandler method bad.click(String): parameter 'text' is for" + " commands");
         assertFails(MissingPart.class, "is bound to the id part 'poll', which template 'vote' does not have");
         assertFails(FrameworkId.class, "invalid template '~mine'");
         assertFails(FieldOnClick.class, "is a @Field, which only forms have");
         assertFails(FormAnsweringForm.class, "a form cannot be answered with another form");
         assertFails(WrongEvent.class, "is a ModalInteractionEvent, which never reaches a @ComponentHandler method");
-        this.runner.withBean("clicks", Clicks.class).withBean("again", SameTemplate.class).run((context) -> {
-            assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
-                .hasMessageContaining("template 'vote:up:{poll:\\d+}' is also handled by clicks.up(long)");
-        });
+        this.runner.withBean("clicks", Clicks.class)
+            .withBean("again", SameTemplate.class)
+            .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining("template 'vote:up:{poll:\\d+}' is also handled by clicks.up(long)"));
     }
 
     @Test
@@ -79,11 +80,15 @@ class InteractionHandlerMappingTests {
     @Test
     @DisplayName("argument resolver, return value handler and guard beans are used, and checked at startup")
     void spiBeans() {
-        this.runner.withBean(TimeZones.class).withBean(Answers.class).withBean(Always.class)
+        this.runner.withBean(TimeZones.class)
+            .withBean(Answers.class)
+            .withBean(Always.class)
             .withBean("zones", Zones.class)
             .run((context) -> assertThat(context).hasNotFailed());
-        this.runner.withBean(Answers.class).withBean("zones", Zones.class).run((context) -> assertThat(context.getStartupFailure())
-            .hasMessageContaining("unsupported parameter type ZoneName for parameter 'zone'"));
+        this.runner.withBean(Answers.class)
+            .withBean("zones", Zones.class)
+            .run((context) -> assertThat(context.getStartupFailure())
+                .hasMessageContaining("unsupported parameter type ZoneName for parameter 'zone'"));
     }
 
     private void assertFails(Class<?> bean, String problem) {

@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Autocomplete, user and message commands, and replies in the user's language, over the wire: the
- * emulated client sends what Discord's would, and the bot's answers are read back from the emulator.
+ * Autocomplete, user and message commands, and replies in the user's language, over the
+ * wire: the emulated client sends what Discord's would, and the bot's answers are read
+ * back from the emulator.
  */
 @DiscordBotTest
 @Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
@@ -52,16 +53,19 @@ class InteractionKindsEndToEndTests {
         assertThat(choices).extracting(Choice::name).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(choices).extracting(Choice::value).containsExactlyInAnyOrderElementsOf(expected);
         // none starts with "an": those containing it keep the method's order
-        assertThat(choices).extracting(Choice::name).containsExactly("banana", "cranberry", "mango", "orange",
-                "pomegranate", "redcurrant", "tangerine");
+        assertThat(choices).extracting(Choice::name)
+            .containsExactly("banana", "cranberry", "mango", "orange", "pomegranate", "redcurrant", "tangerine");
 
-        List<Choice> all = this.world.as("alice").autocompletes(SlashCommand.of("fruit"), "name", "")
+        List<Choice> all = this.world.as("alice")
+            .autocompletes(SlashCommand.of("fruit"), "name", "")
             .awaitChoices(Timeouts.ANSWER);
         assertThat(FrameworkTestCommands.FRUITS).hasSizeGreaterThan(25);
-        assertThat(all).hasSize(25).extracting(Choice::name)
+        assertThat(all).hasSize(25)
+            .extracting(Choice::name)
             .containsExactlyElementsOf(FrameworkTestCommands.FRUITS.subList(0, 25));
 
-        assertThat(this.world.as("alice").autocompletes(SlashCommand.of("fruit"), "name", "pe")
+        assertThat(this.world.as("alice")
+            .autocompletes(SlashCommand.of("fruit"), "name", "pe")
             .awaitChoices(Timeouts.ANSWER)).extracting(Choice::name)
             .containsExactly("peach", "pear", "persimmon", "grape", "grapefruit");
     }
@@ -74,14 +78,16 @@ class InteractionKindsEndToEndTests {
         EmulatedInteraction broken = this.world.as("bob")
             .autocompletes(SlashCommand.of("fruit").option("name", "kiwi"), "broken", "k");
 
-        // the emulator refuses a callback after Discord's 3 s (10062), so an answer at all is one in time
+        // the emulator refuses a callback after Discord's 3 s (10062), so an answer at
+        // all is one in time
         assertThat(slow.awaitChoices(Timeouts.ANSWER)).isEmpty();
         assertThat(slow.callbackType()).isEqualTo(EmulatedInteraction.AUTOCOMPLETE_RESULT);
         assertThat(broken.awaitChoices(Timeouts.ANSWER)).isEmpty();
         assertThat(broken.callbackType()).isEqualTo(EmulatedInteraction.AUTOCOMPLETE_RESULT);
         assertThat(output.getAll()).contains("the fruit service is down");
 
-        EmulatedMessage answer = this.world.as("bob").runs(SlashCommand.of("fruit").option("name", "kiwi"))
+        EmulatedMessage answer = this.world.as("bob")
+            .runs(SlashCommand.of("fruit").option("name", "kiwi"))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(answer.content()).isEqualTo("fruit=kiwi");
     }
@@ -89,13 +95,16 @@ class InteractionKindsEndToEndTests {
     @Test
     @DisplayName("the idea topic is suggested while typing: \"gam\" offers \"game\", and /idea topic:games finds game ideas")
     void ideaTopicAutocomplete() {
-        List<Choice> choices = this.world.as("carol").autocompletes(SlashCommand.of("idea"), "topic", "gam")
+        List<Choice> choices = this.world.as("carol")
+            .autocompletes(SlashCommand.of("idea"), "topic", "gam")
             .awaitChoices(Timeouts.ANSWER);
         assertThat(choices).extracting(Choice::name).containsExactly("game");
 
-        EmulatedMessage idea = this.world.as("carol").runs(SlashCommand.of("idea").option("topic", "games"))
+        EmulatedMessage idea = this.world.as("carol")
+            .runs(SlashCommand.of("idea").option("topic", "games"))
             .awaitResponse(Timeouts.ANSWER);
-        assertThat(idea.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game")
+        assertThat(idea.content()).startsWith("Okay, so how about this: ")
+            .containsIgnoringCase("game")
             .doesNotContain("surprise");
     }
 
@@ -104,20 +113,24 @@ class InteractionKindsEndToEndTests {
     void contextMenus() {
         List<RegisteredCommand> registered = this.world.commands(0);
         assertThat(registered).filteredOn((command) -> command.definition().path("type").asInt() == 2)
-            .extracting(RegisteredCommand::name).containsExactly("Inspect");
+            .extracting(RegisteredCommand::name)
+            .containsExactly("Inspect");
         assertThat(registered).filteredOn((command) -> command.definition().path("type").asInt() == 3)
-            .extracting(RegisteredCommand::name).containsExactlyInAnyOrder("Shout", "Idea from this message");
+            .extracting(RegisteredCommand::name)
+            .containsExactlyInAnyOrder("Shout", "Idea from this message");
         assertThat(registered).filteredOn((command) -> command.definition().path("type").asInt() != 1)
             .allSatisfy((command) -> assertThat(command.description()).isEmpty());
 
         EmulatedUser bob = this.world.user("bob");
-        EmulatedMessage inspected = this.world.as("alice").runsUserCommand("Inspect", bob)
+        EmulatedMessage inspected = this.world.as("alice")
+            .runsUserCommand("Inspect", bob)
             .awaitResponse(Timeouts.ANSWER);
         assertThat(inspected.content())
             .isEqualTo("alice inspected bob (a member of " + this.world.guild().name() + ")");
 
         EmulatedMessage said = this.world.as("alice").says(this.world.channel("general"), "I would read about finance");
-        EmulatedMessage idea = this.world.as("bob").runsMessageCommand("Idea from this message", said)
+        EmulatedMessage idea = this.world.as("bob")
+            .runsMessageCommand("Idea from this message", said)
             .awaitResponse(Timeouts.ANSWER);
         assertThat(idea.content()).startsWith("Okay, so how about this: ");
         assertThat(idea.components()).isNotEmpty();
@@ -126,8 +139,12 @@ class InteractionKindsEndToEndTests {
     @Test
     @DisplayName("a custom guard applies to a message command: the user without the role is told, the fan is served")
     void guardOnMessageCommand() {
-        EmulatedRole fans = this.world.guild().roles().stream().filter((role) -> role.name().equals("Idea Fans"))
-            .findFirst().orElseThrow();
+        EmulatedRole fans = this.world.guild()
+            .roles()
+            .stream()
+            .filter((role) -> role.name().equals("Idea Fans"))
+            .findFirst()
+            .orElseThrow();
         this.world.grantRole(this.world.guild(), this.world.user("dora"), fans);
         EmulatedMessage said = this.world.as("erin").says(this.world.channel("general"), "hello there");
 
@@ -140,27 +157,35 @@ class InteractionKindsEndToEndTests {
     @Test
     @DisplayName("a German user sees German command names (name_localizations.de) and gets German replies, buttons and forms")
     void germanUser() {
-        RegisteredCommand idea = this.world.commands(0).stream().filter((command) -> command.name().equals("idea"))
-            .findFirst().orElseThrow();
+        RegisteredCommand idea = this.world.commands(0)
+            .stream()
+            .filter((command) -> command.name().equals("idea"))
+            .findFirst()
+            .orElseThrow();
         assertThat(idea.definition().path("name_localizations").path("de").asString()).isEqualTo("idee");
         assertThat(idea.definition().path("description_localizations").path("de").asString())
             .isEqualTo("Schlägt eine Projektidee vor");
         assertThat(idea.options().path(0).path("name_localizations").path("de").asString()).isEqualTo("thema");
-        RegisteredCommand fromMessage = this.world.commands(0).stream()
-            .filter((command) -> command.name().equals("Idea from this message")).findFirst().orElseThrow();
+        RegisteredCommand fromMessage = this.world.commands(0)
+            .stream()
+            .filter((command) -> command.name().equals("Idea from this message"))
+            .findFirst()
+            .orElseThrow();
         assertThat(fromMessage.definition().path("name_localizations").path("de").asString())
             .isEqualTo("Idee aus dieser Nachricht");
 
         EmulatedUser greta = this.world.user("greta");
         this.world.locale(greta, "de");
         try {
-            EmulatedMessage answer = this.world.as(greta).runs(SlashCommand.of("idea").option("topic", "Kochrezepte"))
+            EmulatedMessage answer = this.world.as(greta)
+                .runs(SlashCommand.of("idea").option("topic", "Kochrezepte"))
                 .awaitResponse(Timeouts.ANSWER);
             assertThat(answer.content()).startsWith("Okay, wie wäre es damit: ")
                 .endsWith("(Zu \u201EKochrezepte\u201C habe ich noch nichts, also eine Überraschung.)");
             assertThat(labels(answer)).containsExactly("Noch eine", "Eigene vorschlagen", "");
 
-            EmulatedMessage another = this.world.as(greta).clicks(answer, "idea:another:Kochrezepte")
+            EmulatedMessage another = this.world.as(greta)
+                .clicks(answer, "idea:another:Kochrezepte")
                 .awaitResponse(Timeouts.ANSWER);
             assertThat(another.content()).startsWith("Okay, wie wäre es damit: ");
 
@@ -192,7 +217,8 @@ class InteractionKindsEndToEndTests {
 
     /** The labels of the message's components, in order ("" for a select menu). */
     private static List<String> labels(EmulatedMessage message) {
-        return message.components().stream()
+        return message.components()
+            .stream()
             .flatMap((row) -> StreamSupport.stream(row.path("components").spliterator(), false))
             .map((component) -> component.path("label").asString(""))
             .toList();

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Everything the framework keeps per user, channel or message has a bound, whatever the traffic: a bot in many
- * guilds sees millions of each. (It keeps nothing per guild; JDA's caches are JDA's, sized by its cache flags and
- * member cache policy.) Each test feeds far more than the bound and checks it is never passed.
+ * Everything the framework keeps per user, channel or message has a bound, whatever the
+ * traffic: a bot in many guilds sees millions of each. (It keeps nothing per guild; JDA's
+ * caches are JDA's, sized by its cache flags and member cache policy.) Each test feeds
+ * far more than the bound and checks it is never passed.
  */
 class MemoryBoundsTests {
 
@@ -80,4 +81,5 @@ class MemoryBoundsTests {
         }
         assertThat(callbacks.size()).isEqualTo(max);
     }
+
 }

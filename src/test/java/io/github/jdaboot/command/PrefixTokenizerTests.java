@@ -23,7 +23,8 @@ class PrefixTokenizerTests {
     @Test
     void startsAreKeptForTheRestOfTheLine() {
         String input = "faq  Read the   docs";
-        assertThat(PrefixTokenizer.tokenize(input)).extracting(PrefixTokenizer.Token::start).containsExactly(0, 5, 10, 16);
+        assertThat(PrefixTokenizer.tokenize(input)).extracting(PrefixTokenizer.Token::start)
+            .containsExactly(0, 5, 10, 16);
     }
 
     @Test
@@ -33,4 +34,5 @@ class PrefixTokenizerTests {
         assertThat(PrefixTokenizer.tokenize("\uD83D\uDE00 \u200B \u202Eabc")).extracting(PrefixTokenizer.Token::text)
             .containsExactly("\uD83D\uDE00", "\u200B", "\u202Eabc");
     }
+
 }

@@ -47,4 +47,5 @@ class ReplyChunkerTests {
     void veryLongTextGoesAsAFile() {
         assertThat(ReplyChunker.split("word ".repeat(2000))).isEmpty();
     }
+
 }

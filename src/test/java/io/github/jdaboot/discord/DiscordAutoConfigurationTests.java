@@ -29,8 +29,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Discord auto-configurations and each of their conditions, as Spring Boot tests its own: a
- * context per case, against the emulator (the context starts, so the bot logs in).
+ * The Discord auto-configurations and each of their conditions, as Spring Boot tests its
+ * own: a context per case, against the emulator (the context starts, so the bot logs in).
  */
 @DisplayName("Discord auto-configuration")
 class DiscordAutoConfigurationTests {
@@ -121,12 +121,11 @@ class DiscordAutoConfigurationTests {
     @DisplayName("a DiscordRestCustomizer sees JDA's REST settings and HTTP client; REST calls go through it")
     void restCustomizer() {
         List<String> seen = new CopyOnWriteArrayList<>();
-        withToken()
-            .withBean(DiscordRestCustomizer.class, () -> (restConfig, httpClient) -> httpClient.addInterceptor(
-                    (chain) -> {
-                        seen.add(chain.request().url().encodedPath());
-                        return chain.proceed(chain.request());
-                    }))
+        withToken().withBean(DiscordRestCustomizer.class,
+                () -> (restConfig, httpClient) -> httpClient.addInterceptor((chain) -> {
+                    seen.add(chain.request().url().encodedPath());
+                    return chain.proceed(chain.request());
+                }))
             .run((context) -> assertThat(seen).anyMatch((path) -> path.endsWith("/gateway/bot")
                     || path.endsWith("/users/@me") || path.endsWith("/applications/@me")));
     }
@@ -138,7 +137,8 @@ class DiscordAutoConfigurationTests {
             .build(false);
         try {
             this.runner.withBean("myShardManager", ShardManager.class, () -> own).run((context) -> {
-                assertThat(context).hasNotFailed().hasSingleBean(ShardManager.class)
+                assertThat(context).hasNotFailed()
+                    .hasSingleBean(ShardManager.class)
                     .doesNotHaveBean(DiscordGatewayLifecycle.class);
                 assertThat(context.getBean(ShardManager.class)).isSameAs(own);
             });
@@ -180,9 +180,9 @@ class DiscordAutoConfigurationTests {
     @Test
     @DisplayName("with Spring Boot's metrics and observations: REST calls observed, 429 counters at 0")
     void withBootsMetrics() {
-        withToken().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-                MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class))
+        withToken()
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed().hasSingleBean(DiscordRateLimitMetrics.class);
                 MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -199,8 +199,9 @@ class DiscordAutoConfigurationTests {
             String token = this.discord.token();
             assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "discord.token", token)).getValue())
                 .isEqualTo(SanitizableData.SANITIZED_VALUE);
-            assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "sun.java.command",
-                    "app.jar --discord.token=" + token)).getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitizer
+                .applyUnlessFiltered(new SanitizableData(null, "sun.java.command", "app.jar --discord.token=" + token))
+                .getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
             assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "discord.intents", "guild-messages"))
                 .getValue()).isEqualTo("guild-messages");
         });

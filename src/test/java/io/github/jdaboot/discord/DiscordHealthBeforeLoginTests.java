@@ -18,9 +18,9 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web server starts before the bot logs in, so Actuator can be asked before JDA has any shard (seen in
- * the container test: {@code getShardCache()} is still {@code null} then). A real, not yet logged-in
- * shard manager; nothing here connects.
+ * The web server starts before the bot logs in, so Actuator can be asked before JDA has
+ * any shard (seen in the container test: {@code getShardCache()} is still {@code null}
+ * then). A real, not yet logged-in shard manager; nothing here connects.
  */
 @DisplayName("Health and info before the bot has logged in")
 class DiscordHealthBeforeLoginTests {
@@ -56,11 +56,13 @@ class DiscordHealthBeforeLoginTests {
     @DisplayName("info shows the JDA version and no bot yet")
     void infoHasNoBotYet() {
         Info.Builder builder = new Info.Builder();
-        new DiscordInfoContributor(this.shardManager, new DiscordProperties().getInvitePermissions()).contribute(builder);
+        new DiscordInfoContributor(this.shardManager, new DiscordProperties().getInvitePermissions())
+            .contribute(builder);
 
-        assertThat(builder.build().getDetails().get("discord")).asInstanceOf(
-                InstanceOfAssertFactories.map(String.class, Object.class))
+        assertThat(builder.build().getDetails().get("discord"))
+            .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
             .containsKey("jdaVersion")
             .doesNotContainKey("bot");
     }
+
 }

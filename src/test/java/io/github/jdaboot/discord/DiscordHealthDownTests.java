@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Health DOWN over HTTP, each case in a context of its own: after a fatal close the bot stops for good,
- * health and readiness are DOWN with the reason, and liveness fails too, so that the platform restarts
- * the process; after reconnecting for longer than the grace period, DOWN but still live.
+ * Health DOWN over HTTP, each case in a context of its own: after a fatal close the bot
+ * stops for good, health and readiness are DOWN with the reason, and liveness fails too,
+ * so that the platform restarts the process; after reconnecting for longer than the grace
+ * period, DOWN but still live.
  */
 @DisplayName("Health DOWN over HTTP")
 class DiscordHealthDownTests {
@@ -76,12 +77,18 @@ class DiscordHealthDownTests {
     }
 
     private JsonNode discordHealth() throws IOException, InterruptedException {
-        return JsonMapper.builder().build().readTree(get("/actuator/health").body()).path("components").path("discord")
-            .path("components").path("shard-0");
+        return JsonMapper.builder()
+            .build()
+            .readTree(get("/actuator/health").body())
+            .path("components")
+            .path("discord")
+            .path("components")
+            .path("shard-0");
     }
 
     private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
                 BodyHandlers.ofString());
     }
+
 }

@@ -18,14 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fresh bot, logged in and asked nothing: {@code /actuator/prometheus} already lists every Discord
- * counter, at 0 where nothing happened yet, so that {@code increase()} and alerts on absent series see
- * the first resume, close, 429 or late interaction.
+ * A fresh bot, logged in and asked nothing: {@code /actuator/prometheus} already lists
+ * every Discord counter, at 0 where nothing happened yet, so that {@code increase()} and
+ * alerts on absent series see the first resume, close, 429 or late interaction.
  */
 @DisplayName("Discord metrics of a fresh bot")
 class DiscordMetricsAtStartTests {
 
-    /** Every counter that no event of a quiet start moves, by its Prometheus name and a tag it carries. */
+    /**
+     * Every counter that no event of a quiet start moves, by its Prometheus name and a
+     * tag it carries.
+     */
     private static final List<String> AT_ZERO = List.of("discord_gateway_resumes_total{shard=\"0\"}",
             "discord_gateway_reconnects_total{shard=\"0\"}", "discord_gateway_closes_total{code=\"4000\"}",
             "discord_gateway_closes_total{code=\"none\"}", "discord_gateway_closes_total{code=\"other\"}",
@@ -49,14 +52,18 @@ class DiscordMetricsAtStartTests {
         for (String expected : AT_ZERO) {
             assertThat(series).as(expected).containsEntry(expected, 0.0);
         }
-        assertThat(series).as("the session that started").containsEntry("discord_gateway_identifies_total{shard=\"0\"}",
-                1.0);
+        assertThat(series).as("the session that started")
+            .containsEntry("discord_gateway_identifies_total{shard=\"0\"}", 1.0);
         assertThat(series.get("discord_gateway_status{shard=\"0\"}")).isEqualTo(1.0);
         assertThat(series.keySet().stream().filter((name) -> name.startsWith("discord_gateway_closes_total")))
-            .as("close codes are a bounded set").hasSizeBetween(15, 25);
+            .as("close codes are a bounded set")
+            .hasSizeBetween(15, 25);
     }
 
-    /** Each sample by name and labels, labels reduced to the one that names it here ({@code shard}, {@code code}...). */
+    /**
+     * Each sample by name and labels, labels reduced to the one that names it here
+     * ({@code shard}, {@code code}...).
+     */
     private static Map<String, Double> series(String scrape) {
         Map<String, Double> series = new TreeMap<>();
         Matcher sample = Pattern.compile("^(discord_\\w+)\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Health and metrics tell the truth about the connection: the real application over HTTP, its bot
- * connected to the Discord emulator, which breaks the connection in the ways Discord does.
+ * Health and metrics tell the truth about the connection: the real application over HTTP,
+ * its bot connected to the Discord emulator, which breaks the connection in the ways
+ * Discord does.
  */
 @DiscordBotTest
 @DisplayName("Health and metrics of the Discord connection")
@@ -72,8 +73,8 @@ class DiscordObservabilityEndToEndTests {
         JsonNode details = shard0(health()).path("details");
         assertThat(details.path("status").asString()).isEqualTo("CONNECTED");
         assertThat(details.path("gatewayPingMs").asLong()).isBetween(0L, 1000L);
-        assertThat(details.path("lastHeartbeatAckMs").asLong())
-            .isBetween(0L, 2 * this.discord.gateway().heartbeatInterval().toMillis());
+        assertThat(details.path("lastHeartbeatAckMs").asLong()).isBetween(0L,
+                2 * this.discord.gateway().heartbeatInterval().toMillis());
         assertThat(details.path("guilds").asInt()).isEqualTo(1);
         assertThat(details.path("botId").asString()).isEqualTo(this.world.bot().idString());
         assertThat(details.path("botName").asString()).isEqualTo("IdeaBot");
@@ -113,7 +114,8 @@ class DiscordObservabilityEndToEndTests {
     @Test
     @DisplayName("heartbeats no longer acknowledged, socket open: DOWN although JDA still says CONNECTED; then it recovers")
     void staleHeartbeats() throws Exception {
-        // health judges staleness by the interval the ACKs' spacing shows (the assumed 41.25 s before two ACKs):
+        // health judges staleness by the interval the ACKs' spacing shows (the assumed
+        // 41.25 s before two ACKs):
         // right after the context starts, wait until they have shown the emulator's 0.5 s
         await().until(() -> metric("discord_gateway_heartbeat_interval_seconds", "shard=\"0\"") < 1);
         this.discord.gateway().answerClientClose(false);
@@ -124,8 +126,7 @@ class DiscordObservabilityEndToEndTests {
             return health.path("components").path("discord").path("status").asString().equals("DOWN")
                     && shard0(health).path("details").path("status").asString().equals("CONNECTED");
         });
-        assertThat(shard0(health()).path("details").path("reason").asString())
-            .startsWith("heartbeats are stale");
+        assertThat(shard0(health()).path("details").path("reason").asString()).startsWith("heartbeats are stale");
 
         this.discord.gateway().acknowledgeHeartbeats(true);
         this.discord.gateway().answerClientClose(true);
@@ -150,7 +151,8 @@ class DiscordObservabilityEndToEndTests {
         double limitedRequests = metric("discord_rest_requests_seconds_count", limited);
         double userLimits = metric("discord_rest_ratelimits_total", "scope=\"user\"");
         reply(".idea");
-        this.world.as("alice").runs(SlashCommand.of("idea").in(this.world.channel("random")))
+        this.world.as("alice")
+            .runs(SlashCommand.of("idea").in(this.world.channel("random")))
             .awaitResponse(Timeouts.ANSWER);
         reply(".help nope");
         reply(".idea " + "x".repeat(101));
@@ -163,7 +165,10 @@ class DiscordObservabilityEndToEndTests {
             assertThat(metric("discord_commands_seconds_count", badHelp)).isEqualTo(badHelps + 1);
             assertThat(metric("discord_commands_seconds_count", badIdea)).isEqualTo(badIdeas + 1);
             assertThat(metric("discord_rest_requests_seconds_count", limited))
-                .as(get("/actuator/prometheus").body().lines().filter((line) -> line.contains("429")).toList()
+                .as(get("/actuator/prometheus").body()
+                    .lines()
+                    .filter((line) -> line.contains("429"))
+                    .toList()
                     .toString())
                 .isEqualTo(limitedRequests + 1);
             assertThat(metric("discord_rest_ratelimits_total", "scope=\"user\"")).isEqualTo(userLimits + 1);
@@ -178,13 +183,12 @@ class DiscordObservabilityEndToEndTests {
         this.discord.gateway().close(4000);
         await().until(() -> "UP".equals(discordStatus()) && this.discord.gateway().hasLiveSession());
         String scrape = get("/actuator/prometheus").body();
-        assertThat(scrape).contains("discord_gateway_ping_milliseconds{", "discord_gateway_status{",
-                "discord_guilds{", "discord_gateway_events_total{", "discord_gateway_reconnects_total{",
-                "discord_gateway_resumes_total{", "discord_gateway_identifies_total{",
-                "discord_gateway_heartbeat_age_seconds{", "discord_rest_requests_seconds_count{",
-                "discord_rest_ratelimits_total{", "discord_commands_seconds_count{",
-                "discord_commands_active_seconds_count{", "discord_interactions_late_total{",
-                "discord_interactions_acknowledgement_seconds_bucket{",
+        assertThat(scrape).contains("discord_gateway_ping_milliseconds{", "discord_gateway_status{", "discord_guilds{",
+                "discord_gateway_events_total{", "discord_gateway_reconnects_total{", "discord_gateway_resumes_total{",
+                "discord_gateway_identifies_total{", "discord_gateway_heartbeat_age_seconds{",
+                "discord_rest_requests_seconds_count{", "discord_rest_ratelimits_total{",
+                "discord_commands_seconds_count{", "discord_commands_active_seconds_count{",
+                "discord_interactions_late_total{", "discord_interactions_acknowledgement_seconds_bucket{",
                 "discord_interactions_acknowledgement_seconds_count{");
         assertThat(scrape).doesNotContain(this.world.user("alice").idString())
             .doesNotContain(this.world.channel("general").idString())
@@ -230,4 +234,5 @@ class DiscordObservabilityEndToEndTests {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
                 BodyHandlers.ofString());
     }
+
 }

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The stop logic of {@link DiscordRestRateLimiter} against a recording delegate. The end-to-end effect
- * (a shard stops promptly after a fatal close with a request on its way) is in {@link DiscordStartupTests}.
+ * The stop logic of {@link DiscordRestRateLimiter} against a recording delegate. The
+ * end-to-end effect (a shard stops promptly after a fatal close with a request on its
+ * way) is in {@link DiscordStartupTests}.
  */
 @DisplayName("REST rate limiter: a graceful stop ends when the last request is done")
 class DiscordRestRateLimiterTests {
@@ -119,13 +120,18 @@ class DiscordRestRateLimiterTests {
         return work;
     }
 
-    /** Runs the request the delegate was handed for {@code work}, as a bucket worker does. */
+    /**
+     * Runs the request the delegate was handed for {@code work}, as a bucket worker does.
+     */
     private void execute(FakeWork work, boolean doneAfterwards) {
         work.doneAfterExecute = doneAfterwards;
         this.delegate.works.get(this.enqueued.indexOf(work)).execute();
     }
 
-    /** Records what the decorator hands over and asks for, and runs requests when the test says. */
+    /**
+     * Records what the decorator hands over and asks for, and runs requests when the test
+     * says.
+     */
     private static final class RecordingRateLimiter implements RestRateLimiter {
 
         final List<Work> works = new ArrayList<>();
@@ -136,7 +142,6 @@ class DiscordRestRateLimiterTests {
         public void enqueue(Work task) {
             this.works.add(task);
         }
-
 
         @Override
         public void stop(boolean shutdown, Runnable callback) {
@@ -152,6 +157,7 @@ class DiscordRestRateLimiterTests {
         public int cancelRequests() {
             return 0;
         }
+
     }
 
     /** A request as JDA's requester would hand over, minus the HTTP call. */
@@ -208,5 +214,7 @@ class DiscordRestRateLimiterTests {
         public void cancel() {
             this.cancelled = true;
         }
+
     }
+
 }

@@ -3,8 +3,6 @@ package io.github.jdaboot.discord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
@@ -30,8 +28,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starting and stopping the real application against the Discord emulator: the ready line, the
- * clear failures for a missing or rejected token and for refused intents, and no retry loops.
+ * Starting and stopping the real application against the Discord emulator: the ready
+ * line, the clear failures for a missing or rejected token and for refused intents, and
+ * no retry loops.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Startup and fatal closes")
@@ -99,8 +98,7 @@ class DiscordStartupTests {
         assertThatStartupFailure(() -> run("--discord.token=wrong-token"))
             .hasMessage("Discord rejected the bot token (HTTP 401 Unauthorized): set a valid token in the DISCORD_TOKEN"
                     + " environment variable, the discord.token property, or the file named by discord.token-file.");
-        await().during(Timeouts.QUIET)
-            .until(() -> this.discord.rest().requests().size() == 1);
+        await().during(Timeouts.QUIET).until(() -> this.discord.rest().requests().size() == 1);
         // the shard manager asks for the recommended shard count first, with the token
         assertThat(this.discord.rest().requests().getFirst().route()).isEqualTo("GET /gateway/bot");
         assertThat(this.discord.rest().requests().getFirst().status()).isEqualTo(401);
@@ -124,12 +122,10 @@ class DiscordStartupTests {
     void disallowedIntents() {
         this.discord.gateway().allowPrivilegedIntents(false, false, false);
 
-        assertThatStartupFailure(() -> run("--discord.token=" + TOKEN))
-            .hasMessageContaining("MESSAGE_CONTENT")
+        assertThatStartupFailure(() -> run("--discord.token=" + TOKEN)).hasMessageContaining("MESSAGE_CONTENT")
             .hasMessageContaining("gateway close 4014")
             .hasMessageContaining("Developer Portal");
-        await().during(Timeouts.QUIET)
-            .until(() -> this.discord.gateway().identifyCount() == 1);
+        await().during(Timeouts.QUIET).until(() -> this.discord.gateway().identifyCount() == 1);
     }
 
     @Test
@@ -161,7 +157,9 @@ class DiscordStartupTests {
             JDA shard = shards.getShardById(0);
             assertThat(shard).as("shard 0 after start %d", cycle).isNotNull();
             assertThat(shard.getStatus()).isEqualTo(JDA.Status.CONNECTED);
-            EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+            EmulatedMessage asked = this.discord.world()
+                .as("alice")
+                .says(this.discord.world().channel("general"), ".idea");
             assertThat(this.discord.world().awaitReply(asked, Timeouts.ANSWER).content())
                 .startsWith("Okay, so how about this:");
         }
@@ -175,12 +173,12 @@ class DiscordStartupTests {
         JDA shard = context.getBean(ShardManager.class).getShardById(0);
         this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
         EmulatedMessage asked = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
-        await()
-            .until(() -> this.discord.rest().requests().stream().anyMatch((request) -> request.status() == 429));
+        await().until(() -> this.discord.rest().requests().stream().anyMatch((request) -> request.status() == 429));
 
         this.discord.gateway().close(4004);
 
-        // JDA alone finishes the stop at its next bucket cleanup, up to 30 s later; the retry is due in 2 s
+        // JDA alone finishes the stop at its next bucket cleanup, up to 30 s later; the
+        // retry is due in 2 s
         await().atMost(Duration.ofSeconds(12)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
         assertThat(this.discord.world().repliesTo(asked)).hasSize(1);
         assertThat(output).contains("Discord shard 0/1 stopped: Discord rejected the bot token (gateway close 4004");
@@ -200,7 +198,10 @@ class DiscordStartupTests {
             .until(() -> this.discord.gateway().identifyCount() == 1 && this.discord.gateway().resumeCount() == 0);
     }
 
-    /** The {@link DiscordStartupException} behind a failed start, whatever Spring wrapped it in. */
+    /**
+     * The {@link DiscordStartupException} behind a failed start, whatever Spring wrapped
+     * it in.
+     */
     private static AbstractThrowableAssert<?, ? extends Throwable> assertThatStartupFailure(ThrowingCallable start) {
         Throwable failure = catchThrowable(start);
         Throwable cause = failure;
@@ -214,4 +215,5 @@ class DiscordStartupTests {
     private ConfigurableApplicationContext run(String... args) {
         return this.bot.start(args);
     }
+
 }

@@ -29,8 +29,7 @@ class DiscordTokenTests {
     void bothSettingsAreAmbiguous(@TempDir Path directory) throws Exception {
         this.properties.setToken("abc");
         this.properties.setTokenFile(Files.writeString(directory.resolve("token"), "def"));
-        assertThatExceptionOfType(DiscordStartupException.class)
-            .isThrownBy(() -> DiscordToken.resolve(this.properties))
+        assertThatExceptionOfType(DiscordStartupException.class).isThrownBy(() -> DiscordToken.resolve(this.properties))
             .withMessageContaining("set only one of them");
     }
 
@@ -38,24 +37,21 @@ class DiscordTokenTests {
     void missingFileSaysWhichFile(@TempDir Path directory) {
         Path missing = directory.resolve("missing");
         this.properties.setTokenFile(missing);
-        assertThatExceptionOfType(DiscordStartupException.class)
-            .isThrownBy(() -> DiscordToken.resolve(this.properties))
+        assertThatExceptionOfType(DiscordStartupException.class).isThrownBy(() -> DiscordToken.resolve(this.properties))
             .withMessage("discord.token-file is set to '" + missing + "', which cannot be read (NoSuchFileException).");
     }
 
     @Test
     void emptyFileIsAnError(@TempDir Path directory) throws Exception {
         this.properties.setTokenFile(Files.writeString(directory.resolve("token"), " \n"));
-        assertThatExceptionOfType(DiscordStartupException.class)
-            .isThrownBy(() -> DiscordToken.resolve(this.properties))
+        assertThatExceptionOfType(DiscordStartupException.class).isThrownBy(() -> DiscordToken.resolve(this.properties))
             .withMessageEndingWith("which is empty.");
     }
 
     @Test
     void blankTokenIsMissing() {
         this.properties.setToken("   ");
-        assertThatExceptionOfType(DiscordStartupException.class)
-            .isThrownBy(() -> DiscordToken.resolve(this.properties))
+        assertThatExceptionOfType(DiscordStartupException.class).isThrownBy(() -> DiscordToken.resolve(this.properties))
             .withMessageStartingWith("No Discord bot token is configured: set the DISCORD_TOKEN environment variable");
     }
 
@@ -64,4 +60,5 @@ class DiscordTokenTests {
         this.properties.setToken("secret.token.value");
         assertThat(this.properties.toString()).doesNotContain("secret.token.value");
     }
+
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate in front of the shard manager's executor thread. That the shards of a stopped context come
- * back when it starts again is in {@link DiscordStartupTests}.
+ * The gate in front of the shard manager's executor thread. That the shards of a stopped
+ * context come back when it starts again is in {@link DiscordStartupTests}.
  */
 @DisplayName("Shard start gate")
 class ShardStartGateTests {
@@ -54,4 +54,5 @@ class ShardStartGateTests {
         assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
+
 }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With two shards, health has one component per shard, and the guild is served by the shard Discord
- * routes it to.
+ * With two shards, health has one component per shard, and the guild is served by the
+ * shard Discord routes it to.
  */
 @DisplayName("Health of a sharded bot")
 class ShardedHealthTests {
@@ -38,9 +38,10 @@ class ShardedHealthTests {
         HealthEndpoint health = context.getBean(HealthEndpoint.class);
 
         // Discord lets one shard identify every 5 seconds
-        await().atMost(Timeouts.RECOVERY).until(() -> shards.getShards().size() == 2
-                && shards.getShards().stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
-                && health.healthForPath("discord").getStatus().equals(Status.UP));
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> shards.getShards().size() == 2
+                    && shards.getShards().stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
+                    && health.healthForPath("discord").getStatus().equals(Status.UP));
 
         CompositeHealthDescriptor discord = (CompositeHealthDescriptor) health.healthForPath("discord");
         assertThat(discord.getComponents()).containsOnlyKeys("shard-0", "shard-1");
@@ -55,4 +56,5 @@ class ShardedHealthTests {
         assertThat(perShard.get("shard-" + (1 - home))).containsEntry("guilds", 0L);
         assertThat(this.bot.discord().gateway().identifyRateViolations()).isZero();
     }
+
 }

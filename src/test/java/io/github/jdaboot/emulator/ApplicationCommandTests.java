@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Autocomplete, user and message commands, localizations and locales on the wire, driven by a bare gateway client
- * and REST calls as a bot would make them: the registrations Discord accepts and refuses, INTERACTION_CREATE for
- * an option being typed and for a context menu, callback 8 with its checks, the user's and the guild's locale, and
- * the control API.
+ * Autocomplete, user and message commands, localizations and locales on the wire, driven
+ * by a bare gateway client and REST calls as a bot would make them: the registrations
+ * Discord accepts and refuses, INTERACTION_CREATE for an option being typed and for a
+ * context menu, callback 8 with its checks, the user's and the guild's locale, and the
+ * control API.
  */
 @DisplayName("Emulator autocomplete, context menus and locales")
 class ApplicationCommandTests {
@@ -38,7 +39,10 @@ class ApplicationCommandTests {
     /** GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES, MESSAGE_CONTENT. */
     private static final long INTENTS = 1 | (1 << 9) | (1 << 12) | (1 << 15);
 
-    /** A slash command with options of each kind of autocomplete, one with subcommands, a user and a message command. */
+    /**
+     * A slash command with options of each kind of autocomplete, one with subcommands, a
+     * user and a message command.
+     */
     private static final String COMMANDS = """
             [
               {"name": "idea", "description": "An idea", "name_localizations": {"de": "idee"},
@@ -83,46 +87,60 @@ class ApplicationCommandTests {
     static Stream<Arguments> refusedRegistrations() {
         String option = "{\"name\": \"c\", \"description\": \"d\", \"options\": [%s]}";
         return Stream.of(
-                Arguments.of("autocomplete on a boolean option", option.formatted("{\"type\": 5, \"name\": \"o\", "
-                        + "\"description\": \"d\", \"autocomplete\": true}"), "options.0.autocomplete",
-                        "BASE_TYPE_INVALID"),
-                Arguments.of("autocomplete with choices", option.formatted("{\"type\": 3, \"name\": \"o\", "
-                        + "\"description\": \"d\", \"autocomplete\": true, \"choices\": [{\"name\": \"A\", "
-                        + "\"value\": \"a\"}]}"), "options.0.autocomplete", "BASE_TYPE_INVALID"),
-                Arguments.of("a locale Discord does not have", "{\"name\": \"c\", \"description\": \"d\", "
-                        + "\"name_localizations\": {\"de-DE\": \"k\"}}", "name_localizations.de-DE", "BASE_TYPE_CHOICES"),
-                Arguments.of("a localized slash command name in upper case", "{\"name\": \"c\", \"description\": "
-                        + "\"d\", \"name_localizations\": {\"de\": \"Kommando\"}}", "name_localizations.de",
-                        "APPLICATION_COMMAND_INVALID_NAME"),
-                Arguments.of("a localized description of 101 characters", "{\"name\": \"c\", \"description\": \"d\", "
-                        + "\"description_localizations\": {\"fr\": \"" + "x".repeat(101) + "\"}}",
+                Arguments.of("autocomplete on a boolean option",
+                        option.formatted(
+                                "{\"type\": 5, \"name\": \"o\", " + "\"description\": \"d\", \"autocomplete\": true}"),
+                        "options.0.autocomplete", "BASE_TYPE_INVALID"),
+                Arguments.of("autocomplete with choices",
+                        option.formatted("{\"type\": 3, \"name\": \"o\", "
+                                + "\"description\": \"d\", \"autocomplete\": true, \"choices\": [{\"name\": \"A\", "
+                                + "\"value\": \"a\"}]}"),
+                        "options.0.autocomplete", "BASE_TYPE_INVALID"),
+                Arguments.of("a locale Discord does not have",
+                        "{\"name\": \"c\", \"description\": \"d\", " + "\"name_localizations\": {\"de-DE\": \"k\"}}",
+                        "name_localizations.de-DE", "BASE_TYPE_CHOICES"),
+                Arguments.of("a localized slash command name in upper case",
+                        "{\"name\": \"c\", \"description\": "
+                                + "\"d\", \"name_localizations\": {\"de\": \"Kommando\"}}",
+                        "name_localizations.de", "APPLICATION_COMMAND_INVALID_NAME"),
+                Arguments.of("a localized description of 101 characters",
+                        "{\"name\": \"c\", \"description\": \"d\", " + "\"description_localizations\": {\"fr\": \""
+                                + "x".repeat(101) + "\"}}",
                         "description_localizations.fr", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("an empty localized option name", option.formatted("{\"type\": 3, \"name\": \"o\", "
-                        + "\"description\": \"d\", \"name_localizations\": {\"ja\": \"\"}}"),
+                Arguments.of("an empty localized option name",
+                        option.formatted("{\"type\": 3, \"name\": \"o\", "
+                                + "\"description\": \"d\", \"name_localizations\": {\"ja\": \"\"}}"),
                         "options.0.name_localizations.ja", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a localized choice name of 101 characters", option.formatted("{\"type\": 3, \"name\": "
-                        + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \"a\", "
-                        + "\"name_localizations\": {\"de\": \"" + "x".repeat(101) + "\"}}]}"),
+                Arguments.of("a localized choice name of 101 characters",
+                        option.formatted("{\"type\": 3, \"name\": "
+                                + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \"a\", "
+                                + "\"name_localizations\": {\"de\": \"" + "x".repeat(101) + "\"}}]}"),
                         "options.0.choices.0.name_localizations.de", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a string choice value of 101 characters", option.formatted("{\"type\": 3, \"name\": "
-                        + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \""
-                        + "x".repeat(101) + "\"}]}"), "options.0.choices.0.value", "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("a string value for an integer choice", option.formatted("{\"type\": 4, \"name\": "
-                        + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \"5\"}]}"),
+                Arguments.of("a string choice value of 101 characters",
+                        option.formatted("{\"type\": 3, \"name\": "
+                                + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \""
+                                + "x".repeat(101) + "\"}]}"),
+                        "options.0.choices.0.value", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("a string value for an integer choice",
+                        option.formatted("{\"type\": 4, \"name\": "
+                                + "\"o\", \"description\": \"d\", \"choices\": [{\"name\": \"A\", \"value\": \"5\"}]}"),
                         "options.0.choices.0.value", "NUMBER_TYPE_COERCE"),
-                Arguments.of("an option name in upper case", option.formatted("{\"type\": 3, \"name\": \"Topic\", "
-                        + "\"description\": \"d\"}"), "options.0.name", "APPLICATION_COMMAND_INVALID_NAME"),
-                Arguments.of("a user command with a description", "{\"type\": 2, \"name\": \"Info\", "
-                        + "\"description\": \"About\"}", "description",
+                Arguments.of("an option name in upper case",
+                        option.formatted("{\"type\": 3, \"name\": \"Topic\", " + "\"description\": \"d\"}"),
+                        "options.0.name", "APPLICATION_COMMAND_INVALID_NAME"),
+                Arguments.of("a user command with a description",
+                        "{\"type\": 2, \"name\": \"Info\", " + "\"description\": \"About\"}", "description",
                         "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION_INVALID"),
-                Arguments.of("a message command with options", "{\"type\": 3, \"name\": \"Quote\", \"options\": "
-                        + "[{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}]}", "options",
-                        "APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS_INVALID"),
-                Arguments.of("a user command name of 33 characters", "{\"type\": 2, \"name\": \"" + "x".repeat(33)
-                        + "\"}", "name", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a localized message command name of 33 characters", "{\"type\": 3, \"name\": \"Quote\", "
-                        + "\"name_localizations\": {\"de\": \"" + "x".repeat(33) + "\"}}", "name_localizations.de",
-                        "BASE_TYPE_BAD_LENGTH"),
+                Arguments.of("a message command with options",
+                        "{\"type\": 3, \"name\": \"Quote\", \"options\": "
+                                + "[{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}]}",
+                        "options", "APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS_INVALID"),
+                Arguments.of("a user command name of 33 characters",
+                        "{\"type\": 2, \"name\": \"" + "x".repeat(33) + "\"}", "name", "BASE_TYPE_BAD_LENGTH"),
+                Arguments.of("a localized message command name of 33 characters",
+                        "{\"type\": 3, \"name\": \"Quote\", " + "\"name_localizations\": {\"de\": \"" + "x".repeat(33)
+                                + "\"}}",
+                        "name_localizations.de", "BASE_TYPE_BAD_LENGTH"),
                 Arguments.of("command type 5", "{\"type\": 5, \"name\": \"c\"}", "type", "BASE_TYPE_CHOICES"));
     }
 
@@ -145,14 +163,17 @@ class ApplicationCommandTests {
     @Test
     @DisplayName("user and message commands are registered as JDA sends them, up to 15 of each kind, names unique per kind")
     void contextCommandRegistration() throws Exception {
-        String users = String.join(",", Stream.iterate(1, (i) -> i + 1).limit(15)
-            .map((i) -> "{\"type\": 2, \"name\": \"User Thing " + i + "\", \"options\": []}").toList());
+        String users = String.join(",",
+                Stream.iterate(1, (i) -> i + 1)
+                    .limit(15)
+                    .map((i) -> "{\"type\": 2, \"name\": \"User Thing " + i + "\", \"options\": []}")
+                    .toList());
         String jdaShape = "{\"type\": 3, \"name\": \"Get info Now\", \"name_localizations\": {}, \"nsfw\": false, "
                 + "\"default_member_permissions\": null, \"contexts\": [\"0\", \"1\"], \"integration_types\": [\"0\"], "
                 + "\"options\": []}";
 
-        var fifteen = rest("PUT", commandsPath(), "[" + users + ", " + jdaShape
-                + ", {\"name\": \"user-thing\", \"description\": \"A slash command\"}]");
+        var fifteen = rest("PUT", commandsPath(),
+                "[" + users + ", " + jdaShape + ", {\"name\": \"user-thing\", \"description\": \"A slash command\"}]");
         assertThat(fifteen.statusCode()).as(fifteen.body()).isEqualTo(200);
         JsonNode message = JSON.readTree(fifteen.body()).path(15);
         assertThat(message.path("name").asString()).isEqualTo("Get info Now");
@@ -162,13 +183,14 @@ class ApplicationCommandTests {
         var sixteen = rest("POST", commandsPath(), "{\"type\": 2, \"name\": \"One Too Many\"}");
         assertThat(sixteen.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(sixteen.body()).path("code").asInt()).isEqualTo(30032);
-        var twice = rest("PUT", commandsPath(), "[{\"type\": 2, \"name\": \"Same\"}, {\"type\": 2, \"name\": \"Same\"}, "
-                + "{\"type\": 3, \"name\": \"Same\"}]");
+        var twice = rest("PUT", commandsPath(),
+                "[{\"type\": 2, \"name\": \"Same\"}, {\"type\": 2, \"name\": \"Same\"}, "
+                        + "{\"type\": 3, \"name\": \"Same\"}]");
         assertThat(errorCodes(JSON.readTree(twice.body()).path("errors"), "1.name"))
             .containsExactly("APPLICATION_COMMANDS_DUPLICATE_NAME");
         assertThat(this.world.commands(0)).hasSize(17);
-        var changed = rest("POST", commandsPath(), "{\"type\": 2, \"name\": \"User Thing 1\", "
-                + "\"name_localizations\": {\"fr\": \"Chose\"}}");
+        var changed = rest("POST", commandsPath(),
+                "{\"type\": 2, \"name\": \"User Thing 1\", " + "\"name_localizations\": {\"fr\": \"Chose\"}}");
         assertThat(changed.statusCode()).isEqualTo(200);
     }
 
@@ -187,24 +209,30 @@ class ApplicationCommandTests {
         }
         assertThat(full.path(0).path("options").path(0).path("name_localizations"))
             .isEqualTo(sent.path(0).path("options").path(0).path("name_localizations"));
-        assertThat(full.path(0).path("options").path(3).path("choices").path(0).path("name_localizations").path("de")
+        assertThat(full.path(0)
+            .path("options")
+            .path(3)
+            .path("choices")
+            .path(0)
+            .path("name_localizations")
+            .path("de")
             .asString()).isEqualTo("Fröhlich");
 
         JsonNode plain = JSON.readTree(rest("GET", commandsPath(), null).body());
         assertThat(plain.path(0).has("name_localizations")).isFalse();
         assertThat(plain.path(0).has("name_localized")).isFalse();
         assertThat(plain.path(0).path("options").path(0).has("description_localizations")).isFalse();
-        var german = this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl()
-                + commandsPath()))
-            .header("Authorization", "Bot " + this.discord.token())
-            .header("X-Discord-Locale", "de")
-            .build(), BodyHandlers.ofString());
+        var german = this.http
+            .send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl() + commandsPath()))
+                .header("Authorization", "Bot " + this.discord.token())
+                .header("X-Discord-Locale", "de")
+                .build(), BodyHandlers.ofString());
         JsonNode localized = JSON.readTree(german.body());
         assertThat(localized.path(0).path("name_localized").asString()).isEqualTo("idee");
         assertThat(localized.path(0).path("options").path(0).path("description_localized").asString())
             .isEqualTo("Ein Thema");
-        assertThat(localized.path(0).path("options").path(3).path("choices").path(0).path("name_localized")
-            .asString()).isEqualTo("Fröhlich");
+        assertThat(localized.path(0).path("options").path(3).path("choices").path(0).path("name_localized").asString())
+            .isEqualTo("Fröhlich");
         assertThat(localized.path(2).path("name_localized").asString()).isEqualTo("Ideen zeigen");
     }
 
@@ -226,8 +254,9 @@ class ApplicationCommandTests {
             JsonNode data = created.path("data");
             assertThat(data.path("name").asString()).isEqualTo("idea");
             assertThat(data.path("type").asInt()).isEqualTo(1);
-            assertThat(data.path("options")).isEqualTo(JSON.readTree("[{\"name\": \"for\", \"type\": 6, \"value\": \""
-                    + bob.idString() + "\"}, {\"name\": \"topic\", \"type\": 3, \"value\": \"ga\", \"focused\": true}]"));
+            assertThat(data.path("options"))
+                .isEqualTo(JSON.readTree("[{\"name\": \"for\", \"type\": 6, \"value\": \"" + bob.idString()
+                        + "\"}, {\"name\": \"topic\", \"type\": 3, \"value\": \"ga\", \"focused\": true}]"));
             assertThat(data.path("resolved").path("users").path(bob.idString()).path("username").asString())
                 .isEqualTo("bob");
             assertThat(created.propertyNames()).contains("channel", "channel_id", "guild", "member", "context",
@@ -277,7 +306,8 @@ class ApplicationCommandTests {
     void autocompleteCallback() throws Exception {
         EmulatedInteraction typing = this.world.as("alice").autocompletes(SlashCommand.of("idea"), "topic", "ga");
 
-        assertRefused(callback(typing, "{\"type\": 4, \"data\": {\"content\": \"no\"}}"), "type", "Value must be one of {8}.");
+        assertRefused(callback(typing, "{\"type\": 4, \"data\": {\"content\": \"no\"}}"), "type",
+                "Value must be one of {8}.");
         assertRefused(callback(typing, "{\"type\": 5}"), "type", "Value must be one of {8}.");
         var answered = callback(typing, "{\"type\": 8, \"data\": {\"choices\": [{\"name\": \"Games\", \"value\": "
                 + "\"games\", \"name_localizations\": {\"de\": \"Spiele\"}}, {\"name\": \"Gardening\", \"value\": "
@@ -288,18 +318,21 @@ class ApplicationCommandTests {
         assertThat(response.path("interaction").path("type").asInt()).isEqualTo(4);
         assertThat(response.has("resource")).isFalse();
         assertThat(typing.awaitChoices(Timeouts.ANSWER)).containsExactly(
-                new EmulatedInteraction.Choice("Games", "games"), new EmulatedInteraction.Choice("Gardening", "gardening"));
+                new EmulatedInteraction.Choice("Games", "games"),
+                new EmulatedInteraction.Choice("Gardening", "gardening"));
         assertThat(typing.callbackType()).isEqualTo(EmulatedInteraction.AUTOCOMPLETE_RESULT);
         assertThat(callback(typing, "{\"type\": 8, \"data\": {\"choices\": []}}").statusCode()).isEqualTo(400);
 
         EmulatedInteraction count = this.world.as("alice").autocompletes(SlashCommand.of("idea"), "count", "1");
         assertThat(callback(count, "{\"type\": 8, \"data\": {\"choices\": [{\"name\": \"One\", \"value\": 1}, "
-                + "{\"name\": \"Ten\", \"value\": 10}]}}").statusCode()).isEqualTo(200);
+                + "{\"name\": \"Ten\", \"value\": 10}]}}")
+            .statusCode()).isEqualTo(200);
         assertThat(count.awaitChoices(Timeouts.ANSWER)).extracting(EmulatedInteraction.Choice::value)
             .containsExactly(1L, 10L);
         EmulatedInteraction weight = this.world.as("alice").autocompletes(SlashCommand.of("idea"), "weight", "");
         assertThat(callback(weight, "{\"type\": 8, \"data\": {\"choices\": [{\"name\": \"Light\", \"value\": 0.5}, "
-                + "{\"name\": \"Heavy\", \"value\": 9}]}}").statusCode()).isEqualTo(200);
+                + "{\"name\": \"Heavy\", \"value\": 9}]}}")
+            .statusCode()).isEqualTo(200);
         assertThat(weight.awaitChoices(Timeouts.ANSWER)).extracting(EmulatedInteraction.Choice::value)
             .containsExactly(0.5, 9.0);
     }
@@ -307,15 +340,20 @@ class ApplicationCommandTests {
     static Stream<Arguments> refusedChoices() {
         String choice = "{\"name\": \"%s\", \"value\": %s}";
         return Stream.of(
-                Arguments.of("26 choices", "topic", String.join(",", Stream.iterate(0, (i) -> i + 1).limit(26)
-                    .map((i) -> choice.formatted("C" + i, "\"c" + i + "\"")).toList()), "data.choices",
-                        "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("26 choices", "topic",
+                        String.join(",",
+                                Stream.iterate(0, (i) -> i + 1)
+                                    .limit(26)
+                                    .map((i) -> choice.formatted("C" + i, "\"c" + i + "\""))
+                                    .toList()),
+                        "data.choices", "BASE_TYPE_MAX_LENGTH"),
                 Arguments.of("an empty name", "topic", choice.formatted("", "\"a\""), "data.choices.0.name",
                         "BASE_TYPE_BAD_LENGTH"),
                 Arguments.of("a name of 101 characters", "topic", choice.formatted("x".repeat(101), "\"a\""),
                         "data.choices.0.name", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a string value of 101 characters", "topic", choice.formatted("A", "\"" + "x".repeat(101)
-                        + "\""), "data.choices.0.value", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("a string value of 101 characters", "topic",
+                        choice.formatted("A", "\"" + "x".repeat(101) + "\""), "data.choices.0.value",
+                        "BASE_TYPE_MAX_LENGTH"),
                 Arguments.of("a number for a string option", "topic", choice.formatted("A", "5"),
                         "data.choices.0.value", "STRING_TYPE_COERCE"),
                 Arguments.of("a string for an integer option", "count", choice.formatted("A", "\"5\""),
@@ -401,7 +439,8 @@ class ApplicationCommandTests {
         EmulatedInteraction answered = run(said);
         assertThat(callback(answered, "{\"type\": 4, \"data\": {\"content\": \"Noted\"}}").statusCode()).isEqualTo(200);
         EmulatedMessage reply = answered.awaitResponse(Timeouts.ANSWER);
-        var fetched = rest("GET", "channels/" + Long.toUnsignedString(reply.channelId()) + "/messages/" + reply.idString(), null);
+        var fetched = rest("GET",
+                "channels/" + Long.toUnsignedString(reply.channelId()) + "/messages/" + reply.idString(), null);
         JsonNode metadata = JSON.readTree(fetched.body()).path("interaction_metadata");
         assertThat(metadata.path("target_message_id").asString()).isEqualTo(said.idString());
         assertThat(metadata.path("user").path("username").asString()).isEqualTo("alice");
@@ -418,8 +457,10 @@ class ApplicationCommandTests {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo(10063);
         assertThat(unknown.getMessage()).contains("user command 'Idea from this message'", "'Show Ideas' globally");
-        assertThat(catchThrowableOfType(InteractionRejectedException.class,
-                () -> alice.runsMessageCommand("idea", said)).getMessage()).contains("message command 'idea'");
+        assertThat(
+                catchThrowableOfType(InteractionRejectedException.class, () -> alice.runsMessageCommand("idea", said))
+                    .getMessage())
+            .contains("message command 'idea'");
         rest("DELETE", "channels/" + Long.toUnsignedString(said.channelId()) + "/messages/" + said.idString(), null);
         InteractionRejectedException gone = catchThrowableOfType(InteractionRejectedException.class,
                 () -> alice.runsMessageCommand("Idea from this message", said));
@@ -457,7 +498,8 @@ class ApplicationCommandTests {
         assertThat(this.world.locale(alice)).isEqualTo("de");
         assertThat(this.world.locale(this.world.user("bob"))).isEqualTo("en-US");
         assertThat(guild.preferredLocale()).isEqualTo("pt-BR");
-        assertThat(JSON.readTree(rest("GET", "guilds/" + guild.idString(), null).body()).path("preferred_locale")
+        assertThat(JSON.readTree(rest("GET", "guilds/" + guild.idString(), null).body())
+            .path("preferred_locale")
             .asString()).isEqualTo("pt-BR");
         assertThatIllegalArgumentException().isThrownBy(() -> this.world.locale(alice, "de-DE"))
             .withMessageContaining("locale must be one of Discord's locales ar, bg, ");
@@ -477,15 +519,15 @@ class ApplicationCommandTests {
             bot.join();
             assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
             JsonNode answer = JSON.readTree(typed.body());
-            assertThat(answer.path("choices")).isEqualTo(JSON.readTree("[{\"name\": \"One\", \"value\": 1}, "
-                    + "{\"name\": \"Eleven\", \"value\": 11}]"));
+            assertThat(answer.path("choices")).isEqualTo(
+                    JSON.readTree("[{\"name\": \"One\", \"value\": 1}, " + "{\"name\": \"Eleven\", \"value\": 11}]"));
             assertThat(answer.path("type").asInt()).isEqualTo(4);
             assertThat(answer.path("user").asString()).isEqualTo("bob");
         }
 
         long started = System.nanoTime();
-        var unanswered = control("POST", "/emulator/interactions", "{\"type\": \"autocomplete\", \"command\": \"idea\", "
-                + "\"option\": \"topic\"}");
+        var unanswered = control("POST", "/emulator/interactions",
+                "{\"type\": \"autocomplete\", \"command\": \"idea\", " + "\"option\": \"topic\"}");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2900),
                 Duration.ofSeconds(10));
         assertThat(JSON.readTree(unanswered.body()).path("choices").isEmpty()).isTrue();
@@ -495,9 +537,10 @@ class ApplicationCommandTests {
         assertThat(JSON.readTree(tooLate.body()).path("code").asInt()).isEqualTo(10062);
 
         EmulatedMessage said = this.world.as("bob").says(this.world.channel("random"), "an idea");
-        var onUser = control("POST", "/emulator/interactions", "{\"type\": \"user_command\", \"name\": \"Show Ideas\", "
-                + "\"target_id\": \"" + this.world.user("carol").idString() + "\", \"channel_id\": \""
-                + this.world.channel("bot-lab").idString() + "\"}");
+        var onUser = control("POST", "/emulator/interactions",
+                "{\"type\": \"user_command\", \"name\": \"Show Ideas\", " + "\"target_id\": \""
+                        + this.world.user("carol").idString() + "\", \"channel_id\": \""
+                        + this.world.channel("bot-lab").idString() + "\"}");
         assertThat(onUser.statusCode()).as(onUser.body()).isEqualTo(201);
         JsonNode user = JSON.readTree(onUser.body());
         assertThat(user.path("command").asString()).isEqualTo("Show Ideas");
@@ -508,7 +551,8 @@ class ApplicationCommandTests {
                 + "\"Idea from this message\", \"target_id\": \"" + said.idString() + "\", \"user\": \"carol\"}");
         assertThat(onMessage.statusCode()).as(onMessage.body()).isEqualTo(201);
         assertThat(JSON.readTree(onMessage.body()).path("command_type").asInt()).isEqualTo(3);
-        assertThat(JSON.readTree(onMessage.body()).path("channel_id").asString()).isEqualTo(Long.toUnsignedString(said.channelId()));
+        assertThat(JSON.readTree(onMessage.body()).path("channel_id").asString())
+            .isEqualTo(Long.toUnsignedString(said.channelId()));
 
         var german = control("POST", "/emulator/users/dora/locale", "{\"locale\": \"de\"}");
         assertThat(german.statusCode()).isEqualTo(200);
@@ -518,7 +562,9 @@ class ApplicationCommandTests {
         var french = control("POST", "/emulator/guilds/" + this.world.guild().idString() + "/locale",
                 "{\"locale\": \"fr\"}");
         assertThat(JSON.readTree(french.body()).path("preferred_locale").asString()).isEqualTo("fr");
-        assertThat(JSON.readTree(control("GET", "/emulator/guilds", null).body()).path(0).path("preferred_locale")
+        assertThat(JSON.readTree(control("GET", "/emulator/guilds", null).body())
+            .path(0)
+            .path("preferred_locale")
             .asString()).isEqualTo("fr");
         assertThat(this.world.locale(this.world.user("dora"))).isEqualTo("de");
     }
@@ -530,27 +576,30 @@ class ApplicationCommandTests {
 
         assertControlError("/emulator/interactions", "{\"type\": \"autocomplete\", \"command\": \"idea\"}",
                 "option is required");
-        assertControlError("/emulator/interactions", "{\"type\": \"autocomplete\", \"command\": \"idea\", \"option\": "
-                + "\"mood\"}", "Discord sends no autocomplete for option 'mood'");
+        assertControlError("/emulator/interactions",
+                "{\"type\": \"autocomplete\", \"command\": \"idea\", \"option\": " + "\"mood\"}",
+                "Discord sends no autocomplete for option 'mood'");
         assertControlError("/emulator/interactions", "{\"type\": \"user_command\", \"target_id\": \"" + carol + "\"}",
                 "name is required");
         assertControlError("/emulator/interactions", "{\"type\": \"user_command\", \"name\": \"Show Ideas\"}",
                 "target_id is required");
-        assertControlError("/emulator/interactions", "{\"type\": \"user_command\", \"name\": \"Show Ideas\", "
-                + "\"target_id\": \"42\"}", "Unknown user 42");
-        assertControlError("/emulator/interactions", "{\"type\": \"message_command\", \"name\": \"x\", \"target_id\": "
-                + "\"42\"}", "Unknown message 42");
+        assertControlError("/emulator/interactions",
+                "{\"type\": \"user_command\", \"name\": \"Show Ideas\", " + "\"target_id\": \"42\"}",
+                "Unknown user 42");
+        assertControlError("/emulator/interactions",
+                "{\"type\": \"message_command\", \"name\": \"x\", \"target_id\": " + "\"42\"}", "Unknown message 42");
         EmulatedMessage said = this.world.as("bob").says(this.world.channel("random"), "an idea");
-        assertControlError("/emulator/interactions", "{\"type\": \"message_command\", \"name\": \"Idea from this "
-                + "message\", \"target_id\": \"" + said.idString() + "\", \"channel_id\": \""
-                + this.world.channel("general").idString() + "\"}", "is in channel " + Long.toUnsignedString(said.channelId()));
+        assertControlError("/emulator/interactions",
+                "{\"type\": \"message_command\", \"name\": \"Idea from this " + "message\", \"target_id\": \""
+                        + said.idString() + "\", \"channel_id\": \"" + this.world.channel("general").idString() + "\"}",
+                "is in channel " + Long.toUnsignedString(said.channelId()));
         assertControlError("/emulator/users/alice/locale", "{\"locale\": \"german\"}",
                 "locale must be one of Discord's locales");
         assertControlError("/emulator/users/alice/locale", "{}", "locale is required");
         assertControlError("/emulator/guilds/42/locale", "{\"locale\": \"de\"}", "Unknown guild 42");
 
-        var unknown = control("POST", "/emulator/interactions", "{\"type\": \"user_command\", \"name\": \"Nope\", "
-                + "\"target_id\": \"" + carol + "\"}");
+        var unknown = control("POST", "/emulator/interactions",
+                "{\"type\": \"user_command\", \"name\": \"Nope\", " + "\"target_id\": \"" + carol + "\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("code").asInt()).isEqualTo(10063);
         assertThat(this.discord.interactions().interactions()).isEmpty();
@@ -562,8 +611,10 @@ class ApplicationCommandTests {
     private void answerNextAutocomplete(RawGatewayClient client) {
         try {
             JsonNode created = client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d");
-            rest("POST", "interactions/" + created.path("id").asString() + "/" + created.path("token").asString()
-                    + "/callback", "{\"type\": 8, \"data\": {\"choices\": [{\"name\": \"One\", \"value\": 1}, "
+            rest("POST",
+                    "interactions/" + created.path("id").asString() + "/" + created.path("token").asString()
+                            + "/callback",
+                    "{\"type\": 8, \"data\": {\"choices\": [{\"name\": \"One\", \"value\": 1}, "
                             + "{\"name\": \"Eleven\", \"value\": 11}]}}");
         }
         catch (Exception ex) {
@@ -639,4 +690,5 @@ class ApplicationCommandTests {
         }
         return at.path("_errors").findValuesAsString("code");
     }
+
 }

@@ -57,11 +57,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The emulator's chat page in a real browser, Debian's Chromium (headless), against the real bot: what a
- * person sees and does there. Chromium and its driver come from Debian ({@code apt-get install chromium
+ * The emulator's chat page in a real browser, Debian's Chromium (headless), against the
+ * real bot: what a person sees and does there. Chromium and its driver come from Debian
+ * ({@code apt-get install chromium
  * chromium-driver}; {@code .ci/run} installs them); nothing is downloaded.
  */
 @DiscordBotTest
@@ -70,7 +71,8 @@ class ChatPageBrowserTests {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chat-page.chromium", "/usr/bin/chromium"));
 
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER = Path
+        .of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     private static final Path FAILURES = Path.of("target", "chat-page");
 
@@ -78,7 +80,10 @@ class ChatPageBrowserTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows, which it warns about. */
+    /**
+     * Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows,
+     * which it warns about.
+     */
     private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private static WebDriver browser;
@@ -116,12 +121,14 @@ class ChatPageBrowserTests {
     @BeforeAll
     static void startChromium() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("This test drives the chat page in Chromium, and " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER
-                    : CHROMIUM) + " is missing: install Debian's chromium and chromium-driver (apt-get install -y "
+            fail("This test drives the chat page in Chromium, and "
+                    + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM)
+                    + " is missing: install Debian's chromium and chromium-driver (apt-get install -y "
                     + "chromium chromium-driver), as .ci/run does; elsewhere point -Dchat-page.chromium and "
                     + "-Dwebdriver.chrome.driver at a Chromium and its matching chromedriver.");
         }
-        // Selenium Manager is not needed with the paths given; should anything start it, it must not download
+        // Selenium Manager is not needed with the paths given; should anything start it,
+        // it must not download
         System.setProperty("SE_OFFLINE", "true");
         CDP_LOG.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("chat-page-chromium");
@@ -152,8 +159,13 @@ class ChatPageBrowserTests {
 
     @AfterEach
     void noScriptErrors() {
-        // failed requests are expected (the emulator's 400s and 404s the page handles); script errors are not
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        // failed requests are expected (the emulator's 400s and 404s the page handles);
+        // script errors are not
+        List<String> errors = browser.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
             .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
             .filter((message) -> !message.contains("Failed to load resource"))
@@ -214,7 +226,8 @@ class ChatPageBrowserTests {
         assertThat(asked.content()).isEqualTo(this.world.bot().mention() + " idea");
         WebElement shown = this.wait.until((driver) -> messages().stream()
             .filter((item) -> texts(item, ".mention").contains("@IdeaBot"))
-            .findFirst().orElse(null));
+            .findFirst()
+            .orElse(null));
         assertThat(shown.findElement(By.className("content")).getText()).isEqualTo("@IdeaBot idea");
     }
 
@@ -228,9 +241,14 @@ class ChatPageBrowserTests {
         assertThat(selectedSuggestion().getText()).startsWith("/idea").contains("Suggests a project idea");
         composer.sendKeys(Keys.ENTER);
         WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
-        assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText()).isEqualTo("topic (optional)");
+        assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText())
+            .isEqualTo("topic (optional)");
         assertThat(topic.getDomProperty("maxLength")).isEqualTo("100");
-        this.wait.until((driver) -> autocompleted("option-topic").contains("game")); // the bot's topics, on focus
+        this.wait.until((driver) -> autocompleted("option-topic").contains("game")); // the
+                                                                                     // bot's
+                                                                                     // topics,
+                                                                                     // on
+                                                                                     // focus
         topic.sendKeys("fin");
         this.wait.until((driver) -> autocompleted("option-topic").equals(List.of("finance")));
         topic.clear();
@@ -251,7 +269,8 @@ class ChatPageBrowserTests {
         String registered = http("GET", commands, null).body(); // put back afterwards
         BlockingQueue<SlashCommandInteractionEvent> received = new LinkedBlockingQueue<>();
         EventListener bot = (GenericEvent event) -> {
-            if (event instanceof SlashCommandInteractionEvent slash && slash.getChannelId().equals(channel.idString())) {
+            if (event instanceof SlashCommandInteractionEvent slash
+                    && slash.getChannelId().equals(channel.idString())) {
                 received.add(slash);
             }
         };
@@ -273,7 +292,8 @@ class ChatPageBrowserTests {
                        {"type": 1, "name": "add", "description": "Adds a tag", "options": [
                          {"type": 3, "name": "name", "description": "The tag", "required": true}]},
                        {"type": 1, "name": "show", "description": "Shows a tag"}]}]""").statusCode()).isEqualTo(200);
-            browser.navigate().refresh(); // the page reads the commands when it loads, and every 3 s
+            browser.navigate().refresh(); // the page reads the commands when it loads,
+                                          // and every 3 s
             this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
             WebElement composer = composer();
 
@@ -285,8 +305,10 @@ class ChatPageBrowserTests {
             assertThat(sides.getDomProperty("type")).isEqualTo("number");
             assertThat(sides.getDomProperty("min")).isEqualTo("2");
             assertThat(sides.getDomProperty("max")).isEqualTo("120");
-            sides.sendKeys("1", Keys.ENTER); // below min_value: the form refuses, nothing is sent
-            assertThat(script("return document.getElementById('option-sides').validity.rangeUnderflow")).isEqualTo(true);
+            sides.sendKeys("1", Keys.ENTER); // below min_value: the form refuses, nothing
+                                             // is sent
+            assertThat(script("return document.getElementById('option-sides').validity.rangeUnderflow"))
+                .isEqualTo(true);
             sides.clear();
             sides.sendKeys("6");
             browser.findElement(By.id("option-reason")).sendKeys("for the win");
@@ -310,9 +332,11 @@ class ChatPageBrowserTests {
             awaitMessage("alice used /roll");
 
             composer.sendKeys("/tag ");
-            this.wait.until((driver) -> suggestions().equals(List.of("/tag add\nAdds a tag", "/tag show\nShows a tag")));
+            this.wait
+                .until((driver) -> suggestions().equals(List.of("/tag add\nAdds a tag", "/tag show\nShows a tag")));
             composer.sendKeys(Keys.ENTER);
-            this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-name"))).sendKeys("faq", Keys.ENTER);
+            this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-name")))
+                .sendKeys("faq", Keys.ENTER);
             SlashCommandInteractionEvent tag = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(tag).as("/tag add reached the bot").isNotNull();
             assertThat(tag.getFullCommandName()).isEqualTo("tag add");
@@ -336,7 +360,10 @@ class ChatPageBrowserTests {
             return alert.getText().isBlank() ? null : alert;
         });
         assertThat(error.getText()).startsWith("Discord did not accept /idea: topik: ").doesNotContain("{\"");
-        assertThat(composer().getDomProperty("value")).isEqualTo("/idea topik:games"); // kept, to fix it
+        assertThat(composer().getDomProperty("value")).isEqualTo("/idea topik:games"); // kept,
+                                                                                       // to
+                                                                                       // fix
+                                                                                       // it
     }
 
     @Test
@@ -364,12 +391,17 @@ class ChatPageBrowserTests {
     void markdownAndMentions() {
         EmulatedChannel channel = open("markdown");
         EmulatedUser alice = this.world.user("alice");
-        EmulatedRole moderators = this.world.guild().roles().stream()
-            .filter((role) -> role.name().equals("Moderators")).findFirst().orElseThrow();
+        EmulatedRole moderators = this.world.guild()
+            .roles()
+            .stream()
+            .filter((role) -> role.name().equals("Moderators"))
+            .findFirst()
+            .orElseThrow();
 
-        this.world.as("bob").says(channel, "**hi** " + alice.mention() + " " + moderators.mention() + " "
-                + channel.mention() + " <@123> @everyone ||secret|| `a <b>` [docs](https://example.com/docs) __under__ "
-                + "~~gone~~ *it* https://example.org/x\n> quoted\n# Big\n-# small print\n```java\nint x = 1;\n```\n- one\n- two");
+        this.world.as("bob")
+            .says(channel, "**hi** " + alice.mention() + " " + moderators.mention() + " " + channel.mention()
+                    + " <@123> @everyone ||secret|| `a <b>` [docs](https://example.com/docs) __under__ "
+                    + "~~gone~~ *it* https://example.org/x\n> quoted\n# Big\n-# small print\n```java\nint x = 1;\n```\n- one\n- two");
 
         WebElement message = awaitMessage("hi");
         WebElement content = message.findElement(By.className("content"));
@@ -389,9 +421,13 @@ class ChatPageBrowserTests {
         assertThat(link.getDomAttribute("href")).isEqualTo("https://example.com/docs");
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(link.getDomAttribute("rel")).contains("noopener");
-        assertThat(content.findElement(By.linkText("https://example.org/x")).getDomAttribute("rel")).contains("noopener");
+        assertThat(content.findElement(By.linkText("https://example.org/x")).getDomAttribute("rel"))
+            .contains("noopener");
         assertThat(content.getText()).doesNotContain("**", "<@", "<#", "||", "```");
-        assertThat(message.getDomAttribute("class")).contains("mentioned"); // alice, who is looking, is mentioned
+        assertThat(message.getDomAttribute("class")).contains("mentioned"); // alice, who
+                                                                            // is looking,
+                                                                            // is
+                                                                            // mentioned
 
         WebElement spoiler = content.findElement(By.className("spoiler"));
         assertThat(spoiler.getDomAttribute("aria-expanded")).isEqualTo("false");
@@ -414,9 +450,11 @@ class ChatPageBrowserTests {
         awaitMessage("<svg onload=window.xssed=7>");
         assertThat(message.getText()).contains("<img src=y onerror=window.xssed=6>", "<script>window.xssed=2</script>",
                 "[click](javascript:window.xssed=3)", "<iframe src=\"javascript:window.xssed=5\"></iframe>");
-        assertThat(browser.findElements(By.cssSelector("#messages img, #messages script, #messages iframe, #messages svg")))
+        assertThat(browser
+            .findElements(By.cssSelector("#messages img, #messages script, #messages iframe, #messages svg")))
             .isEmpty();
-        assertThat(script("return [...document.querySelectorAll('#messages a')].filter((a) => !/^https?:/.test(a.href)).length"))
+        assertThat(script(
+                "return [...document.querySelectorAll('#messages a')].filter((a) => !/^https?:/.test(a.href)).length"))
             .isEqualTo(0L);
         assertThat(script("return window.xssed === undefined")).isEqualTo(true);
     }
@@ -449,7 +487,8 @@ class ChatPageBrowserTests {
         assertThat(docs.getDomAttribute("href")).isEqualTo("https://example.com/docs");
         assertThat(docs.getDomAttribute("rel")).contains("noopener");
         Select topic = new Select(message.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
-        assertThat(topic.getOptions()).extracting(WebElement::getText).containsExactly("Pick a topic", "Games", "Tools");
+        assertThat(topic.getOptions()).extracting(WebElement::getText)
+            .containsExactly("Pick a topic", "Games", "Tools");
         Select who = new Select(message.findElement(By.cssSelector("select[aria-label='Pick someone']")));
         assertThat(who.getOptions()).extracting(WebElement::getText).contains("@alice", "@bob");
 
@@ -466,7 +505,9 @@ class ChatPageBrowserTests {
                 {"content": "Click me", "components": [{"type": 1, "components": [
                   {"type": 2, "style": 1, "label": "Primary", "custom_id": "primary"}]}]}""");
         message = awaitMessage("Click me");
-        message.findElement(By.cssSelector("button.primary")).click(); // reaches the bot, which has no handler for it
+        message.findElement(By.cssSelector("button.primary")).click(); // reaches the bot,
+                                                                       // which has no
+                                                                       // handler for it
         assertThat(awaitMessage("alice clicked “Primary”").getText()).contains("Only you can see this");
     }
 
@@ -481,13 +522,19 @@ class ChatPageBrowserTests {
         assertThat(texts(idea, "button")).contains("Another", "Suggest one");
 
         Select topics = new Select(idea.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
-        String topic = topics.getOptions().stream().map(WebElement::getText)
-            .filter((name) -> !name.equals("Pick a topic") && !first.contains(name)).findFirst().orElseThrow();
+        String topic = topics.getOptions()
+            .stream()
+            .map(WebElement::getText)
+            .filter((name) -> !name.equals("Pick a topic") && !first.contains(name))
+            .findFirst()
+            .orElseThrow();
         topics.selectByVisibleText(topic);
         this.wait.until((driver) -> message(id).getText().contains("(edited)")
                 && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
         click(id, "Another");
-        this.wait.until((driver) -> this.discord.interactions().interactions().stream()
+        this.wait.until((driver) -> this.discord.interactions()
+            .interactions()
+            .stream()
             .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
                     && click.message().map(EmulatedMessage::idString).orElse("").equals(id)
                     && click.callbackType() == EmulatedInteraction.UPDATE_MESSAGE));
@@ -507,7 +554,9 @@ class ChatPageBrowserTests {
         assertThat(script("return document.querySelector('#modal textarea').validity.valid")).isEqualTo(false);
         assertThat(dialog.isDisplayed()).isTrue();
         field.clear();
-        String suggestion = this.ideas.getSuggestions().getFirst(); // one it has: other tests' ideas stay the same
+        String suggestion = this.ideas.getSuggestions().getFirst(); // one it has: other
+                                                                    // tests' ideas stay
+                                                                    // the same
         field.sendKeys(suggestion);
         submit.click();
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
@@ -518,7 +567,9 @@ class ChatPageBrowserTests {
         this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
         click(id, "Suggest one");
-        this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.tagName("textarea")).sendKeys(Keys.ESCAPE);
+        this.wait.until(ExpectedConditions.visibilityOf(dialog))
+            .findElement(By.tagName("textarea"))
+            .sendKeys(Keys.ESCAPE);
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
     }
 
@@ -557,22 +608,29 @@ class ChatPageBrowserTests {
             this.world.as("bob").says(channel, "I made a thing");
             // the page reads the commands every 3 s; then bob's name opens the menu
             WebElement name = this.wait.withMessage("bob's name opening an Apps menu")
-                .until((driver) -> messages().stream().filter((item) -> item.getText().contains("I made a thing"))
+                .until((driver) -> messages().stream()
+                    .filter((item) -> item.getText().contains("I made a thing"))
                     .flatMap((item) -> item.findElements(By.cssSelector(".meta .user-apps summary")).stream())
-                    .findFirst().orElse(null));
+                    .findFirst()
+                    .orElse(null));
             assertThat(name.getText()).isEqualTo("bob");
             WebElement said = message(messageOf(name));
             WebElement menu = said.findElement(By.className("user-apps"));
             assertThat(said.findElements(By.cssSelector(".apps .apps-list button")))
                 .as("the message's own Apps menu: message commands only")
-                .extracting((button) -> button.getDomProperty("textContent")).doesNotContain("Inspect");
+                .extracting((button) -> button.getDomProperty("textContent"))
+                .doesNotContain("Inspect");
 
-            new Actions(browser).contextClick(name).perform(); // right-click: open, the first app focused
+            new Actions(browser).contextClick(name).perform(); // right-click: open, the
+                                                               // first app focused
             this.wait.until((driver) -> isOpen(menu));
-            assertThat(menu.findElement(By.className("apps-list")).getDomAttribute("aria-label")).isEqualTo("Apps for bob");
+            assertThat(menu.findElement(By.className("apps-list")).getDomAttribute("aria-label"))
+                .isEqualTo("Apps for bob");
             assertThat(texts(menu, ".apps-list button")).containsExactly("Inspect");
             assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Inspect");
-            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // closes it, the focus back on the name
+            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // closes it, the
+                                                                      // focus back on the
+                                                                      // name
             this.wait.until((driver) -> !isOpen(menu));
             assertThat(browser.switchTo().activeElement().getText()).isEqualTo("bob");
 
@@ -592,7 +650,9 @@ class ChatPageBrowserTests {
             assertThat(inspect.getName()).isEqualTo("Inspect");
             assertThat(inspect.getTarget().getId()).as("the target").isEqualTo(bob.idString());
             assertThat(inspect.getUser().getName()).isEqualTo("alice");
-            WebElement answer = awaitMessage("alice used Inspect"); // the plain app has no handler for it: says so
+            WebElement answer = awaitMessage("alice used Inspect"); // the plain app has
+                                                                    // no handler for it:
+                                                                    // says so
             assertThat(answer.findElement(By.className("content")).getText()).contains("Inspect");
             assertThat(answer.getText()).contains("Only you can see this");
             assertThat(isOpen(menu)).isFalse();
@@ -622,22 +682,28 @@ class ChatPageBrowserTests {
                 .until((driver) -> "de".equals(this.world.locale(alice)));
             WebElement composer = composer();
             composer.sendKeys("/id");
-            // as Discord's client shows a command to a German user: from name_localizations and description_localizations
+            // as Discord's client shows a command to a German user: from
+            // name_localizations and description_localizations
             assertThat(selectedSuggestion().getText()).isEqualTo("/idee\nSchlägt eine Projektidee vor");
             composer.sendKeys(Keys.ENTER);
             WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
             assertThat(browser.findElement(By.id("slash-name")).getText()).isEqualTo("/idee");
-            assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText()).isEqualTo("thema (optional)");
+            assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText())
+                .isEqualTo("thema (optional)");
             topic.sendKeys(Keys.ENTER);
 
-            WebElement answer = awaitMessage("alice used /idea"); // sent with the default name, as Discord's client does
+            WebElement answer = awaitMessage("alice used /idea"); // sent with the default
+                                                                  // name, as Discord's
+                                                                  // client does
             assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, wie wäre es damit: ");
             assertThat(answer.findElements(By.cssSelector(".apps .apps-list button")))
-                .extracting((button) -> button.getDomProperty("textContent")).containsExactly("Idee aus dieser Nachricht");
+                .extracting((button) -> button.getDomProperty("textContent"))
+                .containsExactly("Idee aus dieser Nachricht");
 
             browser.navigate().refresh();
             this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
-            assertThat(browser.findElement(By.id("locale")).getDomProperty("value")).as("after a reload").isEqualTo("de");
+            assertThat(browser.findElement(By.id("locale")).getDomProperty("value")).as("after a reload")
+                .isEqualTo("de");
 
             new Select(browser.findElement(By.id("locale"))).selectByValue("en-US");
             this.wait.until((driver) -> "en-US".equals(this.world.locale(alice)));
@@ -645,16 +711,20 @@ class ChatPageBrowserTests {
             assertThat(selectedSuggestion().getText()).isEqualTo("/idea\nSuggests a project idea");
         }
         finally {
-            this.world.locale(alice, "en-US"); // the bot's context is shared with other test classes
+            this.world.locale(alice, "en-US"); // the bot's context is shared with other
+                                               // test classes
         }
     }
 
     /* ------------------------------------------------------------------ helpers */
 
-    /** A new channel of its own, opened in the page: what other tests did stays out of sight. */
+    /**
+     * A new channel of its own, opened in the page: what other tests did stays out of
+     * sight.
+     */
     private EmulatedChannel open(String name) {
-        EmulatedChannel channel = this.world.addTextChannel(this.world.guild(), "page-" + name + "-"
-                + channels.incrementAndGet());
+        EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
+                "page-" + name + "-" + channels.incrementAndGet());
         browser.get(this.discord.chatUrl() + "?channel=" + channel.idString());
         this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
         this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
@@ -695,7 +765,10 @@ class ChatPageBrowserTests {
         return browser.findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
     }
 
-    /** Clicks the button with this label in the message, again if the page re-rendered the message meanwhile. */
+    /**
+     * Clicks the button with this label in the message, again if the page re-rendered the
+     * message meanwhile.
+     */
     private void click(String messageId, String label) {
         this.wait.until((driver) -> {
             message(messageId).findElement(By.xpath(".//button[text()='" + label + "']")).click();
@@ -710,14 +783,20 @@ class ChatPageBrowserTests {
     /** The first message in the page whose text contains this, once there is one. */
     private WebElement awaitMessage(String text) {
         return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
-            .until((driver) -> messages().stream().filter((item) -> item.getText().contains(text)).findFirst()
+            .until((driver) -> messages().stream()
+                .filter((item) -> item.getText().contains(text))
+                .findFirst()
                 .orElse(null));
     }
 
-    /** The values the bot suggested for an option (autocomplete), as the page offers them. */
+    /**
+     * The values the bot suggested for an option (autocomplete), as the page offers them.
+     */
     private static List<String> autocompleted(String field) {
-        return browser.findElements(By.cssSelector("#" + field + "-choices option")).stream()
-            .map((option) -> option.getDomAttribute("value")).toList();
+        return browser.findElements(By.cssSelector("#" + field + "-choices option"))
+            .stream()
+            .map((option) -> option.getDomAttribute("value"))
+            .toList();
     }
 
     private WebElement selectedSuggestion() {
@@ -737,9 +816,13 @@ class ChatPageBrowserTests {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    /** The bot posts a message through Discord's REST API, as JDA would; answers the message's path. */
+    /**
+     * The bot posts a message through Discord's REST API, as JDA would; answers the
+     * message's path.
+     */
     private String postAsBot(EmulatedChannel channel, String json) {
-        java.net.http.HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages", json);
+        java.net.http.HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages",
+                json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return "channels/" + channel.idString() + "/messages/" + JSON.readTree(response.body()).path("id").asString();
     }
@@ -779,4 +862,5 @@ class ChatPageBrowserTests {
             // the test's own failure is what matters
         }
     }
+
 }

@@ -17,29 +17,36 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a user gave a slash command, checked against the command the bot registered and typed as Discord
- * types it, before any INTERACTION_CREATE: the subcommand path, unknown and missing options, each value's
- * type, {@code min_value}/{@code max_value}, {@code min_length}/{@code max_length} (in characters),
- * {@code choices} and {@code channel_types}. Every problem is reported at once, as Discord does, in an
- * {@link InteractionRejectedException} with code 50035 and Discord's {@code errors} object.
+ * What a user gave a slash command, checked against the command the bot registered and
+ * typed as Discord types it, before any INTERACTION_CREATE: the subcommand path, unknown
+ * and missing options, each value's type, {@code min_value}/{@code max_value},
+ * {@code min_length}/{@code max_length} (in characters), {@code choices} and
+ * {@code channel_types}. Every problem is reported at once, as Discord does, in an
+ * {@link InteractionRejectedException} with code 50035 and Discord's {@code errors}
+ * object.
  * <p>
- * Values may be typed ({@link Number}, {@link Boolean}, {@link EmulatedUser}, {@link EmulatedRole},
- * {@link EmulatedChannel}, {@link EmulatedMessage.EmulatedAttachment}) or text as a user types it, which
- * is converted as Discord's client converts it: {@code "6"} for an integer or number, {@code "true"} for
- * a boolean, a choice's name for its value, {@code "@bob"}, {@code "bob"}, {@code "<@id>"} or an id for a
- * user, {@code "#general"}, {@code "general"}, {@code "<#id>"} or an id for a channel of the guild,
- * {@code "@&Moderators"}, {@code "Moderators"}, {@code "@everyone"}, {@code "<@&id>"} or an id for a role
- * of the guild, and any of the user or role forms for a mentionable. Numbers and booleans given for a
- * string option are taken as their text. An attachment can only be given as an attachment.
+ * Values may be typed ({@link Number}, {@link Boolean}, {@link EmulatedUser},
+ * {@link EmulatedRole}, {@link EmulatedChannel},
+ * {@link EmulatedMessage.EmulatedAttachment}) or text as a user types it, which is
+ * converted as Discord's client converts it: {@code "6"} for an integer or number,
+ * {@code "true"} for a boolean, a choice's name for its value, {@code "@bob"},
+ * {@code "bob"}, {@code "<@id>"} or an id for a user, {@code "#general"},
+ * {@code "general"}, {@code "<#id>"} or an id for a channel of the guild,
+ * {@code "@&Moderators"}, {@code "Moderators"}, {@code "@everyone"}, {@code "<@&id>"} or
+ * an id for a role of the guild, and any of the user or role forms for a mentionable.
+ * Numbers and booleans given for a string option are taken as their text. An attachment
+ * can only be given as an attachment.
  * <p>
- * While a user types an option registered with autocomplete, the options given so far are checked the same way
- * (none is required yet) and the one being typed goes to the bot as the text typed, marked {@code focused}.
+ * While a user types an option registered with autocomplete, the options given so far are
+ * checked the same way (none is required yet) and the one being typed goes to the bot as
+ * the text typed, marked {@code focused}.
  */
 final class CommandInput {
 
     /**
-     * One option as the interaction carries it: a typed value, or the options of a subcommand or group;
-     * {@code focused} for the option being typed, whose value is the text typed so far.
+     * One option as the interaction carries it: a typed value, or the options of a
+     * subcommand or group; {@code focused} for the option being typed, whose value is the
+     * text typed so far.
      */
     record Option(String name, int type, @Nullable Object value, List<Option> options, boolean focused) {
     }
@@ -66,12 +73,19 @@ final class CommandInput {
     static final int MAX_LENGTH = 6000;
 
     private static final Pattern INTEGER_TEXT = Pattern.compile("[-+]?\\d+");
+
     private static final Pattern NUMBER_TEXT = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
+
     private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
+
     private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d{1,20})>");
+
     private static final Pattern CHANNEL_MENTION = Pattern.compile("<#(\\d{1,20})>");
+
     private static final Pattern PARTIAL_INTEGER = Pattern.compile("-?\\d*");
+
     private static final Pattern PARTIAL_NUMBER = Pattern.compile("-?\\d*\\.?\\d*");
 
     /** A value Discord refuses: one entry of {@code _errors}. */
@@ -83,13 +97,19 @@ final class CommandInput {
             super(message, null, false, false);
             this.code = code;
         }
+
     }
 
     private final EmulatorWorld world;
+
     private final EmulatedChannel channel;
+
     private final @Nullable EmulatedGuild guild;
+
     private final FormErrors errors = new FormErrors();
+
     private final @Nullable String focused;
+
     private final String typed;
 
     private CommandInput(EmulatorWorld world, EmulatedChannel channel, @Nullable String focused, String typed) {
@@ -102,12 +122,14 @@ final class CommandInput {
 
     /**
      * Checks the input against the registered command and types its values.
-     * @param focused the option being typed for an autocomplete, null when the command is run
+     * @param focused the option being typed for an autocomplete, null when the command is
+     * run
      * @param typed the text typed so far into the focused option
      * @return the options of the interaction's {@code data}
-     * @throws InteractionRejectedException with status 400 and code 50035 when Discord would refuse the input
-     * @throws IllegalArgumentException when the focused option is unknown or not registered with autocomplete:
-     * Discord's client sends no autocomplete for it
+     * @throws InteractionRejectedException with status 400 and code 50035 when Discord
+     * would refuse the input
+     * @throws IllegalArgumentException when the focused option is unknown or not
+     * registered with autocomplete: Discord's client sends no autocomplete for it
      */
     static List<Option> check(RegisteredCommand command, SlashCommand input, @Nullable String focused, String typed,
             EmulatedChannel channel, EmulatorWorld world) {
@@ -119,9 +141,11 @@ final class CommandInput {
     }
 
     /**
-     * What a user picked in a user (5), role (6), mentionable (7) or channel (8) select, as for an option of
-     * that kind (an id, a mention or a name), channels within the select's {@code channel_types}.
-     * @return the user, role or channel; null when Discord's client would not offer it, with the problem added
+     * What a user picked in a user (5), role (6), mentionable (7) or channel (8) select,
+     * as for an option of that kind (an id, a mention or a name), channels within the
+     * select's {@code channel_types}.
+     * @return the user, role or channel; null when Discord's client would not offer it,
+     * with the problem added
      */
     static @Nullable Object picked(JsonNode select, String value, EmulatedChannel channel, EmulatorWorld world,
             FormErrors errors, String at) {
@@ -157,8 +181,8 @@ final class CommandInput {
             String optionAt = at + "." + index++;
             JsonNode definition = find(definitions, name, false);
             if (definition == null) {
-                refuse(optionAt + ".name", label + name, new Refused("BASE_TYPE_CHOICES",
-                        oneOf("options", names(definitions, false))));
+                refuse(optionAt + ".name", label + name,
+                        new Refused("BASE_TYPE_CHOICES", oneOf("options", names(definitions, false))));
                 continue;
             }
             try {
@@ -183,12 +207,12 @@ final class CommandInput {
         return options;
     }
 
-    private List<Option> subcommand(JsonNode definitions, List<String> path, Map<String, Object> values,
-            String label, String at) {
+    private List<Option> subcommand(JsonNode definitions, List<String> path, Map<String, Object> values, String label,
+            String at) {
         List<String> names = names(definitions, true);
         if (path.isEmpty()) {
-            refuse(at + ".0.name", label + "subcommand", new Refused("BASE_TYPE_REQUIRED",
-                    "This field is required: one of " + quoted(names) + "."));
+            refuse(at + ".0.name", label + "subcommand",
+                    new Refused("BASE_TYPE_REQUIRED", "This field is required: one of " + quoted(names) + "."));
             return List.of();
         }
         String name = path.getFirst();
@@ -201,13 +225,16 @@ final class CommandInput {
                 path.subList(1, path.size()), values, label + name + ".", at + ".0.options"), false));
     }
 
-    /** The option being typed, with the text typed; a number option's text must be the start of a number. */
+    /**
+     * The option being typed, with the text typed; a number option's text must be the
+     * start of a number.
+     */
     private Option focused(JsonNode definitions, String label, String at) {
         String name = label + this.focused;
         JsonNode definition = find(definitions, this.focused, false);
         if (definition == null) {
-            throw new IllegalArgumentException("No option '" + name + "' to autocomplete: the options are "
-                    + quoted(names(definitions, false)));
+            throw new IllegalArgumentException(
+                    "No option '" + name + "' to autocomplete: the options are " + quoted(names(definitions, false)));
         }
         if (!definition.path("autocomplete").asBoolean(false)) {
             throw new IllegalArgumentException("Discord sends no autocomplete for option '" + name
@@ -216,8 +243,8 @@ final class CommandInput {
         int type = definition.path("type").asInt();
         if ((type == INTEGER && !PARTIAL_INTEGER.matcher(this.typed).matches())
                 || (type == NUMBER && !PARTIAL_NUMBER.matcher(this.typed).matches())) {
-            refuse(at + ".value", name, new Refused("NUMBER_TYPE_COERCE", "Value \"" + this.typed + "\" is not "
-                    + ((type == INTEGER) ? "int." : "float.")));
+            refuse(at + ".value", name, new Refused("NUMBER_TYPE_COERCE",
+                    "Value \"" + this.typed + "\" is not " + ((type == INTEGER) ? "int." : "float.")));
         }
         return new Option(this.focused, type, this.typed, List.of(), true);
     }
@@ -255,7 +282,10 @@ final class CommandInput {
         return names.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", ", "{", "}"));
     }
 
-    /** Adds an entry to {@code errors} at a dotted path such as {@code data.options.0.value}. */
+    /**
+     * Adds an entry to {@code errors} at a dotted path such as
+     * {@code data.options.0.value}.
+     */
     private void refuse(String at, String label, Refused refused) {
         this.errors.add(at, label, refused.code, refused.getMessage());
     }
@@ -282,7 +312,10 @@ final class CommandInput {
         };
     }
 
-    /** With choices, only a choice's value is valid; a choice's name, as a user picks it, stands for its value. */
+    /**
+     * With choices, only a choice's value is valid; a choice's name, as a user picks it,
+     * stands for its value.
+     */
     private static Object choice(int type, JsonNode choices, Object value) {
         for (JsonNode choice : choices) {
             if (sameValue(type, choice.path("value"), value)) {
@@ -297,8 +330,8 @@ final class CommandInput {
             }
         }
         List<String> values = new ArrayList<>();
-        choices.forEach((choice) -> values.add((type == STRING) ? "'" + choice.path("value").asString() + "'"
-                : choice.path("value").toString()));
+        choices.forEach((choice) -> values
+            .add((type == STRING) ? "'" + choice.path("value").asString() + "'" : choice.path("value").toString()));
         throw new Refused("BASE_TYPE_CHOICES", "Value must be one of {" + String.join(", ", values) + "}.");
     }
 
@@ -375,8 +408,7 @@ final class CommandInput {
                     kind + " value should be greater than or equal to " + plain(min) + ".");
         }
         if (max != null && value.compareTo(max) > 0) {
-            throw new Refused("NUMBER_TYPE_MAX",
-                    kind + " value should be less than or equal to " + plain(max) + ".");
+            throw new Refused("NUMBER_TYPE_MAX", kind + " value should be less than or equal to " + plain(max) + ".");
         }
     }
 
@@ -445,13 +477,16 @@ final class CommandInput {
         List<String> allowed = new ArrayList<>();
         definition.path("channel_types").forEach((type) -> allowed.add(type.asString()));
         if (!allowed.isEmpty() && !allowed.contains(Integer.toString(channel.type()))) {
-            throw new Refused("CHANNEL_TYPE_INVALID", "Channel \"#" + channel.name() + "\" is of type "
-                    + channel.type() + ", not one of {" + String.join(", ", allowed) + "}.");
+            throw new Refused("CHANNEL_TYPE_INVALID", "Channel \"#" + channel.name() + "\" is of type " + channel.type()
+                    + ", not one of {" + String.join(", ", allowed) + "}.");
         }
         return channel;
     }
 
-    /** The channels a user can pick: the guild's, or in a direct message only that conversation. */
+    /**
+     * The channels a user can pick: the guild's, or in a direct message only that
+     * conversation.
+     */
     private List<EmulatedChannel> channels() {
         return (this.guild != null) ? this.guild.channels() : List.of(this.channel);
     }
@@ -463,8 +498,8 @@ final class CommandInput {
 
     private EmulatedRole role(Object value) {
         List<EmulatedRole> roles = (this.guild != null) ? this.guild.roles() : List.of();
-        Function<Long, EmulatedRole> byId = (id) -> known(
-                roles.stream().filter((role) -> role.id() == id).findFirst(), "Role");
+        Function<Long, EmulatedRole> byId = (id) -> known(roles.stream().filter((role) -> role.id() == id).findFirst(),
+                "Role");
         return switch (value) {
             case EmulatedRole role -> byId.apply(role.id());
             case Long id -> byId.apply(id);
@@ -483,7 +518,10 @@ final class CommandInput {
         };
     }
 
-    /** A user or a role: {@code @&} and role mentions are roles, anything else is a user first, then a role. */
+    /**
+     * A user or a role: {@code @&} and role mentions are roles, anything else is a user
+     * first, then a role.
+     */
     private Object mentionable(Object value) {
         boolean roleText = value instanceof String text
                 && (text.strip().startsWith("@&") || text.strip().startsWith("<@&"));
@@ -507,11 +545,14 @@ final class CommandInput {
         if (value instanceof EmulatedMessage.EmulatedAttachment attachment) {
             return attachment;
         }
-        throw new Refused("NUMBER_TYPE_COERCE", "Value \"" + describe(value)
-                + "\" is not snowflake: an attachment option takes an uploaded file.");
+        throw new Refused("NUMBER_TYPE_COERCE",
+                "Value \"" + describe(value) + "\" is not snowflake: an attachment option takes an uploaded file.");
     }
 
-    /** The id in a mention such as {@code <@123>}, or the text itself when it is an id; null otherwise. */
+    /**
+     * The id in a mention such as {@code <@123>}, or the text itself when it is an id;
+     * null otherwise.
+     */
     private static @Nullable String id(String text, Pattern mention) {
         Matcher matcher = mention.matcher(text);
         if (matcher.matches()) {
@@ -530,8 +571,7 @@ final class CommandInput {
     }
 
     private static <T> T known(Optional<T> found, String what) {
-        return found.orElseThrow(() -> new Refused("UNKNOWN_" + what.toUpperCase(Locale.ROOT),
-                "Unknown " + what));
+        return found.orElseThrow(() -> new Refused("UNKNOWN_" + what.toUpperCase(Locale.ROOT), "Unknown " + what));
     }
 
     private static Refused notSnowflake(Object value) {
@@ -548,4 +588,5 @@ final class CommandInput {
             default -> String.valueOf(value);
         };
     }
+
 }

@@ -12,24 +12,31 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a user does with the bot's components and modals, checked as Discord's client checks it before anything
- * reaches the bot, and the interaction {@code data} it becomes. A click must hit a button of the message that
- * is not disabled (link and premium buttons send nothing); a select's values must be its options, or users,
- * roles and channels the user could pick (by id, mention or name, as for a command option), between
- * {@code min_values} and {@code max_values} of them; a modal's fields must be the modal's own, required ones
- * filled in, each within {@code min_length}..{@code max_length}. Problems throw
- * {@link InteractionRejectedException} (400, code 50035, Discord's {@code errors} under {@code data}).
+ * What a user does with the bot's components and modals, checked as Discord's client
+ * checks it before anything reaches the bot, and the interaction {@code data} it becomes.
+ * A click must hit a button of the message that is not disabled (link and premium buttons
+ * send nothing); a select's values must be its options, or users, roles and channels the
+ * user could pick (by id, mention or name, as for a command option), between
+ * {@code min_values} and {@code max_values} of them; a modal's fields must be the modal's
+ * own, required ones filled in, each within {@code min_length}..{@code max_length}.
+ * Problems throw {@link InteractionRejectedException} (400, code 50035, Discord's
+ * {@code errors} under {@code data}).
  * <p>
- * Forged input, what a modified client could send, skips every check: the custom id and values go to the bot
- * as given, fields the modal does not have are added as text inputs.
+ * Forged input, what a modified client could send, skips every check: the custom id and
+ * values go to the bot as given, fields the modal does not have are added as text inputs.
  */
 final class ComponentInput {
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final EmulatedChannel channel;
+
     private final boolean forged;
+
     private final FormErrors errors = new FormErrors();
+
     private final ObjectNode resolved;
 
     ComponentInput(EmulatorWorld world, Payloads payloads, EmulatedChannel channel, boolean forged) {
@@ -41,14 +48,15 @@ final class ComponentInput {
     }
 
     /**
-     * The data of a MESSAGE_COMPONENT interaction: {@code custom_id}, {@code component_type}, the component's
-     * {@code id}, and for a select its {@code values} (ids for entity selects) and {@code resolved}.
+     * The data of a MESSAGE_COMPONENT interaction: {@code custom_id},
+     * {@code component_type}, the component's {@code id}, and for a select its
+     * {@code values} (ids for entity selects) and {@code resolved}.
      * @param values null for a click, else the values picked in a select
      */
     ObjectNode component(EmulatedMessage message, String customId, @Nullable List<String> values) {
         ObjectNode component = Components.find(message.components(), customId);
         int type = (component != null) ? component.path("type").asInt(0)
-                : (values == null) ? Components.BUTTON : Components.STRING_SELECT;
+                : (values != null) ? Components.STRING_SELECT : Components.BUTTON;
         ObjectNode data = this.payloads.object();
         data.put("custom_id", customId);
         data.put("component_type", type);
@@ -67,7 +75,7 @@ final class ComponentInput {
         }
         else if ((type == Components.BUTTON) != (values == null)) {
             check("data.component_type", "BASE_TYPE_INVALID", "The component '" + customId + "' is a "
-                    + ((values == null) ? "select: pick values in it" : "button: click it") + ".");
+                    + ((values != null) ? "button: click it" : "select: pick values in it") + ".");
         }
         if (values != null) {
             data.set("values", values(component, values, "data.values"));
@@ -76,11 +84,12 @@ final class ComponentInput {
     }
 
     /**
-     * The data of a MODAL_SUBMIT interaction in the label format: each label with its component's
-     * {@code type}, {@code id}, {@code custom_id} and {@code value} (text input) or {@code values} (select),
-     * text displays with their type and id; an empty text input is {@code ""}.
-     * @param values the text of each field by custom id (a field left out keeps its pre-filled {@code value});
-     * a select's values separated by commas
+     * The data of a MODAL_SUBMIT interaction in the label format: each label with its
+     * component's {@code type}, {@code id}, {@code custom_id} and {@code value} (text
+     * input) or {@code values} (select), text displays with their type and id; an empty
+     * text input is {@code ""}.
+     * @param values the text of each field by custom id (a field left out keeps its
+     * pre-filled {@code value}); a select's values separated by commas
      */
     ObjectNode modal(EmulatedModal modal, Map<String, String> values) {
         Map<String, String> unanswered = new LinkedHashMap<>(values);
@@ -107,14 +116,18 @@ final class ComponentInput {
             }
         }
         if (!unanswered.isEmpty()) {
-            check("data.components", "BASE_TYPE_CHOICES", "Unknown fields " + CommandInput.quoted(
-                    List.copyOf(unanswered.keySet())) + ": the modal has " + CommandInput.quoted(
-                            modal.fields().stream().map(EmulatedModal.Field::customId).toList()) + ".");
+            check("data.components", "BASE_TYPE_CHOICES",
+                    "Unknown fields " + CommandInput.quoted(List.copyOf(unanswered.keySet())) + ": the modal has "
+                            + CommandInput.quoted(modal.fields().stream().map(EmulatedModal.Field::customId).toList())
+                            + ".");
         }
         for (Map.Entry<String, String> extra : unanswered.entrySet()) {
             ObjectNode label = components.addObject().put("type", Components.LABEL).put("id", ++lastId);
-            label.putObject("component").put("type", Components.TEXT_INPUT).put("id", ++lastId)
-                .put("custom_id", extra.getKey()).put("value", extra.getValue());
+            label.putObject("component")
+                .put("type", Components.TEXT_INPUT)
+                .put("id", ++lastId)
+                .put("custom_id", extra.getKey())
+                .put("value", extra.getValue());
         }
         return finish(data);
     }
@@ -125,11 +138,13 @@ final class ComponentInput {
         String customId = input.path("custom_id").asString("");
         // a text input left alone keeps the text the bot pre-filled it with
         String value = given.containsKey(customId) ? given.remove(customId) : Payloads.text(input, "value");
-        ObjectNode answer = this.payloads.object().put("type", type).put("id", input.path("id").asInt(0))
+        ObjectNode answer = this.payloads.object()
+            .put("type", type)
+            .put("id", input.path("id").asInt(0))
             .put("custom_id", customId);
         boolean empty = (value == null) || value.isEmpty();
         if (empty && input.path("required").asBoolean(true)) {
-            check(at + (type == Components.TEXT_INPUT ? ".value" : ".values"), "BASE_TYPE_REQUIRED",
+            check(at + ((type != Components.TEXT_INPUT) ? ".values" : ".value"), "BASE_TYPE_REQUIRED",
                     "This field is required");
         }
         if (type != Components.TEXT_INPUT) {
@@ -146,7 +161,10 @@ final class ComponentInput {
         return answer.put("value", text);
     }
 
-    /** A select's values as the interaction carries them: options' values, or ids with their entities resolved. */
+    /**
+     * A select's values as the interaction carries them: options' values, or ids with
+     * their entities resolved.
+     */
     private ArrayNode values(JsonNode select, List<String> picked, String at) {
         int min = select.path("min_values").asInt(1);
         int max = select.path("max_values").asInt(1);
@@ -175,7 +193,7 @@ final class ComponentInput {
             array.add(switch (entity) {
                 case EmulatedUser user -> user.idString();
                 case EmulatedRole role -> role.idString();
-                case EmulatedChannel channel -> channel.idString();
+                case EmulatedChannel pickedChannel -> pickedChannel.idString();
                 case null, default -> value;
             });
         }
@@ -195,4 +213,5 @@ final class ComponentInput {
         }
         return data;
     }
+
 }

@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Message components and modals on the wire, driven by a bare gateway client and REST calls as a bot would
- * make them: Discord's limits with its error paths, the ids Discord assigns, INTERACTION_CREATE for clicks,
- * picks and modal submits, callbacks 6, 7 and 9, what Discord's client refuses and what a forged client can
- * send anyway, and the control API.
+ * Message components and modals on the wire, driven by a bare gateway client and REST
+ * calls as a bot would make them: Discord's limits with its error paths, the ids Discord
+ * assigns, INTERACTION_CREATE for clicks, picks and modal submits, callbacks 6, 7 and 9,
+ * what Discord's client refuses and what a forged client can send anyway, and the control
+ * API.
  */
 @DisplayName("Emulator message components and modals")
 class ComponentInteractionTests {
@@ -37,7 +38,10 @@ class ComponentInteractionTests {
     /** GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES, MESSAGE_CONTENT. */
     private static final long INTENTS = 1 | (1 << 9) | (1 << 12) | (1 << 15);
 
-    /** A button row (one disabled, one link), a string select of up to 2 of 3, a user select. */
+    /**
+     * A button row (one disabled, one link), a string select of up to 2 of 3, a user
+     * select.
+     */
     private static final String MENU = """
             {"content": "Pick", "components": [
               {"type": 1, "components": [
@@ -50,7 +54,10 @@ class ComponentInteractionTests {
               {"type": 1, "components": [{"type": 5, "custom_id": "who", "max_values": 2}]}]}
             """;
 
-    /** The modal JDA 6.5 sends: labels with text inputs (description null), a select in a label, a text display. */
+    /**
+     * The modal JDA 6.5 sends: labels with text inputs (description null), a select in a
+     * label, a text display.
+     */
     private static final String MODAL = """
             {"type": 9, "data": {"custom_id": "idea-form", "title": "Your idea", "components": [
               {"type": 18, "label": "Idea", "description": null,
@@ -75,7 +82,8 @@ class ComponentInteractionTests {
         this.discord = DiscordEmulator.builder().build().start();
         this.world = this.discord.world();
         assertThat(rest("PUT", "applications/" + this.world.applicationId() + "/commands",
-                "[{\"name\": \"ping\", \"description\": \"Ping\"}]").statusCode()).isEqualTo(200);
+                "[{\"name\": \"ping\", \"description\": \"Ping\"}]")
+            .statusCode()).isEqualTo(200);
     }
 
     @AfterEach
@@ -83,33 +91,45 @@ class ComponentInteractionTests {
         this.discord.close();
     }
 
-    /* ---------------------------------------------------------------- components the bot sends */
+    /*
+     * ---------------------------------------------------------------- components the bot
+     * sends
+     */
 
     static Stream<Arguments> refusedComponents() {
         String button = "{\"type\": 2, \"style\": 1, \"label\": \"B\", \"custom_id\": \"%s\"}";
         String select = "{\"type\": 3, \"custom_id\": \"s\", %s \"options\": [{\"label\": \"A\", \"value\": \"a\"}, "
                 + "{\"label\": \"B\", \"value\": \"b\"}]}";
         return Stream.of(
-                Arguments.of("six action rows", "[" + String.join(",", Stream.of("a", "b", "c", "d", "e", "f")
-                    .map((id) -> "{\"type\": 1, \"components\": [" + button.formatted(id) + "]}").toList()) + "]",
+                Arguments.of("six action rows",
+                        "[" + String.join(",",
+                                Stream.of("a", "b", "c", "d", "e", "f")
+                                    .map((id) -> "{\"type\": 1, \"components\": [" + button.formatted(id) + "]}")
+                                    .toList())
+                                + "]",
                         "components", "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("six buttons in a row", row(Stream.of("a", "b", "c", "d", "e", "f")
-                    .map(button::formatted).toArray(String[]::new)), "components.0.components", "BASE_TYPE_BAD_LENGTH"),
+                Arguments.of("six buttons in a row",
+                        row(Stream.of("a", "b", "c", "d", "e", "f").map(button::formatted).toArray(String[]::new)),
+                        "components.0.components", "BASE_TYPE_BAD_LENGTH"),
                 Arguments.of("a button beside a select", row(button.formatted("a"), select.formatted("")),
                         "components.0.components.1", "COMPONENT_LAYOUT_WIDTH_EXCEEDED"),
-                Arguments.of("a custom id twice", "[" + String.join(",", "{\"type\": 1, \"components\": ["
-                        + button.formatted("same") + "]}", "{\"type\": 1, \"components\": [" + button.formatted("same")
-                        + "]}") + "]", "components.1.components.0.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED"),
+                Arguments.of("a custom id twice",
+                        "[" + String.join(",", "{\"type\": 1, \"components\": [" + button.formatted("same") + "]}",
+                                "{\"type\": 1, \"components\": [" + button.formatted("same") + "]}") + "]",
+                        "components.1.components.0.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED"),
                 Arguments.of("a custom id of 101 characters", row(button.formatted("x".repeat(101))),
                         "components.0.components.0.custom_id", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a label of 81 characters", row("{\"type\": 2, \"style\": 1, \"custom_id\": \"a\", "
-                        + "\"label\": \"" + "x".repeat(81) + "\"}"), "components.0.components.0.label",
-                        "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("a primary button without a custom id", row("{\"type\": 2, \"style\": 1, \"label\": \"B\"}"),
-                        "components.0.components.0.custom_id", "BASE_TYPE_REQUIRED"),
-                Arguments.of("a link button with a custom id", row("{\"type\": 2, \"style\": 5, \"label\": \"L\", "
-                        + "\"url\": \"https://example.com\", \"custom_id\": \"l\"}"), "components.0.components.0.custom_id",
-                        "BASE_TYPE_INVALID"),
+                Arguments.of("a label of 81 characters",
+                        row("{\"type\": 2, \"style\": 1, \"custom_id\": \"a\", " + "\"label\": \"" + "x".repeat(81)
+                                + "\"}"),
+                        "components.0.components.0.label", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("a primary button without a custom id",
+                        row("{\"type\": 2, \"style\": 1, \"label\": \"B\"}"), "components.0.components.0.custom_id",
+                        "BASE_TYPE_REQUIRED"),
+                Arguments.of("a link button with a custom id",
+                        row("{\"type\": 2, \"style\": 5, \"label\": \"L\", "
+                                + "\"url\": \"https://example.com\", \"custom_id\": \"l\"}"),
+                        "components.0.components.0.custom_id", "BASE_TYPE_INVALID"),
                 Arguments.of("a link button without a url", row("{\"type\": 2, \"style\": 5, \"label\": \"L\"}"),
                         "components.0.components.0.url", "BASE_TYPE_REQUIRED"),
                 Arguments.of("a premium button without an sku", row("{\"type\": 2, \"style\": 6}"),
@@ -118,25 +138,34 @@ class ComponentInteractionTests {
                         "components.0.components.0.style", "BASE_TYPE_CHOICES"),
                 Arguments.of("a text input in a message", row("{\"type\": 4, \"custom_id\": \"t\", \"style\": 1}"),
                         "components.0.components.0.type", "BASE_TYPE_CHOICES"),
-                Arguments.of("a select of 26 options", row("{\"type\": 3, \"custom_id\": \"s\", \"options\": ["
-                        + String.join(",", Stream.iterate(0, (i) -> i + 1).limit(26)
-                            .map((i) -> "{\"label\": \"" + i + "\", \"value\": \"" + i + "\"}").toList()) + "]}"),
+                Arguments.of("a select of 26 options",
+                        row("{\"type\": 3, \"custom_id\": \"s\", \"options\": [" + String.join(",",
+                                Stream.iterate(0, (i) -> i + 1)
+                                    .limit(26)
+                                    .map((i) -> "{\"label\": \"" + i + "\", \"value\": \"" + i + "\"}")
+                                    .toList())
+                                + "]}"),
                         "components.0.components.0.options", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("an option label of 101 characters", row("{\"type\": 3, \"custom_id\": \"s\", \"options\": "
-                        + "[{\"label\": \"" + "x".repeat(101) + "\", \"value\": \"a\"}]}"),
+                Arguments.of("an option label of 101 characters",
+                        row("{\"type\": 3, \"custom_id\": \"s\", \"options\": " + "[{\"label\": \"" + "x".repeat(101)
+                                + "\", \"value\": \"a\"}]}"),
                         "components.0.components.0.options.0.label", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("an option description of 101 characters", row("{\"type\": 3, \"custom_id\": \"s\", "
-                        + "\"options\": [{\"label\": \"A\", \"value\": \"a\", \"description\": \"" + "x".repeat(101)
-                        + "\"}]}"), "components.0.components.0.options.0.description", "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("a placeholder of 151 characters", row(select.formatted("\"placeholder\": \""
-                        + "x".repeat(151) + "\",")), "components.0.components.0.placeholder", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("an option description of 101 characters",
+                        row("{\"type\": 3, \"custom_id\": \"s\", "
+                                + "\"options\": [{\"label\": \"A\", \"value\": \"a\", \"description\": \""
+                                + "x".repeat(101) + "\"}]}"),
+                        "components.0.components.0.options.0.description", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("a placeholder of 151 characters",
+                        row(select.formatted("\"placeholder\": \"" + "x".repeat(151) + "\",")),
+                        "components.0.components.0.placeholder", "BASE_TYPE_MAX_LENGTH"),
                 Arguments.of("min_values 26", row(select.formatted("\"min_values\": 26,")),
                         "components.0.components.0.min_values", "NUMBER_TYPE_MAX"),
                 Arguments.of("max_values 0", row("{\"type\": 5, \"custom_id\": \"u\", \"max_values\": 0}"),
                         "components.0.components.0.max_values", "NUMBER_TYPE_MIN"),
                 Arguments.of("max_values above the options", row(select.formatted("\"max_values\": 3,")),
                         "components.0.components.0.max_values", "NUMBER_TYPE_MAX"),
-                Arguments.of("min_values above max_values", row(select.formatted("\"min_values\": 2, \"max_values\": 1,")),
+                Arguments.of("min_values above max_values",
+                        row(select.formatted("\"min_values\": 2, \"max_values\": 1,")),
                         "components.0.components.0.min_values", "NUMBER_TYPE_MAX"));
     }
 
@@ -169,7 +198,8 @@ class ComponentInteractionTests {
 
         assertRefused(rest("PATCH", "channels/" + general().idString() + "/messages/" + menu.idString(),
                 "{\"components\": " + duplicate + "}"), path);
-        assertRefused(callback(slash, "{\"type\": 4, \"data\": {\"content\": \"x\", \"components\": " + duplicate + "}}"),
+        assertRefused(
+                callback(slash, "{\"type\": 4, \"data\": {\"content\": \"x\", \"components\": " + duplicate + "}}"),
                 "data." + path);
         assertRefused(callback(click, "{\"type\": 7, \"data\": {\"components\": " + duplicate + "}}"), "data." + path);
         assertRefused(callback(click, "{\"type\": 4, \"data\": {\"content\": \"" + "x".repeat(2001) + "\"}}"),
@@ -195,8 +225,9 @@ class ComponentInteractionTests {
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode sent = JSON.readTree(response.body()).path("components");
-            assertThat(List.of(sent.path(0), sent.path(0).path("components").path(0), sent.path(0).path("components").path(1),
-                    sent.path(0).path("components").path(2), sent.path(1), sent.path(1).path("components").path(0)))
+            assertThat(List.of(sent.path(0), sent.path(0).path("components").path(0),
+                    sent.path(0).path("components").path(1), sent.path(0).path("components").path(2), sent.path(1),
+                    sent.path(1).path("components").path(0)))
                 .extracting((component) -> component.path("id").asInt())
                 .containsExactly(1, 3, 2, 4, 9, 5);
             assertThat(sent.path(1).path("components").path(0).path("min_values").asInt()).isEqualTo(1);
@@ -245,8 +276,8 @@ class ComponentInteractionTests {
             this.world.as("bob").selects(menu, "who", "@carol", this.world.user("alice").idString());
             JsonNode users = client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d").path("data");
             assertThat(users.path("component_type").asInt()).isEqualTo(5);
-            assertThat(users.path("values")).isEqualTo(JSON.valueToTree(List.of(carol.idString(),
-                    this.world.user("alice").idString())));
+            assertThat(users.path("values"))
+                .isEqualTo(JSON.valueToTree(List.of(carol.idString(), this.world.user("alice").idString())));
             assertThat(users.path("resolved").path("users").path(carol.idString()).path("username").asString())
                 .isEqualTo("carol");
             assertThat(users.path("resolved").path("members").path(carol.idString()).has("roles")).isTrue();
@@ -292,11 +323,17 @@ class ComponentInteractionTests {
             assertThat(click.path("message").path("id").asString()).isEqualTo(menu.idString());
 
             forger.clicks(menu, "no");
-            assertThat(client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d").path("data").path("custom_id")
+            assertThat(client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER)
+                .path("d")
+                .path("data")
+                .path("custom_id")
                 .asString()).isEqualTo("no");
             forger.selects(menu, "color", "purple", "red", "blue");
-            assertThat(client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d").path("data").path("values").size())
-                .isEqualTo(3);
+            assertThat(client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER)
+                .path("d")
+                .path("data")
+                .path("values")
+                .size()).isEqualTo(3);
 
             EmulatedInteraction slash = this.world.as("alice").runs(SlashCommand.of("ping"));
             client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER);
@@ -330,8 +367,9 @@ class ComponentInteractionTests {
         EmulatedMessage edited = click.awaitResponse(Timeouts.ANSWER);
         assertThat(edited.id()).isEqualTo(menu.id());
         assertThat(edited.components()).isEmpty();
-        JsonNode listed = JSON.readTree(control("GET", "/emulator/messages?channel_id=" + general().idString(), null)
-            .body()).path(0);
+        JsonNode listed = JSON
+            .readTree(control("GET", "/emulator/messages?channel_id=" + general().idString(), null).body())
+            .path(0);
         assertThat(listed.path("content").asString()).isEqualTo("Yes it is");
         assertThat(listed.path("edited_timestamp").isString()).isTrue();
         assertThat(callback(click, "{\"type\": 6}").body()).contains("40060");
@@ -342,7 +380,8 @@ class ComponentInteractionTests {
         assertThat(JSON.readTree(deferred.body()).has("resource")).isFalse();
         assertThat(pick.callbackType()).isEqualTo(EmulatedInteraction.DEFERRED_UPDATE_MESSAGE);
         assertThat(rest("PATCH", "webhooks/" + this.world.applicationId() + "/" + pick.token() + "/messages/@original",
-                "{\"content\": \"Blue it is\"}").statusCode()).isEqualTo(200);
+                "{\"content\": \"Blue it is\"}")
+            .statusCode()).isEqualTo(200);
         assertThat(pick.awaitResponse(Timeouts.ANSWER).content()).isEqualTo("Blue it is");
         var followUp = rest("POST", "webhooks/" + this.world.applicationId() + "/" + pick.token(),
                 "{\"content\": \"Noted\"}");
@@ -366,49 +405,58 @@ class ComponentInteractionTests {
                 "Value must be one of {4, 5, 9}.");
         assertRefused(callback(slash, "{\"type\": 6}"), "type", "Value must be one of {4, 5, 9}.");
         assertThat(callback(slash, MODAL).statusCode()).isEqualTo(200);
-        EmulatedInteraction fromCommand = this.world.as("alice").submits(slash.modal().orElseThrow(),
-                Map.of("idea", "more", "colour", "red"));
+        EmulatedInteraction fromCommand = this.world.as("alice")
+            .submits(slash.modal().orElseThrow(), Map.of("idea", "more", "colour", "red"));
         assertRefused(callback(fromCommand, MODAL), "type", "Value must be one of {4, 5}.");
         assertRefused(callback(fromCommand, "{\"type\": 7, \"data\": {\"content\": \"x\"}}"), "type",
                 "Value must be one of {4, 5}.");
 
         EmulatedInteraction click = this.world.as("alice").clicks(menu, "yes");
         assertThat(callback(click, MODAL).statusCode()).isEqualTo(200);
-        EmulatedInteraction fromClick = this.world.as("alice").submits(click.awaitModal(Timeouts.ANSWER),
-                Map.of("idea", "more", "colour", "red"));
+        EmulatedInteraction fromClick = this.world.as("alice")
+            .submits(click.awaitModal(Timeouts.ANSWER), Map.of("idea", "more", "colour", "red"));
         assertRefused(callback(fromClick, MODAL), "type", "Value must be one of {4, 5, 6, 7}.");
-        assertThat(callback(fromClick, "{\"type\": 7, \"data\": {\"content\": \"Thanks\"}}").statusCode()).isEqualTo(200);
+        assertThat(callback(fromClick, "{\"type\": 7, \"data\": {\"content\": \"Thanks\"}}").statusCode())
+            .isEqualTo(200);
         assertThat(this.world.message(menu.id()).orElseThrow().content()).isEqualTo("Thanks");
     }
 
     static Stream<Arguments> refusedModals() {
         String input = "{\"type\": 4, \"custom_id\": \"a\", \"style\": 1%s}";
         return Stream.of(
-                Arguments.of("no custom id", "{\"title\": \"T\", \"components\": [" + label("L", input.formatted(""))
-                        + "]}", "data.custom_id", "BASE_TYPE_REQUIRED"),
+                Arguments.of("no custom id",
+                        "{\"title\": \"T\", \"components\": [" + label("L", input.formatted("")) + "]}",
+                        "data.custom_id", "BASE_TYPE_REQUIRED"),
                 Arguments.of("a title of 46 characters", modal("x".repeat(46), label("L", input.formatted(""))),
                         "data.title", "BASE_TYPE_BAD_LENGTH"),
                 Arguments.of("no components", modal("T"), "data.components", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("six components", modal("T", Stream.generate(() -> "{\"type\": 10, \"content\": \"t\"}")
-                    .limit(6).toArray(String[]::new)), "data.components", "BASE_TYPE_BAD_LENGTH"),
+                Arguments.of("six components", modal("T",
+                        Stream.generate(() -> "{\"type\": 10, \"content\": \"t\"}").limit(6).toArray(String[]::new)),
+                        "data.components", "BASE_TYPE_BAD_LENGTH"),
                 Arguments.of("a label of 46 characters", modal("T", label("x".repeat(46), input.formatted(""))),
                         "data.components.0.label", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a description of 101 characters", modal("T", "{\"type\": 18, \"label\": \"L\", "
-                        + "\"description\": \"" + "x".repeat(101) + "\", \"component\": " + input.formatted("") + "}"),
+                Arguments.of("a description of 101 characters",
+                        modal("T",
+                                "{\"type\": 18, \"label\": \"L\", " + "\"description\": \"" + "x".repeat(101)
+                                        + "\", \"component\": " + input.formatted("") + "}"),
                         "data.components.0.description", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("a text input style 3", modal("T", label("L", "{\"type\": 4, \"custom_id\": \"a\", "
-                        + "\"style\": 3}")), "data.components.0.component.style", "BASE_TYPE_CHOICES"),
+                Arguments.of("a text input style 3",
+                        modal("T", label("L", "{\"type\": 4, \"custom_id\": \"a\", " + "\"style\": 3}")),
+                        "data.components.0.component.style", "BASE_TYPE_CHOICES"),
                 Arguments.of("max_length 4001", modal("T", label("L", input.formatted(", \"max_length\": 4001"))),
                         "data.components.0.component.max_length", "NUMBER_TYPE_MAX"),
-                Arguments.of("a value of 4001 characters", modal("T", label("L", input.formatted(", \"value\": \""
-                        + "x".repeat(4001) + "\""))), "data.components.0.component.value", "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("a placeholder of 101 characters", modal("T", label("L", input.formatted(
-                        ", \"placeholder\": \"" + "x".repeat(101) + "\""))),
+                Arguments.of("a value of 4001 characters",
+                        modal("T", label("L", input.formatted(", \"value\": \"" + "x".repeat(4001) + "\""))),
+                        "data.components.0.component.value", "BASE_TYPE_MAX_LENGTH"),
+                Arguments.of("a placeholder of 101 characters",
+                        modal("T", label("L", input.formatted(", \"placeholder\": \"" + "x".repeat(101) + "\""))),
                         "data.components.0.component.placeholder", "BASE_TYPE_MAX_LENGTH"),
-                Arguments.of("a button in a label", modal("T", label("L", "{\"type\": 2, \"style\": 1, "
-                        + "\"custom_id\": \"b\"}")), "data.components.0.component.type", "BASE_TYPE_CHOICES"),
-                Arguments.of("a custom id twice", modal("T", label("L", input.formatted("")), label("M",
-                        input.formatted(""))), "data.components.1.component.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED"));
+                Arguments.of("a button in a label",
+                        modal("T", label("L", "{\"type\": 2, \"style\": 1, " + "\"custom_id\": \"b\"}")),
+                        "data.components.0.component.type", "BASE_TYPE_CHOICES"),
+                Arguments.of("a custom id twice",
+                        modal("T", label("L", input.formatted("")), label("M", input.formatted(""))),
+                        "data.components.1.component.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED"));
     }
 
     @ParameterizedTest(name = "{0} is refused at {2} with {3}")
@@ -439,31 +487,33 @@ class ComponentInteractionTests {
 
             EmulatedModal modal = slash.awaitModal(Timeouts.ANSWER);
             assertThat(modal.customId()).isEqualTo("idea-form");
-            assertThat(modal.fields()).extracting(EmulatedModal.Field::customId).containsExactly("idea", "details", "colour");
-            assertThat(modal.field("idea")).isEqualTo(
-                    new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 20, "an idea", null));
+            assertThat(modal.fields()).extracting(EmulatedModal.Field::customId)
+                .containsExactly("idea", "details", "colour");
+            assertThat(modal.field("idea"))
+                .isEqualTo(new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 20, "an idea", null));
             assertThat(modal.field("colour").minLength()).isEqualTo(1);
 
-            EmulatedInteraction submit = this.world.as("alice").submits(modal, Map.of("idea", "more tests",
-                    "colour", "red"));
+            EmulatedInteraction submit = this.world.as("alice")
+                .submits(modal, Map.of("idea", "more tests", "colour", "red"));
             JsonNode event = client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d");
             assertThat(submit.type()).isEqualTo(EmulatedInteraction.MODAL_SUBMIT);
             assertThat(event.path("type").asInt()).isEqualTo(5);
             assertThat(event.has("message")).isFalse();
-            assertThat(event.path("data")).isEqualTo(JSON.readTree("""
-                    {"custom_id": "idea-form", "components": [
-                      {"type": 18, "id": 1, "component": {"type": 4, "id": 2, "custom_id": "idea", "value": "more tests"}},
-                      {"type": 18, "id": 3, "component": {"type": 4, "id": 4, "custom_id": "details", "value": ""}},
-                      {"type": 18, "id": 5, "component": {"type": 3, "id": 6, "custom_id": "colour", "values": ["red"]}},
-                      {"type": 10, "id": 7}]}
-                    """));
+            assertThat(event.path("data")).isEqualTo(JSON.readTree(
+                    """
+                            {"custom_id": "idea-form", "components": [
+                              {"type": 18, "id": 1, "component": {"type": 4, "id": 2, "custom_id": "idea", "value": "more tests"}},
+                              {"type": 18, "id": 3, "component": {"type": 4, "id": 4, "custom_id": "details", "value": ""}},
+                              {"type": 18, "id": 5, "component": {"type": 3, "id": 6, "custom_id": "colour", "values": ["red"]}},
+                              {"type": 10, "id": 7}]}
+                            """));
 
             EmulatedMessage menu = botSends(MENU);
             EmulatedInteraction click = this.world.as("bob").clicks(menu, "yes");
             client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER);
             callback(click, MODAL);
-            this.world.as("bob").submits(click.awaitModal(Timeouts.ANSWER), Map.of("idea", "from a click",
-                    "colour", "red"));
+            this.world.as("bob")
+                .submits(click.awaitModal(Timeouts.ANSWER), Map.of("idea", "from a click", "colour", "red"));
             JsonNode fromClick = client.nextOf(0, "INTERACTION_CREATE", Timeouts.ANSWER).path("d");
             assertThat(fromClick.path("message").path("id").asString()).isEqualTo(menu.idString());
             assertThat(fromClick.path("message").path("components").size()).isEqualTo(3);
@@ -503,7 +553,8 @@ class ComponentInteractionTests {
     void responseMetadata() throws Exception {
         EmulatedInteraction slash = this.world.as("bob").runs(SlashCommand.of("ping"));
         JsonNode reply = JSON.readTree(callback(slash, "{\"type\": 4, \"data\": {\"content\": \"pong\"}}").body())
-            .path("resource").path("message");
+            .path("resource")
+            .path("message");
 
         assertThat(reply.path("interaction_metadata").path("user").path("username").asString()).isEqualTo("bob");
         assertThat(reply.path("interaction_metadata").path("type").asInt()).isEqualTo(2);
@@ -514,10 +565,11 @@ class ComponentInteractionTests {
         EmulatedMessage menu = botSends(MENU);
         EmulatedInteraction click = this.world.as("carol").clicks(menu, "yes");
         callback(click, MODAL);
-        EmulatedInteraction submit = this.world.as("carol").submits(click.awaitModal(Timeouts.ANSWER),
-                Map.of("idea", "ideas", "colour", "red"));
+        EmulatedInteraction submit = this.world.as("carol")
+            .submits(click.awaitModal(Timeouts.ANSWER), Map.of("idea", "ideas", "colour", "red"));
         JsonNode thanks = JSON.readTree(callback(submit, "{\"type\": 4, \"data\": {\"content\": \"thanks\"}}").body())
-            .path("resource").path("message");
+            .path("resource")
+            .path("message");
         JsonNode metadata = thanks.path("interaction_metadata");
         assertThat(metadata.path("type").asInt()).isEqualTo(5);
         assertThat(metadata.path("user").path("username").asString()).isEqualTo("carol");
@@ -546,8 +598,8 @@ class ComponentInteractionTests {
         assertThat(click.path("callback_type").asInt()).isZero();
         EmulatedInteraction interaction = this.discord.interactions().interactions().getLast();
         callback(interaction, MODAL);
-        JsonNode answered = JSON.readTree(control("GET", "/emulator/interactions/" + click.path("id").asString(), null)
-            .body());
+        JsonNode answered = JSON
+            .readTree(control("GET", "/emulator/interactions/" + click.path("id").asString(), null).body());
         assertThat(answered.path("callback_type").asInt()).isEqualTo(9);
         assertThat(answered.path("modal").path("title").asString()).isEqualTo("Your idea");
         assertThat(answered.path("modal").path("components").path(0).path("component").path("id").asInt()).isEqualTo(2);
@@ -557,9 +609,10 @@ class ComponentInteractionTests {
         assertThat(submitted.statusCode()).isEqualTo(201);
         JsonNode submit = JSON.readTree(submitted.body());
         assertThat(submit.path("type").asInt()).isEqualTo(5);
-        callback(this.discord.interactions().interactions().getLast(), "{\"type\": 4, \"data\": {\"content\": \"thanks\"}}");
-        JsonNode replied = JSON.readTree(control("GET", "/emulator/interactions/" + submit.path("id").asString(), null)
-            .body());
+        callback(this.discord.interactions().interactions().getLast(),
+                "{\"type\": 4, \"data\": {\"content\": \"thanks\"}}");
+        JsonNode replied = JSON
+            .readTree(control("GET", "/emulator/interactions/" + submit.path("id").asString(), null).body());
         assertThat(replied.path("callback_type").asInt()).isEqualTo(4);
         assertThat(replied.hasNonNull("response_message_id")).isTrue();
 
@@ -586,13 +639,13 @@ class ComponentInteractionTests {
         assertControlError("{\"type\": \"component\", " + message + ", \"custom_id\": \"color\", \"values\": \"red\"}",
                 "values must be an array of strings");
         assertControlError("{\"type\": \"modal\", \"custom_id\": \"idea-form\"}", "The bot opened no modal idea-form");
-        assertControlError("{\"type\": \"poke\"}", "type must be command, autocomplete, user_command, message_command, "
-                + "component or modal");
+        assertControlError("{\"type\": \"poke\"}",
+                "type must be command, autocomplete, user_command, message_command, " + "component or modal");
         assertControlError("{\"type\": \"command\"}", "command is required");
         assertThat(control("GET", "/emulator/interactions/42", null).body()).contains("Unknown interaction 42");
 
-        var refused = control("POST", "/emulator/interactions", "{\"type\": \"component\", " + message
-                + ", \"custom_id\": \"no\"}");
+        var refused = control("POST", "/emulator/interactions",
+                "{\"type\": \"component\", " + message + ", \"custom_id\": \"no\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(refused.body());
         assertThat(body.path("code").asInt()).isEqualTo(50035);
@@ -706,4 +759,5 @@ class ComponentInteractionTests {
         return "{\"custom_id\": \"m\", \"title\": \"" + title + "\", \"components\": [" + String.join(",", components)
                 + "]}";
     }
+
 }

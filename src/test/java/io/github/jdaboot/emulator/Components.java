@@ -13,13 +13,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Message components and modals the bot sends, checked and stored as Discord does. A message without the
- * IS_COMPONENTS_V2 flag has at most 5 action rows, each with 1-5 buttons or exactly one select; custom ids are
- * 1-100 characters and unique in the message; buttons follow their style's rules (1-4 a custom id, 5 a url,
- * 6 an sku id); selects have 1-25 options, 0-25 {@code min_values} and 1-25 {@code max_values}. A modal has a
- * custom id, a title of 1-45 characters and 1-5 labels (with a text input or a select) or text displays.
- * Every problem is reported at once in Discord's {@code errors} object (400, code 50035). Components without
- * an {@code id} (or with 0) get one as Discord assigns them: depth-first from 1, skipping the ids the sender set.
+ * Message components and modals the bot sends, checked and stored as Discord does. A
+ * message without the IS_COMPONENTS_V2 flag has at most 5 action rows, each with 1-5
+ * buttons or exactly one select; custom ids are 1-100 characters and unique in the
+ * message; buttons follow their style's rules (1-4 a custom id, 5 a url, 6 an sku id);
+ * selects have 1-25 options, 0-25 {@code min_values} and 1-25 {@code max_values}. A modal
+ * has a custom id, a title of 1-45 characters and 1-5 labels (with a text input or a
+ * select) or text displays. Every problem is reported at once in Discord's {@code errors}
+ * object (400, code 50035). Components without an {@code id} (or with 0) get one as
+ * Discord assigns them: depth-first from 1, skipping the ids the sender set.
  */
 final class Components {
 
@@ -34,10 +36,14 @@ final class Components {
     static final int TEXT_DISPLAY = 10;
     static final int LABEL = 18;
 
-    /** Message flag IS_COMPONENTS_V2: a layout of components instead of content and action rows. */
+    /**
+     * Message flag IS_COMPONENTS_V2: a layout of components instead of content and action
+     * rows.
+     */
     private static final int FLAG_COMPONENTS_V2 = 1 << 15;
 
     private final FormErrors errors = new FormErrors();
+
     private final Set<String> customIds = new HashSet<>();
 
     private Components() {
@@ -48,7 +54,8 @@ final class Components {
     }
 
     /**
-     * A message's components as Discord stores them: checked, select defaults filled in, numbered.
+     * A message's components as Discord stores them: checked, select defaults filled in,
+     * numbered.
      * @throws RestApi.DiscordError 400 Invalid Form Body naming every problem, e.g. at
      * {@code components.0.components.1.custom_id}
      */
@@ -82,12 +89,14 @@ final class Components {
     }
 
     /**
-     * The modal a bot opens (the {@code data} of callback 9), checked and numbered: {@code custom_id} 1-100,
-     * {@code title} 1-45, 1-5 components, each a label (label 1-45, description up to 100, and a text input or a
-     * select), a text display, or a legacy action row with one text input (which then needs its own label).
-     * Text inputs: custom id, style 1 or 2, {@code min_length} 0-4000, {@code max_length} 1-4000, {@code value}
-     * up to 4000, {@code placeholder} up to 100.
-     * @throws RestApi.DiscordError 400 Invalid Form Body naming every problem, paths relative to {@code data}
+     * The modal a bot opens (the {@code data} of callback 9), checked and numbered:
+     * {@code custom_id} 1-100, {@code title} 1-45, 1-5 components, each a label (label
+     * 1-45, description up to 100, and a text input or a select), a text display, or a
+     * legacy action row with one text input (which then needs its own label). Text
+     * inputs: custom id, style 1 or 2, {@code min_length} 0-4000, {@code max_length}
+     * 1-4000, {@code value} up to 4000, {@code placeholder} up to 100.
+     * @throws RestApi.DiscordError 400 Invalid Form Body naming every problem, paths
+     * relative to {@code data}
      */
     static ObjectNode modal(JsonNode data) {
         Components check = new Components();
@@ -123,7 +132,10 @@ final class Components {
         return modal;
     }
 
-    /** The component with this custom id anywhere among the components (rows, labels, sections), or null. */
+    /**
+     * The component with this custom id anywhere among the components (rows, labels,
+     * sections), or null.
+     */
     static @Nullable ObjectNode find(List<JsonNode> components, String customId) {
         List<ObjectNode> found = new ArrayList<>();
         components.forEach((top) -> visit(top, "", (at, component) -> {
@@ -145,7 +157,10 @@ final class Components {
         return ids;
     }
 
-    /** Visits a component and every one inside it, depth-first in document order, with its path. */
+    /**
+     * Visits a component and every one inside it, depth-first in document order, with its
+     * path.
+     */
     private static void visit(JsonNode component, String at, BiConsumer<String, ObjectNode> visitor) {
         if (!(component instanceof ObjectNode object)) {
             return;
@@ -159,7 +174,10 @@ final class Components {
         visit(object.path("accessory"), at + ".accessory", visitor);
     }
 
-    /** Gives every component without an id (or with 0) the lowest free one from 1, depth-first, as Discord does. */
+    /**
+     * Gives every component without an id (or with 0) the lowest free one from 1,
+     * depth-first, as Discord does.
+     */
     private static void assignIds(JsonNode components) {
         Set<Integer> taken = new HashSet<>();
         components.forEach((top) -> visit(top, "", (at, component) -> taken.add(component.path("id").asInt(0))));
@@ -299,7 +317,10 @@ final class Components {
         text(component, "placeholder", 0, 100, false, at);
     }
 
-    /** A custom id: 1-100 characters, unique among the message's or the modal's components. */
+    /**
+     * A custom id: 1-100 characters, unique among the message's or the modal's
+     * components.
+     */
     private void customId(JsonNode component, String at, boolean required) {
         if (text(component, "custom_id", 1, 100, required, at)
                 && !this.customIds.add(component.path("custom_id").asString())) {
@@ -334,7 +355,10 @@ final class Components {
         return false;
     }
 
-    /** An integer field within bounds; absent, Discord's default: 1 for a select's values, else the bound. */
+    /**
+     * An integer field within bounds; absent, Discord's default: 1 for a select's values,
+     * else the bound.
+     */
     private int number(JsonNode node, String field, int min, int max, String at) {
         JsonNode value = node.path(field);
         int fallback = field.endsWith("_values") ? 1 : field.startsWith("min") ? min : max;
@@ -360,4 +384,5 @@ final class Components {
     private void atMost(String at, int max) {
         this.errors.add(at, "NUMBER_TYPE_MAX", "int value should be less than or equal to " + max + ".");
     }
+
 }

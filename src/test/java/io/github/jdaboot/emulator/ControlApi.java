@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import tools.jackson.core.JacksonException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,23 +20,26 @@ import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 
 /**
- * The emulator's own HTTP API under {@code /emulator/}, JSON in and out, for browsers and other tools:
- * post as a user, read a channel, run a slash, user or message command, type into an option with autocomplete,
- * set a user's or a guild's locale, inject gateway and REST faults, read counters. Also serves the chat page and
- * message attachments.
+ * The emulator's own HTTP API under {@code /emulator/}, JSON in and out, for browsers and
+ * other tools: post as a user, read a channel, run a slash, user or message command, type
+ * into an option with autocomplete, set a user's or a guild's locale, inject gateway and
+ * REST faults, read counters. Also serves the chat page and message attachments.
  */
 final class ControlApi {
 
     private final DiscordEmulator emulator;
+
     private final EmulatorWorld world;
 
     private final World users;
+
     private final Payloads payloads;
 
     /** Answers one control request. */
     private interface Handler {
 
         HttpResponse handle(HttpRequest request, Map<String, String> variables) throws IOException;
+
     }
 
     private final Router<Handler> routes = new Router<>();
@@ -68,8 +71,9 @@ final class ControlApi {
         route("POST", "/emulator/messages", (request, variables) -> postMessage(body(request)));
         route("GET", "/emulator/commands", (request, variables) -> json(200, commands()));
         route("POST", "/emulator/interactions", (request, variables) -> interact(body(request)));
-        route("GET", "/emulator/interactions/{id}", (request, variables) -> json(200,
-                interaction(this.world.interaction(snowflake("id", variables.get("id")))
+        route("GET", "/emulator/interactions/{id}",
+                (request, variables) -> json(200, interaction(this.world
+                    .interaction(snowflake("id", variables.get("id")))
                     .orElseThrow(() -> new IllegalArgumentException("Unknown interaction " + variables.get("id"))))));
         route("POST", "/emulator/gateway/close", (request, variables) -> {
             int code = body(request).path("code").asInt(4000);
@@ -135,7 +139,10 @@ final class ControlApi {
         return body;
     }
 
-    /** A string field of a JSON body (numbers and booleans as their text), null when absent. */
+    /**
+     * A string field of a JSON body (numbers and booleans as their text), null when
+     * absent.
+     */
     private static @Nullable String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
@@ -164,8 +171,8 @@ final class ControlApi {
             return Long.parseUnsignedLong(id);
         }
         catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(field + " must be a snowflake id such as \"1234567890\", not \""
-                    + id + "\"");
+            throw new IllegalArgumentException(
+                    field + " must be a snowflake id such as \"1234567890\", not \"" + id + "\"");
         }
     }
 
@@ -185,7 +192,8 @@ final class ControlApi {
                 return json(404, error("No such file: " + name));
             }
             MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
-            return HttpResponse.of(200, type + ";charset=utf-8", in.readAllBytes()).withHeader("Cache-Control", "no-store");
+            return HttpResponse.of(200, type + ";charset=utf-8", in.readAllBytes())
+                .withHeader("Cache-Control", "no-store");
         }
     }
 
@@ -286,30 +294,37 @@ final class ControlApi {
     }
 
     /**
-     * A user interacts; {@code type} is {@code command} (the default), {@code autocomplete}, {@code user_command},
-     * {@code message_command}, {@code component} or {@code modal}:
+     * A user interacts; {@code type} is {@code command} (the default),
+     * {@code autocomplete}, {@code user_command}, {@code message_command},
+     * {@code component} or {@code modal}:
      * <ul>
-     * <li>{@code {"command": "tag add", "options": {"name": "x"}, "channel_id": "...", "user": "alice"}} runs a
-     * slash command. Option values are JSON strings, numbers or booleans (null leaves an option out), typed by the
-     * registered option as Discord's client types what a user enters: {@code "6"} for an integer, {@code "true"}
-     * for a boolean, a choice's name for its value, {@code "@bob"} for a user, {@code "#general"} for a channel,
-     * {@code "@&Moderators"} or {@code "Moderators"} for a role (see {@link CommandInput}).</li>
-     * <li>{@code {"type": "autocomplete", "command": "idea", "option": "topic", "value": "ga", "options": {...}}}
-     * types {@code value} into an option registered with autocomplete, with the other options given so far, and
-     * answers 200 with the bot's {@code choices} ({@code [{"name", "value"}]}), waiting for them as Discord does,
-     * 3 seconds; empty when the bot does not answer in time.</li>
-     * <li>{@code {"type": "user_command", "name": "Show Ideas", "target_id": "<user id>"}} and
-     * {@code {"type": "message_command", "name": "Idea from this message", "target_id": "<message id>"}} run a
-     * context menu command on a user (in {@code channel_id} or the first text channel) or a message (in its
-     * channel).</li>
-     * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values": ["a"], "user": "alice"}}
-     * clicks a button, or with {@code values} picks in a select.</li>
-     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"}, "user": "alice"}} submits the
-     * latest modal with that custom id the bot opened for the user.</li>
+     * <li>{@code {"command": "tag add", "options": {"name": "x"}, "channel_id": "...",
+     * "user": "alice"}} runs a slash command. Option values are JSON strings, numbers or
+     * booleans (null leaves an option out), typed by the registered option as Discord's
+     * client types what a user enters: {@code "6"} for an integer, {@code "true"} for a
+     * boolean, a choice's name for its value, {@code "@bob"} for a user,
+     * {@code "#general"} for a channel, {@code "@&Moderators"} or {@code "Moderators"}
+     * for a role (see {@link CommandInput}).</li>
+     * <li>{@code {"type": "autocomplete", "command": "idea", "option": "topic", "value":
+     * "ga", "options": {...}}} types {@code value} into an option registered with
+     * autocomplete, with the other options given so far, and answers 200 with the bot's
+     * {@code choices} ({@code [{"name", "value"}]}), waiting for them as Discord does, 3
+     * seconds; empty when the bot does not answer in time.</li>
+     * <li>{@code {"type": "user_command", "name": "Show Ideas", "target_id": "<user
+     * id>"}} and {@code {"type": "message_command", "name": "Idea from this message",
+     * "target_id": "<message id>"}} run a context menu command on a user (in
+     * {@code channel_id} or the first text channel) or a message (in its channel).</li>
+     * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values":
+     * ["a"], "user": "alice"}} clicks a button, or with {@code values} picks in a
+     * select.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"},
+     * "user": "alice"}} submits the latest modal with that custom id the bot opened for
+     * the user.</li>
      * </ul>
-     * Input Discord would refuse answers with Discord's error body: 400 with code 50035 and {@code errors} naming
-     * the field, 404 with code 10063 for a command the bot has not registered (listing those it has) or 10008 for
-     * a message that is gone. Success answers 201 with {@code {"id", "type", ...}}.
+     * Input Discord would refuse answers with Discord's error body: 400 with code 50035
+     * and {@code errors} naming the field, 404 with code 10063 for a command the bot has
+     * not registered (listing those it has) or 10008 for a message that is gone. Success
+     * answers 201 with {@code {"id", "type", ...}}.
      */
     private HttpResponse interact(JsonNode body) {
         String type = Objects.requireNonNullElse(text(body, "type"), "command");
@@ -318,13 +333,13 @@ final class ControlApi {
         try {
             interaction = switch (type) {
                 case "command" -> this.users.as(user).runs(slashCommand(body));
-                case "autocomplete" -> this.users.as(user).autocompletes(slashCommand(body),
-                        required(body, "option", "the name of the option being typed"),
-                        Objects.requireNonNullElse(text(body, "value"), ""));
-                case "user_command" -> this.users.as(user).runsUserCommand(commandName(body), targetUser(body),
-                        channel(body));
-                case "message_command" -> this.users.as(user).runsMessageCommand(commandName(body),
-                        targetMessage(body));
+                case "autocomplete" -> this.users.as(user)
+                    .autocompletes(slashCommand(body), required(body, "option", "the name of the option being typed"),
+                            Objects.requireNonNullElse(text(body, "value"), ""));
+                case "user_command" ->
+                    this.users.as(user).runsUserCommand(commandName(body), targetUser(body), channel(body));
+                case "message_command" ->
+                    this.users.as(user).runsMessageCommand(commandName(body), targetMessage(body));
                 case "component" -> {
                     String messageId = required(body, "message_id", "the id of the bot's message with the component");
                     EmulatedMessage message = this.world.message(snowflake("message_id", messageId))
@@ -336,9 +351,10 @@ final class ControlApi {
                 }
                 case "modal" -> {
                     String customId = required(body, "custom_id", "the custom id of the modal the bot opened");
-                    EmulatedModal modal = this.emulator.interactions().openModal(user, customId)
-                        .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal " + customId
-                                + " for " + user.username() + " that is still open"));
+                    EmulatedModal modal = this.emulator.interactions()
+                        .openModal(user, customId)
+                        .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal " + customId + " for "
+                                + user.username() + " that is still open"));
                     JsonNode fields = body.path("fields");
                     if (!fields.isMissingNode() && !fields.isObject()) {
                         throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
@@ -369,11 +385,11 @@ final class ControlApi {
             .in(channel(body));
         JsonNode options = body.path("options");
         if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
-            throw new IllegalArgumentException("options must be an object of option names to values, e.g. "
-                    + "{\"sides\": 6}, not " + options);
+            throw new IllegalArgumentException(
+                    "options must be an object of option names to values, e.g. " + "{\"sides\": 6}, not " + options);
         }
-        options.properties().forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getKey(),
-                entry.getValue())));
+        options.properties()
+            .forEach((entry) -> slash.option(entry.getKey(), optionValue(entry.getKey(), entry.getValue())));
         return slash;
     }
 
@@ -387,26 +403,30 @@ final class ControlApi {
             .orElseThrow(() -> new IllegalArgumentException("Unknown user " + id));
     }
 
-    /** The message a message command is run on; {@code channel_id}, if given, must be its channel. */
+    /**
+     * The message a message command is run on; {@code channel_id}, if given, must be its
+     * channel.
+     */
     private EmulatedMessage targetMessage(JsonNode body) {
         String id = required(body, "target_id", "the id of the message the command is for");
         EmulatedMessage message = this.world.message(snowflake("target_id", id))
             .orElseThrow(() -> new IllegalArgumentException("Unknown message " + id));
         String channelId = text(body, "channel_id");
         if (channelId != null && !channelId.equals(Payloads.id(message.channelId()))) {
-            throw new IllegalArgumentException("The message " + id + " is in channel "
-                    + Payloads.id(message.channelId()) + ", not " + channelId);
+            throw new IllegalArgumentException(
+                    "The message " + id + " is in channel " + Payloads.id(message.channelId()) + ", not " + channelId);
         }
         return message;
     }
 
     /**
-     * An interaction and what the bot did about it: {@code id}, {@code type} (2 command, 3 component,
-     * 4 autocomplete, 5 modal), {@code user}, {@code channel_id}, {@code command} with its {@code command_type}
-     * (1 slash, 2 user, 3 message) and the {@code target_id} of a user or message command, or {@code custom_id},
-     * {@code message_id} of the message with the component, {@code callback_type} (0 while unanswered), the
-     * {@code modal} the bot opened as it sent it, the {@code choices} it suggested for an autocomplete, and
-     * {@code response_message_id}.
+     * An interaction and what the bot did about it: {@code id}, {@code type} (2 command,
+     * 3 component, 4 autocomplete, 5 modal), {@code user}, {@code channel_id},
+     * {@code command} with its {@code command_type} (1 slash, 2 user, 3 message) and the
+     * {@code target_id} of a user or message command, or {@code custom_id},
+     * {@code message_id} of the message with the component, {@code callback_type} (0
+     * while unanswered), the {@code modal} the bot opened as it sent it, the
+     * {@code choices} it suggested for an autocomplete, and {@code response_message_id}.
      */
     private ObjectNode interaction(EmulatedInteraction interaction) {
         ObjectNode json = this.payloads.object();
@@ -429,8 +449,10 @@ final class ControlApi {
         interaction.modal().ifPresent((modal) -> json.set("modal", modal.json()));
         if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
             ArrayNode choices = json.putArray("choices");
-            interaction.choices().forEach((choice) -> choices.addObject().put("name", choice.name())
-                .set("value", this.world.json().valueToTree(choice.value())));
+            interaction.choices()
+                .forEach((choice) -> choices.addObject()
+                    .put("name", choice.name())
+                    .set("value", this.world.json().valueToTree(choice.value())));
         }
         if (interaction.originalMessageId() != 0) {
             json.put("response_message_id", Payloads.id(interaction.originalMessageId()));
@@ -446,7 +468,9 @@ final class ControlApi {
         return value;
     }
 
-    /** The {@code values} of a pick: an array of strings (numbers taken as their text). */
+    /**
+     * The {@code values} of a pick: an array of strings (numbers taken as their text).
+     */
     private static List<String> strings(JsonNode body) {
         JsonNode array = body.path("values");
         List<String> values = new ArrayList<>();
@@ -499,8 +523,8 @@ final class ControlApi {
             if (!List.of("user", "global", "shared").contains(scope)) {
                 throw new IllegalArgumentException("scope must be user, global or shared, not " + scope);
             }
-            this.emulator.rest().rateLimitNext(route, count, Duration.ofMillis((long) (retryAfter.asDouble(1) * 1000)),
-                    scope);
+            this.emulator.rest()
+                .rateLimitNext(route, count, Duration.ofMillis((long) (retryAfter.asDouble(1) * 1000)), scope);
         }
         else {
             this.emulator.rest().failNext(route, count, status);
@@ -541,11 +565,13 @@ final class ControlApi {
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {
-                    String type = (attachment.contentType() != null) ? attachment.contentType() : "application/octet-stream";
+                    String type = (attachment.contentType() != null) ? attachment.contentType()
+                            : "application/octet-stream";
                     return HttpResponse.of(200, type, attachment.data());
                 }
             }
         }
         return json(404, error("no such attachment"));
     }
+
 }

@@ -1,8 +1,9 @@
 package io.github.jdaboot.emulator;
 
 /**
- * The world a new emulator starts with: one guild owned by alice, three text channels and a thread,
- * users alice, bob and carol, another bot, and a moderator role that may ping everyone.
+ * The world a new emulator starts with: one guild owned by alice, three text channels and
+ * a thread, users alice, bob and carol, another bot, and a moderator role that may ping
+ * everyone.
  */
 final class DefaultWorld {
 
@@ -24,4 +25,5 @@ final class DefaultWorld {
         world.addRole(guild, "Idea Fans", Permissions.EVERYONE_DEFAULT, true);
         world.grantRole(guild, alice, moderators);
     }
+
 }

@@ -4,12 +4,13 @@ import java.net.InetAddress;
 import java.time.Duration;
 
 /**
- * A wire-level Discord stand-in for tests and local runs: Discord's gateway (WebSocket, JSON,
- * optional zlib-stream) and REST API (v10) on one loopback port, an HTTP control API under
- * {@code /emulator/} with a chat page, and a Java API in the style of OkHttp's MockWebServer:
- * start it, shape the world, act as users, then assert on what the bot sent and requested. The Java
- * API is split by concern: {@link #gateway()} (connections and their faults), {@link #rest()}
- * (requests, faults, rate limits) and {@link #world()} (guilds, channels, users, messages).
+ * A wire-level Discord stand-in for tests and local runs: Discord's gateway (WebSocket,
+ * JSON, optional zlib-stream) and REST API (v10) on one loopback port, an HTTP control
+ * API under {@code /emulator/} with a chat page, and a Java API in the style of OkHttp's
+ * MockWebServer: start it, shape the world, act as users, then assert on what the bot
+ * sent and requested. The Java API is split by concern: {@link #gateway()} (connections
+ * and their faults), {@link #rest()} (requests, faults, rate limits) and {@link #world()}
+ * (guilds, channels, users, messages).
  *
  * <pre>{@code
  * try (DiscordEmulator discord = DiscordEmulator.builder().build().start()) {
@@ -26,12 +27,19 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final String DEFAULT_TOKEN = "emulator-bot-token";
 
     private final EmulatorWorld state;
+
     private final Payloads payloads;
+
     private final Gateway gateway;
+
     private final RestApi rest;
+
     private final DiscordRoutes routes;
+
     private final Interactions interactions;
+
     private final World world;
+
     private final EmulatorServer server;
 
     private DiscordEmulator(Builder builder) {
@@ -77,7 +85,10 @@ public final class DiscordEmulator implements AutoCloseable {
         this.server.close();
     }
 
-    /** Makes the emulator vanish: the port closes and every connection drops without a close frame. */
+    /**
+     * Makes the emulator vanish: the port closes and every connection drops without a
+     * close frame.
+     */
     public void disappear() {
         this.server.disappear();
     }
@@ -130,8 +141,8 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     /**
-     * Takes back every fault and limit a test injected or changed, on the gateway and on REST: what one
-     * test does to a shared emulator does not leak into the next.
+     * Takes back every fault and limit a test injected or changed, on the gateway and on
+     * REST: what one test does to a shared emulator does not leak into the next.
      */
     public void resetFaults() {
         this.gateway.resetFaults();
@@ -159,13 +170,21 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final class Builder {
 
         private int port;
+
         private String token = DEFAULT_TOKEN;
+
         private String botName = "IdeaBot";
+
         private Duration heartbeatInterval = Duration.ofMillis(41_250);
+
         private boolean defaultWorld = true;
+
         private int shards = 1;
+
         private int sessionStartTotal = 1000;
+
         private int sessionStartsLeft = 1000;
+
         private int maxConcurrency = 1;
 
         private Builder() {
@@ -178,8 +197,9 @@ public final class DiscordEmulator implements AutoCloseable {
         }
 
         /**
-         * The {@code session_start_limit} of {@code GET /gateway/bot}: the daily IDENTIFY budget, what is left of it
-         * (each IDENTIFY takes one), and {@code max_concurrency}, the number of IDENTIFY buckets (1000, 1000, 1 by
+         * The {@code session_start_limit} of {@code GET /gateway/bot}: the daily IDENTIFY
+         * budget, what is left of it (each IDENTIFY takes one), and
+         * {@code max_concurrency}, the number of IDENTIFY buckets (1000, 1000, 1 by
          * default).
          */
         public Builder sessionStartLimit(int total, int remaining, int maxConcurrency) {
@@ -205,13 +225,17 @@ public final class DiscordEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The heartbeat interval sent in HELLO; Discord's is about 41 s, tests use less. */
+        /**
+         * The heartbeat interval sent in HELLO; Discord's is about 41 s, tests use less.
+         */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = heartbeatInterval;
             return this;
         }
 
-        /** Whether to start with the default guild, channels and users (true by default). */
+        /**
+         * Whether to start with the default guild, channels and users (true by default).
+         */
         public Builder defaultWorld(boolean defaultWorld) {
             this.defaultWorld = defaultWorld;
             return this;
@@ -220,5 +244,7 @@ public final class DiscordEmulator implements AutoCloseable {
         public DiscordEmulator build() {
             return new DiscordEmulator(this);
         }
+
     }
+
 }

@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What users do besides talking, and a bot leaving guilds: TYPING_START and MESSAGE_REACTION_ADD (only with their
- * intents, as on Discord), GUILD_DELETE when the bot is removed from a guild, and many guilds routed to their
- * shards, driven by a bare WebSocket client.
+ * What users do besides talking, and a bot leaving guilds: TYPING_START and
+ * MESSAGE_REACTION_ADD (only with their intents, as on Discord), GUILD_DELETE when the
+ * bot is removed from a guild, and many guilds routed to their shards, driven by a bare
+ * WebSocket client.
  */
 @DisplayName("Emulator: typing, reactions, guilds leaving and many guilds")
 class DiscordEmulatorActivityTests {
@@ -102,8 +103,12 @@ class DiscordEmulatorActivityTests {
     @Test
     @DisplayName("thousands of guilds: each shard gets READY with its own and a GUILD_CREATE for each, by (id >> 22) % shards")
     void manyGuildsAcrossShards() throws Exception {
-        // max_concurrency 2: the two shards are two IDENTIFY buckets, so they may identify one right after the other
-        DiscordEmulator big = DiscordEmulator.builder().defaultWorld(false).sessionStartLimit(1000, 1000, 2).build()
+        // max_concurrency 2: the two shards are two IDENTIFY buckets, so they may
+        // identify one right after the other
+        DiscordEmulator big = DiscordEmulator.builder()
+            .defaultWorld(false)
+            .sessionStartLimit(1000, 1000, 2)
+            .build()
             .start();
         try {
             World world = big.world();
@@ -148,7 +153,8 @@ class DiscordEmulatorActivityTests {
 
     private static String identify(String token, long intents, int shard, int shards) {
         return "{\"op\":2,\"d\":{\"token\":\"" + token + "\",\"intents\":" + intents
-                + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"},\"shard\":[" + shard + ","
-                + shards + "]}}";
+                + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"},\"shard\":[" + shard
+                + "," + shards + "]}}";
     }
+
 }

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulator's gateway protocol, driven by a bare WebSocket client: HELLO, heartbeats and ACKs,
- * IDENTIFY checks, READY and GUILD_CREATE, sequence numbers, intents, RESUME with replay, and
- * zlib-stream compression.
+ * The emulator's gateway protocol, driven by a bare WebSocket client: HELLO, heartbeats
+ * and ACKs, IDENTIFY checks, READY and GUILD_CREATE, sequence numbers, intents, RESUME
+ * with replay, and zlib-stream compression.
  */
 @DisplayName("Emulator gateway protocol")
 class DiscordEmulatorGatewayTests {
@@ -126,9 +126,12 @@ class DiscordEmulatorGatewayTests {
             client.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
 
             this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
-            this.discord.world().as("alice").says(this.discord.world().channel("general"), this.discord.world().bot().mention() + " .idea");
+            this.discord.world()
+                .as("alice")
+                .says(this.discord.world().channel("general"), this.discord.world().bot().mention() + " .idea");
 
-            assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString()).isEmpty();
+            assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString())
+                .isEmpty();
             assertThat(client.nextOf(0, "MESSAGE_CREATE", Timeouts.ANSWER).path("d").path("content").asString())
                 .endsWith(".idea");
         }
@@ -165,8 +168,8 @@ class DiscordEmulatorGatewayTests {
     @DisplayName("a RESUME for an unknown session gets op 9 INVALID_SESSION d=false")
     void resumeUnknownSession() throws Exception {
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
-            client.send("{\"op\":6,\"d\":{\"token\":\"" + this.discord.token()
-                    + "\",\"session_id\":\"nope\",\"seq\":3}}");
+            client.send(
+                    "{\"op\":6,\"d\":{\"token\":\"" + this.discord.token() + "\",\"session_id\":\"nope\",\"seq\":3}}");
             JsonNode invalid = client.nextOf(9, null, Timeouts.ANSWER);
             assertThat(invalid.path("d").asBoolean(true)).isFalse();
         }
@@ -197,7 +200,8 @@ class DiscordEmulatorGatewayTests {
             client.send(identify(this.discord.token(), INTENTS));
             long ready = client.nextOf(0, "READY", Timeouts.ANSWER).path("s").asLong();
 
-            // the reader thread answers heartbeats while the test thread dispatches messages
+            // the reader thread answers heartbeats while the test thread dispatches
+            // messages
             Thread heartbeats = Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < count; i++) {
                     client.send("{\"op\":1,\"d\":" + ready + "}");
@@ -219,8 +223,8 @@ class DiscordEmulatorGatewayTests {
                     messages.add(payload.path("d").path("content").asString());
                 }
             }
-            assertThat(messages).containsExactlyElementsOf(
-                    IntStream.range(0, count).mapToObj((i) -> "message " + i).toList());
+            assertThat(messages)
+                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj((i) -> "message " + i).toList());
             assertThat(client.everyBinaryEndedWithSyncFlush()).isTrue();
         }
     }
@@ -258,4 +262,5 @@ class DiscordEmulatorGatewayTests {
         return "{\"op\":2,\"d\":{\"token\":\"" + token + "\",\"intents\":" + intents
                 + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"},\"shard\":[0,1]}}";
     }
+
 }

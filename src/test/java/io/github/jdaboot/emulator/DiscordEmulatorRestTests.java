@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulator's REST API and control API over HTTP, checked against Discord's documented behaviour:
- * authentication, rate-limit headers and 429s, validation, nonces, allowed mentions, files.
+ * The emulator's REST API and control API over HTTP, checked against Discord's documented
+ * behaviour: authentication, rate-limit headers and 429s, validation, nonces, allowed
+ * mentions, files.
  */
 @DisplayName("Emulator REST and control API")
 class DiscordEmulatorRestTests {
@@ -65,7 +66,8 @@ class DiscordEmulatorRestTests {
         assertThat(JSON.readTree(limited.body()).path("retry_after").asDouble()).isPositive();
         assertThat(limited.headers().firstValue("X-RateLimit-Scope")).hasValue("user");
         assertThat(limited.headers().firstValue("Via")).isPresent();
-        assertThat(send(this.discord.world().channel("random").idString(), "{\"content\":\"other channel\"}").statusCode())
+        assertThat(
+                send(this.discord.world().channel("random").idString(), "{\"content\":\"other channel\"}").statusCode())
             .isEqualTo(200);
         assertThat(this.discord.rest().rateLimitViolations()).as("sent before the 429 could have arrived").isZero();
         Thread.sleep(100);
@@ -111,7 +113,8 @@ class DiscordEmulatorRestTests {
 
         assertThat(second).isEqualTo(first);
         assertThat(this.discord.world().messages(this.discord.world().channel("general")))
-            .filteredOn((m) -> m.content().equals("once")).hasSize(1);
+            .filteredOn((m) -> m.content().equals("once"))
+            .hasSize(1);
     }
 
     @Test
@@ -123,17 +126,28 @@ class DiscordEmulatorRestTests {
 
         JsonNode unrestricted = JSON.readTree(send(channel, "{\"content\":\"" + content + "\"}").body());
         assertThat(unrestricted.path("mentions")).hasSize(1);
-        assertThat(unrestricted.path("mention_everyone").asBoolean())
-            .as("the bot's role lacks MENTION_EVERYONE").isFalse();
+        assertThat(unrestricted.path("mention_everyone").asBoolean()).as("the bot's role lacks MENTION_EVERYONE")
+            .isFalse();
 
-        JsonNode none = JSON.readTree(send(channel,
-                "{\"content\":\"" + content + "\",\"allowed_mentions\":{\"parse\":[]}}").body());
+        JsonNode none = JSON
+            .readTree(send(channel, "{\"content\":\"" + content + "\",\"allowed_mentions\":{\"parse\":[]}}").body());
         assertThat(none.path("mentions")).isEmpty();
 
-        EmulatedMessage moderator = this.discord.world().as(alice).says(this.discord.world().channel("general"), "@here look");
+        EmulatedMessage moderator = this.discord.world()
+            .as(alice)
+            .says(this.discord.world().channel("general"), "@here look");
         assertThat(moderator.mentionEveryone()).as("alice is a moderator").isTrue();
-        EmulatedMessage member = this.discord.world().as("bob").says(this.discord.world().channel("general"), "@everyone look " + this.discord.world().guild().roles().stream()
-                    .filter((role) -> role.name().equals("Moderators")).findFirst().orElseThrow().mention());
+        EmulatedMessage member = this.discord.world()
+            .as("bob")
+            .says(this.discord.world().channel("general"),
+                    "@everyone look " + this.discord.world()
+                        .guild()
+                        .roles()
+                        .stream()
+                        .filter((role) -> role.name().equals("Moderators"))
+                        .findFirst()
+                        .orElseThrow()
+                        .mention());
         assertThat(member.mentionEveryone()).isFalse();
         assertThat(member.mentionRoleIds()).as("Moderators is not mentionable").isEmpty();
     }
@@ -163,8 +177,9 @@ class DiscordEmulatorRestTests {
                 + "Content-Type: application/json\r\n\r\n{\"content\":\"see file\",\"attachments\":[{\"id\":0}]}\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"long.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nfile body\r\n--" + boundary + "--\r\n";
-        var response = this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl()
-                + "channels/" + this.discord.world().channel("general").idString() + "/messages"))
+        var response = this.http.send(java.net.http.HttpRequest
+            .newBuilder(URI.create(this.discord.restUrl() + "channels/"
+                    + this.discord.world().channel("general").idString() + "/messages"))
             .header("Authorization", "Bot " + this.discord.token())
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(BodyPublishers.ofString(body))
@@ -176,7 +191,8 @@ class DiscordEmulatorRestTests {
             .satisfies((file) -> assertThat(file.text()).isEqualTo("file body"));
     }
 
-    private java.net.http.HttpResponse<String> send(String channelId, String json) throws IOException, InterruptedException {
+    private java.net.http.HttpResponse<String> send(String channelId, String json)
+            throws IOException, InterruptedException {
         return call("POST", "channels/" + channelId + "/messages", json, "Bot " + this.discord.token());
     }
 
@@ -198,4 +214,5 @@ class DiscordEmulatorRestTests {
             .header("Content-Type", "application/json");
         return this.http.send(request.build(), BodyHandlers.ofString());
     }
+
 }

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulator as Discord treats a sharded bot: {@code GET /gateway/bot}, guilds routed to shards, DMs on shard
- * 0, IDENTIFY buckets, the session start budget, two sessions on one shard, and the global REST limit shared
- * by every connection of the token.
+ * The emulator as Discord treats a sharded bot: {@code GET /gateway/bot}, guilds routed
+ * to shards, DMs on shard 0, IDENTIFY buckets, the session start budget, two sessions on
+ * one shard, and the global REST limit shared by every connection of the token.
  */
 @DisplayName("The emulator with several shards")
 class DiscordEmulatorShardingTests {
@@ -145,8 +145,10 @@ class DiscordEmulatorShardingTests {
         for (int client = 0; client < 2; client++) {
             try (HttpClient http = HttpClient.newHttpClient()) {
                 for (int i = 0; i < 6; i++) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(discord.restUrl() + "users/@me"))
-                        .header("Authorization", "Bot " + discord.token()).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http
+                        .send(HttpRequest.newBuilder(URI.create(discord.restUrl() + "users/@me"))
+                            .header("Authorization", "Bot " + discord.token())
+                            .build(), HttpResponse.BodyHandlers.ofString());
                     statuses.add(response.statusCode());
                     if (response.statusCode() == 429) {
                         assertThat(response.headers().firstValue("X-RateLimit-Global")).hasValue("true");
@@ -161,9 +163,13 @@ class DiscordEmulatorShardingTests {
 
     private static JsonNode gatewayBot(DiscordEmulator discord) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(discord.restUrl() + "gateway/bot"))
-                .header("Authorization", "Bot " + discord.token()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http
+                .send(HttpRequest.newBuilder(URI.create(discord.restUrl() + "gateway/bot"))
+                    .header("Authorization", "Bot " + discord.token())
+                    .build(), HttpResponse.BodyHandlers.ofString())
+                .body();
             return JsonMapper.builder().build().readTree(body);
         }
     }
+
 }

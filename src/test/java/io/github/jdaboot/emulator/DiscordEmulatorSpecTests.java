@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every REST response the emulator serves, for success and error statuses, and the gateway payloads
- * that carry REST objects, validated against Discord's OpenAPI spec ({@link OpenApiSpec}).
+ * Every REST response the emulator serves, for success and error statuses, and the
+ * gateway payloads that carry REST objects, validated against Discord's OpenAPI spec
+ * ({@link OpenApiSpec}).
  */
 @DisplayName("Emulator responses against Discord's OpenAPI spec")
 class DiscordEmulatorSpecTests {
@@ -48,10 +49,16 @@ class DiscordEmulatorSpecTests {
 
     private final OpenApiSpec spec = OpenApiSpec.load();
 
-    /** Ids the rows fill in for {@code <name>} in paths and bodies, some saved from earlier responses. */
+    /**
+     * Ids the rows fill in for {@code <name>} in paths and bodies, some saved from
+     * earlier responses.
+     */
     private final Map<String, String> variables = new HashMap<>();
 
-    /** The statuses checked against what the spec declares for a range ({@code 4XX}) or for none. */
+    /**
+     * The statuses checked against what the spec declares for a range ({@code 4XX}) or
+     * for none.
+     */
     private final Set<String> fallbacks = new TreeSet<>();
 
     private DiscordEmulator discord;
@@ -59,7 +66,8 @@ class DiscordEmulatorSpecTests {
     @BeforeEach
     void start() {
         this.discord = DiscordEmulator.builder().build().start();
-        // the table runs faster than Discord's 50 requests a second; its own 429 rows ask for theirs
+        // the table runs faster than Discord's 50 requests a second; its own 429 rows ask
+        // for theirs
         this.discord.rest().globalRateLimit(10_000, Duration.ofSeconds(1));
         this.variables.put("general", this.discord.world().channel("general").idString());
         this.variables.put("random", this.discord.world().channel("random").idString());
@@ -77,11 +85,14 @@ class DiscordEmulatorSpecTests {
 
     /**
      * One request and the status it must get.
+     *
      * @param method the HTTP method
-     * @param route the operation as the spec spells it, e.g. {@code /channels/{channel_id}/messages}
+     * @param route the operation as the spec spells it, e.g.
+     * {@code /channels/{channel_id}/messages}
      * @param status the status the emulator must answer with
      * @param path the request path under {@code /api/v10/}, with {@code <name>} for ids
-     * @param body the JSON body (or multipart when {@code multipart}), with {@code <name>} for ids
+     * @param body the JSON body (or multipart when {@code multipart}), with
+     * {@code <name>} for ids
      * @param token whether to send the bot token
      * @param before what to do first, such as injecting a fault
      * @param save the name under which to keep the response's {@code id}
@@ -132,13 +143,16 @@ class DiscordEmulatorSpecTests {
     private interface Action {
 
         void run() throws Exception;
+
     }
 
     private static Row row(String method, String route, int status, String path) {
         return new Row(method, route, status, path, null, true, false, null, null);
     }
 
-    /** The table: every route the emulator serves, with its success and error statuses. */
+    /**
+     * The table: every route the emulator serves, with its success and error statuses.
+     */
     private List<Row> rows() {
         String tooLong = "{\"content\":\"" + "x".repeat(2001) + "\"}";
         String ping = "{\"name\":\"ping\",\"description\":\"Ping the bot\",\"options\":[{\"type\":3,\"name\":\"text\","
@@ -150,12 +164,17 @@ class DiscordEmulatorSpecTests {
             .reduce((a, b) -> a + "," + b)
             .map((all) -> "[" + all + "]")
             .orElseThrow();
-        String choices = "{\"type\":8,\"data\":{\"choices\":[" + String.join(",", Stream.iterate(0, (i) -> i + 1)
-            .limit(26)
-            .map((i) -> "{\"name\":\"C" + i + "\",\"value\":\"c" + i + "\"}")
-            .toList()) + "]}}";
-        String sixButtons = "[{\"type\":1,\"components\":[" + String.join(",", Stream.of("a", "b", "c", "d", "e", "f")
-            .map((id) -> "{\"type\":2,\"style\":1,\"label\":\"B\",\"custom_id\":\"" + id + "\"}").toList()) + "]}]";
+        String choices = "{\"type\":8,\"data\":{\"choices\":[" + String.join(",",
+                Stream.iterate(0, (i) -> i + 1)
+                    .limit(26)
+                    .map((i) -> "{\"name\":\"C" + i + "\",\"value\":\"c" + i + "\"}")
+                    .toList())
+                + "]}}";
+        String sixButtons = "[{\"type\":1,\"components\":[" + String.join(",",
+                Stream.of("a", "b", "c", "d", "e", "f")
+                    .map((id) -> "{\"type\":2,\"style\":1,\"label\":\"B\",\"custom_id\":\"" + id + "\"}")
+                    .toList())
+                + "]}]";
         String sameIds = "[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"A\",\"custom_id\":\"a\"},"
                 + "{\"type\":2,\"style\":2,\"label\":\"B\",\"custom_id\":\"a\"}]}]";
         String modal = "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":\"Tell me\",\"components\":[{\"type\":18,"
@@ -167,12 +186,9 @@ class DiscordEmulatorSpecTests {
             .orElseThrow();
         return List.of(
                 // users, gateway, application
-                row("GET", "/users/@me", 200, "users/@me"),
-                row("GET", "/users/@me", 401, "users/@me").withoutToken(),
-                row("GET", "/users/{user_id}", 200, "users/<alice>"),
-                row("GET", "/users/{user_id}", 404, "users/1"),
-                row("GET", "/gateway", 200, "gateway").withoutToken(),
-                row("GET", "/gateway/bot", 200, "gateway/bot"),
+                row("GET", "/users/@me", 200, "users/@me"), row("GET", "/users/@me", 401, "users/@me").withoutToken(),
+                row("GET", "/users/{user_id}", 200, "users/<alice>"), row("GET", "/users/{user_id}", 404, "users/1"),
+                row("GET", "/gateway", 200, "gateway").withoutToken(), row("GET", "/gateway/bot", 200, "gateway/bot"),
                 row("GET", "/gateway/bot", 401, "gateway/bot").withoutToken(),
                 row("GET", "/oauth2/applications/@me", 200, "oauth2/applications/@me"),
                 row("GET", "/applications/@me", 200, "applications/@me"),
@@ -202,12 +218,14 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/channels/{channel_id}/typing", 404, "channels/1/typing"),
                 // messages
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
-                    .body("{\"content\":\"hello <@<alice>>\",\"nonce\":\"42\"}").save("message"),
+                    .body("{\"content\":\"hello <@<alice>>\",\"nonce\":\"42\"}")
+                    .save("message"),
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
                     .body("{\"content\":\"a reply\",\"message_reference\":{\"message_id\":\"<message>\"},"
                             + "\"embeds\":[{\"title\":\"An embed\",\"description\":\"with text\"}],"
                             + "\"components\":[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Go\","
-                            + "\"custom_id\":\"go\"}]}]}").save("menu"),
+                            + "\"custom_id\":\"go\"}]}]}")
+                    .save("menu"),
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<thread>/messages")
                     .multipart("{\"content\":\"see file\",\"attachments\":[{\"id\":0}]}", "notes.txt", "file body"),
                 row("POST", "/channels/{channel_id}/messages", 200, "channels/<dm>/messages")
@@ -221,21 +239,23 @@ class DiscordEmulatorSpecTests {
                     .body("{\"content\":\"x\",\"message_reference\":{\"message_id\":\"1\"}}"),
                 row("POST", "/channels/{channel_id}/messages", 404, "channels/1/messages").body("{\"content\":\"x\"}"),
                 row("POST", "/channels/{channel_id}/messages", 401, "channels/<random>/messages")
-                    .body("{\"content\":\"x\"}").withoutToken(),
+                    .body("{\"content\":\"x\"}")
+                    .withoutToken(),
                 row("POST", "/channels/{channel_id}/messages", 429, "channels/<random>/messages")
                     .body("{\"content\":\"x\"}")
-                    .before(() -> this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1,
-                            Duration.ofMillis(1500), "shared")),
+                    .before(() -> this.discord.rest()
+                        .rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(1500), "shared")),
                 row("POST", "/channels/{channel_id}/messages", 429, "channels/<random>/messages")
                     .body("{\"content\":\"x\"}")
-                    .before(() -> this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1,
-                            Duration.ofMillis(250), "global")),
+                    .before(() -> this.discord.rest()
+                        .rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(250), "global")),
                 row("POST", "/channels/{channel_id}/messages", 429, "channels/<bot_lab>/messages")
                     .body("{\"content\":\"the sixth in 5 s\"}")
                     .before(() -> {
                         for (int i = 0; i < 5; i++) {
-                            assertThat(send("POST", "channels/<bot_lab>/messages", "{\"content\":\"" + i + "\"}",
-                                    true, false).statusCode()).isEqualTo(200);
+                            assertThat(send("POST", "channels/<bot_lab>/messages", "{\"content\":\"" + i + "\"}", true,
+                                    false)
+                                .statusCode()).isEqualTo(200);
                         }
                     }),
                 row("POST", "/channels/{channel_id}/messages", 502, "channels/<random>/messages")
@@ -248,15 +268,21 @@ class DiscordEmulatorSpecTests {
                 row("GET", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/1"),
                 row("GET", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/x"),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 200,
-                        "channels/<general>/messages/<message>").body("{\"content\":\"edited\"}"),
+                        "channels/<general>/messages/<message>")
+                    .body("{\"content\":\"edited\"}"),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 400,
-                        "channels/<general>/messages/<message>").body(tooLong),
+                        "channels/<general>/messages/<message>")
+                    .body(tooLong),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 400,
-                        "channels/<general>/messages/<message>").body("{\"components\":" + sameIds + "}"),
+                        "channels/<general>/messages/<message>")
+                    .body("{\"components\":" + sameIds + "}"),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 403,
-                        "channels/<general>/messages/<alice_message>").body("{\"content\":\"not mine\"}")
+                        "channels/<general>/messages/<alice_message>")
+                    .body("{\"content\":\"not mine\"}")
                     .before(() -> this.variables.put("alice_message",
-                            this.discord.world().as("alice").says(this.discord.world().channel("general"), "mine")
+                            this.discord.world()
+                                .as("alice")
+                                .says(this.discord.world().channel("general"), "mine")
                                 .idString())),
                 row("PATCH", "/channels/{channel_id}/messages/{message_id}", 404, "channels/<general>/messages/1")
                     .body("{\"content\":\"x\"}"),
@@ -296,7 +322,8 @@ class DiscordEmulatorSpecTests {
                     .body("[{\"name\":\"guild-only\",\"description\":\"Here only\"},{\"type\":2,\"name\":\"Get Info\","
                             + "\"name_localizations\":{\"de\":\"Infos\"},\"options\":[]}]"),
                 row("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", 403,
-                        "applications/<app>/guilds/1/commands").body("[]"),
+                        "applications/<app>/guilds/1/commands")
+                    .body("[]"),
                 row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 201,
                         "applications/<app>/guilds/<guild>/commands")
                     .body("{\"name\":\"another\",\"description\":\"Here too\"}"),
@@ -304,41 +331,55 @@ class DiscordEmulatorSpecTests {
                         "applications/<app>/guilds/<guild>/commands")
                     .body("{\"name\":\"another\",\"description\":\"Here too, changed\"}"),
                 row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 400,
-                        "applications/<app>/guilds/<guild>/commands").body("{\"name\":\"x\",\"description\":\"\"}"),
-                // interactions: the callback, then the webhook for follow-ups and the original response
+                        "applications/<app>/guilds/<guild>/commands")
+                    .body("{\"name\":\"x\",\"description\":\"\"}"),
+                // interactions: the callback, then the webhook for follow-ups and the
+                // original response
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
                         "interactions/<first_id>/<first_token>/callback")
-                    .body("{\"type\":4,\"data\":{\"content\":\"pong\"}}").withoutToken()
+                    .body("{\"type\":4,\"data\":{\"content\":\"pong\"}}")
+                    .withoutToken()
                     .before(() -> interaction("first")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<first_id>/<first_token>/callback")
-                    .body("{\"type\":4,\"data\":{\"content\":\"again\"}}").withoutToken(),
+                    .body("{\"type\":4,\"data\":{\"content\":\"again\"}}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<second_id>/<second_token>/callback?with_response=true")
-                    .body("{\"type\":4,\"data\":{\"content\":\"pong\",\"flags\":64}}").withoutToken()
+                    .body("{\"type\":4,\"data\":{\"content\":\"pong\",\"flags\":64}}")
+                    .withoutToken()
                     .before(() -> interaction("second")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<third_id>/<third_token>/callback?with_response=true")
-                    .body("{\"type\":5}").withoutToken()
+                    .body("{\"type\":5}")
+                    .withoutToken()
                     .before(() -> interaction("third")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<fourth_id>/<fourth_token>/callback")
-                    .body("{\"type\":9}").withoutToken()
+                    .body("{\"type\":9}")
+                    .withoutToken()
                     .before(() -> interaction("fourth")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<fourth_id>/<fourth_token>/callback")
-                    .body("{\"type\":7,\"data\":{\"content\":\"not for a command\"}}").withoutToken(),
+                    .body("{\"type\":7,\"data\":{\"content\":\"not for a command\"}}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<fourth_id>/<fourth_token>/callback")
-                    .body(modal.replace("Tell me", "x".repeat(46))).withoutToken(),
+                    .body(modal.replace("Tell me", "x".repeat(46)))
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
-                        "interactions/<fourth_id>/<fourth_token>/callback").body(modal).withoutToken(),
+                        "interactions/<fourth_id>/<fourth_token>/callback")
+                    .body(modal)
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
-                        "interactions/<submit_id>/<submit_token>/callback").body(modal).withoutToken()
+                        "interactions/<submit_id>/<submit_token>/callback")
+                    .body(modal)
+                    .withoutToken()
                     .before(() -> submit("submit", "fourth")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<submit_id>/<submit_token>/callback?with_response=true")
-                    .body("{\"type\":4,\"data\":{\"content\":\"thanks\"}}").withoutToken(),
+                    .body("{\"type\":4,\"data\":{\"content\":\"thanks\"}}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<click_id>/<click_token>/callback")
                     .body("{\"type\":4,\"data\":{\"content\":\"x\",\"components\":" + sixButtons + "}}")
@@ -346,73 +387,106 @@ class DiscordEmulatorSpecTests {
                     .before(() -> click("click")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<click_id>/<click_token>/callback?with_response=true")
-                    .body("{\"type\":7,\"data\":{\"content\":\"updated\"}}").withoutToken(),
+                    .body("{\"type\":7,\"data\":{\"content\":\"updated\"}}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<deferred_click_id>/<deferred_click_token>/callback?with_response=true")
-                    .body("{\"type\":6}").withoutToken()
+                    .body("{\"type\":6}")
+                    .withoutToken()
                     .before(() -> click("deferred_click")),
                 row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
                         "webhooks/<app>/<deferred_click_token>/messages/@original")
-                    .body("{\"content\":\"updated later\"}").withoutToken(),
+                    .body("{\"content\":\"updated later\"}")
+                    .withoutToken(),
                 row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<deferred_click_token>")
-                    .body("{\"content\":\"a follow-up to a click\"}").withoutToken(),
+                    .body("{\"content\":\"a follow-up to a click\"}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,
-                        "interactions/<modal_click_id>/<modal_click_token>/callback").body(modal).withoutToken()
+                        "interactions/<modal_click_id>/<modal_click_token>/callback")
+                    .body(modal)
+                    .withoutToken()
                     .before(() -> click("modal_click")),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
                         "interactions/<typing_id>/<typing_token>/callback")
-                    .body("{\"type\":4,\"data\":{\"content\":\"not for an autocomplete\"}}").withoutToken()
-                    .before(() -> remember("typing", this.discord.world().as("alice")
-                        .autocompletes(SlashCommand.of("ping"), "text", "po"))),
+                    .body("{\"type\":4,\"data\":{\"content\":\"not for an autocomplete\"}}")
+                    .withoutToken()
+                    .before(() -> remember("typing",
+                            this.discord.world().as("alice").autocompletes(SlashCommand.of("ping"), "text", "po"))),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 400,
-                        "interactions/<typing_id>/<typing_token>/callback").body(choices).withoutToken(),
+                        "interactions/<typing_id>/<typing_token>/callback")
+                    .body(choices)
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<typing_id>/<typing_token>/callback?with_response=true")
                     .body("{\"type\":8,\"data\":{\"choices\":[{\"name\":\"pong\",\"value\":\"pong\","
-                            + "\"name_localizations\":{}}]}}").withoutToken(),
+                            + "\"name_localizations\":{}}]}}")
+                    .withoutToken(),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 200,
                         "interactions/<user_command_id>/<user_command_token>/callback?with_response=true")
-                    .body("{\"type\":4,\"data\":{\"content\":\"about bob\"}}").withoutToken()
-                    .before(() -> remember("user_command", this.discord.world().as("alice")
-                        .runsUserCommand("Get Info", this.discord.world().user("bob")))),
+                    .body("{\"type\":4,\"data\":{\"content\":\"about bob\"}}")
+                    .withoutToken()
+                    .before(() -> remember("user_command",
+                            this.discord.world()
+                                .as("alice")
+                                .runsUserCommand("Get Info", this.discord.world().user("bob")))),
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 404,
-                        "interactions/1/unknown/callback").body("{\"type\":4,\"data\":{\"content\":\"x\"}}")
+                        "interactions/1/unknown/callback")
+                    .body("{\"type\":4,\"data\":{\"content\":\"x\"}}")
                     .withoutToken(),
                 row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<third_token>")
-                    .body("{\"content\":\"done thinking\"}").withoutToken(),
+                    .body("{\"content\":\"done thinking\"}")
+                    .withoutToken(),
                 row("POST", "/webhooks/{webhook_id}/{webhook_token}", 200, "webhooks/<app>/<first_token>")
-                    .body("{\"content\":\"a follow-up\"}").withoutToken().save("follow_up"),
+                    .body("{\"content\":\"a follow-up\"}")
+                    .withoutToken()
+                    .save("follow_up"),
                 row("POST", "/webhooks/{webhook_id}/{webhook_token}", 404, "webhooks/<app>/unknown")
-                    .body("{\"content\":\"x\"}").withoutToken(),
-                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 400, "webhooks/<app>/<first_token>")
-                    .body(tooLong).withoutToken(),
+                    .body("{\"content\":\"x\"}")
+                    .withoutToken(),
+                row("POST", "/webhooks/{webhook_id}/{webhook_token}", 400, "webhooks/<app>/<first_token>").body(tooLong)
+                    .withoutToken(),
                 row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
-                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/@original")
+                    .withoutToken(),
                 row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 404,
-                        "webhooks/<app>/unknown/messages/@original").withoutToken(),
+                        "webhooks/<app>/unknown/messages/@original")
+                    .withoutToken(),
                 row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 200,
-                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/<follow_up>")
+                    .withoutToken(),
                 row("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
-                        "webhooks/<app>/<first_token>/messages/1").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/1")
+                    .withoutToken(),
                 row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 200,
-                        "webhooks/<app>/<first_token>/messages/@original").body("{\"content\":\"pong, edited\"}")
+                        "webhooks/<app>/<first_token>/messages/@original")
+                    .body("{\"content\":\"pong, edited\"}")
                     .withoutToken(),
                 row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 400,
-                        "webhooks/<app>/<first_token>/messages/@original").body(tooLong).withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/@original")
+                    .body(tooLong)
+                    .withoutToken(),
                 row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 200,
-                        "webhooks/<app>/<first_token>/messages/<follow_up>").body("{\"content\":\"edited\"}")
+                        "webhooks/<app>/<first_token>/messages/<follow_up>")
+                    .body("{\"content\":\"edited\"}")
                     .withoutToken(),
                 row("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
-                        "webhooks/<app>/<first_token>/messages/1").body("{\"content\":\"x\"}").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/1")
+                    .body("{\"content\":\"x\"}")
+                    .withoutToken(),
                 row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 204,
-                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/<follow_up>")
+                    .withoutToken(),
                 row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", 404,
-                        "webhooks/<app>/<first_token>/messages/<follow_up>").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/<follow_up>")
+                    .withoutToken(),
                 row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 204,
-                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
+                        "webhooks/<app>/<first_token>/messages/@original")
+                    .withoutToken(),
                 row("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", 404,
-                        "webhooks/<app>/<first_token>/messages/@original").withoutToken(),
-                // operations of the spec the emulator does not serve: 404 for the path, 405 for the method
+                        "webhooks/<app>/<first_token>/messages/@original")
+                    .withoutToken(),
+                // operations of the spec the emulator does not serve: 404 for the path,
+                // 405 for the method
                 row("GET", "/guilds/{guild_id}/bans", 404, "guilds/<guild>/bans"),
                 row("PATCH", "/users/@me", 405, "users/@me").body("{\"username\":\"x\"}"),
                 row("DELETE", "/channels/{channel_id}", 405, "channels/<general>"));
@@ -452,18 +526,21 @@ class DiscordEmulatorSpecTests {
             row.before().run();
         }
         var response = send(row.method(), row.path(), row.body(), row.token(), row.multipart());
-        assertThat(response.statusCode()).as("status of %s %s, body %s", row.method(), row.route(),
-                response.body()).isEqualTo(row.status());
+        assertThat(response.statusCode()).as("status of %s %s, body %s", row.method(), row.route(), response.body())
+            .isEqualTo(row.status());
         OpenApiSpec.Declared declared = this.spec.declared(row.method(), row.route(), row.status());
         List<String> problems = this.spec.validate(row.method(), row.route(), row.status(), response.body());
-        assertThat(problems).as("%s %s -> %d against the spec's %s response, body %s", row.method(), row.route(),
-                row.status(), declared.statusKey(), response.body()).isEmpty();
+        assertThat(problems)
+            .as("%s %s -> %d against the spec's %s response, body %s", row.method(), row.route(), row.status(),
+                    declared.statusKey(), response.body())
+            .isEmpty();
         if (declared.fallback(row.status())) {
             this.fallbacks.add(row.status() + " as " + declared.statusKey());
         }
         if (row.status() == 400 && JSON.readTree(response.body()).path("code").asInt() == 50035) {
             assertThat(JSON.readTree(response.body()).path("errors").isObject())
-                .as("Invalid Form Body names the fields in errors: %s", response.body()).isTrue();
+                .as("Invalid Form Body names the fields in errors: %s", response.body())
+                .isTrue();
         }
         if (row.save() != null) {
             this.variables.put(row.save(), JSON.readTree(response.body()).path("id").asString());
@@ -471,9 +548,10 @@ class DiscordEmulatorSpecTests {
     }
 
     /**
-     * Sends every operation of the spec once without the bot token, with {@code 1} for each parameter, and
-     * returns those that a route of the emulator with the same template answered (a 401 for the ones that need
-     * the token). Each answer is checked against the spec too.
+     * Sends every operation of the spec once without the bot token, with {@code 1} for
+     * each parameter, and returns those that a route of the emulator with the same
+     * template answered (a 401 for the ones that need the token). Each answer is checked
+     * against the spec too.
      */
     private Set<String> probeServedOperations() throws Exception {
         Set<String> served = new LinkedHashSet<>();
@@ -502,21 +580,28 @@ class DiscordEmulatorSpecTests {
         return route.replaceAll("\\{[^}/]+}", "{}");
     }
 
-    /** A user runs /ping: the interaction's id and token are kept as {@code <name_id>} and {@code <name_token>}. */
+    /**
+     * A user runs /ping: the interaction's id and token are kept as {@code <name_id>} and
+     * {@code <name_token>}.
+     */
     private void interaction(String name) {
         remember(name, this.discord.world().as("alice").runs(SlashCommand.of("ping")));
     }
 
-    /** A user clicks "go" on {@code <menu>}, kept as {@code <name_id>} and {@code <name_token>}. */
+    /**
+     * A user clicks "go" on {@code <menu>}, kept as {@code <name_id>} and
+     * {@code <name_token>}.
+     */
     private void click(String name) {
         World world = this.discord.world();
-        remember(name, world.as("alice").clicks(world.message(Long.parseUnsignedLong(this.variables.get("menu")))
-            .orElseThrow(), "go"));
+        remember(name, world.as("alice")
+            .clicks(world.message(Long.parseUnsignedLong(this.variables.get("menu"))).orElseThrow(), "go"));
     }
 
     /** A user submits the modal the bot opened in answer to {@code <opened_id>}. */
     private void submit(String name, String opened) {
-        EmulatedModal modal = this.discord.state().interaction(Long.parseUnsignedLong(this.variables.get(opened + "_id")))
+        EmulatedModal modal = this.discord.state()
+            .interaction(Long.parseUnsignedLong(this.variables.get(opened + "_id")))
             .flatMap(EmulatedInteraction::modal)
             .orElseThrow();
         remember(name, this.discord.world().as("alice").submits(modal, Map.of("idea", "more rows")));
@@ -551,7 +636,9 @@ class DiscordEmulatorSpecTests {
         return matcher.appendTail(filled).toString();
     }
 
-    /* ---------------------------------------------------------------- gateway payloads */
+    /*
+     * ---------------------------------------------------------------- gateway payloads
+     */
 
     @Test
     @DisplayName("READY's user, GUILD_CREATE's and GUILD_UPDATE's guild, MESSAGE_CREATE's message and "
@@ -560,10 +647,12 @@ class DiscordEmulatorSpecTests {
     void gatewayPayloads() throws Exception {
         var registered = send("POST", "applications/<app>/commands",
                 "{\"name\":\"ping\",\"description\":\"Ping\",\"options\":[{\"type\":6,\"name\":\"who\","
-                        + "\"description\":\"Someone\"}]}", true, false);
+                        + "\"description\":\"Someone\"}]}",
+                true, false);
         assertThat(registered.statusCode()).isEqualTo(201);
-        assertThat(send("PUT", "applications/<app>/guilds/<guild>/commands", "[{\"type\":2,\"name\":\"Info\"},"
-                + "{\"type\":3,\"name\":\"Quote\"}]", true, false).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "applications/<app>/guilds/<guild>/commands",
+                "[{\"type\":2,\"name\":\"Info\"}," + "{\"type\":3,\"name\":\"Quote\"}]", true, false)
+            .statusCode()).isEqualTo(200);
         try (RawGatewayClient client = new RawGatewayClient(this.discord.gatewayUrl(), false)) {
             client.nextOf(10, null, TIMEOUT);
             client.send("{\"op\":2,\"d\":{\"token\":\"" + this.discord.token() + "\",\"intents\":"
@@ -571,29 +660,40 @@ class DiscordEmulatorSpecTests {
                     + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"}}}");
             JsonNode ready = client.nextOf(0, "READY", TIMEOUT).path("d");
             JsonNode guild = client.nextOf(0, "GUILD_CREATE", TIMEOUT).path("d");
-            this.discord.world().as(this.discord.world().user("alice")).saysWithFile(this.discord.world().channel("general"), "look " + this.discord.world().user("bob").mention(), "notes.txt", "text".getBytes());
+            this.discord.world()
+                .as(this.discord.world().user("alice"))
+                .saysWithFile(this.discord.world().channel("general"),
+                        "look " + this.discord.world().user("bob").mention(), "notes.txt", "text".getBytes());
             JsonNode message = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d");
-            this.discord.world().as("alice").runs(SlashCommand.of("ping").option("who", this.discord.world().user("bob")));
+            this.discord.world()
+                .as("alice")
+                .runs(SlashCommand.of("ping").option("who", this.discord.world().user("bob")));
             JsonNode interaction = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
             var menu = send("POST", "channels/<general>/messages", "{\"content\":\"menu\",\"components\":["
                     + "{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Go\",\"custom_id\":\"go\"}]},"
                     + "{\"type\":1,\"components\":[{\"type\":3,\"custom_id\":\"s\",\"options\":[{\"label\":\"A\","
                     + "\"value\":\"a\"}]}]}]}", true, false);
             JsonNode menuCreate = client.nextOf(0, "MESSAGE_CREATE", TIMEOUT).path("d");
-            this.discord.world().as("alice").selects(this.discord.world()
-                .message(Long.parseUnsignedLong(JSON.readTree(menu.body()).path("id").asString())).orElseThrow(), "s", "a");
+            this.discord.world()
+                .as("alice")
+                .selects(this.discord.world()
+                    .message(Long.parseUnsignedLong(JSON.readTree(menu.body()).path("id").asString()))
+                    .orElseThrow(), "s", "a");
             JsonNode pick = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d");
             World world = this.discord.world();
             world.as("alice").runsUserCommand("Info", world.user("bob"));
             JsonNode onUser = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
             world.as("alice").runsMessageCommand("Quote", world.messages(world.channel("general")).getFirst());
-            JsonNode onMessage = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data").path("resolved");
+            JsonNode onMessage = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT)
+                .path("d")
+                .path("data")
+                .path("resolved");
             world.locale(world.guild(), "de");
             JsonNode guildUpdate = client.nextOf(0, "GUILD_UPDATE", TIMEOUT).path("d");
 
             Map<String, List<String>> problems = new HashMap<>();
-            problems.put("READY user as UserPIIResponse", this.spec.validateSchema("UserPIIResponse",
-                    ready.path("user")));
+            problems.put("READY user as UserPIIResponse",
+                    this.spec.validateSchema("UserPIIResponse", ready.path("user")));
             problems.put("READY user as UserResponse", this.spec.validateSchema("UserResponse", ready.path("user")));
             problems.put("GUILD_CREATE as GuildResponse", this.spec.validateSchema("GuildResponse", guild));
             for (JsonNode channel : guild.path("channels")) {
@@ -619,28 +719,33 @@ class DiscordEmulatorSpecTests {
                     this.spec.validateSchema("GuildMemberResponse", interaction.path("member")));
             problems.put("INTERACTION_CREATE channel as GuildChannelResponse",
                     this.spec.validateSchema("GuildChannelResponse", interaction.path("channel")));
-            problems.put("INTERACTION_CREATE resolved user as UserResponse", this.spec.validateSchema("UserResponse",
-                    interaction.path("data").path("resolved").path("users").path(this.discord.world().user("bob").idString())));
+            problems.put("INTERACTION_CREATE resolved user as UserResponse",
+                    this.spec.validateSchema("UserResponse",
+                            interaction.path("data")
+                                .path("resolved")
+                                .path("users")
+                                .path(this.discord.world().user("bob").idString())));
             problems.put("INTERACTION_CREATE (user command) resolved user as UserResponse",
                     this.spec.validateSchema("UserResponse", onUser.path("users").path(world.user("bob").idString())));
             problems.put("INTERACTION_CREATE (message command) resolved message as MessageResponse",
-                    this.spec.validateSchema("MessageResponse", onMessage.path("messages").properties().iterator()
-                        .next().getValue()));
+                    this.spec.validateSchema("MessageResponse",
+                            onMessage.path("messages").properties().iterator().next().getValue()));
             problems.put("GUILD_UPDATE as GuildResponse", this.spec.validateSchema("GuildResponse", guildUpdate));
             problems.values().removeIf(List::isEmpty);
             assertThat(problems).as("gateway payloads against the spec").isEmpty();
 
-            assertThat(ready.propertyNames()).as("READY").contains("v", "user", "guilds", "session_id",
-                    "resume_gateway_url", "application");
+            assertThat(ready.propertyNames()).as("READY")
+                .contains("v", "user", "guilds", "session_id", "resume_gateway_url", "application");
             assertThat(ready.path("application").propertyNames()).contains("id", "flags");
-            assertThat(guild.propertyNames()).as("GUILD_CREATE").contains("joined_at", "large", "member_count",
-                    "voice_states", "members", "channels", "threads", "presences", "stage_instances",
-                    "guild_scheduled_events", "soundboard_sounds", "incidents_data");
+            assertThat(guild.propertyNames()).as("GUILD_CREATE")
+                .contains("joined_at", "large", "member_count", "voice_states", "members", "channels", "threads",
+                        "presences", "stage_instances", "guild_scheduled_events", "soundboard_sounds",
+                        "incidents_data");
             assertThat(message.propertyNames()).as("MESSAGE_CREATE").contains("guild_id", "member", "mentions");
-            assertThat(interaction.propertyNames()).as("INTERACTION_CREATE").contains("id", "application_id", "type",
-                    "data", "guild", "guild_id", "channel", "channel_id", "member", "token", "version",
-                    "app_permissions", "locale", "guild_locale", "entitlements", "authorizing_integration_owners",
-                    "context", "attachment_size_limit");
+            assertThat(interaction.propertyNames()).as("INTERACTION_CREATE")
+                .contains("id", "application_id", "type", "data", "guild", "guild_id", "channel", "channel_id",
+                        "member", "token", "version", "app_permissions", "locale", "guild_locale", "entitlements",
+                        "authorizing_integration_owners", "context", "attachment_size_limit");
         }
     }
 
@@ -649,7 +754,8 @@ class DiscordEmulatorSpecTests {
     }
 
     private static JsonNode withThreadMemberIds(JsonNode thread, JsonNode ready) {
-        // GUILD_CREATE leaves id and user_id out of each thread's member, as Discord documents; the REST schema
+        // GUILD_CREATE leaves id and user_id out of each thread's member, as Discord
+        // documents; the REST schema
         // requires them
         ObjectNode copy = (ObjectNode) thread.deepCopy();
         ((ObjectNode) copy.path("member")).put("id", thread.path("id").asString())
@@ -658,7 +764,8 @@ class DiscordEmulatorSpecTests {
     }
 
     private static JsonNode withGuildId(JsonNode channel, JsonNode guild) {
-        // GUILD_CREATE leaves guild_id out of its channels, as Discord does; the REST schema requires it
+        // GUILD_CREATE leaves guild_id out of its channels, as Discord does; the REST
+        // schema requires it
         return ((ObjectNode) channel.deepCopy()).put("guild_id", guild.path("id").asString());
     }
 

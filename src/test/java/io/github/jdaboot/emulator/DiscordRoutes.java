@@ -21,11 +21,17 @@ final class DiscordRoutes {
     static final RateLimits.Limit DEFAULT = new RateLimits.Limit(50, Duration.ofSeconds(1));
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final Messaging messaging;
+
     private final Gateway gateway;
+
     private final int recommendedShards;
+
     private final int sessionStartTotal;
+
     private volatile String gatewayUrl = "";
 
     DiscordRoutes(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway, int recommendedShards,
@@ -44,8 +50,9 @@ final class DiscordRoutes {
 
     void register(RestApi api) {
         api.route("GET", "users/@me", DEFAULT, true, (request, params) -> ok(this.payloads.selfUser()));
-        api.route("GET", "users/{user_id}", DEFAULT, true, (request, params) -> ok(this.payloads
-            .user(this.world.user(id(params, "user_id")).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013)))));
+        api.route("GET", "users/{user_id}", DEFAULT, true,
+                (request, params) -> ok(this.payloads.user(this.world.user(id(params, "user_id"))
+                    .orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013)))));
         api.route("GET", "gateway", DEFAULT, false, (request, params) -> ok(gateway()));
         api.route("GET", "gateway/bot", DEFAULT, true, (request, params) -> ok(gatewayBot()));
         api.route("GET", "oauth2/applications/@me", DEFAULT, true, (request, params) -> ok(application()));
@@ -56,7 +63,8 @@ final class DiscordRoutes {
         api.route("GET", "guilds/{guild_id}", DEFAULT, true, this::guild);
         api.route("GET", "guilds/{guild_id}/channels", DEFAULT, true, (request, params) -> {
             ArrayNode channels = this.payloads.array();
-            guild(params).channels().stream()
+            guild(params).channels()
+                .stream()
                 .filter((channel) -> !channel.isThread())
                 .forEach((channel) -> channels.add(this.payloads.channel(channel)));
             return ok(channels);
@@ -101,7 +109,9 @@ final class DiscordRoutes {
         return json;
     }
 
-    /** The application, as {@code GET /oauth2/applications/@me} answers for a bot token. */
+    /**
+     * The application, as {@code GET /oauth2/applications/@me} answers for a bot token.
+     */
     ObjectNode application() {
         ObjectNode json = this.payloads.object();
         json.put("id", Payloads.id(this.world.applicationId()));
@@ -141,7 +151,10 @@ final class DiscordRoutes {
         return ok(this.payloads.channel(this.world.directChannel(user)));
     }
 
-    /** {@code GET /guilds/{guild_id}}, with {@code approximate_*_count} for {@code with_counts=true}. */
+    /**
+     * {@code GET /guilds/{guild_id}}, with {@code approximate_*_count} for
+     * {@code with_counts=true}.
+     */
     private HttpResponse guild(HttpRequest request, Map<String, String> params) {
         EmulatedGuild guild = guild(params);
         ObjectNode json = this.payloads.guild(guild);
@@ -255,4 +268,5 @@ final class DiscordRoutes {
             return new Body(json, files);
         }
     }
+
 }

@@ -10,11 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class EmulatedGuild {
 
     private final long id;
+
     private final String name;
+
     private final long ownerId;
+
     private final List<EmulatedRole> roles = new CopyOnWriteArrayList<>();
+
     private final List<EmulatedChannel> channels = new CopyOnWriteArrayList<>();
+
     private final Map<Long, Set<Long>> memberRoles = new ConcurrentHashMap<>();
+
     private volatile String preferredLocale = EmulatorWorld.DEFAULT_LOCALE;
 
     EmulatedGuild(long id, String name, long ownerId) {
@@ -39,7 +45,10 @@ public final class EmulatedGuild {
         return this.ownerId;
     }
 
-    /** The guild's language, {@code en-US} unless changed ({@link World#locale(EmulatedGuild, String)}). */
+    /**
+     * The guild's language, {@code en-US} unless changed
+     * ({@link World#locale(EmulatedGuild, String)}).
+     */
     public String preferredLocale() {
         return this.preferredLocale;
     }
@@ -73,7 +82,9 @@ public final class EmulatedGuild {
         return Set.copyOf(this.memberRoles.keySet());
     }
 
-    /** The permission bits a member has: the union of {@code @everyone} and their roles. */
+    /**
+     * The permission bits a member has: the union of {@code @everyone} and their roles.
+     */
     public long permissionsOf(long userId) {
         if (userId == this.ownerId) {
             return Permissions.ALL;
@@ -105,4 +116,5 @@ public final class EmulatedGuild {
     void grantRole(long userId, long roleId) {
         this.memberRoles.computeIfAbsent(userId, (k) -> ConcurrentHashMap.newKeySet()).add(roleId);
     }
+
 }

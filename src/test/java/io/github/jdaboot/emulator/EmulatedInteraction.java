@@ -9,14 +9,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Something a user did that the bot hears of as INTERACTION_CREATE: a slash, user or message command, an option
- * typed with autocomplete, a click or a pick on one of the bot's components, or a modal submitted; and what the
- * bot did about it: how and when it acknowledged it (reply, defer, update the message, open a modal, suggest
- * choices) and the messages it sent in response.
+ * Something a user did that the bot hears of as INTERACTION_CREATE: a slash, user or
+ * message command, an option typed with autocomplete, a click or a pick on one of the
+ * bot's components, or a modal submitted; and what the bot did about it: how and when it
+ * acknowledged it (reply, defer, update the message, open a modal, suggest choices) and
+ * the messages it sent in response.
  */
 public final class EmulatedInteraction {
 
-    /** Interaction type 2: a slash command, or a user or message command (context menu). */
+    /**
+     * Interaction type 2: a slash command, or a user or message command (context menu).
+     */
     public static final int APPLICATION_COMMAND = 2;
 
     /** Interaction type 3: a button clicked or a select picked. */
@@ -48,35 +51,54 @@ public final class EmulatedInteraction {
 
     /**
      * A choice the bot suggested for an option being typed.
+     *
      * @param name what the user sees
-     * @param value what picking it gives the option: a {@link String}, {@link Long} or {@link Double} by the
-     * option's type
+     * @param value what picking it gives the option: a {@link String}, {@link Long} or
+     * {@link Double} by the option's type
      */
     public record Choice(String name, Object value) {
     }
 
     private final long id;
+
     private final String token;
+
     private final int type;
+
     private final JsonNode data;
+
     private final EmulatedChannel channel;
+
     private final EmulatedUser user;
+
     private final long messageId;
+
     private final @Nullable EmulatedInteraction source;
+
     private final Instant created = Instant.now();
+
     private final long createdNanos = System.nanoTime();
+
     private final EmulatorWorld world;
+
     private volatile int callbackType;
+
     private volatile long acknowledgedNanos;
+
     private volatile long originalMessageId;
+
     private volatile boolean followedUpAfterDefer;
+
     private volatile @Nullable EmulatedModal modal;
+
     private volatile List<Choice> choices = List.of();
 
     /**
      * @param data the interaction's {@code data} as the bot receives it
-     * @param messageId the message with the component (also for a modal opened from one), 0 for none
-     * @param source for a modal submitted, the interaction the bot answered with the modal
+     * @param messageId the message with the component (also for a modal opened from one),
+     * 0 for none
+     * @param source for a modal submitted, the interaction the bot answered with the
+     * modal
      */
     EmulatedInteraction(long id, String token, int type, JsonNode data, EmulatedChannel channel, EmulatedUser user,
             long messageId, @Nullable EmulatedInteraction source, EmulatorWorld world) {
@@ -109,17 +131,25 @@ public final class EmulatedInteraction {
         return isCommand() ? this.data.path("name").asString() : null;
     }
 
-    /** The command's type: 1 slash command, 2 user command, 3 message command; 0 for a component or a modal. */
+    /**
+     * The command's type: 1 slash command, 2 user command, 3 message command; 0 for a
+     * component or a modal.
+     */
     public int commandType() {
         return isCommand() ? this.data.path("type").asInt() : 0;
     }
 
-    /** The custom id of the component clicked or picked, or of the modal submitted; null for a command. */
+    /**
+     * The custom id of the component clicked or picked, or of the modal submitted; null
+     * for a command.
+     */
     public @Nullable String customId() {
         return isCommand() ? null : this.data.path("custom_id").asString();
     }
 
-    /** The user or message a user or message command was run on; 0 for other interactions. */
+    /**
+     * The user or message a user or message command was run on; 0 for other interactions.
+     */
     public long targetId() {
         return Long.parseUnsignedLong(this.data.path("target_id").asString("0"));
     }
@@ -141,7 +171,10 @@ public final class EmulatedInteraction {
         return this.user;
     }
 
-    /** The message with the component, as it is now; for a modal submitted, the message the modal was opened from. */
+    /**
+     * The message with the component, as it is now; for a modal submitted, the message
+     * the modal was opened from.
+     */
     public Optional<EmulatedMessage> message() {
         return (this.messageId == 0) ? Optional.empty() : this.world.message(this.messageId);
     }
@@ -165,8 +198,8 @@ public final class EmulatedInteraction {
     }
 
     /**
-     * The callback type the bot acknowledged with (4 reply, 5 deferred, 6/7 update, 8 choices, 9 modal), 0 until
-     * then.
+     * The callback type the bot acknowledged with (4 reply, 5 deferred, 6/7 update, 8
+     * choices, 9 modal), 0 until then.
      */
     public int callbackType() {
         return this.callbackType;
@@ -201,7 +234,10 @@ public final class EmulatedInteraction {
         return this.originalMessageId;
     }
 
-    /** True the first time it is called after a deferral: that follow-up edits the "thinking" message. */
+    /**
+     * True the first time it is called after a deferral: that follow-up edits the
+     * "thinking" message.
+     */
     synchronized boolean takeFirstFollowUpAfterDefer() {
         if (this.callbackType == DEFERRED_CHANNEL_MESSAGE && !this.followedUpAfterDefer) {
             this.followedUpAfterDefer = true;
@@ -210,7 +246,10 @@ public final class EmulatedInteraction {
         return false;
     }
 
-    /** The messages the bot sent for this interaction, the original response first (not the message it updated). */
+    /**
+     * The messages the bot sent for this interaction, the original response first (not
+     * the message it updated).
+     */
     public List<EmulatedMessage> responses() {
         return this.world.allMessages().stream().filter((message) -> message.interactionId() == this.id).toList();
     }
@@ -250,15 +289,18 @@ public final class EmulatedInteraction {
     }
 
     /**
-     * Waits for the bot's visible response: the original reply, the deferred message once it has content, or
-     * the message with the component once the bot updated it (callback 7, or an edit after callback 6).
+     * Waits for the bot's visible response: the original reply, the deferred message once
+     * it has content, or the message with the component once the bot updated it (callback
+     * 7, or an edit after callback 6).
      * @throws AssertionError when none arrives in time
      */
     public EmulatedMessage awaitResponse(Duration timeout) {
-        return this.world.awaitMessage((message) -> (message.interactionId() == this.id && (message.flags() & 128) == 0)
-                || (message.id() == this.messageId && (this.callbackType == UPDATE_MESSAGE
-                        || this.callbackType == DEFERRED_UPDATE_MESSAGE) && message.editedTimestamp() != null
-                        && !message.editedTimestamp().isBefore(this.created)), timeout)
+        return this.world
+            .awaitMessage((message) -> (message.interactionId() == this.id && (message.flags() & 128) == 0)
+                    || (message.id() == this.messageId
+                            && (this.callbackType == UPDATE_MESSAGE || this.callbackType == DEFERRED_UPDATE_MESSAGE)
+                            && message.editedTimestamp() != null && !message.editedTimestamp().isBefore(this.created)),
+                    timeout)
             .orElseThrow(() -> new AssertionError("The bot did not respond to " + this + " within " + timeout
                     + " (acknowledged with type " + this.callbackType + ")"));
     }
@@ -277,4 +319,5 @@ public final class EmulatedInteraction {
         };
         return "Interaction[" + what + " " + Long.toUnsignedString(this.id) + "]";
     }
+
 }

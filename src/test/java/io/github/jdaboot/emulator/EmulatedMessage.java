@@ -25,9 +25,11 @@ import tools.jackson.databind.JsonNode;
  * @param components the components as stored, with Discord's numeric ids
  * @param flags the message flags (64 = ephemeral)
  * @param nonce the nonce the sender gave, if any
- * @param webhookId the webhook (application id for interaction responses) that sent it, 0 for none
+ * @param webhookId the webhook (application id for interaction responses) that sent it, 0
+ * for none
  * @param interactionId the interaction it answers, 0 for none
- * @param type Discord's message type: 0 default, 19 reply (also answering a component), 20 chat input command
+ * @param type Discord's message type: 0 default, 19 reply (also answering a component),
+ * 20 chat input command
  */
 public record EmulatedMessage(long id, long channelId, long guildId, EmulatedUser author, String content,
         Instant timestamp, @Nullable Instant editedTimestamp, long referencedMessageId, boolean mentionEveryone,

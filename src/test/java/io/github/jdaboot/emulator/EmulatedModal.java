@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A modal the bot opened (interaction callback 9), as a user sees it; a user fills it in with
- * {@code world.as(alice).submits(modal, Map.of("idea", "..."))}.
+ * A modal the bot opened (interaction callback 9), as a user sees it; a user fills it in
+ * with {@code world.as(alice).submits(modal, Map.of("idea", "..."))}.
  *
  * @param customId the modal's custom id
  * @param title its title
@@ -40,8 +40,8 @@ public record EmulatedModal(String customId, String title, List<Field> fields, J
         return this.fields.stream()
             .filter((field) -> field.customId().equals(customId))
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("The modal " + this.customId + " has no field "
-                    + customId));
+            .orElseThrow(
+                    () -> new IllegalArgumentException("The modal " + this.customId + " has no field " + customId));
     }
 
     /** The modal of a checked callback 9's {@code data} ({@link Components#modal}). */

@@ -49,12 +49,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulator's network side on Netty: HTTP/1.1 ({@link HttpServerCodec}, with keep-alive and
- * chunked bodies) and WebSocket upgrades through Netty's handshaker. HTTP requests are answered on
- * virtual threads, so no handler holds up an event loop; gateway frames are handled on the event loop
- * of their connection, in order. Netty leaves the channel under the emulator's control for fault
- * injection: any close code, a drop without a close frame, an unanswered close, or the whole server
- * vanishing and coming back on the same port.
+ * The emulator's network side on Netty: HTTP/1.1 ({@link HttpServerCodec}, with
+ * keep-alive and chunked bodies) and WebSocket upgrades through Netty's handshaker. HTTP
+ * requests are answered on virtual threads, so no handler holds up an event loop; gateway
+ * frames are handled on the event loop of their connection, in order. Netty leaves the
+ * channel under the emulator's control for fault injection: any close code, a drop
+ * without a close frame, an unanswered close, or the whole server vanishing and coming
+ * back on the same port.
  */
 final class EmulatorServer implements AutoCloseable {
 
@@ -68,12 +69,16 @@ final class EmulatorServer implements AutoCloseable {
     interface HttpHandler {
 
         HttpResponse handle(HttpRequest request);
+
     }
 
     /** What happens on gateway connections. */
     interface GatewayHandler {
 
-        /** Whether to accept this upgrade now; a refused one gets 503, as an unreachable gateway would. */
+        /**
+         * Whether to accept this upgrade now; a refused one gets 503, as an unreachable
+         * gateway would.
+         */
         boolean accepts(HttpRequest upgrade);
 
         void opened(GatewayConnection connection);
@@ -84,18 +89,27 @@ final class EmulatorServer implements AutoCloseable {
 
         /** The TCP connection is gone, whoever ended it. */
         void ended(GatewayConnection connection);
+
     }
 
     private final InetAddress address;
+
     private final HttpHandler http;
+
     private final GatewayHandler gateway;
+
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
             new DefaultThreadFactory("discord-emulator", true), NioIoHandler.newFactory());
+
     private final ExecutorService requests = Executors
         .newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-emulator-http-", 0).factory());
+
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
     private final AtomicInteger accepted = new AtomicInteger();
+
     private volatile @Nullable Channel server;
+
     private volatile int port;
 
     EmulatorServer(InetAddress address, int port, HttpHandler http, GatewayHandler gateway) {
@@ -105,7 +119,10 @@ final class EmulatorServer implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** Binds the port (0 = a free one, remembered for later restarts) and starts accepting. */
+    /**
+     * Binds the port (0 = a free one, remembered for later restarts) and starts
+     * accepting.
+     */
     synchronized void start() {
         if (this.server != null) {
             return;
@@ -143,7 +160,10 @@ final class EmulatorServer implements AutoCloseable {
         return this.accepted.get();
     }
 
-    /** Stops accepting and drops every open connection, WebSockets included, without a close frame. */
+    /**
+     * Stops accepting and drops every open connection, WebSockets included, without a
+     * close frame.
+     */
     synchronized void disappear() {
         Channel bound = this.server;
         this.server = null;
@@ -172,7 +192,10 @@ final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    /** Plain HTTP requests, until a WebSocket upgrade replaces this handler with {@link Frames}. */
+    /**
+     * Plain HTTP requests, until a WebSocket upgrade replaces this handler with
+     * {@link Frames}.
+     */
     private final class Requests extends SimpleChannelInboundHandler<FullHttpRequest> {
 
         @Override
@@ -216,7 +239,8 @@ final class EmulatorServer implements AutoCloseable {
             }
             boolean zlib = received.queryParam("compress").filter("zlib-stream"::equals).isPresent();
             GatewayConnection connection = new GatewayConnection(channel, zlib);
-            // the frame handlers are in place before the 101 goes out: the client may send at once
+            // the frame handlers are in place before the 101 goes out: the client may
+            // send at once
             context.pipeline().replace(this, "gateway", new Frames(EmulatorServer.this.gateway, connection));
             context.pipeline().addBefore("gateway", "aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
             handshaker.handshake(channel, request).addListener((future) -> {
@@ -237,7 +261,10 @@ final class EmulatorServer implements AutoCloseable {
 
     }
 
-    /** A gateway connection's frames after the upgrade: data to the gateway, pings answered, closes reported. */
+    /**
+     * A gateway connection's frames after the upgrade: data to the gateway, pings
+     * answered, closes reported.
+     */
     private static final class Frames extends SimpleChannelInboundHandler<WebSocketFrame> {
 
         private final GatewayHandler gateway;

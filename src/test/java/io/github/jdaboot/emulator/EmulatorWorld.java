@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -21,33 +21,49 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything the emulated Discord knows: the bot, users, guilds, channels, messages and interactions.
- * Thread-safe; waiting is done on one condition signalled whenever a message is stored or changed or an
- * interaction acknowledged.
+ * Everything the emulated Discord knows: the bot, users, guilds, channels, messages and
+ * interactions. Thread-safe; waiting is done on one condition signalled whenever a
+ * message is stored or changed or an interaction acknowledged.
  */
 final class EmulatorWorld {
 
-    /** Discord's locales, as the OpenAPI spec's {@code AvailableLocalesEnum} lists them. */
-    static final List<String> LOCALES = List.of("ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419",
-            "es-ES", "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro",
-            "ru", "sv-SE", "th", "tr", "uk", "vi", "zh-CN", "zh-TW");
+    /**
+     * Discord's locales, as the OpenAPI spec's {@code AvailableLocalesEnum} lists them.
+     */
+    static final List<String> LOCALES = List.of("ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419", "es-ES",
+            "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro", "ru",
+            "sv-SE", "th", "tr", "uk", "vi", "zh-CN", "zh-TW");
 
     static final String DEFAULT_LOCALE = "en-US";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final Snowflakes ids = new Snowflakes();
+
     private final String token;
+
     private final EmulatedUser botUser;
+
     private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+
     private final Map<Long, String> locales = new ConcurrentHashMap<>();
+
     private final List<EmulatedGuild> guilds = new CopyOnWriteArrayList<>();
+
     private final Map<Long, EmulatedGuild> guildsById = new ConcurrentHashMap<>();
+
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
+
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
+
     private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
+
     private final Map<Long, List<EmulatedMessage>> repliesByReference = new ConcurrentHashMap<>();
+
     private final NavigableMap<Long, EmulatedInteraction> interactions = new ConcurrentSkipListMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Condition change = this.lock.newCondition();
 
     EmulatorWorld(String token, String botName) {
@@ -72,7 +88,10 @@ final class EmulatorWorld {
         return this.botUser;
     }
 
-    /** The application id; for bots made since 2020 Discord gives the application the bot user's id. */
+    /**
+     * The application id; for bots made since 2020 Discord gives the application the bot
+     * user's id.
+     */
     long applicationId() {
         return this.botUser.id();
     }
@@ -168,17 +187,20 @@ final class EmulatorWorld {
 
     /** The DM channel between the bot and a user, made on first use. */
     EmulatedChannel directChannel(EmulatedUser user) {
-        return this.channels.values().stream()
+        return this.channels.values()
+            .stream()
             .filter((channel) -> channel.isDirect() && channel.recipientId() == user.id())
             .findFirst()
-            .orElseGet(() -> addChannel(new EmulatedChannel(this.ids.next(), 0, user.username(), EmulatedChannel.DM,
-                    0, user.id())));
+            .orElseGet(() -> addChannel(
+                    new EmulatedChannel(this.ids.next(), 0, user.username(), EmulatedChannel.DM, 0, user.id())));
     }
 
     List<EmulatedChannel> textChannels() {
         List<EmulatedChannel> result = new ArrayList<>();
         for (EmulatedGuild guild : this.guilds) {
-            guild.channels().stream().filter((channel) -> channel.type() == EmulatedChannel.GUILD_TEXT)
+            guild.channels()
+                .stream()
+                .filter((channel) -> channel.type() == EmulatedChannel.GUILD_TEXT)
                 .forEach(result::add);
         }
         return result;
@@ -278,8 +300,8 @@ final class EmulatorWorld {
     }
 
     /**
-     * Waits until the condition holds, checking it whenever a message is stored or changed and when an
-     * interaction is acknowledged.
+     * Waits until the condition holds, checking it whenever a message is stored or
+     * changed and when an interaction is acknowledged.
      * @return whether it held before the timeout
      */
     boolean await(BooleanSupplier condition, Duration timeout) {
@@ -323,4 +345,5 @@ final class EmulatorWorld {
         List<EmulatedChannel> text = textChannels();
         return text.isEmpty() ? null : text.getFirst();
     }
+
 }

@@ -7,16 +7,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Discord's {@code errors} object of a 400 Invalid Form Body (code 50035), built field by field: every
- * problem at once, each under its dotted path, e.g. {@code components.0.components.1.custom_id} becomes
- * {@code {"components": {"0": {"components": {"1": {"custom_id": {"_errors": [{"code": ..., "message": ...}]}}}}}}}.
+ * Discord's {@code errors} object of a 400 Invalid Form Body (code 50035), built field by
+ * field: every problem at once, each under its dotted path, e.g.
+ * {@code components.0.components.1.custom_id} becomes {@code {"components": {"0":
+ * {"components": {"1": {"custom_id": {"_errors": [{"code": ..., "message": ...}]}}}}}}}.
  */
 final class FormErrors {
 
     private final ObjectNode errors = JsonNodeFactory.instance.objectNode();
+
     private final List<String> problems = new ArrayList<>();
 
-    /** Adds a problem at a dotted path; {@code label} names the field in the exception's message. */
+    /**
+     * Adds a problem at a dotted path; {@code label} names the field in the exception's
+     * message.
+     */
     FormErrors add(String at, String label, String code, String message) {
         ObjectNode node = this.errors;
         for (String key : at.split("\\.")) {
@@ -37,7 +42,9 @@ final class FormErrors {
         return this.problems.isEmpty();
     }
 
-    /** Refuses what a user did, as Discord answers the client, when there is any problem. */
+    /**
+     * Refuses what a user did, as Discord answers the client, when there is any problem.
+     */
     void reject() {
         if (!isEmpty()) {
             throw new InteractionRejectedException(400, InteractionRejectedException.INVALID_FORM_BODY, message(),
@@ -45,7 +52,10 @@ final class FormErrors {
         }
     }
 
-    /** Refuses the bot's request with Discord's 400 Invalid Form Body when there is any problem. */
+    /**
+     * Refuses the bot's request with Discord's 400 Invalid Form Body when there is any
+     * problem.
+     */
     void refuse() {
         if (!isEmpty()) {
             throw new RestApi.DiscordError(400, InteractionRejectedException.INVALID_FORM_BODY, message(), this.errors);
@@ -55,4 +65,5 @@ final class FormErrors {
     private String message() {
         return "Invalid Form Body: " + String.join("; ", this.problems);
     }
+
 }

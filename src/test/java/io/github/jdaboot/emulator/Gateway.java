@@ -21,16 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's gateway, {@code discord.gateway()}: HELLO, IDENTIFY (token and intents checked), READY
- * and a GUILD_CREATE per guild, heartbeats and their ACKs, sequence numbers, RESUME with in-order
- * replay, op 7 and op 9, and close codes. Events reach the sessions whose shard serves the guild.
- * As on Discord, IDENTIFYs are limited to one per 5 s per bucket ({@code shard_id % max_concurrency}; one
- * sooner gets op 9), count against the daily {@code session_start_limit}, and two live sessions may hold
- * the same shard (both get its events; counted, since a bot must never let it happen).
- * Tests inject faults (closes, drops, unanswered heartbeats, refused connections) and read counters.
+ * The emulator's gateway, {@code discord.gateway()}: HELLO, IDENTIFY (token and intents
+ * checked), READY and a GUILD_CREATE per guild, heartbeats and their ACKs, sequence
+ * numbers, RESUME with in-order replay, op 7 and op 9, and close codes. Events reach the
+ * sessions whose shard serves the guild. As on Discord, IDENTIFYs are limited to one per
+ * 5 s per bucket ({@code shard_id % max_concurrency}; one sooner gets op 9), count
+ * against the daily {@code session_start_limit}, and two live sessions may hold the same
+ * shard (both get its events; counted, since a bot must never let it happen). Tests
+ * inject faults (closes, drops, unanswered heartbeats, refused connections) and read
+ * counters.
  */
 public final class Gateway {
 
@@ -47,17 +48,22 @@ public final class Gateway {
     static final int OP_HELLO = 10;
     static final int OP_HEARTBEAT_ACK = 11;
 
-    /** Discord's identify rate limit with max_concurrency 1: one IDENTIFY per 5 seconds. */
+    /**
+     * Discord's identify rate limit with max_concurrency 1: one IDENTIFY per 5 seconds.
+     */
     static final Duration IDENTIFY_INTERVAL = Duration.ofSeconds(5);
 
-    /** Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT. */
+    /**
+     * Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT.
+     */
     static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
 
     /**
      * Something that happened on the gateway.
      *
-     * @param kind connect, identify, ready, resume, resumed, resume-refused, client-close, client-drop,
-     * server-close, server-drop, reconnect-request, invalid-session, acks-on, acks-off
+     * @param kind connect, identify, ready, resume, resumed, resume-refused,
+     * client-close, client-drop, server-close, server-drop, reconnect-request,
+     * invalid-session, acks-on, acks-off
      * @param code a close code or a count where it applies
      * @param nanoTime when, by {@link System#nanoTime()}
      */
@@ -65,34 +71,55 @@ public final class Gateway {
     }
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
+
     private final Set<GatewayConnection> connections = ConcurrentHashMap.newKeySet();
+
     private final List<Event> events = new CopyOnWriteArrayList<>();
+
     /** Heartbeats still to acknowledge: -1 for all of them. */
     private final AtomicInteger acknowledgementsLeft = new AtomicInteger(-1);
+
     private final AtomicBoolean answerClientClose = new AtomicBoolean(true);
+
     private final AtomicInteger refuseResumes = new AtomicInteger();
+
     private final AtomicInteger failIdentifies = new AtomicInteger();
+
     private volatile int failIdentifyCode;
+
     private volatile boolean refuseConnections;
+
     private final AtomicInteger identifies = new AtomicInteger();
+
     private final AtomicInteger resumes = new AtomicInteger();
+
     private final AtomicInteger heartbeats = new AtomicInteger();
 
     private final Queue<Long> heartbeatNanos = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger identifyRateViolations = new AtomicInteger();
+
     private final AtomicInteger duplicateSessions = new AtomicInteger();
+
     private final Map<Integer, Long> lastIdentifyNanos = new ConcurrentHashMap<>();
+
     private final int maxConcurrency;
+
     private final AtomicInteger sessionStartsLeft;
+
     private volatile long allowedPrivilegedIntents = PRIVILEGED_INTENTS;
+
     private final Duration initialHeartbeatInterval;
+
     private volatile Duration heartbeatInterval;
+
     private volatile String resumeUrl = "";
 
-    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency,
-            int sessionStarts) {
+    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency, int sessionStarts) {
         this.world = world;
         this.payloads = payloads;
         this.maxConcurrency = maxConcurrency;
@@ -122,8 +149,8 @@ public final class Gateway {
             public void opened(GatewayConnection connection) {
                 Gateway.this.connections.add(connection);
                 record("connect", 0);
-                connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + Gateway.this.heartbeatInterval.toMillis() + "},"
-                        + "\"s\":null,\"t\":null}");
+                connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + Gateway.this.heartbeatInterval.toMillis()
+                        + "}," + "\"s\":null,\"t\":null}");
             }
 
             @Override
@@ -146,7 +173,8 @@ public final class Gateway {
                 if (Gateway.this.answerClientClose.get()) {
                     connection.close(code, "");
                 }
-                // else a half-dead server: the close goes unanswered and the socket stays open until the client drops it
+                // else a half-dead server: the close goes unanswered and the socket stays
+                // open until the client drops it
             }
 
             @Override
@@ -232,7 +260,8 @@ public final class Gateway {
         }
         String sessionId = HexFormat.of().formatHex(randomBytes());
         GatewaySession session = new GatewaySession(sessionId, shardId, shardCount, intents);
-        // a fresh IDENTIFY replaces the shard's sessions that have no connection; a live one stays, as on Discord
+        // a fresh IDENTIFY replaces the shard's sessions that have no connection; a live
+        // one stays, as on Discord
         for (GatewaySession old : this.sessions.values()) {
             if (old.shardId() == shardId && old.shardCount() == shardCount) {
                 if (old.isLive()) {
@@ -261,7 +290,10 @@ public final class Gateway {
         record("ready", 0);
     }
 
-    /** Whether another IDENTIFY of this shard's bucket ({@code shard_id % max_concurrency}) came within 5 s. */
+    /**
+     * Whether another IDENTIFY of this shard's bucket
+     * ({@code shard_id % max_concurrency}) came within 5 s.
+     */
     private boolean identifiedTooSoon(int shardId) {
         long now = System.nanoTime();
         Long last = this.lastIdentifyNanos.put(shardId % this.maxConcurrency, now);
@@ -289,7 +321,10 @@ public final class Gateway {
         record("resumed", replayed);
     }
 
-    /** Sends a dispatch to every live session serving the guild (0 = direct messages, shard 0). */
+    /**
+     * Sends a dispatch to every live session serving the guild (0 = direct messages,
+     * shard 0).
+     */
     void dispatch(long guildId, String type, String dataJson, Predicate<GatewaySession> filter) {
         dispatch(guildId, type, () -> dataJson, filter);
     }
@@ -306,8 +341,9 @@ public final class Gateway {
     }
 
     /**
-     * Closes every gateway connection with the code. As on Discord, 4007 (invalid seq) and 4009 (session
-     * timed out) end the session too: a RESUME after them is refused and the bot must IDENTIFY anew.
+     * Closes every gateway connection with the code. As on Discord, 4007 (invalid seq)
+     * and 4009 (session timed out) end the session too: a RESUME after them is refused
+     * and the bot must IDENTIFY anew.
      */
     public void close(int code) {
         String reason = closeReason(code);
@@ -338,7 +374,10 @@ public final class Gateway {
         }
     }
 
-    /** Takes back every fault a test injected: heartbeats acknowledged, closes answered, connections accepted. */
+    /**
+     * Takes back every fault a test injected: heartbeats acknowledged, closes answered,
+     * connections accepted.
+     */
     void resetFaults() {
         this.acknowledgementsLeft.set(-1);
         this.answerClientClose.set(true);
@@ -354,7 +393,10 @@ public final class Gateway {
         sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", "reconnect-request");
     }
 
-    /** Sends op 9 INVALID_SESSION; with {@code resumable=false} the sessions are forgotten. */
+    /**
+     * Sends op 9 INVALID_SESSION; with {@code resumable=false} the sessions are
+     * forgotten.
+     */
     public void invalidateSession(boolean resumable) {
         if (!resumable) {
             for (GatewaySession session : this.sessions.values()) {
@@ -365,15 +407,19 @@ public final class Gateway {
         sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", "invalid-session");
     }
 
-    /** Stops or resumes answering heartbeats with op 11 ACK, leaving the socket open (a zombie connection). */
+    /**
+     * Stops or resumes answering heartbeats with op 11 ACK, leaving the socket open (a
+     * zombie connection).
+     */
     public void acknowledgeHeartbeats(boolean acknowledge) {
         this.acknowledgementsLeft.set(acknowledge ? -1 : 0);
         record(acknowledge ? "acks-on" : "acks-off", 0);
     }
 
     /**
-     * Acknowledges the next heartbeat, then no more: the connection turns zombie just after an ACK, so the
-     * bot's time to notice is the same in every run. The {@code acks-off} event marks the moment.
+     * Acknowledges the next heartbeat, then no more: the connection turns zombie just
+     * after an ACK, so the bot's time to notice is the same in every run. The
+     * {@code acks-off} event marks the moment.
      */
     public void stopAcknowledgingAfterNextHeartbeat() {
         this.acknowledgementsLeft.set(1);
@@ -384,12 +430,16 @@ public final class Gateway {
         this.answerClientClose.set(answer);
     }
 
-    /** Refuses (503) or accepts again new gateway connections; open ones are not affected. */
+    /**
+     * Refuses (503) or accepts again new gateway connections; open ones are not affected.
+     */
     public void refuseConnections(boolean refuse) {
         this.refuseConnections = refuse;
     }
 
-    /** Closes the next {@code count} IDENTIFY attempts with the code, e.g. 4004 or 4014. */
+    /**
+     * Closes the next {@code count} IDENTIFY attempts with the code, e.g. 4004 or 4014.
+     */
     public void failNextIdentifies(int count, int closeCode) {
         this.failIdentifyCode = closeCode;
         this.failIdentifies.set(count);
@@ -400,7 +450,10 @@ public final class Gateway {
         this.refuseResumes.set(count);
     }
 
-    /** Which privileged intents the application may use, as enabled in the Developer Portal; others get 4014. */
+    /**
+     * Which privileged intents the application may use, as enabled in the Developer
+     * Portal; others get 4014.
+     */
     public void allowPrivilegedIntents(boolean members, boolean presences, boolean messageContent) {
         this.allowedPrivilegedIntents = (members ? 1L << 1 : 0) | (presences ? 1L << 8 : 0)
                 | (messageContent ? 1L << 15 : 0);
@@ -435,7 +488,10 @@ public final class Gateway {
         return this.heartbeats.get();
     }
 
-    /** How many IDENTIFYs came less than 5 s after the previous one of their bucket; each got op 9. */
+    /**
+     * How many IDENTIFYs came less than 5 s after the previous one of their bucket; each
+     * got op 9.
+     */
     public int identifyRateViolations() {
         return this.identifyRateViolations.get();
     }
@@ -447,12 +503,16 @@ public final class Gateway {
 
     /** How many sessions of the shard are attached to an open connection now. */
     public int liveSessions(int shardId) {
-        return (int) this.sessions.values().stream()
+        return (int) this.sessions.values()
+            .stream()
             .filter((session) -> session.shardId() == shardId && session.isLive())
             .count();
     }
 
-    /** The {@code session_start_limit.remaining} of {@code GET /gateway/bot}: the start budget less every IDENTIFY. */
+    /**
+     * The {@code session_start_limit.remaining} of {@code GET /gateway/bot}: the start
+     * budget less every IDENTIFY.
+     */
     public int sessionStartsLeft() {
         return Math.max(0, this.sessionStartsLeft.get());
     }
@@ -520,4 +580,5 @@ public final class Gateway {
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
     }
+
 }

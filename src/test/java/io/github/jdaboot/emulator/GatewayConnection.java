@@ -14,24 +14,34 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One gateway WebSocket connection on its Netty channel. Payloads are plain JSON text, or with
- * Discord's {@code compress=zlib-stream} one zlib stream per connection, flushed with Z_SYNC_FLUSH
- * after every message (the JDK's {@link Deflater}: Netty's zlib encoder compresses a byte stream, not
- * one WebSocket message at a time). Every send, close and drop runs as a task on the channel's event
- * loop, in the order they were asked for, whatever the thread: so compressed payloads reach the client
- * in the order they were compressed, and a close frame comes after the payloads sent before it.
+ * One gateway WebSocket connection on its Netty channel. Payloads are plain JSON text, or
+ * with Discord's {@code compress=zlib-stream} one zlib stream per connection, flushed
+ * with Z_SYNC_FLUSH after every message (the JDK's {@link Deflater}: Netty's zlib encoder
+ * compresses a byte stream, not one WebSocket message at a time). Every send, close and
+ * drop runs as a task on the channel's event loop, in the order they were asked for,
+ * whatever the thread: so compressed payloads reach the client in the order they were
+ * compressed, and a close frame comes after the payloads sent before it.
  */
 final class GatewayConnection {
 
-    /** How long a close frame waits for the client's answer before the connection is dropped. */
+    /**
+     * How long a close frame waits for the client's answer before the connection is
+     * dropped.
+     */
     private static final long CLOSE_ANSWER_SECONDS = 1;
 
     private final Channel channel;
+
     private final @Nullable Deflater deflater;
+
     private volatile @Nullable GatewaySession session;
+
     private volatile boolean open = true;
+
     private volatile boolean closeSent;
+
     private volatile boolean closeReceived;
+
     private volatile boolean dropped;
 
     GatewayConnection(Channel channel, boolean zlibStream) {
@@ -47,7 +57,8 @@ final class GatewayConnection {
             }
             Deflater zlib = this.deflater;
             this.channel.writeAndFlush((zlib != null)
-                    ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compress(zlib, json.getBytes(StandardCharsets.UTF_8))))
+                    ? new BinaryWebSocketFrame(
+                            Unpooled.wrappedBuffer(compress(zlib, json.getBytes(StandardCharsets.UTF_8))))
                     : new TextWebSocketFrame(json));
         });
     }
@@ -66,8 +77,9 @@ final class GatewayConnection {
     }
 
     /**
-     * Closes with a close frame carrying the code. The connection ends when the client answers, or
-     * after a second. A close that answers the client's own close frame ends it at once.
+     * Closes with a close frame carrying the code. The connection ends when the client
+     * answers, or after a second. A close that answers the client's own close frame ends
+     * it at once.
      */
     void close(int code, String reason) {
         this.open = false;
@@ -86,14 +98,20 @@ final class GatewayConnection {
         });
     }
 
-    /** Drops the TCP connection without a close frame: the client sees an abnormal closure (1006). */
+    /**
+     * Drops the TCP connection without a close frame: the client sees an abnormal closure
+     * (1006).
+     */
     void abort() {
         this.open = false;
         this.dropped = true;
         this.channel.eventLoop().execute(() -> this.channel.close());
     }
 
-    /** The client sent its close frame; when ours went first, that completes the closing handshake. */
+    /**
+     * The client sent its close frame; when ours went first, that completes the closing
+     * handshake.
+     */
     void closeReceived() {
         this.closeReceived = true;
         if (this.closeSent) {
@@ -109,7 +127,10 @@ final class GatewayConnection {
         }
     }
 
-    /** Whether the client went away without any close frame, and not because the emulator dropped it. */
+    /**
+     * Whether the client went away without any close frame, and not because the emulator
+     * dropped it.
+     */
     boolean droppedByClient() {
         return !this.dropped && !this.closeSent && !this.closeReceived;
     }

@@ -6,8 +6,9 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One gateway session, as Discord keeps it between connections: its id, the shard it serves, its
- * sequence numbers and the events it dispatched, so that a RESUME can replay what the bot missed.
+ * One gateway session, as Discord keeps it between connections: its id, the shard it
+ * serves, its sequence numbers and the events it dispatched, so that a RESUME can replay
+ * what the bot missed.
  */
 final class GatewaySession {
 
@@ -18,12 +19,19 @@ final class GatewaySession {
     private static final int MAX_REPLAY = 100_000;
 
     private final String id;
+
     private final int shardId;
+
     private final int shardCount;
+
     private final long intents;
+
     private final Deque<Dispatch> history = new ArrayDeque<>();
+
     private long seq;
+
     private @Nullable GatewayConnection connection;
+
     private boolean invalidated;
 
     GatewaySession(String id, int shardId, int shardCount, long intents) {
@@ -53,7 +61,9 @@ final class GatewaySession {
         return (this.intents & intent) != 0;
     }
 
-    /** Whether events of this guild go to this session's shard, as Discord routes them. */
+    /**
+     * Whether events of this guild go to this session's shard, as Discord routes them.
+     */
     boolean servesGuild(long guildId) {
         return (guildId == 0) ? this.shardId == 0 : ((guildId >>> 22) % this.shardCount) == this.shardId;
     }
@@ -77,7 +87,8 @@ final class GatewaySession {
     }
 
     /**
-     * Assigns the next sequence number, keeps the event for replay and sends it when connected.
+     * Assigns the next sequence number, keeps the event for replay and sends it when
+     * connected.
      * @param type the event name
      * @param dataJson the event's {@code d}, serialized
      */
@@ -106,9 +117,10 @@ final class GatewaySession {
     }
 
     /**
-     * Attaches a connection that resumed from {@code lastSeq}: replays every later event in order,
-     * then dispatches RESUMED.
-     * @return how many events were replayed, or -1 when the history no longer reaches back that far
+     * Attaches a connection that resumed from {@code lastSeq}: replays every later event
+     * in order, then dispatches RESUMED.
+     * @return how many events were replayed, or -1 when the history no longer reaches
+     * back that far
      */
     synchronized int resume(GatewayConnection connection, long lastSeq) {
         if (this.invalidated || lastSeq > this.seq) {
@@ -141,4 +153,5 @@ final class GatewaySession {
     synchronized long seq() {
         return this.seq;
     }
+
 }

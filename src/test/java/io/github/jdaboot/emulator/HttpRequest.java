@@ -23,8 +23,8 @@ import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP request as it arrived, copied out of Netty's buffers so that it outlives them (tests
- * assert on it later, see {@link RecordedRequest}).
+ * One HTTP request as it arrived, copied out of Netty's buffers so that it outlives them
+ * (tests assert on it later, see {@link RecordedRequest}).
  *
  * @param method the request method, upper case
  * @param target the request target as sent, path and query
@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param query the decoded query parameters (the last value wins)
  * @param headers the headers, keys in lower case
  * @param body the raw body, empty when there was none
- * @param parts the parts of a {@code multipart/form-data} body (as JDA sends files), else empty
+ * @param parts the parts of a {@code multipart/form-data} body (as JDA sends files), else
+ * empty
  */
 public record HttpRequest(String method, String target, String path, Map<String, String> query,
         Map<String, String> headers, byte[] body, List<Part> parts) {

@@ -17,7 +17,10 @@ record HttpResponse(int status, Map<String, String> headers, byte[] body) {
         return of(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Discord's error body for a status with no more specific code, e.g. {@code 404: Not Found}. */
+    /**
+     * Discord's error body for a status with no more specific code, e.g.
+     * {@code 404: Not Found}.
+     */
     static HttpResponse error(int status, String message) {
         return json(status, "{\"message\":\"" + message + "\",\"code\":0}");
     }

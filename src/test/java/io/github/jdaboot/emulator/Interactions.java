@@ -22,12 +22,13 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Application commands and interactions as Discord runs them: the command registry (global and per
- * guild, bulk overwrite; slash, user and message commands, their localizations checked and kept),
- * INTERACTION_CREATE for a command a user runs, an option with autocomplete a user types, a component a user
- * clicks or picks in and a modal a user submits, with the user's and the guild's locale, the callback with its
- * 3-second deadline, and follow-up and original-response webhooks valid for 15 minutes (after an update, the
- * original is the message with the component).
+ * Application commands and interactions as Discord runs them: the command registry
+ * (global and per guild, bulk overwrite; slash, user and message commands, their
+ * localizations checked and kept), INTERACTION_CREATE for a command a user runs, an
+ * option with autocomplete a user types, a component a user clicks or picks in and a
+ * modal a user submits, with the user's and the guild's locale, the callback with its
+ * 3-second deadline, and follow-up and original-response webhooks valid for 15 minutes
+ * (after an update, the original is the message with the component).
  */
 final class Interactions {
 
@@ -35,9 +36,13 @@ final class Interactions {
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final RateLimits.Limit COMMAND_WRITES = new RateLimits.Limit(10, Duration.ofSeconds(20));
+
     private static final RateLimits.Limit INTERACTION = new RateLimits.Limit(50, Duration.ofSeconds(1));
 
-    /** Command types: a slash command, a user command and a message command (context menus). */
+    /**
+     * Command types: a slash command, a user command and a message command (context
+     * menus).
+     */
     static final int SLASH = 1;
     static final int USER = 2;
     static final int MESSAGE = 3;
@@ -46,17 +51,21 @@ final class Interactions {
     private static final Map<Integer, Integer> LIMITS = Map.of(SLASH, 100, USER, 15, MESSAGE, 15);
 
     /**
-     * Discord's naming rule for slash commands and options (and their localized names); letters must also be lower
-     * case where they have a lower case.
+     * Discord's naming rule for slash commands and options (and their localized names);
+     * letters must also be lower case where they have a lower case.
      */
-    private static final Pattern COMMAND_NAME = Pattern
-        .compile("[-_'\\p{L}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}");
+    private static final Pattern COMMAND_NAME = Pattern.compile("[-_'\\p{L}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}");
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final Messaging messaging;
+
     private final Gateway gateway;
+
     private final Map<Long, List<RegisteredCommand>> commands = new ConcurrentHashMap<>();
+
     private final Map<String, EmulatedInteraction> byToken = new ConcurrentHashMap<>();
 
     Interactions(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway) {
@@ -113,16 +122,17 @@ final class Interactions {
     }
 
     /**
-     * The commands of a scope. {@code GET} lists them as Discord does: without {@code with_localizations=true}, the
-     * localization maps are left out for {@code name_localized}/{@code description_localized} in the requester's
-     * locale ({@code X-Discord-Locale}, else the bot user's {@code en-US}) where there is one.
+     * The commands of a scope. {@code GET} lists them as Discord does: without
+     * {@code with_localizations=true}, the localization maps are left out for
+     * {@code name_localized}/{@code description_localized} in the requester's locale
+     * ({@code X-Discord-Locale}, else the bot user's {@code en-US}) where there is one.
      */
     private HttpResponse list(long scope, HttpRequest request) {
         boolean full = request.queryParam("with_localizations").map(Boolean::parseBoolean).orElse(false);
         String locale = Objects.requireNonNullElse(request.header("x-discord-locale"), EmulatorWorld.DEFAULT_LOCALE);
         ArrayNode array = this.payloads.array();
-        commands(scope).forEach((command) -> array.add(full ? command.definition()
-                : localized((ObjectNode) command.definition().deepCopy(), locale)));
+        commands(scope).forEach((command) -> array
+            .add(full ? command.definition() : localized((ObjectNode) command.definition().deepCopy(), locale)));
         return DiscordRoutes.ok(array);
     }
 
@@ -183,7 +193,9 @@ final class Interactions {
         return HttpResponse.json((existing != null) ? 200 : 201, command.definition().toString());
     }
 
-    /** The registered command with the definition's name and type: the one it replaces. */
+    /**
+     * The registered command with the definition's name and type: the one it replaces.
+     */
     private static @Nullable RegisteredCommand find(List<RegisteredCommand> commands, JsonNode definition) {
         return commands.stream()
             .filter((command) -> command.name().equals(definition.path("name").asString(""))
@@ -242,10 +254,12 @@ final class Interactions {
     }
 
     /**
-     * Discord's rules for a command (problems to {@code errors} under {@code at}): a slash command's name follows
-     * Discord's naming rule, its description has 1-100 characters, it has up to 25 options; a user or message
-     * command's name has 1-32 characters of any case, spaces allowed, and it has no description and no options.
-     * Localizations are keyed by Discord's locales and follow the rule of the field they localize.
+     * Discord's rules for a command (problems to {@code errors} under {@code at}): a
+     * slash command's name follows Discord's naming rule, its description has 1-100
+     * characters, it has up to 25 options; a user or message command's name has 1-32
+     * characters of any case, spaces allowed, and it has no description and no options.
+     * Localizations are keyed by Discord's locales and follow the rule of the field they
+     * localize.
      */
     private static void validate(JsonNode command, FormErrors errors, String at) {
         int type = type(command);
@@ -270,7 +284,10 @@ final class Interactions {
         }
     }
 
-    /** Options: up to 25, each named and described, subcommands with theirs, autocomplete or choices. */
+    /**
+     * Options: up to 25, each named and described, subcommands with theirs, autocomplete
+     * or choices.
+     */
     private static void options(JsonNode options, FormErrors errors, String at) {
         if (options.size() > 25) {
             errors.add(at, "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
@@ -304,8 +321,8 @@ final class Interactions {
     }
 
     /**
-     * Choices of an option, or suggested for one (callback 8): up to 25, names of 1-100 characters, values of the
-     * option's type, a string at most 100 characters.
+     * Choices of an option, or suggested for one (callback 8): up to 25, names of 1-100
+     * characters, values of the option's type, a string at most 100 characters.
      */
     private static void choices(JsonNode choices, int type, FormErrors errors, String at) {
         if (choices.size() > 25) {
@@ -321,25 +338,27 @@ final class Interactions {
             else if (type == CommandInput.STRING && value.asString().length() > 100) {
                 errors.add(valueAt, "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length.");
             }
-            else if (type != CommandInput.STRING && !(value.isIntegralNumber() || (type == CommandInput.NUMBER
-                    && value.isNumber()))) {
-                errors.add(valueAt, "NUMBER_TYPE_COERCE", "Value \"" + value + "\" is not "
-                        + ((type == CommandInput.INTEGER) ? "int." : "float."));
+            else if (type != CommandInput.STRING
+                    && !(value.isIntegralNumber() || (type == CommandInput.NUMBER && value.isNumber()))) {
+                errors.add(valueAt, "NUMBER_TYPE_COERCE",
+                        "Value \"" + value + "\" is not " + ((type == CommandInput.INTEGER) ? "int." : "float."));
             }
         }
     }
 
     /**
-     * A name or description and its localizations: text of 1 to {@code max} characters, slash command and option
-     * names by Discord's naming rule.
+     * A name or description and its localizations: text of 1 to {@code max} characters,
+     * slash command and option names by Discord's naming rule.
      */
-    private static void field(JsonNode json, String field, int max, boolean commandName, FormErrors errors,
-            String at) {
+    private static void field(JsonNode json, String field, int max, boolean commandName, FormErrors errors, String at) {
         text(json.path(field), max, commandName, errors, at + field);
         localizations(json, field + "_localizations", max, commandName, errors, at);
     }
 
-    /** A localization map: keyed by Discord's locales, each value by the rule of the field it localizes. */
+    /**
+     * A localization map: keyed by Discord's locales, each value by the rule of the field
+     * it localizes.
+     */
     private static void localizations(JsonNode json, String field, int max, boolean commandName, FormErrors errors,
             String at) {
         json.path(field).properties().forEach((entry) -> {
@@ -359,26 +378,28 @@ final class Interactions {
         if (length < 1 || length > max) {
             errors.add(at, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and " + max + " in length.");
         }
-        else if (commandName && (!COMMAND_NAME.matcher(text).matches()
-                || !text.equals(text.toLowerCase(Locale.ROOT)))) {
-            errors.add(at, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid: '" + text
-                    + "' (lower case letters, numbers, - _ and ' only)");
+        else if (commandName
+                && (!COMMAND_NAME.matcher(text).matches() || !text.equals(text.toLowerCase(Locale.ROOT)))) {
+            errors.add(at, "APPLICATION_COMMAND_INVALID_NAME",
+                    "Command name is invalid: '" + text + "' (lower case letters, numbers, - _ and ' only)");
         }
     }
 
     /* ---------------------------------------------------------------- invoking */
 
     /**
-     * A user runs a slash command, or with {@code focused} types into that option, which the bot hears of as an
-     * autocomplete (the options given so far, and the text typed); see {@link CommandInput} for what is checked.
-     * @throws InteractionRejectedException 404 for a command the bot has not registered, 400 for input Discord
-     * refuses
-     * @throws IllegalArgumentException when the focused option is unknown or not registered with autocomplete
+     * A user runs a slash command, or with {@code focused} types into that option, which
+     * the bot hears of as an autocomplete (the options given so far, and the text typed);
+     * see {@link CommandInput} for what is checked.
+     * @throws InteractionRejectedException 404 for a command the bot has not registered,
+     * 400 for input Discord refuses
+     * @throws IllegalArgumentException when the focused option is unknown or not
+     * registered with autocomplete
      */
     EmulatedInteraction invoke(SlashCommand command, @Nullable String focused, String typed) {
         EmulatedChannel channel = channel(command.channel(), command);
-        EmulatedUser user = (command.user() != null) ? command.user()
-                : this.world.userNamed("alice").orElseThrow(() -> new IllegalStateException("No user to run " + command));
+        EmulatedUser user = (command.user() != null) ? command.user() : this.world.userNamed("alice")
+            .orElseThrow(() -> new IllegalStateException("No user to run " + command));
         RegisteredCommand registered = registered(command.path().getFirst(), SLASH, channel);
         List<CommandInput.Option> options = CommandInput.check(registered, command, focused, typed, channel,
                 this.world);
@@ -388,14 +409,16 @@ final class Interactions {
         if (!resolved.isEmpty()) {
             data.set("resolved", resolved);
         }
-        return dispatch((focused == null) ? EmulatedInteraction.APPLICATION_COMMAND
-                : EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE, data, channel, user, null, null);
+        return dispatch((focused != null) ? EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE
+                : EmulatedInteraction.APPLICATION_COMMAND, data, channel, user, null, null);
     }
 
     /**
-     * A user runs a user command on a user (in {@code in}, or the first text channel) or a message command on a
-     * message (in its channel). {@code resolved} holds only the target, whose first entry JDA takes for it.
-     * @throws InteractionRejectedException 404 for a command the bot has not registered or a message that is gone
+     * A user runs a user command on a user (in {@code in}, or the first text channel) or
+     * a message command on a message (in its channel). {@code resolved} holds only the
+     * target, whose first entry JDA takes for it.
+     * @throws InteractionRejectedException 404 for a command the bot has not registered
+     * or a message that is gone
      */
     EmulatedInteraction context(EmulatedUser user, String name, Object target, @Nullable EmulatedChannel in) {
         ObjectNode resolved = this.payloads.object();
@@ -403,8 +426,9 @@ final class Interactions {
         RegisteredCommand registered;
         String targetId;
         if (target instanceof EmulatedMessage given) {
-            EmulatedMessage message = this.world.message(given.id()).orElseThrow(
-                    () -> new InteractionRejectedException(404, 10008, "Unknown Message", this.payloads.object()));
+            EmulatedMessage message = this.world.message(given.id())
+                .orElseThrow(
+                        () -> new InteractionRejectedException(404, 10008, "Unknown Message", this.payloads.object()));
             channel = this.world.channel(message.channelId()).orElseThrow();
             registered = registered(name, MESSAGE, channel);
             targetId = message.idString();
@@ -432,7 +456,10 @@ final class Interactions {
         return channel;
     }
 
-    /** The command's {@code id}, {@code name}, {@code type} and {@code guild_id} (for a guild command). */
+    /**
+     * The command's {@code id}, {@code name}, {@code type} and {@code guild_id} (for a
+     * guild command).
+     */
     private ObjectNode commandData(RegisteredCommand registered) {
         ObjectNode data = this.payloads.object();
         data.put("id", Payloads.id(registered.id()));
@@ -445,8 +472,8 @@ final class Interactions {
     }
 
     /**
-     * A user clicks a button ({@code values} null) or picks values in a select of a message; see
-     * {@link ComponentInput} for what is checked unless {@code forged}.
+     * A user clicks a button ({@code values} null) or picks values in a select of a
+     * message; see {@link ComponentInput} for what is checked unless {@code forged}.
      */
     EmulatedInteraction component(EmulatedUser user, EmulatedMessage message, String customId,
             @Nullable List<String> values, boolean forged) {
@@ -457,35 +484,45 @@ final class Interactions {
         EmulatedMessage on = (current != null) ? current : message;
         EmulatedChannel channel = this.world.channel(on.channelId())
             .orElseThrow(() -> new IllegalArgumentException("No channel " + Payloads.id(on.channelId())));
-        ObjectNode data = new ComponentInput(this.world, this.payloads, channel, forged)
-            .component(on, customId, values);
+        ObjectNode data = new ComponentInput(this.world, this.payloads, channel, forged).component(on, customId,
+                values);
         return dispatch(EmulatedInteraction.MESSAGE_COMPONENT, data, channel, user, on, null);
     }
 
     /**
-     * A user submits a modal the bot opened; unless {@code forged}, only the user it was opened for, only once,
-     * and with its fields checked (see {@link ComponentInput}).
+     * A user submits a modal the bot opened; unless {@code forged}, only the user it was
+     * opened for, only once, and with its fields checked (see {@link ComponentInput}).
      */
     EmulatedInteraction submit(EmulatedUser user, EmulatedModal modal, Map<String, String> values, boolean forged) {
         EmulatedInteraction opened = this.world.interaction(modal.interactionId())
-            .orElseThrow(() -> new IllegalArgumentException("The bot opened no modal in interaction "
-                    + Payloads.id(modal.interactionId())));
+            .orElseThrow(() -> new IllegalArgumentException(
+                    "The bot opened no modal in interaction " + Payloads.id(modal.interactionId())));
         if (!forged && opened.user().id() != user.id()) {
-            new FormErrors().add("data.custom_id", "BASE_TYPE_INVALID", "The modal '" + modal.customId()
-                    + "' was opened for " + opened.user().username() + ", not " + user.username() + ".").reject();
+            new FormErrors()
+                .add("data.custom_id", "BASE_TYPE_INVALID",
+                        "The modal '" + modal.customId() + "' was opened for " + opened.user().username() + ", not "
+                                + user.username() + ".")
+                .reject();
         }
         if (!forged && submitted(opened)) {
-            new FormErrors().add("data.custom_id", "BASE_TYPE_INVALID", "The modal '" + modal.customId()
-                    + "' was already submitted.").reject();
+            new FormErrors()
+                .add("data.custom_id", "BASE_TYPE_INVALID",
+                        "The modal '" + modal.customId() + "' was already submitted.")
+                .reject();
         }
         ObjectNode data = new ComponentInput(this.world, this.payloads, opened.channel(), forged).modal(modal, values);
-        return dispatch(EmulatedInteraction.MODAL_SUBMIT, data, opened.channel(), user,
-                opened.message().orElse(null), opened);
+        return dispatch(EmulatedInteraction.MODAL_SUBMIT, data, opened.channel(), user, opened.message().orElse(null),
+                opened);
     }
 
-    /** The latest modal with this custom id the bot opened for the user and that is not submitted yet. */
+    /**
+     * The latest modal with this custom id the bot opened for the user and that is not
+     * submitted yet.
+     */
     Optional<EmulatedModal> openModal(EmulatedUser user, String customId) {
-        return this.world.interactions().reversed().stream()
+        return this.world.interactions()
+            .reversed()
+            .stream()
             .filter((interaction) -> interaction.user().id() == user.id() && !submitted(interaction))
             .flatMap((interaction) -> interaction.modal().stream())
             .filter((modal) -> modal.customId().equals(customId))
@@ -528,10 +565,10 @@ final class Interactions {
     }
 
     /**
-     * Sends INTERACTION_CREATE: the envelope JDA requires ({@code channel}, {@code context},
-     * {@code authorizing_integration_owners}, {@code guild}, the member or user) around the data, with the user's
-     * {@code locale} and the guild's, and for a component, or a modal opened from one, the whole message the
-     * component is on.
+     * Sends INTERACTION_CREATE: the envelope JDA requires ({@code channel},
+     * {@code context}, {@code authorizing_integration_owners}, {@code guild}, the member
+     * or user) around the data, with the user's {@code locale} and the guild's, and for a
+     * component, or a modal opened from one, the whole message the component is on.
      */
     private EmulatedInteraction dispatch(int type, ObjectNode data, EmulatedChannel channel, EmulatedUser user,
             @Nullable EmulatedMessage message, @Nullable EmulatedInteraction source) {
@@ -578,7 +615,8 @@ final class Interactions {
             json.put("context", 1);
         }
         if (channel.isDirect()) {
-            // as Discord sends it to the bot: the DM's other party, seen from the user, is the bot
+            // as Discord sends it to the bot: the DM's other party, seen from the user,
+            // is the bot
             channelJson.putArray("recipients").add(this.payloads.user(this.world.botUser()));
         }
         json.set("channel", channelJson);
@@ -586,7 +624,10 @@ final class Interactions {
         return interaction;
     }
 
-    /** The options array of checked, typed values; fills {@code resolved} with the users, roles, channels, files. */
+    /**
+     * The options array of checked, typed values; fills {@code resolved} with the users,
+     * roles, channels, files.
+     */
     private ArrayNode options(List<CommandInput.Option> given, ObjectNode resolved, @Nullable EmulatedGuild guild) {
         ArrayNode options = this.payloads.array();
         for (CommandInput.Option entry : given) {
@@ -622,11 +663,11 @@ final class Interactions {
                     EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "",
                             java.time.Instant.now(), null, 0, false, List.of(), List.of(), List.of(attachment),
                             List.of(), List.of(), 0, null, 0, 0, 0);
-                    resolved.withObjectProperty("attachments").set(Payloads.id(attachment.id()),
-                            this.payloads.attachment(holder, attachment));
+                    resolved.withObjectProperty("attachments")
+                        .set(Payloads.id(attachment.id()), this.payloads.attachment(holder, attachment));
                 }
-                default -> throw new IllegalStateException("CommandInput typed " + entry.name() + " as "
-                        + entry.value().getClass().getSimpleName());
+                default -> throw new IllegalStateException(
+                        "CommandInput typed " + entry.name() + " as " + entry.value().getClass().getSimpleName());
             }
         }
         return options;
@@ -643,9 +684,10 @@ final class Interactions {
     }
 
     /**
-     * The bot's answer to an interaction, once and within 3 seconds: 4 a message, 5 deferred, 9 a modal (not for
-     * a modal submitted), and for a component (or a modal opened from one) 6 deferred update and 7 update of the
-     * message with the component; an autocomplete takes only 8, its choices. Discord refuses other types with 400,
+     * The bot's answer to an interaction, once and within 3 seconds: 4 a message, 5
+     * deferred, 9 a modal (not for a modal submitted), and for a component (or a modal
+     * opened from one) 6 deferred update and 7 update of the message with the component;
+     * an autocomplete takes only 8, its choices. Discord refuses other types with 400,
      * naming the valid ones.
      */
     private HttpResponse callback(HttpRequest request, Map<String, String> params) {
@@ -671,8 +713,9 @@ final class Interactions {
             }
             try {
                 switch (type) {
-                    case EmulatedInteraction.CHANNEL_MESSAGE -> original = this.messaging.botSends(
-                            interaction.channel(), data, body.files(), this.world.applicationId(), interaction.id(), 0);
+                    case EmulatedInteraction.CHANNEL_MESSAGE ->
+                        original = this.messaging.botSends(interaction.channel(), data, body.files(),
+                                this.world.applicationId(), interaction.id(), 0);
                     case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE -> {
                         ObjectNode placeholder = this.payloads.object();
                         placeholder.put("content", "");
@@ -680,8 +723,8 @@ final class Interactions {
                                 this.world.applicationId(), interaction.id(), 128 | (data.path("flags").asInt(0) & 64));
                     }
                     case EmulatedInteraction.DEFERRED_UPDATE_MESSAGE -> original = clicked(interaction);
-                    case EmulatedInteraction.UPDATE_MESSAGE -> original = this.messaging.edit(clicked(interaction),
-                            data, body.files(), false);
+                    case EmulatedInteraction.UPDATE_MESSAGE ->
+                        original = this.messaging.edit(clicked(interaction), data, body.files(), false);
                     case EmulatedInteraction.AUTOCOMPLETE_RESULT -> choices = choices(interaction, data);
                     default -> modal = EmulatedModal.of(Components.modal(data), interaction.id());
                 }
@@ -717,8 +760,8 @@ final class Interactions {
         if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
             return List.of(EmulatedInteraction.AUTOCOMPLETE_RESULT);
         }
-        List<Integer> types = new ArrayList<>(List.of(EmulatedInteraction.CHANNEL_MESSAGE,
-                EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE));
+        List<Integer> types = new ArrayList<>(
+                List.of(EmulatedInteraction.CHANNEL_MESSAGE, EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE));
         if (interaction.messageId() != 0) {
             types.addAll(List.of(EmulatedInteraction.DEFERRED_UPDATE_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE));
         }
@@ -728,7 +771,10 @@ final class Interactions {
         return types;
     }
 
-    /** The choices of callback 8, checked as Discord checks them against the type of the option being typed. */
+    /**
+     * The choices of callback 8, checked as Discord checks them against the type of the
+     * option being typed.
+     */
     private static List<EmulatedInteraction.Choice> choices(EmulatedInteraction interaction, JsonNode data) {
         int type = focused(interaction.data().path("options")).path("type").asInt();
         FormErrors errors = new FormErrors();
@@ -772,8 +818,8 @@ final class Interactions {
         DiscordRoutes.Body body = DiscordRoutes.Body.of(request, this.world);
         if (interaction.takeFirstFollowUpAfterDefer()) {
             EmulatedMessage original = this.world.message(interaction.originalMessageId()).orElseThrow();
-            return DiscordRoutes.ok(this.payloads.message(
-                    this.messaging.edit(original, body.json(), body.files(), true), false));
+            return DiscordRoutes
+                .ok(this.payloads.message(this.messaging.edit(original, body.json(), body.files(), true), false));
         }
         int flags = body.json().path("flags").asInt(0) & 64;
         EmulatedMessage message = this.messaging.botSends(interaction.channel(), body.json(), body.files(),
@@ -800,8 +846,8 @@ final class Interactions {
         if (original && interaction.isDeferred()) {
             interaction.takeFirstFollowUpAfterDefer();
         }
-        return DiscordRoutes.ok(this.payloads.message(this.messaging.edit(message, body.json(), body.files(), original),
-                false));
+        return DiscordRoutes
+            .ok(this.payloads.message(this.messaging.edit(message, body.json(), body.files(), original), false));
     }
 
     List<EmulatedInteraction> interactions() {
@@ -813,4 +859,5 @@ final class Interactions {
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
     }
+
 }

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain JDA 6.5 client (no Spring) against the emulator: JDA registers a slash command with autocomplete
- * options, a user and a message command, all localized, reads them back, answers autocompletes with choices and
- * context menus with replies, and reads the user's and the guild's locale. JDA drops an event it cannot parse with
- * only a WARN, so each test asserts that the listener ran.
+ * A plain JDA 6.5 client (no Spring) against the emulator: JDA registers a slash command
+ * with autocomplete options, a user and a message command, all localized, reads them
+ * back, answers autocompletes with choices and context menus with replies, and reads the
+ * user's and the guild's locale. JDA drops an event it cannot parse with only a WARN, so
+ * each test asserts that the listener ran.
  */
 @DisplayName("JDA 6.5 with autocomplete, context menus and locales against the emulator")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,13 +51,14 @@ class JdaCommandsCompatibilityTests {
             Commands.slash("idea", "Suggests an idea")
                 .setNameLocalization(DiscordLocale.GERMAN, "idee")
                 .setDescriptionLocalization(DiscordLocale.GERMAN, "Schlägt eine Idee vor")
-                .addOptions(new OptionData(OptionType.STRING, "topic", "A topic").setAutoComplete(true)
+                .addOptions(new OptionData(OptionType.STRING, "topic", "A topic")
+                    .setAutoComplete(true)
                     .setNameLocalization(DiscordLocale.GERMAN, "thema")
                     .setDescriptionLocalization(DiscordLocale.GERMAN, "Ein Thema"),
                         new OptionData(OptionType.INTEGER, "count", "How many").setAutoComplete(true),
                         new OptionData(OptionType.STRING, "mood", "A mood")
-                            .addChoices(new Command.Choice("Happy", "happy")
-                                .setNameLocalization(DiscordLocale.GERMAN, "Fröhlich"))),
+                            .addChoices(new Command.Choice("Happy", "happy").setNameLocalization(DiscordLocale.GERMAN,
+                                    "Fröhlich"))),
             Commands.user("Show Ideas").setNameLocalization(DiscordLocale.GERMAN, "Ideen zeigen"),
             Commands.message("Idea from this message")
                 .setNameLocalization(DiscordLocale.GERMAN, "Idee aus dieser Nachricht"));
@@ -72,8 +74,8 @@ class JdaCommandsCompatibilityTests {
         this.discord = DiscordEmulator.builder().build().start();
         this.world = this.discord.world();
         String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder.createLight(this.discord.token(),
-                EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
+        this.jda = JDABuilder
+            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
             .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
             .setSessionController(new ConcurrentSessionController() {
 
@@ -113,7 +115,8 @@ class JdaCommandsCompatibilityTests {
 
         List<Command> withLocalizations = this.jda.retrieveCommands(true).complete();
 
-        assertThat(json(withLocalizations.stream().map(CommandData::fromCommand).toList())).isEqualTo(json(this.commands));
+        assertThat(json(withLocalizations.stream().map(CommandData::fromCommand).toList()))
+            .isEqualTo(json(this.commands));
         Command idea = withLocalizations.getFirst();
         assertThat(idea.getNameLocalizations().get(DiscordLocale.GERMAN)).isEqualTo("idee");
         assertThat(idea.getOptions().getFirst().getNameLocalizations().get(DiscordLocale.GERMAN)).isEqualTo("thema");
@@ -139,8 +142,8 @@ class JdaCommandsCompatibilityTests {
         assertThat(typing.awaitChoices(Timeouts.ANSWER)).containsExactly(
                 new EmulatedInteraction.Choice("games (de)", "games"),
                 new EmulatedInteraction.Choice("gardening (de)", "gardening"));
-        EmulatedInteraction counting = this.world.as("bob").autocompletes(SlashCommand.of("idea").option("topic", "music"),
-                "count", "1");
+        EmulatedInteraction counting = this.world.as("bob")
+            .autocompletes(SlashCommand.of("idea").option("topic", "music"), "count", "1");
         assertThat(counting.awaitChoices(Timeouts.ANSWER)).extracting(EmulatedInteraction.Choice::value)
             .containsExactly(1L, 10L, 11L);
         assertThat(this.handled).containsExactly("autocomplete topic='ga' by alice in de/en-US",
@@ -191,7 +194,9 @@ class JdaCommandsCompatibilityTests {
             .toList();
     }
 
-    /** The bot: topics and counts suggested, context menus answered, every locale noted. */
+    /**
+     * The bot: topics and counts suggested, context menus answered, every locale noted.
+     */
     private final class Bot extends ListenerAdapter {
 
         @Override
@@ -202,29 +207,37 @@ class JdaCommandsCompatibilityTests {
                 event.replyChoiceLongs(1, 10, 11).queue();
                 return;
             }
-            event.replyChoices(TOPICS.stream()
-                .filter((topic) -> topic.startsWith(typed))
-                .map((topic) -> new Command.Choice(topic + " (" + event.getUserLocale().getLocale() + ")", topic))
-                .toList()).queue();
+            event
+                .replyChoices(TOPICS.stream()
+                    .filter((topic) -> topic.startsWith(typed))
+                    .map((topic) -> new Command.Choice(topic + " (" + event.getUserLocale().getLocale() + ")", topic))
+                    .toList())
+                .queue();
         }
 
         @Override
         public void onUserContextInteraction(UserContextInteractionEvent event) {
             note("user command " + event.getName(), event);
-            event.reply("Ideas for " + event.getTarget().getName() + " (member "
-                    + event.getTargetMember().getUser().getName() + ")").queue();
+            event
+                .reply("Ideas for " + event.getTarget().getName() + " (member "
+                        + event.getTargetMember().getUser().getName() + ")")
+                .queue();
         }
 
         @Override
         public void onMessageContextInteraction(MessageContextInteractionEvent event) {
             note("message command " + event.getName(), event);
-            event.reply("Idea from " + event.getTarget().getAuthor().getName() + ": "
-                    + event.getTarget().getContentRaw()).queue();
+            event
+                .reply("Idea from " + event.getTarget().getAuthor().getName() + ": "
+                        + event.getTarget().getContentRaw())
+                .queue();
         }
 
         private void note(String what, Interaction event) {
             JdaCommandsCompatibilityTests.this.handled.add(what + " by " + event.getUser().getName() + " in "
                     + event.getUserLocale().getLocale() + "/" + event.getGuildLocale().getLocale());
         }
+
     }
+
 }

@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A plain JDA 6.5 client (no Spring) against the emulator: JDA sends buttons and selects, answers clicks,
- * picks and modal submits with every callback type, and accepts every payload the emulator sends. JDA drops
- * an event it cannot parse with only a WARN, so each test asserts that the listener ran.
+ * A plain JDA 6.5 client (no Spring) against the emulator: JDA sends buttons and selects,
+ * answers clicks, picks and modal submits with every callback type, and accepts every
+ * payload the emulator sends. JDA drops an event it cannot parse with only a WARN, so
+ * each test asserts that the listener ran.
  */
 @DisplayName("JDA 6.5 with components and modals against the emulator")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,8 +61,8 @@ class JdaComponentsCompatibilityTests {
         this.discord = DiscordEmulator.builder().build().start();
         this.world = this.discord.world();
         String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder.createLight(this.discord.token(),
-                EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
+        this.jda = JDABuilder
+            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
             .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
             .setSessionController(new ConcurrentSessionController() {
 
@@ -164,13 +165,15 @@ class JdaComponentsCompatibilityTests {
         assertThat(modal.fields()).containsExactly(
                 new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 50, "an idea", null),
                 new EmulatedModal.Field("details", "Details", 4, 2, false, 0, 4000, null, "none"));
-        EmulatedMessage thanks = this.world.as("alice").submits(modal, Map.of("idea", "more tests"))
+        EmulatedMessage thanks = this.world.as("alice")
+            .submits(modal, Map.of("idea", "more tests"))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(thanks.content()).isEqualTo("Thanks, more tests (details: 'none')");
         assertThat(thanks.referencedMessageId()).isEqualTo(menu.id());
 
         EmulatedModal form = this.world.as("carol").runs(SlashCommand.of("form")).awaitModal(Timeouts.ANSWER);
-        EmulatedMessage reply = this.world.as("carol").submits(form, Map.of("idea", "a bot", "details", "soon"))
+        EmulatedMessage reply = this.world.as("carol")
+            .submits(form, Map.of("idea", "a bot", "details", "soon"))
             .awaitResponse(Timeouts.ANSWER);
         assertThat(reply.content()).isEqualTo("Thanks, a bot (details: 'soon')");
         assertThat(reply.type()).isEqualTo(20);
@@ -181,19 +184,24 @@ class JdaComponentsCompatibilityTests {
     /** Asks the bot for its menu and waits for it. */
     private EmulatedMessage menu() {
         EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), "!menu");
-        return this.world.awaitMessage((message) -> message.author().bot() && message.id() > asked.id(),
-                Timeouts.ANSWER).orElseThrow(() -> new AssertionError("no menu"));
+        return this.world
+            .awaitMessage((message) -> message.author().bot() && message.id() > asked.id(), Timeouts.ANSWER)
+            .orElseThrow(() -> new AssertionError("no menu"));
     }
 
     private static Modal ideaForm() {
         return Modal.create("idea-form", "Your idea")
             .addComponents(
-                    Label.of("Idea", TextInput.create("idea", TextInputStyle.SHORT)
-                        .setRequiredRange(3, 50)
-                        .setPlaceholder("an idea")
-                        .build()),
+                    Label.of("Idea",
+                            TextInput.create("idea", TextInputStyle.SHORT)
+                                .setRequiredRange(3, 50)
+                                .setPlaceholder("an idea")
+                                .build()),
                     Label.of("Details", "Anything else",
-                            TextInput.create("details", TextInputStyle.PARAGRAPH).setRequired(false).setValue("none").build()))
+                            TextInput.create("details", TextInputStyle.PARAGRAPH)
+                                .setRequired(false)
+                                .setValue("none")
+                                .build()))
             .build();
     }
 
@@ -208,11 +216,9 @@ class JdaComponentsCompatibilityTests {
             JdaComponentsCompatibilityTests.this.handled.add("message !menu");
             event.getChannel()
                 .sendMessage("Pick one")
-                .addComponents(
-                        ActionRow.of(Button.primary("edit", "Edit"), Button.secondary("ask", "Ask"),
-                                Button.danger("done", "Done"), Button.link("https://example.com", "Docs")),
-                        ActionRow.of(StringSelectMenu.create("color").addOption("Red", "red").addOption("Blue", "blue")
-                            .build()),
+                .addComponents(ActionRow.of(Button.primary("edit", "Edit"), Button.secondary("ask", "Ask"), Button
+                    .danger("done", "Done"), Button.link("https://example.com", "Docs")), ActionRow
+                        .of(StringSelectMenu.create("color").addOption("Red", "red").addOption("Blue", "blue").build()),
                         ActionRow.of(EntitySelectMenu.create("who", EntitySelectMenu.SelectTarget.USER)
                             .setRequiredRange(1, 3)
                             .build()))
@@ -221,8 +227,8 @@ class JdaComponentsCompatibilityTests {
 
         @Override
         public void onButtonInteraction(ButtonInteractionEvent event) {
-            JdaComponentsCompatibilityTests.this.handled.add("button " + event.getComponentId() + " by "
-                    + event.getUser().getName());
+            JdaComponentsCompatibilityTests.this.handled
+                .add("button " + event.getComponentId() + " by " + event.getUser().getName());
             switch (event.getComponentId()) {
                 case "edit" -> event.editMessage("Edited by " + event.getUser().getName()).queue();
                 case "done" -> event.editButton(event.getButton().asDisabled()).queue();
@@ -232,7 +238,8 @@ class JdaComponentsCompatibilityTests {
 
         @Override
         public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-            JdaComponentsCompatibilityTests.this.handled.add("select " + event.getComponentId() + ": " + event.getValues());
+            JdaComponentsCompatibilityTests.this.handled
+                .add("select " + event.getComponentId() + ": " + event.getValues());
             event.deferEdit().queue();
             event.getHook().editOriginal("Picked " + String.join(", ", event.getValues())).queue();
         }
@@ -241,7 +248,9 @@ class JdaComponentsCompatibilityTests {
         public void onEntitySelectInteraction(EntitySelectInteractionEvent event) {
             JdaComponentsCompatibilityTests.this.handled.add("entity select " + event.getComponentId());
             List<String> users = event.getMentions().getUsers().stream().map((user) -> user.getName()).toList();
-            List<String> members = event.getMentions().getMembers().stream()
+            List<String> members = event.getMentions()
+                .getMembers()
+                .stream()
                 .map((member) -> member.getUser().getName())
                 .toList();
             event.reply("You picked " + String.join(", ", users) + " (members: " + String.join(", ", members) + ")")
@@ -257,8 +266,12 @@ class JdaComponentsCompatibilityTests {
         @Override
         public void onModalInteraction(ModalInteractionEvent event) {
             JdaComponentsCompatibilityTests.this.handled.add("modal " + event.getModalId());
-            event.reply("Thanks, " + event.getValue("idea").getAsString() + " (details: '"
-                    + event.getValue("details").getAsString() + "')").queue();
+            event
+                .reply("Thanks, " + event.getValue("idea").getAsString() + " (details: '"
+                        + event.getValue("details").getAsString() + "')")
+                .queue();
         }
+
     }
+
 }

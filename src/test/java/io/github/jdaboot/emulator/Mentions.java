@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decides who a message really pings, as Discord does: the mentions in its content, filtered by the
- * sender's {@code allowed_mentions} and by what the sender may ping at all ({@code @everyone},
- * {@code @here} and unmentionable roles need MENTION_EVERYONE).
+ * Decides who a message really pings, as Discord does: the mentions in its content,
+ * filtered by the sender's {@code allowed_mentions} and by what the sender may ping at
+ * all ({@code @everyone}, {@code @here} and unmentionable roles need MENTION_EVERYONE).
  */
 final class Mentions {
 
     private static final Pattern USER = Pattern.compile("<@!?(\\d{1,20})>");
+
     private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>");
+
     private static final Pattern EVERYONE = Pattern.compile("@(everyone|here)");
 
     /**
@@ -61,8 +63,7 @@ final class Mentions {
             allowedMentions.path("roles").forEach((node) -> allowedRoles.add(Long.parseUnsignedLong(node.asString())));
             repliedUser = allowedMentions.path("replied_user").asBoolean(false);
         }
-        boolean mayPingEveryone = guild != null
-                && (guild.permissionsOf(senderId) & Permissions.MENTION_EVERYONE) != 0;
+        boolean mayPingEveryone = guild != null && (guild.permissionsOf(senderId) & Permissions.MENTION_EVERYONE) != 0;
 
         Set<Long> users = new LinkedHashSet<>();
         Matcher userMatcher = USER.matcher(content);
@@ -101,4 +102,5 @@ final class Mentions {
             return 0;
         }
     }
+
 }

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Creating messages as Discord does: validation, nonces, mentions, storage, and the MESSAGE_CREATE
- * dispatch to every session that may see it (intents GUILD_MESSAGES / DIRECT_MESSAGES, and content
- * only with MESSAGE_CONTENT unless the bot is mentioned, it is a DM or the bot wrote it).
+ * Creating messages as Discord does: validation, nonces, mentions, storage, and the
+ * MESSAGE_CREATE dispatch to every session that may see it (intents GUILD_MESSAGES /
+ * DIRECT_MESSAGES, and content only with MESSAGE_CONTENT unless the bot is mentioned, it
+ * is a DM or the bot wrote it).
  */
 final class Messaging {
 
@@ -34,8 +35,11 @@ final class Messaging {
     }
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final Gateway gateway;
+
     private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
 
     Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
@@ -60,7 +64,10 @@ final class Messaging {
         return message;
     }
 
-    /** A webhook posts: its author is a bot-flagged pseudo-user and the message carries {@code webhook_id}. */
+    /**
+     * A webhook posts: its author is a bot-flagged pseudo-user and the message carries
+     * {@code webhook_id}.
+     */
     EmulatedMessage webhookSays(EmulatedChannel channel, String name, String content) {
         long webhookId = this.world.nextId();
         EmulatedUser author = new EmulatedUser(webhookId, name, true);
@@ -73,10 +80,12 @@ final class Messaging {
     }
 
     /**
-     * The bot creates a message through REST (channel messages, or webhook/interaction messages). A message
-     * answering a component, or a modal opened from one, replies to the message the component is on.
+     * The bot creates a message through REST (channel messages, or webhook/interaction
+     * messages). A message answering a component, or a modal opened from one, replies to
+     * the message the component is on.
      * @param channel where
-     * @param body the JSON body (content, embeds, allowed_mentions, message_reference, nonce, ...)
+     * @param body the JSON body (content, embeds, allowed_mentions, message_reference,
+     * nonce, ...)
      * @param files the attached files
      * @param webhookId 0 for a plain channel message, else the application id
      * @param interactionId the interaction it answers, or 0
@@ -128,8 +137,7 @@ final class Messaging {
                 repliedUser = target.author().id();
             }
             else if (reference.path("fail_if_not_exists").asBoolean(true)) {
-                throw new RestApi.DiscordError(400, 50035,
-                        "Invalid Form Body: message_reference: Unknown message");
+                throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: message_reference: Unknown message");
             }
         }
         EmulatedInteraction interaction = this.world.interaction(interactionId).orElse(null);
@@ -154,8 +162,9 @@ final class Messaging {
     }
 
     /**
-     * Applies an edit (content, embeds, components, flags) to a message and dispatches MESSAGE_UPDATE; filling in
-     * a deferred response ("thinking") does not count as an edit.
+     * Applies an edit (content, embeds, components, flags) to a message and dispatches
+     * MESSAGE_UPDATE; filling in a deferred response ("thinking") does not count as an
+     * edit.
      */
     EmulatedMessage edit(EmulatedMessage original, JsonNode body, List<EmulatedMessage.EmulatedAttachment> files,
             boolean clearLoading) {
@@ -187,15 +196,22 @@ final class Messaging {
         return edited;
     }
 
-    /** A user starts typing: TYPING_START to the sessions with the typing intent of that kind of channel. */
+    /**
+     * A user starts typing: TYPING_START to the sessions with the typing intent of that
+     * kind of channel.
+     */
     void typing(EmulatedChannel channel, EmulatedUser user) {
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         long needed = channel.isDirect() ? INTENT_DIRECT_MESSAGE_TYPING : INTENT_GUILD_MESSAGE_TYPING;
         this.gateway.dispatch(channel.guildId(), "TYPING_START",
-                () -> this.payloads.typingStart(channel, user, guild).toString(), (session) -> session.hasIntent(needed));
+                () -> this.payloads.typingStart(channel, user, guild).toString(),
+                (session) -> session.hasIntent(needed));
     }
 
-    /** A user reacts to a message: MESSAGE_REACTION_ADD to the sessions with the reactions intent. */
+    /**
+     * A user reacts to a message: MESSAGE_REACTION_ADD to the sessions with the reactions
+     * intent.
+     */
     void react(EmulatedMessage message, EmulatedUser user, String emoji) {
         EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
         long needed = (message.guildId() == 0) ? INTENT_DIRECT_MESSAGE_REACTIONS : INTENT_GUILD_MESSAGE_REACTIONS;
@@ -215,9 +231,10 @@ final class Messaging {
         boolean mentionsBot = message.mentionUserIds().contains(this.world.botUser().id());
         boolean seesContent = direct || fromBot || mentionsBot;
         long needed = direct ? INTENT_DIRECT_MESSAGES : INTENT_GUILD_MESSAGES;
-        this.gateway.dispatch(message.guildId(), type, full::toString, (session) -> session.hasIntent(needed)
-                && (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT)));
-        // the content is left out for sessions without MESSAGE_CONTENT: made only when one of them is there
+        this.gateway.dispatch(message.guildId(), type, full::toString,
+                (session) -> session.hasIntent(needed) && (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT)));
+        // the content is left out for sessions without MESSAGE_CONTENT: made only when
+        // one of them is there
         this.gateway.dispatch(message.guildId(), type, () -> {
             ObjectNode redacted = full.deepCopy();
             redacted.put("content", "");
@@ -236,7 +253,10 @@ final class Messaging {
         return result;
     }
 
-    /** Embeds as Discord stores them: JDA sends no {@code type}, Discord answers with {@code rich}. */
+    /**
+     * Embeds as Discord stores them: JDA sends no {@code type}, Discord answers with
+     * {@code rich}.
+     */
     private static List<JsonNode> embeds(@Nullable JsonNode array) {
         List<JsonNode> result = new ArrayList<>();
         for (JsonNode embed : list(array)) {
@@ -251,4 +271,5 @@ final class Messaging {
         }
         return result;
     }
+
 }

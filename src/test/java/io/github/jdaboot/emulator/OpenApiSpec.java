@@ -26,11 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Discord's OpenAPI spec (3.1, API v10), read from {@code ../shared/discord-api/openapi.json} beside the
- * project, for checking the emulator's response bodies against the JSON Schema (2020-12) that the spec
- * declares for an operation and status. The whole document is registered under one URI, so that a
- * response schema is a JSON pointer into it and its {@code $ref}s to {@code #/components/schemas/...}
- * resolve within the document.
+ * Discord's OpenAPI spec (3.1, API v10), read from
+ * {@code ../shared/discord-api/openapi.json} beside the project, for checking the
+ * emulator's response bodies against the JSON Schema (2020-12) that the spec declares for
+ * an operation and status. The whole document is registered under one URI, so that a
+ * response schema is a JSON pointer into it and its {@code $ref}s to
+ * {@code #/components/schemas/...} resolve within the document.
  */
 final class OpenApiSpec {
 
@@ -52,9 +53,15 @@ final class OpenApiSpec {
     private static @Nullable OpenApiSpec instance;
 
     private final JsonNode document;
+
     private final SchemaRegistry registry;
-    /** Path templates with their parameters blanked ({@code /channels/{}/messages}) to the spec's own template. */
+
+    /**
+     * Path templates with their parameters blanked ({@code /channels/{}/messages}) to the
+     * spec's own template.
+     */
     private final Map<String, String> paths = new HashMap<>();
+
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     private OpenApiSpec(JsonNode document) {
@@ -87,10 +94,11 @@ final class OpenApiSpec {
     }
 
     /**
-     * The one place where the spec disagrees with what Discord sends and documents: a field error in
-     * {@code errors.<field>._errors[]} has a string {@code code} such as {@code BASE_TYPE_MAX_LENGTH}
-     * (see "Error Messages" in Discord's API reference), but the spec reuses its top-level {@code Error},
-     * whose {@code code} is an integer. Field errors are checked with a string code.
+     * The one place where the spec disagrees with what Discord sends and documents: a
+     * field error in {@code errors.<field>._errors[]} has a string {@code code} such as
+     * {@code BASE_TYPE_MAX_LENGTH} (see "Error Messages" in Discord's API reference), but
+     * the spec reuses its top-level {@code Error}, whose {@code code} is an integer.
+     * Field errors are checked with a string code.
      */
     private static JsonNode correct(JsonNode document) {
         JsonNode inner = document.at("/components/schemas/InnerErrors/properties/_errors");
@@ -99,7 +107,8 @@ final class OpenApiSpec {
             ObjectNode item = errors.putObject("items");
             item.put("type", "object");
             item.putArray("required").add("code").add("message");
-            item.putObject("properties").<ObjectNode>set("code", JSON.createObjectNode().put("type", "string"))
+            item.putObject("properties")
+                .<ObjectNode>set("code", JSON.createObjectNode().put("type", "string"))
                 .set("message", JSON.createObjectNode().put("type", "string"));
         }
         return document;
@@ -117,18 +126,26 @@ final class OpenApiSpec {
     /** Every operation of the spec. */
     List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        this.document.path("paths").properties().forEach((path) -> path.getValue().propertyNames().stream()
-            .filter(METHODS::contains)
-            .forEach((method) -> operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey()))));
+        this.document.path("paths")
+            .properties()
+            .forEach((path) -> path.getValue()
+                .propertyNames()
+                .stream()
+                .filter(METHODS::contains)
+                .forEach((method) -> operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey()))));
         return operations;
     }
 
     /**
      * What the spec declares for a response.
-     * @param operation e.g. {@code GET /channels/{channel_id}/messages}, as the spec spells it
-     * @param statusKey the key of {@code responses} that applies: the status itself, or {@code 4XX},
-     * {@code 5XX}, {@code default}; {@code ErrorResponse} when the spec declares nothing for a 5xx
-     * @param pointer the JSON pointer to the body's schema, or null when the spec declares no body
+     *
+     * @param operation e.g. {@code GET /channels/{channel_id}/messages}, as the spec
+     * spells it
+     * @param statusKey the key of {@code responses} that applies: the status itself, or
+     * {@code 4XX}, {@code 5XX}, {@code default}; {@code ErrorResponse} when the spec
+     * declares nothing for a 5xx
+     * @param pointer the JSON pointer to the body's schema, or null when the spec
+     * declares no body
      */
     record Declared(String operation, String statusKey, @Nullable String pointer) {
 
@@ -140,14 +157,15 @@ final class OpenApiSpec {
     /**
      * Finds the operation and the response for a status.
      * @param method the HTTP method
-     * @param route a route template such as {@code /channels/{channel_id}/messages}; parameter names need not
-     * match the spec's
-     * @throws IllegalArgumentException when the spec has no such operation or says nothing about the status
+     * @param route a route template such as {@code /channels/{channel_id}/messages};
+     * parameter names need not match the spec's
+     * @throws IllegalArgumentException when the spec has no such operation or says
+     * nothing about the status
      */
     Declared declared(String method, String route, int status) {
         String template = this.paths.get(blank(route.startsWith("/") ? route : "/" + route));
-        JsonNode operation = (template != null) ? this.document.path("paths").path(template)
-            .path(method.toLowerCase(Locale.ROOT)) : null;
+        JsonNode operation = (template != null)
+                ? this.document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)) : null;
         if (operation == null || operation.isMissingNode()) {
             throw new IllegalArgumentException("The spec has no operation " + method + " " + route);
         }
@@ -176,7 +194,8 @@ final class OpenApiSpec {
 
     /**
      * Checks a response body.
-     * @return the problems, each as a JSON pointer into the body and a message; empty when it validates
+     * @return the problems, each as a JSON pointer into the body and a message; empty
+     * when it validates
      */
     List<String> validate(String method, String route, int status, String body) {
         Declared declared = declared(method, route, status);
@@ -209,8 +228,9 @@ final class OpenApiSpec {
     }
 
     /**
-     * Leaves out the branches of a {@code oneOf} whose {@code type} does not match the instance's (Discord's
-     * schemas tell their variants apart by it), so that a failure names what is wrong with the variant meant.
+     * Leaves out the branches of a {@code oneOf} whose {@code type} does not match the
+     * instance's (Discord's schemas tell their variants apart by it), so that a failure
+     * names what is wrong with the variant meant.
      */
     private static List<Error> pruned(List<Error> errors) {
         List<String> otherVariants = errors.stream()
@@ -237,4 +257,5 @@ final class OpenApiSpec {
     private static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
+
 }

@@ -15,18 +15,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Discord's JSON shapes (API v10) for what the emulator sends: users, members, roles, channels,
- * guilds, READY and messages. Field names follow Discord's OpenAPI spec.
+ * Discord's JSON shapes (API v10) for what the emulator sends: users, members, roles,
+ * channels, guilds, READY and messages. Field names follow Discord's OpenAPI spec.
  */
 final class Payloads {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
-        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
         .withZone(ZoneOffset.UTC);
 
     private static final String INVALID_FORM_BODY = "Invalid Form Body";
 
-    /** {@code <field path>: <text>}, the path in lower case with dots, such as {@code options.0.name}. */
+    /**
+     * {@code <field path>: <text>}, the path in lower case with dots, such as
+     * {@code options.0.name}.
+     */
     private static final Pattern FIELD_ERROR = Pattern.compile("([a-z_][a-z0-9_]*(?:\\.[a-z0-9_]+)*): (.+)");
 
     private static final Map<Pattern, String> FIELD_ERROR_CODES = new LinkedHashMap<>();
@@ -40,6 +42,7 @@ final class Payloads {
     }
 
     private final EmulatorWorld world;
+
     private volatile String baseUrl = "";
 
     Payloads(EmulatorWorld world) {
@@ -117,7 +120,10 @@ final class Payloads {
         return json;
     }
 
-    /** A guild member; with {@code withUser=false} the partial member that MESSAGE_CREATE carries. */
+    /**
+     * A guild member; with {@code withUser=false} the partial member that MESSAGE_CREATE
+     * carries.
+     */
     ObjectNode member(EmulatedGuild guild, EmulatedUser user, boolean withUser) {
         ObjectNode json = object();
         if (withUser) {
@@ -178,7 +184,10 @@ final class Payloads {
         return json;
     }
 
-    /** A guild, as {@code GET /guilds/{guild_id}} answers; GUILD_CREATE adds its gateway fields. */
+    /**
+     * A guild, as {@code GET /guilds/{guild_id}} answers; GUILD_CREATE adds its gateway
+     * fields.
+     */
     ObjectNode guild(EmulatedGuild guild) {
         ObjectNode json = object();
         json.put("id", guild.idString());
@@ -231,7 +240,9 @@ final class Payloads {
         return json;
     }
 
-    /** GUILD_CREATE: the guild with its roles, channels, threads and the bot's own member. */
+    /**
+     * GUILD_CREATE: the guild with its roles, channels, threads and the bot's own member.
+     */
     ObjectNode guildCreate(EmulatedGuild guild) {
         ObjectNode json = guild(guild);
         json.put("joined_at", timestamp(Instant.ofEpochMilli(Snowflakes.timestampOf(guild.id()))));
@@ -263,14 +274,20 @@ final class Payloads {
         return json;
     }
 
-    /** GUILD_DELETE for a guild the bot left (no {@code unavailable}: it is not an outage). */
+    /**
+     * GUILD_DELETE for a guild the bot left (no {@code unavailable}: it is not an
+     * outage).
+     */
     ObjectNode guildDelete(EmulatedGuild guild) {
         ObjectNode json = object();
         json.put("id", guild.idString());
         return json;
     }
 
-    /** TYPING_START: who, where and when (Unix seconds); in a guild with the member, user included. */
+    /**
+     * TYPING_START: who, where and when (Unix seconds); in a guild with the member, user
+     * included.
+     */
     ObjectNode typingStart(EmulatedChannel channel, EmulatedUser user, @Nullable EmulatedGuild guild) {
         ObjectNode json = object();
         json.put("channel_id", channel.idString());
@@ -283,7 +300,10 @@ final class Payloads {
         return json;
     }
 
-    /** MESSAGE_REACTION_ADD with a Unicode emoji; in a guild with the member, user included. */
+    /**
+     * MESSAGE_REACTION_ADD with a Unicode emoji; in a guild with the member, user
+     * included.
+     */
     ObjectNode reactionAdd(EmulatedMessage message, EmulatedUser user, String emoji, @Nullable EmulatedGuild guild) {
         ObjectNode json = object();
         json.put("user_id", user.idString());
@@ -332,8 +352,8 @@ final class Payloads {
     }
 
     /**
-     * A message object. With {@code gateway=true} it carries {@code guild_id} and the author's
-     * partial {@code member}, as MESSAGE_CREATE does.
+     * A message object. With {@code gateway=true} it carries {@code guild_id} and the
+     * author's partial {@code member}, as MESSAGE_CREATE does.
      */
     ObjectNode message(EmulatedMessage message, boolean gateway) {
         ObjectNode json = object();
@@ -423,8 +443,8 @@ final class Payloads {
     }
 
     /**
-     * Who ran the interaction a message answers, and how: a command, a component (with the message it was on)
-     * or a modal (with the interaction that opened it).
+     * Who ran the interaction a message answers, and how: a command, a component (with
+     * the message it was on) or a modal (with the interaction that opened it).
      */
     private ObjectNode interactionMetadata(EmulatedInteraction interaction) {
         ObjectNode json = object();
@@ -447,14 +467,20 @@ final class Payloads {
         return json;
     }
 
-    /** Where the application is installed for an interaction: {@code "0"} (guild install) the guild's id, 0 in a DM. */
+    /**
+     * Where the application is installed for an interaction: {@code "0"} (guild install)
+     * the guild's id, 0 in a DM.
+     */
     ObjectNode owners(EmulatedChannel channel) {
         ObjectNode json = object();
         json.put("0", id(channel.guildId()));
         return json;
     }
 
-    /** Adds a user (with the member in a guild), role or channel to an interaction's {@code resolved} data. */
+    /**
+     * Adds a user (with the member in a guild), role or channel to an interaction's
+     * {@code resolved} data.
+     */
     void resolve(ObjectNode resolved, Object entity, @Nullable EmulatedGuild guild) {
         switch (entity) {
             case EmulatedUser user -> {
@@ -491,7 +517,10 @@ final class Payloads {
         return json;
     }
 
-    /** Discord's JSON error body for an error: with its {@code errors} object when it has one. */
+    /**
+     * Discord's JSON error body for an error: with its {@code errors} object when it has
+     * one.
+     */
     String error(RestApi.DiscordError error) {
         if (error.errors() == null) {
             return error(error.code(), error.getMessage());
@@ -506,9 +535,10 @@ final class Payloads {
     /**
      * Discord's JSON error body: {@code code} and {@code message}. For 50035 a message
      * {@code "Invalid Form Body: <field path>: <text>"} becomes Discord's field errors,
-     * {@code "errors": {"<field>": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "<text>"}]}}}, with
-     * a dotted path ({@code options.0.name}) nested key by key; without a field path the error is the
-     * request's own, in {@code errors._errors}.
+     * {@code "errors": {"<field>": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH",
+     * "message": "<text>"}]}}}, with a dotted path ({@code options.0.name}) nested key by
+     * key; without a field path the error is the request's own, in
+     * {@code errors._errors}.
      */
     String error(int code, String message) {
         ObjectNode json = object();
@@ -547,4 +577,5 @@ final class Payloads {
         JsonNode value = node.get(field);
         return (value == null || value.isNull()) ? null : value.asString();
     }
+
 }

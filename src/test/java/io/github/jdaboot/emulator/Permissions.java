@@ -20,7 +20,9 @@ final class Permissions {
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
     static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
 
-    /** What {@code @everyone} may do in a freshly made guild, roughly Discord's default. */
+    /**
+     * What {@code @everyone} may do in a freshly made guild, roughly Discord's default.
+     */
     static final long EVERYONE_DEFAULT = CREATE_INSTANT_INVITE | ADD_REACTIONS | VIEW_CHANNEL | SEND_MESSAGES
             | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | USE_EXTERNAL_EMOJIS | USE_APPLICATION_COMMANDS
             | SEND_MESSAGES_IN_THREADS;
@@ -29,4 +31,5 @@ final class Permissions {
 
     private Permissions() {
     }
+
 }

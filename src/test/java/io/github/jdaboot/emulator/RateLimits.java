@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Discord-style rate limits: fixed windows per bucket (a route and its major parameter) and a global
- * limit per bot, announced in {@code X-RateLimit-*} headers on every response. A request over the
- * limit gets 429 with {@code retry_after}. A request that arrives while its bucket (or the bot, after
- * a global 429) was told to wait, by a limit or an injected 429, is counted as a violation.
+ * Discord-style rate limits: fixed windows per bucket (a route and its major parameter)
+ * and a global limit per bot, announced in {@code X-RateLimit-*} headers on every
+ * response. A request over the limit gets 429 with {@code retry_after}. A request that
+ * arrives while its bucket (or the bot, after a global 429) was told to wait, by a limit
+ * or an injected 429, is counted as a violation.
  */
 final class RateLimits {
 
@@ -26,8 +27,8 @@ final class RateLimits {
     private static final String GLOBAL = "<global>";
 
     /**
-     * Requests that arrive this soon after a 429 was sent were on their way before the bot could know:
-     * they are not held against it.
+     * Requests that arrive this soon after a 429 was sent were on their way before the
+     * bot could know: they are not held against it.
      */
     private static final long IN_FLIGHT_NANOS = 50_000_000L;
 
@@ -42,16 +43,25 @@ final class RateLimits {
     private static final class Window {
 
         long startNanos;
+
         int used;
+
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
     private final Map<String, Limit> overrides = new ConcurrentHashMap<>();
+
     private final Map<String, Wait> waits = new ConcurrentHashMap<>();
+
     private final Window globalWindow = new Window();
+
     private final AtomicInteger limited = new AtomicInteger();
+
     private final AtomicInteger violations = new AtomicInteger();
+
     private volatile boolean enabled = true;
+
     private static final Limit DEFAULT_GLOBAL = new Limit(50, Duration.ofSeconds(1));
 
     private volatile Limit globalLimit = DEFAULT_GLOBAL;
@@ -75,7 +85,10 @@ final class RateLimits {
         this.globalLimit = limit;
     }
 
-    /** Replaces a route's limit, e.g. to let a load test send faster than Discord's 5 messages per 5 s. */
+    /**
+     * Replaces a route's limit, e.g. to let a load test send faster than Discord's 5
+     * messages per 5 s.
+     */
     void override(String route, Limit limit) {
         this.overrides.put(route, limit);
     }
@@ -89,12 +102,18 @@ final class RateLimits {
         return this.limited.get();
     }
 
-    /** How many requests came in while their bucket, or the bot, had been told to wait and the wait was not over. */
+    /**
+     * How many requests came in while their bucket, or the bot, had been told to wait and
+     * the wait was not over.
+     */
     int violations() {
         return this.violations.get();
     }
 
-    /** Notes a request, counting it as a violation if it comes before a wait it was told about is over. */
+    /**
+     * Notes a request, counting it as a violation if it comes before a wait it was told
+     * about is over.
+     */
     void arrived(String bucketKey, boolean countsGlobally) {
         long now = System.nanoTime();
         Wait bucketWait = this.waits.get(bucketKey);
@@ -114,13 +133,14 @@ final class RateLimits {
 
     /**
      * Counts a request against its bucket and, unless exempt, the global limit.
-     * @param countsGlobally false for interaction and webhook-token routes, which Discord keeps out of the global limit
+     * @param countsGlobally false for interaction and webhook-token routes, which Discord
+     * keeps out of the global limit
      */
     Decision check(String bucketKey, String bucketHash, Limit limit, boolean countsGlobally) {
         long now = System.nanoTime();
         if (!this.enabled) {
-            return new Decision(true, headers(limit, limit.requests(), limit.window().toNanos(), bucketHash), 0,
-                    "user", false);
+            return new Decision(true, headers(limit, limit.requests(), limit.window().toNanos(), bucketHash), 0, "user",
+                    false);
         }
         if (countsGlobally) {
             Limit global = this.globalLimit;
@@ -177,4 +197,5 @@ final class RateLimits {
     static double seconds(long nanos) {
         return Math.max(0, nanos) / 1_000_000_000.0;
     }
+
 }

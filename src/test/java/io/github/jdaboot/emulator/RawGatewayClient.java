@@ -39,22 +39,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bare gateway client on Netty's WebSocket client, for testing the emulator's protocol without JDA.
- * With zlib-stream it inflates every binary message with one inflater for the connection and checks
- * that each ends with the Z_SYNC_FLUSH suffix, as Discord's clients do. A connection that ends without
- * a close frame reads as close code 1006. (Not the JDK's WebSocket client: now and then it never
- * noticed a connection the server had dropped right after sending a message.)
+ * A bare gateway client on Netty's WebSocket client, for testing the emulator's protocol
+ * without JDA. With zlib-stream it inflates every binary message with one inflater for
+ * the connection and checks that each ends with the Z_SYNC_FLUSH suffix, as Discord's
+ * clients do. A connection that ends without a close frame reads as close code 1006. (Not
+ * the JDK's WebSocket client: now and then it never noticed a connection the server had
+ * dropped right after sending a message.)
  */
 final class RawGatewayClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
     private final Inflater inflater = new Inflater();
+
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+
     private final Channel channel;
+
     private volatile boolean everyBinaryEndedWithSyncFlush = true;
+
     private volatile int binaryMessages;
 
     RawGatewayClient(String gatewayUrl, boolean zlibStream) {

@@ -5,11 +5,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A REST request the bot made, as the emulator received it, with the route it matched and what the
- * emulator answered.
+ * A REST request the bot made, as the emulator received it, with the route it matched and
+ * what the emulator answered.
  *
  * @param request the request as received
- * @param route the route template, such as {@code POST /channels/{channel_id}/messages}, or null when none matched
+ * @param route the route template, such as {@code POST /channels/{channel_id}/messages},
+ * or null when none matched
  * @param status the status the emulator answered with
  * @param receivedAt when it arrived
  */

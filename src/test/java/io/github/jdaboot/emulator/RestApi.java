@@ -17,10 +17,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's REST API, {@code discord.rest()}: Discord's API (v10) under {@code /api/v10/}, routed
- * by Discord's route templates, with bot-token authentication, rate limits and their headers. Tests
- * inject faults (429s of each scope, server errors), change limits, and read every request the bot
- * made, in the manner of OkHttp's MockWebServer ({@link #takeRequest(Duration)}).
+ * The emulator's REST API, {@code discord.rest()}: Discord's API (v10) under
+ * {@code /api/v10/}, routed by Discord's route templates, with bot-token authentication,
+ * rate limits and their headers. Tests inject faults (429s of each scope, server errors),
+ * change limits, and read every request the bot made, in the manner of OkHttp's
+ * MockWebServer ({@link #takeRequest(Duration)}).
  */
 public final class RestApi {
 
@@ -30,9 +31,13 @@ public final class RestApi {
     interface RouteHandler {
 
         HttpResponse handle(HttpRequest request, Map<String, String> params) throws Exception;
+
     }
 
-    /** What a route leads to: its rate limit, whether it needs the bot token, and its handler. */
+    /**
+     * What a route leads to: its rate limit, whether it needs the bot token, and its
+     * handler.
+     */
     private record Endpoint(String name, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
     }
 
@@ -40,10 +45,15 @@ public final class RestApi {
     private static final class Fault {
 
         final Predicate<String> route;
+
         final int status;
+
         final double retryAfter;
+
         final @Nullable String scope;
+
         final boolean afterProcessing;
+
         int remaining;
 
         Fault(Predicate<String> route, int count, int status, double retryAfter, @Nullable String scope,
@@ -55,14 +65,21 @@ public final class RestApi {
             this.scope = scope;
             this.afterProcessing = afterProcessing;
         }
+
     }
 
     private final EmulatorWorld world;
+
     private final Payloads payloads;
+
     private final RateLimits rateLimits;
+
     private final Router<Endpoint> routes = new Router<>();
+
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+
     private final BlockingQueue<RecordedRequest> taken = new LinkedBlockingQueue<>();
 
     RestApi(EmulatorWorld world, Payloads payloads, RateLimits rateLimits) {
@@ -74,9 +91,11 @@ public final class RestApi {
     /**
      * Adds a route.
      * @param method the HTTP method
-     * @param template Discord's route template without a leading slash, e.g. {@code channels/{channel_id}/messages}
+     * @param template Discord's route template without a leading slash, e.g.
+     * {@code channels/{channel_id}/messages}
      * @param limit its rate limit, per major parameter
-     * @param authenticated whether the bot token is required (interaction routes authenticate by their URL token)
+     * @param authenticated whether the bot token is required (interaction routes
+     * authenticate by their URL token)
      * @param handler what answers it
      */
     void route(String method, String template, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
@@ -114,7 +133,8 @@ public final class RestApi {
         Fault fault = takeFault(routeName);
         if (fault != null) {
             if (fault.afterProcessing) {
-                // the request takes effect, but the answer is lost: as when Discord stored a message and then failed
+                // the request takes effect, but the answer is lost: as when Discord
+                // stored a message and then failed
                 invoke(route, request, params);
             }
             if (fault.status == 429) {
@@ -174,12 +194,13 @@ public final class RestApi {
             boolean global = "global".equals(fault.scope);
             HttpResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
             if (!global) {
-                response = response.withHeaders(RateLimits.headers(route.limit(), 0,
-                        (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
+                response = response.withHeaders(
+                        RateLimits.headers(route.limit(), 0, (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
             }
             return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
         }
-        return HttpResponse.json(fault.status, this.payloads.error(0, fault.status + ": " + HttpResponseStatus.valueOf(fault.status).reasonPhrase()));
+        return HttpResponse.json(fault.status,
+                this.payloads.error(0, fault.status + ": " + HttpResponseStatus.valueOf(fault.status).reasonPhrase()));
     }
 
     private HttpResponse tooManyRequests(double retryAfter, boolean global, @Nullable String scope) {
@@ -195,7 +216,8 @@ public final class RestApi {
     }
 
     /**
-     * Answers the next {@code count} requests to the route with 429 and {@code retry_after}.
+     * Answers the next {@code count} requests to the route with 429 and
+     * {@code retry_after}.
      * @param route a route such as {@code POST /channels/{channel_id}/messages}
      * @param scope {@code user}, {@code global} or {@code shared}
      */
@@ -203,14 +225,18 @@ public final class RestApi {
         fail(route, count, 429, retryAfter, scope, false);
     }
 
-    /** Answers the next {@code count} requests to the route with a server error such as 500, 502 or 503. */
+    /**
+     * Answers the next {@code count} requests to the route with a server error such as
+     * 500, 502 or 503.
+     */
     public void failNext(String route, int count, int status) {
         fail(route, count, status, Duration.ZERO, null, false);
     }
 
     /**
-     * Handles the next {@code count} requests to the route, then answers them with a server error anyway:
-     * the message is stored but the bot never hears so, as when Discord fails after doing the work.
+     * Handles the next {@code count} requests to the route, then answers them with a
+     * server error anyway: the message is stored but the bot never hears so, as when
+     * Discord fails after doing the work.
      */
     public void failNextAfterProcessing(String route, int count, int status) {
         fail(route, count, status, Duration.ZERO, null, true);
@@ -218,7 +244,8 @@ public final class RestApi {
 
     private void fail(String route, int count, int status, Duration retryAfter, @Nullable String scope,
             boolean afterProcessing) {
-        this.faults.add(new Fault(route::equals, count, status, retryAfter.toMillis() / 1000.0, scope, afterProcessing));
+        this.faults
+            .add(new Fault(route::equals, count, status, retryAfter.toMillis() / 1000.0, scope, afterProcessing));
     }
 
     /** Takes back every fault a test injected and every limit it changed. */
@@ -227,7 +254,10 @@ public final class RestApi {
         this.rateLimits.reset();
     }
 
-    /** Sets the rate limit of one route, e.g. {@code POST /channels/{channel_id}/messages}, per channel. */
+    /**
+     * Sets the rate limit of one route, e.g. {@code POST
+     * /channels/{channel_id}/messages}, per channel.
+     */
     public void rateLimit(String route, int requests, Duration window) {
         this.rateLimits.override(route, new RateLimits.Limit(requests, window));
     }
@@ -247,7 +277,10 @@ public final class RestApi {
         return this.rateLimits.limited();
     }
 
-    /** How many requests arrived while their bucket had already answered 429 and had not reset. */
+    /**
+     * How many requests arrived while their bucket had already answered 429 and had not
+     * reset.
+     */
     public int rateLimitViolations() {
         return this.rateLimits.violations();
     }
@@ -257,7 +290,10 @@ public final class RestApi {
         return List.copyOf(this.recorded);
     }
 
-    /** The next REST request not yet taken, waiting up to the timeout; null when none came. */
+    /**
+     * The next REST request not yet taken, waiting up to the timeout; null when none
+     * came.
+     */
     public @Nullable RecordedRequest takeRequest(Duration timeout) {
         try {
             return this.taken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -269,13 +305,16 @@ public final class RestApi {
     }
 
     /**
-     * An error Discord answers with: HTTP status, Discord's JSON error code and message, and for an Invalid Form
-     * Body the {@code errors} object, or a message {@code "Invalid Form Body: <field path>: <text>"}.
+     * An error Discord answers with: HTTP status, Discord's JSON error code and message,
+     * and for an Invalid Form Body the {@code errors} object, or a message
+     * {@code "Invalid Form Body: <field path>: <text>"}.
      */
     static final class DiscordError extends RuntimeException {
 
         private final int status;
+
         private final int code;
+
         private final @Nullable ObjectNode errors;
 
         DiscordError(int status, int code, String message) {
@@ -293,7 +332,10 @@ public final class RestApi {
             return this.errors;
         }
 
-        /** The same error for a body nested under {@code key}, as the {@code data} of an interaction callback. */
+        /**
+         * The same error for a body nested under {@code key}, as the {@code data} of an
+         * interaction callback.
+         */
         DiscordError under(String key) {
             if (this.errors != null) {
                 ObjectNode nested = JsonNodeFactory.instance.objectNode();
@@ -316,5 +358,7 @@ public final class RestApi {
         static DiscordError unknown(String what, int code) {
             return new DiscordError(404, code, "Unknown " + what);
         }
+
     }
+
 }

@@ -11,9 +11,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Routes requests by method and path template ({@code /channels/{channel_id}/messages}) with Spring's
- * {@link PathPattern}s; a literal segment wins over a variable one ({@code /users/@me} before
- * {@code /users/{user_id}}).
+ * Routes requests by method and path template ({@code /channels/{channel_id}/messages})
+ * with Spring's {@link PathPattern}s; a literal segment wins over a variable one
+ * ({@code /users/@me} before {@code /users/{user_id}}).
  *
  * @param <T> what a route leads to
  */
@@ -28,7 +28,8 @@ final class Router<T> {
      *
      * @param route the matching route, null when none
      * @param variables the template's variables, decoded
-     * @param pathKnown whether some route has this path (for a method) even if none matched
+     * @param pathKnown whether some route has this path (for a method) even if none
+     * matched
      */
     record Match<T>(@Nullable Route<T> route, Map<String, String> variables, boolean pathKnown) {
     }

@@ -9,17 +9,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A slash command a user runs, for {@link DiscordEmulator#slashCommand(SlashCommand)}:
- * {@code SlashCommand.of("tag", "add").in(channel).by(user).option("name", "faq")}. Option values
- * may be strings, numbers, booleans, {@link EmulatedUser}, {@link EmulatedRole}, {@link EmulatedChannel}
- * or an {@link EmulatedMessage.EmulatedAttachment}, or text as a user types it ({@code "6"}, {@code "@bob"},
- * {@code "#general"}, {@code "@&Moderators"}); their Discord types come from the registered command, and
- * input Discord would refuse throws {@link InteractionRejectedException} before the bot hears of it.
+ * {@code SlashCommand.of("tag", "add").in(channel).by(user).option("name", "faq")}.
+ * Option values may be strings, numbers, booleans, {@link EmulatedUser},
+ * {@link EmulatedRole}, {@link EmulatedChannel} or an
+ * {@link EmulatedMessage.EmulatedAttachment}, or text as a user types it ({@code "6"},
+ * {@code "@bob"}, {@code "#general"}, {@code "@&Moderators"}); their Discord types come
+ * from the registered command, and input Discord would refuse throws
+ * {@link InteractionRejectedException} before the bot hears of it.
  */
 public final class SlashCommand {
 
     private final List<String> path;
+
     private final Map<String, Object> options = new LinkedHashMap<>();
+
     private @Nullable EmulatedChannel channel;
+
     private @Nullable EmulatedUser user;
 
     private SlashCommand(List<String> path) {
@@ -44,7 +49,10 @@ public final class SlashCommand {
         return this;
     }
 
-    /** Gives an option a value; {@code null} leaves it out, as a user who skips an optional option. */
+    /**
+     * Gives an option a value; {@code null} leaves it out, as a user who skips an
+     * optional option.
+     */
     public SlashCommand option(String name, @Nullable Object value) {
         if (value == null) {
             this.options.remove(name);
@@ -75,4 +83,5 @@ public final class SlashCommand {
     public String toString() {
         return "/" + String.join(" ", this.path) + " " + this.options;
     }
+
 }

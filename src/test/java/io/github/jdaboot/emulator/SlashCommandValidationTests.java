@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Slash commands are checked against the registered command before INTERACTION_CREATE, as Discord checks
- * them: through the Java API and {@code POST /emulator/interactions}, bad input is refused with Discord's
- * 400 Invalid Form Body (code 50035, an {@code errors} object, the option named) and never reaches the bot.
+ * Slash commands are checked against the registered command before INTERACTION_CREATE, as
+ * Discord checks them: through the Java API and {@code POST /emulator/interactions}, bad
+ * input is refused with Discord's 400 Invalid Form Body (code 50035, an {@code errors}
+ * object, the option named) and never reaches the bot.
  */
 @DisplayName("Emulator slash command validation")
 class SlashCommandValidationTests {
@@ -64,8 +65,9 @@ class SlashCommandValidationTests {
     @BeforeEach
     void start() throws Exception {
         this.discord = DiscordEmulator.builder().build().start();
-        var registered = this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl()
-                + "applications/" + this.discord.world().applicationId() + "/commands"))
+        var registered = this.http.send(java.net.http.HttpRequest
+            .newBuilder(URI
+                .create(this.discord.restUrl() + "applications/" + this.discord.world().applicationId() + "/commands"))
             .header("Authorization", "Bot " + this.discord.token())
             .header("Content-Type", "application/json")
             .PUT(BodyPublishers.ofString(COMMANDS))
@@ -79,8 +81,8 @@ class SlashCommandValidationTests {
     }
 
     /**
-     * Input Discord refuses: the command, its options as JSON, where Discord's errors name it, the error
-     * code there, and the option named in the message.
+     * Input Discord refuses: the command, its options as JSON, where Discord's errors
+     * name it, the error code there, and the option named in the message.
      */
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -102,13 +104,11 @@ class SlashCommandValidationTests {
                 Arguments.of("roll", "{\"sides\": 6, \"label\": \"abcdef\"}", "data.options.1.value",
                         "BASE_TYPE_BAD_LENGTH", "label: Must be between 2 and 5 in length."),
                 Arguments.of("roll", "{\"sides\": 6, \"color\": \"green\"}", "data.options.1.value",
-                        "BASE_TYPE_CHOICES",
-                        "color: Value must be one of {'red', 'blue'}."),
+                        "BASE_TYPE_CHOICES", "color: Value must be one of {'red', 'blue'}."),
                 Arguments.of("roll", "{\"sides\": 6, \"bonus\": 2}", "data.options.1.value", "NUMBER_TYPE_MAX",
                         "bonus: float value should be less than or equal to 1.5."),
                 Arguments.of("roll", "{\"sides\": 6, \"bonus\": \"lots\"}", "data.options.1.value",
-                        "NUMBER_TYPE_COERCE",
-                        "bonus: Value \"lots\" is not float."),
+                        "NUMBER_TYPE_COERCE", "bonus: Value \"lots\" is not float."),
                 Arguments.of("roll", "{\"sides\": 6, \"loud\": \"maybe\"}", "data.options.1.value",
                         "BOOLEAN_TYPE_COERCE", "loud:"),
                 Arguments.of("roll", "{\"sides\": 6, \"where\": \"#brainstorm\"}", "data.options.1.value",
@@ -136,8 +136,7 @@ class SlashCommandValidationTests {
     @ParameterizedTest(name = "Java API: /{0} {1} is refused at {2} with {3}")
     @MethodSource("refused")
     @DisplayName("the Java API refuses input Discord refuses, naming the option, and dispatches nothing")
-    void refusedThroughJava(String command, String options, String path, String code, String message)
-            throws Exception {
+    void refusedThroughJava(String command, String options, String path, String code, String message) throws Exception {
         SlashCommand slash = slash(command);
         JSON.readTree(options).properties().forEach((entry) -> slash.option(entry.getKey(), plain(entry.getValue())));
 
@@ -172,10 +171,12 @@ class SlashCommandValidationTests {
     @DisplayName("every problem is reported at once, each option named")
     void severalProblems() {
         InteractionRejectedException rejected = catchThrowableOfType(InteractionRejectedException.class,
-                () -> this.discord.world().as("alice").runs(SlashCommand.of("roll").option("sides", "abc").option("label", "x")));
+                () -> this.discord.world()
+                    .as("alice")
+                    .runs(SlashCommand.of("roll").option("sides", "abc").option("label", "x")));
 
-        assertThat(rejected.getMessage()).isEqualTo("Invalid Form Body: sides: Value \"abc\" is not int.; "
-                + "label: Must be between 2 and 5 in length.");
+        assertThat(rejected.getMessage()).isEqualTo(
+                "Invalid Form Body: sides: Value \"abc\" is not int.; " + "label: Must be between 2 and 5 in length.");
         assertErrorAt(rejected.errors(), "data.options.0.value", "NUMBER_TYPE_COERCE");
         assertErrorAt(rejected.errors(), "data.options.1.value", "BASE_TYPE_BAD_LENGTH");
         assertThat(rejected.body().path("message").asString()).isEqualTo(rejected.getMessage());
@@ -188,10 +189,12 @@ class SlashCommandValidationTests {
         EmulatedRole moderators = role("Moderators");
 
         InteractionRejectedException rejected = catchThrowableOfType(InteractionRejectedException.class,
-                () -> this.discord.world().as("alice").runs(SlashCommand.of("roll")
-                    .option("sides", 6)
-                    .option("where", thread)
-                    .option("who", moderators)));
+                () -> this.discord.world()
+                    .as("alice")
+                    .runs(SlashCommand.of("roll")
+                        .option("sides", 6)
+                        .option("where", thread)
+                        .option("who", moderators)));
 
         assertThat(rejected.getMessage()).contains("where: Channel \"#brainstorm\" is of type 11")
             .contains("who: Value \"@&Moderators\" is not snowflake.");
@@ -222,16 +225,18 @@ class SlashCommandValidationTests {
             client.send(identify());
             client.nextOf(0, "READY", TIMEOUT);
 
-            EmulatedInteraction interaction = this.discord.world().as("alice").runs(SlashCommand.of("roll")
-                .option("sides", "6")
-                .option("label", "😀😀😀😀😀")
-                .option("color", "Blue")
-                .option("bonus", "-1.5")
-                .option("loud", "TRUE")
-                .option("where", "#general")
-                .option("who", "@bob")
-                .option("role", "@&Moderators")
-                .option("ping", "Idea Fans"));
+            EmulatedInteraction interaction = this.discord.world()
+                .as("alice")
+                .runs(SlashCommand.of("roll")
+                    .option("sides", "6")
+                    .option("label", "😀😀😀😀😀")
+                    .option("color", "Blue")
+                    .option("bonus", "-1.5")
+                    .option("loud", "TRUE")
+                    .option("where", "#general")
+                    .option("who", "@bob")
+                    .option("role", "@&Moderators")
+                    .option("ping", "Idea Fans"));
 
             assertThat(interaction.commandName()).isEqualTo("roll");
             assertThat(this.discord.interactions().interactions()).containsExactly(interaction);
@@ -243,7 +248,8 @@ class SlashCommandValidationTests {
             assertThat(options.get(2).path("value").asString()).as("the choice named Blue").isEqualTo("blue");
             assertThat(options.get(3).path("value").asDouble()).isEqualTo(-1.5);
             assertThat(options.get(4).path("value").isBoolean()).isTrue();
-            assertThat(options.get(5).path("value").asString()).isEqualTo(this.discord.world().channel("general").idString());
+            assertThat(options.get(5).path("value").asString())
+                .isEqualTo(this.discord.world().channel("general").idString());
             String bob = this.discord.world().user("bob").idString();
             assertThat(options.get(6).path("value").asString()).isEqualTo(bob);
             assertThat(options.get(7).path("value").asString()).isEqualTo(role("Moderators").idString());
@@ -254,15 +260,19 @@ class SlashCommandValidationTests {
             assertThat(data.path("resolved").path("channels").size()).isEqualTo(1);
 
             this.discord.world().as("alice").runs(SlashCommand.of("tag", "add").option("name", "faq"));
-            JsonNode subcommand = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data")
-                .path("options").get(0);
+            JsonNode subcommand = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT)
+                .path("d")
+                .path("data")
+                .path("options")
+                .get(0);
             assertThat(subcommand.path("name").asString()).isEqualTo("add");
             assertThat(subcommand.path("options").get(0).path("value").asString()).isEqualTo("faq");
 
             assertThat(catchThrowableOfType(InteractionRejectedException.class,
-                    () -> this.discord.world().as("alice").runs(SlashCommand.of("roll").option("sides", 0)))).isNotNull();
-            for (JsonNode next = client.poll(Duration.ofMillis(300)); next != null;
-                    next = client.poll(Duration.ofMillis(300))) {
+                    () -> this.discord.world().as("alice").runs(SlashCommand.of("roll").option("sides", 0))))
+                .isNotNull();
+            for (JsonNode next = client.poll(Duration.ofMillis(300)); next != null; next = client
+                .poll(Duration.ofMillis(300))) {
                 assertThat(next.path("t").asString()).as("nothing dispatched for refused input")
                     .isNotEqualTo("INTERACTION_CREATE");
             }
@@ -278,36 +288,34 @@ class SlashCommandValidationTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("command").asString()).isEqualTo("roll");
-        assertThat(this.discord.interactions().interactions()).singleElement()
-            .satisfies((interaction) -> {
-                assertThat(Long.toUnsignedString(interaction.id())).isEqualTo(body.path("id").asString());
-                assertThat(interaction.user().username()).isEqualTo("carol");
-            });
-        assertThat(control("POST", "/emulator/interactions",
-                "{\"command\": \"tag add\", \"options\": {\"name\": 42}}").statusCode())
-            .as("a number typed into a string option is its text").isEqualTo(201);
+        assertThat(this.discord.interactions().interactions()).singleElement().satisfies((interaction) -> {
+            assertThat(Long.toUnsignedString(interaction.id())).isEqualTo(body.path("id").asString());
+            assertThat(interaction.user().username()).isEqualTo("carol");
+        });
+        assertThat(control("POST", "/emulator/interactions", "{\"command\": \"tag add\", \"options\": {\"name\": 42}}")
+            .statusCode()).as("a number typed into a string option is its text").isEqualTo(201);
     }
 
     @Test
     @DisplayName("bad input anywhere in the control API answers 400 with a clear message, never a Java exception")
     void controlApiBadInput() throws Exception {
         String[][] requests = {
-            { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"options\": [6]}", "options" },
-            { "POST", "/emulator/interactions", "{\"command\": {\"name\": \"roll\"}}", "command" },
-            { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"options\": {\"sides\": {\"n\": 6}}}",
-                "options.sides" },
-            { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"channel_id\": \"abc\"}", "channel_id" },
-            { "POST", "/emulator/interactions", "[\"roll\"]", "JSON object" },
-            { "POST", "/emulator/messages", "{\"content\": \"hi\", \"author\": [\"bob\"]}", "author" },
-            { "GET", "/emulator/messages?channel_id=abc", null, "channel_id" },
-            { "GET", "/emulator/messages?after=yesterday", null, "after" },
-            { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"status\": \"x\"}", "status" },
-            { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"status\": 200}", "status" },
-            { "POST", "/emulator/rest/faults", "{\"route\": \"somewhere\"}", "route" },
-            { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"retry_after\": \"soon\"}",
-                "retry_after" },
-            { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"scope\": \"everyone\"}", "scope" },
-        };
+                { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"options\": [6]}", "options" },
+                { "POST", "/emulator/interactions", "{\"command\": {\"name\": \"roll\"}}", "command" },
+                { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"options\": {\"sides\": {\"n\": 6}}}",
+                        "options.sides" },
+                { "POST", "/emulator/interactions", "{\"command\": \"roll\", \"channel_id\": \"abc\"}", "channel_id" },
+                { "POST", "/emulator/interactions", "[\"roll\"]", "JSON object" },
+                { "POST", "/emulator/messages", "{\"content\": \"hi\", \"author\": [\"bob\"]}", "author" },
+                { "GET", "/emulator/messages?channel_id=abc", null, "channel_id" },
+                { "GET", "/emulator/messages?after=yesterday", null, "after" },
+                { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"status\": \"x\"}", "status" },
+                { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"status\": 200}", "status" },
+                { "POST", "/emulator/rest/faults", "{\"route\": \"somewhere\"}", "route" },
+                { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"retry_after\": \"soon\"}",
+                        "retry_after" },
+                { "POST", "/emulator/rest/faults", "{\"route\": \"GET /gateway\", \"scope\": \"everyone\"}",
+                        "scope" }, };
         for (String[] request : requests) {
             var response = control(request[0], request[1], request[2]);
             assertThat(response.statusCode()).as(request[0] + " " + request[1] + " " + request[2]).isEqualTo(400);
@@ -325,7 +333,9 @@ class SlashCommandValidationTests {
         return SlashCommand.of(path[0], java.util.Arrays.copyOfRange(path, 1, path.length));
     }
 
-    /** A JSON value as plain Java, as a test would write it: text, a number or a boolean. */
+    /**
+     * A JSON value as plain Java, as a test would write it: text, a number or a boolean.
+     */
     private static Object plain(JsonNode value) {
         if (value.isNumber()) {
             return value.numberValue();
@@ -345,7 +355,10 @@ class SlashCommandValidationTests {
     }
 
     private EmulatedRole role(String name) {
-        return this.discord.world().guild().roles().stream()
+        return this.discord.world()
+            .guild()
+            .roles()
+            .stream()
             .filter((role) -> role.name().equals(name))
             .findFirst()
             .orElseThrow();
@@ -363,4 +376,5 @@ class SlashCommandValidationTests {
             .header("Content-Type", "application/json");
         return this.http.send(request.build(), BodyHandlers.ofString());
     }
+
 }

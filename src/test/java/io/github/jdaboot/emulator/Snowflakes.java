@@ -2,7 +2,10 @@ package io.github.jdaboot.emulator;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Discord-shaped ids: milliseconds since the Discord epoch in the high bits, a counter below. */
+/**
+ * Discord-shaped ids: milliseconds since the Discord epoch in the high bits, a counter
+ * below.
+ */
 final class Snowflakes {
 
     static final long DISCORD_EPOCH = 1420070400000L;
@@ -14,7 +17,10 @@ final class Snowflakes {
         return this.last.accumulateAndGet(candidate, (prev, now) -> Math.max(prev + 1, now));
     }
 
-    /** A new id that Discord routes to the shard: {@code (id >> 22) % shardCount == shardId}. */
+    /**
+     * A new id that Discord routes to the shard:
+     * {@code (id >> 22) % shardCount == shardId}.
+     */
     long nextOnShard(int shardId, int shardCount) {
         return this.last.updateAndGet((prev) -> {
             long millis = Math.max(prev >>> 22, System.currentTimeMillis() - DISCORD_EPOCH) + 1;
@@ -25,4 +31,5 @@ final class Snowflakes {
     static long timestampOf(long snowflake) {
         return (snowflake >>> 22) + DISCORD_EPOCH;
     }
+
 }

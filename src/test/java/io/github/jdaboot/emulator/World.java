@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels, roles, users (and
- * their locales) and messages. Users act through it ({@code world.as(alice).says(general, ".idea")}),
- * and tests wait for and read what the bot answered.
+ * The emulated Discord's world, {@code discord.world()}: the bot, guilds, channels,
+ * roles, users (and their locales) and messages. Users act through it
+ * ({@code world.as(alice).says(general, ".idea")}), and tests wait for and read what the
+ * bot answered.
  */
 public final class World {
 
@@ -53,7 +54,10 @@ public final class World {
         return this.state.guilds();
     }
 
-    /** A channel of any guild by name ({@code general}, or {@code brainstorm} for a thread). */
+    /**
+     * A channel of any guild by name ({@code general}, or {@code brainstorm} for a
+     * thread).
+     */
     public EmulatedChannel channel(String name) {
         return this.state.guilds()
             .stream()
@@ -91,12 +95,18 @@ public final class World {
         return user;
     }
 
-    /** A guild owned by the user, with the bot as a member holding a role that may read and write. */
+    /**
+     * A guild owned by the user, with the bot as a member holding a role that may read
+     * and write.
+     */
     public EmulatedGuild addGuild(String name, EmulatedUser owner) {
         return withMembers(this.state.addGuild(name, owner.id()), owner);
     }
 
-    /** A guild as {@link #addGuild(String, EmulatedUser)}, with an id Discord routes to the shard of {@code shardCount}. */
+    /**
+     * A guild as {@link #addGuild(String, EmulatedUser)}, with an id Discord routes to
+     * the shard of {@code shardCount}.
+     */
     public EmulatedGuild addGuild(String name, EmulatedUser owner, int shardId, int shardCount) {
         return withMembers(this.state.addGuild(name, owner.id(), shardId, shardCount), owner);
     }
@@ -110,8 +120,8 @@ public final class World {
     }
 
     /**
-     * The bot leaves the guild (kicked, or the guild deleted): the guild is gone from the world, and a connected
-     * bot hears of it through GUILD_DELETE, as from Discord.
+     * The bot leaves the guild (kicked, or the guild deleted): the guild is gone from the
+     * world, and a connected bot hears of it through GUILD_DELETE, as from Discord.
      */
     public void removeGuild(EmulatedGuild guild) {
         this.state.removeGuild(guild);
@@ -129,10 +139,13 @@ public final class World {
         guild.grantRole(user.id(), role.id());
     }
 
-    /** A new text channel; a connected bot hears of it through CHANNEL_CREATE, as from Discord. */
+    /**
+     * A new text channel; a connected bot hears of it through CHANNEL_CREATE, as from
+     * Discord.
+     */
     public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
-        EmulatedChannel channel = this.state.addChannel(
-                new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
+        EmulatedChannel channel = this.state
+            .addChannel(new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
         this.gateway.dispatch(guild.id(), "CHANNEL_CREATE", this.payloads.channel(channel).toString(),
                 (session) -> true);
         return channel;
@@ -148,7 +161,10 @@ public final class World {
         return this.state.directChannel(user);
     }
 
-    /** What the user does, as the Discord client would do it: {@code world.as(alice).says(general, ".idea")}. */
+    /**
+     * What the user does, as the Discord client would do it:
+     * {@code world.as(alice).says(general, ".idea")}.
+     */
     public Acting as(EmulatedUser user) {
         return new Acting(user);
     }
@@ -196,13 +212,17 @@ public final class World {
         return this.state.awaitMessage(predicate, timeout);
     }
 
-    /** The language the user set in Discord's client, an interaction's {@code locale}; {@code en-US} by default. */
+    /**
+     * The language the user set in Discord's client, an interaction's {@code locale};
+     * {@code en-US} by default.
+     */
     public String locale(EmulatedUser user) {
         return this.state.locale(user);
     }
 
     /**
-     * Sets the user's language, one of Discord's locales such as {@code de}, {@code en-GB} or {@code pt-BR}.
+     * Sets the user's language, one of Discord's locales such as {@code de},
+     * {@code en-GB} or {@code pt-BR}.
      * @throws IllegalArgumentException for anything else
      */
     public void locale(EmulatedUser user, String locale) {
@@ -210,8 +230,9 @@ public final class World {
     }
 
     /**
-     * Sets the guild's preferred locale, one of Discord's ({@code en-US} unless changed), sent in the guild object
-     * and as an interaction's {@code guild_locale}; a connected bot hears of it through GUILD_UPDATE.
+     * Sets the guild's preferred locale, one of Discord's ({@code en-US} unless changed),
+     * sent in the guild object and as an interaction's {@code guild_locale}; a connected
+     * bot hears of it through GUILD_UPDATE.
      * @throws IllegalArgumentException for a locale Discord does not have
      */
     public void locale(EmulatedGuild guild, String locale) {
@@ -233,17 +254,26 @@ public final class World {
             this.user = user;
         }
 
-        /** Posts a message in the channel; the bot receives MESSAGE_CREATE if its intents allow. */
+        /**
+         * Posts a message in the channel; the bot receives MESSAGE_CREATE if its intents
+         * allow.
+         */
         public EmulatedMessage says(EmulatedChannel channel, String content) {
             return World.this.messaging.userSays(channel, this.user, content, List.of());
         }
 
-        /** Starts typing in the channel; the bot receives TYPING_START if its intents allow. */
+        /**
+         * Starts typing in the channel; the bot receives TYPING_START if its intents
+         * allow.
+         */
         public void types(EmulatedChannel channel) {
             World.this.messaging.typing(channel, this.user);
         }
 
-        /** Reacts to a message with a Unicode emoji; the bot receives MESSAGE_REACTION_ADD if its intents allow. */
+        /**
+         * Reacts to a message with a Unicode emoji; the bot receives MESSAGE_REACTION_ADD
+         * if its intents allow.
+         */
         public void reacts(EmulatedMessage message, String emoji) {
             World.this.messaging.react(message, this.user, emoji);
         }
@@ -260,14 +290,16 @@ public final class World {
         }
 
         /**
-         * Types into an option registered with autocomplete: the bot hears of the command with the options given so
-         * far and this one {@code focused}, its value the text typed, and answers with choices
-         * ({@link EmulatedInteraction#awaitChoices}).
-         * @param command the command, with the options given so far (checked as for {@link #runs}, none required)
+         * Types into an option registered with autocomplete: the bot hears of the command
+         * with the options given so far and this one {@code focused}, its value the text
+         * typed, and answers with choices ({@link EmulatedInteraction#awaitChoices}).
+         * @param command the command, with the options given so far (checked as for
+         * {@link #runs}, none required)
          * @param option the option being typed, in the command's subcommand if it has one
-         * @param typed the text typed so far, possibly empty; for a number option, the start of a number
-         * @throws IllegalArgumentException when the option is unknown or not registered with autocomplete: Discord's
-         * client sends no autocomplete for it
+         * @param typed the text typed so far, possibly empty; for a number option, the
+         * start of a number
+         * @throws IllegalArgumentException when the option is unknown or not registered
+         * with autocomplete: Discord's client sends no autocomplete for it
          * @throws InteractionRejectedException as for {@link #runs}
          */
         public EmulatedInteraction autocompletes(SlashCommand command, String option, String typed) {
@@ -275,22 +307,27 @@ public final class World {
         }
 
         /**
-         * Runs a user command (a context menu on a user) on the target, in the first text channel.
-         * @throws InteractionRejectedException 404 when the bot registered no user command of that name
+         * Runs a user command (a context menu on a user) on the target, in the first text
+         * channel.
+         * @throws InteractionRejectedException 404 when the bot registered no user
+         * command of that name
          */
         public EmulatedInteraction runsUserCommand(String name, EmulatedUser target) {
             return World.this.interactions.context(this.user, name, target, null);
         }
 
-        /** Runs a user command on the target in a channel, or a direct-message channel. */
+        /**
+         * Runs a user command on the target in a channel, or a direct-message channel.
+         */
         public EmulatedInteraction runsUserCommand(String name, EmulatedUser target, EmulatedChannel channel) {
             return World.this.interactions.context(this.user, name, target, channel);
         }
 
         /**
-         * Runs a message command (a context menu on a message) on the target, in the message's channel.
-         * @throws InteractionRejectedException 404 when the bot registered no message command of that name, or the
-         * message is gone
+         * Runs a message command (a context menu on a message) on the target, in the
+         * message's channel.
+         * @throws InteractionRejectedException 404 when the bot registered no message
+         * command of that name, or the message is gone
          */
         public EmulatedInteraction runsMessageCommand(String name, EmulatedMessage target) {
             return World.this.interactions.context(this.user, name, target, null);
@@ -298,48 +335,58 @@ public final class World {
 
         /**
          * Clicks a button on one of the bot's messages (as it is now, edits included).
-         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
-         * the message has no such button, it is disabled, or it is a select
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a
+         * deleted message, 400 when the message has no such button, it is disabled, or it
+         * is a select
          */
         public EmulatedInteraction clicks(EmulatedMessage message, String customId) {
             return World.this.interactions.component(this.user, message, customId, null, false);
         }
 
         /**
-         * Picks values in a select of one of the bot's messages: option values in a string select; users, roles or
-         * channels of the guild (ids, mentions or names such as {@code "@bob"}, {@code "#general"}) in the others.
-         * @throws InteractionRejectedException as Discord's client refuses: 404 for a deleted message, 400 when
-         * the message has no such select, it is disabled, a value is not offered, or too few or many are picked
+         * Picks values in a select of one of the bot's messages: option values in a
+         * string select; users, roles or channels of the guild (ids, mentions or names
+         * such as {@code "@bob"}, {@code "#general"}) in the others.
+         * @throws InteractionRejectedException as Discord's client refuses: 404 for a
+         * deleted message, 400 when the message has no such select, it is disabled, a
+         * value is not offered, or too few or many are picked
          */
         public EmulatedInteraction selects(EmulatedMessage message, String customId, String... values) {
             return World.this.interactions.component(this.user, message, customId, List.of(values), false);
         }
 
         /**
-         * Fills in and submits a modal the bot opened for this user ({@link EmulatedInteraction#modal()}).
-         * @param values each field's text by its custom id; for a select in the modal, values separated by commas
-         * @throws InteractionRejectedException 400 as Discord's client refuses: the modal was opened for someone
-         * else or already submitted, a field is unknown, a required one empty, or a text's length out of bounds
+         * Fills in and submits a modal the bot opened for this user
+         * ({@link EmulatedInteraction#modal()}).
+         * @param values each field's text by its custom id; for a select in the modal,
+         * values separated by commas
+         * @throws InteractionRejectedException 400 as Discord's client refuses: the modal
+         * was opened for someone else or already submitted, a field is unknown, a
+         * required one empty, or a text's length out of bounds
          */
         public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
             return World.this.interactions.submit(this.user, modal, values, false);
         }
 
         /**
-         * What a modified client could send, for tests of how the bot copes with bad input: clicks, picks and
-         * modal submits that reach the bot unchecked, e.g. {@code world.as(alice).forging().clicks(message,
+         * What a modified client could send, for tests of how the bot copes with bad
+         * input: clicks, picks and modal submits that reach the bot unchecked, e.g.
+         * {@code world.as(alice).forging().clicks(message,
          * "anything:at:all")}.
          */
         public Forging forging() {
             return new Forging(this.user);
         }
+
     }
 
     /**
-     * One user's forged interactions: sent to the bot as given, without the checks of Discord's client. The
-     * custom id need not be on the message (nor the message still exist); select values need not be offered,
-     * nor within {@code min_values}..{@code max_values}; a modal may be submitted by anyone, again, with
-     * unknown fields (sent as text inputs), required ones missing and lengths out of bounds.
+     * One user's forged interactions: sent to the bot as given, without the checks of
+     * Discord's client. The custom id need not be on the message (nor the message still
+     * exist); select values need not be offered, nor within
+     * {@code min_values}..{@code max_values}; a modal may be submitted by anyone, again,
+     * with unknown fields (sent as text inputs), required ones missing and lengths out of
+     * bounds.
      */
     public final class Forging {
 
@@ -363,6 +410,7 @@ public final class World {
         public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
             return World.this.interactions.submit(this.user, modal, values, true);
         }
+
     }
 
 }

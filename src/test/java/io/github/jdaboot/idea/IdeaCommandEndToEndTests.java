@@ -21,14 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The tutorial's bot end to end: the real application talks to the Discord emulator over loopback
- * sockets, gateway and REST, exactly as it would talk to Discord.
+ * The tutorial's bot end to end: the real application talks to the Discord emulator over
+ * loopback sockets, gateway and REST, exactly as it would talk to Discord.
  */
 @DiscordBotTest
 @DisplayName("The .idea command against the Discord emulator")
 class IdeaCommandEndToEndTests {
 
-    /** The idea {@link #suggest()} adds: it can come up in any later answer of this shared bot. */
+    /**
+     * The idea {@link #suggest()} adds: it can come up in any later answer of this shared
+     * bot.
+     */
     private static final String SUGGESTED = "a zeppelin tracker for quokkas";
 
     private final World world;
@@ -55,15 +58,17 @@ class IdeaCommandEndToEndTests {
         assertThat(reply.channelId()).isEqualTo(general.id());
         assertThat(reply.referencedMessageId()).isEqualTo(asked.id());
         assertThat(reply.content()).startsWith("Okay, so how about this: ");
-        assertThat(reply.content().substring("Okay, so how about this: ".length()))
-            .isIn(ideas());
+        assertThat(reply.content().substring("Okay, so how about this: ".length())).isIn(ideas());
         assertThat(reply.mentionEveryone()).isFalse();
         assertThat(reply.mentionUserIds()).isEmpty();
         assertThat(reply.mentionRoleIds()).isEmpty();
         assertNoMoreRepliesThan(1, asked);
     }
 
-    /** Every idea the bot may answer with: the configured ones, and the one a test here suggests. */
+    /**
+     * Every idea the bot may answer with: the configured ones, and the one a test here
+     * suggests.
+     */
     private List<String> ideas() {
         List<String> ideas = new ArrayList<>(this.ideas.getSuggestions());
         ideas.add(SUGGESTED);
@@ -78,7 +83,8 @@ class IdeaCommandEndToEndTests {
         EmulatedMessage fromItself = this.world.as(this.world.bot()).says(channel, ".idea");
         EmulatedMessage fromHuman = this.world.as("bob").says(channel, ".idea");
 
-        // events are handled in order: once the human's later message is answered, the earlier ones were seen
+        // events are handled in order: once the human's later message is answered, the
+        // earlier ones were seen
         this.world.awaitReply(fromHuman, Timeouts.ANSWER);
 
         assertNoMoreRepliesThan(0, fromOtherBot);
@@ -89,12 +95,9 @@ class IdeaCommandEndToEndTests {
     @DisplayName("messages that are not commands get no reply; a near miss gets a suggestion")
     void onlyCommands() {
         EmulatedChannel channel = this.world.channel("bot-lab");
-        List<EmulatedMessage> ignored = List.of(
-                this.world.as("carol").says(channel, "what is an .idea"),
-                this.world.as("carol").says(channel, "hello"),
-                this.world.as("carol").says(channel, "..."),
-                this.world.as("carol").says(channel, ". idea"),
-                this.world.as("carol").says(channel, ".zzzzzz"));
+        List<EmulatedMessage> ignored = List.of(this.world.as("carol").says(channel, "what is an .idea"),
+                this.world.as("carol").says(channel, "hello"), this.world.as("carol").says(channel, "..."),
+                this.world.as("carol").says(channel, ". idea"), this.world.as("carol").says(channel, ".zzzzzz"));
         EmulatedMessage nearMiss = this.world.as("carol").says(channel, ".ideas please");
         EmulatedMessage withTopic = this.world.as("carol").says(channel, ".idea games");
 
@@ -115,18 +118,15 @@ class IdeaCommandEndToEndTests {
         this.gateway.refuseConnections(true);
         this.gateway.close(4000);
         await().until(() -> !this.gateway.hasLiveSession());
-        List<EmulatedMessage> duringOutage = List.of(
-                this.world.as("alice").says(general, ".idea"),
-                this.world.as("bob").says(general, ".idea"),
-                this.world.as("carol").says(general, ".idea"));
+        List<EmulatedMessage> duringOutage = List.of(this.world.as("alice").says(general, ".idea"),
+                this.world.as("bob").says(general, ".idea"), this.world.as("carol").says(general, ".idea"));
         this.gateway.refuseConnections(false);
 
         duringOutage.forEach((message) -> this.world.awaitReply(message, Timeouts.ANSWER));
         duringOutage.forEach((message) -> assertNoMoreRepliesThan(1, message));
         assertThat(this.gateway.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
         assertThat(this.gateway.resumeCount()).isGreaterThan(resumes);
-        assertThat(this.gateway.events())
-            .filteredOn((event) -> event.kind().equals("resumed"))
+        assertThat(this.gateway.events()).filteredOn((event) -> event.kind().equals("resumed"))
             .last()
             .satisfies((event) -> assertThat(event.code()).as("events replayed on RESUME").isGreaterThanOrEqualTo(3));
     }
@@ -134,8 +134,8 @@ class IdeaCommandEndToEndTests {
     @Test
     @DisplayName("\"Another\" replaces the idea in the same message, keeping its topic and its buttons")
     void another() {
-        EmulatedMessage reply = this.world.awaitReply(
-                this.world.as("alice").says(this.world.channel("general"), ".idea games"), Timeouts.ANSWER);
+        EmulatedMessage reply = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("general"), ".idea games"), Timeouts.ANSWER);
         assertThat(reply.content()).containsIgnoringCase("game");
 
         this.world.as("bob").clicks(reply, "idea:another:games").awaitCallback(Timeouts.ANSWER);
@@ -149,8 +149,8 @@ class IdeaCommandEndToEndTests {
     @Test
     @DisplayName("a topic picked in the menu gives an idea on it, in place of the old one")
     void topicMenu() {
-        EmulatedMessage reply = this.world.awaitReply(
-                this.world.as("alice").says(this.world.channel("general"), ".idea"), Timeouts.ANSWER);
+        EmulatedMessage reply = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("general"), ".idea"), Timeouts.ANSWER);
 
         this.world.as("alice").selects(reply, "idea:topic", "reading").awaitCallback(Timeouts.ANSWER);
 
@@ -166,8 +166,8 @@ class IdeaCommandEndToEndTests {
             .awaitResponse(Timeouts.ANSWER);
         assertThat(thanks.content()).isEqualTo("Thanks, added: a zeppelin tracker for quokkas");
         assertThat(thanks.isEphemeral()).isTrue();
-        EmulatedMessage idea = this.world.awaitReply(
-                this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
+        EmulatedMessage idea = this.world
+            .awaitReply(this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
         assertThat(idea.content()).contains(SUGGESTED);
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
@@ -175,7 +175,7 @@ class IdeaCommandEndToEndTests {
     }
 
     private void assertNoMoreRepliesThan(int expected, EmulatedMessage message) {
-        await().during(Duration.ofMillis(300))
-            .until(() -> this.world.repliesTo(message).size() == expected);
+        await().during(Duration.ofMillis(300)).until(() -> this.world.repliesTo(message).size() == expected);
     }
+
 }

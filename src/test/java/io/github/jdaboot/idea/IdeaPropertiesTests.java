@@ -9,20 +9,23 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idea settings are checked when they are bound: a bot without ideas, or with more topics than a
- * Discord menu holds, does not start, and Spring Boot's message names the property.
+ * The idea settings are checked when they are bound: a bot without ideas, or with more
+ * topics than a Discord menu holds, does not start, and Spring Boot's message names the
+ * property.
  */
 @DisplayName("Idea settings")
 class IdeaPropertiesTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(IdeaService.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withUserConfiguration(IdeaService.class);
 
     @Test
     @DisplayName("no ideas: startup fails naming idea.suggestions")
     void noIdeas() {
         this.runner.run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(BindValidationException.class)
                 .hasMessageContaining("idea.suggestions")
                 .hasMessageContaining("must list at least one idea");
         });
@@ -38,7 +41,8 @@ class IdeaPropertiesTests {
         }
         this.runner.withPropertyValues(topics).run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("idea.topics")
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("idea.topics")
                 .hasMessageContaining("at most 25 topics");
         });
     }

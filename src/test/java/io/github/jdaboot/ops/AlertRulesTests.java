@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules in {@code deploy/prometheus}, checked by Prometheus' own {@code promtool}: valid, and each alert
- * firing, and not firing, as its unit tests ({@code alerts-test.yml}) say.
+ * The alert rules in {@code deploy/prometheus}, checked by Prometheus' own
+ * {@code promtool}: valid, and each alert firing, and not firing, as its unit tests
+ * ({@code alerts-test.yml}) say.
  */
 @DisplayName("The Prometheus alert rules in deploy/prometheus")
 class AlertRulesTests {

@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Grafana dashboard in {@code deploy/grafana} (and the alert rules) query what the bot exports: each query is
- * valid PromQL, and each metric it names, with the labels it filters on, is in {@code /actuator/prometheus} of a
- * bot that did what the panels show.
+ * The Grafana dashboard in {@code deploy/grafana} (and the alert rules) query what the
+ * bot exports: each query is valid PromQL, and each metric it names, with the labels it
+ * filters on, is in {@code /actuator/prometheus} of a bot that did what the panels show.
  */
 @DisplayName("The Grafana dashboard in deploy/grafana")
 class GrafanaDashboardTests {
@@ -48,7 +48,10 @@ class GrafanaDashboardTests {
 
     private static final Path ALERTS = Path.of("deploy/prometheus/alerts.yml");
 
-    /** A metric's name in a query; {@code up} and the like come from Prometheus, not from the bot. */
+    /**
+     * A metric's name in a query; {@code up} and the like come from Prometheus, not from
+     * the bot.
+     */
     private static final Pattern METRIC = Pattern.compile("\\b(?:discord|process)_\\w+");
 
     /** A selector with matchers in a query: the metric and its matchers. */
@@ -79,8 +82,11 @@ class GrafanaDashboardTests {
                 .replace("$__rate_interval", "1m")
                 .replace("$instance", ".*")
                 .replace("$job", "discord-bot");
-            rules.append("      - record: dashboard_query_").append(i).append("\n        expr: '")
-                .append(query.replace("'", "''")).append("'\n");
+            rules.append("      - record: dashboard_query_")
+                .append(i)
+                .append("\n        expr: '")
+                .append(query.replace("'", "''"))
+                .append("'\n");
         }
         Path file = Files.writeString(directory.resolve("dashboard-queries.yml"), rules);
 
@@ -91,19 +97,22 @@ class GrafanaDashboardTests {
     @Test
     @DisplayName("every metric it and the alert rules query is exported by a coordinated bot after a slash command, a prefix command, a click and a 429")
     void metricsExported() throws Exception {
-        int port = this.bot.startServing("--discord.coordination.redis-url=" + redis.url(), "--discord.shards-total=1",
+        int port = this.bot
+            .startServing("--discord.coordination.redis-url=" + redis.url(), "--discord.shards-total=1",
                     "--discord.shards=0-0")
             .getEnvironment()
             .getRequiredProperty("local.server.port", Integer.class);
         World world = this.bot.discord().world();
-        await("the bot's commands registered").atMost(Timeouts.RECOVERY).until(() -> !world.commands(0).isEmpty()
-                || world.guilds().stream().anyMatch((guild) -> !world.commands(guild.id()).isEmpty()));
+        await("the bot's commands registered").atMost(Timeouts.RECOVERY)
+            .until(() -> !world.commands(0).isEmpty()
+                    || world.guilds().stream().anyMatch((guild) -> !world.commands(guild.id()).isEmpty()));
         EmulatedMessage idea = world.awaitReply(world.as("bob").says(world.channel("general"), ".idea"),
                 Timeouts.ANSWER);
         world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER);
         world.as("bob").clicks(idea, "idea:another").awaitCallback(Timeouts.ANSWER);
-        this.bot.discord().rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200),
-                "user");
+        this.bot.discord()
+            .rest()
+            .rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(200), "user");
         world.awaitReply(world.as("bob").says(world.channel("general"), ".idea"), Timeouts.ANSWER);
 
         Map<String, Set<String>> exported = labelsByMetric(HttpClient.newHttpClient()
@@ -128,8 +137,9 @@ class GrafanaDashboardTests {
                 for (String matcher : selector.group(2).split(",")) {
                     String label = matcher.strip().split("[=!~]", 2)[0];
                     if (!label.equals("job") && !label.equals("instance")) {
-                        assertThat(exported.get(selector.group(1))).as("labels of %s, filtered on in %s",
-                                selector.group(1), query).contains(label);
+                        assertThat(exported.get(selector.group(1)))
+                            .as("labels of %s, filtered on in %s", selector.group(1), query)
+                            .contains(label);
                     }
                 }
             }
@@ -137,8 +147,8 @@ class GrafanaDashboardTests {
     }
 
     /**
-     * The dashboard's queries of one kind: {@code expr}, the panels' PromQL, or {@code definition}, the variables'
-     * {@code label_values(...)}.
+     * The dashboard's queries of one kind: {@code expr}, the panels' PromQL, or
+     * {@code definition}, the variables' {@code label_values(...)}.
      */
     private static List<String> dashboard(String field) throws Exception {
         List<String> queries = new ArrayList<>();

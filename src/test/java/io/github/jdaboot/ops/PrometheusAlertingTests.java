@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The alert rules at work: a real Prometheus scrapes the bot every second on loopback and evaluates
- * {@code deploy/prometheus/alerts.yml} as it is; the emulator breaks the gateway connection and the matching alert
- * fires, then resolves once the connection is healthy again.
+ * The alert rules at work: a real Prometheus scrapes the bot every second on loopback and
+ * evaluates {@code deploy/prometheus/alerts.yml} as it is; the emulator breaks the
+ * gateway connection and the matching alert fires, then resolves once the connection is
+ * healthy again.
  */
 @DisplayName("Prometheus with the alert rules, scraping the bot")
 class PrometheusAlertingTests {
@@ -38,7 +39,8 @@ class PrometheusAlertingTests {
         int port = this.bot.startServing().getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         Gateway gateway = this.bot.discord().gateway();
         try (PrometheusServer prometheus = PrometheusServer.start(RULES, "127.0.0.1:" + port)) {
-            // scraped, with the interval measured from the ACKs (0.5 s), not yet the assumed 41.25 s
+            // scraped, with the interval measured from the ACKs (0.5 s), not yet the
+            // assumed 41.25 s
             await("Prometheus scraping the bot's heartbeat interval").pollInterval(POLL)
                 .until(() -> prometheus.query("discord_gateway_heartbeat_interval_seconds{job=\"discord-bot\"} < 1"),
                         (series) -> series.size() == 1);
@@ -51,7 +53,8 @@ class PrometheusAlertingTests {
             // pending for its 30 s `for`, then firing
             List<JsonNode> firing = await(ALERT + " firing").atMost(Timeouts.RECOVERY)
                 .pollInterval(POLL)
-                .until(() -> prometheus.alerts(ALERT), (alerts) -> alerts.stream().anyMatch(PrometheusAlertingTests::firing));
+                .until(() -> prometheus.alerts(ALERT),
+                        (alerts) -> alerts.stream().anyMatch(PrometheusAlertingTests::firing));
             Duration toFiring = Duration.ofNanos(System.nanoTime() - fault);
             assertThat(firing).as("one alert, for shard 0").hasSize(1);
             JsonNode alert = firing.getFirst();
@@ -68,11 +71,13 @@ class PrometheusAlertingTests {
                 .until(() -> prometheus.alerts(ALERT).isEmpty());
             Duration toResolved = Duration.ofNanos(System.nanoTime() - restore);
 
-            System.out.printf("%s: heartbeat ACKs stopped -> firing in %.1f s (for: 30s); ACKs back -> resolved in %.1f s"
-                    + " (slowest scrape %s s, failed scrapes %s)%n", ALERT, toFiring.toMillis() / 1000.0,
-                    toResolved.toMillis() / 1000.0,
+            System.out.printf(
+                    "%s: heartbeat ACKs stopped -> firing in %.1f s (for: 30s); ACKs back -> resolved in %.1f s"
+                            + " (slowest scrape %s s, failed scrapes %s)%n",
+                    ALERT, toFiring.toMillis() / 1000.0, toResolved.toMillis() / 1000.0,
                     value(prometheus, "max_over_time(scrape_duration_seconds{job=\"discord-bot\"}[10m])"),
-                    value(prometheus, "count_over_time(up{job=\"discord-bot\"}[10m]) - sum_over_time(up{job=\"discord-bot\"}[10m])"));
+                    value(prometheus,
+                            "count_over_time(up{job=\"discord-bot\"}[10m]) - sum_over_time(up{job=\"discord-bot\"}[10m])"));
         }
     }
 

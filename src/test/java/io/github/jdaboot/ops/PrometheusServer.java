@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus server (Debian's {@code prometheus}) on a free loopback port, with a configuration and storage
- * of its own in a temporary directory: it scrapes one target's {@code /actuator/prometheus} as job
- * {@code discord-bot} and evaluates a rule file, both every second. {@link #close()} stops it and deletes the
- * directory.
+ * A real Prometheus server (Debian's {@code prometheus}) on a free loopback port, with a
+ * configuration and storage of its own in a temporary directory: it scrapes one target's
+ * {@code /actuator/prometheus} as job {@code discord-bot} and evaluates a rule file, both
+ * every second. {@link #close()} stops it and deletes the directory.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -46,8 +46,8 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /**
-     * Starts one that scrapes {@code target} ({@code host:port}) and evaluates {@code rules}, and waits until it is
-     * ready.
+     * Starts one that scrapes {@code target} ({@code host:port}) and evaluates
+     * {@code rules}, and waits until it is ready.
      */
     static PrometheusServer start(Path rules, String target) throws IOException {
         Path binary = PrometheusTools.binary("prometheus");
@@ -93,7 +93,8 @@ final class PrometheusServer implements AutoCloseable {
     /** The alerts of this name that are pending or firing ({@code /api/v1/alerts}). */
     List<JsonNode> alerts(String name) throws IOException, InterruptedException {
         JsonNode alerts = api("/api/v1/alerts").path("data").path("alerts");
-        return alerts.valueStream().filter((alert) -> alert.path("labels").path("alertname").asString().equals(name))
+        return alerts.valueStream()
+            .filter((alert) -> alert.path("labels").path("alertname").asString().equals(name))
             .toList();
     }
 
@@ -109,8 +110,8 @@ final class PrometheusServer implements AutoCloseable {
         java.net.http.HttpResponse<String> response = get(path);
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() != 200 || !body.path("status").asString().equals("success")) {
-            throw new IllegalStateException("Prometheus answered " + path + " with " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "Prometheus answered " + path + " with " + response.statusCode() + ": " + response.body());
         }
         return body;
     }

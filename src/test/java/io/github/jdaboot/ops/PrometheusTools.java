@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.jdaboot.testing.Timeouts;
 
 /**
- * Debian's {@code prometheus} package ({@code .ci/run} installs it): its {@code promtool} run to the end, and the
- * path of its {@code prometheus} server. Nothing is downloaded: without the package, the tests fail saying so.
+ * Debian's {@code prometheus} package ({@code .ci/run} installs it): its {@code promtool}
+ * run to the end, and the path of its {@code prometheus} server. Nothing is downloaded:
+ * without the package, the tests fail saying so.
  */
 final class PrometheusTools {
 
@@ -23,7 +24,10 @@ final class PrometheusTools {
     record Result(int exitCode, String output) {
     }
 
-    /** Runs {@code promtool} with these arguments in the project's directory and waits for it to end. */
+    /**
+     * Runs {@code promtool} with these arguments in the project's directory and waits for
+     * it to end.
+     */
     static Result promtool(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary("promtool").toString()));
         command.addAll(List.of(arguments));

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bad input from users, table-driven from {@code bad-input/corpus.tsv}: each message gets no reply
- * (when it is not addressed to the bot) or exactly one clear, polite reply; no handler crashes, and no
- * reply pings anyone.
+ * Bad input from users, table-driven from {@code bad-input/corpus.tsv}: each message gets
+ * no reply (when it is not addressed to the bot) or exactly one clear, polite reply; no
+ * handler crashes, and no reply pings anyone.
  */
 @DiscordBotTest
 @Import({ FrameworkTestCommands.class, FrameworkTestCommands.TagCommands.class })
@@ -85,7 +85,10 @@ class BadInputTests {
         // quiet: no new message from the bot for a second and a half
         int[] last = { -1 };
         await().atMost(Timeouts.RECOVERY).pollInterval(Duration.ofMillis(1500)).until(() -> {
-            int now = (int) this.world.allMessages().stream().filter((m) -> m.author().equals(this.world.bot())).count();
+            int now = (int) this.world.allMessages()
+                .stream()
+                .filter((m) -> m.author().equals(this.world.bot()))
+                .count();
             boolean settled = now == last[0];
             last[0] = now;
             return settled;
@@ -104,7 +107,8 @@ class BadInputTests {
      *
      * @param name what the case is
      * @param kind click, select or submit
-     * @param on what the bot answered with the component or form: a message (.idea) or a slash command (/suggest)
+     * @param on what the bot answered with the component or form: a message (.idea) or a
+     * slash command (/suggest)
      * @param customId the forged custom id, or the form's field
      * @param value a select's value or the field's value, or null
      * @param expected text the reply contains
@@ -137,8 +141,8 @@ class BadInputTests {
                 .awaitModal(Timeouts.ANSWER);
             return mallory.submits(form, Map.of(testCase.customId(), String.valueOf(testCase.value())));
         }
-        EmulatedMessage answer = this.world.awaitReply(this.world.as("mallory").says(this.world.channel("bot-lab"),
-                testCase.on()), Timeouts.ANSWER);
+        EmulatedMessage answer = this.world
+            .awaitReply(this.world.as("mallory").says(this.world.channel("bot-lab"), testCase.on()), Timeouts.ANSWER);
         return testCase.kind().equals("select")
                 ? mallory.selects(answer, testCase.customId(), String.valueOf(testCase.value()))
                 : mallory.clicks(answer, testCase.customId());
@@ -160,13 +164,17 @@ class BadInputTests {
         assertThat(reply.mentionEveryone()).as("pings everyone").isFalse();
         assertThat(reply.mentionRoleIds()).as("pings roles").isEmpty();
         assertThat(reply.mentionUserIds()).as("pings users").isEmpty();
-        assertThat(reply.content().chars().anyMatch((c) -> Character.isSurrogate((char) c)
-                && !isPaired(reply.content(), reply.content().indexOf(c)))).as("invalid UTF-16").isFalse();
+        assertThat(reply.content()
+            .chars()
+            .anyMatch((c) -> Character.isSurrogate((char) c) && !isPaired(reply.content(), reply.content().indexOf(c))))
+            .as("invalid UTF-16")
+            .isFalse();
     }
 
     private static boolean isPaired(String text, int index) {
         char c = text.charAt(index);
-        return Character.isHighSurrogate(c) ? index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1))
+        return Character.isHighSurrogate(c)
+                ? index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1))
                 : index > 0 && Character.isHighSurrogate(text.charAt(index - 1));
     }
 
@@ -181,14 +189,19 @@ class BadInputTests {
         }
         if (testCase.file() != null) {
             return this.world.as(testCase.author())
-                .saysWithFile(channel, testCase.content(), testCase.file(), "some notes".getBytes(StandardCharsets.UTF_8));
+                .saysWithFile(channel, testCase.content(), testCase.file(),
+                        "some notes".getBytes(StandardCharsets.UTF_8));
         }
         return this.world.as(testCase.author()).says(channel, testCase.content());
     }
 
     private double errors() {
-        return this.registry.find("discord.commands").tag("outcome", "error").timers().stream()
-            .mapToDouble(Timer::count).sum();
+        return this.registry.find("discord.commands")
+            .tag("outcome", "error")
+            .timers()
+            .stream()
+            .mapToDouble(Timer::count)
+            .sum();
     }
 
     private List<Case> load() throws IOException {
@@ -211,12 +224,19 @@ class BadInputTests {
     }
 
     private String resolve(String content) {
-        String resolved = replace(content, "<REPEAT:(\\d+:[^>]*)>", (repeat) -> repeat.substring(repeat.indexOf(':') + 1)
-            .repeat(Integer.parseInt(repeat.substring(0, repeat.indexOf(':')))));
+        String resolved = replace(content, "<REPEAT:(\\d+:[^>]*)>",
+                (repeat) -> repeat.substring(repeat.indexOf(':') + 1)
+                    .repeat(Integer.parseInt(repeat.substring(0, repeat.indexOf(':')))));
         resolved = resolved.replace("<@BOT>", this.world.bot().mention());
         resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.world.user(name).mention());
-        resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.world.guild().roles().stream()
-            .filter((role) -> role.name().equals(name)).findFirst().orElseThrow().mention());
+        resolved = replace(resolved, "<@&ROLE:([^>]+)>",
+                (name) -> this.world.guild()
+                    .roles()
+                    .stream()
+                    .filter((role) -> role.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .mention());
         return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.world.channel(name).mention());
     }
 
@@ -230,7 +250,10 @@ class BadInputTests {
         return out.toString();
     }
 
-    /** {@code \n}, {@code \t}, {@code \\} and {@code \}{@code uXXXX}, lone surrogates included. */
+    /**
+     * {@code \n}, {@code \t}, {@code \\} and {@code \}{@code uXXXX}, lone surrogates
+     * included.
+     */
     static String unescape(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
@@ -252,4 +275,5 @@ class BadInputTests {
         }
         return out.toString();
     }
+
 }

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every close code after which Discord will not take the session back: the bot stops at once, health
- * is DOWN with the reason, liveness fails, and nothing retries. JDA knows no 4012; it is fatal here too.
+ * Every close code after which Discord will not take the session back: the bot stops at
+ * once, health is DOWN with the reason, liveness fails, and nothing retries. JDA knows no
+ * 4012; it is fatal here too.
  */
 @DisplayName("Fatal closes while running")
 class FatalCloseTests {
@@ -50,7 +51,9 @@ class FatalCloseTests {
     void fatalClose(int code) {
         JDA shard = this.context.getBean(ShardManager.class).getShardById(0);
         HealthEndpoint health = this.context.getBean(HealthEndpoint.class);
-        EmulatedMessage before = this.discord.world().as("alice").says(this.discord.world().channel("general"), ".idea");
+        EmulatedMessage before = this.discord.world()
+            .as("alice")
+            .says(this.discord.world().channel("general"), ".idea");
         this.discord.world().awaitReply(before, Timeouts.ANSWER);
         long fault = System.nanoTime();
 
@@ -70,8 +73,10 @@ class FatalCloseTests {
             .until(() -> this.discord.gateway().identifyCount() == 1 && this.discord.gateway().resumeCount() == 0
                     && this.discord.gateway().openConnections() == 0);
         assertThat(this.discord.world().repliesTo(after)).as("a stopped bot answers nothing").isEmpty();
-        ReliabilityReport.fault("fatal close " + code + ": stopped, no retry (" + this.discord.gateway().identifyCount()
-                + " IDENTIFY, " + this.discord.gateway().resumeCount() + " RESUME)", 0, 0, 0, 0,
-                "stopped in " + ReliabilityReport.format(stopped));
+        ReliabilityReport.fault(
+                "fatal close " + code + ": stopped, no retry (" + this.discord.gateway().identifyCount() + " IDENTIFY, "
+                        + this.discord.gateway().resumeCount() + " RESUME)",
+                0, 0, 0, 0, "stopped in " + ReliabilityReport.format(stopped));
     }
+
 }

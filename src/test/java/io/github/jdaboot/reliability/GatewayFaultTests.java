@@ -8,14 +8,13 @@ import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.Gateway;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -24,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Gateway faults while users keep asking: every message gets exactly one reply once the bot is back,
- * whether it resumed (and had the missed events replayed) or had to start a new session (and read
- * what it missed). IDENTIFY never comes faster than Discord allows.
+ * Gateway faults while users keep asking: every message gets exactly one reply once the
+ * bot is back, whether it resumed (and had the missed events replayed) or had to start a
+ * new session (and read what it missed). IDENTIFY never comes faster than Discord allows.
  */
 @DiscordBotTest
 @DisplayName("Gateway faults, as users see them")
@@ -183,30 +182,39 @@ class GatewayFaultTests {
         report("half-dead: no ACKs, bot's close unanswered (JDA waits for its socket)", recovery);
         assertThat(sawDown).isTrue();
         assertThat(stillDown).as("DOWN while JDA waits on the dead socket, its status still CONNECTED").isTrue();
-        assertThat(Duration.ofNanos(gaveUp - fault))
-            .isLessThan(this.gateway.heartbeatInterval().multipliedBy(4));
+        assertThat(Duration.ofNanos(gaveUp - fault)).isLessThan(this.gateway.heartbeatInterval().multipliedBy(4));
     }
 
     /**
-     * Stops the heartbeat ACKs just after one, once the replies in flight have reached the bot: its last
-     * sign of life is then that ACK, so health turns DOWN two intervals later and JDA gives up after its
-     * third unanswered heartbeat, one interval after that, in every run.
+     * Stops the heartbeat ACKs just after one, once the replies in flight have reached
+     * the bot: its last sign of life is then that ACK, so health turns DOWN two intervals
+     * later and JDA gives up after its third unanswered heartbeat, one interval after
+     * that, in every run.
      * @return when the last ACK went out
      */
     private long zombieAfterNextAck() {
-        // health judges staleness by the interval the ACKs' spacing shows (Discord's 41.25 s assumed before
-        // two ACKs): in a context that just started, wait until they have shown the emulator's
-        await().atMost(Timeouts.ANSWER).until(() -> this.meters.get("discord.gateway.heartbeat.interval")
-            .tag("shard", "0").gauge().value() < 1);
+        // health judges staleness by the interval the ACKs' spacing shows (Discord's
+        // 41.25 s assumed before
+        // two ACKs): in a context that just started, wait until they have shown the
+        // emulator's
+        await().atMost(Timeouts.ANSWER)
+            .until(() -> this.meters.get("discord.gateway.heartbeat.interval").tag("shard", "0").gauge().value() < 1);
         this.users.awaitAnswered(Timeouts.ANSWER);
         long asked = System.nanoTime();
         this.gateway.stopAcknowledgingAfterNextHeartbeat();
-        return await().atMost(Timeouts.ANSWER).until(() -> this.gateway.events().stream()
-            .filter((event) -> event.kind().equals("acks-off") && event.nanoTime() > asked)
-            .mapToLong(Gateway.Event::nanoTime).max().orElse(0), (when) -> when > 0);
+        return await().atMost(Timeouts.ANSWER)
+            .until(() -> this.gateway.events()
+                .stream()
+                .filter((event) -> event.kind().equals("acks-off") && event.nanoTime() > asked)
+                .mapToLong(Gateway.Event::nanoTime)
+                .max()
+                .orElse(0), (when) -> when > 0);
     }
 
-    /** Samples health every 10 ms until the bot closes the connection itself; whether it was ever DOWN. */
+    /**
+     * Samples health every 10 ms until the bot closes the connection itself; whether it
+     * was ever DOWN.
+     */
     private boolean watchHealthUntilTheBotGivesUp(long fault) {
         boolean sawDown = false;
         long deadline = System.nanoTime() + Timeouts.ANSWER.toNanos();
@@ -224,9 +232,12 @@ class GatewayFaultTests {
     }
 
     private long gaveUpOrZero(long fault) {
-        return this.gateway.events().stream()
+        return this.gateway.events()
+            .stream()
             .filter((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))
-            .mapToLong(Gateway.Event::nanoTime).min().orElse(0);
+            .mapToLong(Gateway.Event::nanoTime)
+            .min()
+            .orElse(0);
     }
 
     private void report(String fault, Duration recovery) {
@@ -244,7 +255,8 @@ class GatewayFaultTests {
     }
 
     private long sessionAfter(long faultNanos) {
-        return this.gateway.events().stream()
+        return this.gateway.events()
+            .stream()
             .filter((event) -> event.nanoTime() > faultNanos && Set.of("ready", "resumed").contains(event.kind()))
             .mapToLong(Gateway.Event::nanoTime)
             .min()
@@ -252,7 +264,9 @@ class GatewayFaultTests {
     }
 
     private void awaitConnected() {
-        await().atMost(Timeouts.RECOVERY).until(() -> this.gateway.hasLiveSession()
-                && this.health.healthForPath("discord").getStatus().equals(Status.UP));
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> this.gateway.hasLiveSession()
+                    && this.health.healthForPath("discord").getStatus().equals(Status.UP));
     }
+
 }

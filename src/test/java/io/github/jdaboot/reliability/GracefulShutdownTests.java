@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Shutting down while commands run: they finish before the gateway session closes, and when the
- * configured timeout cuts some off, their users are told and the log names them.
+ * Shutting down while commands run: they finish before the gateway session closes, and
+ * when the configured timeout cuts some off, their users are told and the log names them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Graceful shutdown with commands in flight")
@@ -61,8 +61,11 @@ class GracefulShutdownTests {
         Duration shutdown = Duration.ofNanos(System.nanoTime() - closing);
 
         int answered = (int) asked.stream().filter((message) -> this.world.repliesTo(message).size() == 1).count();
-        Instant lastReply = asked.stream().flatMap((message) -> this.world.repliesTo(message).stream())
-            .map(EmulatedMessage::timestamp).max(Instant::compareTo).orElseThrow();
+        Instant lastReply = asked.stream()
+            .flatMap((message) -> this.world.repliesTo(message).stream())
+            .map(EmulatedMessage::timestamp)
+            .max(Instant::compareTo)
+            .orElseThrow();
         ReliabilityReport.fault("shutdown with 50 two-second commands in flight", 50, answered, 0, 50 - answered,
                 "shut down in " + ReliabilityReport.format(shutdown));
         assertThat(asked).allSatisfy((message) -> assertThat(this.world.repliesTo(message)).singleElement()
@@ -72,7 +75,8 @@ class GracefulShutdownTests {
         assertThat(output.getOut().indexOf("All running commands finished"))
             .isLessThan(output.getOut().indexOf("Closing 1 Discord gateway session(s)"));
         assertThat(this.discord.gateway().events()).filteredOn((event) -> event.kind().equals("client-close"))
-            .singleElement().satisfies((event) -> assertThat(event.code()).isEqualTo(1000));
+            .singleElement()
+            .satisfies((event) -> assertThat(event.code()).isEqualTo(1000));
         assertThat(lastReply).isBefore(Instant.now());
     }
 
@@ -87,7 +91,8 @@ class GracefulShutdownTests {
         assertThat(asked).allSatisfy((message) -> assertThat(this.world.repliesTo(message)).singleElement()
             .satisfies((reply) -> assertThat(reply.content())
                 .isEqualTo("Sorry, I'm restarting and could not finish .nap. Please try again in a minute.")));
-        assertThat(output.getOut().lines().filter((line) -> line.contains("Interrupting .nap: still running after PT1S")))
+        assertThat(
+                output.getOut().lines().filter((line) -> line.contains("Interrupting .nap: still running after PT1S")))
             .hasSize(5);
         ReliabilityReport.fault("shutdown timeout (1 s) cuts off 5 thirty-second commands", 5,
                 (int) asked.stream().filter((message) -> !this.world.repliesTo(message).isEmpty()).count(), 0, 0,
@@ -100,8 +105,11 @@ class GracefulShutdownTests {
         ConfigurableApplicationContext context = run("--discord.commands.shutdown-timeout=20s");
         this.discord.rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofSeconds(2), "user");
         EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), ".nap 0");
-        // the handler has returned and its reply was told to wait: nothing runs, one reply is on its way
-        await().until(() -> this.discord.rest().requests().stream()
+        // the handler has returned and its reply was told to wait: nothing runs, one
+        // reply is on its way
+        await().until(() -> this.discord.rest()
+            .requests()
+            .stream()
             .anyMatch((request) -> "POST /channels/{channel_id}/messages".equals(request.route())
                     && request.status() == 429));
 
@@ -119,12 +127,16 @@ class GracefulShutdownTests {
         List<EmulatedMessage> asked = new ArrayList<>();
         List<String> channels = List.of("general", "random", "bot-lab");
         for (int i = 0; i < count; i++) {
-            asked.add(this.world.as("user" + (i % 10)).says(this.world.channel(channels.get(i % channels.size())),
-                    ".nap " + seconds));
+            asked.add(this.world.as("user" + (i % 10))
+                .says(this.world.channel(channels.get(i % channels.size())), ".nap " + seconds));
         }
         MeterRegistry registry = context.getBean(MeterRegistry.class);
-        await().until(() -> registry.get("discord.commands.active").tag("command", "nap").longTaskTimers().stream()
-            .mapToInt(LongTaskTimer::activeTasks).sum() == count);
+        await().until(() -> registry.get("discord.commands.active")
+            .tag("command", "nap")
+            .longTaskTimers()
+            .stream()
+            .mapToInt(LongTaskTimer::activeTasks)
+            .sum() == count);
         return asked;
     }
 
@@ -140,5 +152,7 @@ class GracefulShutdownTests {
             TimeUnit.SECONDS.sleep(seconds);
             return "rested " + seconds + " s";
         }
+
     }
+
 }

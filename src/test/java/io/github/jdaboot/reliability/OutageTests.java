@@ -2,7 +2,6 @@ package io.github.jdaboot.reliability;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.testing.DiscordBotTest;
@@ -19,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Discord goes away for 30 seconds and comes back: the bot retries with backoff, not in a tight loop,
- * reports OUT_OF_SERVICE meanwhile, and is UP and answering again afterwards.
+ * Discord goes away for 30 seconds and comes back: the bot retries with backoff, not in a
+ * tight loop, reports OUT_OF_SERVICE meanwhile, and is UP and answering again afterwards.
  */
 @DiscordBotTest
 @DisplayName("A 30-second outage")
@@ -62,11 +61,12 @@ class OutageTests {
         users.ask(3, Duration.ofMillis(50));
 
         UserTraffic.Outcome outcome = users.outcome(Timeouts.ANSWER);
-        ReliabilityReport.fault("emulator gone for 30 s (" + during + " reconnect attempts meanwhile)",
-                outcome.sent(), outcome.answered(), outcome.duplicates(), outcome.lost(),
+        ReliabilityReport.fault("emulator gone for 30 s (" + during + " reconnect attempts meanwhile)", outcome.sent(),
+                outcome.answered(), outcome.duplicates(), outcome.lost(),
                 ReliabilityReport.format(recovery) + " after it came back");
         assertThat(during).as("reconnect attempts in 30 s, with backoff").isBetween(2, 8);
         assertThat(outcome.lost()).isZero();
         assertThat(outcome.duplicates()).isZero();
     }
+
 }

@@ -13,11 +13,11 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects what the reliability tests measured and writes one table when the test run ends: each fault
- * injected, replies expected and received, duplicates, lost, recovery time
- * ({@code target/reliability/summary.md}); and the load figures ({@code target/reliability/load.md}).
- * The build prints both on the console after the tests.
- * Registered with the JUnit Platform as a {@link TestExecutionListener}.
+ * Collects what the reliability tests measured and writes one table when the test run
+ * ends: each fault injected, replies expected and received, duplicates, lost, recovery
+ * time ({@code target/reliability/summary.md}); and the load figures
+ * ({@code target/reliability/load.md}). The build prints both on the console after the
+ * tests. Registered with the JUnit Platform as a {@link TestExecutionListener}.
  */
 public class ReliabilityReport implements TestExecutionListener {
 
@@ -43,7 +43,8 @@ public class ReliabilityReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        // a run that measures nothing (a single test class, say) must not show the figures of an earlier run
+        // a run that measures nothing (a single test class, say) must not show the
+        // figures of an earlier run
         for (String name : List.of("summary.md", "load.md")) {
             try {
                 Files.deleteIfExists(Path.of("target", "reliability", name));
@@ -96,4 +97,5 @@ public class ReliabilityReport implements TestExecutionListener {
         }
         return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
     }
+
 }

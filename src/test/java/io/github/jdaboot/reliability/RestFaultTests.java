@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * REST faults while users keep asking: 429s of every scope and bursts of server errors delay the
- * replies but never lose or double them, and once told to wait the bot waits.
+ * REST faults while users keep asking: 429s of every scope and bursts of server errors
+ * delay the replies but never lose or double them, and once told to wait the bot waits.
  */
 @DiscordBotTest
 @DisplayName("REST faults, as users see them")
@@ -47,7 +47,8 @@ class RestFaultTests {
     @AfterEach
     void neverTooSoon() {
         assertThat(this.discord.rest().rateLimitViolations() - this.violationsBefore)
-            .as("requests sent while told to wait").isZero();
+            .as("requests sent while told to wait")
+            .isZero();
     }
 
     @ParameterizedTest(name = "429 scope {0}, {1} in a row")
@@ -81,11 +82,15 @@ class RestFaultTests {
 
         report("REST 500 after storing the reply x 2 (nonce)", start);
         assertThat(this.discord.world().repliesTo(asked)).hasSize(1);
-        await().atMost(Timeouts.RECOVERY).untilAsserted(() -> assertThat(this.discord.rest().requests().stream()
-            .filter((request) -> MESSAGES.equals(request.route())
-                    && request.body().contains("\"nonce\":\"r" + asked.idString() + "-0\""))
-            .map(RecordedRequest::status)
-            .toList()).as("the same reply, with the same nonce, until Discord says it has it").containsExactly(500, 500, 200));
+        await().atMost(Timeouts.RECOVERY)
+            .untilAsserted(() -> assertThat(this.discord.rest()
+                .requests()
+                .stream()
+                .filter((request) -> MESSAGES.equals(request.route())
+                        && request.body().contains("\"nonce\":\"r" + asked.idString() + "-0\""))
+                .map(RecordedRequest::status)
+                .toList()).as("the same reply, with the same nonce, until Discord says it has it")
+                .containsExactly(500, 500, 200));
         assertThat(this.discord.world().repliesTo(asked)).hasSize(1);
     }
 
@@ -114,4 +119,5 @@ class RestFaultTests {
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
+
 }

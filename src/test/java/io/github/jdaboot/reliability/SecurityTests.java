@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The token stays secret through a full run, Actuator exposes only what it should, and only people
- * run prefix commands unless configured otherwise.
+ * The token stays secret through a full run, Actuator exposes only what it should, and
+ * only people run prefix commands unless configured otherwise.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Security")
@@ -54,12 +54,13 @@ class SecurityTests {
         answered(".help");
         answered(".idea " + TOKEN.substring(0, 10));
         world().as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER);
-        this.bot.discord().rest().rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(300),
-                "user");
+        this.bot.discord()
+            .rest()
+            .rateLimitNext("POST /channels/{channel_id}/messages", 1, Duration.ofMillis(300), "user");
         answered(".idea");
         this.bot.discord().gateway().close(4000);
-        await().until(() -> this.bot.discord().gateway().resumeCount() == 1
-                && this.bot.discord().gateway().hasLiveSession());
+        await().until(
+                () -> this.bot.discord().gateway().resumeCount() == 1 && this.bot.discord().gateway().hasLiveSession());
         answered(".idea");
 
         List<String> responses = new ArrayList<>();
@@ -106,8 +107,9 @@ class SecurityTests {
         EmulatedMessage webhook = world().webhookSays(general, "Hook", ".idea");
         EmulatedMessage itself = world().as(world().bot()).says(general, ".idea");
         answered(".idea");
-        await().during(Duration.ofMillis(500)).until(() -> world().repliesTo(otherBot).isEmpty()
-                && world().repliesTo(webhook).isEmpty() && world().repliesTo(itself).isEmpty());
+        await().during(Duration.ofMillis(500))
+            .until(() -> world().repliesTo(otherBot).isEmpty() && world().repliesTo(webhook).isEmpty()
+                    && world().repliesTo(itself).isEmpty());
         this.context.close();
 
         run("--discord.commands.allow-bots=true");
@@ -137,4 +139,5 @@ class SecurityTests {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 BodyHandlers.ofString());
     }
+
 }

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.World;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Users who keep asking for ideas while the tests break things, and the count of what they got back:
- * each message should get exactly one reply.
+ * Users who keep asking for ideas while the tests break things, and the count of what
+ * they got back: each message should get exactly one reply.
  */
 final class UserTraffic {
 
@@ -31,9 +31,13 @@ final class UserTraffic {
     }
 
     private final World world;
+
     private final List<EmulatedChannel> channels;
+
     private final List<EmulatedUser> users;
+
     private final List<EmulatedMessage> sent = new CopyOnWriteArrayList<>();
+
     private int next;
 
     UserTraffic(World world, List<String> channels, List<String> users) {
@@ -60,16 +64,23 @@ final class UserTraffic {
         }
     }
 
-    /** Waits until every message sent so far is answered: no more replies are on their way to the bot. */
+    /**
+     * Waits until every message sent so far is answered: no more replies are on their way
+     * to the bot.
+     */
     void awaitAnswered(Duration timeout) {
         await().atMost(timeout)
             .until(() -> this.sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
     }
 
-    /** Waits until every message is answered (or the timeout), then for stragglers, and counts. */
+    /**
+     * Waits until every message is answered (or the timeout), then for stragglers, and
+     * counts.
+     */
     Outcome outcome(Duration timeout) {
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+            await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> this.sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
         catch (org.awaitility.core.ConditionTimeoutException ex) {
@@ -98,4 +109,5 @@ final class UserTraffic {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -11,10 +11,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Before each test of a {@link DiscordBotTest}, waits until the bot registered its application commands
- * with the emulator (unless {@code discord.commands.register} is off): the bot registers them after
- * READY, while the context is already up, and a test that runs a slash command first must not race
- * that. A bulk overwrite stores the whole list at once, so any command present means all are.
+ * Before each test of a {@link DiscordBotTest}, waits until the bot registered its
+ * application commands with the emulator (unless {@code discord.commands.register} is
+ * off): the bot registers them after READY, while the context is already up, and a test
+ * that runs a slash command first must not race that. A bulk overwrite stores the whole
+ * list at once, so any command present means all are.
  */
 class AwaitCommandsRegistered implements BeforeEachCallback {
 

@@ -16,15 +16,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * For tests that start and stop the bot themselves (startup failures, fatal closes, shutdown, several
- * shards): a fresh {@link DiscordEmulator} before each test, the application started against it on
- * request, and both closed after the test, the bot first.
+ * For tests that start and stop the bot themselves (startup failures, fatal closes,
+ * shutdown, several shards): a fresh {@link DiscordEmulator} before each test, the
+ * application started against it on request, and both closed after the test, the bot
+ * first.
  *
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * final BotLauncher bot = BotLauncher.withEmulator();
  *
- * @Test
+ *
+
+&#64;Test
  * void stops() {
  *     ConfigurableApplicationContext context = this.bot.start("--discord.shards-total=2");
  *     this.bot.discord().gateway().close(4004);
@@ -78,14 +81,17 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
         return this.discord;
     }
 
-    /** Starts the application (no web server) against the emulator, with these arguments. */
+    /**
+     * Starts the application (no web server) against the emulator, with these arguments.
+     */
     public ConfigurableApplicationContext start(String... args) {
         return start(new Class<?>[0], args);
     }
 
     /**
-     * Starts the application with its web server on a free port (Actuator over HTTP), against the
-     * emulator; the port is {@code local.server.port} in the context's environment.
+     * Starts the application with its web server on a free port (Actuator over HTTP),
+     * against the emulator; the port is {@code local.server.port} in the context's
+     * environment.
      */
     public ConfigurableApplicationContext startServing(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -94,9 +100,9 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
     }
 
     /**
-     * Starts the application with more configuration classes (test commands), against the emulator.
-     * The token and the URLs are the emulator's unless the arguments set them (or the token file, or a config
-     * tree).
+     * Starts the application with more configuration classes (test commands), against the
+     * emulator. The token and the URLs are the emulator's unless the arguments set them
+     * (or the token file, or a config tree).
      */
     public ConfigurableApplicationContext start(Class<?>[] sources, String... args) {
         return start(sources, WebApplicationType.NONE, args);
@@ -108,16 +114,16 @@ public final class BotLauncher implements BeforeEachCallback, AfterEachCallback 
         for (String connection : List.of("--discord.token=" + emulator.token(),
                 "--discord.rest-url=" + emulator.restUrl(), "--discord.gateway-url=" + emulator.gatewayUrl())) {
             String key = connection.substring(0, connection.indexOf('='));
-            boolean configTree = key.equals("--discord.token")
-                    && all.stream().anyMatch((arg) -> arg.startsWith("--spring.config.import=") && arg.contains("configtree:"));
-            if (!configTree && all.stream().noneMatch((arg) -> arg.startsWith(key + "=") || arg.startsWith(key + "-file="))) {
+            boolean configTree = key.equals("--discord.token") && all.stream()
+                .anyMatch((arg) -> arg.startsWith("--spring.config.import=") && arg.contains("configtree:"));
+            if (!configTree
+                    && all.stream().noneMatch((arg) -> arg.startsWith(key + "=") || arg.startsWith(key + "-file="))) {
                 all.add(connection);
             }
         }
         List<Class<?>> classes = new ArrayList<>(List.of(sources));
         classes.addFirst(DiscordBotApplication.class);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(classes.toArray(Class<?>[]::new))
-            .web(web)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(classes.toArray(Class<?>[]::new)).web(web)
             .run(all.toArray(String[]::new));
         this.contexts.add(context);
         return context;

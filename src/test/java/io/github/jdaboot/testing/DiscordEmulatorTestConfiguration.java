@@ -10,12 +10,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Runs a {@link DiscordEmulator} inside the test's application context and points the bot at it,
- * as Testcontainers does for a database, and records the JDA events the bot receives. The emulator
- * stops with the context, after the bot has closed its gateway session (lifecycle beans stop before
- * singletons are destroyed). Its heartbeat interval is {@code emulator.heartbeat-interval}, 500 ms unless
- * set: short, so that tests of heartbeats and of zombie connections run in seconds, yet long enough that
- * a loaded machine does not miss two ACKs in a row (JDA's zombie threshold).
+ * Runs a {@link DiscordEmulator} inside the test's application context and points the bot
+ * at it, as Testcontainers does for a database, and records the JDA events the bot
+ * receives. The emulator stops with the context, after the bot has closed its gateway
+ * session (lifecycle beans stop before singletons are destroyed). Its heartbeat interval
+ * is {@code emulator.heartbeat-interval}, 500 ms unless set: short, so that tests of
+ * heartbeats and of zombie connections run in seconds, yet long enough that a loaded
+ * machine does not miss two ACKs in a row (JDA's zombie threshold).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DiscordEmulatorTestConfiguration {

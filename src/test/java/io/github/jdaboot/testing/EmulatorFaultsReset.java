@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * After each test of a {@link DiscordBotTest}, takes back the faults and limits it set on the shared
- * emulator ({@link DiscordEmulator#resetFaults()}), so that test classes sharing a context stay
- * independent.
+ * After each test of a {@link DiscordBotTest}, takes back the faults and limits it set on
+ * the shared emulator ({@link DiscordEmulator#resetFaults()}), so that test classes
+ * sharing a context stay independent.
  */
 class EmulatorFaultsReset implements AfterEachCallback {
 

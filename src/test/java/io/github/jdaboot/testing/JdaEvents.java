@@ -12,9 +12,9 @@ import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
- * What JDA told the bot, as a test sees it: how many events of each type arrived, and every status
- * change in order. A bean of every {@link DiscordBotTest} context, registered with JDA like any
- * listener bean.
+ * What JDA told the bot, as a test sees it: how many events of each type arrived, and
+ * every status change in order. A bean of every {@link DiscordBotTest} context,
+ * registered with JDA like any listener bean.
  */
 public final class JdaEvents implements EventListener {
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Redis for the tests ({@code redis-server}, Debian's package; {@code .ci/run} installs it) on a free
- * loopback port, without persistence, stopped by {@link #close()}.
+ * A real Redis for the tests ({@code redis-server}, Debian's package; {@code .ci/run}
+ * installs it) on a free loopback port, without persistence, stopped by {@link #close()}.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class RedisServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                "--save", "", "--appendonly", "no")
+            .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
         RedisServer server = new RedisServer(process, port);
@@ -59,7 +60,10 @@ public final class RedisServer implements AutoCloseable {
         return command("PING").equals("+PONG");
     }
 
-    /** How many milliseconds the key has to live; negative when it does not exist or does not expire. */
+    /**
+     * How many milliseconds the key has to live; negative when it does not exist or does
+     * not expire.
+     */
     public long pttl(String key) throws IOException {
         return Long.parseLong(command("PTTL " + key).substring(1));
     }
@@ -91,4 +95,5 @@ public final class RedisServer implements AutoCloseable {
             this.process.destroyForcibly();
         }
     }
+
 }

@@ -7,8 +7,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Sets the suite's defaults before any test runs: Awaitility waits up to {@link Timeouts#ANSWER}
- * unless a test says otherwise. Registered with the JUnit Platform as a {@link LauncherSessionListener}.
+ * Sets the suite's defaults before any test runs: Awaitility waits up to
+ * {@link Timeouts#ANSWER} unless a test says otherwise. Registered with the JUnit
+ * Platform as a {@link LauncherSessionListener}.
  */
 public class TestDefaults implements LauncherSessionListener {
 

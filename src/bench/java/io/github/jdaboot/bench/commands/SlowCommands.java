@@ -5,9 +5,10 @@ import io.github.jdaboot.command.Command;
 import org.springframework.stereotype.Component;
 
 /**
- * The benchmark's slow command for this project: it waits one second, as a handler waiting on a slow API
- * would. Packaged by the benchmark into its own jar and put on the bot's class path beside the application;
- * component scanning finds it like any other command.
+ * The benchmark's slow command for this project: it waits one second, as a handler
+ * waiting on a slow API would. Packaged by the benchmark into its own jar and put on the
+ * bot's class path beside the application; component scanning finds it like any other
+ * command.
  */
 @Component
 class SlowCommands {
@@ -17,4 +18,5 @@ class SlowCommands {
         Thread.sleep(1000);
         return "Done waiting.";
     }
+
 }

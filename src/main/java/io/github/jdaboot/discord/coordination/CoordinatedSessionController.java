@@ -30,20 +30,28 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * JDA's session controller for shards spread over several processes. Each IDENTIFY bucket
- * ({@code shard_id % max_concurrency}) has a queue, in shard order, and a thread; before a shard identifies, its
- * thread takes, in turn: the shard's lease ({@link ShardLeases}), the bucket's turn in Redis (held while the
- * shard connects, then for 5 seconds more, so that no two IDENTIFYs of a bucket come within 5 seconds from any
- * processes), and one session start from the daily budget ({@link IdentifyBudget}). RESUMEs do not pass here:
- * JDA sends them itself. It connects to the configured gateway URL, like the single-process controller.
+ * ({@code shard_id % max_concurrency}) has a queue, in shard order, and a thread; before
+ * a shard identifies, its thread takes, in turn: the shard's lease ({@link ShardLeases}),
+ * the bucket's turn in Redis (held while the shard connects, then for 5 seconds more, so
+ * that no two IDENTIFYs of a bucket come within 5 seconds from any processes), and one
+ * session start from the daily budget ({@link IdentifyBudget}). RESUMEs do not pass here:
+ * JDA sends them itself. It connects to the configured gateway URL, like the
+ * single-process controller.
  */
 final class CoordinatedSessionController implements SessionController {
 
     private static final Logger log = LoggerFactory.getLogger(CoordinatedSessionController.class);
 
-    /** How long a bucket's turn lasts at most while its shard connects (a process that dies meanwhile frees it then). */
+    /**
+     * How long a bucket's turn lasts at most while its shard connects (a process that
+     * dies meanwhile frees it then).
+     */
     private static final Duration CONNECTING = Duration.ofSeconds(30);
 
-    /** How long a bucket's turn lasts after its shard connected: Discord's 5 seconds, and a margin. */
+    /**
+     * How long a bucket's turn lasts after its shard connected: Discord's 5 seconds, and
+     * a margin.
+     */
     private static final Duration AFTER_IDENTIFY = Duration.ofMillis(5_500);
 
     private static final Duration RETRY = Duration.ofMillis(250);
@@ -53,14 +61,23 @@ final class CoordinatedSessionController implements SessionController {
             return 0""", Long.class);
 
     private final String gatewayUrl;
+
     private final String restUrl;
+
     private final ShardRange range;
+
     private final int maxConcurrency;
+
     private final ShardLeases leases;
+
     private final IdentifyBudget budget;
+
     private final SharedRateLimit globalRateLimit;
+
     private final StringRedisTemplate redis;
+
     private final String keyPrefix;
+
     private final Map<Integer, Bucket> buckets = new ConcurrentHashMap<>();
 
     CoordinatedSessionController(String gatewayUrl, String restUrl, ShardRange range, int maxConcurrency,
@@ -102,15 +119,17 @@ final class CoordinatedSessionController implements SessionController {
     }
 
     /**
-     * Reads {@code GET /gateway/bot}: checks that Discord's max_concurrency is the configured one (the shard
-     * ranges are made of whole groups of it), and stores the session start budget.
+     * Reads {@code GET /gateway/bot}: checks that Discord's max_concurrency is the
+     * configured one (the shard ranges are made of whole groups of it), and stores the
+     * session start budget.
      */
     @Override
     public ShardedGateway getShardedGateway(JDA api) {
         IdentifyBudget.Limit limit = gatewayBot(api);
         if (limit.maxConcurrency() != this.maxConcurrency) {
-            throw new DiscordStartupException("Discord's max_concurrency for this bot is " + limit.maxConcurrency()
-                    + ", but discord.coordination.max-concurrency is " + this.maxConcurrency + ".",
+            throw new DiscordStartupException(
+                    "Discord's max_concurrency for this bot is " + limit.maxConcurrency()
+                            + ", but discord.coordination.max-concurrency is " + this.maxConcurrency + ".",
                     "Set discord.coordination.max-concurrency=" + limit.maxConcurrency()
                             + " in every process of the bot (and check that each discord.shards is made of whole"
                             + " groups of it).");
@@ -120,7 +139,8 @@ final class CoordinatedSessionController implements SessionController {
     }
 
     private IdentifyBudget.Limit gatewayBot(JDA api) {
-        Request request = new Request.Builder().url(this.restUrl + "gateway/bot").header("Authorization", api.getToken())
+        Request request = new Request.Builder().url(this.restUrl + "gateway/bot")
+            .header("Authorization", api.getToken())
             .build();
         try (Response response = api.getHttpClient().newCall(request).execute()) {
             if (response.code() == 401) {
@@ -139,13 +159,19 @@ final class CoordinatedSessionController implements SessionController {
         }
     }
 
-    /** One IDENTIFY bucket: its queue in shard order, and the thread that works it while it is not empty. */
+    /**
+     * One IDENTIFY bucket: its queue in shard order, and the thread that works it while
+     * it is not empty.
+     */
     private final class Bucket {
 
         private final int id;
+
         private final String turnKey;
+
         private final PriorityBlockingQueue<SessionConnectNode> queue = new PriorityBlockingQueue<>(4,
                 Comparator.comparingInt((SessionConnectNode node) -> node.getShardInfo().getShardId()));
+
         private @Nullable Thread worker;
 
         Bucket(int id) {
@@ -187,7 +213,10 @@ final class CoordinatedSessionController implements SessionController {
             }
         }
 
-        /** Runs the node once it has its lease, its bucket's turn and a session start; false to try again later. */
+        /**
+         * Runs the node once it has its lease, its bucket's turn and a session start;
+         * false to try again later.
+         */
         private boolean identify(SessionConnectNode node) throws InterruptedException {
             JDA jda = node.getJDA();
             if (jda.getStatus() == JDA.Status.SHUTTING_DOWN || jda.getStatus() == JDA.Status.SHUTDOWN) {
@@ -238,5 +267,7 @@ final class CoordinatedSessionController implements SessionController {
                 log.warn("Could not shorten bucket {}'s turn (it runs out by itself): {}", this.id, ex.getMessage());
             }
         }
+
     }
+
 }

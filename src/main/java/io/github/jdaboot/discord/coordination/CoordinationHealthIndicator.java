@@ -10,19 +10,23 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The {@code discordCoordination} health contributor, about this process only: its shard range, the lease of
- * each of its shards, and Discord's session start budget. UP when every lease is held; OUT_OF_SERVICE while
- * some shard waits for its lease, or identifying stopped at the budget's reserve; DOWN when Redis cannot be
- * reached.
+ * The {@code discordCoordination} health contributor, about this process only: its shard
+ * range, the lease of each of its shards, and Discord's session start budget. UP when
+ * every lease is held; OUT_OF_SERVICE while some shard waits for its lease, or
+ * identifying stopped at the budget's reserve; DOWN when Redis cannot be reached.
  */
 final class CoordinationHealthIndicator implements HealthIndicator {
 
     private final ShardRange range;
+
     private final ShardLeases leases;
+
     private final IdentifyBudget budget;
+
     private final StringRedisTemplate redis;
 
-    CoordinationHealthIndicator(ShardRange range, ShardLeases leases, IdentifyBudget budget, StringRedisTemplate redis) {
+    CoordinationHealthIndicator(ShardRange range, ShardLeases leases, IdentifyBudget budget,
+            StringRedisTemplate redis) {
         this.range = range;
         this.leases = leases;
         this.budget = budget;
@@ -45,8 +49,9 @@ final class CoordinationHealthIndicator implements HealthIndicator {
         }
         if (this.budget.isExhausted()) {
             return health.outOfService()
-                .withDetail("reason", "Discord's daily session start budget is down to its reserve: no shard"
-                        + " identifies until it resets")
+                .withDetail("reason",
+                        "Discord's daily session start budget is down to its reserve: no shard"
+                                + " identifies until it resets")
                 .build();
         }
         if (!leaseStates.values().stream().allMatch(ShardLeases.State.HELD.name()::equals)) {
@@ -54,4 +59,5 @@ final class CoordinationHealthIndicator implements HealthIndicator {
         }
         return health.build();
     }
+
 }

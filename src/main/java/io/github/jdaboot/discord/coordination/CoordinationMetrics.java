@@ -6,13 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Metrics of this process's part of the bot, registered at startup: shards it runs, leases it holds, leases
- * it lost, and the session start budget left.
+ * Metrics of this process's part of the bot, registered at startup: shards it runs,
+ * leases it holds, leases it lost, and the session start budget left.
  */
 final class CoordinationMetrics implements MeterBinder {
 
     private final ShardRange range;
+
     private final ShardLeases leases;
+
     private final IdentifyBudget budget;
 
     CoordinationMetrics(ShardRange range, ShardLeases leases, IdentifyBudget budget) {
@@ -26,8 +28,9 @@ final class CoordinationMetrics implements MeterBinder {
         Gauge.builder("discord.coordination.shards", this.range::size)
             .description("Shards this process runs (its range of discord.shards)")
             .register(registry);
-        Gauge.builder("discord.coordination.leases.held", this.leases,
-                (leases) -> leases.states().values().stream().filter(ShardLeases.State.HELD::equals).count())
+        Gauge
+            .builder("discord.coordination.leases.held", this.leases,
+                    (leases) -> leases.states().values().stream().filter(ShardLeases.State.HELD::equals).count())
             .description("Shard leases this process holds")
             .register(registry);
         FunctionCounter.builder("discord.coordination.leases.lost", this.leases, ShardLeases::lostCount)
@@ -37,4 +40,5 @@ final class CoordinationMetrics implements MeterBinder {
             .description("Discord's daily session starts left, as last seen (-1 before the first look)")
             .register(registry);
     }
+
 }

@@ -9,12 +9,12 @@ import io.github.jdaboot.discord.DiscordProperties;
 import io.github.jdaboot.discord.DiscordRestCustomizer;
 import io.github.jdaboot.discord.ShardManagerBuilderCustomizer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -23,10 +23,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Shards across several processes, coordinated through Redis; only when {@code discord.coordination.redis-url}
- * is set. Hooks into the shard manager through customizers: this process's shard range and the Redis-backed
- * session controller ({@link ShardManagerBuilderCustomizer}), and the shared global REST limit around JDA's rate
- * limiter ({@link DiscordRestCustomizer}).
+ * Shards across several processes, coordinated through Redis; only when
+ * {@code discord.coordination.redis-url} is set. Hooks into the shard manager through
+ * customizers: this process's shard range and the Redis-backed session controller
+ * ({@link ShardManagerBuilderCustomizer}), and the shared global REST limit around JDA's
+ * rate limiter ({@link DiscordRestCustomizer}).
  */
 @AutoConfiguration
 @ConditionalOnClass(ShardManager.class)
@@ -34,7 +35,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(ShardingProperties.class)
 public final class DiscordCoordinationAutoConfiguration {
 
-    /** A Redis command that takes longer than this fails, so that no shard or request waits on Redis for long. */
+    /**
+     * A Redis command that takes longer than this fails, so that no shard or request
+     * waits on Redis for long.
+     */
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
@@ -82,7 +86,8 @@ public final class DiscordCoordinationAutoConfiguration {
     }
 
     @Bean
-    ShardManagerBuilderCustomizer discordCoordination(ShardRange range, CoordinatedSessionController sessionController) {
+    ShardManagerBuilderCustomizer discordCoordination(ShardRange range,
+            CoordinatedSessionController sessionController) {
         return (builder) -> builder.setShardsTotal(range.total())
             .setShards(range.first(), range.last())
             .setSessionController(sessionController);
@@ -108,4 +113,5 @@ public final class DiscordCoordinationAutoConfiguration {
     CoordinationMetrics discordCoordinationMetrics(ShardRange range, ShardLeases leases, IdentifyBudget budget) {
         return new CoordinationMetrics(range, leases, budget);
     }
+
 }

@@ -12,15 +12,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Discord's daily session start budget ({@code session_start_limit.remaining}), shared by every process in
- * Redis: stored from {@code GET /gateway/bot} until it resets, one taken per IDENTIFY. When only the reserve
- * is left, no shard identifies: running out would end every session and reset the token.
+ * Discord's daily session start budget ({@code session_start_limit.remaining}), shared by
+ * every process in Redis: stored from {@code GET /gateway/bot} until it resets, one taken
+ * per IDENTIFY. When only the reserve is left, no shard identifies: running out would end
+ * every session and reset the token.
  */
 final class IdentifyBudget {
 
     private static final Logger log = LoggerFactory.getLogger(IdentifyBudget.class);
 
-    /** Takes one: the IDENTIFYs left after it, -1 when only the reserve is left, -2 when the budget is unknown. */
+    /**
+     * Takes one: the IDENTIFYs left after it, -1 when only the reserve is left, -2 when
+     * the budget is unknown.
+     */
     private static final RedisScript<Long> TAKE = RedisScript.of("""
             local left = redis.call('GET', KEYS[1])
             if not left then return -2 end
@@ -32,10 +36,17 @@ final class IdentifyBudget {
     }
 
     private final StringRedisTemplate redis;
+
     private final String key;
+
     private final int reserve;
-    /** As last seen; shards identify in parallel, so a take only ever lowers it (a reset stores it anew). */
+
+    /**
+     * As last seen; shards identify in parallel, so a take only ever lowers it (a reset
+     * stores it anew).
+     */
     private final AtomicInteger left = new AtomicInteger(-1);
+
     private volatile boolean exhausted;
 
     IdentifyBudget(StringRedisTemplate redis, String keyPrefix, int reserve) {
@@ -51,8 +62,8 @@ final class IdentifyBudget {
     }
 
     /**
-     * Takes one IDENTIFY from the budget, asking Discord first when the budget is not known (at the first start,
-     * and after it reset).
+     * Takes one IDENTIFY from the budget, asking Discord first when the budget is not
+     * known (at the first start, and after it reset).
      * @return false when only the reserve is left: the shard must not identify now
      */
     boolean take(Supplier<Limit> discord) {
@@ -64,8 +75,9 @@ final class IdentifyBudget {
         if (after == null || after < 0) {
             if (!this.exhausted) {
                 this.exhausted = true;
-                log.error("Discord's daily session start budget is down to its reserve ({} of"
-                        + " discord.coordination.identify-reserve={}): no shard identifies until it resets",
+                log.error(
+                        "Discord's daily session start budget is down to its reserve ({} of"
+                                + " discord.coordination.identify-reserve={}): no shard identifies until it resets",
                         this.left.get(), this.reserve);
             }
             return false;
@@ -92,4 +104,5 @@ final class IdentifyBudget {
     boolean isExhausted() {
         return this.exhausted;
     }
+
 }

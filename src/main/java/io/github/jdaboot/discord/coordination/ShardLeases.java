@@ -23,11 +23,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * One lease per shard in Redis, so that only one process holds a session of it: taken before the shard
- * identifies ({@code SET NX PX}), renewed every third of its time to live while this process holds the shard,
- * given back when the shard shuts down. Fencing: a lease found taken by another process, or not renewed
- * before its time ran out (Redis unreachable), shuts the shard down at once and queues it again, to start only
- * when the lease can be taken again. A crashed process's leases run out after {@code lease-ttl}.
+ * One lease per shard in Redis, so that only one process holds a session of it: taken
+ * before the shard identifies ({@code SET NX PX}), renewed every third of its time to
+ * live while this process holds the shard, given back when the shard shuts down. Fencing:
+ * a lease found taken by another process, or not renewed before its time ran out (Redis
+ * unreachable), shuts the shard down at once and queues it again, to start only when the
+ * lease can be taken again. A crashed process's leases run out after {@code lease-ttl}.
  */
 final class ShardLeases implements EventListener, AutoCloseable {
 
@@ -44,13 +45,19 @@ final class ShardLeases implements EventListener, AutoCloseable {
     /** What this process knows of a shard's lease. */
     enum State {
 
-        /** Not held: waiting for another process's lease to end, or for the shard to be queued. */
+        /**
+         * Not held: waiting for another process's lease to end, or for the shard to be
+         * queued.
+         */
         WAITING,
 
         /** Held, and renewed. */
         HELD,
 
-        /** Found taken by another process or run out; the shard was shut down and waits for it again. */
+        /**
+         * Found taken by another process or run out; the shard was shut down and waits
+         * for it again.
+         */
         LOST
 
     }
@@ -60,14 +67,21 @@ final class ShardLeases implements EventListener, AutoCloseable {
     }
 
     private final StringRedisTemplate redis;
+
     private final String keyPrefix;
+
     private final Duration ttl;
+
     private final String owner = UUID.randomUUID().toString();
+
     private final Map<Integer, State> states = new ConcurrentHashMap<>();
+
     private final Map<Integer, Held> held = new ConcurrentHashMap<>();
+
     private final AtomicInteger lost = new AtomicInteger();
-    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("discord-shard-leases").factory());
+
+    private final ScheduledExecutorService renewals = Executors
+        .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-shard-leases").factory());
 
     ShardLeases(StringRedisTemplate redis, String keyPrefix, Duration ttl, ShardRange range) {
         this.redis = redis;
@@ -81,7 +95,8 @@ final class ShardLeases implements EventListener, AutoCloseable {
     }
 
     /**
-     * Takes the lease of the shard for this JDA instance, or confirms that this process holds it.
+     * Takes the lease of the shard for this JDA instance, or confirms that this process
+     * holds it.
      * @return whether this process holds it now
      */
     boolean acquire(JDA jda) {
@@ -96,7 +111,10 @@ final class ShardLeases implements EventListener, AutoCloseable {
         return true;
     }
 
-    /** Gives a lease back when its shard shuts down, so that another process may take the shard at once. */
+    /**
+     * Gives a lease back when its shard shuts down, so that another process may take the
+     * shard at once.
+     */
     @Override
     public void onEvent(GenericEvent event) {
         if (event instanceof ShutdownEvent) {
@@ -144,7 +162,10 @@ final class ShardLeases implements EventListener, AutoCloseable {
         }
     }
 
-    /** Shuts the shard down at once and queues it again: it starts when this process can take its lease again. */
+    /**
+     * Shuts the shard down at once and queues it again: it starts when this process can
+     * take its lease again.
+     */
     private void fence(int shard, Held lease, String reason) {
         if (!this.held.remove(shard, lease)) {
             return;
@@ -175,11 +196,15 @@ final class ShardLeases implements EventListener, AutoCloseable {
         return this.keyPrefix + ":shard:" + shard;
     }
 
-    /** Stops renewing and gives back every lease still held (their shards are closed by now). */
+    /**
+     * Stops renewing and gives back every lease still held (their shards are closed by
+     * now).
+     */
     @Override
     public void close() {
         this.renewals.shutdownNow();
         this.held.keySet().forEach(this::release);
         this.held.clear();
     }
+
 }

@@ -7,9 +7,10 @@ import io.github.jdaboot.discord.DiscordStartupException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shards one process runs, {@code first} to {@code last} of {@code total}, made of whole IDENTIFY groups:
- * it starts at a multiple of max_concurrency and ends before one (or at the last shard), so that the process
- * starts at most max_concurrency shards per 5 seconds, one in each bucket ({@code shard_id % max_concurrency}).
+ * The shards one process runs, {@code first} to {@code last} of {@code total}, made of
+ * whole IDENTIFY groups: it starts at a multiple of max_concurrency and ends before one
+ * (or at the last shard), so that the process starts at most max_concurrency shards per 5
+ * seconds, one in each bucket ({@code shard_id % max_concurrency}).
  */
 record ShardRange(int first, int last, int total) {
 
@@ -18,9 +19,10 @@ record ShardRange(int first, int last, int total) {
     private static final Pattern ORDINAL_SUFFIX = Pattern.compile(".*-(\\d+)");
 
     /**
-     * This process's range: {@code discord.shards}, or derived from the replica count and the ordinal (its own
-     * setting, or the hostname's suffix).
-     * @throws DiscordStartupException naming what to set, when the configuration does not give a valid range
+     * This process's range: {@code discord.shards}, or derived from the replica count and
+     * the ordinal (its own setting, or the hostname's suffix).
+     * @throws DiscordStartupException naming what to set, when the configuration does not
+     * give a valid range
      */
     static ShardRange resolve(ShardingProperties properties, @Nullable Integer shardsTotal, @Nullable String hostname) {
         ShardingProperties.Coordination coordination = properties.getCoordination();
@@ -49,9 +51,8 @@ record ShardRange(int first, int last, int total) {
             }
         }
         throw new DiscordStartupException("discord.shards=" + shards + " is not a range of the " + total + " shards.",
-                "Set discord.shards to a range such as 0-3 within 0-" + (total - 1)
-                        + " (discord.shards-total=" + total + "), or leave it empty to derive it from"
-                        + " discord.coordination.replicas.");
+                "Set discord.shards to a range such as 0-3 within 0-" + (total - 1) + " (discord.shards-total=" + total
+                        + "), or leave it empty to derive it from" + " discord.coordination.replicas.");
     }
 
     private static ShardRange derive(ShardingProperties.Coordination coordination, int total,
@@ -71,8 +72,9 @@ record ShardRange(int first, int last, int total) {
         int concurrency = coordination.getMaxConcurrency();
         int groups = (total + concurrency - 1) / concurrency;
         if (groups < replicas) {
-            throw new DiscordStartupException(total + " shards at max-concurrency " + concurrency + " are " + groups
-                    + " IDENTIFY group(s), fewer than discord.coordination.replicas=" + replicas + ".",
+            throw new DiscordStartupException(
+                    total + " shards at max-concurrency " + concurrency + " are " + groups
+                            + " IDENTIFY group(s), fewer than discord.coordination.replicas=" + replicas + ".",
                     "Set discord.coordination.replicas to at most " + groups + ", or discord.shards-total to at least "
                             + (replicas * concurrency) + ".");
         }
@@ -89,8 +91,8 @@ record ShardRange(int first, int last, int total) {
         if (suffix.matches()) {
             return Integer.parseInt(suffix.group(1));
         }
-        throw new DiscordStartupException("This process's ordinal is unknown: the hostname '" + hostname
-                + "' does not end in -<number>.",
+        throw new DiscordStartupException(
+                "This process's ordinal is unknown: the hostname '" + hostname + "' does not end in -<number>.",
                 "Set discord.coordination.ordinal (on Kubernetes, from the pod's apps.kubernetes.io/pod-index label),"
                         + " or discord.shards to this process's range.");
     }
@@ -101,8 +103,9 @@ record ShardRange(int first, int last, int total) {
         boolean endsAGroup = (this.last + 1) % concurrency == 0 || this.last == this.total - 1;
         if (!startsAGroup || !endsAGroup) {
             int start = this.first - this.first % concurrency;
-            throw new DiscordStartupException("discord.shards=" + this + " splits an IDENTIFY group of "
-                    + concurrency + " shards (max_concurrency " + concurrency + ").",
+            throw new DiscordStartupException(
+                    "discord.shards=" + this + " splits an IDENTIFY group of " + concurrency
+                            + " shards (max_concurrency " + concurrency + ").",
                     "Set discord.shards to a range that starts at a multiple of " + concurrency
                             + " and ends just before one, such as " + start + "-"
                             + (Math.min(start + concurrency, this.total) - 1) + ".");

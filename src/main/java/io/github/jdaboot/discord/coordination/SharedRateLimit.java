@@ -15,11 +15,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The bot token's global REST limit, shared by every process in Redis. Each request takes a turn first: turns
- * are spaced evenly at {@code requests-per-second} across all processes (by Redis' clock), and none is given
- * while a global 429 that any process received is being waited out. JDA reports that 429 here: this is the
- * {@link RestRateLimiter.GlobalRateLimit} of the session controller, whose {@link #setClassic} pauses every
- * process. Cloudflare's limits are per IP address, so they stay with this process.
+ * The bot token's global REST limit, shared by every process in Redis. Each request takes
+ * a turn first: turns are spaced evenly at {@code requests-per-second} across all
+ * processes (by Redis' clock), and none is given while a global 429 that any process
+ * received is being waited out. JDA reports that 429 here: this is the
+ * {@link RestRateLimiter.GlobalRateLimit} of the session controller, whose
+ * {@link #setClassic} pauses every process. Cloudflare's limits are per IP address, so
+ * they stay with this process.
  */
 final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
 
@@ -47,11 +49,17 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
     private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final StringRedisTemplate redis;
+
     private final List<String> keys;
+
     private final String pauseKey;
+
     private final String interval;
+
     private final AtomicLong classic = new AtomicLong(-1);
+
     private final AtomicLong cloudflare = new AtomicLong(-1);
+
     private final AtomicLong failureLoggedNanos = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
     SharedRateLimit(StringRedisTemplate redis, String keyPrefix, int requestsPerSecond) {
@@ -62,8 +70,8 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
     }
 
     /**
-     * Waits for this request's turn. When Redis cannot be reached the request goes without one (JDA still
-     * waits out the 429s it receives), and that is logged.
+     * Waits for this request's turn. When Redis cannot be reached the request goes
+     * without one (JDA still waits out the 429s it receives), and that is logged.
      */
     void awaitTurn() throws InterruptedException {
         while (true) {
@@ -75,14 +83,16 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
                 long now = System.nanoTime();
                 long logged = this.failureLoggedNanos.get();
                 if (now - logged >= LOG_INTERVAL_NANOS && this.failureLoggedNanos.compareAndSet(logged, now)) {
-                    log.error("Redis unreachable: REST requests go without the shared global limit: {}", ex.getMessage());
+                    log.error("Redis unreachable: REST requests go without the shared global limit: {}",
+                            ex.getMessage());
                 }
                 return;
             }
             if (wait == null || wait <= 0) {
                 return;
             }
-            // a little jitter, so that the processes waiting for the same turn do not all ask at once
+            // a little jitter, so that the processes waiting for the same turn do not all
+            // ask at once
             TimeUnit.MICROSECONDS.sleep(wait + ThreadLocalRandom.current().nextLong(1000));
         }
     }
@@ -92,7 +102,10 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
         return this.classic.get();
     }
 
-    /** A global 429: JDA waits here until {@code timestamp}, and every other process waits through Redis. */
+    /**
+     * A global 429: JDA waits here until {@code timestamp}, and every other process waits
+     * through Redis.
+     */
     @Override
     public void setClassic(long timestamp) {
         this.classic.set(timestamp);
@@ -117,4 +130,5 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
     public void setCloudflare(long timestamp) {
         this.cloudflare.set(timestamp);
     }
+
 }

@@ -7,8 +7,9 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JDA's rate limiter, with each request taking its turn of the shared global limit ({@link SharedRateLimit})
- * right before it is sent. Interaction callbacks go without one: Discord leaves them out of the global limit.
+ * JDA's rate limiter, with each request taking its turn of the shared global limit
+ * ({@link SharedRateLimit}) right before it is sent. Interaction callbacks go without
+ * one: Discord leaves them out of the global limit.
  */
 final class SharedRestRateLimiter implements RestRateLimiter {
 
@@ -56,7 +57,8 @@ final class SharedRestRateLimiter implements RestRateLimiter {
                 SharedRestRateLimiter.this.shared.awaitTurn();
             }
             catch (InterruptedException ex) {
-                // not sent and not done: JDA's rate limiter tries it again, unless it is stopping
+                // not sent and not done: JDA's rate limiter tries it again, unless it is
+                // stopping
                 Thread.currentThread().interrupt();
                 return null;
             }
@@ -97,5 +99,7 @@ final class SharedRestRateLimiter implements RestRateLimiter {
         public void cancel() {
             this.work.cancel();
         }
+
     }
+
 }

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One coordinated bot in this JVM against the emulator and a real Redis: leases and fencing, the session
- * start budget, and Discord's max_concurrency checked at login. (Several processes: {@code ScaleOutIT}.)
+ * One coordinated bot in this JVM against the emulator and a real Redis: leases and
+ * fencing, the session start budget, and Discord's max_concurrency checked at login.
+ * (Several processes: {@code ScaleOutIT}.)
  */
 @DisplayName("Shards coordinated through Redis, in one process")
 class CoordinationTests {
@@ -74,8 +75,8 @@ class CoordinationTests {
         assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
         redis.delete("fencing:shard:1");
-        await().atMost(Timeouts.RECOVERY).until(() -> discord.gateway().liveSessions(1) == 1
-                && health.health().getStatus().equals(Status.UP));
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> discord.gateway().liveSessions(1) == 1 && health.health().getStatus().equals(Status.UP));
         assertThat(discord.gateway().duplicateSessions()).isZero();
         assertThat(discord.gateway().identifyRateViolations()).isZero();
     }
@@ -88,9 +89,10 @@ class CoordinationTests {
         DiscordEmulator discord = this.bot.discord();
         HealthIndicator health = context.getBean("discordCoordinationHealthIndicator", HealthIndicator.class);
 
-        await().atMost(Timeouts.RECOVERY).until(() -> health.health().getStatus().equals(Status.OUT_OF_SERVICE)
-                && health.health().getDetails().containsKey("reason")
-                && health.health().getDetails().get("reason").toString().contains("session start budget"));
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> health.health().getStatus().equals(Status.OUT_OF_SERVICE)
+                    && health.health().getDetails().containsKey("reason")
+                    && health.health().getDetails().get("reason").toString().contains("session start budget"));
         assertThat(discord.gateway().identifyCount()).isEqualTo(2);
         assertThat(discord.gateway().sessionStartsLeft()).isEqualTo(10);
         assertThat(health.health().getDetails().get("identifyBudget")).isEqualTo(Map.of("left", 10, "reserve", 10));
@@ -100,13 +102,15 @@ class CoordinationTests {
     @DisplayName("a max_concurrency other than Discord's fails the start with what to set")
     void maxConcurrencyChecked() {
         assertThatException().isThrownBy(() -> this.bot.start("--discord.coordination.redis-url=" + redis.url(),
-                    "--discord.coordination.key-prefix=concurrency", "--discord.shards-total=2", "--discord.shards=0-1"))
+                "--discord.coordination.key-prefix=concurrency", "--discord.shards-total=2", "--discord.shards=0-1"))
             .havingRootCause()
-            .withMessageContaining("Discord's max_concurrency for this bot is 2, but discord.coordination.max-concurrency is 1");
+            .withMessageContaining(
+                    "Discord's max_concurrency for this bot is 2, but discord.coordination.max-concurrency is 1");
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> leases(Health health) {
         return (Map<String, String>) health.getDetails().get("leases");
     }
+
 }

@@ -41,26 +41,37 @@ class ShardRangeTests {
     @DisplayName("bad configuration fails with what to set")
     void badConfiguration() {
         assertThat(failure(null, null)).hasMessageContaining("fixed shard count")
-            .extracting(DiscordStartupException::getAction).asString().contains("discord.shards-total");
-        assertThat(failure(12, null)).extracting(DiscordStartupException::getAction).asString()
+            .extracting(DiscordStartupException::getAction)
+            .asString()
+            .contains("discord.shards-total");
+        assertThat(failure(12, null)).extracting(DiscordStartupException::getAction)
+            .asString()
             .contains("discord.shards", "discord.coordination.replicas");
         this.properties.getCoordination().setReplicas(3);
-        assertThat(failure(12, "bot")).extracting(DiscordStartupException::getAction).asString()
+        assertThat(failure(12, "bot")).extracting(DiscordStartupException::getAction)
+            .asString()
             .contains("discord.coordination.ordinal", "apps.kubernetes.io/pod-index");
         assertThat(failure(12, "bot-3")).hasMessageContaining("ordinal 3 is not below discord.coordination.replicas=3");
         this.properties.getCoordination().setMaxConcurrency(8);
-        assertThat(failure(12, "bot-0")).hasMessageContaining("2 IDENTIFY group(s), fewer than discord.coordination.replicas=3")
-            .extracting(DiscordStartupException::getAction).asString().contains("discord.shards-total to at least 24");
+        assertThat(failure(12, "bot-0"))
+            .hasMessageContaining("2 IDENTIFY group(s), fewer than discord.coordination.replicas=3")
+            .extracting(DiscordStartupException::getAction)
+            .asString()
+            .contains("discord.shards-total to at least 24");
         this.properties.getCoordination().setMaxConcurrency(4);
         this.properties.setShards("2-5");
         assertThat(failure(12, null)).hasMessageContaining("splits an IDENTIFY group")
-            .extracting(DiscordStartupException::getAction).asString().contains("such as 0-3");
+            .extracting(DiscordStartupException::getAction)
+            .asString()
+            .contains("such as 0-3");
         this.properties.setShards("9-12");
         assertThat(failure(12, null)).hasMessageContaining("not a range of the 12 shards");
     }
 
     private DiscordStartupException failure(Integer total, String hostname) {
         return assertThatExceptionOfType(DiscordStartupException.class)
-            .isThrownBy(() -> ShardRange.resolve(this.properties, total, hostname)).actual();
+            .isThrownBy(() -> ShardRange.resolve(this.properties, total, hostname))
+            .actual();
     }
+
 }

@@ -23,15 +23,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sustained load with faults, counting what users lost: {@code load.users} users in
- * {@code load.channels} channels send {@code load.messages} {@code .idea} messages as fast as the
- * emulator's rate limits allow, while the gateway is closed once every 1,000 messages (alternately
- * with 4000 and without a close frame). Not part of the fast suite: {@code ./mvnw -Pload test}
- * ({@code -Dload.messages=2000} in CI).
+ * {@code load.channels} channels send {@code load.messages} {@code .idea} messages as
+ * fast as the emulator's rate limits allow, while the gateway is closed once every 1,000
+ * messages (alternately with 4000 and without a close frame). Not part of the fast suite:
+ * {@code ./mvnw -Pload test} ({@code -Dload.messages=2000} in CI).
  */
 @Tag("load")
 @DiscordBotTest
 @DisplayName("Load with gateway faults")
-class LoadTest {
+class LoadTests {
 
     private final int messages = Integer.getInteger("load.messages", 10_000);
 
@@ -43,7 +43,7 @@ class LoadTest {
 
     private final World world;
 
-    LoadTest(DiscordEmulator discord) {
+    LoadTests(DiscordEmulator discord) {
         this.discord = discord;
         this.world = discord.world();
     }
@@ -85,7 +85,8 @@ class LoadTest {
         }
         Duration sending = Duration.ofNanos(System.nanoTime() - start);
         try {
-            await().atMost(Timeouts.scaled(Duration.ofMinutes(10))).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Timeouts.scaled(Duration.ofMinutes(10)))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
         catch (org.awaitility.core.ConditionTimeoutException ex) {
@@ -117,15 +118,14 @@ class LoadTest {
         ReliabilityReport.load(row("replies received", Integer.toString(answered)));
         ReliabilityReport.load(row("duplicates", Integer.toString(duplicates)));
         ReliabilityReport.load(row("lost", Integer.toString(lost)));
-        ReliabilityReport.load(row("latency p50 / p99 / max",
-                percentile(latencies, 50) + " / " + percentile(latencies, 99) + " / "
-                        + (latencies.isEmpty() ? "n/a" : latencies.getLast() + " ms")));
+        ReliabilityReport.load(row("latency p50 / p99 / max", percentile(latencies, 50) + " / "
+                + percentile(latencies, 99) + " / " + (latencies.isEmpty() ? "n/a" : latencies.getLast() + " ms")));
         ReliabilityReport.load(row("sent in / all answered in",
                 ReliabilityReport.format(sending) + " / " + ReliabilityReport.format(total)));
-        ReliabilityReport.load(row("throughput", String.format(Locale.ROOT, "%.0f replies/s",
-                answered / Math.max(0.001, total.toMillis() / 1000.0))));
-        ReliabilityReport.load(row("heap used after the run (bot + emulator + test, after GC)",
-                (heap / (1024 * 1024)) + " MB"));
+        ReliabilityReport.load(row("throughput",
+                String.format(Locale.ROOT, "%.0f replies/s", answered / Math.max(0.001, total.toMillis() / 1000.0))));
+        ReliabilityReport
+            .load(row("heap used after the run (bot + emulator + test, after GC)", (heap / (1024 * 1024)) + " MB"));
         int violations = this.discord.rest().rateLimitViolations() - violationsBefore;
         ReliabilityReport.load(row("rate-limit violations", Integer.toString(violations)));
         assertThat(lost).as("lost").isZero();
@@ -144,4 +144,5 @@ class LoadTest {
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
         return sorted.get(Math.max(0, index)) + " ms";
     }
+
 }
