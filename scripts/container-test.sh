@@ -130,13 +130,13 @@ start_emulator() {
     io.github.jdaboot.TestDiscordBotApplication --emulator-only --emulator.port=0 > "$OUT/emulator.log" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 200); do
-    rest_url=$(grep -o 'REST http://[^,]*' "$OUT/emulator.log" | cut -d' ' -f2 || true)
+    rest_url=$(grep -o 'DISCORD_REST_URL=[^ ]*' "$OUT/emulator.log" | head -1 | cut -d= -f2- || true)
     [[ -n $rest_url ]] && break
     kill -0 "$emulator_pid" 2>/dev/null || fail "the emulator did not start"
     sleep 0.1
   done
   [[ -n $rest_url ]] || fail "the emulator did not say where it listens"
-  gateway_url=$(grep -o 'gateway ws://[^,]*' "$OUT/emulator.log" | cut -d' ' -f2)
+  gateway_url=$(grep -o 'DISCORD_GATEWAY_URL=[^ ]*' "$OUT/emulator.log" | head -1 | cut -d= -f2-)
   emulator=${rest_url%/api/v10/}
 }
 token=emulator-bot-token
