@@ -320,7 +320,10 @@ public final class Benchmark {
     }
 
     private List<String> projectClassPath() {
-        return List.of("-cp", this.applicationJar + ":" + this.commandsJar, "io.github.jdaboot.DiscordBotApplication");
+        // the application scans only its own package, so the benchmark's command package
+        // is added as a source, as a user adds a command jar to a packaged bot
+        return List.of("-cp", this.applicationJar + ":" + this.commandsJar, "io.github.jdaboot.DiscordBotApplication",
+                "--spring.main.sources=io.github.jdaboot.bench.commands");
     }
 
     /**
@@ -678,6 +681,10 @@ public final class Benchmark {
             Thread.sleep(50);
         }
         long end = System.nanoTime();
+        if (result.bot.isProject() && waits.replies() == 0) {
+            throw new IllegalStateException("The project answered no .wait in " + cap.toSeconds()
+                    + " s: is the benchmark's slow command registered (spring.main.sources)?");
+        }
         result.slowReplies = waits.replies();
         result.slowReplyTimes = waits.replyOffsetsSeconds();
         result.slowWall = waits.complete() ? waits.wall() : cap;
