@@ -1,5 +1,7 @@
 package io.github.jdaboot;
 
+import java.util.Arrays;
+
 import com.fasterxml.jackson.core.Version;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +24,7 @@ class DependencyVersionsTests {
 
     private static void assertAtLeastJdas(Version version) {
         int[] actual = { version.getMajorVersion(), version.getMinorVersion(), version.getPatchLevel() };
-        assertThat(java.util.Arrays.compare(actual, JDA_JACKSON)).as("%s is at least 2.22.0", version)
-            .isGreaterThanOrEqualTo(0);
+        assertThat(Arrays.compare(actual, JDA_JACKSON)).as("%s is at least 2.22.0", version).isGreaterThanOrEqualTo(0);
     }
 
 }

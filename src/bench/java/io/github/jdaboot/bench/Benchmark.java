@@ -1,11 +1,13 @@
 package io.github.jdaboot.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -609,7 +611,7 @@ public final class Benchmark {
             guilds.forEach((guild) -> perShard[shardOf(guild)]++);
             result.guildsPerShard = perShard;
             System.out.printf(Locale.ROOT, "   world made in %.1f s; guilds per shard %s%n",
-                    (System.nanoTime() - madeFrom) / 1e9, java.util.Arrays.toString(perShard));
+                    (System.nanoTime() - madeFrom) / 1e9, Arrays.toString(perShard));
             try (BotProcess process = start(result.bot, "guilds", run, discord,
                     Map.of("DISCORD_SHARDS_TOTAL", Integer.toString(SHARDS)), List.of())) {
                 result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, Duration.ofSeconds(300));
@@ -773,7 +775,7 @@ public final class Benchmark {
             System.out.write(output);
             throw new IllegalStateException("Failed: " + String.join(" ", command));
         }
-        return new String(output, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(output, StandardCharsets.UTF_8);
     }
 
     enum Bot {

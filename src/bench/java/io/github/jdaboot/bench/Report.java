@@ -1,6 +1,7 @@
 package io.github.jdaboot.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -164,11 +165,8 @@ final class Report {
     }
 
     private void guilds(List<String> lines) {
-        int fewest = this.project.stream()
-            .flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard))
-            .min()
-            .orElse(0);
-        int most = this.project.stream().flatMapToInt((r) -> java.util.Arrays.stream(r.guildsPerShard)).max().orElse(0);
+        int fewest = this.project.stream().flatMapToInt((r) -> Arrays.stream(r.guildsPerShard)).min().orElse(0);
+        int most = this.project.stream().flatMapToInt((r) -> Arrays.stream(r.guildsPerShard)).max().orElse(0);
         String guilds = String.format(Locale.ROOT,
                 "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)", this.bench.guildCount(),
                 Benchmark.SHARDS, fewest, most);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,7 @@ class ChannelActivityTests {
         assertThat(this.activity.activeSince(0))
             .extracting(ChannelActivity.Channel::id, ChannelActivity.Channel::lastMessageId,
                     ChannelActivity.Channel::directUserId)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 300L, 0L),
-                    org.assertj.core.groups.Tuple.tuple(2L, 150L, 42L));
+            .containsExactly(Tuple.tuple(1L, 300L, 0L), Tuple.tuple(2L, 150L, 42L));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
@@ -86,7 +87,7 @@ class DiscordHealthDownTests {
             .path("shard-0");
     }
 
-    private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
                 BodyHandlers.ofString());
     }

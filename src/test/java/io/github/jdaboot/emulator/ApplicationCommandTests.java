@@ -2,7 +2,9 @@ package io.github.jdaboot.emulator;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
@@ -222,11 +224,10 @@ class ApplicationCommandTests {
         assertThat(plain.path(0).has("name_localizations")).isFalse();
         assertThat(plain.path(0).has("name_localized")).isFalse();
         assertThat(plain.path(0).path("options").path(0).has("description_localizations")).isFalse();
-        var german = this.http
-            .send(java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl() + commandsPath()))
-                .header("Authorization", "Bot " + this.discord.token())
-                .header("X-Discord-Locale", "de")
-                .build(), BodyHandlers.ofString());
+        var german = this.http.send(HttpRequest.newBuilder(URI.create(this.discord.restUrl() + commandsPath()))
+            .header("Authorization", "Bot " + this.discord.token())
+            .header("X-Discord-Locale", "de")
+            .build(), BodyHandlers.ofString());
         JsonNode localized = JSON.readTree(german.body());
         assertThat(localized.path(0).path("name_localized").asString()).isEqualTo("idee");
         assertThat(localized.path(0).path("options").path(0).path("description_localized").asString())
@@ -630,22 +631,22 @@ class ApplicationCommandTests {
         return "applications/" + this.world.applicationId() + "/commands";
     }
 
-    private java.net.http.HttpResponse<String> callback(EmulatedInteraction interaction, String json) throws Exception {
+    private HttpResponse<String> callback(EmulatedInteraction interaction, String json) throws Exception {
         return rest("POST", "interactions/" + Long.toUnsignedString(interaction.id()) + "/" + interaction.token()
                 + "/callback?with_response=true", json);
     }
 
-    private java.net.http.HttpResponse<String> rest(String method, String path, @Nullable String body) {
+    private HttpResponse<String> rest(String method, String path, @Nullable String body) {
         return send(method, this.discord.restUrl() + path, body);
     }
 
-    private java.net.http.HttpResponse<String> control(String method, String path, @Nullable String body) {
+    private HttpResponse<String> control(String method, String path, @Nullable String body) {
         return send(method, "http://127.0.0.1:" + this.discord.port() + path, body);
     }
 
-    private java.net.http.HttpResponse<String> send(String method, String url, @Nullable String body) {
+    private HttpResponse<String> send(String method, String url, @Nullable String body) {
         try {
-            return this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(url))
+            return this.http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bot " + this.discord.token())
                 .header("Content-Type", "application/json")
                 .method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody())
@@ -671,8 +672,7 @@ class ApplicationCommandTests {
         assertThat(JSON.readTree(response.body()).path("message").asString()).contains(message);
     }
 
-    private static void assertRefused(java.net.http.HttpResponse<String> response, String path, String message)
-            throws Exception {
+    private static void assertRefused(HttpResponse<String> response, String path, String message) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(message);
         JsonNode at = JSON.readTree(response.body()).path("errors");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -821,16 +823,15 @@ class ChatPageBrowserTests {
      * message's path.
      */
     private String postAsBot(EmulatedChannel channel, String json) {
-        java.net.http.HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages",
-                json);
+        HttpResponse<String> response = http("POST", "channels/" + channel.idString() + "/messages", json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return "channels/" + channel.idString() + "/messages/" + JSON.readTree(response.body()).path("id").asString();
     }
 
-    private java.net.http.HttpResponse<String> http(String method, String path, String json) {
+    private HttpResponse<String> http(String method, String path, String json) {
         String url = path.startsWith("/") ? this.discord.chatUrl().replace("/emulator/", "") + path
                 : this.discord.restUrl() + path;
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .timeout(Timeouts.ANSWER)
             .header("Authorization", "Bot " + this.discord.token())
             .method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody());

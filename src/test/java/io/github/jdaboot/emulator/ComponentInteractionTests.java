@@ -2,7 +2,9 @@ package io.github.jdaboot.emulator;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
@@ -672,23 +674,21 @@ class ComponentInteractionTests {
         }
     }
 
-    private java.net.http.HttpResponse<String> callback(EmulatedInteraction interaction, String json) throws Exception {
+    private HttpResponse<String> callback(EmulatedInteraction interaction, String json) throws Exception {
         return rest("POST", "interactions/" + Long.toUnsignedString(interaction.id()) + "/" + interaction.token()
                 + "/callback?with_response=true", json);
     }
 
-    private java.net.http.HttpResponse<String> rest(String method, String path, @Nullable String body)
-            throws Exception {
+    private HttpResponse<String> rest(String method, String path, @Nullable String body) throws Exception {
         return send(method, this.discord.restUrl() + path, body);
     }
 
-    private java.net.http.HttpResponse<String> control(String method, String path, @Nullable String body)
-            throws Exception {
+    private HttpResponse<String> control(String method, String path, @Nullable String body) throws Exception {
         return send(method, "http://127.0.0.1:" + this.discord.port() + path, body);
     }
 
-    private java.net.http.HttpResponse<String> send(String method, String url, @Nullable String body) throws Exception {
-        return this.http.send(java.net.http.HttpRequest.newBuilder(URI.create(url))
+    private HttpResponse<String> send(String method, String url, @Nullable String body) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bot " + this.discord.token())
             .header("Content-Type", "application/json")
             .method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody())
@@ -710,8 +710,7 @@ class ComponentInteractionTests {
         assertThat(JSON.readTree(response.body()).path("message").asString()).contains(message);
     }
 
-    private static void assertRefused(java.net.http.HttpResponse<String> response, String path, String... messages)
-            throws Exception {
+    private static void assertRefused(HttpResponse<String> response, String path, String... messages) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         JsonNode errors = JSON.readTree(response.body()).path("errors");
         JsonNode at = errors;

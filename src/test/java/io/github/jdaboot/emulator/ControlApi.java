@@ -38,7 +38,7 @@ final class ControlApi {
     /** Answers one control request. */
     private interface Handler {
 
-        HttpResponse handle(HttpRequest request, Map<String, String> variables) throws IOException;
+        EmulatorResponse handle(EmulatorRequest request, Map<String, String> variables) throws IOException;
 
     }
 
@@ -49,8 +49,8 @@ final class ControlApi {
         this.world = emulator.state();
         this.users = emulator.world();
         this.payloads = emulator.payloads();
-        route("GET", "/", (request, variables) -> HttpResponse.redirect("/emulator/"));
-        route("GET", "/emulator", (request, variables) -> HttpResponse.redirect("/emulator/"));
+        route("GET", "/", (request, variables) -> EmulatorResponse.redirect("/emulator/"));
+        route("GET", "/emulator", (request, variables) -> EmulatorResponse.redirect("/emulator/"));
         route("GET", "/emulator/", (request, variables) -> resource("index.html"));
         route("GET", "/emulator/{file}.{extension:js|css}",
                 (request, variables) -> resource(variables.get("file") + "." + variables.get("extension")));
@@ -83,24 +83,24 @@ final class ControlApi {
             else {
                 this.emulator.gateway().close(code);
             }
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         route("POST", "/emulator/gateway/reconnect", (request, variables) -> {
             this.emulator.gateway().requestReconnect();
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         route("POST", "/emulator/gateway/invalidate-session", (request, variables) -> {
             this.emulator.gateway().invalidateSession(body(request).path("resumable").asBoolean(false));
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         route("POST", "/emulator/gateway/heartbeat-acks", (request, variables) -> {
             this.emulator.gateway().acknowledgeHeartbeats(body(request).path("enabled").asBoolean(true));
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         route("POST", "/emulator/rest/faults", (request, variables) -> fault(body(request)));
         route("POST", "/emulator/rest/rate-limits", (request, variables) -> {
             this.emulator.rest().rateLimits(body(request).path("enabled").asBoolean(true));
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
         route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
@@ -110,7 +110,7 @@ final class ControlApi {
         this.routes.add(method, template, handler);
     }
 
-    HttpResponse handle(HttpRequest request) {
+    EmulatorResponse handle(EmulatorRequest request) {
         Router.Match<Handler> match = this.routes.match(request.method(), request.path());
         if (match.route() == null) {
             return json(match.pathKnown() ? 405 : 404,
@@ -130,7 +130,7 @@ final class ControlApi {
         }
     }
 
-    private JsonNode body(HttpRequest request) {
+    private JsonNode body(EmulatorRequest request) {
         String text = request.bodyText();
         JsonNode body = text.isBlank() ? this.payloads.object() : this.world.json().readTree(text);
         if (!body.isObject()) {
@@ -176,8 +176,8 @@ final class ControlApi {
         }
     }
 
-    private static HttpResponse json(int status, JsonNode json) {
-        return HttpResponse.json(status, json.toString()).withHeader("Cache-Control", "no-store");
+    private static EmulatorResponse json(int status, JsonNode json) {
+        return EmulatorResponse.json(status, json.toString()).withHeader("Cache-Control", "no-store");
     }
 
     private ObjectNode error(String message) {
@@ -186,13 +186,13 @@ final class ControlApi {
         return json;
     }
 
-    private HttpResponse resource(String name) throws IOException {
+    private EmulatorResponse resource(String name) throws IOException {
         try (InputStream in = ControlApi.class.getResourceAsStream("/emulator/" + name)) {
             if (in == null) {
                 return json(404, error("No such file: " + name));
             }
             MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
-            return HttpResponse.of(200, type + ";charset=utf-8", in.readAllBytes())
+            return EmulatorResponse.of(200, type + ";charset=utf-8", in.readAllBytes())
                 .withHeader("Cache-Control", "no-store");
         }
     }
@@ -231,7 +231,7 @@ final class ControlApi {
         return EmulatorWorld.checkedLocale(required(body, "locale", "one of Discord's locales, e.g. \"de\""));
     }
 
-    private ArrayNode messages(HttpRequest request) {
+    private ArrayNode messages(EmulatorRequest request) {
         EmulatedChannel channel = request.queryParam("channel_id")
             .map((id) -> this.world.channel(snowflake("channel_id", id))
                 .orElseThrow(() -> new IllegalArgumentException("Unknown channel " + id)))
@@ -271,7 +271,7 @@ final class ControlApi {
         return this.users.user(name.strip());
     }
 
-    private HttpResponse postMessage(JsonNode body) {
+    private EmulatorResponse postMessage(JsonNode body) {
         String content = text(body, "content");
         if (content == null) {
             throw new IllegalArgumentException("content is required");
@@ -326,7 +326,7 @@ final class ControlApi {
      * not registered (listing those it has) or 10008 for a message that is gone. Success
      * answers 201 with {@code {"id", "type", ...}}.
      */
-    private HttpResponse interact(JsonNode body) {
+    private EmulatorResponse interact(JsonNode body) {
         String type = Objects.requireNonNullElse(text(body, "type"), "command");
         EmulatedUser user = user(body, "user");
         EmulatedInteraction interaction;
@@ -500,7 +500,7 @@ final class ControlApi {
         throw new IllegalArgumentException("options." + name + " must be a string, number or boolean, not " + value);
     }
 
-    private HttpResponse fault(JsonNode body) {
+    private EmulatorResponse fault(JsonNode body) {
         String route = text(body, "route");
         if (route == null || !route.matches("[A-Z]+ /\\S+")) {
             throw new IllegalArgumentException("route is required, e.g. \"POST /channels/{channel_id}/messages\"");
@@ -529,7 +529,7 @@ final class ControlApi {
         else {
             this.emulator.rest().failNext(route, count, status);
         }
-        return HttpResponse.noContent();
+        return EmulatorResponse.noContent();
     }
 
     private ObjectNode status() {
@@ -552,7 +552,7 @@ final class ControlApi {
         return json;
     }
 
-    private HttpResponse attachment(HttpRequest request, Map<String, String> variables) {
+    private EmulatorResponse attachment(EmulatorRequest request, Map<String, String> variables) {
         long channelId;
         long attachmentId;
         try {
@@ -567,7 +567,7 @@ final class ControlApi {
                 if (attachment.id() == attachmentId) {
                     String type = (attachment.contentType() != null) ? attachment.contentType()
                             : "application/octet-stream";
-                    return HttpResponse.of(200, type, attachment.data());
+                    return EmulatorResponse.of(200, type, attachment.data());
                 }
             }
         }

@@ -3,7 +3,9 @@ package io.github.jdaboot.emulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
@@ -177,7 +179,7 @@ class DiscordEmulatorRestTests {
                 + "Content-Type: application/json\r\n\r\n{\"content\":\"see file\",\"attachments\":[{\"id\":0}]}\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"long.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nfile body\r\n--" + boundary + "--\r\n";
-        var response = this.http.send(java.net.http.HttpRequest
+        var response = this.http.send(HttpRequest
             .newBuilder(URI.create(this.discord.restUrl() + "channels/"
                     + this.discord.world().channel("general").idString() + "/messages"))
             .header("Authorization", "Bot " + this.discord.token())
@@ -191,14 +193,13 @@ class DiscordEmulatorRestTests {
             .satisfies((file) -> assertThat(file.text()).isEqualTo("file body"));
     }
 
-    private java.net.http.HttpResponse<String> send(String channelId, String json)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> send(String channelId, String json) throws IOException, InterruptedException {
         return call("POST", "channels/" + channelId + "/messages", json, "Bot " + this.discord.token());
     }
 
-    private java.net.http.HttpResponse<String> call(String method, String route, String json, String authorization)
+    private HttpResponse<String> call(String method, String route, String json, String authorization)
             throws IOException, InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl() + route))
+        var request = HttpRequest.newBuilder(URI.create(this.discord.restUrl() + route))
             .method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody())
             .header("Content-Type", "application/json");
         if (authorization != null) {
@@ -207,9 +208,9 @@ class DiscordEmulatorRestTests {
         return this.http.send(request.build(), BodyHandlers.ofString());
     }
 
-    private java.net.http.HttpResponse<String> control(String method, String path, String json)
+    private HttpResponse<String> control(String method, String path, String json)
             throws IOException, InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.discord.port() + path))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.discord.port() + path))
             .method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody())
             .header("Content-Type", "application/json");
         return this.http.send(request.build(), BodyHandlers.ofString());

@@ -2,7 +2,9 @@ package io.github.jdaboot.emulator;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -612,9 +614,9 @@ class DiscordEmulatorSpecTests {
         this.variables.put(name + "_token", interaction.token());
     }
 
-    private java.net.http.HttpResponse<String> send(String method, String path, @Nullable String body, boolean token,
+    private HttpResponse<String> send(String method, String path, @Nullable String body, boolean token,
             boolean multipart) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(URI.create(this.discord.restUrl() + fill(path)))
+        var request = HttpRequest.newBuilder(URI.create(this.discord.restUrl() + fill(path)))
             .method(method, (body != null) ? BodyPublishers.ofString(fill(body)) : BodyPublishers.noBody())
             .header("Content-Type", multipart ? "multipart/form-data; boundary=" + BOUNDARY : "application/json");
         if (token) {

@@ -78,7 +78,7 @@ final class DiscordRoutes {
         api.route("GET", "guilds/{guild_id}/members/{user_id}", DEFAULT, true, this::member);
         api.route("POST", "channels/{channel_id}/typing", DEFAULT, true, (request, params) -> {
             channel(params);
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
         api.route("POST", "channels/{channel_id}/messages", MESSAGES, true, this::createMessage);
         api.route("GET", "channels/{channel_id}/messages", DEFAULT, true, this::history);
@@ -88,7 +88,7 @@ final class DiscordRoutes {
         api.route("DELETE", "channels/{channel_id}/messages/{message_id}", DEFAULT, true, (request, params) -> {
             EmulatedMessage message = message(params);
             this.world.remove(message);
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         });
     }
 
@@ -144,7 +144,7 @@ final class DiscordRoutes {
         return json;
     }
 
-    private HttpResponse openDirectChannel(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse openDirectChannel(EmulatorRequest request, Map<String, String> params) {
         JsonNode body = json(request.bodyText(), this.world);
         long recipient = Long.parseUnsignedLong(body.path("recipient_id").asString("0"));
         EmulatedUser user = this.world.user(recipient).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
@@ -155,7 +155,7 @@ final class DiscordRoutes {
      * {@code GET /guilds/{guild_id}}, with {@code approximate_*_count} for
      * {@code with_counts=true}.
      */
-    private HttpResponse guild(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse guild(EmulatorRequest request, Map<String, String> params) {
         EmulatedGuild guild = guild(params);
         ObjectNode json = this.payloads.guild(guild);
         if (request.queryParam("with_counts").map(Boolean::parseBoolean).orElse(false)) {
@@ -169,7 +169,7 @@ final class DiscordRoutes {
         return this.world.guild(id(params, "guild_id")).orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
     }
 
-    private HttpResponse member(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse member(EmulatorRequest request, Map<String, String> params) {
         EmulatedGuild guild = guild(params);
         long userId = id(params, "user_id");
         if (!guild.isMember(userId)) {
@@ -179,14 +179,14 @@ final class DiscordRoutes {
         return ok(this.payloads.member(guild, user, true));
     }
 
-    private HttpResponse createMessage(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse createMessage(EmulatorRequest request, Map<String, String> params) {
         EmulatedChannel channel = channel(params);
         Body body = Body.of(request, this.world);
         EmulatedMessage message = this.messaging.botSends(channel, body.json(), body.files(), 0, 0, 0);
         return ok(this.payloads.message(message, false));
     }
 
-    private HttpResponse editMessage(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse editMessage(EmulatorRequest request, Map<String, String> params) {
         EmulatedMessage message = message(params);
         if (message.author().id() != this.world.botUser().id()) {
             throw new RestApi.DiscordError(403, 50005, "Cannot edit a message authored by another user");
@@ -195,7 +195,7 @@ final class DiscordRoutes {
         return ok(this.payloads.message(this.messaging.edit(message, body.json(), body.files(), false), false));
     }
 
-    private HttpResponse history(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse history(EmulatorRequest request, Map<String, String> params) {
         EmulatedChannel channel = channel(params);
         int limit = Math.clamp(Integer.parseInt(request.queryParam("limit").orElse("50")), 1, 100);
         List<EmulatedMessage> messages = new ArrayList<>(this.world.messages(channel.id()));
@@ -241,14 +241,14 @@ final class DiscordRoutes {
         }
     }
 
-    static HttpResponse ok(JsonNode json) {
-        return HttpResponse.json(200, json.toString());
+    static EmulatorResponse ok(JsonNode json) {
+        return EmulatorResponse.json(200, json.toString());
     }
 
     /** A JSON body, or a multipart one with {@code payload_json} and files. */
     record Body(JsonNode json, List<EmulatedMessage.EmulatedAttachment> files) {
 
-        static Body of(HttpRequest request, EmulatorWorld world) {
+        static Body of(EmulatorRequest request, EmulatorWorld world) {
             if (request.parts().isEmpty()) {
                 String text = request.bodyText();
                 return new Body(text.isBlank() ? world.json().createObjectNode() : DiscordRoutes.json(text, world),
@@ -256,7 +256,7 @@ final class DiscordRoutes {
             }
             JsonNode json = world.json().createObjectNode();
             List<EmulatedMessage.EmulatedAttachment> files = new ArrayList<>();
-            for (HttpRequest.Part part : request.parts()) {
+            for (EmulatorRequest.Part part : request.parts()) {
                 if (part.name().equals("payload_json")) {
                     json = DiscordRoutes.json(part.text(), world);
                 }

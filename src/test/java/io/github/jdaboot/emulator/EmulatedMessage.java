@@ -1,5 +1,6 @@
 package io.github.jdaboot.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -74,7 +75,7 @@ public record EmulatedMessage(long id, long channelId, long guildId, EmulatedUse
     public record EmulatedAttachment(long id, String filename, @Nullable String contentType, byte[] data) {
 
         public String text() {
-            return new String(this.data, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(this.data, StandardCharsets.UTF_8);
         }
 
         @Override

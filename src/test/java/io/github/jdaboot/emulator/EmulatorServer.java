@@ -68,7 +68,7 @@ final class EmulatorServer implements AutoCloseable {
     /** Answers a plain HTTP request. */
     interface HttpHandler {
 
-        HttpResponse handle(HttpRequest request);
+        EmulatorResponse handle(EmulatorRequest request);
 
     }
 
@@ -79,7 +79,7 @@ final class EmulatorServer implements AutoCloseable {
          * Whether to accept this upgrade now; a refused one gets 503, as an unreachable
          * gateway would.
          */
-        boolean accepts(HttpRequest upgrade);
+        boolean accepts(EmulatorRequest upgrade);
 
         void opened(GatewayConnection connection);
 
@@ -180,7 +180,7 @@ final class EmulatorServer implements AutoCloseable {
         this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
-    private static void write(Channel channel, HttpResponse response, boolean keepAlive) {
+    private static void write(Channel channel, EmulatorResponse response, boolean keepAlive) {
         FullHttpResponse message = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         response.headers().forEach((name, value) -> message.headers().set(name, value));
@@ -202,32 +202,32 @@ final class EmulatorServer implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
             Channel channel = context.channel();
             if (!request.decoderResult().isSuccess()) {
-                write(channel, HttpResponse.error(400, "400: Bad Request"), false);
+                write(channel, EmulatorResponse.error(400, "400: Bad Request"), false);
                 return;
             }
-            HttpRequest received = HttpRequest.from(request);
+            EmulatorRequest received = EmulatorRequest.from(request);
             if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
                 upgrade(context, request, received);
                 return;
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             EmulatorServer.this.requests.execute(() -> {
-                HttpResponse response;
+                EmulatorResponse response;
                 try {
                     response = EmulatorServer.this.http.handle(received);
                 }
                 catch (RuntimeException ex) {
                     log.warn("Emulator failed to answer {}", received, ex);
-                    response = HttpResponse.error(500, "500: Internal Server Error");
+                    response = EmulatorResponse.error(500, "500: Internal Server Error");
                 }
                 write(channel, response, keepAlive);
             });
         }
 
-        private void upgrade(ChannelHandlerContext context, FullHttpRequest request, HttpRequest received) {
+        private void upgrade(ChannelHandlerContext context, FullHttpRequest request, EmulatorRequest received) {
             Channel channel = context.channel();
             if (!EmulatorServer.this.gateway.accepts(received)) {
-                write(channel, HttpResponse.error(503, "503: Service Unavailable"), false);
+                write(channel, EmulatorResponse.error(503, "503: Service Unavailable"), false);
                 return;
             }
             WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(

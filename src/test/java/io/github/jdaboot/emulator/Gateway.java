@@ -137,7 +137,7 @@ public final class Gateway {
         return new EmulatorServer.GatewayHandler() {
 
             @Override
-            public boolean accepts(HttpRequest upgrade) {
+            public boolean accepts(EmulatorRequest upgrade) {
                 if (Gateway.this.refuseConnections) {
                     record("connect-refused", 503);
                     return false;

@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -98,7 +99,7 @@ final class Interactions {
         api.route("DELETE", "webhooks/{application_id}/{interaction_token}/messages/{message_id}", INTERACTION, false,
                 (request, params) -> {
                     this.world.remove(webhookMessage(params));
-                    return HttpResponse.noContent();
+                    return EmulatorResponse.noContent();
                 });
     }
 
@@ -127,7 +128,7 @@ final class Interactions {
      * {@code name_localized}/{@code description_localized} in the requester's locale
      * ({@code X-Discord-Locale}, else the bot user's {@code en-US}) where there is one.
      */
-    private HttpResponse list(long scope, HttpRequest request) {
+    private EmulatorResponse list(long scope, EmulatorRequest request) {
         boolean full = request.queryParam("with_localizations").map(Boolean::parseBoolean).orElse(false);
         String locale = Objects.requireNonNullElse(request.header("x-discord-locale"), EmulatorWorld.DEFAULT_LOCALE);
         ArrayNode array = this.payloads.array();
@@ -148,7 +149,7 @@ final class Interactions {
         return json;
     }
 
-    private HttpResponse overwrite(long scope, HttpRequest request) {
+    private EmulatorResponse overwrite(long scope, EmulatorRequest request) {
         JsonNode body = DiscordRoutes.json(request.bodyText(), this.world);
         if (!body.isArray()) {
             throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: expected an array of commands");
@@ -178,7 +179,7 @@ final class Interactions {
         return DiscordRoutes.ok(array);
     }
 
-    private HttpResponse upsert(long scope, HttpRequest request) {
+    private EmulatorResponse upsert(long scope, EmulatorRequest request) {
         JsonNode definition = DiscordRoutes.json(request.bodyText(), this.world);
         FormErrors errors = new FormErrors();
         validate(definition, errors, "");
@@ -190,7 +191,7 @@ final class Interactions {
         next.add(command);
         checkLimits(next.stream().map(RegisteredCommand::definition).toList());
         this.commands.put(scope, List.copyOf(next));
-        return HttpResponse.json((existing != null) ? 200 : 201, command.definition().toString());
+        return EmulatorResponse.json((existing != null) ? 200 : 201, command.definition().toString());
     }
 
     /**
@@ -660,9 +661,9 @@ final class Interactions {
                 }
                 case EmulatedMessage.EmulatedAttachment attachment -> {
                     option.put("value", Payloads.id(attachment.id()));
-                    EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "",
-                            java.time.Instant.now(), null, 0, false, List.of(), List.of(), List.of(attachment),
-                            List.of(), List.of(), 0, null, 0, 0, 0);
+                    EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "", Instant.now(), null,
+                            0, false, List.of(), List.of(), List.of(attachment), List.of(), List.of(), 0, null, 0, 0,
+                            0);
                     resolved.withObjectProperty("attachments")
                         .set(Payloads.id(attachment.id()), this.payloads.attachment(holder, attachment));
                 }
@@ -690,7 +691,7 @@ final class Interactions {
      * an autocomplete takes only 8, its choices. Discord refuses other types with 400,
      * naming the valid ones.
      */
-    private HttpResponse callback(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse callback(EmulatorRequest request, Map<String, String> params) {
         EmulatedInteraction interaction = this.byToken.get(params.get("interaction_token"));
         if (interaction == null || DiscordRoutes.id(params, "interaction_id") != interaction.id()
                 || interaction.age().compareTo(CALLBACK_DEADLINE) > 0) {
@@ -735,7 +736,7 @@ final class Interactions {
             interaction.acknowledge(type, (original != null) ? original.id() : 0, modal, choices);
         }
         if (!request.queryParam("with_response").map(Boolean::parseBoolean).orElse(false)) {
-            return HttpResponse.noContent();
+            return EmulatorResponse.noContent();
         }
         ObjectNode response = this.payloads.object();
         ObjectNode about = response.putObject("interaction");
@@ -807,7 +808,7 @@ final class Interactions {
         return interaction.message().orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
     }
 
-    private HttpResponse followUp(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse followUp(EmulatorRequest request, Map<String, String> params) {
         if (DiscordRoutes.id(params, "application_id") != this.world.applicationId()) {
             throw RestApi.DiscordError.unknown("Webhook", 10015);
         }
@@ -838,7 +839,7 @@ final class Interactions {
             .orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
     }
 
-    private HttpResponse editWebhookMessage(HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse editWebhookMessage(EmulatorRequest request, Map<String, String> params) {
         EmulatedInteraction interaction = interaction(params);
         EmulatedMessage message = webhookMessage(params);
         DiscordRoutes.Body body = DiscordRoutes.Body.of(request, this.world);

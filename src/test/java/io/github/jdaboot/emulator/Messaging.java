@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ final class Messaging {
             List<EmulatedMessage.EmulatedAttachment> attachments) {
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         if (guild != null && !guild.isMember(author.id())) {
-            guild.addMember(author.id(), java.util.Set.of());
+            guild.addMember(author.id(), Set.of());
         }
         Mentions.Resolved mentions = Mentions.resolve(content, null, guild, author.id(), 0, this.world);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the status the emulator answered with
  * @param receivedAt when it arrived
  */
-public record RecordedRequest(HttpRequest request, @Nullable String route, int status, Instant receivedAt) {
+public record RecordedRequest(EmulatorRequest request, @Nullable String route, int status, Instant receivedAt) {
 
     public String method() {
         return this.request.method();

@@ -30,7 +30,7 @@ public final class RestApi {
     /** Answers one request to a matched route. */
     interface RouteHandler {
 
-        HttpResponse handle(HttpRequest request, Map<String, String> params) throws Exception;
+        EmulatorResponse handle(EmulatorRequest request, Map<String, String> params) throws Exception;
 
     }
 
@@ -102,14 +102,14 @@ public final class RestApi {
         this.routes.add(method, "/" + template, new Endpoint(method + " /" + template, limit, authenticated, handler));
     }
 
-    HttpResponse handle(HttpRequest request) {
+    EmulatorResponse handle(EmulatorRequest request) {
         String path = request.path().substring(PREFIX.length() - 1);
         Router.Match<Endpoint> match = this.routes.match(request.method(), path);
         Router.Route<Endpoint> route = match.route();
-        HttpResponse response;
+        EmulatorResponse response;
         if (route == null) {
-            response = match.pathKnown() ? HttpResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
-                    : HttpResponse.json(404, this.payloads.error(0, "404: Not Found"));
+            response = match.pathKnown() ? EmulatorResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
+                    : EmulatorResponse.json(404, this.payloads.error(0, "404: Not Found"));
         }
         else {
             response = answer(route.target(), request, match.variables());
@@ -121,9 +121,9 @@ public final class RestApi {
         return response;
     }
 
-    private HttpResponse answer(Endpoint route, HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse answer(Endpoint route, EmulatorRequest request, Map<String, String> params) {
         if (route.authenticated() && !("Bot " + this.world.token()).equals(request.header("authorization"))) {
-            return HttpResponse.json(401, this.payloads.error(0, "401: Unauthorized"));
+            return EmulatorResponse.json(401, this.payloads.error(0, "401: Unauthorized"));
         }
         String routeName = route.name();
         String major = majorParameter(route, params);
@@ -151,18 +151,18 @@ public final class RestApi {
         return invoke(route, request, params).withHeaders(decision.headers());
     }
 
-    private HttpResponse invoke(Endpoint route, HttpRequest request, Map<String, String> params) {
+    private EmulatorResponse invoke(Endpoint route, EmulatorRequest request, Map<String, String> params) {
         try {
             return route.handler().handle(request, params);
         }
         catch (DiscordError error) {
-            return HttpResponse.json(error.status(), this.payloads.error(error));
+            return EmulatorResponse.json(error.status(), this.payloads.error(error));
         }
         catch (RuntimeException ex) {
-            return HttpResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
+            return EmulatorResponse.json(400, this.payloads.error(50035, "Invalid Form Body: " + ex.getMessage()));
         }
         catch (Exception ex) {
-            return HttpResponse.json(500, this.payloads.error(0, "500: Internal Server Error"));
+            return EmulatorResponse.json(500, this.payloads.error(0, "500: Internal Server Error"));
         }
     }
 
@@ -189,24 +189,24 @@ public final class RestApi {
         return null;
     }
 
-    private HttpResponse faultResponse(Fault fault, Endpoint route, String bucketHash) {
+    private EmulatorResponse faultResponse(Fault fault, Endpoint route, String bucketHash) {
         if (fault.status == 429) {
             boolean global = "global".equals(fault.scope);
-            HttpResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
+            EmulatorResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
             if (!global) {
                 response = response.withHeaders(
                         RateLimits.headers(route.limit(), 0, (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
             }
             return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
         }
-        return HttpResponse.json(fault.status,
+        return EmulatorResponse.json(fault.status,
                 this.payloads.error(0, fault.status + ": " + HttpResponseStatus.valueOf(fault.status).reasonPhrase()));
     }
 
-    private HttpResponse tooManyRequests(double retryAfter, boolean global, @Nullable String scope) {
+    private EmulatorResponse tooManyRequests(double retryAfter, boolean global, @Nullable String scope) {
         String body = "{\"message\":\"You are being rate limited.\",\"retry_after\":"
                 + String.format(Locale.ROOT, "%.3f", retryAfter) + ",\"global\":" + global + ",\"code\":0}";
-        HttpResponse response = HttpResponse.json(429, body)
+        EmulatorResponse response = EmulatorResponse.json(429, body)
             .withHeader("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
             .withHeader("Via", "1.1 google");
         if (global) {

@@ -3,9 +3,14 @@ package io.github.jdaboot.emulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +70,7 @@ class SlashCommandValidationTests {
     @BeforeEach
     void start() throws Exception {
         this.discord = DiscordEmulator.builder().build().start();
-        var registered = this.http.send(java.net.http.HttpRequest
+        var registered = this.http.send(HttpRequest
             .newBuilder(URI
                 .create(this.discord.restUrl() + "applications/" + this.discord.world().applicationId() + "/commands"))
             .header("Authorization", "Bot " + this.discord.token())
@@ -330,7 +335,7 @@ class SlashCommandValidationTests {
 
     private static SlashCommand slash(String command) {
         String[] path = command.split(" ");
-        return SlashCommand.of(path[0], java.util.Arrays.copyOfRange(path, 1, path.length));
+        return SlashCommand.of(path[0], Arrays.copyOfRange(path, 1, path.length));
     }
 
     /**
@@ -348,7 +353,7 @@ class SlashCommandValidationTests {
         for (String key : path.split("\\.")) {
             node = node.path(key);
         }
-        java.util.List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         node.path("_errors").forEach((error) -> codes.add(error.path("code").asString()));
         assertThat(codes).as("errors at " + path + " in " + errors).contains(code);
         assertThat(node.path("_errors").get(0).path("message").asString()).isNotBlank();
@@ -369,9 +374,9 @@ class SlashCommandValidationTests {
                 + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"},\"shard\":[0,1]}}";
     }
 
-    private java.net.http.HttpResponse<String> control(String method, String path, String json)
+    private HttpResponse<String> control(String method, String path, String json)
             throws IOException, InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.discord.port() + path))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.discord.port() + path))
             .method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody())
             .header("Content-Type", "application/json");
         return this.http.send(request.build(), BodyHandlers.ofString());

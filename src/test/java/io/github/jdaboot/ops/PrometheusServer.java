@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private JsonNode api(String path) throws IOException, InterruptedException {
-        java.net.http.HttpResponse<String> response = get(path);
+        HttpResponse<String> response = get(path);
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() != 200 || !body.path("status").asString().equals("success")) {
             throw new IllegalStateException(
@@ -116,7 +117,7 @@ final class PrometheusServer implements AutoCloseable {
         return body;
     }
 
-    private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
                 BodyHandlers.ofString());
     }

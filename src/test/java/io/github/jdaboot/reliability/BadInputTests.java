@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -240,7 +241,7 @@ class BadInputTests {
         return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.world.channel(name).mention());
     }
 
-    private static String replace(String text, String regex, java.util.function.Function<String, String> lookup) {
+    private static String replace(String text, String regex, Function<String, String> lookup) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

@@ -14,6 +14,7 @@ import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class LoadTests {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
-        catch (org.awaitility.core.ConditionTimeoutException ex) {
+        catch (ConditionTimeoutException ex) {
             // counted as lost below
         }
         Duration total = Duration.ofNanos(System.nanoTime() - start);

@@ -10,6 +10,7 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -83,7 +84,7 @@ final class UserTraffic {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> this.sent.stream().allMatch((message) -> !this.world.repliesTo(message).isEmpty()));
         }
-        catch (org.awaitility.core.ConditionTimeoutException ex) {
+        catch (ConditionTimeoutException ex) {
             // counted below as lost
         }
         sleep(Duration.ofMillis(500));

@@ -35,10 +35,10 @@ import org.jspecify.annotations.Nullable;
  * @param parts the parts of a {@code multipart/form-data} body (as JDA sends files), else
  * empty
  */
-public record HttpRequest(String method, String target, String path, Map<String, String> query,
+public record EmulatorRequest(String method, String target, String path, Map<String, String> query,
         Map<String, String> headers, byte[] body, List<Part> parts) {
 
-    static HttpRequest from(FullHttpRequest request) {
+    static EmulatorRequest from(FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         Map<String, String> query = new LinkedHashMap<>();
         uri.parameters().forEach((name, values) -> query.put(name, values.getLast()));
@@ -47,7 +47,7 @@ public record HttpRequest(String method, String target, String path, Map<String,
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         List<Part> parts = type.regionMatches(true, 0, HttpHeaderValues.MULTIPART_FORM_DATA.toString(), 0,
                 HttpHeaderValues.MULTIPART_FORM_DATA.length()) ? parts(request) : List.of();
-        return new HttpRequest(request.method().name(), request.uri(), uri.path(), Map.copyOf(query),
+        return new EmulatorRequest(request.method().name(), request.uri(), uri.path(), Map.copyOf(query),
                 Map.copyOf(headers), ByteBufUtil.getBytes(request.content()), parts);
     }
 
