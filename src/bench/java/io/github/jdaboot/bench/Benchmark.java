@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,7 @@ import io.github.jdaboot.emulator.EmulatedGuild;
 import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
 
@@ -180,8 +184,8 @@ public final class Benchmark {
             results.baseline.add(baseline);
         }
         String machine = String.format(Locale.ROOT, "Run %s to %s; load average before the run %s, after it %s.",
-                started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), load, loadAverage());
+                started.truncatedTo(ChronoUnit.SECONDS), Instant.now().truncatedTo(ChronoUnit.SECONDS), load,
+                loadAverage());
         Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine);
         String table = report.markdown();
         System.out.println();
@@ -432,7 +436,7 @@ public final class Benchmark {
             .stream()
             .filter((request) -> "POST /channels/{channel_id}/messages".equals(request.route()))
             .reduce((first, second) -> second)
-            .map(io.github.jdaboot.emulator.RecordedRequest::body)
+            .map(RecordedRequest::body)
             .orElse("");
         tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper()
             .readTree(body.isEmpty() ? "{}" : body);
@@ -454,7 +458,7 @@ public final class Benchmark {
         }
     }
 
-    private final Map<Bot, String> payloadShapes = new java.util.EnumMap<>(Bot.class);
+    private final Map<Bot, String> payloadShapes = new EnumMap<>(Bot.class);
 
     /** Whether two JSON texts are equal as trees (the order of fields aside). */
     private static boolean sameJson(String a, String b) {
@@ -722,9 +726,8 @@ public final class Benchmark {
     private BotProcess start(Bot bot, String phase, int run, DiscordEmulator discord, Map<String, String> settings,
             List<String> jvmOptions) throws IOException {
         int port = BotProcess.freePort();
-        Map<String, String> environment = new java.util.HashMap<>(
-                Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL",
-                        discord.gatewayUrl(), "SERVER_PORT", Integer.toString(port)));
+        Map<String, String> environment = new HashMap<>(Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_REST_URL",
+                discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "SERVER_PORT", Integer.toString(port)));
         environment.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(java());

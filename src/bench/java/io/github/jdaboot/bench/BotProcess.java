@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -222,7 +223,7 @@ final class BotProcess implements AutoCloseable {
      * {@code /proc/<pid>/task/<tid>/stat}, by thread id and name ({@code <tid> <name>}).
      */
     Map<String, Duration> cpuTimeByThread() throws IOException {
-        Map<String, Duration> byThread = new java.util.HashMap<>();
+        Map<String, Duration> byThread = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -249,7 +250,7 @@ final class BotProcess implements AutoCloseable {
      * counted.
      */
     static String cpuBetween(Map<String, Duration> before, Map<String, Duration> after, int top) {
-        Map<String, Duration> byKind = new java.util.HashMap<>();
+        Map<String, Duration> byKind = new HashMap<>();
         after.forEach((thread, cpu) -> byKind.merge(
                 thread.substring(thread.indexOf(' ') + 1).replaceAll("[0-9]+", "#").strip(),
                 cpu.minus(before.getOrDefault(thread, Duration.ZERO)), Duration::plus));

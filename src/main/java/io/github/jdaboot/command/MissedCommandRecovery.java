@@ -1,6 +1,7 @@
 package io.github.jdaboot.command;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -94,7 +95,7 @@ final class MissedCommandRecovery {
     }
 
     private void replay(JDA jda, List<Message> newestFirst) {
-        java.time.OffsetDateTime horizon = java.time.OffsetDateTime.now().minus(WINDOW);
+        OffsetDateTime horizon = OffsetDateTime.now().minus(WINDOW);
         newestFirst = newestFirst.stream().filter((message) -> message.getTimeCreated().isAfter(horizon)).toList();
         if (newestFirst.isEmpty()) {
             return;
