@@ -190,13 +190,7 @@ class CommandFrameworkEndToEndTests {
     @Test
     @DisplayName(".idea never pings @everyone, even when the topic contains it and the bot may ping everyone")
     void neverPingsEveryone() {
-        this.world.grantRole(this.world.guild(), this.world.bot(),
-                this.world.guild()
-                    .roles()
-                    .stream()
-                    .filter((role) -> role.name().equals("Moderators"))
-                    .findFirst()
-                    .orElseThrow());
+        this.world.grantRole(this.world.guild(), this.world.bot(), this.world.guild().role("Moderators"));
 
         EmulatedMessage prefix = this.world.awaitReply(
                 say("general", "alice",

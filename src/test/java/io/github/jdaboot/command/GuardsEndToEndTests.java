@@ -48,12 +48,7 @@ class GuardsEndToEndTests {
     @Test
     @DisplayName("a guard bean of one's own, on a command and on a button: the clicker must have the role")
     void customGuard() {
-        EmulatedRole fans = this.world.guild()
-            .roles()
-            .stream()
-            .filter((role) -> role.name().equals("Idea Fans"))
-            .findFirst()
-            .orElseThrow();
+        EmulatedRole fans = this.world.guild().role("Idea Fans");
         this.world.grantRole(this.world.guild(), this.world.user("dora"), fans);
         assertThat(reply("general", "erin", ".fanclub")).isEqualTo("You need the Idea Fans role for .fanclub.");
         EmulatedMessage club = this.world

@@ -139,12 +139,7 @@ class InteractionKindsEndToEndTests {
     @Test
     @DisplayName("a custom guard applies to a message command: the user without the role is told, the fan is served")
     void guardOnMessageCommand() {
-        EmulatedRole fans = this.world.guild()
-            .roles()
-            .stream()
-            .filter((role) -> role.name().equals("Idea Fans"))
-            .findFirst()
-            .orElseThrow();
+        EmulatedRole fans = this.world.guild().role("Idea Fans");
         this.world.grantRole(this.world.guild(), this.world.user("dora"), fans);
         EmulatedMessage said = this.world.as("erin").says(this.world.channel("general"), "hello there");
 

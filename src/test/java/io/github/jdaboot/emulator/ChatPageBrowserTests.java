@@ -393,12 +393,7 @@ class ChatPageBrowserTests {
     void markdownAndMentions() {
         EmulatedChannel channel = open("markdown");
         EmulatedUser alice = this.world.user("alice");
-        EmulatedRole moderators = this.world.guild()
-            .roles()
-            .stream()
-            .filter((role) -> role.name().equals("Moderators"))
-            .findFirst()
-            .orElseThrow();
+        EmulatedRole moderators = this.world.guild().role("Moderators");
 
         this.world.as("bob")
             .says(channel, "**hi** " + alice.mention() + " " + moderators.mention() + " " + channel.mention()

@@ -142,14 +142,7 @@ class DiscordEmulatorRestTests {
         EmulatedMessage member = this.discord.world()
             .as("bob")
             .says(this.discord.world().channel("general"),
-                    "@everyone look " + this.discord.world()
-                        .guild()
-                        .roles()
-                        .stream()
-                        .filter((role) -> role.name().equals("Moderators"))
-                        .findFirst()
-                        .orElseThrow()
-                        .mention());
+                    "@everyone look " + this.discord.world().guild().role("Moderators").mention());
         assertThat(member.mentionEveryone()).isFalse();
         assertThat(member.mentionRoleIds()).as("Moderators is not mentionable").isEmpty();
     }

@@ -100,6 +100,14 @@ public final class EmulatedGuild {
         return this.roles.stream().filter((role) -> role.id() == roleId).findFirst().orElseThrow();
     }
 
+    /** The role with this name; fails when the guild has none. */
+    public EmulatedRole role(String name) {
+        return this.roles.stream()
+            .filter((role) -> role.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No role named " + name + " in " + this.name));
+    }
+
     void addRole(EmulatedRole role) {
         this.roles.add(role);
     }

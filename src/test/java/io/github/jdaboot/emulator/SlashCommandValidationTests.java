@@ -360,13 +360,7 @@ class SlashCommandValidationTests {
     }
 
     private EmulatedRole role(String name) {
-        return this.discord.world()
-            .guild()
-            .roles()
-            .stream()
-            .filter((role) -> role.name().equals(name))
-            .findFirst()
-            .orElseThrow();
+        return this.discord.world().guild().role(name);
     }
 
     private String identify() {

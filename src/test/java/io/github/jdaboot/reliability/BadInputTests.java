@@ -230,14 +230,7 @@ class BadInputTests {
                     .repeat(Integer.parseInt(repeat.substring(0, repeat.indexOf(':')))));
         resolved = resolved.replace("<@BOT>", this.world.bot().mention());
         resolved = replace(resolved, "<@USER:([^>]+)>", (name) -> this.world.user(name).mention());
-        resolved = replace(resolved, "<@&ROLE:([^>]+)>",
-                (name) -> this.world.guild()
-                    .roles()
-                    .stream()
-                    .filter((role) -> role.name().equals(name))
-                    .findFirst()
-                    .orElseThrow()
-                    .mention());
+        resolved = replace(resolved, "<@&ROLE:([^>]+)>", (name) -> this.world.guild().role(name).mention());
         return replace(resolved, "<#CHANNEL:([^>]+)>", (name) -> this.world.channel(name).mention());
     }
 
