@@ -299,7 +299,7 @@ class ApplicationCommandTests {
         InteractionRejectedException nobody = catchThrowableOfType(InteractionRejectedException.class,
                 () -> alice.autocompletes(SlashCommand.of("idea").option("for", "@nobody"), "topic", ""));
         assertThat(nobody.getMessage()).contains("for: Value \"@nobody\" is not snowflake.");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -466,7 +466,7 @@ class ApplicationCommandTests {
         InteractionRejectedException gone = catchThrowableOfType(InteractionRejectedException.class,
                 () -> alice.runsMessageCommand("Idea from this message", said));
         assertThat(gone.code()).isEqualTo(10008);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     /* ---------------------------------------------------------------- locales */
@@ -532,7 +532,7 @@ class ApplicationCommandTests {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2900),
                 Duration.ofSeconds(10));
         assertThat(JSON.readTree(unanswered.body()).path("choices").isEmpty()).isTrue();
-        EmulatedInteraction late = this.discord.interactions().interactions().getLast();
+        EmulatedInteraction late = this.discord.world().interactions().getLast();
         var tooLate = callback(late, "{\"type\": 8, \"data\": {\"choices\": []}}");
         assertThat(tooLate.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(tooLate.body()).path("code").asInt()).isEqualTo(10062);
@@ -603,7 +603,7 @@ class ApplicationCommandTests {
                 "{\"type\": \"user_command\", \"name\": \"Nope\", " + "\"target_id\": \"" + carol + "\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("code").asInt()).isEqualTo(10063);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     /* ---------------------------------------------------------------- helpers */

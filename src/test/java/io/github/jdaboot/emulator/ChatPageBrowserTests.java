@@ -529,8 +529,7 @@ class ChatPageBrowserTests {
         this.wait.until((driver) -> message(id).getText().contains("(edited)")
                 && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
         click(id, "Another");
-        this.wait.until((driver) -> this.discord.interactions()
-            .interactions()
+        this.wait.until((driver) -> this.world.interactions()
             .stream()
             .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
                     && click.message().map(EmulatedMessage::idString).orElse("").equals(id)

@@ -372,7 +372,7 @@ final class ControlApi {
             return json(rejected.status(), rejected.body());
         }
         if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
-            this.world.await(() -> interaction.callbackType() != 0, Interactions.CALLBACK_DEADLINE);
+            this.world.await(() -> interaction.callbackType() != 0, InteractionCallbacks.CALLBACK_DEADLINE);
             return json(200, interaction(interaction));
         }
         return json(201, interaction(interaction));

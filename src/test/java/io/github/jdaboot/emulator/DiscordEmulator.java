@@ -36,7 +36,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final DiscordRoutes routes;
 
-    private final Interactions interactions;
+    private final InteractionDispatcher interactions;
 
     private final World world;
 
@@ -52,9 +52,11 @@ public final class DiscordEmulator implements AutoCloseable {
         this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
                 builder.sessionStartTotal);
         this.routes.register(this.rest);
-        this.interactions = new Interactions(this.state, this.payloads, messaging, this.gateway);
-        this.interactions.register(this.rest);
-        this.world = new World(this.state, this.payloads, messaging, this.interactions, this.gateway);
+        CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
+        commands.register(this.rest);
+        new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);
+        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands);
+        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway);
         ControlApi control = new ControlApi(this);
         this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
                 (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)
@@ -162,7 +164,7 @@ public final class DiscordEmulator implements AutoCloseable {
         return this.payloads;
     }
 
-    Interactions interactions() {
+    InteractionDispatcher interactions() {
         return this.interactions;
     }
 

@@ -62,6 +62,8 @@ final class EmulatorWorld {
 
     private final NavigableMap<Long, EmulatedInteraction> interactions = new ConcurrentSkipListMap<>();
 
+    private final Map<String, EmulatedInteraction> interactionsByToken = new ConcurrentHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Condition change = this.lock.newCondition();
@@ -275,6 +277,12 @@ final class EmulatorWorld {
 
     void add(EmulatedInteraction interaction) {
         this.interactions.put(interaction.id(), interaction);
+        this.interactionsByToken.put(interaction.token(), interaction);
+    }
+
+    /** The interaction whose token the bot's callback or webhook request carries. */
+    Optional<EmulatedInteraction> interactionByToken(String token) {
+        return Optional.ofNullable(this.interactionsByToken.get(token));
     }
 
     Optional<EmulatedInteraction> interaction(long id) {

@@ -455,10 +455,10 @@ final class Payloads {
         if (interaction.type() == EmulatedInteraction.MESSAGE_COMPONENT) {
             json.put("interacted_message_id", id(interaction.messageId()));
         }
-        if (interaction.commandType() == Interactions.USER) {
+        if (interaction.commandType() == RegisteredCommand.USER) {
             this.world.user(interaction.targetId()).ifPresent((target) -> json.set("target_user", user(target)));
         }
-        if (interaction.commandType() == Interactions.MESSAGE) {
+        if (interaction.commandType() == RegisteredCommand.MESSAGE) {
             json.put("target_message_id", id(interaction.targetId()));
         }
         if (interaction.source() != null) {

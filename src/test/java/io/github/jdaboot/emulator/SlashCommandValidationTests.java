@@ -153,7 +153,7 @@ class SlashCommandValidationTests {
         assertThat(rejected.code()).isEqualTo(50035);
         assertThat(rejected.getMessage()).startsWith("Invalid Form Body: ").contains(message);
         assertErrorAt(rejected.errors(), path, code);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @ParameterizedTest(name = "HTTP: /{0} {1} is refused at {2} with {3}")
@@ -169,7 +169,7 @@ class SlashCommandValidationTests {
         assertThat(body.path("message").asString()).startsWith("Invalid Form Body: ").contains(message);
         assertErrorAt(body.path("errors"), path, code);
         assertThat(response.body()).doesNotContain("Exception");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -203,7 +203,7 @@ class SlashCommandValidationTests {
 
         assertThat(rejected.getMessage()).contains("where: Channel \"#brainstorm\" is of type 11")
             .contains("who: Value \"@&Moderators\" is not snowflake.");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -220,7 +220,7 @@ class SlashCommandValidationTests {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asInt()).isEqualTo(10063);
         assertThat(body.path("message").asString()).contains("/dice").contains("/roll");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -244,7 +244,7 @@ class SlashCommandValidationTests {
                     .option("ping", "Idea Fans"));
 
             assertThat(interaction.commandName()).isEqualTo("roll");
-            assertThat(this.discord.interactions().interactions()).containsExactly(interaction);
+            assertThat(this.discord.world().interactions()).containsExactly(interaction);
             JsonNode data = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data");
             JsonNode options = data.path("options");
             assertThat(options.get(0).path("value").isIntegralNumber()).isTrue();
@@ -293,7 +293,7 @@ class SlashCommandValidationTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("command").asString()).isEqualTo("roll");
-        assertThat(this.discord.interactions().interactions()).singleElement().satisfies((interaction) -> {
+        assertThat(this.discord.world().interactions()).singleElement().satisfies((interaction) -> {
             assertThat(Long.toUnsignedString(interaction.id())).isEqualTo(body.path("id").asString());
             assertThat(interaction.user().username()).isEqualTo("carol");
         });
@@ -330,7 +330,7 @@ class SlashCommandValidationTests {
                 .doesNotContain("For input string");
         }
         assertThat(control("GET", "/attachments/abc/def/notes.txt", null).statusCode()).isEqualTo(404);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     private static SlashCommand slash(String command) {

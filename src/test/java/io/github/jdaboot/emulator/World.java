@@ -21,14 +21,18 @@ public final class World {
 
     private final Messaging messaging;
 
-    private final Interactions interactions;
+    private final CommandRegistry commands;
+
+    private final InteractionDispatcher interactions;
 
     private final Gateway gateway;
 
-    World(EmulatorWorld state, Payloads payloads, Messaging messaging, Interactions interactions, Gateway gateway) {
+    World(EmulatorWorld state, Payloads payloads, Messaging messaging, CommandRegistry commands,
+            InteractionDispatcher interactions, Gateway gateway) {
         this.state = state;
         this.payloads = payloads;
         this.messaging = messaging;
+        this.commands = commands;
         this.interactions = interactions;
         this.gateway = gateway;
     }
@@ -242,7 +246,12 @@ public final class World {
 
     /** The application commands registered globally (guild 0) or for a guild. */
     public List<RegisteredCommand> commands(long guildId) {
-        return this.interactions.commands(guildId);
+        return this.commands.commands(guildId);
+    }
+
+    /** Every interaction users started, in the order they started them. */
+    public List<EmulatedInteraction> interactions() {
+        return this.state.interactions();
     }
 
     /** One user's actions. */
