@@ -1,4 +1,4 @@
-package io.github.jdaboot.emulator;
+package io.github.jdaboot.testing.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * response schema is a JSON pointer into it and its {@code $ref}s to
  * {@code #/components/schemas/...} resolve within the document.
  */
-final class OpenApiSpec {
+public final class OpenApiSpec {
 
     static final Path LOCATION = Path.of(System.getProperty("user.dir"))
         .resolve("../shared/discord-api/openapi.json")
@@ -77,7 +77,7 @@ final class OpenApiSpec {
     }
 
     /** The spec, read once. */
-    static synchronized OpenApiSpec load() {
+    public static synchronized OpenApiSpec load() {
         if (instance == null) {
             if (!Files.isRegularFile(LOCATION)) {
                 throw new IllegalStateException("Discord's OpenAPI spec is missing: expected it at " + LOCATION
@@ -115,7 +115,7 @@ final class OpenApiSpec {
     }
 
     /** An operation of the spec, such as {@code GET /channels/{channel_id}}. */
-    record Operation(String method, String route) {
+    public record Operation(String method, String route) {
 
         @Override
         public String toString() {
@@ -124,7 +124,7 @@ final class OpenApiSpec {
     }
 
     /** Every operation of the spec. */
-    List<Operation> operations() {
+    public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         this.document.path("paths")
             .properties()
@@ -147,9 +147,9 @@ final class OpenApiSpec {
      * @param pointer the JSON pointer to the body's schema, or null when the spec
      * declares no body
      */
-    record Declared(String operation, String statusKey, @Nullable String pointer) {
+    public record Declared(String operation, String statusKey, @Nullable String pointer) {
 
-        boolean fallback(int status) {
+        public boolean fallback(int status) {
             return !this.statusKey.equals(Integer.toString(status));
         }
     }
@@ -162,7 +162,7 @@ final class OpenApiSpec {
      * @throws IllegalArgumentException when the spec has no such operation or says
      * nothing about the status
      */
-    Declared declared(String method, String route, int status) {
+    public Declared declared(String method, String route, int status) {
         String template = this.paths.get(blank(route.startsWith("/") ? route : "/" + route));
         JsonNode operation = (template != null)
                 ? this.document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)) : null;
@@ -197,7 +197,7 @@ final class OpenApiSpec {
      * @return the problems, each as a JSON pointer into the body and a message; empty
      * when it validates
      */
-    List<String> validate(String method, String route, int status, String body) {
+    public List<String> validate(String method, String route, int status, String body) {
         Declared declared = declared(method, route, status);
         if (declared.pointer() == null) {
             return body.isEmpty() ? List.of()
@@ -214,7 +214,7 @@ final class OpenApiSpec {
     }
 
     /** Checks JSON against a component schema, such as {@code MessageResponse}. */
-    List<String> validateSchema(String component, JsonNode json) {
+    public List<String> validateSchema(String component, JsonNode json) {
         if (!this.document.path("components").path("schemas").has(component)) {
             throw new IllegalArgumentException("The spec has no schema " + component);
         }
