@@ -25,6 +25,7 @@ import io.github.jdaboot.emulator.EmulatedGuild;
 import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
@@ -700,7 +701,7 @@ public final class Benchmark {
             .events()
             .stream()
             .skip(eventsBefore)
-            .filter((event) -> event.kind().equals("connect"))
+            .filter((event) -> event.kind() == GatewayActivity.CONNECT)
             .count();
         List<Long> beats = discord.gateway().heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
         long late = (this.heartbeatInterval.toNanos() * 3) / 2;

@@ -56,18 +56,17 @@ public final class Gateway {
     /**
      * Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT.
      */
-    static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
+    static final long PRIVILEGED_INTENTS = Intent.bits(Intent.privileged());
 
     /**
      * Something that happened on the gateway.
      *
-     * @param kind connect, identify, ready, resume, resumed, resume-refused,
-     * client-close, client-drop, server-close, server-drop, reconnect-request,
-     * invalid-session, acks-on, acks-off
+     * @param kind what happened
      * @param code a close code or a count where it applies
-     * @param nanoTime when, by {@link System#nanoTime()}
+     * @param nanoTime when, by {@link System#nanoTime()}: a real time, to measure the
+     * bot's behaviour by
      */
-    public record Event(String kind, int code, long nanoTime) {
+    public record Event(GatewayActivity kind, int code, long nanoTime) {
     }
 
     private final EmulatorWorld world;
@@ -139,7 +138,7 @@ public final class Gateway {
             @Override
             public boolean accepts(EmulatorRequest upgrade) {
                 if (Gateway.this.refuseConnections) {
-                    record("connect-refused", 503);
+                    record(GatewayActivity.CONNECT_REFUSED, 503);
                     return false;
                 }
                 return true;
@@ -148,7 +147,7 @@ public final class Gateway {
             @Override
             public void opened(GatewayConnection connection) {
                 Gateway.this.connections.add(connection);
-                record("connect", 0);
+                record(GatewayActivity.CONNECT, 0);
                 connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + Gateway.this.heartbeatInterval.toMillis()
                         + "}," + "\"s\":null,\"t\":null}");
             }
@@ -169,7 +168,7 @@ public final class Gateway {
 
             @Override
             public void closedByClient(GatewayConnection connection, int code) {
-                record("client-close", code);
+                record(GatewayActivity.CLIENT_CLOSE, code);
                 if (Gateway.this.answerClientClose.get()) {
                     connection.close(code, "");
                 }
@@ -180,7 +179,7 @@ public final class Gateway {
             @Override
             public void ended(GatewayConnection connection) {
                 if (connection.droppedByClient()) {
-                    record("client-drop", 1006);
+                    record(GatewayActivity.CLIENT_DROP, 1006);
                 }
                 Gateway.this.connections.remove(connection);
                 GatewaySession session = connection.session();
@@ -204,7 +203,7 @@ public final class Gateway {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                 }
                 if (left == 1) {
-                    record("acks-off", 0);
+                    record(GatewayActivity.ACKS_OFF, 0);
                 }
             }
             case OP_IDENTIFY -> identify(connection, d);
@@ -219,7 +218,7 @@ public final class Gateway {
     private void identify(GatewayConnection connection, JsonNode d) {
         this.identifies.incrementAndGet();
         this.sessionStartsLeft.decrementAndGet();
-        record("identify", 0);
+        record(GatewayActivity.IDENTIFY, 0);
         if (connection.session() != null) {
             connection.close(4005, "Already authenticated");
             return;
@@ -233,7 +232,7 @@ public final class Gateway {
             return;
         }
         long intents = d.path("intents").asLong(-1);
-        if (intents < 0 || intents >= (1L << 26)) {
+        if (intents < 0 || intents >= Intent.LIMIT) {
             connection.close(4013, "Invalid intent(s)");
             return;
         }
@@ -254,7 +253,7 @@ public final class Gateway {
         }
         if (identifiedTooSoon(shardId)) {
             this.identifyRateViolations.incrementAndGet();
-            record("identify-rate-limited", shardId);
+            record(GatewayActivity.IDENTIFY_RATE_LIMITED, shardId);
             connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
         }
@@ -266,7 +265,7 @@ public final class Gateway {
             if (old.shardId() == shardId && old.shardCount() == shardCount) {
                 if (old.isLive()) {
                     this.duplicateSessions.incrementAndGet();
-                    record("duplicate-session", shardId);
+                    record(GatewayActivity.DUPLICATE_SESSION, shardId);
                 }
                 else {
                     old.invalidate();
@@ -283,11 +282,13 @@ public final class Gateway {
                 guilds.add(guild);
             }
         }
-        session.dispatch("READY", this.payloads.ready(session, guilds, this.resumeUrl).toString());
+        session.dispatch(GatewayEvent.READY, this.payloads.ready(session, guilds, this.resumeUrl).toString());
         for (EmulatedGuild guild : guilds) {
-            session.dispatch("GUILD_CREATE", this.payloads.guildCreate(guild).toString());
+            if (session.receives(GatewayEvent.GUILD_CREATE, guild.id())) {
+                session.dispatch(GatewayEvent.GUILD_CREATE, this.payloads.guildCreate(guild).toString());
+            }
         }
-        record("ready", 0);
+        record(GatewayActivity.READY, 0);
     }
 
     /**
@@ -302,7 +303,7 @@ public final class Gateway {
 
     private void resume(GatewayConnection connection, JsonNode d) {
         this.resumes.incrementAndGet();
-        record("resume", 0);
+        record(GatewayActivity.RESUME, 0);
         GatewaySession session = this.sessions.get(d.path("session_id").asString(""));
         if (!this.world.token().equals(d.path("token").asString(""))) {
             connection.close(4004, "Authentication failed");
@@ -313,29 +314,32 @@ public final class Gateway {
         }
         int replayed = (session != null) ? session.resume(connection, d.path("seq").asLong(0)) : -1;
         if (replayed < 0) {
-            record("resume-refused", 0);
+            record(GatewayActivity.RESUME_REFUSED, 0);
             connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
         }
         connection.session(session);
-        record("resumed", replayed);
+        record(GatewayActivity.RESUMED, replayed);
     }
 
     /**
-     * Sends a dispatch to every live session serving the guild (0 = direct messages,
-     * shard 0).
+     * Sends the event to every session that serves the guild (0 = direct messages, shard
+     * 0) and has the intent it needs.
+     * @param data the event's {@code d}, made only when some session takes it, and then
+     * once
      */
-    void dispatch(long guildId, String type, String dataJson, Predicate<GatewaySession> filter) {
-        dispatch(guildId, type, () -> dataJson, filter);
+    void dispatch(GatewayEvent event, long guildId, Supplier<String> data) {
+        dispatch(event, guildId, data, (session) -> true);
     }
 
-    /** As above, with the JSON made only when some session takes it, and then once. */
-    void dispatch(long guildId, String type, Supplier<String> dataJson, Predicate<GatewaySession> filter) {
+    /** As above, to the sessions that also pass the filter. */
+    void dispatch(GatewayEvent event, long guildId, Supplier<String> data, Predicate<GatewaySession> filter) {
         String json = null;
         for (GatewaySession session : this.sessions.values()) {
-            if (!session.isInvalidated() && session.servesGuild(guildId) && filter.test(session)) {
-                json = (json != null) ? json : dataJson.get();
-                session.dispatch(type, json);
+            if (!session.isInvalidated() && session.servesGuild(guildId) && session.receives(event, guildId)
+                    && filter.test(session)) {
+                json = (json != null) ? json : data.get();
+                session.dispatch(event, json);
             }
         }
     }
@@ -347,7 +351,7 @@ public final class Gateway {
      */
     public void close(int code) {
         String reason = closeReason(code);
-        record("server-close", code);
+        record(GatewayActivity.SERVER_CLOSE, code);
         if (code == 4007 || code == 4009) {
             for (GatewaySession session : this.sessions.values()) {
                 session.invalidate();
@@ -361,13 +365,13 @@ public final class Gateway {
 
     /** Drops every gateway connection without a close frame (the bot sees 1006). */
     public void drop() {
-        record("server-drop", 1006);
+        record(GatewayActivity.SERVER_DROP, 1006);
         for (GatewayConnection connection : this.connections) {
             connection.abort();
         }
     }
 
-    void sendToAll(String json, String kind) {
+    void sendToAll(String json, GatewayActivity kind) {
         record(kind, 0);
         for (GatewayConnection connection : this.connections) {
             connection.send(json);
@@ -390,7 +394,7 @@ public final class Gateway {
 
     /** Sends op 7 RECONNECT. */
     public void requestReconnect() {
-        sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", "reconnect-request");
+        sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", GatewayActivity.RECONNECT_REQUEST);
     }
 
     /**
@@ -404,7 +408,7 @@ public final class Gateway {
             }
             this.sessions.clear();
         }
-        sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", "invalid-session");
+        sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", GatewayActivity.INVALID_SESSION);
     }
 
     /**
@@ -413,7 +417,7 @@ public final class Gateway {
      */
     public void acknowledgeHeartbeats(boolean acknowledge) {
         this.acknowledgementsLeft.set(acknowledge ? -1 : 0);
-        record(acknowledge ? "acks-on" : "acks-off", 0);
+        record(acknowledge ? GatewayActivity.ACKS_ON : GatewayActivity.ACKS_OFF, 0);
     }
 
     /**
@@ -571,7 +575,7 @@ public final class Gateway {
         };
     }
 
-    private void record(String kind, int code) {
+    private void record(GatewayActivity kind, int code) {
         this.events.add(new Event(kind, code, System.nanoTime()));
     }
 

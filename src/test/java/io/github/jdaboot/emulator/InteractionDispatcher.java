@@ -265,7 +265,7 @@ final class InteractionDispatcher {
             channelJson.putArray("recipients").add(this.payloads.user(this.world.botUser()));
         }
         json.set("channel", channelJson);
-        this.gateway.dispatch(channel.guildId(), "INTERACTION_CREATE", json.toString(), (session) -> true);
+        this.gateway.dispatch(GatewayEvent.INTERACTION_CREATE, channel.guildId(), json::toString);
         return interaction;
     }
 

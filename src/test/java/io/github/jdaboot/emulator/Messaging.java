@@ -20,14 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Messaging {
 
-    static final long INTENT_GUILD_MESSAGES = 1L << 9;
-    static final long INTENT_DIRECT_MESSAGES = 1L << 12;
-    static final long INTENT_MESSAGE_CONTENT = 1L << 15;
-    static final long INTENT_GUILD_MESSAGE_REACTIONS = 1L << 10;
-    static final long INTENT_GUILD_MESSAGE_TYPING = 1L << 11;
-    static final long INTENT_DIRECT_MESSAGE_REACTIONS = 1L << 13;
-    static final long INTENT_DIRECT_MESSAGE_TYPING = 1L << 14;
-
     static final int MAX_CONTENT = 2000;
 
     private static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
@@ -192,7 +184,7 @@ final class Messaging {
                 original.type());
         this.world.replace(edited);
         if (!edited.isEphemeral()) {
-            dispatch(edited, "MESSAGE_UPDATE");
+            dispatch(edited, GatewayEvent.MESSAGE_UPDATE);
         }
         return edited;
     }
@@ -203,10 +195,8 @@ final class Messaging {
      */
     void typing(EmulatedChannel channel, EmulatedUser user) {
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
-        long needed = channel.isDirect() ? INTENT_DIRECT_MESSAGE_TYPING : INTENT_GUILD_MESSAGE_TYPING;
-        this.gateway.dispatch(channel.guildId(), "TYPING_START",
-                () -> this.payloads.typingStart(channel, user, guild).toString(),
-                (session) -> session.hasIntent(needed));
+        this.gateway.dispatch(GatewayEvent.TYPING_START, channel.guildId(),
+                () -> this.payloads.typingStart(channel, user, guild).toString());
     }
 
     /**
@@ -215,35 +205,32 @@ final class Messaging {
      */
     void react(EmulatedMessage message, EmulatedUser user, String emoji) {
         EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
-        long needed = (message.guildId() == 0) ? INTENT_DIRECT_MESSAGE_REACTIONS : INTENT_GUILD_MESSAGE_REACTIONS;
-        this.gateway.dispatch(message.guildId(), "MESSAGE_REACTION_ADD",
-                () -> this.payloads.reactionAdd(message, user, emoji, guild).toString(),
-                (session) -> session.hasIntent(needed));
+        this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_ADD, message.guildId(),
+                () -> this.payloads.reactionAdd(message, user, emoji, guild).toString());
     }
 
     void dispatchCreate(EmulatedMessage message) {
-        dispatch(message, "MESSAGE_CREATE");
+        dispatch(message, GatewayEvent.MESSAGE_CREATE);
     }
 
-    private void dispatch(EmulatedMessage message, String type) {
+    private void dispatch(EmulatedMessage message, GatewayEvent event) {
         ObjectNode full = this.payloads.message(message, true);
         boolean direct = message.guildId() == 0;
         boolean fromBot = message.author().id() == this.world.botUser().id();
         boolean mentionsBot = message.mentionUserIds().contains(this.world.botUser().id());
         boolean seesContent = direct || fromBot || mentionsBot;
-        long needed = direct ? INTENT_DIRECT_MESSAGES : INTENT_GUILD_MESSAGES;
-        this.gateway.dispatch(message.guildId(), type, full::toString,
-                (session) -> session.hasIntent(needed) && (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT)));
+        this.gateway.dispatch(event, message.guildId(), full::toString,
+                (session) -> seesContent || session.has(Intent.MESSAGE_CONTENT));
         // the content is left out for sessions without MESSAGE_CONTENT: made only when
         // one of them is there
-        this.gateway.dispatch(message.guildId(), type, () -> {
+        this.gateway.dispatch(event, message.guildId(), () -> {
             ObjectNode redacted = full.deepCopy();
             redacted.put("content", "");
             redacted.putArray("embeds");
             redacted.putArray("attachments");
             redacted.putArray("components");
             return redacted.toString();
-        }, (session) -> session.hasIntent(needed) && !seesContent && !session.hasIntent(INTENT_MESSAGE_CONTENT));
+        }, (session) -> !seesContent && !session.has(Intent.MESSAGE_CONTENT));
     }
 
     private static List<JsonNode> list(@Nullable JsonNode array) {

@@ -129,8 +129,7 @@ public final class World {
      */
     public void removeGuild(EmulatedGuild guild) {
         this.state.removeGuild(guild);
-        this.gateway.dispatch(guild.id(), "GUILD_DELETE", this.payloads.guildDelete(guild).toString(),
-                (session) -> true);
+        this.gateway.dispatch(GatewayEvent.GUILD_DELETE, guild.id(), () -> this.payloads.guildDelete(guild).toString());
     }
 
     public EmulatedRole addRole(EmulatedGuild guild, String name, long permissions, boolean mentionable) {
@@ -150,8 +149,7 @@ public final class World {
     public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
         EmulatedChannel channel = this.state
             .addChannel(new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
-        this.gateway.dispatch(guild.id(), "CHANNEL_CREATE", this.payloads.channel(channel).toString(),
-                (session) -> true);
+        this.gateway.dispatch(GatewayEvent.CHANNEL_CREATE, guild.id(), () -> this.payloads.channel(channel).toString());
         return channel;
     }
 
@@ -241,7 +239,7 @@ public final class World {
      */
     public void locale(EmulatedGuild guild, String locale) {
         guild.preferredLocale(locale);
-        this.gateway.dispatch(guild.id(), "GUILD_UPDATE", this.payloads.guild(guild).toString(), (session) -> true);
+        this.gateway.dispatch(GatewayEvent.GUILD_UPDATE, guild.id(), () -> this.payloads.guild(guild).toString());
     }
 
     /** The application commands registered globally (guild 0) or for a guild. */
