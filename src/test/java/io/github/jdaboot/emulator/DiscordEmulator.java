@@ -3,6 +3,8 @@ package io.github.jdaboot.emulator;
 import java.net.InetAddress;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A wire-level Discord stand-in for tests and local runs: Discord's gateway (WebSocket,
  * JSON, optional zlib-stream) and REST API (v10) on one loopback port, an HTTP control
@@ -42,13 +44,18 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final EmulatorServer server;
 
+    /** The clock the emulator made for itself and stops with it; null when given one. */
+    private final @Nullable SystemClock ownClock;
+
     private DiscordEmulator(Builder builder) {
-        this.state = new EmulatorWorld(builder.token, builder.botName);
+        this.ownClock = (builder.clock != null) ? null : new SystemClock();
+        EmulatorClock clock = (builder.clock != null) ? builder.clock : this.ownClock;
+        this.state = new EmulatorWorld(builder.token, builder.botName, clock);
         this.payloads = new Payloads(this.state);
         this.gateway = new Gateway(this.state, this.payloads, builder.heartbeatInterval, builder.maxConcurrency,
                 builder.sessionStartsLeft);
         Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
-        this.rest = new RestApi(this.state, this.payloads, new RateLimits());
+        this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock));
         this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
                 builder.sessionStartTotal);
         this.routes.register(this.rest);
@@ -61,7 +68,7 @@ public final class DiscordEmulator implements AutoCloseable {
         this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
                 (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)
                         : control.handle(request),
-                this.gateway.connections());
+                this.gateway.connections(), clock);
         if (builder.defaultWorld) {
             DefaultWorld.populate(this.world);
         }
@@ -85,6 +92,9 @@ public final class DiscordEmulator implements AutoCloseable {
     @Override
     public void close() {
         this.server.close();
+        if (this.ownClock != null) {
+            this.ownClock.close();
+        }
     }
 
     /**
@@ -189,7 +199,20 @@ public final class DiscordEmulator implements AutoCloseable {
 
         private int maxConcurrency = 1;
 
+        private @Nullable EmulatorClock clock;
+
         private Builder() {
+        }
+
+        /**
+         * The emulator's time: a {@link ManualClock} lets a test move past Discord's
+         * waits (IDENTIFY spacing, callback deadlines, token lifetimes, rate-limit
+         * windows) instead of sleeping through them. The system's time by default. The
+         * emulator does not stop a clock it is given.
+         */
+        public Builder clock(EmulatorClock clock) {
+            this.clock = clock;
+            return this;
         }
 
         /** The shard count {@code GET /gateway/bot} recommends (1 by default). */

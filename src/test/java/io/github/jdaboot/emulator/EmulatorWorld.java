@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ final class EmulatorWorld {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final Snowflakes ids = new Snowflakes();
+    private final EmulatorClock clock;
+
+    private final Snowflakes ids;
 
     private final String token;
 
@@ -68,10 +71,22 @@ final class EmulatorWorld {
 
     private final Condition change = this.lock.newCondition();
 
-    EmulatorWorld(String token, String botName) {
+    EmulatorWorld(String token, String botName, EmulatorClock clock) {
+        this.clock = clock;
+        this.ids = new Snowflakes(clock);
         this.token = token;
         this.botUser = new EmulatedUser(this.ids.next(), botName, true);
         this.users.put(this.botUser.id(), this.botUser);
+    }
+
+    /** The emulator's time, by which it stamps things and measures Discord's waits. */
+    EmulatorClock clock() {
+        return this.clock;
+    }
+
+    /** Now, by the emulator's clock. */
+    Instant now() {
+        return this.clock.instant();
     }
 
     JsonMapper json() {

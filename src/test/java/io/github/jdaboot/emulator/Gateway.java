@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class Gateway {
 
     private final AtomicInteger duplicateSessions = new AtomicInteger();
 
-    private final Map<Integer, Long> lastIdentifyNanos = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> lastIdentifies = new ConcurrentHashMap<>();
 
     private final int maxConcurrency;
 
@@ -293,12 +294,12 @@ public final class Gateway {
 
     /**
      * Whether another IDENTIFY of this shard's bucket
-     * ({@code shard_id % max_concurrency}) came within 5 s.
+     * ({@code shard_id % max_concurrency}) came within 5 s, by the emulator's clock.
      */
     private boolean identifiedTooSoon(int shardId) {
-        long now = System.nanoTime();
-        Long last = this.lastIdentifyNanos.put(shardId % this.maxConcurrency, now);
-        return last != null && now - last < IDENTIFY_INTERVAL.toNanos();
+        Instant now = this.world.now();
+        Instant last = this.lastIdentifies.put(shardId % this.maxConcurrency, now);
+        return last != null && Duration.between(last, now).compareTo(IDENTIFY_INTERVAL) < 0;
     }
 
     private void resume(GatewayConnection connection, JsonNode d) {

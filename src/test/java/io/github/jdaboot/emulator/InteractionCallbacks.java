@@ -54,7 +54,7 @@ final class InteractionCallbacks {
 
     private EmulatedInteraction interaction(Map<String, String> params) {
         EmulatedInteraction interaction = this.world.interactionByToken(params.get("interaction_token")).orElse(null);
-        if (interaction == null || interaction.age().compareTo(TOKEN_LIFETIME) > 0) {
+        if (interaction == null || interaction.age().compareTo(TOKEN_LIFETIME) >= 0) {
             throw RestApi.DiscordError.unknown("Webhook", 10015);
         }
         return interaction;
@@ -70,7 +70,7 @@ final class InteractionCallbacks {
     private EmulatorResponse callback(EmulatorRequest request, Map<String, String> params) {
         EmulatedInteraction interaction = this.world.interactionByToken(params.get("interaction_token")).orElse(null);
         if (interaction == null || DiscordRoutes.id(params, "interaction_id") != interaction.id()
-                || interaction.age().compareTo(CALLBACK_DEADLINE) > 0) {
+                || interaction.age().compareTo(CALLBACK_DEADLINE) >= 0) {
             throw RestApi.DiscordError.unknown("interaction", 10062);
         }
         DiscordRoutes.Body body = DiscordRoutes.Body.of(request, this.world);

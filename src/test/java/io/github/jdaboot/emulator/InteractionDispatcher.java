@@ -1,6 +1,5 @@
 package io.github.jdaboot.emulator;
 
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -305,9 +304,9 @@ final class InteractionDispatcher {
                 }
                 case EmulatedMessage.EmulatedAttachment attachment -> {
                     option.put("value", Payloads.id(attachment.id()));
-                    EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "", Instant.now(), null,
-                            0, false, List.of(), List.of(), List.of(attachment), List.of(), List.of(), 0, null, 0, 0,
-                            0);
+                    EmulatedMessage holder = new EmulatedMessage(0, 0, 0, this.world.botUser(), "", this.world.now(),
+                            null, 0, false, List.of(), List.of(), List.of(attachment), List.of(), List.of(), 0, null, 0,
+                            0, 0);
                     resolved.withObjectProperty("attachments")
                         .set(Payloads.id(attachment.id()), this.payloads.attachment(holder, attachment));
                 }

@@ -1,7 +1,6 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,8 @@ final class Messaging {
         }
         Mentions.Resolved mentions = Mentions.resolve(content, null, guild, author.id(), 0, this.world);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), null, 0, mentions.everyone(), mentions.users(), mentions.roles(), attachments,
-                List.of(), List.of(), 0, null, 0, 0, 0);
+                content, this.world.now(), null, 0, mentions.everyone(), mentions.users(), mentions.roles(),
+                attachments, List.of(), List.of(), 0, null, 0, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
         return message;
@@ -65,8 +64,8 @@ final class Messaging {
         long webhookId = this.world.nextId();
         EmulatedUser author = new EmulatedUser(webhookId, name, true);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), null, 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0, null,
-                webhookId, 0, 0);
+                content, this.world.now(), null, 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0,
+                null, webhookId, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
         return message;
@@ -102,7 +101,7 @@ final class Messaging {
         NonceKey nonceKey = (nonce != null && enforceNonce) ? new NonceKey(channel.id(), bot.id(), nonce) : null;
         if (nonceKey != null) {
             EmulatedMessage earlier = this.nonces.get(nonceKey);
-            if (earlier != null && earlier.timestamp().isAfter(Instant.now().minus(NONCE_WINDOW))) {
+            if (earlier != null && earlier.timestamp().isAfter(this.world.now().minus(NONCE_WINDOW))) {
                 return earlier;
             }
         }
@@ -142,7 +141,7 @@ final class Messaging {
                 guild, bot.id(), repliedUser, this.world);
         int type = (referenced != 0) ? 19 : (interactionId != 0) ? 20 : 0;
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), bot,
-                content, Instant.now(), null, referenced, mentions.everyone(), mentions.users(), mentions.roles(),
+                content, this.world.now(), null, referenced, mentions.everyone(), mentions.users(), mentions.roles(),
                 files, embeds, components, flags, nonce, webhookId, interactionId, type);
         if (nonceKey != null) {
             this.nonces.put(nonceKey, message);
@@ -178,7 +177,7 @@ final class Messaging {
                 guild, original.author().id(), 0, this.world);
         EmulatedMessage edited = new EmulatedMessage(original.id(), original.channelId(), original.guildId(),
                 original.author(), content, original.timestamp(),
-                ((original.flags() & 128) != 0) ? original.editedTimestamp() : Instant.now(),
+                ((original.flags() & 128) != 0) ? original.editedTimestamp() : this.world.now(),
                 original.referencedMessageId(), mentions.everyone(), mentions.users(), mentions.roles(), attachments,
                 embeds, components, flags, original.nonce(), original.webhookId(), original.interactionId(),
                 original.type());

@@ -292,7 +292,7 @@ final class Payloads {
         ObjectNode json = object();
         json.put("channel_id", channel.idString());
         json.put("user_id", user.idString());
-        json.put("timestamp", Instant.now().getEpochSecond());
+        json.put("timestamp", this.world.now().getEpochSecond());
         if (guild != null) {
             json.put("guild_id", guild.idString());
             json.set("member", member(guild, user, true));

@@ -1,7 +1,6 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +114,7 @@ public final class RestApi {
             response = answer(route.target(), request, match.variables());
         }
         RecordedRequest record = new RecordedRequest(request, (route != null) ? route.target().name() : null,
-                response.status(), Instant.now());
+                response.status(), this.world.now());
         this.recorded.add(record);
         this.taken.add(record);
         return response;
@@ -194,8 +193,8 @@ public final class RestApi {
             boolean global = "global".equals(fault.scope);
             EmulatorResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
             if (!global) {
-                response = response.withHeaders(
-                        RateLimits.headers(route.limit(), 0, (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
+                response = response.withHeaders(this.rateLimits.headers(route.limit(), 0,
+                        (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
             }
             return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
         }
