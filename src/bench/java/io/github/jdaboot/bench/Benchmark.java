@@ -342,6 +342,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(this.heartbeatInterval)
             .build()
             .start()) {
@@ -520,6 +521,7 @@ public final class Benchmark {
         // would take its connection for a zombie and reconnect in the middle of it
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .build()
             .start()) {
@@ -594,6 +596,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%n== run %d: %s, %,d guilds%n", run, result.bot.label, this.guildCount);
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .defaultWorld(false)
             .build()

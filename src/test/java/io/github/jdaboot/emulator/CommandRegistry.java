@@ -199,6 +199,16 @@ final class CommandRegistry {
         if (!json.has("integration_types")) {
             json.putArray("integration_types").add(0);
         }
+        // JDA sends these enums as strings ("0"); Discord stores and answers numbers
+        for (String enums : List.of("contexts", "integration_types")) {
+            if (json.get(enums) instanceof ArrayNode values) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i).isString() && values.get(i).asString().matches("\\d{1,9}")) {
+                        values.set(i, Integer.parseInt(values.get(i).asString()));
+                    }
+                }
+            }
+        }
         return new RegisteredCommand(id, scope, json.path("name").asString(), json.path("description").asString(),
                 json);
     }

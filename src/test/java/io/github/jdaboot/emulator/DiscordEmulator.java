@@ -52,10 +52,11 @@ public final class DiscordEmulator implements AutoCloseable {
         EmulatorClock clock = (builder.clock != null) ? builder.clock : this.ownClock;
         this.state = new EmulatorWorld(builder.token, builder.botName, clock);
         this.payloads = new Payloads(this.state);
-        this.gateway = new Gateway(this.state, this.payloads, builder.heartbeatInterval, builder.maxConcurrency,
+        TrafficChecks checks = builder.trafficChecks ? TrafficChecks.onClassPath() : TrafficChecks.none();
+        this.gateway = new Gateway(this.state, this.payloads, checks, builder.heartbeatInterval, builder.maxConcurrency,
                 builder.sessionStartsLeft);
         Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
-        this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock));
+        this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock), checks);
         this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
                 builder.sessionStartTotal);
         this.routes.register(this.rest);
@@ -201,7 +202,23 @@ public final class DiscordEmulator implements AutoCloseable {
 
         private @Nullable EmulatorClock clock;
 
+        private boolean trafficChecks = Boolean.parseBoolean(System.getProperty("emulator.traffic-checks", "true"));
+
         private Builder() {
+        }
+
+        /**
+         * Whether the {@link TrafficCheck}s on the class path see what the emulator sends
+         * (on by default: in the test suite, every response and dispatch is checked
+         * against Discord's OpenAPI spec). Off for load tests, benchmarks and the running
+         * application, where the check would cost time and nobody reads its verdict. The
+         * default is the system property {@code emulator.traffic-checks}, true unless set
+         * (so {@code ./mvnw test -Demulator.traffic-checks=false} runs the suite
+         * without).
+         */
+        public Builder trafficChecks(boolean trafficChecks) {
+            this.trafficChecks = trafficChecks;
+            return this;
         }
 
         /**

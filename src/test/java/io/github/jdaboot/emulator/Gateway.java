@@ -74,6 +74,8 @@ public final class Gateway {
 
     private final Payloads payloads;
 
+    private final TrafficChecks checks;
+
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
 
     private final Set<GatewayConnection> connections = ConcurrentHashMap.newKeySet();
@@ -119,9 +121,11 @@ public final class Gateway {
 
     private volatile String resumeUrl = "";
 
-    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency, int sessionStarts) {
+    Gateway(EmulatorWorld world, Payloads payloads, TrafficChecks checks, Duration heartbeatInterval,
+            int maxConcurrency, int sessionStarts) {
         this.world = world;
         this.payloads = payloads;
+        this.checks = checks;
         this.maxConcurrency = maxConcurrency;
         this.sessionStartsLeft = new AtomicInteger(sessionStarts);
         this.heartbeatInterval = heartbeatInterval;
@@ -283,10 +287,12 @@ public final class Gateway {
                 guilds.add(guild);
             }
         }
-        session.dispatch(GatewayEvent.READY, this.payloads.ready(session, guilds, this.resumeUrl).toString());
+        session.dispatch(GatewayEvent.READY,
+                checked(GatewayEvent.READY, this.payloads.ready(session, guilds, this.resumeUrl).toString()));
         for (EmulatedGuild guild : guilds) {
             if (session.receives(GatewayEvent.GUILD_CREATE, guild.id())) {
-                session.dispatch(GatewayEvent.GUILD_CREATE, this.payloads.guildCreate(guild).toString());
+                session.dispatch(GatewayEvent.GUILD_CREATE,
+                        checked(GatewayEvent.GUILD_CREATE, this.payloads.guildCreate(guild).toString()));
             }
         }
         record(GatewayActivity.READY, 0);
@@ -339,10 +345,18 @@ public final class Gateway {
         for (GatewaySession session : this.sessions.values()) {
             if (!session.isInvalidated() && session.servesGuild(guildId) && session.receives(event, guildId)
                     && filter.test(session)) {
-                json = (json != null) ? json : data.get();
+                json = (json != null) ? json : checked(event, data.get());
                 session.dispatch(event, json);
             }
         }
+    }
+
+    /** Shows a dispatch's {@code d} to the traffic checks, once, before it is sent. */
+    private String checked(GatewayEvent event, String data) {
+        if (this.checks.isActive()) {
+            this.checks.dispatch(event, data);
+        }
+        return data;
     }
 
     /**

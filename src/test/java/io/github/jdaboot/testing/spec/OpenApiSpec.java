@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -24,6 +25,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Discord's OpenAPI spec (3.1, API v10), read from
@@ -62,6 +67,9 @@ public final class OpenApiSpec {
      */
     private final Map<String, String> paths = new HashMap<>();
 
+    /** The spec's path templates as patterns, the most specific first. */
+    private final List<PathPattern> patterns = new ArrayList<>();
+
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     private OpenApiSpec(JsonNode document) {
@@ -73,7 +81,9 @@ public final class OpenApiSpec {
             if (previous != null) {
                 throw new IllegalStateException("Ambiguous paths in the spec: " + previous + " and " + template);
             }
+            this.patterns.add(PathPatternParser.defaultInstance.parse(template));
         });
+        this.patterns.sort(PathPattern.SPECIFICITY_COMPARATOR);
     }
 
     /** The spec, read once. */
@@ -121,6 +131,45 @@ public final class OpenApiSpec {
         public String toString() {
             return this.method + " " + this.route;
         }
+    }
+
+    /**
+     * A problem the validator found.
+     *
+     * @param pointer the JSON pointer into the checked JSON, {@code /} for the whole
+     * @param message what is wrong there
+     * @param schema where in the spec the rule it breaks is, such as
+     * {@code #/components/schemas/UserResponse/properties/id/pattern}
+     */
+    public record Problem(String pointer, String message, String schema) {
+
+        /** A problem with the whole of it, not with one of its values. */
+        static Problem of(String message) {
+            return new Problem("/", message, "");
+        }
+
+        @Override
+        public String toString() {
+            return this.pointer + ": " + this.message + (this.schema.isEmpty() ? "" : " [" + this.schema + "]");
+        }
+
+    }
+
+    /**
+     * The spec's route template for a request path, such as
+     * {@code /channels/{channel_id}/messages} for {@code /channels/123/messages}, when it
+     * has an operation for the method there.
+     */
+    public Optional<String> route(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (PathPattern pattern : this.patterns) {
+            if (pattern.matches(container) && this.document.path("paths")
+                .path(pattern.getPatternString())
+                .has(method.toLowerCase(Locale.ROOT))) {
+                return Optional.of(pattern.getPatternString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every operation of the spec. */
@@ -197,34 +246,55 @@ public final class OpenApiSpec {
      * @return the problems, each as a JSON pointer into the body and a message; empty
      * when it validates
      */
-    public List<String> validate(String method, String route, int status, String body) {
+    public List<Problem> validate(String method, String route, int status, String body) {
         Declared declared = declared(method, route, status);
         if (declared.pointer() == null) {
             return body.isEmpty() ? List.of()
-                    : List.of("(body): the spec declares no body for " + declared.statusKey() + ", got " + body);
+                    : List.of(Problem.of("the spec declares no body for " + declared.statusKey() + ", got " + body));
         }
         JsonNode json;
         try {
             json = JSON.readTree(body);
         }
         catch (JacksonException ex) {
-            return List.of("(body): not JSON: " + ex.getOriginalMessage());
+            return List.of(Problem.of("not JSON: " + ex.getOriginalMessage()));
         }
-        return validate(declared.pointer(), json);
+        return validateAt(declared.pointer(), json);
     }
 
     /** Checks JSON against a component schema, such as {@code MessageResponse}. */
-    public List<String> validateSchema(String component, JsonNode json) {
+    public List<Problem> validateSchema(String component, JsonNode json) {
         if (!this.document.path("components").path("schemas").has(component)) {
             throw new IllegalArgumentException("The spec has no schema " + component);
         }
-        return validate("/components/schemas/" + component, json);
+        return validateAt("/components/schemas/" + component, json);
     }
 
-    private List<String> validate(String pointer, JsonNode json) {
-        Schema schema = this.schemas.computeIfAbsent(pointer,
-                (key) -> this.registry.getSchema(SchemaLocation.of(URI + "#" + key)));
-        return pruned(schema.validate(json)).stream().map(OpenApiSpec::describe).toList();
+    /**
+     * Checks JSON against the schema at a JSON pointer into the spec, such as the
+     * {@code oneOf} of channels that {@code GET /channels/{channel_id}} answers with.
+     */
+    public List<Problem> validateAt(String pointer, JsonNode json) {
+        Schema schema = this.schemas.computeIfAbsent(pointer, (key) -> {
+            if (this.document.at(key).isMissingNode()) {
+                throw new IllegalArgumentException("The spec has nothing at " + key);
+            }
+            return this.registry.getSchema(SchemaLocation.of(URI + "#" + key));
+        });
+        return pruned(schema.validate(json)).stream().map(OpenApiSpec::problem).toList();
+    }
+
+    /**
+     * The JSON pointer to the schema of an operation's response body for a status, such
+     * as that of {@code GET /channels/{channel_id}} and 200.
+     * @throws IllegalArgumentException when the spec declares no body for it
+     */
+    public String responseSchema(String method, String route, int status) {
+        String pointer = declared(method, route, status).pointer();
+        if (pointer == null) {
+            throw new IllegalArgumentException("The spec declares no body for " + method + " " + route + " " + status);
+        }
+        return pointer;
     }
 
     /**
@@ -244,10 +314,10 @@ public final class OpenApiSpec {
             .toList();
     }
 
-    private static String describe(Error error) {
+    private static Problem problem(Error error) {
         String at = error.getInstanceLocation().toString();
-        return (at.isEmpty() ? "/" : at) + ": " + error.getMessage() + " ["
-                + error.getSchemaLocation().toString().replace(URI, "") + "]";
+        return new Problem(at.isEmpty() ? "/" : at, error.getMessage(),
+                error.getSchemaLocation().toString().replace(URI, ""));
     }
 
     private static String blank(String template) {
