@@ -469,6 +469,8 @@ class ApplicationCommandTests {
                 catchThrowableOfType(InteractionRejectedException.class, () -> alice.runsMessageCommand("idea", said))
                     .getMessage())
             .contains("message command 'idea'");
+        // deleting bob's message takes MANAGE_MESSAGES, as on Discord
+        this.world.grantRole(this.world.guild(), this.world.bot(), this.world.guild().role("Moderators"));
         rest("DELETE", "channels/" + Long.toUnsignedString(said.channelId()) + "/messages/" + said.idString(), null);
         InteractionRejectedException gone = catchThrowableOfType(InteractionRejectedException.class,
                 () -> alice.runsMessageCommand("Idea from this message", said));

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +51,87 @@ final class CommandRegistry {
                 (request, params) -> overwrite(application(params, guild(params)), request));
         api.route("POST", "applications/{application_id}/guilds/{guild_id}/commands", COMMAND_WRITES, true,
                 (request, params) -> upsert(application(params, guild(params)), request));
+        for (String scope : List.of("applications/{application_id}/",
+                "applications/{application_id}/guilds/{guild_id}/")) {
+            boolean global = !scope.contains("guild_id");
+            api.route("GET", scope + "commands/{command_id}", DiscordRoutes.DEFAULT, true,
+                    (request, params) -> DiscordRoutes.ok(command(params, global).definition()));
+            api.route("PATCH", scope + "commands/{command_id}", COMMAND_WRITES, true,
+                    (request, params) -> edit(command(params, global), request));
+            api.route("DELETE", scope + "commands/{command_id}", COMMAND_WRITES, true,
+                    (request, params) -> delete(command(params, global)));
+        }
+        api.route("GET", "applications/{application_id}/guilds/{guild_id}/commands/permissions", DiscordRoutes.DEFAULT,
+                true, (request, params) -> {
+                    application(params, guild(params));
+                    // no command of the emulated application has permissions set in a
+                    // guild
+                    return DiscordRoutes.ok(this.payloads.array());
+                });
+        api.route("GET", "applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions",
+                DiscordRoutes.DEFAULT, true, (request, params) -> {
+                    // the application's own id asks for the permissions of all its
+                    // commands
+                    if (DiscordRoutes.id(params, "command_id") != this.world.applicationId()) {
+                        command(params, false);
+                    }
+                    throw RestApi.DiscordError.unknown("application command permissions", 10066);
+                });
+    }
+
+    /**
+     * The command of the route's {@code command_id}, global or of the route's guild; 404
+     * with 10063 Unknown application command when there is none.
+     */
+    private RegisteredCommand command(Map<String, String> params, boolean global) {
+        long scope = application(params, global ? 0 : guild(params));
+        long id = DiscordRoutes.id(params, "command_id");
+        return commands(scope).stream()
+            .filter((command) -> command.id() == id)
+            .findFirst()
+            .orElseThrow(() -> RestApi.DiscordError.unknown("application command", 10063));
+    }
+
+    /**
+     * Edits one command: the fields given replace the stored ones, and the result must
+     * pass Discord's rules and keep names unique; the id stays, the version changes.
+     */
+    private EmulatorResponse edit(RegisteredCommand command, EmulatorRequest request) {
+        JsonNode body = DiscordRoutes.json(request.bodyText(), this.world);
+        if (!body.isObject()) {
+            throw new RestApi.DiscordError(400, 50035, "Invalid Form Body: expected a command object");
+        }
+        ObjectNode merged = (ObjectNode) command.definition().deepCopy();
+        body.properties().forEach((field) -> {
+            if (!List.of("id", "application_id", "guild_id", "version", "type").contains(field.getKey())) {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        FormErrors errors = new FormErrors();
+        CommandValidator.validate(merged, errors, "");
+        List<RegisteredCommand> others = new ArrayList<>(commands(command.guildId()));
+        others.removeIf((other) -> other.id() == command.id());
+        if (find(others, merged) != null) {
+            errors.add("name", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique");
+        }
+        errors.refuse();
+        RegisteredCommand edited = stored(command.guildId(), merged, command.id());
+        replace(command.guildId(), (list) -> list.replaceAll((old) -> (old.id() == command.id()) ? edited : old));
+        return DiscordRoutes.ok(edited.definition());
+    }
+
+    private EmulatorResponse delete(RegisteredCommand command) {
+        replace(command.guildId(), (list) -> list.removeIf((old) -> old.id() == command.id()));
+        return EmulatorResponse.noContent();
+    }
+
+    /** Changes a scope's list of commands at once. */
+    private void replace(long scope, Consumer<List<RegisteredCommand>> change) {
+        this.commands.compute(scope, (key, list) -> {
+            List<RegisteredCommand> next = new ArrayList<>((list != null) ? list : List.of());
+            change.accept(next);
+            return List.copyOf(next);
+        });
     }
 
     /**

@@ -57,9 +57,14 @@ public final class DiscordEmulator implements AutoCloseable {
                 builder.sessionStartsLeft);
         Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
         this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock), checks);
-        this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
+        this.routes = new DiscordRoutes(this.state, this.payloads, this.gateway, builder.shards,
                 builder.sessionStartTotal);
         this.routes.register(this.rest);
+        new MessageRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
+        new ReactionRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
+        new ChannelRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        new MemberRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        new RoleRoutes(this.state, this.payloads, this.gateway).register(this.rest);
         CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
         commands.register(this.rest);
         new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);

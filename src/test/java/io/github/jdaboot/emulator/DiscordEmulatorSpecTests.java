@@ -492,15 +492,219 @@ class DiscordEmulatorSpecTests {
                     .withoutToken(),
                 // operations of the spec the emulator does not serve: Discord's 404, also
                 // on a path it serves for another method
-                row("GET", "/guilds/{guild_id}/bans", 404, "guilds/<guild>/bans"),
+                row("GET", "/guilds/{guild_id}/invites", 404, "guilds/<guild>/invites"),
                 row("PATCH", "/users/@me", 404, "users/@me").body("{\"username\":\"x\"}"),
-                row("DELETE", "/channels/{channel_id}", 404, "channels/<general>"));
+                row("PATCH", "/guilds/{guild_id}", 404, "guilds/<guild>").body("{\"name\":\"x\"}"));
+    }
+
+    /**
+     * The rows of messages' bulk deletes, crossposts and pins, reactions, commands one by
+     * one, channels, roles, members and bans: refused first for want of permissions, then
+     * with the bot an administrator at the top of the roles.
+     */
+    private List<Row> objectRows() {
+        String reactions = "channels/<general>/messages/<menu>/reactions";
+        String reactionRoute = "/channels/{channel_id}/messages/{message_id}/reactions";
+        String thumbs = "%F0%9F%91%8D";
+        return List.of(
+                // without the permissions
+                row("POST", "/channels/{channel_id}/messages/bulk-delete", 403,
+                        "channels/<general>/messages/bulk-delete")
+                    .body("{\"messages\":[\"1\",\"2\"]}")
+                    .before(() -> {
+                        World world = this.discord.world();
+                        this.variables.put("bob", world.user("bob").idString());
+                        this.variables.put("carol", world.user("carol").idString());
+                        this.variables.put("mallory", world.user("mallory").idString());
+                        this.variables.put("fans", world.guild().role("Idea Fans").idString());
+                        this.variables.put("command", Long.toUnsignedString(world.commands(0).getFirst().id()));
+                        this.variables.put("guild_command",
+                                Long.toUnsignedString(world.commands(world.guild().id()).getFirst().id()));
+                    }),
+                row("PUT", "/channels/{channel_id}/messages/pins/{message_id}", 403,
+                        "channels/<general>/messages/pins/<menu>"),
+                row("PUT", reactionRoute + "/{emoji_name}/@me", 204, reactions + "/" + thumbs + "/@me"),
+                row("PUT", reactionRoute + "/{emoji_name}/@me", 400, reactions + "/not-an-emoji/@me"),
+                row("DELETE", reactionRoute + "/{emoji_name}/{user_id}", 403, reactions + "/" + thumbs + "/<alice>"),
+                row("DELETE", reactionRoute + "/{emoji_name}", 403, reactions + "/" + thumbs),
+                row("DELETE", reactionRoute, 403, reactions),
+                row("PATCH", "/channels/{channel_id}", 403, "channels/<random>").body("{\"name\":\"x\"}"),
+                row("DELETE", "/channels/{channel_id}", 403, "channels/<random>"),
+                row("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", 403,
+                        "channels/<random>/permissions/<guild>")
+                    .body("{\"type\":0,\"allow\":\"0\",\"deny\":\"0\"}"),
+                row("POST", "/guilds/{guild_id}/channels", 403, "guilds/<guild>/channels").body("{\"name\":\"x\"}"),
+                row("PATCH", "/guilds/{guild_id}/channels", 403, "guilds/<guild>/channels").body("[]"),
+                row("POST", "/guilds/{guild_id}/roles", 403, "guilds/<guild>/roles").body("{\"name\":\"x\"}"),
+                row("PATCH", "/guilds/{guild_id}/members/{user_id}", 403, "guilds/<guild>/members/<bob>")
+                    .body("{\"nick\":\"B\"}"),
+                row("DELETE", "/guilds/{guild_id}/members/{user_id}", 403, "guilds/<guild>/members/<bob>"),
+                row("GET", "/guilds/{guild_id}/bans", 403, "guilds/<guild>/bans"),
+                row("PUT", "/guilds/{guild_id}/bans/{user_id}", 403, "guilds/<guild>/bans/<mallory>").body("{}"),
+                // messages, with the bot an administrator
+                row("GET", reactionRoute + "/{emoji_name}", 200, reactions + "/" + thumbs + "?limit=10").before(() -> {
+                    World world = this.discord.world();
+                    world.grantRole(world.guild(), world.bot(),
+                            world.addRole(world.guild(), "Admin", Permissions.ALL, false));
+                    world.as("alice").reacts(world.message(id("menu")).orElseThrow(), "👍");
+                }), row("GET", reactionRoute + "/{emoji_name}", 400, reactions + "/not-an-emoji"),
+                row("DELETE", reactionRoute + "/{emoji_name}/@me", 204, reactions + "/" + thumbs + "/@me"),
+                row("DELETE", reactionRoute + "/{emoji_name}/{user_id}", 204, reactions + "/" + thumbs + "/<alice>"),
+                row("DELETE", reactionRoute + "/{emoji_name}/{user_id}", 404, reactions + "/" + thumbs + "/1"),
+                row("DELETE", reactionRoute + "/{emoji_name}", 204, reactions + "/" + thumbs),
+                row("DELETE", reactionRoute, 204, reactions),
+                row("DELETE", reactionRoute, 404, "channels/<general>/messages/1/reactions"),
+                row("PUT", "/channels/{channel_id}/messages/pins/{message_id}", 204,
+                        "channels/<general>/messages/pins/<menu>"),
+                row("PUT", "/channels/{channel_id}/messages/pins/{message_id}", 404,
+                        "channels/<general>/messages/pins/1"),
+                row("GET", "/channels/{channel_id}/messages/pins", 200, "channels/<general>/messages/pins?limit=10"),
+                row("GET", "/channels/{channel_id}/messages/pins", 400,
+                        "channels/<general>/messages/pins?before=yesterday"),
+                row("DELETE", "/channels/{channel_id}/messages/pins/{message_id}", 204,
+                        "channels/<general>/messages/pins/<menu>"),
+                row("POST", "/channels/{channel_id}/messages/bulk-delete", 204,
+                        "channels/<bot_lab>/messages/bulk-delete")
+                    .body("{\"messages\":[\"<doomed_1>\",\"<doomed_2>\"]}")
+                    .before(() -> {
+                        World world = this.discord.world();
+                        for (String name : List.of("doomed_1", "doomed_2")) {
+                            this.variables.put(name, world.as("bob").says(world.channel("bot-lab"), name).idString());
+                        }
+                    }),
+                row("POST", "/channels/{channel_id}/messages/bulk-delete", 400,
+                        "channels/<bot_lab>/messages/bulk-delete")
+                    .body("{\"messages\":[\"1\"]}"),
+                row("POST", "/channels/{channel_id}/messages/{message_id}/crosspost", 400,
+                        "channels/<general>/messages/<menu>/crosspost"),
+                // channels
+                row("POST", "/guilds/{guild_id}/channels", 201, "guilds/<guild>/channels")
+                    .body("{\"name\":\"News Room\",\"type\":5,\"topic\":\"What is new\"}")
+                    .save("news"),
+                row("POST", "/guilds/{guild_id}/channels", 400, "guilds/<guild>/channels").body("{\"name\":\"\"}"),
+                row("POST", "/guilds/{guild_id}/channels", 400, "guilds/<guild>/channels")
+                    .body("{\"name\":\"a forum\",\"type\":15}"),
+                row("POST", "/channels/{channel_id}/messages/{message_id}/crosspost", 200,
+                        "channels/<news>/messages/<news_message>/crosspost")
+                    .before(() -> this.variables
+                        .put("news_message",
+                                JSON.readTree(send("POST", "channels/<news>/messages", "{\"content\":\"out now\"}",
+                                        true, false)
+                                    .body()).path("id").asString())),
+                row("POST", "/channels/{channel_id}/messages/{message_id}/crosspost", 400,
+                        "channels/<news>/messages/<news_message>/crosspost"),
+                row("PATCH", "/channels/{channel_id}", 200, "channels/<news>")
+                    .body("{\"name\":\"Press Room\",\"topic\":\"All the news\",\"rate_limit_per_user\":5}"),
+                row("PATCH", "/channels/{channel_id}", 400, "channels/<news>").body("{\"rate_limit_per_user\":100000}"),
+                row("PATCH", "/channels/{channel_id}", 200, "channels/<thread>").body("{\"name\":\"brainstorming\"}"),
+                row("PATCH", "/guilds/{guild_id}/channels", 204, "guilds/<guild>/channels")
+                    .body("[{\"id\":\"<news>\",\"position\":0}]"),
+                row("PATCH", "/guilds/{guild_id}/channels", 400, "guilds/<guild>/channels")
+                    .body("[{\"id\":\"1\",\"position\":0}]"),
+                row("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", 204,
+                        "channels/<news>/permissions/<guild>")
+                    .body("{\"type\":0,\"allow\":\"1024\",\"deny\":\"2048\"}"),
+                row("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", 400,
+                        "channels/<news>/permissions/<guild>")
+                    .body("{\"type\":7}"),
+                row("GET", "/channels/{channel_id}", 200, "channels/<news>"),
+                row("DELETE", "/channels/{channel_id}/permissions/{overwrite_id}", 204,
+                        "channels/<news>/permissions/<guild>"),
+                row("DELETE", "/channels/{channel_id}", 200, "channels/<news>"),
+                row("DELETE", "/channels/{channel_id}", 404, "channels/<news>"),
+                // roles
+                row("POST", "/guilds/{guild_id}/roles", 200, "guilds/<guild>/roles")
+                    .body("{\"name\":\"Helpers\",\"permissions\":\"1024\",\"colors\":{\"primary_color\":255},"
+                            + "\"hoist\":true}")
+                    .save("role"),
+                row("POST", "/guilds/{guild_id}/roles", 400, "guilds/<guild>/roles")
+                    .body("{\"name\":\"" + "x".repeat(101) + "\"}"),
+                row("GET", "/guilds/{guild_id}/roles/{role_id}", 200, "guilds/<guild>/roles/<role>"),
+                row("GET", "/guilds/{guild_id}/roles/{role_id}", 404, "guilds/<guild>/roles/1"),
+                row("PATCH", "/guilds/{guild_id}/roles/{role_id}", 200, "guilds/<guild>/roles/<role>")
+                    .body("{\"name\":\"Helpers Team\",\"mentionable\":true}"),
+                row("PATCH", "/guilds/{guild_id}/roles", 200, "guilds/<guild>/roles")
+                    .body("[{\"id\":\"<role>\",\"position\":2}]"),
+                row("PATCH", "/guilds/{guild_id}/roles", 400, "guilds/<guild>/roles").body("{}"),
+                row("GET", "/guilds/{guild_id}/roles/member-counts", 200, "guilds/<guild>/roles/member-counts"),
+                // members
+                row("PATCH", "/guilds/{guild_id}/members/{user_id}", 200, "guilds/<guild>/members/<bob>")
+                    .body("{\"nick\":\"Bobby\",\"roles\":[\"<role>\",\"<fans>\"],"
+                            + "\"communication_disabled_until\":null}"),
+                row("PATCH", "/guilds/{guild_id}/members/{user_id}", 400, "guilds/<guild>/members/<bob>")
+                    .body("{\"mute\":true}"),
+                row("PATCH", "/guilds/{guild_id}/members/{user_id}", 403, "guilds/<guild>/members/<alice>")
+                    .body("{\"nick\":\"the owner\"}"),
+                row("PATCH", "/guilds/{guild_id}/members/@me", 200, "guilds/<guild>/members/@me")
+                    .body("{\"nick\":\"Idea Machine\"}"),
+                row("PUT", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", 204,
+                        "guilds/<guild>/members/<carol>/roles/<role>"),
+                row("PUT", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", 404,
+                        "guilds/<guild>/members/<carol>/roles/1"),
+                row("DELETE", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", 204,
+                        "guilds/<guild>/members/<carol>/roles/<role>"),
+                row("DELETE", "/guilds/{guild_id}/roles/{role_id}", 204, "guilds/<guild>/roles/<role>"),
+                row("DELETE", "/guilds/{guild_id}/roles/{role_id}", 404, "guilds/<guild>/roles/<role>"),
+                row("DELETE", "/guilds/{guild_id}/roles/{role_id}", 400, "guilds/<guild>/roles/<guild>"),
+                row("DELETE", "/guilds/{guild_id}/members/{user_id}", 204, "guilds/<guild>/members/<carol>"),
+                row("DELETE", "/guilds/{guild_id}/members/{user_id}", 404, "guilds/<guild>/members/<carol>"),
+                row("PUT", "/guilds/{guild_id}/members/{user_id}", 201, "guilds/<guild>/members/<carol>")
+                    .body("{\"access_token\":\"token\"}"),
+                row("PUT", "/guilds/{guild_id}/members/{user_id}", 204, "guilds/<guild>/members/<carol>")
+                    .body("{\"access_token\":\"token\"}"),
+                row("PUT", "/guilds/{guild_id}/members/{user_id}", 400, "guilds/<guild>/members/<carol>").body("{}"),
+                // bans
+                row("PUT", "/guilds/{guild_id}/bans/{user_id}", 204, "guilds/<guild>/bans/<mallory>")
+                    .body("{\"delete_message_seconds\":3600}"),
+                row("PUT", "/guilds/{guild_id}/bans/{user_id}", 400, "guilds/<guild>/bans/<mallory>")
+                    .body("{\"delete_message_seconds\":9999999}"),
+                row("GET", "/guilds/{guild_id}/bans", 200, "guilds/<guild>/bans?limit=10"),
+                row("GET", "/guilds/{guild_id}/bans/{user_id}", 200, "guilds/<guild>/bans/<mallory>"),
+                row("GET", "/guilds/{guild_id}/bans/{user_id}", 404, "guilds/<guild>/bans/<bob>"),
+                row("DELETE", "/guilds/{guild_id}/bans/{user_id}", 204, "guilds/<guild>/bans/<mallory>"),
+                row("DELETE", "/guilds/{guild_id}/bans/{user_id}", 404, "guilds/<guild>/bans/<mallory>"),
+                row("POST", "/guilds/{guild_id}/bulk-ban", 200, "guilds/<guild>/bulk-ban")
+                    .body("{\"user_ids\":[\"<mallory>\",\"1\"]}"),
+                row("POST", "/guilds/{guild_id}/bulk-ban", 400, "guilds/<guild>/bulk-ban").body("{\"user_ids\":[]}"),
+                row("POST", "/guilds/{guild_id}/bulk-ban", 403, "guilds/<guild>/bulk-ban")
+                    .body("{\"user_ids\":[\"<alice>\"]}"),
+                // application commands one by one
+                row("GET", "/applications/{application_id}/commands/{command_id}", 200,
+                        "applications/<app>/commands/<command>"),
+                row("GET", "/applications/{application_id}/commands/{command_id}", 404,
+                        "applications/<app>/commands/1"),
+                row("PATCH", "/applications/{application_id}/commands/{command_id}", 200,
+                        "applications/<app>/commands/<command>")
+                    .body("{\"description\":\"Pings, changed\"}"),
+                row("PATCH", "/applications/{application_id}/commands/{command_id}", 400,
+                        "applications/<app>/commands/<command>")
+                    .body("{\"name\":\"Not Valid\"}"),
+                row("GET", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", 200,
+                        "applications/<app>/guilds/<guild>/commands/<guild_command>"),
+                row("PATCH", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", 200,
+                        "applications/<app>/guilds/<guild>/commands/<guild_command>")
+                    .body("{\"name\":\"renamed\"}"),
+                row("GET", "/applications/{application_id}/guilds/{guild_id}/commands/permissions", 200,
+                        "applications/<app>/guilds/<guild>/commands/permissions"),
+                row("GET", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions", 404,
+                        "applications/<app>/guilds/<guild>/commands/<guild_command>/permissions"),
+                row("DELETE", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", 204,
+                        "applications/<app>/guilds/<guild>/commands/<guild_command>"),
+                row("DELETE", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", 404,
+                        "applications/<app>/guilds/<guild>/commands/<guild_command>"),
+                row("DELETE", "/applications/{application_id}/commands/{command_id}", 204,
+                        "applications/<app>/commands/<command>"));
+    }
+
+    private long id(String variable) {
+        return Long.parseUnsignedLong(this.variables.get(variable));
     }
 
     @TestFactory
     @DisplayName("every route the emulator serves, for success and error statuses")
     Stream<DynamicTest> everyRoute() {
-        List<Row> rows = rows();
+        List<Row> rows = new ArrayList<>(rows());
+        rows.addAll(objectRows());
         Set<String> routes = new TreeSet<>();
         Set<String> pairs = new TreeSet<>();
         rows.forEach((row) -> {

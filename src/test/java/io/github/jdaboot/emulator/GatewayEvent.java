@@ -39,6 +39,10 @@ public enum GatewayEvent {
 
     CHANNEL_PINS_UPDATE(Intent.GUILDS, Intent.DIRECT_MESSAGES),
 
+    THREAD_UPDATE(Intent.GUILDS, null),
+
+    THREAD_DELETE(Intent.GUILDS, null),
+
     GUILD_MEMBER_ADD(Intent.GUILD_MEMBERS, null),
 
     GUILD_MEMBER_UPDATE(Intent.GUILD_MEMBERS, null),

@@ -189,6 +189,21 @@ final class Messaging {
     }
 
     /**
+     * Sets a flag of a message, such as crossposted, and dispatches MESSAGE_UPDATE; not
+     * an edit of its content.
+     */
+    EmulatedMessage flag(EmulatedMessage message, int flag) {
+        EmulatedMessage flagged = new EmulatedMessage(message.id(), message.channelId(), message.guildId(),
+                message.author(), message.content(), message.timestamp(), message.editedTimestamp(),
+                message.referencedMessageId(), message.mentionEveryone(), message.mentionUserIds(),
+                message.mentionRoleIds(), message.attachments(), message.embeds(), message.components(),
+                message.flags() | flag, message.nonce(), message.webhookId(), message.interactionId(), message.type());
+        this.world.replace(flagged);
+        dispatch(flagged, GatewayEvent.MESSAGE_UPDATE);
+        return flagged;
+    }
+
+    /**
      * A user starts typing: TYPING_START to the sessions with the typing intent of that
      * kind of channel.
      */
@@ -199,13 +214,27 @@ final class Messaging {
     }
 
     /**
-     * A user reacts to a message: MESSAGE_REACTION_ADD to the sessions with the reactions
-     * intent.
+     * A user (or the bot) reacts to a message, once per emoji: MESSAGE_REACTION_ADD to
+     * the sessions with the reactions intent.
      */
     void react(EmulatedMessage message, EmulatedUser user, String emoji) {
+        if (!this.world.react(message.id(), emoji, user.id())) {
+            return;
+        }
         EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
         this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_ADD, message.guildId(),
                 () -> this.payloads.reactionAdd(message, user, emoji, guild).toString());
+    }
+
+    /**
+     * A user takes a reaction off a message: MESSAGE_REACTION_REMOVE to the sessions with
+     * the reactions intent.
+     */
+    void unreact(EmulatedMessage message, EmulatedUser user, String emoji) {
+        if (this.world.unreact(message.id(), emoji, user.id())) {
+            this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_REMOVE, message.guildId(),
+                    () -> this.payloads.reactionRemove(message, user, emoji).toString());
+        }
     }
 
     void dispatchCreate(EmulatedMessage message) {

@@ -107,6 +107,14 @@ public final class RestApi {
                 new Endpoint(method + " /" + template, "/" + template, limit, authenticated, handler));
     }
 
+    /**
+     * Every route served, as {@code METHOD /template}, such as {@code GET
+     * /channels/{channel_id}}.
+     */
+    List<String> routes() {
+        return this.routes.routes().stream().map((route) -> route.target().name()).toList();
+    }
+
     EmulatorResponse handle(EmulatorRequest request) {
         String path = request.path().substring(PREFIX.length() - 1);
         Router.Match<Endpoint> match = this.routes.match(request.method(), path);

@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,8 @@ public final class World {
     }
 
     public EmulatedRole addRole(EmulatedGuild guild, String name, long permissions, boolean mentionable) {
-        EmulatedRole role = new EmulatedRole(this.state.nextId(), name, permissions, mentionable, guild.roles().size());
+        EmulatedRole role = new EmulatedRole(this.state.nextId(), name, permissions, mentionable, guild.roles().size(),
+                0, false);
         guild.addRole(role);
         return role;
     }
@@ -193,6 +195,16 @@ public final class World {
     /** Every stored message, in id order. */
     public List<EmulatedMessage> allMessages() {
         return this.state.allMessages();
+    }
+
+    /** The reactions on the message, in the order their emojis were first used. */
+    public List<EmulatedReaction> reactions(EmulatedMessage message) {
+        return this.state.reactions(message.id());
+    }
+
+    /** When the message was pinned, if it is. */
+    public Optional<Instant> pinnedAt(EmulatedMessage message) {
+        return this.state.pinnedAt(message.id());
     }
 
     /** The bot's messages that reply to this one. */
@@ -283,6 +295,14 @@ public final class World {
          */
         public void reacts(EmulatedMessage message, String emoji) {
             World.this.messaging.react(message, this.user, emoji);
+        }
+
+        /**
+         * Takes the user's reaction off a message; the bot receives
+         * MESSAGE_REACTION_REMOVE if its intents allow.
+         */
+        public void unreacts(EmulatedMessage message, String emoji) {
+            World.this.messaging.unreact(message, this.user, emoji);
         }
 
         /** Posts a message with an attached file. */

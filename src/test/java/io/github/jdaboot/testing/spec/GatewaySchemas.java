@@ -29,8 +29,8 @@ final class GatewaySchemas {
 
     /** The events whose {@code d} holds nothing the REST spec describes. */
     static final Set<GatewayEvent> WITHOUT_SCHEMA = Set.of(GatewayEvent.RESUMED, GatewayEvent.GUILD_DELETE,
-            GatewayEvent.GUILD_ROLE_DELETE, GatewayEvent.CHANNEL_PINS_UPDATE, GatewayEvent.MESSAGE_DELETE,
-            GatewayEvent.MESSAGE_DELETE_BULK, GatewayEvent.MESSAGE_REACTION_REMOVE_ALL);
+            GatewayEvent.GUILD_ROLE_DELETE, GatewayEvent.CHANNEL_PINS_UPDATE, GatewayEvent.THREAD_DELETE,
+            GatewayEvent.MESSAGE_DELETE, GatewayEvent.MESSAGE_DELETE_BULK, GatewayEvent.MESSAGE_REACTION_REMOVE_ALL);
 
     /** The oneOf of channels that {@code GET /channels/{channel_id}} answers with. */
     private static final String CHANNEL = "/paths/~1channels~1{channel_id}/get/responses/200/content/application~1json/schema";
@@ -124,6 +124,7 @@ final class GatewaySchemas {
                 GatewayEvent.CHANNEL_DELETE)) {
             put(channel, new Part("", CHANNEL, Completion.NONE));
         }
+        put(GatewayEvent.THREAD_UPDATE, schema("", "ThreadResponse"));
         put(GatewayEvent.GUILD_MEMBER_ADD, schema("", "GuildMemberResponse"));
         put(GatewayEvent.GUILD_MEMBER_UPDATE, schema("", "GuildMemberResponse"));
         put(GatewayEvent.GUILD_MEMBER_REMOVE, schema("user", "UserResponse"));

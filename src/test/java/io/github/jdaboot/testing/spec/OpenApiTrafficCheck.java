@@ -47,12 +47,18 @@ public final class OpenApiTrafficCheck implements TrafficCheck {
 
     @Override
     public void response(String method, @Nullable String route, String path, int status, String body) {
-        String template = (route != null) ? route : this.spec.route(method, path).orElse(null);
-        String subject = method + " " + ((template != null) ? template : path) + " -> " + status;
+        // the spec's operation for the path itself: the emulator's template may take one
+        // variable where the spec has a literal (a reaction's {user_id} and @me)
+        String operation = this.spec.route(method, path).orElse(null);
+        String subject = method + " " + ((route != null) ? route : path) + " -> " + status;
         try {
-            if (template != null) {
-                this.spec.validate(method, template, status, body)
+            if (operation != null) {
+                this.spec.validate(method, operation, status, body)
                     .forEach((problem) -> SpecViolations.add(SpecViolation.of(subject, problem, body)));
+            }
+            else if (route != null && status < 400) {
+                SpecViolations.add(SpecViolation.of(subject,
+                        OpenApiSpec.Problem.of("the spec has no operation " + method + " " + path), body));
             }
             else {
                 // a route Discord does not have: answered with Discord's error body
