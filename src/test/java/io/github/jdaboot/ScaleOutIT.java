@@ -25,7 +25,9 @@ import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisServer;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,7 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("Three bot processes sharing 12 shards through Redis")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RequiresPrograms(Program.REDIS_SERVER)
 class ScaleOutIT {
 
     private static final int SHARDS = 12;
