@@ -80,7 +80,7 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         this.process.destroy();
-        if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)) {
             this.process.destroyForcibly();
         }
     }
