@@ -11,13 +11,19 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Skips a {@link RequiresPrograms} class whose programs are not all on the {@code PATH},
- * or, with {@value #REQUIRED}{@code =true}, fails it: CI runs every real part, so a
- * missing program there is an error, not a skip.
+ * or, with the environment variable {@value #REQUIRED_ENV}{@code =true} (which
+ * {@code .ci/run} exports) or the system property {@value #REQUIRED}{@code =true}, fails
+ * it: CI runs every real part, so a missing program there is an error, not a skip.
  */
 class RequiredProgramsCondition implements ExecutionCondition {
 
     /** The switch that turns a skip into a failure (a system property). */
     static final String REQUIRED = "test.require-programs";
+
+    /**
+     * The same switch as an environment variable, so that CI runs the plain test command.
+     */
+    static final String REQUIRED_ENV = "TEST_REQUIRE_PROGRAMS";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -34,8 +40,8 @@ class RequiredProgramsCondition implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("all on the PATH");
         }
         String reason = Program.missing(missing);
-        if (Boolean.getBoolean(REQUIRED)) {
-            throw new IllegalStateException(reason + " (" + REQUIRED + "=true: a missing program fails the build)");
+        if (Boolean.getBoolean(REQUIRED) || Boolean.parseBoolean(System.getenv(REQUIRED_ENV))) {
+            throw new IllegalStateException(reason + " (" + REQUIRED_ENV + "=true: a missing program fails the build)");
         }
         return ConditionEvaluationResult.disabled(reason);
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The test class runs these programs as real parts. When one is not on the {@code PATH}
  * the class is skipped, before anything starts, with a one-line reason naming the Debian
  * package to install, and the build's closing summary lists it
- * ({@link SkippedTestsReport}). With {@code -Dtest.require-programs=true}, as
- * {@code .ci/run} sets, the class fails instead.
+ * ({@link SkippedTestsReport}). With {@code TEST_REQUIRE_PROGRAMS=true} in the
+ * environment, as {@code .ci/run} sets, the class fails instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
