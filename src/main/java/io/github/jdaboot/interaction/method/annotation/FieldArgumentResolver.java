@@ -1,0 +1,47 @@
+package io.github.jdaboot.interaction.method.annotation;
+
+import io.github.jdaboot.interaction.CommandException;
+import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
+import net.dv8tion.jda.api.components.Component;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+
+/**
+ * Fills {@link Field @Field} parameters with a text field of the submitted form, checked
+ * again as Discord's client checks it: required fields present and not blank, values
+ * within {@code maxLength}.
+ */
+public class FieldArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(Field.class);
+    }
+
+    @Override
+    public @Nullable Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+        Field field = parameter.getParameterAnnotation(Field.class);
+        ModalInteractionEvent event = (ModalInteractionEvent) context.event();
+        ModalMapping mapping = event.getValue(field.value());
+        String value = (mapping != null && mapping.getType() == Component.Type.TEXT_INPUT) ? mapping.getAsString()
+                : null;
+        if (value == null || value.isBlank()) {
+            if (field.required()) {
+                throw new CommandException(
+                        "The form is missing **" + field.value() + "**. Please fill it in and" + " send it again.");
+            }
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > field.maxLength()) {
+            throw new CommandException(
+                    "**" + field.value() + "** is too long: at most " + field.maxLength() + " characters, please.");
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,290 @@
+package io.github.jdaboot.interaction.handler;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.jdaboot.interaction.GuardedRun;
+import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.InteractionGuard;
+import io.github.jdaboot.interaction.Modal;
+import io.github.jdaboot.interaction.Reply;
+import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.ComponentHandler;
+import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.annotation.IdPart;
+import io.github.jdaboot.interaction.annotation.ModalHandler;
+import io.github.jdaboot.interaction.annotation.Option;
+import io.github.jdaboot.interaction.autoconfigure.CommandAutoConfiguration;
+import io.github.jdaboot.interaction.invocation.PrefixInput;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandler;
+import io.github.jdaboot.interaction.option.OptionResolver;
+import io.github.jdaboot.interaction.option.OptionSpec;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.MethodParameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Component and form handlers are found and checked at startup like commands, custom ids
+ * are routed by their templates, and users extend the framework with beans of its SPI
+ * types.
+ */
+@DisplayName("Component and form handlers, and the framework's extension points")
+class InteractionHandlerMappingTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CommandAutoConfiguration.class));
+
+    @Test
+    @DisplayName("custom ids are routed by template, the most specific first, with their parts")
+    void routing() {
+        this.runner.withBean("clicks", Clicks.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+            ComponentHandlerMapping mapping = context.getBean(ComponentHandlerMapping.class);
+            assertThat(mapping.match("vote:up:42")).hasValueSatisfying((match) -> {
+                assertThat(match.template()).isEqualTo("vote:up:{poll:\\d+}");
+                assertThat(match.parts()).containsEntry("poll", "42");
+            });
+            assertThat(mapping.match("vote:up:latest")).hasValueSatisfying(
+                    (match) -> assertThat(match.template()).as("literal before variable").isEqualTo("vote:up:latest"));
+            assertThat(mapping.match("vote:down:42")).isEmpty();
+            assertThat(mapping.match("~a1b2")).isEmpty();
+            assertThat(context.getBean(ModalHandlerMapping.class).match("rename:faq"))
+                .hasValueSatisfying((match) -> assertThat(match.parts()).containsEntry("tag", "faq"));
+        });
+    }
+
+    @Test
+    @DisplayName("invalid component and form handlers fail startup, naming the bean, the method and the problem")
+    void invalid() {
+        assertFails(OptionOnClick.class,
+                "Invalid @ComponentHandler method bad.click(String): parameter 'text' is for" + " commands");
+        assertFails(MissingPart.class, "is bound to the id part 'poll', which template 'vote' does not have");
+        assertFails(FrameworkId.class, "invalid template '~mine'");
+        assertFails(FieldOnClick.class, "is a @Field, which only forms have");
+        assertFails(FormAnsweringForm.class, "a form cannot be answered with another form");
+        assertFails(WrongEvent.class, "is a ModalInteractionEvent, which never reaches a @ComponentHandler method");
+        this.runner.withBean("clicks", Clicks.class)
+            .withBean("again", SameTemplate.class)
+            .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining("template 'vote:up:{poll:\\d+}' is also handled by clicks.up(long)"));
+    }
+
+    @Test
+    @DisplayName("an OptionResolver bean adds an option type: one class")
+    void optionResolverBean() {
+        this.runner.withBean(DurationOptions.class).withBean("timer", Timer.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+            CommandDefinition command = context.getBean(CommandHandlerMapping.class).find("timer").orElseThrow();
+            assertThat(command.options()).singleElement().satisfies((option) -> {
+                assertThat(option.data().getType()).isEqualTo(OptionType.STRING);
+                assertThat(option.describe()).isEqualTo("a duration like 5m");
+            });
+        });
+    }
+
+    @Test
+    @DisplayName("argument resolver, return value handler and guard beans are used, and checked at startup")
+    void spiBeans() {
+        this.runner.withBean(TimeZones.class)
+            .withBean(Answers.class)
+            .withBean(Always.class)
+            .withBean("zones", Zones.class)
+            .run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withBean(Answers.class)
+            .withBean("zones", Zones.class)
+            .run((context) -> assertThat(context.getStartupFailure())
+                .hasMessageContaining("unsupported parameter type ZoneName for parameter 'zone'"));
+    }
+
+    private void assertFails(Class<?> bean, String problem) {
+        this.runner.withBean("bad", bean).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining(problem);
+        });
+    }
+
+    static class Clicks {
+
+        @ComponentHandler("vote:up:{poll:\\d+}")
+        String up(@IdPart long poll) {
+            return "up " + poll;
+        }
+
+        @ComponentHandler("vote:up:latest")
+        Reply latest(User user) {
+            return Reply.update("latest");
+        }
+
+        @ModalHandler("rename:{tag}")
+        String rename(@IdPart String tag, @Field("name") String name) {
+            return tag + " -> " + name;
+        }
+
+    }
+
+    static class SameTemplate {
+
+        @ComponentHandler("vote:up:{poll:\\d+}")
+        String up(@IdPart long poll) {
+            return "again";
+        }
+
+    }
+
+    static class OptionOnClick {
+
+        @ComponentHandler("click")
+        String click(@Option(description = "Text") String text) {
+            return text;
+        }
+
+    }
+
+    static class MissingPart {
+
+        @ComponentHandler({ "vote:{poll}", "vote" })
+        String vote(@IdPart String poll) {
+            return poll;
+        }
+
+    }
+
+    static class FrameworkId {
+
+        @ComponentHandler("~mine")
+        void mine() {
+        }
+
+    }
+
+    static class FieldOnClick {
+
+        @ComponentHandler("click")
+        String click(@Field("name") String name) {
+            return name;
+        }
+
+    }
+
+    static class FormAnsweringForm {
+
+        @ModalHandler("form")
+        Modal again() {
+            return Modal.of("form", "Again");
+        }
+
+    }
+
+    static class WrongEvent {
+
+        @ComponentHandler("click")
+        void click(ModalInteractionEvent event) {
+        }
+
+    }
+
+    static class DurationOptions implements OptionResolver {
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return type == Duration.class;
+        }
+
+        @Override
+        public OptionType optionType(Class<?> type) {
+            return OptionType.STRING;
+        }
+
+        @Override
+        public String describe(Class<?> type) {
+            return "a duration like 5m";
+        }
+
+        @Override
+        public Object fromSlash(OptionMapping mapping, OptionSpec option, InteractionContext context) {
+            return Duration.parse("PT" + mapping.getAsString());
+        }
+
+        @Override
+        public @Nullable Object fromPrefix(PrefixInput input, OptionSpec option, InteractionContext context) {
+            String text = input.next();
+            return (text != null) ? Duration.parse("PT" + text) : null;
+        }
+
+    }
+
+    static class Timer {
+
+        @Command(name = "timer", description = "Waits")
+        String timer(@Option(description = "How long") Duration duration) {
+            return "waiting " + duration;
+        }
+
+    }
+
+    record ZoneName(String name) {
+    }
+
+    static class TimeZones implements InteractionArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == ZoneName.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+            return new ZoneName("UTC");
+        }
+
+    }
+
+    record Answer(String text) {
+    }
+
+    static class Answers implements InteractionReturnValueHandler {
+
+        @Override
+        public boolean supportsReturnType(Class<?> type) {
+            return type == Answer.class;
+        }
+
+        @Override
+        public void handleReturnValue(@Nullable Object value, InteractionContext context) {
+            context.reply(((Answer) value).text());
+        }
+
+    }
+
+    static class Always implements InteractionGuard {
+
+        @Override
+        public Optional<String> check(GuardedRun run) {
+            return Optional.empty();
+        }
+
+    }
+
+    static class Zones {
+
+        @Command(name = "zone", description = "Shows the zone")
+        Answer zone(ZoneName zone) {
+            return new Answer(zone.name());
+        }
+
+    }
+
+}
