@@ -1,81 +1,33 @@
 package io.github.jdaboot.interaction.dispatch;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.Locale;
 
-import io.github.jdaboot.interaction.CommandSurface;
-import io.github.jdaboot.interaction.ComponentCallback;
-import io.github.jdaboot.interaction.Reply;
-import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
-import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
-import io.github.jdaboot.interaction.handler.CommandDefinition;
-import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
-import io.github.jdaboot.interaction.handler.ComponentHandlerMapping;
-import io.github.jdaboot.interaction.handler.ContextCommandMapping;
-import io.github.jdaboot.interaction.handler.IdTemplateMapping;
-import io.github.jdaboot.interaction.handler.ModalHandlerMapping;
-import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
-import io.github.jdaboot.interaction.invocation.AutocompleteInvocation;
-import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
-import io.github.jdaboot.interaction.invocation.ComponentInvocation;
-import io.github.jdaboot.interaction.invocation.ContextCommandInvocation;
+import io.github.jdaboot.interaction.handler.HandlerMatch;
+import io.github.jdaboot.interaction.handler.InteractionHandlerMapping;
 import io.github.jdaboot.interaction.invocation.Delivery;
-import io.github.jdaboot.interaction.invocation.InteractionInvocation;
 import io.github.jdaboot.interaction.invocation.Invocation;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
-import io.github.jdaboot.interaction.invocation.ModalInvocation;
-import io.github.jdaboot.interaction.invocation.PrefixInvocation;
-import io.github.jdaboot.interaction.invocation.SlashInvocation;
-import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.callbacks.IAutoCompleteCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.interactions.commands.Command;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns
- * requests into controller calls: on JDA's event thread it only asks the handler mappings
- * which handler an event is for and hands the run to the {@link CommandExecutor}, on its
- * own virtual thread, where the {@link InteractionHandlerAdapter} does the rest. Events
- * that are for the bot but have no handler (a command it no longer has, an expired or
- * forged button) get a short polite answer.
+ * requests into controller calls: on JDA's event thread it only asks the
+ * {@link InteractionHandlerMapping}s, in their order, which handler an event is for, and
+ * hands the run to the {@link CommandExecutor}, on its own virtual thread, where the
+ * {@link InteractionHandlerAdapter} does the rest. An event that a mapping claims but
+ * nothing handles (a command the bot no longer has, an expired or forged button) gets the
+ * mapping's short polite answer, in the user's language. A message is taken as a command
+ * once, however often it arrives (replayed on RESUME, recovered after a new session).
  */
 public class InteractionDispatcher implements EventListener {
-
-    private final CommandHandlerMapping commands;
-
-    private final @Nullable PrefixCommandMapping prefixCommands;
-
-    private final ComponentHandlerMapping components;
-
-    private final ModalHandlerMapping modals;
-
-    private final AutocompleteHandlerMapping suggestions;
-
-    private final ContextCommandMapping contextCommands;
-
-    private final InteractionHandlerAdapter adapter;
-
-    private final InvocationSupport support;
-
-    private final ScheduledExecutorService deferrals;
-
-    private final CommandProperties properties;
 
     /**
      * How many of the latest messages taken as commands are remembered, to answer each
@@ -83,187 +35,93 @@ public class InteractionDispatcher implements EventListener {
      */
     static final int HANDLED_MESSAGES = 50_000;
 
+    private final List<InteractionHandlerMapping> mappings;
+
+    private final InteractionHandlerAdapter adapter;
+
+    private final CommandExecutor executor;
+
+    private final InvocationSupport support;
+
     private final HandledMessages handled = new HandledMessages(HANDLED_MESSAGES);
 
-    private final MissedCommandRecovery recovery;
-
-    public InteractionDispatcher(CommandHandlerMapping commands, @Nullable PrefixCommandMapping prefixCommands,
-            ComponentHandlerMapping components, ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions,
-            ContextCommandMapping contextCommands, InteractionHandlerAdapter adapter, InvocationSupport support,
-            ScheduledExecutorService deferrals, CommandProperties properties) {
-        this.commands = commands;
-        this.prefixCommands = prefixCommands;
-        this.components = components;
-        this.modals = modals;
-        this.suggestions = suggestions;
-        this.contextCommands = contextCommands;
+    /**
+     * The dispatcher.
+     * @param mappings the handler mappings, in the order they are asked
+     * @param adapter runs the handlers
+     * @param executor gives each run its virtual thread
+     * @param support what every run needs
+     */
+    public InteractionDispatcher(List<? extends InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
+            CommandExecutor executor, InvocationSupport support) {
+        this.mappings = List.copyOf(mappings);
         this.adapter = adapter;
+        this.executor = executor;
         this.support = support;
-        this.deferrals = deferrals;
-        this.properties = properties;
-        this.recovery = new MissedCommandRecovery((message) -> {
-            if (prefixCommands != null) {
-                onMessage(message, prefixCommands);
-            }
-        });
     }
 
     @Override
     public void onEvent(GenericEvent event) {
-        switch (event) {
-            case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
-            case MessageReceivedEvent message when this.prefixCommands != null ->
-                onMessage(message, this.prefixCommands);
-            case GenericComponentInteractionCreateEvent click -> onComponent(click);
-            case ModalInteractionEvent form -> onModal(form);
-            case CommandAutoCompleteInteractionEvent typing -> onAutocomplete(typing);
-            case UserContextInteractionEvent menu -> onContextCommand(Command.Type.USER, menu);
-            case MessageContextInteractionEvent menu -> onContextCommand(Command.Type.MESSAGE, menu);
-            case SessionRecreateEvent recreated -> this.recovery.recover(recreated.getJDA());
-            case ReadyEvent ready when this.recovery.hasSeenChannels() -> this.recovery.recover(ready.getJDA());
-            default -> {
-                // not for a handler
-            }
-        }
-    }
-
-    private void onSlashCommand(SlashCommandInteractionEvent event) {
-        String fullName = (event.getSubcommandName() != null) ? event.getName() + " " + event.getSubcommandName()
-                : event.getName();
-        Optional<CommandDefinition> command = this.commands.find(fullName)
-            .filter((candidate) -> candidate.offers(CommandSurface.SLASH));
-        if (command.isEmpty()) {
-            answer(event, "Sorry, I don't know /" + fullName + " any more."
-                    + (this.commands.find("help").isPresent() ? " Type /help to see what I can do." : ""));
-            return;
-        }
-        SlashInvocation invocation = new SlashInvocation(command.get(), event, this.support);
-        run(invocation, () -> this.adapter.handle(invocation, command.get().handler()));
-    }
-
-    private void onMessage(MessageReceivedEvent event, PrefixCommandMapping prefixCommands) {
-        this.recovery.seen(event);
-        long self = event.getJDA().getSelfUser().getIdLong();
-        if (event.getAuthor().getIdLong() == self) {
-            return;
-        }
-        if ((event.getAuthor().isBot() || event.isWebhookMessage()) && !this.properties.isAllowBots()) {
-            return;
-        }
-        Optional<PrefixCommandMapping.Match> match = prefixCommands.match(event.getMessage().getContentRaw(), self);
-        if (match.isEmpty() || !this.handled.firstTime(event.getMessageIdLong())) {
-            // not for the bot; or replayed on RESUME or recovered after a new session,
-            // and already answered
-            return;
-        }
-        switch (match.get()) {
-            case PrefixCommandMapping.Answer(String text) -> this.support.executor()
-                .submit("reply",
-                        () -> Delivery.send("reply to a message",
-                                () -> event.getMessage()
-                                    .reply(Invocation.messages(Reply.of(text), List.of()).getFirst())
-                                    .setNonce("r" + event.getMessageIdLong() + "-0")));
-            case PrefixCommandMapping.Found(CommandDefinition command, String arguments) -> {
-                PrefixInvocation invocation = new PrefixInvocation(command, event, this.properties.getPrefix(),
-                        arguments, this.support);
-                run(invocation, () -> this.adapter.handle(invocation, command.handler()));
-            }
-        }
-    }
-
-    private void onComponent(GenericComponentInteractionCreateEvent event) {
-        String id = event.getComponentId();
-        if (id.startsWith(ComponentCallbacks.PREFIX)) {
-            Optional<ComponentCallback> callback = this.support.callbacks().find(id);
-            if (callback.isEmpty()) {
-                answer(event, "Sorry, this has expired. Run the command again to get a fresh one.");
+        for (InteractionHandlerMapping mapping : this.mappings) {
+            HandlerMatch match = mapping.getHandler(event);
+            if (match != null) {
+                dispatch(event, match);
                 return;
             }
-            ComponentInvocation invocation = new ComponentInvocation(null, "callback", event, this.support);
-            run(invocation, () -> this.adapter.handle(invocation, callback.get()));
-            return;
         }
-        Optional<IdTemplateMapping.Match> match = this.components.match(id);
-        if (match.isEmpty()) {
-            answer(event, "Sorry, that doesn't do anything any more. Run the command again to get a fresh one.");
-            return;
-        }
-        ComponentInvocation invocation = new ComponentInvocation(match.get().handler(), match.get().template(), event,
-                this.support);
-        invocation.idParts(match.get().parts());
-        run(invocation, () -> this.adapter.handle(invocation, match.get().handler()));
     }
 
-    private void onModal(ModalInteractionEvent event) {
-        Optional<IdTemplateMapping.Match> match = this.modals.match(event.getModalId());
-        if (match.isEmpty()) {
-            answer(event, "Sorry, I can't take this form any more. Please open it again.");
+    private void dispatch(GenericEvent event, HandlerMatch match) {
+        if (event instanceof MessageReceivedEvent message && !this.handled.firstTime(message.getMessageIdLong())) {
+            // replayed on RESUME or recovered after a new session, and already answered
             return;
         }
-        ModalInvocation invocation = new ModalInvocation(match.get().handler(), match.get().template(), event,
-                this.support);
-        invocation.idParts(match.get().parts());
-        run(invocation, () -> this.adapter.handle(invocation, match.get().handler()));
-    }
-
-    private void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        String command = (event.getSubcommandName() != null) ? event.getName() + " " + event.getSubcommandName()
-                : event.getName();
-        Optional<HandlerMethod> handler = this.suggestions.find(command, event.getFocusedOption().getName());
-        if (handler.isEmpty()) {
-            event.replyChoices(List.of()).queue(null, (failure) -> Invocation.logFailure("suggest nothing", failure));
-            return;
+        switch (match) {
+            case HandlerMatch.Found(Object handler, var invocation) -> run(invocation.apply(this.support), handler);
+            case HandlerMatch.NotFound(MessageSourceResolvable answer) -> answer(event, answer);
         }
-        AutocompleteInvocation invocation = new AutocompleteInvocation(handler.get(),
-                command + " " + event.getFocusedOption().getName(), event, this.support);
-        boolean started = this.support.executor().submit(invocation.displayName(), () -> {
-            this.adapter.suggest(invocation, handler.get());
-            return CompletableFuture.completedFuture(null);
-        });
-        if (!started) {
-            invocation.answer(List.of());
-            return;
-        }
-        // Discord waits 3 seconds for suggestions, and they cannot be deferred: none
-        // rather than an error
-        this.deferrals.schedule(() -> invocation.answer(List.of()), this.properties.getAutocompleteTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void onContextCommand(Command.Type type, GenericContextInteractionEvent<?> event) {
-        Optional<ContextCommandMapping.ContextCommand> command = this.contextCommands.find(type, event.getName());
-        if (command.isEmpty()) {
-            answer(event, "Sorry, I don't know \u201C" + event.getName() + "\u201D any more.");
-            return;
-        }
-        ContextCommandInvocation invocation = new ContextCommandInvocation(command.get().handler(), event.getName(),
-                event, this.support);
-        run(invocation, () -> this.adapter.handle(invocation, command.get().handler()));
     }
 
     /**
-     * Hands the run to the executor, and defers an interaction that is still running
-     * after {@code defer-after}.
+     * Hands the run to the executor; an interaction still running after
+     * {@code defer-after} is deferred.
      */
-    private void run(Invocation invocation, Supplier<CompletableFuture<?>> handling) {
-        if (!this.support.executor().submit(invocation.displayName(), handling)) {
-            String why = this.support.executor().isAccepting()
-                    ? "I'm very busy right now: please try again in a moment."
-                    : "I'm restarting: please try again in a minute.";
+    private void run(Invocation invocation, Object handler) {
+        if (!this.executor.submit(invocation.displayName(), () -> this.adapter.handle(invocation, handler))) {
             this.adapter.refused(invocation);
-            invocation.reply(Reply.of(why).ephemeral()); // queued with JDA: nothing here
-                                                         // blocks the event thread
+            // queued with JDA: nothing here blocks the event thread
+            invocation.refuse(this.support.messages()
+                .get(this.executor.isAccepting() ? "interaction.busy" : "interaction.restarting", invocation.locale()));
             return;
         }
-        if (invocation instanceof InteractionInvocation<?> interaction) {
-            interaction.deferAfter(this.deferrals, this.properties.getDeferAfter());
-        }
+        invocation.started();
     }
 
-    private static void answer(IReplyCallback event, String text) {
-        event.reply(text)
-            .setEphemeral(true)
-            .queue(null, (failure) -> Invocation.logFailure("answer an interaction without a handler", failure));
+    /** Answers an event nothing handles, privately where Discord allows it. */
+    private void answer(GenericEvent event, @Nullable MessageSourceResolvable answer) {
+        if (event instanceof IAutoCompleteCallback suggestions) {
+            suggestions.replyChoices(List.of())
+                .queue(null, (failure) -> Invocation.logFailure("suggest nothing", failure));
+            return;
+        }
+        if (answer == null) {
+            return;
+        }
+        Locale locale = Invocation.localeOf(event);
+        String text = this.support.messages().get(answer, locale);
+        switch (event) {
+            case IReplyCallback interaction -> interaction.reply(text)
+                .setEphemeral(true)
+                .queue(null, (failure) -> Invocation.logFailure("answer an interaction without a handler", failure));
+            case MessageReceivedEvent message -> this.executor.submit("reply",
+                    () -> Delivery.send("reply to a message",
+                            () -> message.getMessage()
+                                .reply(Invocation.message(text))
+                                .setNonce("r" + message.getMessageIdLong() + "-0")));
+            default -> {
+                // nowhere to answer
+            }
+        }
     }
 
 }

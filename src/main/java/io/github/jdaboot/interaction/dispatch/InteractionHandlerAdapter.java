@@ -10,14 +10,14 @@ import io.github.jdaboot.interaction.ComponentCallback;
 import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
-import io.github.jdaboot.interaction.guard.Guards;
+import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.invocation.AutocompleteInvocation;
 import io.github.jdaboot.interaction.invocation.ComponentInvocation;
 import io.github.jdaboot.interaction.invocation.Invocation;
-import io.github.jdaboot.interaction.method.ArgumentResolvers;
 import io.github.jdaboot.interaction.method.HandlerMethod;
-import io.github.jdaboot.interaction.method.ReturnValueHandlers;
-import io.github.jdaboot.interaction.method.annotation.ExceptionHandlers;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
 import io.github.jdaboot.interaction.method.support.AutocompleteChoices;
 import io.github.jdaboot.interaction.observation.CommandOutcome;
 import io.github.jdaboot.interaction.observation.DefaultInteractionObservationConvention;
@@ -32,32 +32,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a handler for one run, on the run's virtual thread, as Spring MVC's
- * {@code HandlerAdapter}: the guards, the arguments (resolvers), the method, its answer
- * (return value handlers), and on failure the exception handlers. Each run is an
- * observation ({@code discord.commands}): a timer by kind, command and outcome, and a
- * span when tracing is on, the current one while the handler runs.
+ * {@code HandlerAdapter}: the guards, the arguments (resolvers for the run's kind), the
+ * method, its answer (return value handlers), and on failure the exception resolver. A
+ * {@link ComponentCallback} is run with the return value handlers and the exception
+ * resolver; an {@link Autocomplete @Autocomplete} method answers with its choices. Each
+ * run is an observation ({@code discord.commands}): a timer by kind, command and outcome,
+ * and a span when tracing is on, the current one while the handler runs.
  */
 public class InteractionHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionHandlerAdapter.class);
 
-    private final Guards guards;
+    private static final InteractionObservationConvention DEFAULT_CONVENTION = new DefaultInteractionObservationConvention();
 
-    private final ArgumentResolvers arguments;
+    private final GuardChain guards;
 
-    private final ReturnValueHandlers returns;
+    private final InteractionArgumentResolverComposite arguments;
 
-    private final ExceptionHandlers exceptions;
+    private final InteractionReturnValueHandlerComposite returns;
+
+    private final InteractionExceptionResolver exceptions;
 
     private final ObservationRegistry observations;
 
     private final @Nullable InteractionObservationConvention convention;
 
-    private static final InteractionObservationConvention DEFAULT_CONVENTION = new DefaultInteractionObservationConvention();
-
-    public InteractionHandlerAdapter(Guards guards, ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions, ObservationRegistry observations,
-            @Nullable InteractionObservationConvention convention) {
+    /**
+     * The adapter.
+     * @param convention the application's convention for the observations, or null for
+     * {@link DefaultInteractionObservationConvention}
+     */
+    public InteractionHandlerAdapter(GuardChain guards, InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions,
+            ObservationRegistry observations, @Nullable InteractionObservationConvention convention) {
         this.guards = guards;
         this.arguments = arguments;
         this.returns = returns;
@@ -73,7 +80,7 @@ public class InteractionHandlerAdapter {
 
     private static InteractionObservationContext context(Invocation invocation) {
         Guild guild = invocation.guild();
-        return new InteractionObservationContext(invocation.kind(), invocation.key(),
+        return new InteractionObservationContext(invocation.kind().tag(), invocation.key(),
                 (guild != null) ? guild.getId() : null);
     }
 
@@ -87,41 +94,55 @@ public class InteractionHandlerAdapter {
     }
 
     /** Records a run the executor refused (busy, or shutting down) before it started. */
-    void refused(Invocation invocation) {
+    public void refused(Invocation invocation) {
         InteractionObservationContext context = context(invocation);
         stop(observe(context), context, CommandOutcome.DENIED, null);
     }
 
     /**
      * Runs a handler for one invocation.
+     * @param handler what a handler mapping found: a {@link HandlerMethod} or a
+     * {@link ComponentCallback}
      * @return what completes when the run's answers are sent
      */
-    CompletableFuture<?> handle(Invocation invocation, HandlerMethod handler) {
+    public CompletableFuture<?> handle(Invocation invocation, Object handler) {
+        return switch (handler) {
+            case HandlerMethod method when invocation instanceof AutocompleteInvocation suggestions -> {
+                suggest(suggestions, method);
+                yield CompletableFuture.completedFuture(null);
+            }
+            case HandlerMethod method -> handleMethod(invocation, method);
+            case ComponentCallback callback -> handleCallback(invocation, callback);
+            default -> throw new IllegalArgumentException("No way to run " + handler);
+        };
+    }
+
+    private CompletableFuture<?> handleMethod(Invocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
         Throwable failed = null;
         InteractionObservationContext context = context(invocation);
         Observation observation = observe(context);
         try (Observation.Scope scope = observation.openScope()) {
-            GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
+            GuardedRun run = new HandlerGuardedRun(handler, invocation);
             Optional<String> denied = this.guards.beforeArguments(run);
             if (denied.isPresent()) {
                 outcome = CommandOutcome.DENIED;
                 invocation.reply(Reply.of(denied.get()).ephemeral());
                 return invocation.allSent();
             }
-            Object[] values = this.arguments.resolve(handler, invocation);
+            Object[] values = this.arguments.resolveArguments(handler, invocation.kind(), invocation);
             Optional<String> wait = this.guards.afterArguments(run);
             if (wait.isPresent()) {
                 outcome = CommandOutcome.COOLDOWN;
                 invocation.reply(Reply.of(wait.get()).ephemeral());
                 return invocation.allSent();
             }
-            this.returns.handle(handler.invoke(values), handler.returnType().getParameterType(), invocation);
+            this.returns.handleReturnValue(handler.invoke(values), handler.returnType().getParameterType(), invocation);
             invocation.finish();
         }
         catch (Throwable failure) {
             failed = failure;
-            outcome = this.exceptions.handle(failure, handler, invocation);
+            outcome = this.exceptions.resolveException(failure, handler, invocation);
         }
         finally {
             stop(observation, context, outcome, failed);
@@ -135,19 +156,20 @@ public class InteractionHandlerAdapter {
      * guard's refusal or a failure answers with none; a failure is logged once with an
      * error id.
      */
-    void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
+    private void suggest(AutocompleteInvocation invocation, HandlerMethod handler) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
         Throwable failed = null;
         InteractionObservationContext context = context(invocation);
         Observation observation = observe(context);
         try (Observation.Scope scope = observation.openScope()) {
-            GuardedRun run = new GuardedRun(handler, invocation.displayName(), invocation.key(), invocation);
+            GuardedRun run = new HandlerGuardedRun(handler, invocation);
             if (this.guards.beforeArguments(run).isPresent()) {
                 outcome = CommandOutcome.DENIED;
                 invocation.answer(List.of());
                 return;
             }
-            invocation.answer(AutocompleteChoices.of(handler.invoke(this.arguments.resolve(handler, invocation)),
+            invocation.answer(AutocompleteChoices.of(
+                    handler.invoke(this.arguments.resolveArguments(handler, invocation.kind(), invocation)),
                     invocation.typed()));
         }
         catch (Throwable failure) {
@@ -164,18 +186,19 @@ public class InteractionHandlerAdapter {
     }
 
     /** Runs the callback of a component sent with one. */
-    CompletableFuture<?> handle(ComponentInvocation invocation, ComponentCallback callback) {
+    private CompletableFuture<?> handleCallback(Invocation invocation, ComponentCallback callback) {
         CommandOutcome outcome = CommandOutcome.SUCCESS;
         Throwable failed = null;
         InteractionObservationContext context = context(invocation);
         Observation observation = observe(context);
         try (Observation.Scope scope = observation.openScope()) {
-            this.returns.handle(callback.onClick(invocation), Object.class, invocation);
+            this.returns.handleReturnValue(callback.onClick((ComponentInvocation) invocation), Object.class,
+                    invocation);
             invocation.finish();
         }
         catch (Throwable failure) {
             failed = failure;
-            outcome = this.exceptions.handle(failure, null, invocation);
+            outcome = this.exceptions.resolveException(failure, null, invocation);
         }
         finally {
             stop(observation, context, outcome, failed);

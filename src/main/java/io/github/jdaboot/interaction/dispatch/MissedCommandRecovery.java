@@ -10,7 +10,11 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import org.slf4j.Logger;
@@ -22,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * identifies anew and the messages sent in between are never delivered. For each channel
  * active in the last few minutes this reads the history after the last message seen there
  * and feeds it through the usual path, where already answered messages are skipped.
- * Everything is queued; nothing blocks JDA's threads.
+ * Everything is queued; nothing blocks JDA's threads. Only with prefix commands: a missed
+ * interaction is Discord's to expire.
  */
-final class MissedCommandRecovery {
+public class MissedCommandRecovery implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(MissedCommandRecovery.class);
 
@@ -40,8 +45,24 @@ final class MissedCommandRecovery {
 
     private final Consumer<MessageReceivedEvent> handler;
 
-    MissedCommandRecovery(Consumer<MessageReceivedEvent> handler) {
-        this.handler = handler;
+    /**
+     * Recovery of missed commands.
+     * @param handler where the missed messages go: the dispatcher
+     */
+    public MissedCommandRecovery(Consumer<? super MessageReceivedEvent> handler) {
+        this.handler = handler::accept;
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+        switch (event) {
+            case MessageReceivedEvent message -> seen(message);
+            case SessionRecreateEvent recreated -> recover(recreated.getJDA());
+            case ReadyEvent ready when hasSeenChannels() -> recover(ready.getJDA());
+            default -> {
+                // nothing to remember
+            }
+        }
     }
 
     /**
@@ -103,7 +124,9 @@ final class MissedCommandRecovery {
         log.info("Reading {} message(s) sent in channel {} while the gateway session was re-created",
                 newestFirst.size(), newestFirst.getFirst().getChannelId());
         for (Message message : newestFirst.reversed()) {
-            this.handler.accept(new MessageReceivedEvent(jda, -1, message));
+            MessageReceivedEvent event = new MessageReceivedEvent(jda, -1, message);
+            seen(event);
+            this.handler.accept(event);
         }
     }
 

@@ -29,6 +29,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
@@ -83,7 +85,10 @@ public class GatewayEventListeners implements EventListener, SmartInitializingSi
             return;
         }
         List<Listener> found = new ArrayList<>();
-        HandlerScanner.scan(this.beanFactory, org.springframework.context.event.EventListener.class,
+        HandlerScanner.scan(this.beanFactory,
+                (MethodIntrospector.MetadataLookup<org.springframework.context.event.EventListener>) (
+                        method) -> AnnotatedElementUtils.findMergedAnnotation(method,
+                                org.springframework.context.event.EventListener.class),
                 (handler, annotation) -> types(handler.method(), annotation)
                     .forEach((type) -> found.add(new Listener(handler, type))));
         found.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.method().method(), b.method().method()));

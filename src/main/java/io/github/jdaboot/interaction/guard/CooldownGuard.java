@@ -1,12 +1,14 @@
 package io.github.jdaboot.interaction.guard;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.annotation.Cooldown;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 
 /**
  * {@link Cooldown @Cooldown}: after a use, the same user (or channel, or server) waits.
@@ -17,8 +19,11 @@ class CooldownGuard implements InteractionGuard {
 
     private final CooldownTracker tracker;
 
-    CooldownGuard(CooldownTracker tracker) {
+    private final InteractionMessages messages;
+
+    CooldownGuard(CooldownTracker tracker, InteractionMessages messages) {
         this.tracker = tracker;
+        this.messages = messages;
     }
 
     @Override
@@ -39,13 +44,9 @@ class CooldownGuard implements InteractionGuard {
             return Optional.empty();
         }
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        String waiting = switch (cooldown.scope()) {
-            case USER -> "you can";
-            case CHANNEL -> "this channel can";
-            case GUILD -> "this server can";
-        };
-        return Optional.of("Slow down, please: " + waiting + " use " + run.name() + " again in " + seconds
-                + ((seconds == 1) ? " second." : " seconds."));
+        return Optional
+            .of(this.messages.get("interaction.guard.cooldown." + cooldown.scope().name().toLowerCase(Locale.ROOT),
+                    context.locale(), run.name(), seconds));
     }
 
 }

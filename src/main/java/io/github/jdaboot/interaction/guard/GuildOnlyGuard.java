@@ -6,6 +6,7 @@ import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.annotation.GuildOnly;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 
 /**
  * {@link GuildOnly @GuildOnly} (and {@link RequiresPermissions @RequiresPermissions}):
@@ -13,18 +14,27 @@ import io.github.jdaboot.interaction.annotation.RequiresPermissions;
  */
 class GuildOnlyGuard implements InteractionGuard {
 
+    private final InteractionMessages messages;
+
+    GuildOnlyGuard(InteractionMessages messages) {
+        this.messages = messages;
+    }
+
     @Override
     public Optional<String> check(GuardedRun run) {
         boolean guildOnly = run.annotation(GuildOnly.class) != null
                 || run.annotation(RequiresPermissions.class) != null;
         if (guildOnly && run.context().guild() == null) {
-            return Optional.of(capitalized(run.name()) + " only works in a server, not in direct messages.");
+            return Optional
+                .of(capitalized(this.messages.get("interaction.guard.guild-only", run.context().locale(), run.name())));
         }
         return Optional.empty();
     }
 
-    private static String capitalized(String name) {
-        return Character.isLetter(name.charAt(0)) ? Character.toUpperCase(name.charAt(0)) + name.substring(1) : name;
+    /** "this button only works ..." starts a sentence: "This button only works ...". */
+    private static String capitalized(String text) {
+        return (!text.isEmpty() && Character.isLowerCase(text.charAt(0)))
+                ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
     }
 
 }

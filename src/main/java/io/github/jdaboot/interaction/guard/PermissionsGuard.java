@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -15,9 +16,16 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 
 /**
  * {@link RequiresPermissions @RequiresPermissions}: the user who acted (for a click, the
- * clicker) and the bot need the permissions in the channel.
+ * clicker) and the bot need the permissions in the channel. The permissions are named as
+ * Discord names them in English.
  */
 class PermissionsGuard implements InteractionGuard {
+
+    private final InteractionMessages messages;
+
+    PermissionsGuard(InteractionMessages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public Optional<String> check(GuardedRun run) {
@@ -31,13 +39,15 @@ class PermissionsGuard implements InteractionGuard {
             .filter((permission) -> member == null || !member.hasPermission(channel, permission))
             .toList();
         if (!userMissing.isEmpty()) {
-            return Optional.of("You need the " + names(userMissing) + " to use " + run.name() + ".");
+            return Optional.of(this.messages.get("interaction.guard.permissions.user", run.context().locale(),
+                    userMissing.size(), names(userMissing), run.name()));
         }
         List<Permission> botMissing = Arrays.stream(permissions.bot())
             .filter((permission) -> !guild.getSelfMember().hasPermission(channel, permission))
             .toList();
         if (!botMissing.isEmpty()) {
-            return Optional.of("I need the " + names(botMissing) + " in this channel to do that.");
+            return Optional.of(this.messages.get("interaction.guard.permissions.bot", run.context().locale(),
+                    botMissing.size(), names(botMissing)));
         }
         return Optional.empty();
     }
@@ -45,7 +55,7 @@ class PermissionsGuard implements InteractionGuard {
     private static String names(List<Permission> permissions) {
         return permissions.stream()
             .map((permission) -> "**" + permission.getName() + "**")
-            .collect(Collectors.joining(", ")) + ((permissions.size() == 1) ? " permission" : " permissions");
+            .collect(Collectors.joining(", "));
     }
 
 }

@@ -1,47 +1,48 @@
 package io.github.jdaboot.interaction.handler;
 
-import java.util.Set;
-
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
-import io.github.jdaboot.interaction.annotation.Field;
-import io.github.jdaboot.interaction.method.ArgumentResolvers;
-import io.github.jdaboot.interaction.method.HandlerMethod;
-import io.github.jdaboot.interaction.method.ReturnValueHandlers;
-import io.github.jdaboot.interaction.method.annotation.ExceptionHandlers;
-import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.EntitySelectInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
-
-import org.springframework.core.MethodParameter;
+import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.ComponentInvocation;
+import io.github.jdaboot.interaction.method.HandlerKind;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the custom ids of buttons and select menus to
- * {@link ComponentHandler @ComponentHandler} methods.
+ * {@link ComponentHandler @ComponentHandler} methods. A click whose id no template
+ * matches (the bot no longer has that button) is answered that it does nothing any more.
  */
 public class ComponentHandlerMapping extends IdTemplateMapping<ComponentHandler> {
 
-    public ComponentHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
-        super(ComponentHandler.class, arguments, returns, exceptions);
+    public ComponentHandlerMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        super(ComponentHandler.class, HandlerKind.COMPONENT, arguments, returns, exceptions);
     }
 
     @Override
-    String[] templates(ComponentHandler annotation) {
+    protected String[] templates(ComponentHandler annotation) {
         return annotation.value();
     }
 
     @Override
-    Set<Class<?>> eventTypes() {
-        return Set.of(ButtonInteractionEvent.class, StringSelectInteractionEvent.class,
-                EntitySelectInteractionEvent.class);
-    }
-
-    @Override
-    void check(HandlerMethod handler, MethodParameter parameter) {
-        if (parameter.hasParameterAnnotation(Field.class)) {
-            throw handler.invalid(what(), "parameter '" + parameter.getParameterName()
-                    + "' is a @Field, which only forms have: use it in a @ModalHandler method");
+    public @Nullable HandlerMatch getHandler(GenericEvent event) {
+        if (!(event instanceof GenericComponentInteractionCreateEvent click)
+                || click.getComponentId().startsWith(ComponentCallbacks.PREFIX)) {
+            return null;
         }
+        Match match = match(click.getComponentId());
+        if (match == null) {
+            return HandlerMatch.notFound("interaction.unknown.component");
+        }
+        return HandlerMatch.found(match.handler(), (support) -> {
+            ComponentInvocation invocation = new ComponentInvocation(match.handler(), match.template(), click, support);
+            invocation.idParts(match.parts());
+            return invocation;
+        });
     }
 
 }

@@ -1,143 +1,139 @@
 package io.github.jdaboot.interaction.handler;
 
-import java.util.LinkedHashMap;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
 
-import io.github.jdaboot.interaction.CommandContext;
-import io.github.jdaboot.interaction.ComponentContext;
 import io.github.jdaboot.interaction.annotation.MessageCommand;
-import io.github.jdaboot.interaction.annotation.TargetOf;
 import io.github.jdaboot.interaction.annotation.UserCommand;
-import io.github.jdaboot.interaction.method.ArgumentResolvers;
+import io.github.jdaboot.interaction.invocation.ContextCommandInvocation;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
-import io.github.jdaboot.interaction.method.HandlerScanner;
-import io.github.jdaboot.interaction.method.ReturnValueHandlers;
-import io.github.jdaboot.interaction.method.annotation.ExceptionHandlers;
-import io.github.jdaboot.interaction.method.support.ContextArgumentResolver;
-import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.events.Event;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
 import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.MethodParameter;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * Maps the names of user and message commands (the entries of Discord's "Apps" menu on a
  * user or a message) to {@link UserCommand @UserCommand} and
- * {@link MessageCommand @MessageCommand} methods, found and checked at startup.
+ * {@link MessageCommand @MessageCommand} methods, found and checked at startup. A command
+ * the bot no longer has is answered so.
  */
-public class ContextCommandMapping implements SmartInitializingSingleton, BeanFactoryAware {
+public class ContextCommandMapping extends AbstractInteractionHandlerMapping<ContextCommandMapping.ContextCommand> {
 
-    /** A user or message command: its type, name and handler. */
+    /**
+     * A user or message command.
+     *
+     * @param type user or message
+     * @param name its name in the menu
+     * @param handler its method
+     */
     public record ContextCommand(Command.Type type, String name, HandlerMethod handler) {
-    }
 
-    private final ArgumentResolvers arguments;
-
-    private final ReturnValueHandlers returns;
-
-    private final ExceptionHandlers exceptions;
-
-    private final Map<String, ContextCommand> commands = new LinkedHashMap<>();
-
-    private @Nullable ConfigurableListableBeanFactory beanFactory;
-
-    public ContextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
-        this.arguments = arguments;
-        this.returns = returns;
-        this.exceptions = exceptions;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        if (this.beanFactory == null) {
-            return;
+        String key() {
+            return this.type + " " + this.name;
         }
-        HandlerScanner.scan(this.beanFactory, UserCommand.class,
-                (handler, command) -> register(Command.Type.USER, command.value(), handler));
-        HandlerScanner.scan(this.beanFactory, MessageCommand.class,
-                (handler, command) -> register(Command.Type.MESSAGE, command.value(), handler));
+
+        HandlerKind kind() {
+            return (this.type == Command.Type.USER) ? HandlerKind.USER_COMMAND : HandlerKind.MESSAGE_COMMAND;
+        }
+
     }
 
-    void register(Command.Type type, String name, HandlerMethod handler) {
-        String what = (type == Command.Type.USER) ? "@UserCommand" : "@MessageCommand";
+    public ContextCommandMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        super(arguments, returns, exceptions);
+    }
+
+    @Override
+    public @Nullable HandlerMatch getHandler(GenericEvent event) {
+        if (!(event instanceof GenericContextInteractionEvent<?> menu)) {
+            return null;
+        }
+        Registration<ContextCommand> registration = getRegistration(menu.getCommandType() + " " + menu.getName());
+        if (registration == null) {
+            return HandlerMatch.notFound("interaction.unknown.context", menu.getName());
+        }
+        HandlerMethod handler = registration.handler();
+        return HandlerMatch.found(handler,
+                (support) -> new ContextCommandInvocation(handler, menu.getName(), menu, support));
+    }
+
+    /** The user and message commands, in the order found. */
+    public List<ContextCommand> getContextCommands() {
+        return getRegistrations().stream().map(Registration::mapping).toList();
+    }
+
+    @Override
+    protected boolean isHandlerMethod(Method method) {
+        return AnnotatedElementUtils.hasAnnotation(method, UserCommand.class)
+                || AnnotatedElementUtils.hasAnnotation(method, MessageCommand.class);
+    }
+
+    @Override
+    protected Object getMappingKey(ContextCommand mapping) {
+        return mapping.key();
+    }
+
+    @Override
+    protected String describeMapping(ContextCommand mapping) {
+        return mapping.type().name().toLowerCase(Locale.ROOT) + " command '" + mapping.name() + "'";
+    }
+
+    @Override
+    protected Set<HandlerKind> getHandlerKinds(ContextCommand mapping) {
+        return Set.of(mapping.kind());
+    }
+
+    @Override
+    protected String getAnnotationName(HandlerMethod handler) {
+        return (handler.annotation(UserCommand.class) != null) ? "@UserCommand" : "@MessageCommand";
+    }
+
+    @Override
+    protected String getParameterHint() {
+        return ": take the @TargetOf user or message, the InteractionContext, the User who chose it, ...";
+    }
+
+    @Override
+    protected List<ContextCommand> getMappingsForMethod(HandlerMethod handler) {
+        List<ContextCommand> commands = new ArrayList<>();
+        UserCommand user = handler.annotation(UserCommand.class);
+        if (user != null) {
+            commands.add(define(handler, Command.Type.USER, user.value()));
+        }
+        MessageCommand message = handler.annotation(MessageCommand.class);
+        if (message != null) {
+            commands.add(define(handler, Command.Type.MESSAGE, message.value()));
+        }
+        return commands;
+    }
+
+    private ContextCommand define(HandlerMethod handler, Command.Type type, String name) {
+        ContextCommand command = new ContextCommand(type, name, handler);
+        String what = command.kind().annotation();
         if (name.isBlank() || name.length() > CommandData.MAX_NAME_LENGTH) {
             throw handler.invalid(what, "invalid name '" + name + "': Discord requires 1 to "
                     + CommandData.MAX_NAME_LENGTH + " characters");
         }
-        ContextCommand previous = this.commands.get(type + name);
-        if (previous != null) {
-            throw handler.invalid(what,
-                    "duplicate name '" + name + "', also declared by " + previous.handler().describe());
-        }
-        long count = this.commands.values().stream().filter((command) -> command.type() == type).count();
+        long count = getRegistrations().stream()
+            .filter((registration) -> registration.mapping().type() == type)
+            .count();
         int max = (type == Command.Type.USER) ? Commands.MAX_USER_COMMANDS : Commands.MAX_MESSAGE_COMMANDS;
         if (count + 1 > max) {
             throw handler.invalid(what, "more than " + max + " commands of this kind, Discord's limit");
         }
-        for (MethodParameter parameter : handler.parameters()) {
-            check(type, what, handler, parameter);
-        }
-        if (!this.returns.supports(handler.returnType())) {
-            throw handler
-                .invalid(what, "unsupported return type " + handler.returnType().getParameterType().getSimpleName()
-                        + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
-        }
-        this.commands.put(type + name, new ContextCommand(type, name, handler));
-        this.exceptions.addLocal(handler.bean(), handler.beanName(), ClassUtils.getUserClass(handler.bean()));
-    }
-
-    private void check(Command.Type type, String what, HandlerMethod handler, MethodParameter parameter) {
-        Class<?> parameterType = parameter.getParameterType();
-        String name = "parameter '" + parameter.getParameterName() + "'";
-        if (parameter.hasParameterAnnotation(TargetOf.class)) {
-            boolean fits = (type == Command.Type.USER) ? (parameterType == User.class || parameterType == Member.class)
-                    : parameterType == Message.class;
-            if (!fits) {
-                throw handler.invalid(what,
-                        name + " is a @TargetOf " + parameterType.getSimpleName() + "; the target of "
-                                + ((type == Command.Type.USER) ? "a user command is a User or Member"
-                                        : "a message command is a" + " Message"));
-            }
-            return;
-        }
-        Class<?> event = (type == Command.Type.USER) ? UserContextInteractionEvent.class
-                : MessageContextInteractionEvent.class;
-        boolean otherEvent = GenericEvent.class.isAssignableFrom(parameterType) && parameterType != GenericEvent.class
-                && parameterType != Event.class && !parameterType.isAssignableFrom(event);
-        if (!ContextArgumentResolver.plain(parameter) || otherEvent || parameterType == CommandContext.class
-                || parameterType == ComponentContext.class || !this.arguments.supports(parameter)) {
-            throw handler.invalid(what, "unsupported parameter type " + parameterType.getSimpleName() + " for " + name
-                    + ": take the @TargetOf user or message, the InteractionContext, the User who chose it, ...");
-        }
-    }
-
-    public Optional<ContextCommand> find(Command.Type type, String name) {
-        return Optional.ofNullable(this.commands.get(type + name));
-    }
-
-    public List<ContextCommand> all() {
-        return List.copyOf(this.commands.values());
+        return command;
     }
 
 }

@@ -1,192 +1,167 @@
 package io.github.jdaboot.interaction.handler;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.annotation.IdPart;
-import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
-import io.github.jdaboot.interaction.method.ArgumentResolvers;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
-import io.github.jdaboot.interaction.method.HandlerScanner;
-import io.github.jdaboot.interaction.method.ReturnValueHandlers;
-import io.github.jdaboot.interaction.method.annotation.ExceptionHandlers;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
 import io.github.jdaboot.interaction.method.annotation.IdPartArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.events.GenericEvent;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.util.UriTemplate;
 
 /**
  * Maps custom ids to handler methods by id templates such as
  * {@code idea:another:{topic}}: Spring's {@link UriTemplate}s (a part matches any text,
  * colons included, unless the template gives a pattern: {@code {poll:\d+}}), templates
- * with fewer parts first, then longer ones. Finds the methods at startup and checks their
- * templates, parameters and return types.
+ * with fewer parts first, then longer ones. Checks at startup that each template is a
+ * custom id Discord takes, and that every {@link IdPart @IdPart} parameter names a part
+ * of each template.
  *
  * @param <A> the annotation marking the handlers
  */
-public abstract class IdTemplateMapping<A extends Annotation> implements SmartInitializingSingleton, BeanFactoryAware {
+public abstract class IdTemplateMapping<A extends Annotation>
+        extends AbstractInteractionHandlerMapping<IdTemplateMapping.IdTemplate> {
+
+    /**
+     * One id template of a handler.
+     *
+     * @param template as declared: {@code vote:{poll}}
+     * @param pattern the template as Spring's {@link UriTemplate}
+     */
+    public record IdTemplate(String template, UriTemplate pattern) {
+    }
 
     /**
      * A handler found for a custom id, with the template that matched and the id's parts.
+     *
+     * @param handler the handler method
+     * @param template the template that matched
+     * @param parts the id's parts, by name
      */
     public record Match(HandlerMethod handler, String template, Map<String, String> parts) {
     }
 
-    private record Route(String template, UriTemplate pattern, HandlerMethod handler) {
-    }
-
     private final Class<A> annotation;
 
-    private final String what;
+    private final HandlerKind kind;
 
-    private final ArgumentResolvers arguments;
+    private List<Registration<IdTemplate>> routes = List.of();
 
-    private final ReturnValueHandlers returns;
-
-    private final ExceptionHandlers exceptions;
-
-    private final List<Route> routes = new ArrayList<>();
-
-    private @Nullable ConfigurableListableBeanFactory beanFactory;
-
-    IdTemplateMapping(Class<A> annotation, ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
+    protected IdTemplateMapping(Class<A> annotation, HandlerKind kind, InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        super(arguments, returns, exceptions);
         this.annotation = annotation;
-        this.what = "@" + annotation.getSimpleName();
-        this.arguments = arguments;
-        this.returns = returns;
-        this.exceptions = exceptions;
+        this.kind = kind;
     }
 
     /** The templates the annotation declares. */
-    abstract String[] templates(A annotation);
-
-    /** The JDA event types a handler of this kind may take, besides GenericEvent. */
-    abstract Set<Class<?>> eventTypes();
-
-    /** Checks a parameter for what is particular to this kind of handler. */
-    abstract void check(HandlerMethod handler, MethodParameter parameter);
+    protected abstract String[] templates(A annotation);
 
     /** Checks the handler for what is particular to this kind of handler. */
-    void check(HandlerMethod handler) {
+    protected void check(HandlerMethod handler) {
     }
 
     @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    protected boolean isHandlerMethod(Method method) {
+        return AnnotatedElementUtils.hasAnnotation(method, this.annotation);
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        if (this.beanFactory == null) {
-            return;
-        }
-        HandlerScanner.scan(this.beanFactory, this.annotation, this::register);
-        this.routes.sort(Comparator.comparingInt((Route route) -> route.pattern().getVariableNames().size())
-            .thenComparing(Comparator.comparingInt((Route route) -> route.template().length()).reversed()));
+    protected String getAnnotationName(HandlerMethod handler) {
+        return this.kind.annotation();
     }
 
-    void register(HandlerMethod handler, A annotation) {
-        String[] templates = templates(annotation);
+    @Override
+    protected Set<HandlerKind> getHandlerKinds(IdTemplate mapping) {
+        return Set.of(this.kind);
+    }
+
+    @Override
+    protected Object getMappingKey(IdTemplate mapping) {
+        return mapping.template();
+    }
+
+    @Override
+    protected String describeMapping(IdTemplate mapping) {
+        return "template '" + mapping.template() + "'";
+    }
+
+    @Override
+    protected List<IdTemplate> getMappingsForMethod(HandlerMethod handler) {
+        String what = getAnnotationName(handler);
+        String[] templates = templates(handler.annotation(this.annotation));
         if (templates.length == 0) {
-            throw handler.invalid(this.what, "no custom id template given");
+            throw handler.invalid(what, "no custom id template given");
         }
-        List<UriTemplate> patterns = new ArrayList<>();
+        List<IdTemplate> mappings = new ArrayList<>();
         for (String template : templates) {
             if (template.isBlank() || template.length() > Button.ID_MAX_LENGTH
                     || template.startsWith(ComponentCallbacks.PREFIX)) {
-                throw handler.invalid(this.what,
+                throw handler.invalid(what,
                         "invalid template '" + template + "': Discord takes custom ids of 1 to " + Button.ID_MAX_LENGTH
                                 + " characters, and ids starting with '" + ComponentCallbacks.PREFIX
                                 + "' are the framework's");
             }
-            UriTemplate pattern;
             try {
-                pattern = new UriTemplate(template);
+                mappings.add(new IdTemplate(template, new UriTemplate(template)));
             }
             catch (RuntimeException ex) {
-                throw handler.invalid(this.what, "invalid template '" + template + "': " + ex.getMessage());
+                throw handler.invalid(what, "invalid template '" + template + "': " + ex.getMessage());
             }
-            for (Route route : this.routes) {
-                if (route.template().equals(template)) {
-                    throw handler.invalid(this.what,
-                            "template '" + template + "' is also handled by " + route.handler().describe());
-                }
-            }
-            patterns.add(pattern);
         }
         check(handler);
         for (MethodParameter parameter : handler.parameters()) {
-            checkParameter(handler, parameter, templates, patterns);
-        }
-        if (!this.returns.supports(handler.returnType())) {
-            throw handler
-                .invalid(this.what, "unsupported return type " + handler.returnType().getParameterType().getSimpleName()
-                        + "; return void, String, Reply, Modal, MessageCreateData or a CompletionStage of one of them");
-        }
-        for (int i = 0; i < templates.length; i++) {
-            this.routes.add(new Route(templates[i], patterns.get(i), handler));
-        }
-        this.exceptions.addLocal(handler.bean(), handler.beanName(), ClassUtils.getUserClass(handler.bean()));
-    }
-
-    private void checkParameter(HandlerMethod handler, MethodParameter parameter, String[] templates,
-            List<UriTemplate> patterns) {
-        String name = "parameter '" + parameter.getParameterName() + "'";
-        Class<?> type = parameter.getParameterType();
-        if (parameter.hasParameterAnnotation(Option.class) || type == CommandContext.class) {
-            throw handler.invalid(this.what, name + " is for commands; " + this.what + " methods take @IdPart"
-                    + " parameters, the context and the user who acted");
-        }
-        if (GenericEvent.class.isAssignableFrom(type) && type != GenericEvent.class
-                && eventTypes().stream().noneMatch((event) -> type.isAssignableFrom(event))) {
-            throw handler.invalid(this.what,
-                    name + " is a " + type.getSimpleName() + ", which never reaches a " + this.what + " method");
-        }
-        if (parameter.hasParameterAnnotation(IdPart.class)) {
             IdPart part = parameter.getParameterAnnotation(IdPart.class);
+            if (part == null) {
+                continue;
+            }
             String partName = IdPartArgumentResolver.name(parameter);
-            for (int i = 0; i < templates.length; i++) {
-                boolean present = patterns.get(i).getVariableNames().contains(partName);
-                if (!present && part.required()) {
-                    throw handler.invalid(this.what, name + " is bound to the id part '" + partName
-                            + "', which template '" + templates[i] + "' does not have");
+            for (IdTemplate mapping : mappings) {
+                if (part.required() && !mapping.pattern().getVariableNames().contains(partName)) {
+                    throw handler.invalid(what,
+                            "parameter '" + parameter.getParameterName() + "' is bound to the id part '" + partName
+                                    + "', which template '" + mapping.template() + "' does not have");
                 }
             }
         }
-        check(handler, parameter);
-        if (!this.arguments.supports(parameter)) {
-            throw handler.invalid(this.what, "unsupported parameter type " + type.getSimpleName() + " for " + name);
-        }
+        return mappings;
     }
 
-    /** The handler for a custom id, with its parts; empty when no template matches. */
-    public Optional<Match> match(String customId) {
-        for (Route route : this.routes) {
-            if (route.pattern().matches(customId)) {
-                return Optional.of(new Match(route.handler(), route.template(), route.pattern().match(customId)));
+    @Override
+    protected void handlerMethodsInitialized(Collection<Registration<IdTemplate>> registrations) {
+        List<Registration<IdTemplate>> sorted = new ArrayList<>(registrations);
+        sorted.sort(Comparator
+            .comparingInt((Registration<IdTemplate> route) -> route.mapping().pattern().getVariableNames().size())
+            .thenComparing(
+                    Comparator.comparingInt((Registration<IdTemplate> route) -> route.mapping().template().length())
+                        .reversed()));
+        this.routes = List.copyOf(sorted);
+    }
+
+    /** The handler for a custom id, with its parts; null when no template matches. */
+    public @Nullable Match match(String customId) {
+        for (Registration<IdTemplate> route : this.routes) {
+            UriTemplate pattern = route.mapping().pattern();
+            if (pattern.matches(customId)) {
+                return new Match(route.handler(), route.mapping().template(), pattern.match(customId));
             }
         }
-        return Optional.empty();
-    }
-
-    String what() {
-        return this.what;
+        return null;
     }
 
 }

@@ -2,33 +2,26 @@ package io.github.jdaboot.interaction.handler;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.CommandSurface;
-import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
+import io.github.jdaboot.interaction.invocation.PrefixInvocation;
 import io.github.jdaboot.interaction.invocation.PrefixTokenizer;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
 
 /**
  * Maps the text of a message to a prefix command: {@code .idea games},
- * {@code .tag add faq ...}, or {@code @Bot idea}. Text that is not for the bot maps to
- * nothing; a near miss maps to a suggestion.
+ * {@code .tag add faq ...}, or {@code @Bot idea}, using the commands of the
+ * {@link CommandHandlerMapping}. A message that is not for the bot maps to nothing (the
+ * bot's own, other bots' and webhooks' unless {@code discord.commands.allow-bots}, and
+ * text without the prefix); one that is but runs nothing (an unknown command, a group
+ * without its subcommand) maps to an answer, with a suggestion for a near miss.
  */
-public class PrefixCommandMapping {
-
-    /** What a message is, as far as commands go. */
-    public sealed interface Match {
-
-    }
-
-    /** The command and the text of its arguments. */
-    public record Found(CommandDefinition command, String arguments) implements Match {
-    }
-
-    /** Addressed to the bot but not runnable as it is: what to answer. */
-    public record Answer(String text) implements Match {
-    }
+public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered {
 
     /**
      * The two ways to mention the bot, made once per bot id rather than for every
@@ -39,25 +32,63 @@ public class PrefixCommandMapping {
 
     private final CommandHandlerMapping commands;
 
-    private final CommandProperties properties;
+    private final String prefix;
+
+    private final boolean mentionPrefix;
+
+    private final boolean allowBots;
 
     private volatile @Nullable SelfMentions selfMentions;
 
-    public PrefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
+    private int order;
+
+    /**
+     * Prefix commands.
+     * @param prefix what a command starts with: {@code .}
+     * @param mentionPrefix whether a mention of the bot is a prefix too
+     * @param allowBots whether other bots and webhooks may run commands
+     */
+    public PrefixCommandMapping(CommandHandlerMapping commands, String prefix, boolean mentionPrefix,
+            boolean allowBots) {
         this.commands = commands;
-        this.properties = properties;
+        this.prefix = prefix;
+        this.mentionPrefix = mentionPrefix;
+        this.allowBots = allowBots;
+    }
+
+    /** Where the dispatcher asks this mapping among the others (lowest first). */
+    public void setOrder(int order) {
+        this.order = order;
+    }
+
+    @Override
+    public int getOrder() {
+        return this.order;
+    }
+
+    @Override
+    public @Nullable HandlerMatch getHandler(GenericEvent event) {
+        if (!(event instanceof MessageReceivedEvent message)) {
+            return null;
+        }
+        long self = message.getJDA().getSelfUser().getIdLong();
+        if (message.getAuthor().getIdLong() == self
+                || ((message.getAuthor().isBot() || message.isWebhookMessage()) && !this.allowBots)) {
+            return null;
+        }
+        return match(message, message.getMessage().getContentRaw(), self);
     }
 
     /**
      * What a message asks of the bot.
      * @param content the message's raw content
      * @param selfId the bot's user id, for mention prefixes
-     * @return what to do, or empty when the message is not for the bot
+     * @return what to do, or null when the message is not for the bot
      */
-    public Optional<Match> match(String content, long selfId) {
+    private @Nullable HandlerMatch match(MessageReceivedEvent event, String content, long selfId) {
         String text = null;
         boolean mentioned = false;
-        if (this.properties.isMentionPrefix() && content.startsWith("<@")) {
+        if (this.mentionPrefix && content.startsWith("<@")) {
             SelfMentions self = selfMentions(selfId);
             for (String mention : List.of(self.plain(), self.nickname())) {
                 if (content.startsWith(mention)) {
@@ -66,38 +97,39 @@ public class PrefixCommandMapping {
                 }
             }
         }
-        String prefix = this.properties.getPrefix();
+        String prefix = this.prefix;
         if (text == null && content.startsWith(prefix) && content.length() > prefix.length()
                 && !Character.isWhitespace(content.charAt(prefix.length()))) {
             text = content.substring(prefix.length());
         }
         if (text == null) {
-            return Optional.empty();
+            return null;
         }
         List<PrefixTokenizer.Token> words = PrefixTokenizer.tokenize(text);
         if (words.isEmpty()) {
-            return mentioned ? Optional.of(new Answer("Hi! Type `" + prefix + "help` to see what I can do."))
-                    : Optional.empty();
+            return mentioned ? HandlerMatch.notFound("interaction.prefix.greeting", prefix) : null;
         }
         String name = words.getFirst().text().toLowerCase(Locale.ROOT);
         int argumentsStart = (words.size() > 1) ? words.get(1).start() : text.length();
         if (this.commands.isGroup(name)) {
             String sub = (words.size() > 1) ? name + " " + words.get(1).text().toLowerCase(Locale.ROOT) : null;
-            if (sub == null || this.commands.find(sub).isEmpty()) {
-                return Optional
-                    .of(new Answer("`" + prefix + name + "` needs a subcommand: " + subcommands(name, prefix) + "."));
+            if (sub == null || this.commands.getCommand(sub).isEmpty()) {
+                return HandlerMatch.notFound("interaction.prefix.needs-subcommand", prefix, name,
+                        subcommands(name, prefix));
             }
             name = sub;
             argumentsStart = (words.size() > 2) ? words.get(2).start() : text.length();
         }
-        Optional<CommandDefinition> command = this.commands.find(name);
-        if (command.isEmpty()) {
-            return Optional.ofNullable(unknown(name, prefix, mentioned)).map(Answer::new);
+        CommandDefinition command = this.commands.getCommand(name).orElse(null);
+        if (command == null) {
+            return unknown(name, prefix, mentioned);
         }
-        if (!command.get().offers(CommandSurface.PREFIX)) {
-            return Optional.of(new Answer("That one is a slash command: type `/" + name + "`."));
+        if (!command.offers(CommandSurface.PREFIX)) {
+            return HandlerMatch.notFound("interaction.prefix.slash-only", name);
         }
-        return Optional.of(new Found(command.get(), text.substring(argumentsStart)));
+        String arguments = text.substring(argumentsStart);
+        return HandlerMatch.found(command.handler(), (support) -> new PrefixInvocation(command.handler(),
+                command.fullName(), command.usage(), event, prefix, arguments, support));
     }
 
     private SelfMentions selfMentions(long selfId) {
@@ -109,8 +141,8 @@ public class PrefixCommandMapping {
         return known;
     }
 
-    private @Nullable String unknown(String name, String prefix, boolean mentioned) {
-        String suggestion = this.commands.all()
+    private @Nullable HandlerMatch unknown(String name, String prefix, boolean mentioned) {
+        String suggestion = this.commands.getCommands()
             .stream()
             .filter((command) -> command.offers(CommandSurface.PREFIX))
             .map(CommandDefinition::topLevelName)
@@ -119,15 +151,14 @@ public class PrefixCommandMapping {
             .findFirst()
             .orElse(null);
         if (suggestion != null) {
-            return "I don't know `" + prefix + name.replace("`", "") + "`. Did you mean `" + prefix + suggestion
-                    + "`? Type `" + prefix + "help` for the list.";
+            return HandlerMatch.notFound("interaction.prefix.did-you-mean", prefix, name.replace("`", ""), suggestion);
         }
         // not mentioned: the message was probably not meant for this bot, so stay quiet
-        return mentioned ? "I don't know that command. Type `" + prefix + "help` to see what I can do." : null;
+        return mentioned ? HandlerMatch.notFound("interaction.prefix.unknown", prefix) : null;
     }
 
     private String subcommands(String group, String prefix) {
-        return this.commands.all()
+        return this.commands.getCommands()
             .stream()
             .filter((command) -> group.equals(command.group()) && command.offers(CommandSurface.PREFIX))
             .map((command) -> "`" + prefix + command.fullName() + "`")

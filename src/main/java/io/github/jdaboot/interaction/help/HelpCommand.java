@@ -9,7 +9,6 @@ import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.Option;
-import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
 import io.github.jdaboot.interaction.handler.CommandDefinition;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
 import io.github.jdaboot.interaction.option.OptionDefinition;
@@ -24,18 +23,23 @@ public class HelpCommand {
 
     private final CommandHandlerMapping registry;
 
-    private final CommandProperties properties;
+    private final String prefix;
 
-    public HelpCommand(CommandHandlerMapping registry, CommandProperties properties) {
+    /**
+     * The help command.
+     * @param registry the commands
+     * @param prefix the prefix of prefix commands ({@code discord.commands.prefix})
+     */
+    public HelpCommand(CommandHandlerMapping registry, String prefix) {
         this.registry = registry;
-        this.properties = properties;
+        this.prefix = prefix;
     }
 
     @Command(name = "help", description = "Lists the commands and how to use them", ephemeral = true)
     String help(@Option(description = "A command to explain", required = false) @Nullable String command,
             CommandContext context) {
-        String symbol = (context.surface() == CommandSurface.SLASH) ? "/" : this.properties.getPrefix();
-        List<CommandDefinition> offered = this.registry.all()
+        String symbol = (context.surface() == CommandSurface.SLASH) ? "/" : this.prefix;
+        List<CommandDefinition> offered = this.registry.getCommands()
             .stream()
             .filter((definition) -> definition.offers(context.surface()))
             .toList();

@@ -2,11 +2,13 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -51,8 +53,8 @@ public final class AutocompleteInvocation extends Invocation {
     }
 
     @Override
-    public String kind() {
-        return "autocomplete";
+    public HandlerKind kind() {
+        return HandlerKind.AUTOCOMPLETE;
     }
 
     @Override
@@ -98,6 +100,23 @@ public final class AutocompleteInvocation extends Invocation {
     @Override
     public Locale locale() {
         return this.event.getUserLocale().toLocale();
+    }
+
+    /**
+     * Discord waits 3 seconds for suggestions, and they cannot be deferred: after
+     * {@code discord.commands.autocomplete-timeout} the user gets none rather than an
+     * error.
+     */
+    @Override
+    public void started() {
+        support().scheduler()
+            .schedule(() -> answer(List.of()), support().autocompleteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A refused request for suggestions gets none. */
+    @Override
+    public void refuse(String text) {
+        answer(List.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.jdaboot.interaction.invocation;
 import java.util.List;
 
 import io.github.jdaboot.interaction.ComponentContext;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.entities.ISnowflake;
 import net.dv8tion.jda.api.entities.Message;
@@ -28,14 +29,22 @@ public final class ComponentInvocation extends InteractionInvocation<GenericComp
     }
 
     @Override
-    public String kind() {
-        return "component";
+    public HandlerKind kind() {
+        return HandlerKind.COMPONENT;
     }
 
     @Override
     public String displayName() {
-        return (event() instanceof StringSelectInteractionEvent || event() instanceof EntitySelectInteractionEvent)
-                ? "this menu" : "this button";
+        return isMenu() ? "this menu" : "this button";
+    }
+
+    @Override
+    public String userName() {
+        return text(isMenu() ? "interaction.name.menu" : "interaction.name.button");
+    }
+
+    private boolean isMenu() {
+        return event() instanceof StringSelectInteractionEvent || event() instanceof EntitySelectInteractionEvent;
     }
 
     @Override

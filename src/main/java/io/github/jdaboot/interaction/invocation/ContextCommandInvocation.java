@@ -1,9 +1,9 @@
 package io.github.jdaboot.interaction.invocation;
 
-import java.util.Locale;
-
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
 
 /**
  * A user or message command chosen in Discord's menu; answered like a slash command
@@ -20,9 +20,8 @@ public final class ContextCommandInvocation extends InteractionInvocation<Generi
     }
 
     @Override
-    public String kind() {
-        return event().getCommandType().name().toLowerCase(Locale.ROOT); // user or
-                                                                         // message
+    public HandlerKind kind() {
+        return (event().getCommandType() == Command.Type.USER) ? HandlerKind.USER_COMMAND : HandlerKind.MESSAGE_COMMAND;
     }
 
     @Override

@@ -117,11 +117,20 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
     }
 
     /**
+     * Defers the interaction after {@code discord.commands.defer-after}, if still
+     * unanswered.
+     */
+    @Override
+    public void started() {
+        deferAfter(this.support.scheduler(), this.support.deferAfter());
+    }
+
+    /**
      * Defers the interaction after the delay unless it is acknowledged before; the
      * acknowledgement cancels the deferral, so that an answered run does not wait in the
      * scheduler's queue.
      */
-    public void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
+    void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
         this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
         synchronized (this) {
             if (this.acknowledgement == Acknowledgement.NONE) {
@@ -215,7 +224,7 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
         net.dv8tion.jda.api.modals.Modal form = modal.toJda();
         if (take(Acknowledgement.ANSWERED) != Acknowledgement.NONE) {
             // a form must be the first answer; a slow handler was deferred already
-            reply(Reply.of("Sorry, that took me too long to open the form. Please try again.").ephemeral());
+            reply(Reply.of(text("interaction.form-too-late")).ephemeral());
             return;
         }
         this.support.metrics().acknowledged(this.event, false);
@@ -236,7 +245,7 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
             defer();
         }
         else if (now == Acknowledgement.NONE || now == Acknowledgement.DEFERRED_REPLY) {
-            reply(Reply.of("Done.").ephemeral());
+            reply(Reply.of(text("interaction.done")).ephemeral());
         }
     }
 

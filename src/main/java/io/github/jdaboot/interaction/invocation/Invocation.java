@@ -4,21 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.ComponentCallback;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.selections.SelectMenu;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -39,15 +43,9 @@ public abstract class Invocation implements InteractionContext {
 
     private static final Logger log = LoggerFactory.getLogger(Invocation.class);
 
-    static final String LONG_REPLY_NOTE = "The answer is long, so here it is as a file.";
-
     private final @Nullable HandlerMethod handler;
 
     private final InvocationSupport support;
-
-    private final long startedNanos = System.nanoTime();
-
-    private final AtomicBoolean replied = new AtomicBoolean();
 
     private Map<String, String> idParts = Map.of();
 
@@ -63,24 +61,28 @@ public abstract class Invocation implements InteractionContext {
     }
 
     /** The handler method, or null for a component callback. */
-    @Nullable HandlerMethod handler() {
+    public @Nullable HandlerMethod handler() {
         return this.handler;
     }
 
-    long startedNanos() {
-        return this.startedNanos;
-    }
-
     /**
-     * What the run is, for the metrics' {@code surface} tag: slash, prefix, component or
-     * modal.
+     * What kind of handler runs: the argument resolvers serving it, and the observation's
+     * {@code kind} tag.
      */
-    public abstract String kind();
+    public abstract HandlerKind kind();
 
     /**
-     * How replies name what the user did: {@code /idea}, {@code .idea}, "this button".
+     * How logs name what the user did: {@code /idea}, {@code .idea}, "this button".
      */
     public abstract String displayName();
+
+    /**
+     * How replies name what the user did, in the user's language: {@code /idea},
+     * {@code .idea}, "this button" ("dieser Button").
+     */
+    public String userName() {
+        return displayName();
+    }
 
     /**
      * The handler's stable name, for metrics and cooldowns: {@code idea}, or an id
@@ -112,7 +114,32 @@ public abstract class Invocation implements InteractionContext {
 
     /** Whether the bot is shutting down (a handler interrupted now was cut off by it). */
     public boolean isShuttingDown() {
-        return !this.support.executor().isAccepting();
+        return this.support.shuttingDown().getAsBoolean();
+    }
+
+    /** What every run needs from the framework. */
+    InvocationSupport support() {
+        return this.support;
+    }
+
+    /** A text of the framework's in the user's language. */
+    String text(String code, @Nullable Object... arguments) {
+        return this.support.messages().get(code, locale(), arguments);
+    }
+
+    /**
+     * Called once the run has started on its thread: an interaction schedules its
+     * deferral, a request for suggestions its deadline.
+     */
+    public void started() {
+    }
+
+    /**
+     * Tells the user the run was refused before it started (the bot is busy or
+     * restarting).
+     */
+    public void refuse(String text) {
+        reply(Reply.of(text).ephemeral());
     }
 
     @Override
@@ -122,9 +149,9 @@ public abstract class Invocation implements InteractionContext {
 
     @Override
     public void reply(Reply reply) {
-        this.replied.set(true);
         List<ActionRow> rows = rows(reply);
-        List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of());
+        List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of(),
+                text("interaction.long-reply"));
         boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
         int first = 0;
         if (reply.isUpdate() && canUpdate()) {
@@ -146,7 +173,6 @@ public abstract class Invocation implements InteractionContext {
      * Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed.
      */
     public void reply(MessageCreateData data) {
-        this.replied.set(true);
         send(() -> MessageCreateBuilder.from(data)
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
             .mentionRepliedUser(false)
@@ -195,7 +221,6 @@ public abstract class Invocation implements InteractionContext {
      * pending).
      */
     final synchronized void enqueue(Supplier<CompletableFuture<Boolean>> sending) {
-        this.replied.set(true);
         this.outbox = this.outbox.thenCompose((previous) -> sending.get());
     }
 
@@ -235,14 +260,14 @@ public abstract class Invocation implements InteractionContext {
      * The Discord messages for a reply: its text split to fit, or attached as a file when
      * very long.
      */
-    public static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows) {
+    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows, String longReplyNote) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
         List<FileUpload> files = reply.files()
             .stream()
             .map((file) -> FileUpload.fromData(file.data(), file.name()))
             .toList();
         if (chunks.isEmpty()) {
-            return List.of(builder(LONG_REPLY_NOTE)
+            return List.of(builder(longReplyNote)
                 .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
                 .addFiles(files)
                 .setComponents(rows)
@@ -259,6 +284,11 @@ public abstract class Invocation implements InteractionContext {
             }
         }
         return messages;
+    }
+
+    /** A short text as a message: no mentions allowed, nothing split. */
+    public static MessageCreateData message(String text) {
+        return builder(text).build();
     }
 
     private static MessageCreateBuilder builder(String content) {
@@ -295,6 +325,18 @@ public abstract class Invocation implements InteractionContext {
             }
         }
         return (clean != null) ? clean.toString() : text;
+    }
+
+    /**
+     * The language to answer an event in: the user's Discord language for an interaction,
+     * the server's for a message (English in a direct message).
+     */
+    public static Locale localeOf(GenericEvent event) {
+        return switch (event) {
+            case Interaction interaction -> interaction.getUserLocale().toLocale();
+            case MessageReceivedEvent message when message.isFromGuild() -> message.getGuild().getLocale().toLocale();
+            default -> Locale.US;
+        };
     }
 
     public static void logFailure(String what, Throwable failure) {

@@ -1,5 +1,6 @@
 package io.github.jdaboot.interaction.invocation;
 
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -19,13 +20,18 @@ public final class ModalInvocation extends InteractionInvocation<ModalInteractio
     }
 
     @Override
-    public String kind() {
-        return "modal";
+    public HandlerKind kind() {
+        return HandlerKind.MODAL;
     }
 
     @Override
     public String displayName() {
         return "this form";
+    }
+
+    @Override
+    public String userName() {
+        return text("interaction.name.form");
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
-import io.github.jdaboot.interaction.option.OptionSpec;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +22,6 @@ public final class PrefixInput {
 
     private final MessageReceivedEvent event;
 
-    private @Nullable OptionSpec current;
-
     PrefixInput(String text, MessageReceivedEvent event) {
         this.text = text;
         this.words = new ArrayDeque<>(PrefixTokenizer.tokenize(text));
@@ -33,25 +29,24 @@ public final class PrefixInput {
         this.event = event;
     }
 
-    public void reading(OptionSpec option) {
-        this.current = option;
+    /** The next word (a quoted one without its quotes); null when nothing is left. */
+    public @Nullable String next() {
+        PrefixTokenizer.Token word = this.words.pollFirst();
+        return (word != null) ? word.text() : null;
     }
 
     /**
-     * The next word, or for an option that takes the rest, the rest of the text (a single
-     * quoted word without its quotes); null when nothing is left.
+     * The rest of the text, as typed (a single quoted word without its quotes), for the
+     * option that takes it ({@code OptionSpec.rest()}); null when nothing is left.
      */
-    public @Nullable String next() {
+    public @Nullable String rest() {
         PrefixTokenizer.Token word = this.words.pollFirst();
         if (word == null) {
             return null;
         }
-        if (this.current != null && this.current.rest()) {
-            boolean last = this.words.isEmpty();
-            this.words.clear();
-            return (last && word.quoted()) ? word.text() : this.text.substring(word.start()).strip();
-        }
-        return word.text();
+        boolean last = this.words.isEmpty();
+        this.words.clear();
+        return (last && word.quoted()) ? word.text() : this.text.substring(word.start()).strip();
     }
 
     /** The next file attached to the message, or null. */
@@ -62,10 +57,6 @@ public final class PrefixInput {
     /** The message: for mentions of users, roles and channels in its text. */
     public Message message() {
         return this.event.getMessage();
-    }
-
-    List<PrefixTokenizer.Token> remaining() {
-        return List.copyOf(this.words);
     }
 
 }

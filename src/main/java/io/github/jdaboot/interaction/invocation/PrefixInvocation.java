@@ -7,7 +7,8 @@ import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
-import io.github.jdaboot.interaction.handler.CommandDefinition;
+import io.github.jdaboot.interaction.method.HandlerKind;
+import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PrefixInvocation extends Invocation implements CommandContext {
 
-    private final CommandDefinition command;
+    private final String commandName;
+
+    private final String usage;
 
     private final MessageReceivedEvent event;
 
@@ -36,10 +39,19 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     private int sent;
 
-    public PrefixInvocation(CommandDefinition command, MessageReceivedEvent event, String prefix, String arguments,
-            InvocationSupport support) {
-        super(command.handler(), support);
-        this.command = command;
+    /**
+     * A run of a prefix command.
+     * @param commandName the command as typed without the prefix: {@code idea} or
+     * {@code tag add}
+     * @param usage its usage line without the prefix: {@code idea [topic]}
+     * @param prefix the prefix: {@code .}
+     * @param arguments the text after the command's name
+     */
+    public PrefixInvocation(HandlerMethod handler, String commandName, String usage, MessageReceivedEvent event,
+            String prefix, String arguments, InvocationSupport support) {
+        super(handler, support);
+        this.commandName = commandName;
+        this.usage = usage;
         this.event = event;
         this.prefix = prefix;
         this.input = new PrefixInput(arguments, event);
@@ -50,23 +62,23 @@ public final class PrefixInvocation extends Invocation implements CommandContext
     }
 
     @Override
-    public String kind() {
-        return "prefix";
+    public HandlerKind kind() {
+        return HandlerKind.PREFIX_COMMAND;
     }
 
     @Override
     public String displayName() {
-        return this.prefix + this.command.fullName();
+        return this.prefix + this.commandName;
     }
 
     @Override
     public String key() {
-        return this.command.fullName();
+        return this.commandName;
     }
 
     @Override
     public String usage() {
-        return this.prefix + this.command.usage();
+        return this.prefix + this.usage;
     }
 
     @Override
@@ -81,7 +93,7 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     @Override
     public String commandName() {
-        return this.command.fullName();
+        return this.commandName;
     }
 
     @Override
@@ -127,8 +139,7 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     @Override
     public void openModal(Modal modal) {
-        reply(Reply.of("That one opens a form, which only works as a slash command: type `/" + this.command.fullName()
-                + "`."));
+        reply(Reply.of(text("interaction.prefix.form", this.commandName)));
     }
 
     /**

@@ -2,7 +2,8 @@ package io.github.jdaboot.interaction.invocation;
 
 import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.CommandSurface;
-import io.github.jdaboot.interaction.handler.CommandDefinition;
+import io.github.jdaboot.interaction.method.HandlerKind;
+import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 
 /**
@@ -12,36 +13,50 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 public final class SlashInvocation extends InteractionInvocation<SlashCommandInteractionEvent>
         implements CommandContext {
 
-    private final CommandDefinition command;
+    private final String commandName;
 
-    public SlashInvocation(CommandDefinition command, SlashCommandInteractionEvent event, InvocationSupport support) {
-        super(command.handler(), event, support);
-        this.command = command;
+    private final String usage;
+
+    private final boolean ephemeral;
+
+    /**
+     * A run of a slash command.
+     * @param commandName the command as typed without its slash: {@code idea} or
+     * {@code tag add}
+     * @param usage its usage line without the slash: {@code idea [topic]}
+     * @param ephemeral whether its replies are private unless said otherwise
+     */
+    public SlashInvocation(HandlerMethod handler, String commandName, String usage, boolean ephemeral,
+            SlashCommandInteractionEvent event, InvocationSupport support) {
+        super(handler, event, support);
+        this.commandName = commandName;
+        this.usage = usage;
+        this.ephemeral = ephemeral;
     }
 
     @Override
-    public String kind() {
-        return "slash";
+    public HandlerKind kind() {
+        return HandlerKind.SLASH_COMMAND;
     }
 
     @Override
     public String displayName() {
-        return "/" + this.command.fullName();
+        return "/" + this.commandName;
     }
 
     @Override
     public String key() {
-        return this.command.fullName();
+        return this.commandName;
     }
 
     @Override
     public String usage() {
-        return "/" + this.command.usage();
+        return "/" + this.usage;
     }
 
     @Override
     boolean ephemeralByDefault() {
-        return this.command.ephemeral();
+        return this.ephemeral;
     }
 
     @Override
@@ -51,7 +66,7 @@ public final class SlashInvocation extends InteractionInvocation<SlashCommandInt
 
     @Override
     public String commandName() {
-        return this.command.fullName();
+        return this.commandName;
     }
 
 }

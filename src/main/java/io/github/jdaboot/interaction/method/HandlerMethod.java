@@ -66,6 +66,11 @@ public final class HandlerMethod {
         return this.beanName;
     }
 
+    /** The bean's user class (without a CGLIB or AOP proxy's). */
+    public Class<?> beanType() {
+        return this.beanType;
+    }
+
     public Method method() {
         return this.method;
     }

@@ -1,6 +1,5 @@
 package io.github.jdaboot.interaction.method;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Map;
@@ -9,28 +8,34 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the methods carrying an annotation on every bean, once all singletons exist, as
- * Spring's {@code EventListenerMethodProcessor} does for {@code @EventListener}.
+ * Finds the handler methods of every bean, once all singletons exist, as Spring's
+ * {@code EventListenerMethodProcessor} does for {@code @EventListener}: each bean's user
+ * class is searched with {@link MethodIntrospector} (interfaces and bridge methods
+ * included), scoped-proxy targets and Spring's own beans are left out, and the methods
+ * found are handed over in a stable order (by name).
  */
 public final class HandlerScanner {
 
-    /** Receives one annotated method. */
+    /** Receives one handler method and what the lookup found on it. */
     @FunctionalInterface
-    public interface Found<A extends Annotation> {
+    public interface Found<T> {
 
-        void handle(HandlerMethod handler, A annotation);
+        void handle(HandlerMethod handler, T metadata);
 
     }
 
     private HandlerScanner() {
     }
 
-    public static <A extends Annotation> void scan(ConfigurableListableBeanFactory factory, Class<A> annotation,
-            Found<A> found) {
+    /**
+     * Calls {@code found} for every method of every bean for which {@code lookup} gives
+     * metadata (typically its annotation).
+     */
+    public static <T> void scan(ConfigurableListableBeanFactory factory, MethodIntrospector.MetadataLookup<T> lookup,
+            Found<T> found) {
         for (String beanName : factory.getBeanNamesForType(Object.class, false, false)) {
             if (ScopedProxyUtils.isScopedTarget(beanName)) {
                 continue;
@@ -40,14 +45,12 @@ public final class HandlerScanner {
                 continue;
             }
             Class<?> userType = ClassUtils.getUserClass(type);
-            Map<Method, A> annotated = MethodIntrospector.selectMethods(userType,
-                    (MethodIntrospector.MetadataLookup<A>) (method) -> AnnotatedElementUtils
-                        .findMergedAnnotation(method, annotation));
-            if (annotated.isEmpty()) {
+            Map<Method, T> methods = MethodIntrospector.selectMethods(userType, lookup);
+            if (methods.isEmpty()) {
                 continue;
             }
             Object bean = factory.getBean(beanName);
-            annotated.entrySet()
+            methods.entrySet()
                 .stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Method::getName)))
                 .forEach((entry) -> found.handle(new HandlerMethod(bean, beanName, userType, entry.getKey()),

@@ -1,5 +1,7 @@
 package io.github.jdaboot.interaction.method;
 
+import java.util.Set;
+
 import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.InteractionContext;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +14,17 @@ import org.springframework.core.MethodParameter;
  * resolvers cover options, the context, the user, member, guild, channel, JDA and its
  * event, id parts, modal fields and select menu values; a bean of this type adds a kind
  * of its own, consulted before the framework's. Every parameter of every handler must be
- * supported by some resolver, which is checked at startup.
+ * supported by a resolver that serves the handler's kind, which is checked at startup.
  */
 public interface InteractionArgumentResolver {
+
+    /**
+     * The kinds of handler this resolver fills parameters of: a parameter it supports is
+     * refused at startup on a handler of another kind. Every kind unless overridden.
+     */
+    default Set<HandlerKind> supportedKinds() {
+        return HandlerKind.ALL;
+    }
 
     /**
      * Whether this resolver fills the parameter; asked once per parameter, at startup.

@@ -41,7 +41,8 @@ public interface OptionResolver {
 
     /**
      * The value of a prefix command's option, read from its text: usually
-     * {@link PrefixInput#next()}.
+     * {@link PrefixInput#next()}, or {@link PrefixInput#rest()} for the option that takes
+     * the rest of the text ({@link OptionSpec#rest()}).
      * @return null when the text has nothing left for it
      * @throws BadInputException when it cannot be used (its message is the reply)
      */

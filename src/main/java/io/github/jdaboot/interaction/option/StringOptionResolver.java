@@ -42,7 +42,7 @@ public class StringOptionResolver implements OptionResolver {
 
     @Override
     public @Nullable String fromPrefix(PrefixInput input, OptionSpec option, InteractionContext context) {
-        String text = input.next();
+        String text = option.rest() ? input.rest() : input.next();
         return (text != null) ? checked(text, option) : null;
     }
 

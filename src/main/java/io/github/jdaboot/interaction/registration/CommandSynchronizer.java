@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.annotation.GuildOnly;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
-import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
 import io.github.jdaboot.interaction.handler.CommandDefinition;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
 import io.github.jdaboot.interaction.handler.ContextCommandMapping;
@@ -56,14 +55,20 @@ public class CommandSynchronizer implements EventListener {
 
     private final LocalizationFunction localization;
 
-    private final CommandProperties properties;
+    private final List<Long> guilds;
 
+    /**
+     * The synchronizer.
+     * @param localization the names and descriptions in other languages
+     * @param guilds the guilds to register the commands in, or none to register them
+     * globally ({@code discord.commands.guilds})
+     */
     public CommandSynchronizer(CommandHandlerMapping registry, ContextCommandMapping contextCommands,
-            LocalizationFunction localization, CommandProperties properties) {
+            LocalizationFunction localization, List<Long> guilds) {
         this.registry = registry;
         this.contextCommands = contextCommands;
         this.localization = localization;
-        this.properties = properties;
+        this.guilds = List.copyOf(guilds);
     }
 
     @Override
@@ -78,13 +83,13 @@ public class CommandSynchronizer implements EventListener {
     // and the comparison would see a difference on every start
     public void synchronize(JDA jda) {
         List<CommandData> desired = desired();
-        if (this.properties.getGuilds().isEmpty()) {
+        if (this.guilds.isEmpty()) {
             if (jda.getShardInfo().getShardId() == 0) {
                 sync("globally", jda.retrieveCommands(true), jda::updateCommands, desired);
             }
             return;
         }
-        for (long guildId : this.properties.getGuilds()) {
+        for (long guildId : this.guilds) {
             Guild guild = jda.getGuildById(guildId);
             if (guild != null) {
                 sync("in guild " + guild.getName() + " (" + guildId + ")", guild.retrieveCommands(true),
@@ -117,7 +122,7 @@ public class CommandSynchronizer implements EventListener {
     /** The commands as Discord should have them, from the registry. */
     public List<CommandData> desired() {
         Map<String, CommandData> commands = new LinkedHashMap<>();
-        for (CommandDefinition definition : this.registry.slashCommands()) {
+        for (CommandDefinition definition : this.registry.getSlashCommands()) {
             if (definition.group() == null) {
                 SlashCommandData data = Commands.slash(definition.name(), definition.description())
                     .addOptions(options(definition));
@@ -137,7 +142,7 @@ public class CommandSynchronizer implements EventListener {
                     .addOptions(options(definition)));
             }
         }
-        for (ContextCommandMapping.ContextCommand command : this.contextCommands.all()) {
+        for (ContextCommandMapping.ContextCommand command : this.contextCommands.getContextCommands()) {
             CommandData data = Commands.context(command.type(), command.name());
             HandlerMethod handler = command.handler();
             RequiresPermissions permissions = handler.annotation(RequiresPermissions.class);

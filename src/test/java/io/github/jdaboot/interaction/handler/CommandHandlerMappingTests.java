@@ -8,7 +8,7 @@ import io.github.jdaboot.interaction.annotation.CommandGroup;
 import io.github.jdaboot.interaction.annotation.Cooldown;
 import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
-import io.github.jdaboot.interaction.autoconfigure.CommandAutoConfiguration;
+import io.github.jdaboot.interaction.autoconfigure.InteractionAutoConfiguration;
 import io.github.jdaboot.interaction.option.OptionDefinition;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -29,19 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandHandlerMappingTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CommandAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(InteractionAutoConfiguration.class));
 
     @Test
     void validCommandsAreRegistered() {
         this.runner.withBean("good", Good.class).withBean("tags", Tags.class).run((context) -> {
             assertThat(context).hasNotFailed();
             CommandHandlerMapping registry = context.getBean(CommandHandlerMapping.class);
-            assertThat(registry.all()).extracting(CommandDefinition::fullName)
+            assertThat(registry.getCommands()).extracting(CommandDefinition::fullName)
                 .containsExactlyInAnyOrder("roll", "ping", "tags add", "tags remove", "help");
-            CommandDefinition roll = registry.find("roll").orElseThrow();
+            CommandDefinition roll = registry.getCommand("roll").orElseThrow();
             assertThat(roll.options()).extracting(OptionDefinition::name).containsExactly("sides", "label_text");
             assertThat(roll.usage()).isEqualTo("roll <sides> [label_text]");
-            assertThat(registry.find("ping").orElseThrow().guildOnly()).as("permissions imply a server").isTrue();
+            assertThat(registry.getCommand("ping").orElseThrow().guildOnly()).as("permissions imply a server").isTrue();
             assertThat(registry.isGroup("tags")).isTrue();
         });
     }
@@ -64,7 +64,8 @@ class CommandHandlerMappingTests {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
                 .hasMessageContaining("second.roll()")
-                .hasMessageContaining("duplicate command name 'roll', also declared by first.roll(int, String)");
+                .hasMessageContaining(
+                        "ambiguous mapping: command name 'roll' is also mapped to first.roll(int, String)");
         });
     }
 

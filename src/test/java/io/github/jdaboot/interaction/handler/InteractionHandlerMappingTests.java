@@ -14,7 +14,7 @@ import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.IdPart;
 import io.github.jdaboot.interaction.annotation.ModalHandler;
 import io.github.jdaboot.interaction.annotation.Option;
-import io.github.jdaboot.interaction.autoconfigure.CommandAutoConfiguration;
+import io.github.jdaboot.interaction.autoconfigure.InteractionAutoConfiguration;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandler;
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InteractionHandlerMappingTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CommandAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(InteractionAutoConfiguration.class));
 
     @Test
     @DisplayName("custom ids are routed by template, the most specific first, with their parts")
@@ -52,33 +52,36 @@ class InteractionHandlerMappingTests {
         this.runner.withBean("clicks", Clicks.class).run((context) -> {
             assertThat(context).hasNotFailed();
             ComponentHandlerMapping mapping = context.getBean(ComponentHandlerMapping.class);
-            assertThat(mapping.match("vote:up:42")).hasValueSatisfying((match) -> {
+            assertThat(mapping.match("vote:up:42")).satisfies((match) -> {
                 assertThat(match.template()).isEqualTo("vote:up:{poll:\\d+}");
                 assertThat(match.parts()).containsEntry("poll", "42");
             });
-            assertThat(mapping.match("vote:up:latest")).hasValueSatisfying(
+            assertThat(mapping.match("vote:up:latest")).satisfies(
                     (match) -> assertThat(match.template()).as("literal before variable").isEqualTo("vote:up:latest"));
-            assertThat(mapping.match("vote:down:42")).isEmpty();
-            assertThat(mapping.match("~a1b2")).isEmpty();
+            assertThat(mapping.match("vote:down:42")).isNull();
+            assertThat(mapping.match("~a1b2")).isNull();
             assertThat(context.getBean(ModalHandlerMapping.class).match("rename:faq"))
-                .hasValueSatisfying((match) -> assertThat(match.parts()).containsEntry("tag", "faq"));
+                .satisfies((match) -> assertThat(match.parts()).containsEntry("tag", "faq"));
         });
     }
 
     @Test
     @DisplayName("invalid component and form handlers fail startup, naming the bean, the method and the problem")
     void invalid() {
-        assertFails(OptionOnClick.class,
-                "Invalid @ComponentHandler method bad.click(String): parameter 'text' is for" + " commands");
+        assertFails(OptionOnClick.class, "Invalid @ComponentHandler method bad.click(String): parameter 'text' is for"
+                + " @Command methods, not for @ComponentHandler methods");
         assertFails(MissingPart.class, "is bound to the id part 'poll', which template 'vote' does not have");
         assertFails(FrameworkId.class, "invalid template '~mine'");
-        assertFails(FieldOnClick.class, "is a @Field, which only forms have");
+        assertFails(FieldOnClick.class,
+                "parameter 'name' is for @ModalHandler methods, not for @ComponentHandler methods");
         assertFails(FormAnsweringForm.class, "a form cannot be answered with another form");
-        assertFails(WrongEvent.class, "is a ModalInteractionEvent, which never reaches a @ComponentHandler method");
+        assertFails(WrongEvent.class,
+                "parameter 'event' is for @ModalHandler methods, not for @ComponentHandler methods");
         this.runner.withBean("clicks", Clicks.class)
             .withBean("again", SameTemplate.class)
             .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
-                .hasMessageContaining("template 'vote:up:{poll:\\d+}' is also handled by clicks.up(long)"));
+                .hasMessageContaining(
+                        "ambiguous mapping: template 'vote:up:{poll:\\d+}' is also mapped to clicks.up(long)"));
     }
 
     @Test
@@ -86,7 +89,7 @@ class InteractionHandlerMappingTests {
     void optionResolverBean() {
         this.runner.withBean(DurationOptions.class).withBean("timer", Timer.class).run((context) -> {
             assertThat(context).hasNotFailed();
-            CommandDefinition command = context.getBean(CommandHandlerMapping.class).find("timer").orElseThrow();
+            CommandDefinition command = context.getBean(CommandHandlerMapping.class).getCommand("timer").orElseThrow();
             assertThat(command.options()).singleElement().satisfies((option) -> {
                 assertThat(option.data().getType()).isEqualTo(OptionType.STRING);
                 assertThat(option.describe()).isEqualTo("a duration like 5m");

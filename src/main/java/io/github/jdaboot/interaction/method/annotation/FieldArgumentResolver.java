@@ -1,8 +1,11 @@
 package io.github.jdaboot.interaction.method.annotation;
 
+import java.util.Set;
+
 import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -17,6 +20,11 @@ import org.springframework.core.MethodParameter;
  * within {@code maxLength}.
  */
 public class FieldArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public Set<HandlerKind> supportedKinds() {
+        return Set.of(HandlerKind.MODAL);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

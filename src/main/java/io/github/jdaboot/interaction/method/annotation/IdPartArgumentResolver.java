@@ -1,9 +1,12 @@
 package io.github.jdaboot.interaction.method.annotation;
 
+import java.util.Set;
+
 import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.IdPart;
 import io.github.jdaboot.interaction.invocation.Invocation;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,11 @@ public class IdPartArgumentResolver implements InteractionArgumentResolver {
 
     public IdPartArgumentResolver(ConversionService conversions) {
         this.conversions = conversions;
+    }
+
+    @Override
+    public Set<HandlerKind> supportedKinds() {
+        return Set.of(HandlerKind.COMPONENT, HandlerKind.MODAL);
     }
 
     @Override

@@ -3,14 +3,15 @@ package io.github.jdaboot.interaction.method.annotation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Option;
-import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
 import io.github.jdaboot.interaction.invocation.InteractionInvocation;
-import io.github.jdaboot.interaction.invocation.PrefixInput;
 import io.github.jdaboot.interaction.invocation.PrefixInvocation;
+import io.github.jdaboot.interaction.method.DiscordNames;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import io.github.jdaboot.interaction.option.OptionDefinition;
@@ -42,6 +43,11 @@ public class OptionArgumentResolver implements InteractionArgumentResolver {
     }
 
     @Override
+    public Set<HandlerKind> supportedKinds() {
+        return HandlerKind.COMMANDS;
+    }
+
+    @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.hasParameterAnnotation(Option.class);
     }
@@ -70,8 +76,8 @@ public class OptionArgumentResolver implements InteractionArgumentResolver {
             }
             name = parameter.getParameterName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         }
-        CommandHandlerMapping.checkName(handler, "option name", name);
-        CommandHandlerMapping.checkDescription(handler, "option '" + name + "'", option.description());
+        DiscordNames.checkName(handler, "@Command", "option name", name);
+        DiscordNames.checkDescription(handler, "@Command", "option '" + name + "'", option.description());
         if (!option.required() && type.isPrimitive()) {
             throw handler.invalid("@Command",
                     "optional option '" + name + "' has the primitive type " + type.getSimpleName()
@@ -115,9 +121,7 @@ public class OptionArgumentResolver implements InteractionArgumentResolver {
         }
         Object value = switch (context) {
             case PrefixInvocation prefix -> {
-                PrefixInput input = prefix.input();
-                input.reading(option.spec());
-                yield option.resolver().fromPrefix(input, option.spec(), context);
+                yield option.resolver().fromPrefix(prefix.input(), option.spec(), context);
             }
             case InteractionInvocation<?> slash when slash.event() instanceof SlashCommandInteractionEvent event -> {
                 OptionMapping mapping = event.getOption(option.name());

@@ -2,11 +2,13 @@ package io.github.jdaboot.interaction.method.annotation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.github.jdaboot.interaction.ComponentContext;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Selected;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import net.dv8tion.jda.api.entities.IMentionable;
 import net.dv8tion.jda.api.entities.Member;
@@ -29,6 +31,11 @@ public class SelectedArgumentResolver implements InteractionArgumentResolver {
     private static final Map<Class<?>, Function<Mentions, List<?>>> ENTITIES = Map.of(User.class, Mentions::getUsers,
             Member.class, Mentions::getMembers, Role.class, Mentions::getRoles, GuildChannel.class,
             Mentions::getChannels, IMentionable.class, Mentions::getMentions);
+
+    @Override
+    public Set<HandlerKind> supportedKinds() {
+        return Set.of(HandlerKind.COMPONENT);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

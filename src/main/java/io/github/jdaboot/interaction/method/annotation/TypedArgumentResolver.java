@@ -1,9 +1,12 @@
 package io.github.jdaboot.interaction.method.annotation;
 
+import java.util.Set;
+
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
 import io.github.jdaboot.interaction.annotation.Typed;
 import io.github.jdaboot.interaction.invocation.AutocompleteInvocation;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 
 import org.springframework.core.MethodParameter;
@@ -13,6 +16,11 @@ import org.springframework.core.MethodParameter;
  * with what the user typed so far.
  */
 public class TypedArgumentResolver implements InteractionArgumentResolver {
+
+    @Override
+    public Set<HandlerKind> supportedKinds() {
+        return Set.of(HandlerKind.AUTOCOMPLETE);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

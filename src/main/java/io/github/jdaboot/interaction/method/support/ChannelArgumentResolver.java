@@ -17,7 +17,7 @@ public class ChannelArgumentResolver implements InteractionArgumentResolver {
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
         return (type == MessageChannel.class || type == MessageChannelUnion.class)
-                && ContextArgumentResolver.plain(parameter);
+                && ParameterAnnotations.plain(parameter);
     }
 
     @Override

@@ -16,7 +16,7 @@ public class GuildArgumentResolver implements InteractionArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Guild.class && ContextArgumentResolver.plain(parameter);
+        return parameter.getParameterType() == Guild.class && ParameterAnnotations.plain(parameter);
     }
 
     @Override

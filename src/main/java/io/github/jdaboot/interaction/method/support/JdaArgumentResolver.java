@@ -16,7 +16,7 @@ public class JdaArgumentResolver implements InteractionArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == JDA.class && ContextArgumentResolver.plain(parameter);
+        return parameter.getParameterType() == JDA.class && ParameterAnnotations.plain(parameter);
     }
 
     @Override

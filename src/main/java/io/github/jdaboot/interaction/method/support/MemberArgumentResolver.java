@@ -16,7 +16,7 @@ public class MemberArgumentResolver implements InteractionArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Member.class && ContextArgumentResolver.plain(parameter);
+        return parameter.getParameterType() == Member.class && ParameterAnnotations.plain(parameter);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.jdaboot.interaction.method.support;
 
+import java.util.Set;
+
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.invocation.Invocation;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import net.dv8tion.jda.api.entities.Message;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +18,13 @@ import org.springframework.core.MethodParameter;
 public class MessageArgumentResolver implements InteractionArgumentResolver {
 
     @Override
+    public Set<HandlerKind> supportedKinds() {
+        return Set.of(HandlerKind.SLASH_COMMAND, HandlerKind.PREFIX_COMMAND, HandlerKind.COMPONENT, HandlerKind.MODAL);
+    }
+
+    @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Message.class && ContextArgumentResolver.plain(parameter);
+        return parameter.getParameterType() == Message.class && ParameterAnnotations.plain(parameter);
     }
 
     @Override

@@ -16,7 +16,7 @@ public class UserArgumentResolver implements InteractionArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == User.class && ContextArgumentResolver.plain(parameter);
+        return parameter.getParameterType() == User.class && ParameterAnnotations.plain(parameter);
     }
 
     @Override

@@ -9,33 +9,41 @@ import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
+import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
 import io.github.jdaboot.interaction.event.GatewayEventListeners;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
-import io.github.jdaboot.interaction.guard.Guards;
+import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
+import io.github.jdaboot.interaction.handler.ComponentCallbackHandlerMapping;
 import io.github.jdaboot.interaction.handler.ComponentHandlerMapping;
 import io.github.jdaboot.interaction.handler.ContextCommandMapping;
+import io.github.jdaboot.interaction.handler.InteractionHandlerMapping;
 import io.github.jdaboot.interaction.handler.ModalHandlerMapping;
 import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
-import io.github.jdaboot.interaction.method.ArgumentResolvers;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandler;
-import io.github.jdaboot.interaction.method.ReturnValueHandlers;
-import io.github.jdaboot.interaction.method.annotation.ExceptionHandlers;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
 import io.github.jdaboot.interaction.method.annotation.FieldArgumentResolver;
 import io.github.jdaboot.interaction.method.annotation.IdPartArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
+import io.github.jdaboot.interaction.method.annotation.MessageTargetArgumentResolver;
 import io.github.jdaboot.interaction.method.annotation.OptionArgumentResolver;
 import io.github.jdaboot.interaction.method.annotation.SelectedArgumentResolver;
-import io.github.jdaboot.interaction.method.annotation.TargetArgumentResolver;
 import io.github.jdaboot.interaction.method.annotation.TypedArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.UserTargetArgumentResolver;
 import io.github.jdaboot.interaction.method.support.ChannelArgumentResolver;
-import io.github.jdaboot.interaction.method.support.ContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.CommandContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.ComponentContextArgumentResolver;
 import io.github.jdaboot.interaction.method.support.EventArgumentResolver;
 import io.github.jdaboot.interaction.method.support.GuildArgumentResolver;
+import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
 import io.github.jdaboot.interaction.method.support.JdaArgumentResolver;
 import io.github.jdaboot.interaction.method.support.LocaleArgumentResolver;
 import io.github.jdaboot.interaction.method.support.MemberArgumentResolver;
@@ -80,20 +88,29 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Auto-configuration of the interaction framework, split as Spring MVC splits its own:
- * handler mappings (commands, prefix messages, context menus, autocomplete, components,
- * forms), argument resolvers and return value handlers, exception handlers and guards,
- * the adapter that runs a handler with them (an observation per run), and the dispatcher
- * that routes JDA's events; plus the executor, the command synchronizer and the built-in
- * {@code help} command. Every bean backs off when the application defines its own; beans
- * of the SPI types ({@link InteractionArgumentResolver}, {@link OptionResolver},
- * {@link InteractionReturnValueHandler}, {@link InteractionGuard}) extend it and come
- * before the framework's own.
+ * handler mappings (slash and prefix commands, context menus, autocomplete, components
+ * and their callbacks, forms) that the dispatcher asks in order, argument resolvers and
+ * return value handlers, the exception resolver and the guards, the adapter that runs a
+ * handler with them (an observation per run), and the dispatcher that routes JDA's
+ * events; plus the executor, the framework's texts, the command synchronizer and the
+ * built-in {@code help} command. Every bean backs off when the application declares one
+ * of its type; beans of the strategy types ({@link InteractionArgumentResolver},
+ * {@link OptionResolver}, {@link InteractionReturnValueHandler},
+ * {@link InteractionGuard}) extend it and come before the framework's own, and beans of
+ * {@link InteractionHandlerMapping} are asked with the framework's mappings, in their
+ * order.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(JDA.class)
 @EnableConfigurationProperties(CommandProperties.class)
-public final class CommandAutoConfiguration {
+public final class InteractionAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionMessages interactionMessages(MessageSource messageSource) {
+        return new InteractionMessages(messageSource);
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -106,8 +123,8 @@ public final class CommandAutoConfiguration {
     ScheduledExecutorService commandDeferrals() {
         ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("command-deferrals").daemon().factory());
-        deferrals.setRemoveOnCancelPolicy(true); // a run answered in time leaves the
-                                                 // queue at once
+        // a run answered in time leaves the queue at once
+        deferrals.setRemoveOnCancelPolicy(true);
         return deferrals;
     }
 
@@ -119,8 +136,8 @@ public final class CommandAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OptionArgumentResolver optionArgumentResolver(ObjectProvider<OptionResolver> userResolvers) {
-        List<OptionResolver> resolvers = new ArrayList<>(userResolvers.orderedStream().toList());
+    OptionArgumentResolver optionArgumentResolver(ObjectProvider<OptionResolver> applicationResolvers) {
+        List<OptionResolver> resolvers = new ArrayList<>(applicationResolvers.orderedStream().toList());
         resolvers.addAll(List.of(new StringOptionResolver(), new LongOptionResolver(), new IntegerOptionResolver(),
                 new DoubleOptionResolver(), new BooleanOptionResolver(), new EnumOptionResolver(),
                 new UserOptionResolver(), new MemberOptionResolver(), new RoleOptionResolver(),
@@ -130,38 +147,45 @@ public final class CommandAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArgumentResolvers interactionArgumentResolvers(ObjectProvider<InteractionArgumentResolver> userResolvers,
-            OptionArgumentResolver options) {
+    InteractionArgumentResolverComposite interactionArgumentResolvers(
+            ObjectProvider<InteractionArgumentResolver> applicationResolvers, OptionArgumentResolver options) {
         List<InteractionArgumentResolver> resolvers = new ArrayList<>(
-                userResolvers.orderedStream().filter((resolver) -> resolver != options).toList());
-        resolvers.addAll(List.of(options, new ContextArgumentResolver(), new UserArgumentResolver(),
-                new MemberArgumentResolver(), new GuildArgumentResolver(), new ChannelArgumentResolver(),
-                new JdaArgumentResolver(), new EventArgumentResolver(), new MessageArgumentResolver(),
+                applicationResolvers.orderedStream().filter((resolver) -> resolver != options).toList());
+        resolvers.addAll(List.of(options, new InteractionContextArgumentResolver(),
+                new CommandContextArgumentResolver(), new ComponentContextArgumentResolver(),
+                new UserArgumentResolver(), new MemberArgumentResolver(), new GuildArgumentResolver(),
+                new ChannelArgumentResolver(), new JdaArgumentResolver(), new MessageArgumentResolver(),
                 new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
                 new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
-                new TargetArgumentResolver(), new LocaleArgumentResolver()));
-        return new ArgumentResolvers(resolvers);
+                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver()));
+        for (HandlerKind kind : HandlerKind.values()) {
+            resolvers.add(new EventArgumentResolver(kind));
+        }
+        return new InteractionArgumentResolverComposite(resolvers);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ReturnValueHandlers interactionReturnValueHandlers(ObjectProvider<InteractionReturnValueHandler> userHandlers) {
-        List<InteractionReturnValueHandler> handlers = new ArrayList<>(userHandlers.orderedStream().toList());
+    InteractionReturnValueHandlerComposite interactionReturnValueHandlers(
+            ObjectProvider<InteractionReturnValueHandler> applicationHandlers) {
+        List<InteractionReturnValueHandler> handlers = new ArrayList<>(applicationHandlers.orderedStream().toList());
         handlers.addAll(List.of(new StringReturnValueHandler(), new ReplyReturnValueHandler(),
                 new ModalReturnValueHandler(), new MessageReturnValueHandler(), new VoidReturnValueHandler()));
-        return new ReturnValueHandlers(handlers);
+        return new InteractionReturnValueHandlerComposite(handlers);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ExceptionHandlers interactionExceptionHandlers(ArgumentResolvers arguments, ReturnValueHandlers returns) {
-        return new ExceptionHandlers(arguments, returns);
+    InteractionExceptionResolver interactionExceptionResolver(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionMessages messages) {
+        return new InteractionExceptionResolver(arguments, returns, messages);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    CommandHandlerMapping commandHandlerMapping(ArgumentResolvers arguments, OptionArgumentResolver options,
-            ReturnValueHandlers returns, ExceptionHandlers exceptions) {
+    CommandHandlerMapping commandHandlerMapping(InteractionArgumentResolverComposite arguments,
+            OptionArgumentResolver options, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions) {
         return new CommandHandlerMapping(arguments, options, returns, exceptions);
     }
 
@@ -169,42 +193,52 @@ public final class CommandAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
     PrefixCommandMapping prefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
-        return new PrefixCommandMapping(commands, properties);
+        return new PrefixCommandMapping(commands, properties.getPrefix(), properties.isMentionPrefix(),
+                properties.isAllowBots());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ComponentHandlerMapping componentHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
+    ComponentCallbackHandlerMapping componentCallbackHandlerMapping(ComponentCallbacks callbacks) {
+        return new ComponentCallbackHandlerMapping(callbacks);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ComponentHandlerMapping componentHandlerMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
         return new ComponentHandlerMapping(arguments, returns, exceptions);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ModalHandlerMapping modalHandlerMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
+    ModalHandlerMapping modalHandlerMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
         return new ModalHandlerMapping(arguments, returns, exceptions);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands, ArgumentResolvers arguments) {
-        return new AutocompleteHandlerMapping(commands, arguments);
+    AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands,
+            InteractionArgumentResolverComposite arguments, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions) {
+        return new AutocompleteHandlerMapping(commands, arguments, returns, exceptions);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ContextCommandMapping contextCommandMapping(ArgumentResolvers arguments, ReturnValueHandlers returns,
-            ExceptionHandlers exceptions) {
+    ContextCommandMapping contextCommandMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
         return new ContextCommandMapping(arguments, returns, exceptions);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LocalizationFunction commandLocalization(MessageSource messageSource, ResourcePatternResolver resources,
+    LocalizationFunction commandLocalization(InteractionMessages messages, ResourcePatternResolver resources,
             Environment environment) {
-        return new CommandLocalization(messageSource, CommandLocalization.bundled(resources,
-                environment.getProperty("spring.messages.basename", "messages")));
+        String basenames = environment.getProperty("spring.messages.basename", "messages") + ","
+                + InteractionMessages.BASENAME;
+        return new CommandLocalization(messages.getMessageSource(), CommandLocalization.bundled(resources, basenames));
     }
 
     @Bean
@@ -222,25 +256,36 @@ public final class CommandAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InteractionHandlerAdapter interactionHandlerAdapter(ObjectProvider<InteractionGuard> guards,
-            ArgumentResolvers arguments, ReturnValueHandlers returns, ExceptionHandlers exceptions,
-            ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<InteractionObservationConvention> convention) {
-        return new InteractionHandlerAdapter(new Guards(guards.orderedStream().toList(), new CooldownTracker()),
-                arguments, returns, exceptions, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                convention.getIfAvailable());
+    GuardChain interactionGuards(ObjectProvider<InteractionGuard> applicationGuards, InteractionMessages messages) {
+        return new GuardChain(applicationGuards.orderedStream().toList(), new CooldownTracker(), messages);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    InteractionDispatcher interactionDispatcher(CommandHandlerMapping commands,
-            ObjectProvider<PrefixCommandMapping> prefixCommands, ComponentHandlerMapping components,
-            ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
+    InteractionHandlerAdapter interactionHandlerAdapter(GuardChain guards,
+            InteractionArgumentResolverComposite arguments, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<InteractionObservationConvention> convention) {
+        return new InteractionHandlerAdapter(guards, arguments, returns, exceptions,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, ScheduledExecutorService commandDeferrals, CommandProperties properties) {
-        return new InteractionDispatcher(commands, prefixCommands.getIfAvailable(), components, modals, suggestions,
-                contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics), commandDeferrals,
-                properties);
+            InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
+            CommandProperties properties) {
+        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
+                properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
+        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
+    MissedCommandRecovery missedCommandRecovery(InteractionDispatcher dispatcher) {
+        return new MissedCommandRecovery(dispatcher::onEvent);
     }
 
     @Bean
@@ -248,14 +293,14 @@ public final class CommandAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "discord.commands.register", matchIfMissing = true)
     CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, ContextCommandMapping contextCommands,
             LocalizationFunction commandLocalization, CommandProperties properties) {
-        return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties);
+        return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties.getGuilds());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "discord.commands.help.enabled", matchIfMissing = true)
     HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties) {
-        return new HelpCommand(commands, properties);
+        return new HelpCommand(commands, properties.getPrefix());
     }
 
 }

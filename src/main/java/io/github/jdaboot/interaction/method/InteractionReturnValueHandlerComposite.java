@@ -11,22 +11,28 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
 /**
- * The return value handlers, users' first. A {@code CompletionStage} is awaited (on the
- * handler's virtual thread) and its result handled like a returned value.
+ * The return value handlers, the application's first, as Spring MVC's
+ * {@code HandlerMethodReturnValueHandlerComposite}. A {@code CompletionStage} is awaited
+ * (on the handler's virtual thread) and its result handled like a returned value.
  */
-public class ReturnValueHandlers {
+public class InteractionReturnValueHandlerComposite {
 
     private final List<InteractionReturnValueHandler> handlers;
 
-    public ReturnValueHandlers(List<InteractionReturnValueHandler> handlers) {
+    public InteractionReturnValueHandlerComposite(List<InteractionReturnValueHandler> handlers) {
         this.handlers = List.copyOf(handlers);
+    }
+
+    /** The handlers, in the order they are asked. */
+    public List<InteractionReturnValueHandler> getHandlers() {
+        return this.handlers;
     }
 
     /**
      * Whether the declared return type is supported (for a {@code CompletionStage}, its
-     * result type).
+     * result type); checked for every handler at startup.
      */
-    public boolean supports(MethodParameter returnType) {
+    public boolean supportsReturnType(MethodParameter returnType) {
         Class<?> type = returnType.getParameterType();
         if (CompletionStage.class.isAssignableFrom(type)) {
             Class<?> result = ResolvableType.forMethodParameter(returnType)
@@ -43,7 +49,12 @@ public class ReturnValueHandlers {
         return this.handlers.stream().anyMatch((handler) -> handler.supportsReturnType(type));
     }
 
-    public void handle(@Nullable Object value, Class<?> declared, InteractionContext context) throws Exception {
+    /**
+     * Answers with what a handler returned.
+     * @param declared the declared return type, used when the value is null
+     */
+    public void handleReturnValue(@Nullable Object value, Class<?> declared, InteractionContext context)
+            throws Exception {
         if (value instanceof CompletionStage<?> stage) {
             Object result;
             try {
@@ -55,7 +66,7 @@ public class ReturnValueHandlers {
                 }
                 throw ex;
             }
-            handle(result, Object.class, context);
+            handleReturnValue(result, Object.class, context);
             return;
         }
         Class<?> type = (value != null) ? value.getClass() : declared;

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Boot tests its own.
  */
 @DisplayName("Command framework auto-configuration")
-class CommandAutoConfigurationTests {
+class InteractionAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CommandAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(InteractionAutoConfiguration.class));
 
     @Test
     @DisplayName("by default: the help command, prefix commands, registration and the dispatcher")
@@ -39,7 +39,7 @@ class CommandAutoConfigurationTests {
                 .hasSingleBean(PrefixCommandMapping.class)
                 .hasSingleBean(CommandSynchronizer.class)
                 .hasSingleBean(InteractionDispatcher.class);
-            assertThat(context.getBean(CommandHandlerMapping.class).find("help")).isPresent();
+            assertThat(context.getBean(CommandHandlerMapping.class).getCommand("help")).isPresent();
         });
     }
 
@@ -48,7 +48,7 @@ class CommandAutoConfigurationTests {
     void helpOff() {
         this.runner.withPropertyValues("discord.commands.help.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(HelpCommand.class);
-            assertThat(context.getBean(CommandHandlerMapping.class).find("help")).isEmpty();
+            assertThat(context.getBean(CommandHandlerMapping.class).getCommand("help")).isEmpty();
             assertThat(context.getBean(CommandSynchronizer.class).desired()).isEmpty();
         });
     }

@@ -9,23 +9,33 @@ import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.annotation.Cooldown;
 import io.github.jdaboot.interaction.annotation.GuildOnly;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 
 /**
  * The guards, in order: {@link GuildOnly @GuildOnly},
- * {@link RequiresPermissions @RequiresPermissions}, users' guard beans, all before the
- * handler's arguments are read; then {@link Cooldown @Cooldown}, after them.
+ * {@link RequiresPermissions @RequiresPermissions}, the application's guard beans, all
+ * before the handler's arguments are read; then {@link Cooldown @Cooldown}, after them (a
+ * mistyped command costs no use).
  */
-public class Guards {
+public class GuardChain {
 
     private final List<InteractionGuard> beforeArguments;
 
     private final InteractionGuard cooldown;
 
-    public Guards(List<InteractionGuard> userGuards, CooldownTracker cooldowns) {
-        List<InteractionGuard> guards = new ArrayList<>(List.of(new GuildOnlyGuard(), new PermissionsGuard()));
-        guards.addAll(userGuards);
+    /**
+     * The built-in guards and the application's.
+     * @param applicationGuards the application's, in their order
+     * @param cooldowns who is cooling down
+     * @param messages the built-in guards' texts
+     */
+    public GuardChain(List<InteractionGuard> applicationGuards, CooldownTracker cooldowns,
+            InteractionMessages messages) {
+        List<InteractionGuard> guards = new ArrayList<>(
+                List.of(new GuildOnlyGuard(messages), new PermissionsGuard(messages)));
+        guards.addAll(applicationGuards);
         this.beforeArguments = List.copyOf(guards);
-        this.cooldown = new CooldownGuard(cooldowns);
+        this.cooldown = new CooldownGuard(cooldowns, messages);
     }
 
     /** Why the run is refused before reading its arguments, or empty. */
