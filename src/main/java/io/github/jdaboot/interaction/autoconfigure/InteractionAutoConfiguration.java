@@ -299,8 +299,9 @@ public final class InteractionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "discord.commands.help.enabled", matchIfMissing = true)
-    HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties) {
-        return new HelpCommand(commands, properties.getPrefix());
+    HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties,
+            InteractionMessages messages) {
+        return new HelpCommand(commands, properties.getPrefix(), messages);
     }
 
 }

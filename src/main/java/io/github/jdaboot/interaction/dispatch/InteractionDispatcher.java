@@ -60,6 +60,11 @@ public class InteractionDispatcher implements EventListener {
         this.support = support;
     }
 
+    /** The handler mappings, in the order they are asked. */
+    public List<InteractionHandlerMapping> getHandlerMappings() {
+        return this.mappings;
+    }
+
     @Override
     public void onEvent(GenericEvent event) {
         for (InteractionHandlerMapping mapping : this.mappings) {

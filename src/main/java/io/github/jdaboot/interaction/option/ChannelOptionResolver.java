@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -19,6 +20,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /** Channel options; the parameter's type decides which channel types Discord offers. */
 public class ChannelOptionResolver implements OptionResolver {
@@ -50,9 +53,24 @@ public class ChannelOptionResolver implements OptionResolver {
     public String describe(Class<?> type) {
         Set<ChannelType> types = TYPES.get(type);
         return (types == null || types.isEmpty()) ? "a channel of this server, like #general"
-                : "a channel of type " + types.stream()
-                    .map((channelType) -> channelType.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .collect(Collectors.joining(" or "));
+                : "a channel of type " + typeNames(types);
+    }
+
+    @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        Set<ChannelType> types = TYPES.get(type);
+        return (types == null || types.isEmpty()) ? InteractionMessages.of("interaction.option.type.channel")
+                : InteractionMessages.of("interaction.option.type.channel-of", typeNames(types));
+    }
+
+    /**
+     * Discord's names of the channel types, in English as Discord's client shows them.
+     */
+    private static String typeNames(Set<ChannelType> types) {
+        return types.stream()
+            .sorted()
+            .map((channelType) -> channelType.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            .collect(Collectors.joining("/"));
     }
 
     @Override
@@ -77,7 +95,7 @@ public class ChannelOptionResolver implements OptionResolver {
         Long id = MentionIds.id(MentionIds.CHANNEL, text);
         GuildChannel channel = (id != null) ? MentionIds.guild(option, context).getGuildChannelById(id) : null;
         if (channel == null) {
-            throw option.unreadable(text, "a channel of this server, like #general");
+            throw option.unreadable(text, InteractionMessages.of("interaction.option.type.channel"));
         }
         return checked(channel, text, option);
     }
@@ -85,7 +103,7 @@ public class ChannelOptionResolver implements OptionResolver {
     private Object checked(GuildChannel channel, String text, OptionSpec option) {
         Set<ChannelType> types = TYPES.getOrDefault(option.type(), Set.of());
         if ((!types.isEmpty() && !types.contains(channel.getType())) || !option.type().isInstance(channel)) {
-            throw option.unreadable(text, describe(option.type()));
+            throw option.unreadable(text, description(option.type()));
         }
         return channel;
     }

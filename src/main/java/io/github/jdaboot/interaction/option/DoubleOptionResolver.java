@@ -1,11 +1,14 @@
 package io.github.jdaboot.interaction.option;
 
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /** {@code double} and {@code Double} options. */
 public class DoubleOptionResolver implements OptionResolver {
@@ -23,6 +26,11 @@ public class DoubleOptionResolver implements OptionResolver {
     @Override
     public String describe(Class<?> type) {
         return "a number";
+    }
+
+    @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.number");
     }
 
     @Override
@@ -51,14 +59,14 @@ public class DoubleOptionResolver implements OptionResolver {
             value = Double.parseDouble(text);
         }
         catch (NumberFormatException ex) {
-            throw option.unreadable(text, "a number");
+            throw option.unreadable(text, description(Double.class));
         }
         return checked(value, text, option);
     }
 
     private static double checked(double value, String text, OptionSpec option) {
         if (Double.isNaN(value) || value < option.min() || value > option.max()) {
-            throw option.outOfRange(text, "from " + option.min() + " to " + option.max());
+            throw option.outOfRange(text, OptionSpec.range(option.min(), option.max()));
         }
         return value;
     }

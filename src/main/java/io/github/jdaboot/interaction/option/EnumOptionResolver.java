@@ -5,11 +5,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * Enum options, offered as choices named after the constants in lower case
@@ -29,7 +32,16 @@ public class EnumOptionResolver implements OptionResolver {
 
     @Override
     public String describe(Class<?> type) {
-        return "one of " + constants(type).stream()
+        return "one of " + choices(type);
+    }
+
+    @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.enum", choices(type));
+    }
+
+    private static String choices(Class<?> type) {
+        return constants(type).stream()
             .map(EnumOptionResolver::choiceName)
             .map((name) -> "`" + name + "`")
             .collect(Collectors.joining(", "));
@@ -63,7 +75,7 @@ public class EnumOptionResolver implements OptionResolver {
                 return constant;
             }
         }
-        throw option.unreadable(text, describe(option.type()));
+        throw option.unreadable(text, description(option.type()));
     }
 
     static List<Enum<?>> constants(Class<?> type) {

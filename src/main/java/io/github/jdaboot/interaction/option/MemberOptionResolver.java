@@ -2,12 +2,15 @@ package io.github.jdaboot.interaction.option;
 
 import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /** {@code Member} options: a user who must be a member of the server. */
 public class MemberOptionResolver implements OptionResolver {
@@ -28,11 +31,16 @@ public class MemberOptionResolver implements OptionResolver {
     }
 
     @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.member");
+    }
+
+    @Override
     public Object fromSlash(OptionMapping mapping, OptionSpec option, InteractionContext context) {
         Member member = mapping.getAsMember();
         if (member == null) {
-            throw new BadInputException(mapping.getAsUser().getName() + " is not a member of this server, so "
-                    + option.bold() + " cannot be them.");
+            throw new BadInputException(InteractionMessages.of("interaction.option.not-a-member",
+                    mapping.getAsUser().getName(), option.bold()));
         }
         return member;
     }
@@ -46,7 +54,7 @@ public class MemberOptionResolver implements OptionResolver {
         var guild = MentionIds.guild(option, context);
         Long id = MentionIds.id(MentionIds.USER, text);
         if (id == null) {
-            throw option.unreadable(text, describe(Member.class));
+            throw option.unreadable(text, description(Member.class));
         }
         for (Member mentioned : input.message().getMentions().getMembers()) {
             if (mentioned.getIdLong() == id) {
@@ -58,7 +66,7 @@ public class MemberOptionResolver implements OptionResolver {
         }
         catch (ErrorResponseException ex) {
             throw new BadInputException(
-                    "I can't find a member of this server with id " + id + " for " + option.bold() + ".");
+                    InteractionMessages.of("interaction.option.no-such-member", String.valueOf(id), option.bold()));
         }
     }
 

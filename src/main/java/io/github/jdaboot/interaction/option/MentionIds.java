@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import net.dv8tion.jda.api.entities.Guild;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ final class MentionIds {
     static Guild guild(OptionSpec option, InteractionContext context) {
         Guild guild = context.guild();
         if (guild == null) {
-            throw new BadInputException(option.bold() + " only makes sense in a server, not in direct messages.");
+            throw new BadInputException(InteractionMessages.of("interaction.option.guild-only", option.bold()));
         }
         return guild;
     }

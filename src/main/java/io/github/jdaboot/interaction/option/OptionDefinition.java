@@ -3,6 +3,8 @@ package io.github.jdaboot.interaction.option;
 import io.github.jdaboot.interaction.annotation.Option;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * One option of a command, from an {@link Option @Option} parameter, with the resolver of
  * its type.
@@ -31,9 +33,14 @@ public record OptionDefinition(OptionSpec spec, OptionResolver resolver) {
         return data;
     }
 
-    /** What the user should give, in words. */
+    /** What the user should give, in words (English). */
     public String describe() {
         return this.resolver.describe(this.spec.type());
+    }
+
+    /** What the user should give, in words, to be read in the user's language. */
+    public MessageSourceResolvable description() {
+        return this.resolver.description(this.spec.type());
     }
 
 }

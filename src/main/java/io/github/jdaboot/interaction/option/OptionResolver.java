@@ -9,6 +9,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * One Java type of {@link Option @Option} parameter: how Discord declares it, and how a
  * value is read from a slash command's option or from a prefix command's text. Adding a
@@ -26,8 +29,18 @@ public interface OptionResolver {
 
     /**
      * What the user should give, in words, for help and error replies: "a whole number".
+     * The text in English, as the default of {@link #description(Class)}.
      */
     String describe(Class<?> type);
+
+    /**
+     * What the user should give, in the user's language: by default
+     * {@link #describe(Class)} as it is; the framework's resolvers look theirs up in the
+     * {@code MessageSource} ({@code interaction.option.type.*}).
+     */
+    default MessageSourceResolvable description(Class<?> type) {
+        return new DefaultMessageSourceResolvable(null, null, describe(type));
+    }
 
     /** Adds the option's limits and choices to what is registered with Discord. */
     default void declare(OptionData data, OptionSpec option) {

@@ -3,6 +3,9 @@ package io.github.jdaboot.interaction.option;
 import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
 import io.github.jdaboot.interaction.annotation.Option;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * An {@link Option @Option} parameter as declared, for an {@link OptionResolver}: its
@@ -30,23 +33,39 @@ public record OptionSpec(String name, String description, Class<?> type, boolean
 
     /** The reply when the option is missing: "**sides** is missing.". */
     public BadInputException missing() {
-        return new BadInputException(bold() + " is missing.");
+        return new BadInputException(InteractionMessages.of("interaction.option.missing", bold()));
     }
 
     /**
      * The reply when the text cannot be read: "I couldn't read **sides**: expected a
      * whole number, got `abc`.".
+     * @param expected what was expected: a text, or one of the {@code MessageSource}
+     * ({@link OptionResolver#description(Class)})
      */
-    public BadInputException unreadable(String text, String expected) {
+    public BadInputException unreadable(String text, Object expected) {
         return new BadInputException(
-                "I couldn't read " + bold() + ": expected " + expected + ", got " + quote(text) + ".");
+                InteractionMessages.of("interaction.option.unreadable", bold(), expected, quoted(text)));
     }
 
     /**
      * The reply for a value out of range: "**sides** must be from 2 to 120, got `500`.".
+     * @param range the range: a text, or one of the {@code MessageSource}
+     * ({@link #range})
      */
-    public BadInputException outOfRange(String text, String range) {
-        return new BadInputException(bold() + " must be " + range + ", got " + quote(text) + ".");
+    public BadInputException outOfRange(String text, Object range) {
+        return new BadInputException(
+                InteractionMessages.of("interaction.option.out-of-range", bold(), range, quoted(text)));
+    }
+
+    /** A range of numbers as the replies name it: "from 2 to 120". */
+    public static MessageSourceResolvable range(Object min, Object max) {
+        return InteractionMessages.of("interaction.option.range", String.valueOf(min), String.valueOf(max));
+    }
+
+    /** The reply for text that is too long: "**text** is too long: at most 200 ...". */
+    public BadInputException tooLong() {
+        return new BadInputException(
+                InteractionMessages.of("interaction.too-long", bold(), String.valueOf(this.maxLength)));
     }
 
     /** The option's name in bold, as replies name it. */
@@ -64,11 +83,25 @@ public record OptionSpec(String name, String description, Class<?> type, boolean
      * would break it.
      */
     public static String quote(String text) {
+        String shown = shown(text);
+        return shown.isBlank() ? "nothing" : "`" + shown + "`";
+    }
+
+    /**
+     * User text shown back in a reply, as {@link #quote}, with "nothing" in the user's
+     * language.
+     */
+    public static Object quoted(String text) {
+        String shown = shown(text);
+        return shown.isBlank() ? InteractionMessages.of("interaction.option.nothing") : "`" + shown + "`";
+    }
+
+    private static String shown(String text) {
         String shown = text.replace("`", "'").replace("\n", " ");
         if (shown.codePointCount(0, shown.length()) > 40) {
             shown = shown.substring(0, shown.offsetByCodePoints(0, 40)) + "…";
         }
-        return shown.isBlank() ? "nothing" : "`" + shown + "`";
+        return shown;
     }
 
 }

@@ -3,12 +3,15 @@ package io.github.jdaboot.interaction.option;
 import java.util.List;
 
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /** {@code Role} options; prefix commands take a mention, an id or a role's name. */
 public class RoleOptionResolver implements OptionResolver {
@@ -26,6 +29,11 @@ public class RoleOptionResolver implements OptionResolver {
     @Override
     public String describe(Class<?> type) {
         return "a role of this server: its name, mention or id";
+    }
+
+    @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.role");
     }
 
     @Override
@@ -47,7 +55,7 @@ public class RoleOptionResolver implements OptionResolver {
             role = (named.size() == 1) ? named.getFirst() : null;
         }
         if (role == null) {
-            throw option.unreadable(text, describe(Role.class));
+            throw option.unreadable(text, description(Role.class));
         }
         return role;
     }

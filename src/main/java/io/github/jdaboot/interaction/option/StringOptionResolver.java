@@ -1,12 +1,14 @@
 package io.github.jdaboot.interaction.option;
 
-import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * {@code String} options; the last one of a prefix command takes the rest of the text.
@@ -29,6 +31,11 @@ public class StringOptionResolver implements OptionResolver {
     }
 
     @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.text");
+    }
+
+    @Override
     public void declare(OptionData data, OptionSpec option) {
         if (option.maxLength() < OptionData.MAX_STRING_OPTION_LENGTH) {
             data.setMaxLength(option.maxLength());
@@ -48,8 +55,7 @@ public class StringOptionResolver implements OptionResolver {
 
     private static String checked(String text, OptionSpec option) {
         if (text.codePointCount(0, text.length()) > option.maxLength()) {
-            throw new BadInputException(
-                    option.bold() + " is too long: at most " + option.maxLength() + " characters, please.");
+            throw option.tooLong();
         }
         return text;
     }

@@ -2,12 +2,15 @@ package io.github.jdaboot.interaction.option;
 
 import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * {@code User} options; prefix commands take a mention or an id (looked up on the
@@ -31,6 +34,11 @@ public class UserOptionResolver implements OptionResolver {
     }
 
     @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.user");
+    }
+
+    @Override
     public Object fromSlash(OptionMapping mapping, OptionSpec option, InteractionContext context) {
         return mapping.getAsUser();
     }
@@ -43,7 +51,7 @@ public class UserOptionResolver implements OptionResolver {
         }
         Long id = MentionIds.id(MentionIds.USER, text);
         if (id == null) {
-            throw option.unreadable(text, describe(User.class));
+            throw option.unreadable(text, description(User.class));
         }
         for (User mentioned : input.message().getMentions().getUsers()) {
             if (mentioned.getIdLong() == id) {
@@ -54,7 +62,8 @@ public class UserOptionResolver implements OptionResolver {
             return context.jda().retrieveUserById(id).complete();
         }
         catch (ErrorResponseException ex) {
-            throw new BadInputException("I can't find a user with id " + id + " for " + option.bold() + ".");
+            throw new BadInputException(
+                    InteractionMessages.of("interaction.option.no-such-user", String.valueOf(id), option.bold()));
         }
     }
 

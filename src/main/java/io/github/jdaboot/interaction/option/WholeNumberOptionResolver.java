@@ -2,11 +2,14 @@ package io.github.jdaboot.interaction.option;
 
 import io.github.jdaboot.interaction.BadInputException;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /** Whole-number options between the Java type's bounds and Discord's (±2^53 - 1). */
 abstract class WholeNumberOptionResolver implements OptionResolver {
@@ -40,6 +43,11 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
     }
 
     @Override
+    public MessageSourceResolvable description(Class<?> type) {
+        return InteractionMessages.of("interaction.option.type.whole-number");
+    }
+
+    @Override
     public void declare(OptionData data, OptionSpec option) {
         if (narrow() || option.bounded()) {
             data.setRequiredRange(min(option), max(option));
@@ -64,7 +72,7 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
             if (text.matches("[-+]?\\d+")) {
                 throw outOfRange(text, option);
             }
-            throw option.unreadable(text, "a whole number");
+            throw option.unreadable(text, description(Long.class));
         }
     }
 
@@ -76,7 +84,7 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
     }
 
     private BadInputException outOfRange(String text, OptionSpec option) {
-        return option.outOfRange(text, "from " + min(option) + " to " + max(option));
+        return option.outOfRange(text, OptionSpec.range(min(option), max(option)));
     }
 
     private long min(OptionSpec option) {

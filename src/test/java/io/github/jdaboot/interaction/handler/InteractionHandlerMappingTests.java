@@ -2,6 +2,7 @@ package io.github.jdaboot.interaction.handler;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.InteractionContext;
@@ -12,11 +13,15 @@ import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
 import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.IdPart;
+import io.github.jdaboot.interaction.annotation.InteractionAdvice;
+import io.github.jdaboot.interaction.annotation.InteractionExceptionHandler;
 import io.github.jdaboot.interaction.annotation.ModalHandler;
 import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.autoconfigure.InteractionAutoConfiguration;
 import io.github.jdaboot.interaction.invocation.PrefixInput;
+import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandler;
 import io.github.jdaboot.interaction.option.OptionResolver;
 import io.github.jdaboot.interaction.option.OptionSpec;
@@ -286,6 +291,111 @@ class InteractionHandlerMappingTests {
         @Command(name = "zone", description = "Shows the zone")
         Answer zone(ZoneName zone) {
             return new Answer(zone.name());
+        }
+
+    }
+
+    @Test
+    @DisplayName("an argument resolver serves the kinds it declares: its parameter elsewhere fails startup")
+    void resolverKinds() {
+        this.runner.withBean(ClickPositions.class).withBean("clicks", PositionClicks.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(
+                    context.getBean(InteractionArgumentResolverComposite.class)
+                        .supportedKinds(new MethodParameter(
+                                PositionClicks.class.getDeclaredMethod("click", Position.class), 0)))
+                .containsExactly(HandlerKind.COMPONENT);
+        });
+        this.runner.withBean(ClickPositions.class)
+            .withBean("bad", PositionCommand.class)
+            .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining("Invalid @Command method bad.where(Position): parameter 'position' is for"
+                        + " @ComponentHandler methods, not for @Command methods"));
+    }
+
+    @Test
+    @DisplayName("a handler bean or an advice with two exception handlers for one exception type fails startup")
+    void ambiguousExceptionHandlers() {
+        this.runner.withBean("timer", AmbiguousTimer.class)
+            .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining("Invalid @InteractionExceptionHandler method timer.")
+                .hasMessageContaining("ambiguous handler for java.lang.IllegalStateException"));
+        this.runner.withBean("advice", AmbiguousAdvice.class)
+            .run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(BeanInitializationException.class)
+                .hasMessageContaining("Invalid @InteractionExceptionHandler method advice.")
+                .hasMessageContaining("ambiguous handler for java.lang.IllegalArgumentException"));
+    }
+
+    record Position(int x, int y) {
+    }
+
+    static class ClickPositions implements InteractionArgumentResolver {
+
+        @Override
+        public Set<HandlerKind> supportedKinds() {
+            return Set.of(HandlerKind.COMPONENT);
+        }
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Position.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, InteractionContext context) {
+            return new Position(0, 0);
+        }
+
+    }
+
+    static class PositionClicks {
+
+        @ComponentHandler("grid")
+        String click(Position position) {
+            return position.toString();
+        }
+
+    }
+
+    static class PositionCommand {
+
+        @Command(name = "where", description = "Where")
+        String where(Position position) {
+            return position.toString();
+        }
+
+    }
+
+    static class AmbiguousTimer {
+
+        @Command(name = "timer", description = "Waits")
+        String timer() {
+            return "waiting";
+        }
+
+        @InteractionExceptionHandler
+        String first(IllegalStateException ex) {
+            return "first";
+        }
+
+        @InteractionExceptionHandler(IllegalStateException.class)
+        String second(RuntimeException ex) {
+            return "second";
+        }
+
+    }
+
+    @InteractionAdvice
+    static class AmbiguousAdvice {
+
+        @InteractionExceptionHandler
+        String first(IllegalArgumentException ex) {
+            return "first";
+        }
+
+        @InteractionExceptionHandler
+        String second(IllegalArgumentException ex) {
+            return "second";
         }
 
     }

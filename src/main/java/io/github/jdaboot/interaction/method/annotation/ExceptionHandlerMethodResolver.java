@@ -133,6 +133,11 @@ public class ExceptionHandlerMethodResolver {
         return (method != NO_MATCH) ? method : null;
     }
 
+    /** Whether the method for this exception type was looked up already. */
+    boolean isCached(Class<? extends Throwable> exceptionType) {
+        return this.lookupCache.containsKey(exceptionType);
+    }
+
     private HandlerMethod closest(Class<? extends Throwable> exceptionType) {
         List<Class<? extends Throwable>> matches = new ArrayList<>();
         for (Class<? extends Throwable> mapped : this.mappedMethods.keySet()) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
 import net.dv8tion.jda.api.components.Component;
@@ -40,14 +41,13 @@ public class FieldArgumentResolver implements InteractionArgumentResolver {
                 : null;
         if (value == null || value.isBlank()) {
             if (field.required()) {
-                throw new CommandException(
-                        "The form is missing **" + field.value() + "**. Please fill it in and" + " send it again.");
+                throw new CommandException(InteractionMessages.of("interaction.form.missing", field.value()));
             }
             return null;
         }
         if (value.codePointCount(0, value.length()) > field.maxLength()) {
-            throw new CommandException(
-                    "**" + field.value() + "** is too long: at most " + field.maxLength() + " characters, please.");
+            throw new CommandException(InteractionMessages.of("interaction.too-long", "**" + field.value() + "**",
+                    String.valueOf(field.maxLength())));
         }
         return value;
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.github.jdaboot.interaction.CommandException;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.IdPart;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.Invocation;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
@@ -59,7 +60,7 @@ public class IdPartArgumentResolver implements InteractionArgumentResolver {
             return this.conversions.convert(text, TypeDescriptor.valueOf(String.class), new TypeDescriptor(parameter));
         }
         catch (ConversionException ex) {
-            throw new CommandException("Sorry, I can't make sense of that button. Try running the command again.");
+            throw new CommandException(InteractionMessages.of("interaction.forged.id-part"));
         }
     }
 
