@@ -14,7 +14,9 @@ import io.github.jdaboot.interaction.Reply;
  * {@link InteractionAdvice @InteractionAdvice} bean for every handler. Its parameters are
  * the exception and anything a handler may take (the context, the user, ...); it answers
  * like a handler ({@code String}, {@link Reply}, ...). The closest matching exception
- * type wins.
+ * type wins; when no method handles the exception itself, its causes are tried, and an
+ * exception parameter gets the cause that matched. Two methods for one exception type on
+ * a bean fail startup.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

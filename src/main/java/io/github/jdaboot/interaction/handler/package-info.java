@@ -1,7 +1,10 @@
 /**
- * Handler mappings: which handler method serves an event, found on the application's
- * beans at startup, checked against Discord's rules and the argument resolvers, and
- * looked up for each event, as Spring MVC's {@code HandlerMapping}s.
+ * Handler mappings, as Spring MVC's {@code HandlerMapping}s: the
+ * {@link io.github.jdaboot.interaction.handler.InteractionHandlerMapping} contract the
+ * dispatcher asks for each event (a handler found, or nothing handles it any more and
+ * what to say), the base that finds annotated handler methods on the application's beans
+ * at startup and checks them, and a mapping per kind: slash and prefix commands, user and
+ * message commands, autocomplete, components, their callbacks, and forms.
  */
 @NullMarked
 package io.github.jdaboot.interaction.handler;
