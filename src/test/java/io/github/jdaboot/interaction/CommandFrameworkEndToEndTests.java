@@ -120,7 +120,7 @@ class CommandFrameworkEndToEndTests {
         assertThat(response.content()).isEqualTo("slow done");
         assertThat(interaction.isDeferred()).isTrue();
         assertThat(interaction.acknowledgedAfter())
-            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
+            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Timeouts.scaled(Duration.ofMillis(2900))));
         assertThat(interaction.responses()).hasSize(1);
     }
 
@@ -142,7 +142,7 @@ class CommandFrameworkEndToEndTests {
         int heartbeatsAcknowledged = this.events.count(GatewayPingEvent.class) - pingsBefore;
         System.out.printf("100 x 1 s handlers: all answered after %d ms; %d heartbeat ACKs processed meanwhile%n",
                 wall.toMillis(), heartbeatsAcknowledged);
-        assertThat(wall).as("100 x 1 s handlers, concurrently").isLessThan(Duration.ofSeconds(3));
+        assertThat(wall).as("100 x 1 s handlers, concurrently").isLessThan(Timeouts.scaled(Duration.ofSeconds(3)));
         assertThat(interactions).allSatisfy((interaction) -> assertThat(interaction.responses()).hasSize(1));
         long interval = this.discord.gateway().heartbeatInterval().toMillis();
         assertThat(heartbeatsAcknowledged).as("ACKs processed in %s at a %d ms interval", wall, interval)

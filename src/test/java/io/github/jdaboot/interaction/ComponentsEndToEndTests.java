@@ -100,7 +100,7 @@ class ComponentsEndToEndTests {
         await().until(() -> current(panel).content().equals("slow click done"));
         assertThat(click.callbackType()).isEqualTo(EmulatedInteraction.DEFERRED_UPDATE_MESSAGE);
         assertThat(click.acknowledgedAfter())
-            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Duration.ofMillis(2900)));
+            .hasValueSatisfying((after) -> assertThat(after).isLessThan(Timeouts.scaled(Duration.ofMillis(2900))));
     }
 
     @Test
