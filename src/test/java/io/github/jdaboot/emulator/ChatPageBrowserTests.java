@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jdaboot.idea.IdeaProperties;
 import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Program;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import io.github.jdaboot.testing.browser.Chromium;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -43,9 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The emulator's chat page in a real browser, Debian's Chromium (headless, see
- * {@link Chromium}), against the real bot: what a person sees and does there.
+ * {@link Chromium}), against the real bot: what a person sees and does there. Without
+ * Chromium and its driver on the {@code PATH} the class is skipped, saying which package
+ * to install.
  */
 @DiscordBotTest
+@RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
 @DisplayName("The chat page in Chromium, against the bot")
 class ChatPageBrowserTests {
 

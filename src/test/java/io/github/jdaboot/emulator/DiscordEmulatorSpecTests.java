@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.jdaboot.testing.Timeouts;
 import io.github.jdaboot.testing.gateway.RawGatewayClient;
 import io.github.jdaboot.testing.spec.OpenApiSpec;
 import io.github.jdaboot.testing.spec.OpenApiTrafficCheck;
@@ -45,7 +46,7 @@ class DiscordEmulatorSpecTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Timeouts.ANSWER;
 
     private static final Pattern VARIABLE = Pattern.compile("<([a-z_0-9]+)>");
 

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import io.github.jdaboot.testing.Program;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -27,15 +28,14 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Debian's Chromium, headless, driven through Selenium and Debian's {@code chromedriver}
- * ({@code apt-get install chromium chromium-driver}; {@code .ci/run} installs them;
- * nothing is downloaded), for the tests of one class: started before them, quit after
- * them. After each test the browser's console must hold no script errors (failed requests
- * are expected: the emulator's 400s and 404s that a page handles), and a test that fails
- * leaves a screenshot and the page's HTML in {@code target/<name>/}.
+ * ({@code apt-get install chromium chromium-driver}; {@code .ci/run} installs them; found
+ * on the {@code PATH}; nothing is downloaded), for the tests of one class: started before
+ * them, quit after them. After each test the browser's console must hold no script errors
+ * (failed requests are expected: the emulator's 400s and 404s that a page handles), and a
+ * test that fails leaves a screenshot and the page's HTML in {@code target/<name>/}.
  *
  * <pre>{@code
  * &#64;RegisterExtension
@@ -43,10 +43,6 @@ import static org.assertj.core.api.Assertions.fail;
  * }</pre>
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, TestWatcher {
-
-    private static final Path BINARY = Path.of(System.getProperty("chat-page.chromium", "/usr/bin/chromium"));
-
-    private static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     /**
      * Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows,
@@ -81,27 +77,27 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         return ((JavascriptExecutor) browser()).executeScript(script);
     }
 
+    /**
+     * Starts Chromium and its driver, found on the {@code PATH}; a test class that uses
+     * this declares {@code @RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER
+     * })}, so that it is skipped, saying what to install, where they are missing.
+     */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
-            fail("This test drives a page in Chromium, and " + (Files.isExecutable(BINARY) ? DRIVER : BINARY)
-                    + " is missing: install Debian's chromium and chromium-driver (apt-get install -y "
-                    + "chromium chromium-driver), as .ci/run does; elsewhere point -Dchat-page.chromium and "
-                    + "-Dwebdriver.chrome.driver at a Chromium and its matching chromedriver.");
-        }
         // Selenium Manager is not needed with the paths given; should anything start it,
         // it must not download
         System.setProperty("SE_OFFLINE", "true");
         CDP_LOG.setLevel(Level.SEVERE);
         this.profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
+        ChromeOptions options = new ChromeOptions().setBinary(Program.CHROMIUM.path().toFile())
             .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--user-data-dir=" + this.profile, "--window-size=1280,900", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(Program.CHROMEDRIVER.path().toFile())
             .usingAnyFreePort()
             .build();
         this.browser = new ChromeDriver(service, options);
