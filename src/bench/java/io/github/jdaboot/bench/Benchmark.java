@@ -26,6 +26,7 @@ import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.RecordedRequest;
+import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
 
@@ -120,6 +121,15 @@ public final class Benchmark {
 
     private final Duration baselineCap = Duration.ofSeconds(Integer.getInteger("bench.baseline-cap", 20));
 
+    /**
+     * Whether the peers (BotCommands, jda-commands) run too: {@code bench.peers}, true by
+     * default.
+     */
+    private final boolean peers = Boolean.parseBoolean(System.getProperty("bench.peers", "true"));
+
+    /** Where the bench profile built the peers' bots (src/bench/peers). */
+    private final Path peersBuilt = Path.of(System.getProperty("bench.peers-dir", "target/peers"));
+
     private final Duration heartbeatInterval = Duration.ofSeconds(1);
 
     /**
@@ -166,11 +176,17 @@ public final class Benchmark {
         for (int run = 1; run <= this.runs; run++) {
             BotRun project = new BotRun(Bot.PROJECT);
             BotRun baseline = new BotRun(Bot.BASELINE);
+            BotRun botCommands = new BotRun(Bot.BOTCOMMANDS);
+            BotRun jdaCommands = new BotRun(Bot.JDA_COMMANDS);
             if (this.phases.contains("replies")) {
                 measure(project, run, true);
                 measure(baseline, run, true);
                 results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
                 results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
+                if (this.peers) {
+                    measure(botCommands, run, true);
+                    measure(jdaCommands, run, true);
+                }
             }
             if (this.phases.contains("ingest")) {
                 ingest(project, run);
@@ -179,20 +195,64 @@ public final class Benchmark {
             if (this.phases.contains("guilds")) {
                 guilds(project, run);
                 guilds(baseline, run);
+                if (this.peers) {
+                    guilds(botCommands, run);
+                    guilds(jdaCommands, run);
+                }
             }
             results.project.add(project);
             results.baseline.add(baseline);
+            if (this.peers) {
+                results.botCommands.add(botCommands);
+                results.jdaCommands.add(jdaCommands);
+            }
         }
         String machine = String.format(Locale.ROOT, "Run %s to %s; load average before the run %s, after it %s.",
                 started.truncatedTo(ChronoUnit.SECONDS), Instant.now().truncatedTo(ChronoUnit.SECONDS), load,
                 loadAverage());
-        Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine);
+        Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine,
+                peerVersions());
         String table = report.markdown();
         System.out.println();
         System.out.println(table);
         Files.writeString(this.out.resolve("results.md"), table);
         ResultsChart.write(results, this, this.out.resolve("results.png"));
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
+    }
+
+    /**
+     * The peers' framework and JDA versions, read from the class paths they ran with, and
+     * the settings that differ from their defaults.
+     */
+    private String peerVersions() throws IOException {
+        return "BotCommands " + version("botcommands", "BotCommands-core-") + " on JDA "
+                + version("botcommands", "JDA-")
+                + " (3.0.0 is the current release, but two of its runtime modules are not on the Maven Central this"
+                + " machine reaches; this beta is the newest with all of them, and it needs the JDA it declares:"
+                + " on 6.5.0 every command fails with NoSuchMethodError), started with BotCommands.create, text"
+                + " prefix `.`, application commands cache off (so that every start registers `/idea` with its fresh"
+                + " emulator; BotCommands then updates each guild's commands at startup, as on a first start);"
+                + " jda-commands " + version("jda-commands", "core-") + " (core and guice-extension, which make"
+                + " io.github.kaktushose:jda-commands; the aggregate and the 5.x releases are not on the Maven Central"
+                + " this machine reaches) on JDA " + version("jda-commands", "JDA-")
+                + " (it is built on JDA 5's component classes, which JDA 6 moved), started with JDACommands.start,"
+                + " defaults otherwise. This project and the baselines on JDA 6.5.0. Each bot: a light"
+                + " DefaultShardManagerBuilder with no member cache, the same intents, logback at INFO.";
+    }
+
+    private String version(String peer, String jarPrefix) throws IOException {
+        Path lib = this.peersBuilt.resolve(peer).resolve("target/lib");
+        if (!Files.isDirectory(lib)) {
+            return "?";
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.map((jar) -> jar.getFileName().toString())
+                .filter((name) -> name.startsWith(jarPrefix) && name.endsWith(".jar")
+                        && Character.isDigit(name.charAt(jarPrefix.length())))
+                .map((name) -> name.substring(jarPrefix.length(), name.length() - ".jar".length()))
+                .findFirst()
+                .orElse("?");
+        }
     }
 
     int messages() {
@@ -213,6 +273,10 @@ public final class Benchmark {
 
     int runs() {
         return this.runs;
+    }
+
+    boolean peers() {
+        return this.peers;
     }
 
     int ingestMessages() {
@@ -360,53 +424,102 @@ public final class Benchmark {
                 if (!full) {
                     return result;
                 }
-                traffic.send(".idea", this.warmup, 0);
-                traffic.awaitReplies(Duration.ofSeconds(120));
-                checkPayload(discord, bot);
-
-                Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
-                    .awaitReplies(Duration.ofSeconds(180));
-                result.latencies = latency.latenciesMicros();
-                result.lost += latency.lost();
-                result.duplicates += latency.duplicates();
-                System.out.printf(Locale.ROOT,
-                        "   latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates)%n",
-                        Stats.percentile(result.latencies, 50) / 1000.0,
-                        Stats.percentile(result.latencies, 99) / 1000.0, result.latencies.getLast() / 1000.0,
-                        latency.lost(), latency.duplicates());
-
-                process.awaitIdleCompiler(Duration.ofSeconds(30));
-                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
-                Duration cpuBefore = process.cpuTime();
-                startProfiling(process);
-                Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0)
-                    .awaitReplies(Duration.ofSeconds(300));
-                Duration cpu = process.cpuTime().minus(cpuBefore);
-                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
-                result.replyThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
-                result.cpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
-                    .toNanos() / 1e6 / (saturation.replies() / 1000.0);
-                stopProfiling(process, bot, "replies", run);
-                result.lost += saturation.lost();
-                result.duplicates += saturation.duplicates();
-                result.throughput = saturation.replies() / (saturation.wall().toNanos() / 1e9);
-                result.cpuPerThousand = cpu.toNanos() / 1e6 / (saturation.replies() / 1000.0);
-                System.out.printf(Locale.ROOT, "   throughput: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
-                        result.throughput, result.cpuPerThousand);
-                System.out.println("   CPU by thread: " + result.replyThreads);
-
-                result.heapAfterRun = process.liveHeapMegabytes();
-                result.rssAfterRun = process.rssMegabytes();
-                System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n",
-                        result.heapAfterRun, result.rssAfterRun);
-
-                slash(discord, traffic, process, result, run);
-                if (bot != Bot.BASELINE_SAME_PAYLOAD) {
+                if (bot.prefixCommands) {
+                    prefix(discord, traffic, process, result, run);
+                }
+                List<EmulatedInteraction> answered = slash(discord, traffic, process, result, run);
+                if (bot.clicks) {
+                    clicks(discord, process, result, run, answered);
+                }
+                if (bot == Bot.PROJECT || bot == Bot.BASELINE) {
                     concurrency(discord, traffic, process, result);
                 }
                 return result;
             }
         }
+    }
+
+    /**
+     * Prefix commands: {@code .idea} warm-up, then paced (latency and CPU), then a burst
+     * (throughput and CPU).
+     */
+    private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
+            throws Exception {
+        Bot bot = result.bot;
+        traffic.send(".idea", this.warmup, 0);
+        traffic.awaitReplies(Duration.ofSeconds(120));
+        checkPayload(discord, bot);
+
+        Cost paced = cost(process, bot, "prefix-paced", run, () -> {
+            Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
+                .awaitReplies(Duration.ofSeconds(180));
+            result.latencies = latency.latenciesMicros();
+            result.lost += latency.lost();
+            result.duplicates += latency.duplicates();
+            return latency.replies();
+        });
+        result.prefixPacedCpuPerThousand = paced.perThousand();
+        System.out.printf(Locale.ROOT,
+                "   .idea at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates); CPU %.0f ms per"
+                        + " 1,000%n",
+                this.rate, Stats.percentile(result.latencies, 50) / 1000.0,
+                Stats.percentile(result.latencies, 99) / 1000.0,
+                result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
+                paced.perThousand());
+
+        Traffic.Outcome[] saturation = new Traffic.Outcome[1];
+        Cost burst = cost(process, bot, "prefix-burst", run, () -> {
+            saturation[0] = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
+            return saturation[0].replies();
+        });
+        result.replyThreads = burst.threads();
+        result.cpuPerThousand = burst.perThousand();
+        result.cpuPerThousandWithoutJit = burst.perThousandWithoutJit();
+        result.lost += saturation[0].lost();
+        result.duplicates += saturation[0].duplicates();
+        result.throughput = saturation[0].replies() / (saturation[0].wall().toNanos() / 1e9);
+        System.out.printf(Locale.ROOT, "   .idea at once: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
+                result.throughput, result.cpuPerThousand);
+        System.out.println("   CPU by thread: " + result.replyThreads);
+
+        result.heapAfterRun = process.liveHeapMegabytes();
+        result.rssAfterRun = process.rssMegabytes();
+        System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n", result.heapAfterRun,
+                result.rssAfterRun);
+    }
+
+    /**
+     * The CPU time the bot spends on some work, per 1,000 of what it answered, once the
+     * JIT compiler has caught up; profiled when {@code bench.profile} says so.
+     */
+    private Cost cost(BotProcess process, Bot bot, String phase, int run, Work work) throws Exception {
+        process.awaitIdleCompiler(Duration.ofSeconds(30));
+        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
+        Duration cpuBefore = process.cpuTime();
+        startProfiling(process);
+        int answered = work.run();
+        Duration cpu = process.cpuTime().minus(cpuBefore);
+        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        stopProfiling(process, bot, phase, run);
+        double thousands = Math.max(1, answered) / 1000.0;
+        return new Cost(cpu.toNanos() / 1e6 / thousands,
+                cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
+                BotProcess.cpuBetween(threadsBefore, threadsAfter, 6));
+    }
+
+    /** Some measured work; returns how many answers it got. */
+    @FunctionalInterface
+    private interface Work {
+
+        int run() throws Exception;
+
+    }
+
+    /**
+     * CPU time per 1,000 answers (with and without the JIT compiler's threads), and the
+     * busiest threads.
+     */
+    private record Cost(double perThousand, double perThousandWithoutJit, String threads) {
     }
 
     private static void startup(BotProcess process, BotRun result) throws InterruptedException {
@@ -444,9 +557,9 @@ public final class Benchmark {
             object.put("content", "…");
         }
         String shape = json.toString().replaceAll("\\d{5,}", "<id>");
+        System.out.println("   reply payload: " + shape);
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
             this.payloadShapes.put(bot, shape);
-            System.out.println("   reply payload: " + shape);
         }
         String project = this.payloadShapes.get(Bot.PROJECT);
         String same = this.payloadShapes.get(Bot.BASELINE_SAME_PAYLOAD);
@@ -467,12 +580,13 @@ public final class Benchmark {
     }
 
     /**
-     * Slash commands: {@code /idea} paced, from INTERACTION_CREATE to the callback, and
-     * CPU per 1,000.
+     * Slash commands: {@code /idea} warm-up at twice the pace, then paced (latency from
+     * INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
+     * @return the answered ones, whose replies the clicks then click
      */
-    private void slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
+            int run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (discord.world().commands(0).stream().noneMatch((command) -> command.name().equals("idea"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(result.bot.label + " registered no /idea");
@@ -481,27 +595,97 @@ public final class Benchmark {
         }
         // warm-up, at twice the pace: as many as measured, then until the JIT compiler
         // has caught up
-        Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate * 2), Duration.ofSeconds(60));
-        process.awaitIdleCompiler(Duration.ofSeconds(30));
-        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
-        Duration cpuBefore = process.cpuTime();
-        startProfiling(process);
-        List<EmulatedInteraction> runs = traffic.slash("idea", this.interactions, this.rate);
-        Traffic.awaitCallbacks(runs, Duration.ofSeconds(60));
-        Duration cpu = process.cpuTime().minus(cpuBefore);
-        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
-        result.slashThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
-        stopProfiling(process, result.bot, "slash", run);
-        result.slashLatencies = Traffic.callbackLatenciesMicros(runs);
-        result.slashLost += runs.size() - result.slashLatencies.size();
-        result.slashCpuPerThousand = cpu.toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
-        result.slashCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
-            .toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
-        System.out.printf(Locale.ROOT, "   /idea: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n",
+        World world = discord.world();
+        List<EmulatedInteraction> warmup = traffic.slash("idea", this.interactions, this.rate * 2);
+        Traffic.awaitAnswers(world, warmup, Duration.ofSeconds(120));
+        if (!result.bot.prefixCommands) {
+            checkPayload(discord, result.bot);
+        }
+        List<EmulatedInteraction> paced = new ArrayList<>();
+        Cost pacedCost = cost(process, result.bot, "slash-paced", run, () -> {
+            paced.addAll(traffic.slash("idea", this.interactions, this.rate));
+            Traffic.awaitAnswers(world, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(world, paced).size();
+        });
+        result.slashLatencies = Traffic.answerLatenciesMicros(world, paced);
+        result.slashLost += paced.size() - result.slashLatencies.size();
+        result.slashThreads = pacedCost.threads();
+        result.slashCpuPerThousand = pacedCost.perThousand();
+        result.slashCpuPerThousandWithoutJit = pacedCost.perThousandWithoutJit();
+        System.out.printf(Locale.ROOT,
+                "   /idea at %d/s: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n", this.rate,
                 Stats.percentile(result.slashLatencies, 50) / 1000.0,
-                Stats.percentile(result.slashLatencies, 99) / 1000.0, runs.size() - result.slashLatencies.size(),
+                Stats.percentile(result.slashLatencies, 99) / 1000.0, paced.size() - result.slashLatencies.size(),
                 result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
+
+        List<EmulatedInteraction> burst = new ArrayList<>();
+        Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
+            burst.addAll(traffic.slash("idea", this.interactions, 0));
+            Traffic.awaitAnswers(world, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(world, burst).size();
+        });
+        List<Long> burstLatencies = Traffic.answerLatenciesMicros(world, burst);
+        result.slashLost += burst.size() - burstLatencies.size();
+        result.slashBurstCpuPerThousand = burstCost.perThousand();
+        System.out.printf(Locale.ROOT, "   /idea at once: CPU %.0f ms per 1,000 (%d unanswered)%n",
+                result.slashBurstCpuPerThousand, burst.size() - burstLatencies.size());
+        List<EmulatedInteraction> answered = new ArrayList<>(warmup);
+        answered.addAll(paced);
+        answered.addAll(burst);
+        answered.removeIf((interaction) -> interaction.callbackType() == 0);
+        return answered;
+    }
+
+    /**
+     * Clicks on the first button of the bot's {@code /idea} replies, one reply each: a
+     * warm-up, then paced (latency from INTERACTION_CREATE to the callback, and CPU),
+     * then a burst (CPU).
+     */
+    private void clicks(DiscordEmulator discord, BotProcess process, BotRun result, int run,
+            List<EmulatedInteraction> answered) throws Exception {
+        World world = discord.world();
+        Map<Long, EmulatedMessage> replies = Traffic.responses(world);
+        List<EmulatedMessage> targets = new ArrayList<>();
+        for (EmulatedInteraction interaction : answered) {
+            EmulatedMessage reply = replies.get(interaction.id());
+            if (reply != null && Traffic.firstButton(reply) != null) {
+                targets.add(reply);
+            }
+        }
+        int count = Math.min(this.interactions, targets.size() / 3);
+        if (count == 0) {
+            throw new IllegalStateException(result.bot.label + " answered /idea with no button to click");
+        }
+        Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
+        Traffic.awaitAnswers(world, clicking.clicks(targets.subList(0, count), this.rate * 2), Duration.ofSeconds(120));
+        List<EmulatedInteraction> paced = new ArrayList<>();
+        Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
+            paced.addAll(clicking.clicks(targets.subList(count, 2 * count), this.rate));
+            Traffic.awaitAnswers(world, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(world, paced).size();
+        });
+        result.clickLatencies = Traffic.answerLatenciesMicros(world, paced);
+        result.clickLost += paced.size() - result.clickLatencies.size();
+        result.clickCpuPerThousand = pacedCost.perThousand();
+        System.out.printf(Locale.ROOT,
+                "   %,d clicks at %d/s: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n", count,
+                this.rate, Stats.percentile(result.clickLatencies, 50) / 1000.0,
+                Stats.percentile(result.clickLatencies, 99) / 1000.0, paced.size() - result.clickLatencies.size(),
+                result.clickCpuPerThousand);
+        System.out.println("   CPU by thread: " + pacedCost.threads());
+        List<EmulatedInteraction> burst = new ArrayList<>();
+        Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
+            burst.addAll(clicking.clicks(targets.subList(2 * count, 3 * count), 0));
+            Traffic.awaitAnswers(world, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(world, burst).size();
+        });
+        int burstAnswered = Traffic.answerLatenciesMicros(world, burst).size();
+        result.clickLost += burst.size() - burstAnswered;
+        result.clickBurstCpuPerThousand = burstCost.perThousand();
+        result.clicks = count;
+        System.out.printf(Locale.ROOT, "   %,d clicks at once: CPU %.0f ms per 1,000 (%d unanswered)%n", count,
+                result.clickBurstCpuPerThousand, burst.size() - burstAnswered);
     }
 
     /**
@@ -633,8 +817,15 @@ public final class Benchmark {
                 }
                 for (EmulatedGuild guild : kept) {
                     EmulatedChannel general = guild.channels().getFirst();
-                    EmulatedMessage asked = world.as(owner).says(general, ".idea");
-                    world.awaitReply(asked, Duration.ofSeconds(120));
+                    if (result.bot.prefixCommands) {
+                        EmulatedMessage asked = world.as(owner).says(general, ".idea");
+                        world.awaitReply(asked, Duration.ofSeconds(120));
+                    }
+                    else {
+                        world.as(owner)
+                            .runs(SlashCommand.of("idea").in(general))
+                            .awaitCallback(Duration.ofSeconds(120));
+                    }
                 }
                 double heapLeft = process.liveHeapMegabytes();
                 result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
@@ -752,6 +943,14 @@ public final class Benchmark {
                 command.add(Path.of("target", "bench-classes") + ":" + this.app.resolve("lib") + "/*");
                 command.add(BaselineBot.class.getName());
             }
+            case BOTCOMMANDS, JDA_COMMANDS -> {
+                Path built = this.peersBuilt.resolve((bot == Bot.BOTCOMMANDS) ? "botcommands" : "jda-commands");
+                command.add("-Dlogback.configurationFile=" + this.out.resolve("baseline-logback.xml"));
+                command.add("-cp");
+                command.add(built.resolve("target/classes") + ":" + built.resolve("target/lib") + "/*");
+                command.add((bot == Bot.BOTCOMMANDS) ? "io.github.jdaboot.bench.peers.botcommands.BotCommandsBot"
+                        : "io.github.jdaboot.bench.peers.jdacommands.JdaCommandsBot");
+            }
         }
         return BotProcess.start(bot.label, port, command, environment,
                 this.out.resolve("logs")
@@ -783,13 +982,30 @@ public final class Benchmark {
 
     enum Bot {
 
-        PROJECT("this project"), BASELINE("baseline (plain JDA)"),
-        BASELINE_SAME_PAYLOAD("baseline sending the project's payload"), PROJECT_AOT("this project, AOT cache");
+        PROJECT("this project", true, true), BASELINE("baseline (plain JDA)", true, false),
+        BASELINE_SAME_PAYLOAD("baseline sending the project's payload", true, true),
+        PROJECT_AOT("this project, AOT cache", true, true), BOTCOMMANDS("BotCommands", true, false),
+        JDA_COMMANDS("jda-commands", false, true);
 
         final String label;
 
-        Bot(String label) {
+        /** Whether it has prefix commands ({@code .idea}). */
+        final boolean prefixCommands;
+
+        /**
+         * Whether its {@code /idea} reply has a button whose click it answers: not the
+         * plain baseline (text only), not BotCommands (its components need a database).
+         */
+        final boolean clicks;
+
+        Bot(String label, boolean prefixCommands, boolean clicks) {
             this.label = label;
+            this.prefixCommands = prefixCommands;
+            this.clicks = clicks;
+        }
+
+        boolean isPeer() {
+            return this == BOTCOMMANDS || this == JDA_COMMANDS;
         }
 
         boolean isProject() {
@@ -808,6 +1024,10 @@ public final class Benchmark {
         final List<BotRun> samePayload = new ArrayList<>();
 
         final List<BotRun> projectAot = new ArrayList<>();
+
+        final List<BotRun> botCommands = new ArrayList<>();
+
+        final List<BotRun> jdaCommands = new ArrayList<>();
 
     }
 
@@ -861,6 +1081,27 @@ public final class Benchmark {
         String slashThreads = "";
 
         int slashLost;
+
+        /** {@code .idea} paced at {@code bench.rate}: CPU time per 1,000 replies. */
+        double prefixPacedCpuPerThousand;
+
+        /** {@code /idea} all at once: CPU time per 1,000. */
+        double slashBurstCpuPerThousand;
+
+        /** Clicks measured in each of the paced and burst runs. */
+        int clicks;
+
+        /**
+         * Clicks paced at {@code bench.rate}, INTERACTION_CREATE to callback, sorted, in
+         * microseconds.
+         */
+        List<Long> clickLatencies = List.of();
+
+        double clickCpuPerThousand;
+
+        double clickBurstCpuPerThousand;
+
+        int clickLost;
 
         int slowReplies;
 

@@ -45,8 +45,21 @@ final class ResultsChart {
             addPercentiles(slash, "this project", project.slashLatencies);
             addPercentiles(slash, "baseline (plain JDA)", baseline.slashLatencies);
             addPercentiles(slash, "baseline, project's payload", samePayload.slashLatencies);
+            if (bench.peers()) {
+                addPercentiles(latency, "BotCommands", results.botCommands.getLast().latencies);
+                addPercentiles(slash, "BotCommands", results.botCommands.getLast().slashLatencies);
+                addPercentiles(slash, "jda-commands", results.jdaCommands.getLast().slashLatencies);
+            }
             charts.add(slash);
             charts.add(lesson(project, baseline, bench.slow(), bench.baselineCap().toNanos() / 1e9));
+            if (bench.peers()) {
+                XYChart clicks = percentiles("Click on the reply's button: INTERACTION_CREATE to answer");
+                addPercentiles(clicks, "this project", project.clickLatencies);
+                addPercentiles(clicks, "baseline, project's payload", samePayload.clickLatencies);
+                addPercentiles(clicks, "jda-commands", results.jdaCommands.getLast().clickLatencies);
+                charts.add(clicks);
+                charts.add(peerCosts(results, bench));
+            }
         }
         charts.add(costs(results, bench));
         int columns = Math.min(2, charts.size());
@@ -122,6 +135,36 @@ final class ResultsChart {
         chart.addSeries("this project (* against the baseline sending its payload)", names, ratios);
         chart.addSeries("target: at most", names, targets.stream().map((t) -> Double.isNaN(t) ? 0.0 : t).toList());
         return chart;
+    }
+
+    /**
+     * CPU time per 1,000 interactions of each kind, paced, for each bot that can (no bar:
+     * it cannot).
+     */
+    private static CategoryChart peerCosts(Results results, Benchmark bench) {
+        CategoryChart chart = new CategoryChartBuilder().width(700)
+            .height(450)
+            .title("CPU time per 1,000, paced at " + bench.rate() + "/s (medians; no bar: cannot)")
+            .yAxisTitle("ms")
+            .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#");
+        List<String> kinds = List.of("/idea", ".idea", "click");
+        addCosts(chart, "this project", results.project, kinds);
+        addCosts(chart, "baseline, project's payload", results.samePayload, kinds);
+        addCosts(chart, "BotCommands", results.botCommands, kinds);
+        addCosts(chart, "jda-commands", results.jdaCommands, kinds);
+        return chart;
+    }
+
+    private static void addCosts(CategoryChart chart, String name, List<BotRun> runs, List<String> kinds) {
+        BotRun first = runs.getFirst();
+        List<Double> costs = new ArrayList<>();
+        costs.add(Stats.spread(runs, (r) -> r.slashCpuPerThousand).median());
+        costs.add(first.bot.prefixCommands ? Stats.spread(runs, (r) -> r.prefixPacedCpuPerThousand).median() : 0.0);
+        costs.add(first.bot.clicks ? Stats.spread(runs, (r) -> r.clickCpuPerThousand).median() : 0.0);
+        chart.addSeries(name, kinds, costs);
     }
 
     private static void add(List<String> names, List<Double> ratios, List<Double> targets, String name, double ratio,

@@ -3,7 +3,9 @@ package io.github.jdaboot.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
@@ -12,6 +14,9 @@ import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.SlashCommand;
+import io.github.jdaboot.emulator.World;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Users talking in channels, and what the bot answered. */
 final class Traffic {
@@ -88,29 +93,103 @@ final class Traffic {
         return interactions;
     }
 
-    /** Waits until every interaction is acknowledged, or the timeout. */
-    static void awaitCallbacks(List<EmulatedInteraction> interactions, Duration timeout) throws InterruptedException {
+    /**
+     * Clicks the first button of each message, one click a message, paced at
+     * {@code perSecond} (0: as fast as possible).
+     */
+    List<EmulatedInteraction> clicks(List<EmulatedMessage> messages, int perSecond) {
+        List<EmulatedInteraction> interactions = new ArrayList<>(messages.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < messages.size(); i++) {
+            pace(start, i, perSecond);
+            EmulatedMessage message = messages.get(i);
+            interactions.add(this.discord.world().as(user(this.next++)).clicks(message, firstButton(message)));
+        }
+        return interactions;
+    }
+
+    /** The custom id of a message's first button with one, or null. */
+    static @Nullable String firstButton(EmulatedMessage message) {
+        for (JsonNode row : message.components()) {
+            for (JsonNode component : row.path("components")) {
+                if (component.path("type").asInt() == 2 && component.hasNonNull("custom_id")) {
+                    return component.path("custom_id").asString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until every interaction has its visible answer ({@link #answeredAfter}), or
+     * the timeout.
+     */
+    static void awaitAnswers(World world, List<EmulatedInteraction> interactions, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<EmulatedInteraction> pending = new ArrayList<>(interactions);
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            pending.removeIf((interaction) -> interaction.callbackType() != 0);
+            Map<Long, EmulatedMessage> responses = responses(world);
+            pending.removeIf((interaction) -> answeredAfter(interaction, responses) != null);
             if (!pending.isEmpty()) {
-                Thread.sleep(20);
+                Thread.sleep(50);
             }
         }
     }
 
     /**
-     * Sorted times from INTERACTION_CREATE to the callback, in microseconds, of those
-     * acknowledged.
+     * Sorted times from INTERACTION_CREATE to the answer the user sees, in microseconds,
+     * of those answered ({@link #answeredAfter}).
      */
-    static List<Long> callbackLatenciesMicros(List<EmulatedInteraction> interactions) {
+    static List<Long> answerLatenciesMicros(World world, List<EmulatedInteraction> interactions) {
+        Map<Long, EmulatedMessage> responses = responses(world);
         List<Long> latencies = new ArrayList<>();
         for (EmulatedInteraction interaction : interactions) {
-            interaction.acknowledgedAfter().ifPresent((after) -> latencies.add(after.toNanos() / 1000));
+            Duration after = answeredAfter(interaction, responses);
+            if (after != null) {
+                latencies.add(after.toNanos() / 1000);
+            }
         }
         latencies.sort(Long::compare);
         return latencies;
+    }
+
+    /**
+     * How long the bot took to give the answer the user sees: the callback when it
+     * carries the answer (4 a reply, 7 an update), the edit that follows a deferral (5 a
+     * deferred reply, whose "thinking" message is then edited; 6 a deferred update, after
+     * which the component's message is edited); null while there is none.
+     * @param responses each interaction's response message, by interaction id
+     */
+    static @Nullable Duration answeredAfter(EmulatedInteraction interaction, Map<Long, EmulatedMessage> responses) {
+        return switch (interaction.callbackType()) {
+            case EmulatedInteraction.CHANNEL_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE ->
+                interaction.acknowledgedAfter().orElse(null);
+            case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE ->
+                editedAfter(interaction, responses.get(interaction.id()));
+            case EmulatedInteraction.DEFERRED_UPDATE_MESSAGE ->
+                editedAfter(interaction, interaction.message().orElse(null));
+            default -> null;
+        };
+    }
+
+    private static @Nullable Duration editedAfter(EmulatedInteraction interaction, @Nullable EmulatedMessage message) {
+        if (message == null || message.editedTimestamp() == null
+                || message.editedTimestamp().isBefore(interaction.created())) {
+            return null;
+        }
+        return Duration.between(interaction.created(), message.editedTimestamp());
+    }
+
+    /** Each interaction's response message, by interaction id. */
+    static Map<Long, EmulatedMessage> responses(World world) {
+        Map<Long, EmulatedMessage> responses = new HashMap<>();
+        for (EmulatedMessage message : world.allMessages()) {
+            if (message.interactionId() != 0) {
+                responses.putIfAbsent(message.interactionId(), message);
+            }
+        }
+        return responses;
     }
 
     private EmulatedUser user(int n) {

@@ -209,6 +209,11 @@ public final class EmulatedInteraction {
         return this.callbackType == DEFERRED_CHANNEL_MESSAGE;
     }
 
+    /** When the interaction was sent to the bot (INTERACTION_CREATE). */
+    public Instant created() {
+        return this.created;
+    }
+
     /** How long the bot took to acknowledge, if it did. */
     public Optional<Duration> acknowledgedAfter() {
         long at = this.acknowledgedNanos;
