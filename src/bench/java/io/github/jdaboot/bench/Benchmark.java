@@ -501,7 +501,8 @@ public final class Benchmark {
         Duration cpu = process.cpuTime().minus(cpuBefore);
         Map<String, Duration> threadsAfter = process.cpuTimeByThread();
         stopProfiling(process, bot, phase, run);
-        double thousands = Math.max(1, answered) / 1000.0;
+        // nothing answered: no figure rather than a division by zero
+        double thousands = (answered > 0) ? answered / 1000.0 : Double.NaN;
         return new Cost(cpu.toNanos() / 1e6 / thousands,
                 cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
                 BotProcess.cpuBetween(threadsBefore, threadsAfter, 6));
@@ -544,10 +545,16 @@ public final class Benchmark {
      * same JSON shape, or its row would compare nothing.
      */
     private void checkPayload(DiscordEmulator discord, Bot bot) {
+        // the last reply sent: to a message, or (for a bot with slash commands only) to
+        // an
+        // interaction, in its callback or in the edit after a deferral
+        List<String> routes = bot.prefixCommands ? List.of("POST /channels/{channel_id}/messages")
+                : List.of("POST /interactions/{interaction_id}/{interaction_token}/callback",
+                        "PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}");
         String body = discord.rest()
             .requests()
             .stream()
-            .filter((request) -> "POST /channels/{channel_id}/messages".equals(request.route()))
+            .filter((request) -> routes.contains(request.route()) && request.body().contains("\"content\""))
             .reduce((first, second) -> second)
             .map(RecordedRequest::body)
             .orElse("");
@@ -595,19 +602,18 @@ public final class Benchmark {
         }
         // warm-up, at twice the pace: as many as measured, then until the JIT compiler
         // has caught up
-        World world = discord.world();
         List<EmulatedInteraction> warmup = traffic.slash("idea", this.interactions, this.rate * 2);
-        Traffic.awaitAnswers(world, warmup, Duration.ofSeconds(120));
+        Traffic.awaitAnswers(discord, warmup, Duration.ofSeconds(120));
         if (!result.bot.prefixCommands) {
             checkPayload(discord, result.bot);
         }
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "slash-paced", run, () -> {
             paced.addAll(traffic.slash("idea", this.interactions, this.rate));
-            Traffic.awaitAnswers(world, paced, Duration.ofSeconds(120));
-            return Traffic.answerLatenciesMicros(world, paced).size();
+            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(discord, paced).size();
         });
-        result.slashLatencies = Traffic.answerLatenciesMicros(world, paced);
+        result.slashLatencies = Traffic.answerLatenciesMicros(discord, paced);
         result.slashLost += paced.size() - result.slashLatencies.size();
         result.slashThreads = pacedCost.threads();
         result.slashCpuPerThousand = pacedCost.perThousand();
@@ -622,10 +628,10 @@ public final class Benchmark {
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
             burst.addAll(traffic.slash("idea", this.interactions, 0));
-            Traffic.awaitAnswers(world, burst, Duration.ofSeconds(300));
-            return Traffic.answerLatenciesMicros(world, burst).size();
+            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(discord, burst).size();
         });
-        List<Long> burstLatencies = Traffic.answerLatenciesMicros(world, burst);
+        List<Long> burstLatencies = Traffic.answerLatenciesMicros(discord, burst);
         result.slashLost += burst.size() - burstLatencies.size();
         result.slashBurstCpuPerThousand = burstCost.perThousand();
         System.out.printf(Locale.ROOT, "   /idea at once: CPU %.0f ms per 1,000 (%d unanswered)%n",
@@ -644,8 +650,7 @@ public final class Benchmark {
      */
     private void clicks(DiscordEmulator discord, BotProcess process, BotRun result, int run,
             List<EmulatedInteraction> answered) throws Exception {
-        World world = discord.world();
-        Map<Long, EmulatedMessage> replies = Traffic.responses(world);
+        Map<Long, EmulatedMessage> replies = Traffic.responses(discord.world());
         List<EmulatedMessage> targets = new ArrayList<>();
         for (EmulatedInteraction interaction : answered) {
             EmulatedMessage reply = replies.get(interaction.id());
@@ -658,14 +663,15 @@ public final class Benchmark {
             throw new IllegalStateException(result.bot.label + " answered /idea with no button to click");
         }
         Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
-        Traffic.awaitAnswers(world, clicking.clicks(targets.subList(0, count), this.rate * 2), Duration.ofSeconds(120));
+        Traffic.awaitAnswers(discord, clicking.clicks(targets.subList(0, count), this.rate * 2),
+                Duration.ofSeconds(120));
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
             paced.addAll(clicking.clicks(targets.subList(count, 2 * count), this.rate));
-            Traffic.awaitAnswers(world, paced, Duration.ofSeconds(120));
-            return Traffic.answerLatenciesMicros(world, paced).size();
+            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(discord, paced).size();
         });
-        result.clickLatencies = Traffic.answerLatenciesMicros(world, paced);
+        result.clickLatencies = Traffic.answerLatenciesMicros(discord, paced);
         result.clickLost += paced.size() - result.clickLatencies.size();
         result.clickCpuPerThousand = pacedCost.perThousand();
         System.out.printf(Locale.ROOT,
@@ -677,10 +683,10 @@ public final class Benchmark {
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
             burst.addAll(clicking.clicks(targets.subList(2 * count, 3 * count), 0));
-            Traffic.awaitAnswers(world, burst, Duration.ofSeconds(300));
-            return Traffic.answerLatenciesMicros(world, burst).size();
+            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(discord, burst).size();
         });
-        int burstAnswered = Traffic.answerLatenciesMicros(world, burst).size();
+        int burstAnswered = Traffic.answerLatenciesMicros(discord, burst).size();
         result.clickLost += burst.size() - burstAnswered;
         result.clickBurstCpuPerThousand = burstCost.perThousand();
         result.clicks = count;

@@ -13,6 +13,7 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
@@ -121,16 +122,26 @@ final class Traffic {
     }
 
     /**
-     * Waits until every interaction has its visible answer ({@link #answeredAfter}), or
-     * the timeout.
+     * How long an interaction goes unacknowledged before it is given up: Discord (and the
+     * emulator) refuse a callback after 3 seconds.
      */
-    static void awaitAnswers(World world, List<EmulatedInteraction> interactions, Duration timeout)
+    private static final Duration UNACKNOWLEDGED_GIVEN_UP = Duration.ofSeconds(5);
+
+    private static final String EDIT_ROUTE = "PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}";
+
+    /**
+     * Waits until every interaction has its visible answer ({@link Answers}) or was not
+     * acknowledged in time, or the timeout.
+     */
+    static void awaitAnswers(DiscordEmulator discord, List<EmulatedInteraction> interactions, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<EmulatedInteraction> pending = new ArrayList<>(interactions);
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Map<Long, EmulatedMessage> responses = responses(world);
-            pending.removeIf((interaction) -> answeredAfter(interaction, responses) != null);
+            Answers answers = new Answers(discord, pending);
+            Instant expired = Instant.now().minus(UNACKNOWLEDGED_GIVEN_UP);
+            pending.removeIf((interaction) -> answers.after(interaction) != null
+                    || (interaction.callbackType() == 0 && interaction.created().isBefore(expired)));
             if (!pending.isEmpty()) {
                 Thread.sleep(50);
             }
@@ -139,46 +150,19 @@ final class Traffic {
 
     /**
      * Sorted times from INTERACTION_CREATE to the answer the user sees, in microseconds,
-     * of those answered ({@link #answeredAfter}).
+     * of those answered ({@link Answers}).
      */
-    static List<Long> answerLatenciesMicros(World world, List<EmulatedInteraction> interactions) {
-        Map<Long, EmulatedMessage> responses = responses(world);
+    static List<Long> answerLatenciesMicros(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
+        Answers answers = new Answers(discord, interactions);
         List<Long> latencies = new ArrayList<>();
         for (EmulatedInteraction interaction : interactions) {
-            Duration after = answeredAfter(interaction, responses);
+            Duration after = answers.after(interaction);
             if (after != null) {
                 latencies.add(after.toNanos() / 1000);
             }
         }
         latencies.sort(Long::compare);
         return latencies;
-    }
-
-    /**
-     * How long the bot took to give the answer the user sees: the callback when it
-     * carries the answer (4 a reply, 7 an update), the edit that follows a deferral (5 a
-     * deferred reply, whose "thinking" message is then edited; 6 a deferred update, after
-     * which the component's message is edited); null while there is none.
-     * @param responses each interaction's response message, by interaction id
-     */
-    static @Nullable Duration answeredAfter(EmulatedInteraction interaction, Map<Long, EmulatedMessage> responses) {
-        return switch (interaction.callbackType()) {
-            case EmulatedInteraction.CHANNEL_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE ->
-                interaction.acknowledgedAfter().orElse(null);
-            case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE ->
-                editedAfter(interaction, responses.get(interaction.id()));
-            case EmulatedInteraction.DEFERRED_UPDATE_MESSAGE ->
-                editedAfter(interaction, interaction.message().orElse(null));
-            default -> null;
-        };
-    }
-
-    private static @Nullable Duration editedAfter(EmulatedInteraction interaction, @Nullable EmulatedMessage message) {
-        if (message == null || message.editedTimestamp() == null
-                || message.editedTimestamp().isBefore(interaction.created())) {
-            return null;
-        }
-        return Duration.between(interaction.created(), message.editedTimestamp());
     }
 
     /** Each interaction's response message, by interaction id. */
@@ -190,6 +174,51 @@ final class Traffic {
             }
         }
         return responses;
+    }
+
+    /**
+     * When the bot gave each interaction the answer the user sees: the callback when it
+     * carries the answer (4 a reply, 7 an update); after a deferral (5 a deferred reply,
+     * 6 a deferred update), the first edit of the original response
+     * ({@code PATCH /webhooks/.../messages/...} with the interaction's token) that
+     * succeeded.
+     */
+    static final class Answers {
+
+        private final Map<String, Instant> firstEdits = new HashMap<>();
+
+        Answers(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
+            if (interactions.stream()
+                .noneMatch((interaction) -> interaction.isDeferred()
+                        || interaction.callbackType() == EmulatedInteraction.DEFERRED_UPDATE_MESSAGE)) {
+                return;
+            }
+            for (RecordedRequest request : discord.rest().requests()) {
+                if (EDIT_ROUTE.equals(request.route()) && request.status() < 300) {
+                    // /webhooks/{application_id}/{interaction_token}/messages/{message_id}
+                    String[] parts = request.path().split("/");
+                    for (int i = 0; i + 2 < parts.length; i++) {
+                        if (parts[i].equals("webhooks")) {
+                            this.firstEdits.putIfAbsent(parts[i + 2], request.receivedAt());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** How long the bot took to give the answer, null while there is none. */
+        @Nullable Duration after(EmulatedInteraction interaction) {
+            return switch (interaction.callbackType()) {
+                case EmulatedInteraction.CHANNEL_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE ->
+                    interaction.acknowledgedAfter().orElse(null);
+                case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE, EmulatedInteraction.DEFERRED_UPDATE_MESSAGE -> {
+                    Instant edited = this.firstEdits.get(interaction.token());
+                    yield (edited != null) ? Duration.between(interaction.created(), edited) : null;
+                }
+                default -> null;
+            };
+        }
+
     }
 
     private EmulatedUser user(int n) {

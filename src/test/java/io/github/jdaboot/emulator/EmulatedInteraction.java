@@ -117,7 +117,11 @@ public final class EmulatedInteraction {
         return this.id;
     }
 
-    String token() {
+    /**
+     * The interaction's token, as the bot uses it in its callback and webhook routes
+     * ({@code /webhooks/{application_id}/{interaction_token}/...}).
+     */
+    public String token() {
         return this.token;
     }
 
