@@ -232,7 +232,8 @@ public final class Benchmark {
                 + " on 6.5.0 every command fails with NoSuchMethodError), started with BotCommands.create, text"
                 + " prefix `.`, application commands cache off (so that every start registers `/idea` with its fresh"
                 + " emulator; BotCommands then updates each guild's commands at startup, as on a first start);"
-                + " jda-commands " + version("jda-commands", "core-") + " (core and guice-extension, which make"
+                + " jda-commands " + version("jda-commands", "guice-extension-")
+                + " (core and guice-extension, which make"
                 + " io.github.kaktushose:jda-commands; the aggregate and the 5.x releases are not on the Maven Central"
                 + " this machine reaches) on JDA " + version("jda-commands", "JDA-")
                 + " (it is built on JDA 5's component classes, which JDA 6 moved), started with JDACommands.start,"

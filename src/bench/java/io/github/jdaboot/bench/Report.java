@@ -80,7 +80,7 @@ final class Report {
         lines.add("");
         lines
             .add("Latency: from the emulator dispatching MESSAGE_CREATE (or INTERACTION_CREATE) to it receiving the reply's"
-                    + " POST (or the interaction's callback), over 20 channels, rate limits lifted. CPU: utime + stime of"
+                    + " POST (or the interaction's answer: its callback, or the edit after a deferral), over 20 channels, rate limits lifted. CPU: utime + stime of"
                     + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
                     + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
                     + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
@@ -279,7 +279,7 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "| Replies lost / duplicated (all runs) | %d / %d | %d / %d | | 0 / 0 |",
                 sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates),
                 sum(this.baseline, (r) -> r.lost), sum(this.baseline, (r) -> r.duplicates)));
-        String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to callback",
+        String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to answer",
                 this.bench.interactions(), this.bench.rate());
         row(lines, "Slash command latency p50, ms (" + slashLoad + ")",
                 (r) -> Stats.percentile(r.slashLatencies, 50) / 1000.0, "%.2f", "");

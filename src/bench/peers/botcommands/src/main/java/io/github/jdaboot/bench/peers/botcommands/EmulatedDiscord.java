@@ -44,8 +44,10 @@ public class EmulatedDiscord extends JDAService {
         String gatewayUrl = System.getenv("DISCORD_GATEWAY_URL");
         String shards = System.getenv("DISCORD_SHARDS_TOTAL");
         createLightSharded(System.getenv("DISCORD_TOKEN")).setMemberCachePolicy(MemberCachePolicy.NONE)
-            // JDA's own rate limiter, as the other bots have, not BotCommands' default one, which
-            // holds all requests to Discord's global 50 a second: the emulator lifts Discord's
+            // JDA's own rate limiter, as the other bots have, not BotCommands' default
+            // one, which
+            // holds all requests to Discord's global 50 a second: the emulator lifts
+            // Discord's
             // limits for every bot, and the benchmark sends 250 a second
             .setRestConfig(new RestConfig().setBaseUrl(System.getenv("DISCORD_REST_URL")))
             .setSessionController(new ConcurrentSessionController() {

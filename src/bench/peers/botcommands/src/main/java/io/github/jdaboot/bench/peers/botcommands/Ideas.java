@@ -7,9 +7,9 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 
 /**
- * The ideas and the answer's button, shared by the slash and the text command. The
- * button is JDA's own: BotCommands' buttons, with their click handlers, need a database,
- * and this bot has none.
+ * The ideas and the answer's button, shared by the slash and the text command. The button
+ * is JDA's own: BotCommands' buttons, with their click handlers, need a database, and
+ * this bot has none.
  */
 final class Ideas {
 
