@@ -460,6 +460,7 @@ public final class Benchmark {
             return latency.replies();
         });
         result.prefixPacedCpuPerThousand = paced.perThousand();
+        result.prefixPacedCpuPerThousandWithoutJit = paced.perThousandWithoutJit();
         System.out.printf(Locale.ROOT,
                 "   .idea at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates); CPU %.0f ms per"
                         + " 1,000%n",
@@ -675,6 +676,7 @@ public final class Benchmark {
         result.clickLatencies = Traffic.answerLatenciesMicros(discord, paced);
         result.clickLost += paced.size() - result.clickLatencies.size();
         result.clickCpuPerThousand = pacedCost.perThousand();
+        result.clickCpuPerThousandWithoutJit = pacedCost.perThousandWithoutJit();
         System.out.printf(Locale.ROOT,
                 "   %,d clicks at %d/s: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n", count,
                 this.rate, Stats.percentile(result.clickLatencies, 50) / 1000.0,
@@ -810,6 +812,10 @@ public final class Benchmark {
             try (BotProcess process = start(result.bot, "guilds", run, discord,
                     Map.of("DISCORD_SHARDS_TOTAL", Integer.toString(SHARDS)), List.of())) {
                 result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, Duration.ofSeconds(300));
+                // what a bot does at startup besides connecting (BotCommands and
+                // jda-commands
+                // register each guild's commands) is over before the heap is measured
+                awaitRestQuiet(discord, Duration.ofSeconds(2), Duration.ofSeconds(600));
                 Thread.sleep(1000);
                 result.guildsHeap = process.liveHeapMegabytes();
                 result.guildsRss = process.rssMegabytes();
@@ -841,6 +847,24 @@ public final class Benchmark {
                                 + " after leaving all but %d guilds: %.2f kB per guild%n",
                         SHARDS, result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft,
                         kept.size(), result.guildsHeapPerGuildKb);
+            }
+        }
+    }
+
+    /**
+     * Waits until the bot has sent no REST request for {@code quiet}, or the timeout.
+     */
+    private static void awaitRestQuiet(DiscordEmulator discord, Duration quiet, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = discord.rest().requests().size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < quiet.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            int now = discord.rest().requests().size();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
             }
         }
     }
@@ -1092,6 +1116,8 @@ public final class Benchmark {
         /** {@code .idea} paced at {@code bench.rate}: CPU time per 1,000 replies. */
         double prefixPacedCpuPerThousand;
 
+        double prefixPacedCpuPerThousandWithoutJit;
+
         /** {@code /idea} all at once: CPU time per 1,000. */
         double slashBurstCpuPerThousand;
 
@@ -1105,6 +1131,8 @@ public final class Benchmark {
         List<Long> clickLatencies = List.of();
 
         double clickCpuPerThousand;
+
+        double clickCpuPerThousandWithoutJit;
 
         double clickBurstCpuPerThousand;
 

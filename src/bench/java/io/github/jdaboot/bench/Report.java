@@ -112,6 +112,8 @@ final class Report {
         if (this.bench.runs("replies")) {
             String slash = String.format(Locale.ROOT, "`/idea`, %,d at %d/s", this.bench.interactions(), rate);
             peerRow(lines, slash + ": CPU time per 1,000, ms", (r) -> r.slashCpuPerThousand, "%.0f", null);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.slashCpuPerThousandWithoutJit, "%.0f", null);
             peerRow(lines, slash + ": latency p50, ms", (r) -> Stats.percentile(r.slashLatencies, 50) / 1000.0, "%.2f",
                     null);
             peerRow(lines, slash + ": latency p99, ms", (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "%.2f",
@@ -121,6 +123,8 @@ final class Report {
             String prefix = String.format(Locale.ROOT, "`.idea`, %,d at %d/s", this.bench.messages(), rate);
             peerRow(lines, prefix + ": CPU time per 1,000, ms", (r) -> r.prefixPacedCpuPerThousand, "%.0f",
                     Report::prefixMissing);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.prefixPacedCpuPerThousandWithoutJit, "%.0f", Report::prefixMissing);
             peerRow(lines, prefix + ": latency p50, ms", (r) -> Stats.percentile(r.latencies, 50) / 1000.0, "%.2f",
                     Report::prefixMissing);
             peerRow(lines, prefix + ": latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "%.2f",
@@ -133,6 +137,8 @@ final class Report {
                     this.bench.interactions(), rate);
             peerRow(lines, click + ": CPU time per 1,000, ms", (r) -> r.clickCpuPerThousand, "%.0f",
                     Report::clickMissing);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.clickCpuPerThousandWithoutJit, "%.0f", Report::clickMissing);
             peerRow(lines, click + ": latency p50, ms", (r) -> Stats.percentile(r.clickLatencies, 50) / 1000.0, "%.2f",
                     Report::clickMissing);
             peerRow(lines, click + ": latency p99, ms", (r) -> Stats.percentile(r.clickLatencies, 99) / 1000.0, "%.2f",

@@ -1,5 +1,6 @@
 package io.github.jdaboot.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class ResultsChart {
             addPercentiles(latency, "baseline (plain JDA)", baseline.latencies);
             addPercentiles(latency, "baseline, project's payload", samePayload.latencies);
             charts.add(latency);
-            XYChart slash = percentiles("`/idea`: INTERACTION_CREATE to callback");
+            XYChart slash = percentiles("`/idea`: INTERACTION_CREATE to answer");
             addPercentiles(slash, "this project", project.slashLatencies);
             addPercentiles(slash, "baseline (plain JDA)", baseline.slashLatencies);
             addPercentiles(slash, "baseline, project's payload", samePayload.slashLatencies);
@@ -164,7 +165,7 @@ final class ResultsChart {
         costs.add(Stats.spread(runs, (r) -> r.slashCpuPerThousand).median());
         costs.add(first.bot.prefixCommands ? Stats.spread(runs, (r) -> r.prefixPacedCpuPerThousand).median() : 0.0);
         costs.add(first.bot.clicks ? Stats.spread(runs, (r) -> r.clickCpuPerThousand).median() : 0.0);
-        chart.addSeries(name, kinds, costs);
+        chart.addSeries(name, kinds, costs).setFillColor(colour(name));
     }
 
     private static void add(List<String> names, List<Double> ratios, List<Double> targets, String name, double ratio,
@@ -190,6 +191,21 @@ final class ResultsChart {
         }
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour(name));
+    }
+
+    /** Each bot in the same colour on every chart. */
+    private static Color colour(String name) {
+        if (name.startsWith("this project")) {
+            return new Color(0x1F77B4);
+        }
+        if (name.startsWith("baseline, project's payload")) {
+            return new Color(0x9467BD);
+        }
+        if (name.startsWith("baseline")) {
+            return new Color(0xFF7F0E);
+        }
+        return name.startsWith("BotCommands") ? new Color(0x2CA02C) : new Color(0xD62728);
     }
 
     /** Replies received so far against time, drawn up to the cap. */
