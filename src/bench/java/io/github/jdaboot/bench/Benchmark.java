@@ -31,53 +31,57 @@ import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This project against a plain JDA bot, in one run on one machine:
+ * This project against a plain JDA bot and against the frameworks a user would pick
+ * instead (BotCommands, jda-commands: the peers), in one run on one machine:
  * {@code ./mvnw -Pbench verify}.
  * <p>
  * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh
  * emulator, with the emulator's rate limits lifted and a one-second heartbeat interval.
  * Runs alternate (project, baseline, the baseline sending the project's payload, the
- * project with its AOT cache, then the ingest and guild phases of each bot); each run of
- * a bot measures, in this order:
+ * project with its AOT cache, BotCommands, jda-commands, then the ingest and guild phases
+ * of each bot); each run of a bot measures, in this order:
  * <ol>
  * <li>startup: process start to {@code Logged on as} and, for the project, to
  * {@code /actuator/health} UP;</li>
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
- * <li>warm-up: {@code bench.warmup} {@code .idea} messages, not measured;</li>
- * <li>latency: {@code bench.messages} {@code .idea} messages over 20 channels from 100
- * users, paced at {@code bench.rate} per second (below saturation), from the emulator
- * dispatching MESSAGE_CREATE to the emulator receiving the reply;</li>
- * <li>throughput: {@code bench.messages} more sent at once; replies per second until the
- * last one, and the bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat})
- * per 1,000 replies;</li>
- * <li>memory after the run, as after startup;</li>
- * <li>slash commands: {@code bench.interactions} {@code /idea} paced at
- * {@code bench.rate} per second (after as many unmeasured at twice the pace), from
- * INTERACTION_CREATE to the callback, and the CPU time per 1,000 of them;</li>
- * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one
- * second) arrive at once: wall time until all replies are in (the baseline, which sleeps
- * on JDA's event thread, is cut off after {@code bench.baseline-cap} and its total
- * extrapolated), and what happened to the heartbeats meanwhile: as the bot saw them
- * (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
- * received against one per interval, gaps over 1.5 intervals).</li>
+ * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages, not
+ * measured; {@code bench.messages} over 20 channels from 100 users paced at
+ * {@code bench.rate} per second (below saturation), for latency (from the emulator
+ * dispatching MESSAGE_CREATE to it receiving the reply) and CPU; {@code bench.messages}
+ * more sent at once, for throughput and CPU; the bot's CPU time is {@code utime + stime}
+ * from {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
+ * <li>slash commands: {@code bench.interactions} {@code /idea} at twice the pace, not
+ * measured, as many paced (latency from INTERACTION_CREATE to the answer the user sees,
+ * and CPU), as many at once (CPU);</li>
+ * <li>where the bot answers a button: clicks on the first button of those replies, one a
+ * reply, in the same three runs;</li>
+ * <li>for the project and the plain baseline, the seed's lesson: {@code bench.slow}
+ * {@code .wait} commands (each waits one second) arrive at once: wall time until all
+ * replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
+ * {@code bench.baseline-cap} and its total extrapolated), and what happened to the
+ * heartbeats meanwhile: as the bot saw them (JDA's missed-heartbeat warnings, reconnects)
+ * and as the emulator saw them (heartbeats received against one per interval, gaps over
+ * 1.5 intervals).</li>
  * </ol>
  * The baseline runs a second time sending the project's reply payload (its buttons and
  * menu, no mentions allowed, a nonce), for the reply phases only, to tell what the
- * payload costs from what the framework costs.
+ * payload costs from what the framework costs. The peers' bots are built by the bench
+ * profile from src/bench/peers, each on its own class path ({@code bench.peers=false}
+ * leaves them out).
  * <p>
- * The ingest phase ({@link #ingest}) floods a bot with {@code bench.ingest-messages}
- * messages it does not answer over 1,000 channels, with typing and reactions, and
- * measures CPU, wall time and allocation per event. The guild phase ({@link #guilds})
- * starts a bot in {@code bench.guilds} guilds on 4 shards and measures the time until
- * every shard is ready and the heap per guild.
+ * The ingest phase ({@link #ingest}) floods the project and the plain baseline with
+ * {@code bench.ingest-messages} messages they do not answer over 1,000 channels, with
+ * typing and reactions, and measures CPU, wall time and allocation per event. The guild
+ * phase ({@link #guilds}) starts a bot in {@code bench.guilds} guilds on 4 shards and
+ * measures the time until every shard is ready and the heap per guild.
  * <p>
  * Besides, each run starts the project once more with its AOT cache (made by a training
  * run, as in the Dockerfile, from the extracted jar since the cache needs a class path of
  * jars) for startup and memory after startup; before the runs, a check counts the classes
  * actually loaded from the cache. Figures are medians over the runs, with min and max.
  * {@code bench.phases} ({@code replies,ingest,guilds} by default) selects phases for a
- * quicker look. Output: a table on standard output and in
+ * quicker look. Output: the tables on standard output and in
  * {@code target/bench/results.md}, and a chart in {@code target/bench/results.png}.
  */
 public final class Benchmark {
