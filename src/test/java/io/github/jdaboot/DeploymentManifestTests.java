@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.jdaboot.command.CommandProperties;
 import io.github.jdaboot.discord.DiscordProperties;
+import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

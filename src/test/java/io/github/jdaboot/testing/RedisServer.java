@@ -1,21 +1,21 @@
 package io.github.jdaboot.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Redis for the tests ({@code redis-server}, Debian's package; {@code .ci/run}
- * installs it) on a free loopback port, without persistence, stopped by {@link #close()}.
+ * A real Redis for the tests ({@code redis-server} on the {@code PATH}, Debian's package;
+ * {@code .ci/run} installs it) on a free loopback port, without persistence, stopped by
+ * {@link #close()}. A test class that starts one says so with
+ * {@code @RequiresPrograms(Program.REDIS_SERVER)}.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts one and waits until it answers PING. */
     public static RedisServer start() throws IOException {
-        Path binary = binary();
+        Path binary = Program.REDIS_SERVER.path();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -43,17 +43,6 @@ public final class RedisServer implements AutoCloseable {
         RedisServer server = new RedisServer(process, port);
         await().atMost(Timeouts.ANSWER).ignoreExceptions().until(server::answersPing);
         return server;
-    }
-
-    private static Path binary() {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("redis-server is not installed: these tests run a real Redis. Install"
-                + " Debian's package (apt-get install redis-server), as .ci/run does.");
     }
 
     private boolean answersPing() throws IOException {
@@ -91,7 +80,7 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         this.process.destroy();
-        if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)) {
             this.process.destroyForcibly();
         }
     }

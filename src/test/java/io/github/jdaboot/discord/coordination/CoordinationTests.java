@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisServer;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * (Several processes: {@code ScaleOutIT}.)
  */
 @DisplayName("Shards coordinated through Redis, in one process")
+@RequiresPrograms(Program.REDIS_SERVER)
 class CoordinationTests {
 
     private static RedisServer redis;
