@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.jdaboot.discord.EventClaims;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
@@ -180,10 +181,11 @@ public final class CommandAutoConfiguration {
             ObjectProvider<PrefixCommandMapping> prefixCommands, ComponentHandlerMapping components,
             ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions, ContextCommandMapping contextCommands,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, ScheduledExecutorService commandDeferrals, CommandProperties properties) {
+            InteractionMetrics metrics, ScheduledExecutorService commandDeferrals, CommandProperties properties,
+            ObjectProvider<EventClaims> claims) {
         return new InteractionDispatcher(commands, prefixCommands.getIfAvailable(), components, modals, suggestions,
                 contextCommands, adapter, new InvocationSupport(executor, callbacks, metrics), commandDeferrals,
-                properties);
+                properties, claims.getIfUnique(() -> EventClaims.ALL));
     }
 
     @Bean

@@ -7,7 +7,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.EventClaims;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
@@ -63,10 +65,12 @@ class InteractionDispatcher implements EventListener {
 
     private final MissedCommandRecovery recovery;
 
+    private final EventClaims claims;
+
     InteractionDispatcher(CommandHandlerMapping commands, @Nullable PrefixCommandMapping prefixCommands,
             ComponentHandlerMapping components, ModalHandlerMapping modals, AutocompleteHandlerMapping suggestions,
             ContextCommandMapping contextCommands, InteractionHandlerAdapter adapter, InvocationSupport support,
-            ScheduledExecutorService deferrals, CommandProperties properties) {
+            ScheduledExecutorService deferrals, CommandProperties properties, EventClaims claims) {
         this.commands = commands;
         this.prefixCommands = prefixCommands;
         this.components = components;
@@ -77,6 +81,7 @@ class InteractionDispatcher implements EventListener {
         this.support = support;
         this.deferrals = deferrals;
         this.properties = properties;
+        this.claims = claims;
         this.recovery = new MissedCommandRecovery((message) -> {
             if (prefixCommands != null) {
                 onMessage(message, prefixCommands);
@@ -87,20 +92,29 @@ class InteractionDispatcher implements EventListener {
     @Override
     public void onEvent(GenericEvent event) {
         switch (event) {
-            case SlashCommandInteractionEvent slash -> onSlashCommand(slash);
+            case SlashCommandInteractionEvent slash -> claimed(slash, () -> onSlashCommand(slash));
             case MessageReceivedEvent message when this.prefixCommands != null ->
                 onMessage(message, this.prefixCommands);
-            case GenericComponentInteractionCreateEvent click -> onComponent(click);
-            case ModalInteractionEvent form -> onModal(form);
-            case CommandAutoCompleteInteractionEvent typing -> onAutocomplete(typing);
-            case UserContextInteractionEvent menu -> onContextCommand(Command.Type.USER, menu);
-            case MessageContextInteractionEvent menu -> onContextCommand(Command.Type.MESSAGE, menu);
+            case GenericComponentInteractionCreateEvent click -> claimed(click, () -> onComponent(click));
+            case ModalInteractionEvent form -> claimed(form, () -> onModal(form));
+            case CommandAutoCompleteInteractionEvent typing -> claimed(typing, () -> onAutocomplete(typing));
+            case UserContextInteractionEvent menu -> claimed(menu, () -> onContextCommand(Command.Type.USER, menu));
+            case MessageContextInteractionEvent menu ->
+                claimed(menu, () -> onContextCommand(Command.Type.MESSAGE, menu));
             case SessionRecreateEvent recreated -> this.recovery.recover(recreated.getJDA());
             case ReadyEvent ready when this.recovery.hasSeenChannels() -> this.recovery.recover(ready.getJDA());
             default -> {
                 // not for a handler
             }
         }
+    }
+
+    /**
+     * Handles an interaction if this process is the one to answer it (another process may
+     * hold a session of the same shard while it moves: {@link EventClaims}).
+     */
+    private void claimed(GenericInteractionCreateEvent event, Runnable handling) {
+        this.claims.whenClaimed(event.getJDA(), event.getIdLong(), 0, handling);
     }
 
     private void onSlashCommand(SlashCommandInteractionEvent event) {
@@ -132,7 +146,12 @@ class InteractionDispatcher implements EventListener {
             // and already answered
             return;
         }
-        switch (match.get()) {
+        this.claims.whenClaimed(event.getJDA(), event.getMessageIdLong(), event.getChannel().getIdLong(),
+                () -> answerMessage(event, match.get()));
+    }
+
+    private void answerMessage(MessageReceivedEvent event, PrefixCommandMapping.Match match) {
+        switch (match) {
             case PrefixCommandMapping.Answer(String text) -> this.support.executor()
                 .submit("reply",
                         () -> Delivery.send("reply to a message",
