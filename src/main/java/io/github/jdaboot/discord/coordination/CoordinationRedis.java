@@ -182,17 +182,34 @@ final class CoordinationRedis implements AutoCloseable {
     }
 
     private void unreachable(Exception ex) {
-        this.error = String.valueOf(ex.getMessage());
+        String error = describe(ex);
+        this.error = error;
         if (this.reachable) {
             this.reachable = false;
             this.changedNanos = System.nanoTime();
             this.loggedNanos = System.nanoTime();
-            log.error("Redis at {} is unreachable: {}", this.url, ex.getMessage());
+            log.error("Redis at {} is unreachable: {}", this.url, error);
         }
         else if (System.nanoTime() - this.loggedNanos > LOG_INTERVAL_NANOS) {
             this.loggedNanos = System.nanoTime();
-            log.warn("Redis at {} is still unreachable: {}", this.url, ex.getMessage());
+            log.warn("Redis at {} is still unreachable: {}", this.url, error);
         }
+    }
+
+    /**
+     * The innermost cause's message: "Connection refused", "Command timed out after 1
+     * second(s)".
+     */
+    private static String describe(Throwable ex) {
+        Throwable cause = ex;
+        String message = String.valueOf(ex.getMessage());
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     /** Whether the last command reached Redis. */

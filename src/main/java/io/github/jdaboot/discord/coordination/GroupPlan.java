@@ -1,5 +1,7 @@
 package io.github.jdaboot.discord.coordination;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who should run each group of a generation's shards: every process computes it from the
  * same view of Redis (the members in the order they joined, who holds each group, who is
- * taking it over), so they agree without talking. Groups are spread evenly, the earliest
- * members taking one more when they do not divide; a member keeps the groups it holds
- * (then those it is taking over) up to its share, so a change of members moves as few
- * groups as it can.
+ * taking it over), so they agree without talking. Groups are spread evenly; when they do
+ * not divide, the members holding the most already take one more (the earliest first); a
+ * member keeps the groups it holds (then those it is taking over) up to its share, so a
+ * change of members moves as few groups as it can.
  */
 final class GroupPlan {
 
@@ -37,9 +39,18 @@ final class GroupPlan {
         if (members.isEmpty()) {
             return plan;
         }
+        Map<String, Integer> holding = new HashMap<>();
+        for (int group = 0; group < groups; group++) {
+            String holder = incoming.containsKey(group) ? incoming.get(group) : owners.get(group);
+            if (holder != null) {
+                holding.merge(holder, 1, Integer::sum);
+            }
+        }
+        List<FleetMember> byHolding = new ArrayList<>(members);
+        byHolding.sort(Comparator.comparingInt((FleetMember member) -> -holding.getOrDefault(member.id(), 0)));
         Map<String, Integer> share = new HashMap<>();
-        for (int i = 0; i < members.size(); i++) {
-            share.put(members.get(i).id(), groups / members.size() + ((i < groups % members.size()) ? 1 : 0));
+        for (int i = 0; i < byHolding.size(); i++) {
+            share.put(byHolding.get(i).id(), groups / members.size() + ((i < groups % members.size()) ? 1 : 0));
         }
         Map<String, Integer> given = new HashMap<>();
         for (int group = 0; group < groups; group++) {

@@ -1,9 +1,11 @@
 package io.github.jdaboot.discord.coordination;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -107,7 +109,15 @@ final class RedisEventClaims implements EventClaims {
 
     private final @Nullable Timer waits;
 
-    private final Set<Long> retakeable = ConcurrentHashMap.newKeySet();
+    /** Read back after a takeover, without answer: at most the latest few thousand. */
+    private final Set<Long> retakeable = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 10_000;
+        }
+
+    }));
 
     private final AtomicLong[] outcomes = new AtomicLong[Outcome.values().length];
 
@@ -127,6 +137,8 @@ final class RedisEventClaims implements EventClaims {
         ShardLeases.Lease lease = this.fleet.lease(id);
         if (lease == null || !lease.answers(System.nanoTime())) {
             count(Outcome.FENCED);
+            log.debug("Event {} on shard {}: not answered here (no lease, deadline passed or handed over)", eventId,
+                    id);
             return;
         }
         if (!this.redis.isReachable()) {
@@ -160,10 +172,12 @@ final class RedisEventClaims implements EventClaims {
         }
         else if (result == 1) {
             count(Outcome.WON);
+            log.debug("Event {} on shard {}: claimed with token {}", eventId, lease.shard(), lease.token());
             answer.run();
         }
         else if (result == 0) {
             count(Outcome.TAKEN);
+            log.debug("Event {} on shard {}: claimed by another process", eventId, lease.shard());
         }
         else {
             count(Outcome.STALE);
@@ -174,11 +188,12 @@ final class RedisEventClaims implements EventClaims {
 
     /**
      * Redis did not answer: the owner answers (nobody can take its shard over without
-     * Redis, and its deadline was checked), a successor does not (the owner still gets
-     * every event).
+     * Redis, and its deadline was checked) unless another generation's session may answer
+     * too ({@link ShardFleet#mayAnswerUnclaimed}); a successor does not (the owner still
+     * gets every event).
      */
     private void unclaimed(ShardLeases.Lease lease, Runnable answer) {
-        if (lease.role() == ShardLeases.Role.OWNER && lease.answers(System.nanoTime())) {
+        if (this.fleet.mayAnswerUnclaimed(lease)) {
             count(Outcome.UNCLAIMED);
             answer.run();
         }

@@ -177,6 +177,12 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
 
     private volatile Set<Integer> planned = Set.of();
 
+    /**
+     * Whether, at the last tick, another generation's sessions may answer this one's
+     * events too and this one is to leave the answers without a claim to them.
+     */
+    private volatile boolean unclaimedElsewhere;
+
     private volatile String waitingFor = "joining the bot's processes in Redis";
 
     private final Map<Integer, Boolean> recoverOnReady = new ConcurrentHashMap<>();
@@ -282,7 +288,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             log.warn("Shards {} were not taken over within {} (discord.coordination.handover-timeout); closing them",
                     left.stream().map(ShardLeases.Lease::shard).sorted().toList(),
                     this.properties.getHandoverTimeout());
-            left.forEach((lease) -> close(lease, false));
+            closeAll(left, true);
         }
     }
 
@@ -303,7 +309,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             }
             this.scheduler = null;
         }
-        this.leases.all().forEach((lease) -> close(lease, false));
+        closeAll(this.leases.all(), true);
         FleetMember me = this.member;
         if (me != null) {
             try {
@@ -415,6 +421,13 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                     lease.extend(deadline);
                 }
                 case 2 -> lease.extend(deadline);
+                case 5 -> {
+                    lease.extend(deadline);
+                    if (!lease.committed()) {
+                        lease.committed(true);
+                        log.info("Shard {}: its owner hands it over to this process", lease.shard());
+                    }
+                }
                 case 3 -> {
                     lease.role(ShardLeases.Role.OWNER);
                     lease.extend(deadline);
@@ -488,6 +501,10 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         Set<Integer> target = new TreeSet<>();
         boolean current = isCurrentGeneration(members);
         boolean superseded = !current && currentGenerationComplete(members);
+        boolean overlap = members.stream().anyMatch((member) -> member.total() != total());
+        // two generations answer the same events: without Redis, only one may answer
+        // unclaimed: the current one once complete, the older one until then
+        this.unclaimedElsewhere = overlap && (current ? !completeGeneration(total()) : superseded);
         boolean quiet = System.nanoTime() - this.quietUntilNanos < 0;
         boolean takeFree = !quiet && !superseded;
         Map<Integer, String> owners = new HashMap<>();
@@ -561,25 +578,53 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
     }
 
     /**
-     * Lets go of a group no longer planned for this process: as successor, at once; as
-     * owner, once every shard of it has a ready successor, or without one when nobody
-     * will take it (leaving last, or an older generation superseded).
+     * Lets go of a group no longer planned for this process: as successor, at once
+     * (unless the owner committed to it); as owner, once every shard of it has a
+     * successor that is ready and alive: the owner commits to each, waits until each
+     * acknowledged (so that a successor that froze or left is never handed a shard), then
+     * hands the group over. Without a successor it closes only when nobody will take the
+     * group (leaving last, or an older generation superseded).
      */
     private void let(int group, List<ShardLeases.Lease> held, List<FleetMember> members, boolean superseded) {
         if (held.stream().allMatch((lease) -> lease.role() == ShardLeases.Role.SUCCESSOR)) {
-            held.forEach((lease) -> lease.closing(true));
-            Thread.ofVirtual()
-                .name("discord-successor-abort-", group)
-                .start(() -> held.forEach((lease) -> close(lease, true)));
+            if (held.stream().noneMatch(ShardLeases.Lease::committed)) {
+                held.forEach((lease) -> lease.closing(true));
+                log.info("Shards {}: no longer planned here; giving up taking them over",
+                        held.stream().map(ShardLeases.Lease::shard).toList());
+                Thread.ofVirtual().name("discord-successor-abort-", group).start(() -> closeAll(held, true));
+            }
             return;
         }
         List<String> nextKeys = held.stream().map((lease) -> this.keys.next(total(), lease.shard())).toList();
-        List<String> next = this.redis.control((redis) -> redis.opsForValue().multiGet(nextKeys));
-        boolean successorsReady = next != null
-                && next.stream().allMatch((value) -> value != null && value.endsWith("|r"));
+        List<?> successors = this.redis.control(ShardLeases.SUCCESSORS, nextKeys);
+        long fresh = this.properties.getLeaseTtl().toMillis() - 3 * this.tick.toMillis();
+        boolean acknowledged = true;
+        boolean committable = true;
+        for (int i = 0; i < held.size(); i++) {
+            String value = String.valueOf(Objects.requireNonNull(successors).get(2 * i));
+            long ttl = ((Number) successors.get(2 * i + 1)).longValue();
+            ShardLeases.Lease lease = held.get(i);
+            boolean alive = ttl >= fresh;
+            acknowledged &= alive && !lease.successor().isEmpty() && value.equals(lease.successor() + "a");
+            committable &= alive && (value.endsWith("|r") || value.endsWith("|c") || value.endsWith("|a"));
+        }
+        if (acknowledged) {
+            handOff(held, true);
+            return;
+        }
+        if (committable && held.stream().allMatch((lease) -> lease.role() == ShardLeases.Role.OWNER)) {
+            for (int i = 0; i < held.size(); i++) {
+                String value = String.valueOf(successors.get(2 * i));
+                String successor = value.substring(0, value.length() - 1);
+                Long committed = this.redis.control(ShardLeases.COMMIT, List.of(nextKeys.get(i)), successor);
+                held.get(i).successor((committed != null && committed == 1) ? successor : "");
+            }
+            log.debug("Shards {}: committed to hand them over", held.stream().map(ShardLeases.Lease::shard).toList());
+            return;
+        }
         boolean alone = members.stream().noneMatch((member) -> !member.id().equals(this.id));
-        if (successorsReady || (this.leaving && (alone || superseded))) {
-            handOff(held, successorsReady);
+        if (this.leaving && (alone || superseded)) {
+            handOff(held, false);
         }
     }
 
@@ -611,9 +656,14 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         if (newest == null || newest == total()) {
             return false;
         }
+        return completeGeneration(newest);
+    }
+
+    /** Whether every shard of the generation has an owner whose session is ready. */
+    private boolean completeGeneration(int total) {
         List<String> keys = new ArrayList<>();
-        for (int shard = 0; shard < newest; shard++) {
-            keys.add(this.keys.lease(newest, shard));
+        for (int shard = 0; shard < total; shard++) {
+            keys.add(this.keys.lease(total, shard));
         }
         List<String> values = this.redis.control((redis) -> redis.opsForValue().multiGet(keys));
         return values != null && values.stream().allMatch((value) -> value != null && value.endsWith("|r"));
@@ -672,6 +722,9 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             lease.closing(true);
             lease.claimsUntil(now);
         });
+        List<Integer> shards = held.stream().map(ShardLeases.Lease::shard).toList();
+        log.info("Shards {}: {}; draining", shards,
+                toSuccessors ? "successors acknowledged, this process stops answering" : "closing without successor");
         Thread.ofVirtual().name("discord-handoff-", held.getFirst().shard()).start(() -> {
             try {
                 Thread.sleep(DRAIN.toMillis());
@@ -684,11 +737,31 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
-            held.forEach((lease) -> close(lease, true));
-            if (toSuccessors) {
-                log.info("Shards {} handed over", held.stream().map(ShardLeases.Lease::shard).toList());
+            int queued = held.stream().mapToInt((lease) -> requests(lease.shard())).sum();
+            if (queued > 0) {
+                log.warn("Shards {}: {} request(s) still queued after {}; closing anyway", shards, queued,
+                        DRAIN.plus(DRAIN_REQUESTS));
             }
+            closeAll(held, true);
+            log.info("Shards {} {}", shards, toSuccessors ? "handed over" : "closed");
         });
+    }
+
+    /** Closes the sessions of the shards at once, then gives their leases up. */
+    private void closeAll(List<ShardLeases.Lease> held, boolean release) {
+        List<Thread> closing = new ArrayList<>();
+        for (ShardLeases.Lease lease : held) {
+            closing.add(Thread.ofVirtual().start(() -> close(lease, release)));
+        }
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Closes a shard's session and, when {@code release}, gives its lease up. */
@@ -717,7 +790,8 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                 released = this.redis.control(ShardLeases.RELEASE,
                         List.of(this.keys.lease(total(), lease.shard()), this.keys.next(total(), lease.shard()),
                                 this.keys.token(total(), lease.shard()), this.keys.fence(total(), lease.shard())),
-                        lease.prefix(this.id), Long.toString(this.properties.getLeaseTtl().toMillis()));
+                        lease.prefix(this.id), Long.toString(this.properties.getLeaseTtl().toMillis()),
+                        lease.successor());
             }
             catch (DataAccessException ex) {
                 log.warn("Could not give shard {}'s lease up (it runs out by itself): {}", lease.shard(),
@@ -797,6 +871,15 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
     boolean mayIdentify(int shard) {
         ShardLeases.Lease lease = this.leases.get(shard);
         return lease != null && !lease.closing() && lease.answers(System.nanoTime());
+    }
+
+    /**
+     * Whether this process may answer an event of the shard without a claim, Redis not
+     * answering: it owns the shard, its deadline holds (so nobody else can have taken the
+     * shard over), and no other generation's session answers the same events.
+     */
+    boolean mayAnswerUnclaimed(ShardLeases.Lease lease) {
+        return lease.role() == ShardLeases.Role.OWNER && lease.answers(System.nanoTime()) && !this.unclaimedElsewhere;
     }
 
     /**

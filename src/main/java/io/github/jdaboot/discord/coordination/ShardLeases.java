@@ -55,7 +55,7 @@ final class ShardLeases {
             if nxt then
               if string.sub(nxt, 1, #mine) ~= mine then return {0, 0} end
               t = token(nxt)
-              state = string.sub(nxt, -1)
+              if string.sub(nxt, -1) ~= 's' then state = 'r' end
               redis.call('DEL', KEYS[2])
             else
               t = redis.call('INCR', KEYS[3])
@@ -68,7 +68,8 @@ final class ShardLeases {
      * Renews every lease this process holds, in one call (KEYS: lease, next, token and
      * fence of each shard; ARGV: the time to live, then the held value, the role and
      * whether it may be restored, for each shard). For each shard: 1 renewed as owner, 2
-     * renewed as successor, 3 promoted to owner because the owner's lease ran out (a
+     * renewed as successor, 5 renewed as successor that the owner committed to (and now
+     * acknowledged: {@code a}), 3 promoted to owner because the owner's lease ran out (a
      * takeover), 4 restored after Redis lost it, 0 lost.
      */
     static final RedisScript<List> RENEW = RedisScript.of("""
@@ -88,10 +89,16 @@ final class ShardLeases {
                 out[i] = 1
               elseif nxt and string.sub(nxt, 1, #prefix) == prefix then
                 if cur then
-                  redis.call('PEXPIRE', nxtKey, ARGV[1])
-                  out[i] = 2
+                  local state = string.sub(nxt, -1)
+                  if state == 'c' or state == 'a' then
+                    redis.call('SET', nxtKey, prefix .. 'a', 'PX', ARGV[1])
+                    out[i] = 5
+                  else
+                    redis.call('PEXPIRE', nxtKey, ARGV[1])
+                    out[i] = 2
+                  end
                 else
-                  redis.call('SET', lease, nxt, 'PX', ARGV[1])
+                  redis.call('SET', lease, prefix .. ((string.sub(nxt, -1) == 's') and 's' or 'r'), 'PX', ARGV[1])
                   redis.call('DEL', nxtKey)
                   raise(fenceKey, t)
                   out[i] = 3
@@ -113,31 +120,59 @@ final class ShardLeases {
 
     /**
      * Marks this process's lease of a shard, or its taking over, as ready: its session
-     * received READY (KEYS: lease, next; ARGV: {@code process|token|}).
+     * received READY (KEYS: lease, next; ARGV: {@code process|token|}). A state past
+     * ready (committed, acknowledged) stays.
      */
     static final RedisScript<Long> READY = RedisScript.of("""
             for _, key in ipairs(KEYS) do
               local value = redis.call('GET', key)
               if value and string.sub(value, 1, #ARGV[1]) == ARGV[1] then
-                redis.call('SET', key, ARGV[1] .. 'r', 'KEEPTTL')
+                if string.sub(value, -1) == 's' then redis.call('SET', key, ARGV[1] .. 'r', 'KEEPTTL') end
                 return 1
               end
             end
             return 0""", Long.class);
 
     /**
+     * The successors of shards, for their owner (KEYS: the next entries): for each, its
+     * value ({@code ''} for none) and how long it has to live, in milliseconds.
+     */
+    static final RedisScript<List> SUCCESSORS = RedisScript.of("""
+            local out = {}
+            for i, key in ipairs(KEYS) do
+              out[2*i-1] = redis.call('GET', key) or ''
+              out[2*i] = redis.call('PTTL', key)
+            end
+            return out""", List.class);
+
+    /**
+     * The owner commits to hand a shard to its ready successor (KEYS: next; ARGV: the
+     * successor's {@code process|token|}): {@code r} becomes {@code c}, which the
+     * successor acknowledges ({@code a}) when it next renews, and from then on does not
+     * give the shard up. 1 when committed (or already), 0 when the successor changed.
+     */
+    static final RedisScript<Long> COMMIT = RedisScript.of("""
+            local value = redis.call('GET', KEYS[1])
+            if not value or string.sub(value, 1, #ARGV[1]) ~= ARGV[1] then return 0 end
+            local state = string.sub(value, -1)
+            if state == 'r' then redis.call('SET', KEYS[1], ARGV[1] .. 'c', 'KEEPTTL') return 1 end
+            if state == 'c' or state == 'a' then return 1 end
+            return 0""", Long.class);
+
+    /**
      * Gives a shard up once its session is closed (KEYS: lease, next, token, fence; ARGV:
-     * {@code process|token|} and the time to live): the successor, if any, becomes the
-     * owner and the fence rises to its token (2); else the lease is deleted and the fence
-     * rises past every token given so far (1). A successor giving up deletes its entry
-     * (3).
+     * {@code process|token|}, the time to live, and the successor committed to): that
+     * successor, if it acknowledged, becomes the owner and the fence rises to its token
+     * (2); else the lease is deleted and the fence rises past every token given so far
+     * (1), and any other successor is promoted by its own next renewal, as a takeover. A
+     * successor giving up deletes its entry (3).
      */
     static final RedisScript<Long> RELEASE = RedisScript.of("""
             local cur = redis.call('GET', KEYS[1])
             local nxt = redis.call('GET', KEYS[2])
             if cur and string.sub(cur, 1, #ARGV[1]) == ARGV[1] then
-              if nxt then
-                redis.call('SET', KEYS[1], nxt, 'PX', ARGV[2])
+              if nxt and ARGV[3] ~= '' and nxt == ARGV[3] .. 'a' then
+                redis.call('SET', KEYS[1], ARGV[3] .. 'r', 'PX', ARGV[2])
                 redis.call('DEL', KEYS[2])
                 redis.call('SET', KEYS[4], string.match(nxt, '^[^|]*|(%d+)|'))
                 return 2
@@ -181,6 +216,10 @@ final class ShardLeases {
         private volatile boolean closing;
 
         private volatile long claimsUntilNanos = Long.MAX_VALUE;
+
+        private volatile boolean committed;
+
+        private volatile String successor = "";
 
         Lease(int shard, Role role, long token, long deadlineNanos) {
             this.shard = shard;
@@ -233,6 +272,26 @@ final class ShardLeases {
             if (deadlineNanos - this.deadlineNanos > 0) {
                 this.deadlineNanos = deadlineNanos;
             }
+        }
+
+        /** A successor whose owner committed to hand the shard to it: it stays. */
+        boolean committed() {
+            return this.committed;
+        }
+
+        void committed(boolean committed) {
+            this.committed = committed;
+        }
+
+        /**
+         * The successor an owner committed to, {@code process|token|}; empty for none.
+         */
+        String successor() {
+            return this.successor;
+        }
+
+        void successor(String successor) {
+            this.successor = successor;
         }
 
         boolean closing() {

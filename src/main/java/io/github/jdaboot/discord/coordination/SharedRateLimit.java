@@ -103,8 +103,10 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
                 long now = System.nanoTime();
                 long logged = this.failureLoggedNanos.get();
                 if (now - logged >= LOG_INTERVAL_NANOS && this.failureLoggedNanos.compareAndSet(logged, now)) {
-                    log.warn("Redis unreachable: REST requests keep to this process's share of the global limit"
-                            + " ({} of {} requests/s)", share(), this.requestsPerSecond);
+                    log.info(
+                            "Redis did not give a REST turn in time: requests keep to this process's share of the"
+                                    + " global limit ({} of {} requests/s) until it does",
+                            share(), this.requestsPerSecond);
                 }
                 awaitLocalTurn();
                 return;
