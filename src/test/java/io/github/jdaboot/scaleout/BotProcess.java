@@ -147,6 +147,7 @@ final class BotProcess {
     List<Integer> shards() {
         List<Integer> shards = new ArrayList<>();
         coordination().path("details").path("shards").propertyNames().forEach((id) -> shards.add(Integer.parseInt(id)));
+        shards.sort(null);
         return shards;
     }
 
@@ -160,6 +161,7 @@ final class BotProcess {
                 shards.add(Integer.parseInt(id));
             }
         });
+        shards.sort(null);
         return shards;
     }
 

@@ -109,6 +109,9 @@ class SentinelFailoverIT {
                     .asBoolean(false)));
         double reconnected = seconds(killed);
         this.fleet.awaitSteady(SHARDS, Fleet.steadyTimeout());
+        int after = this.traffic.mark();
+        await("ten more seconds of traffic on the new primary").atMost(Timeouts.ANSWER)
+            .until(() -> this.traffic.mark() >= after + 10 * SHARDS);
         IdeaTraffic.Outcome outcome = this.traffic.since(mark, Timeouts.RECOVERY, Timeouts.QUIET);
         this.summary.append("| Sentinel failover (3 processes, 12 shards; 12 `.idea`/s throughout) | Value |\n")
             .append("| --- | ---: |\n")
