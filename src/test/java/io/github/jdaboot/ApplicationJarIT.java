@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class ApplicationJarIT {
     void missingToken() throws Exception {
         Process process = launch(Map.of(), List.of());
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(Timeouts.RECOVERY.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(output()).contains("No Discord bot token is configured: set the DISCORD_TOKEN environment variable,"
                 + " the discord.token property, or discord.token-file");
@@ -85,7 +86,9 @@ class ApplicationJarIT {
         assertThat(reply.content()).startsWith("Okay, so how about this: ");
 
         process.destroy();
-        assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stops within 15 s of SIGTERM").isTrue();
+        assertThat(process.waitFor(Timeouts.scaled(Duration.ofSeconds(15)).toMillis(), TimeUnit.MILLISECONDS))
+            .as("stops within 15 s of SIGTERM")
+            .isTrue();
         assertThat(process.exitValue()).isIn(0, 143);
         assertThat(output()).contains("Logged on as IdeaBot")
             .contains("Discord gateway sessions closed")
@@ -104,7 +107,7 @@ class ApplicationJarIT {
                 this.discord.restUrl(), "DISCORD_GATEWAY_URL", this.discord.gatewayUrl()),
                 List.of("-Dspring.context.exit=onRefresh"));
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(Timeouts.RECOVERY.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(this.discord.acceptedConnections()).isZero();
         assertThat(this.discord.rest().requests()).isEmpty();

@@ -1,10 +1,7 @@
 package io.github.jdaboot;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,21 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.command.CommandProperties;
 import io.github.jdaboot.discord.DiscordProperties;
 import io.github.jdaboot.discord.coordination.CoordinationProperties;
-import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Kubernetes examples in {@code deploy/} agree with the application and its
@@ -233,68 +226,8 @@ class DeploymentManifestTests {
         assertThat(budget).containsEntry("maxUnavailable", 1);
     }
 
-    @Test
-    @DisplayName("the Sentinel example's configuration starts in Debian's redis-server and redis-sentinel, which find the primary")
-    void sentinelConfigurationStarts(@TempDir Path directory) throws Exception {
-        Map<String, Object> data = map(kind(this.redis, "ConfigMap").get("data"));
-        int port = freePort();
-        Path redisConf = Files.writeString(directory.resolve("redis.conf"),
-                data.get("redis.conf").toString().replace("${ANNOUNCE_HOST}", "127.0.0.1"));
-        int sentinelPort = freePort();
-        Path sentinelConf = Files.writeString(directory.resolve("sentinel.conf"),
-                sentinelConf().replace("${ANNOUNCE_HOST}", "127.0.0.1")
-                    .replace("${PRIMARY_HOST}", "127.0.0.1")
-                    .replace("${PRIMARY_PORT}", Integer.toString(port)));
-        List<Process> started = new ArrayList<>();
-        try {
-            started.add(new ProcessBuilder("redis-server", redisConf.toString(), "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("redis.log").toFile())
-                .start());
-            started.add(new ProcessBuilder("redis-sentinel", sentinelConf.toString(), "--port",
-                    Integer.toString(sentinelPort), "--bind", "127.0.0.1")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("sentinel.log").toFile())
-                .start());
-            await("the Sentinel names the primary").atMost(Timeouts.ANSWER)
-                .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> {
-                    assertThat(started)
-                        .allSatisfy((process) -> assertThat(process.isAlive())
-                            .as(Files.readString(directory.resolve("redis.log"))
-                                    + Files.readString(directory.resolve("sentinel.log")))
-                            .isTrue());
-                    assertThat(sentinelAnswer(sentinelPort)).contains(Integer.toString(port));
-                });
-        }
-        finally {
-            for (Process process : started) {
-                process.destroy();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
     private String sentinelConf() {
         return map(kind(this.redis, "ConfigMap").get("data")).get("sentinel.conf").toString();
-    }
-
-    private static String sentinelAnswer(int port) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(2000);
-            socket.getOutputStream()
-                .write("SENTINEL get-master-addr-by-name discord\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] answer = new byte[256];
-            int read = socket.getInputStream().read(answer);
-            return (read > 0) ? new String(answer, 0, read, StandardCharsets.US_ASCII) : "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<String> names(List<Object> env) {

@@ -179,7 +179,7 @@ class DiscordStartupTests {
 
         // JDA alone finishes the stop at its next bucket cleanup, up to 30 s later; the
         // retry is due in 2 s
-        await().atMost(Duration.ofSeconds(12)).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
+        await().atMost(Timeouts.scaled(Duration.ofSeconds(12))).until(() -> shard.getStatus() == JDA.Status.SHUTDOWN);
         assertThat(this.discord.world().repliesTo(asked)).hasSize(1);
         assertThat(output).contains("Discord shard 0/1 stopped: Discord rejected the bot token (gateway close 4004");
     }

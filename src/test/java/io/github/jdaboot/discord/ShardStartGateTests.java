@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,13 @@ class ShardStartGateTests {
 
             assertThat(ran.await(200, TimeUnit.MILLISECONDS)).as("ran before the gate opened").isFalse();
             gate.open();
-            assertThat(ran.await(10, TimeUnit.SECONDS)).as("ran after the gate opened").isTrue();
+            assertThat(ran.await(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)).as("ran after the gate opened")
+                .isTrue();
 
             CountDownLatch later = new CountDownLatch(1);
             executor.submit(later::countDown);
-            assertThat(later.await(10, TimeUnit.SECONDS)).as("later work runs at once").isTrue();
+            assertThat(later.await(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)).as("later work runs at once")
+                .isTrue();
         }
         finally {
             executor.shutdownNow();
@@ -51,8 +54,8 @@ class ShardStartGateTests {
 
         gate.close();
 
-        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran.await(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(executor.awaitTermination(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
     }
 
 }

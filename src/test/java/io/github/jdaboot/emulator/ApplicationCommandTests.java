@@ -530,7 +530,7 @@ class ApplicationCommandTests {
         var unanswered = control("POST", "/emulator/interactions",
                 "{\"type\": \"autocomplete\", \"command\": \"idea\", " + "\"option\": \"topic\"}");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2900),
-                Duration.ofSeconds(10));
+                Timeouts.scaled(Duration.ofSeconds(10)));
         assertThat(JSON.readTree(unanswered.body()).path("choices").isEmpty()).isTrue();
         EmulatedInteraction late = this.discord.interactions().interactions().getLast();
         var tooLate = callback(late, "{\"type\": 8, \"data\": {\"choices\": []}}");

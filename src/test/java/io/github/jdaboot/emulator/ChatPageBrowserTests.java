@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 
 import io.github.jdaboot.idea.IdeaProperties;
 import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.Program;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -59,22 +61,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The emulator's chat page in a real browser, Debian's Chromium (headless), against the
  * real bot: what a person sees and does there. Chromium and its driver come from Debian
  * ({@code apt-get install chromium
- * chromium-driver}; {@code .ci/run} installs them); nothing is downloaded.
+ * chromium-driver}; {@code .ci/run} installs them), found on the {@code PATH}; nothing is
+ * downloaded, and without them the class is skipped.
  */
 @DiscordBotTest
+@RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
 @DisplayName("The chat page in Chromium, against the bot")
 class ChatPageBrowserTests {
-
-    private static final Path CHROMIUM = Path.of(System.getProperty("chat-page.chromium", "/usr/bin/chromium"));
-
-    private static final Path CHROMEDRIVER = Path
-        .of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     private static final Path FAILURES = Path.of("target", "chat-page");
 
@@ -122,26 +120,20 @@ class ChatPageBrowserTests {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("This test drives the chat page in Chromium, and "
-                    + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM)
-                    + " is missing: install Debian's chromium and chromium-driver (apt-get install -y "
-                    + "chromium chromium-driver), as .ci/run does; elsewhere point -Dchat-page.chromium and "
-                    + "-Dwebdriver.chrome.driver at a Chromium and its matching chromedriver.");
-        }
         // Selenium Manager is not needed with the paths given; should anything start it,
         // it must not download
         System.setProperty("SE_OFFLINE", "true");
         CDP_LOG.setLevel(Level.SEVERE);
         profile = Files.createTempDirectory("chat-page-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        ChromeOptions options = new ChromeOptions().setBinary(Program.CHROMIUM.path().toFile())
             .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(Program.CHROMEDRIVER.path().toFile())
             .usingAnyFreePort()
             .build();
         browser = new ChromeDriver(service, options);

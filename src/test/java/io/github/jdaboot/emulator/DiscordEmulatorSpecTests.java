@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.jdaboot.testing.Timeouts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class DiscordEmulatorSpecTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Timeouts.ANSWER;
 
     private static final Pattern VARIABLE = Pattern.compile("<([a-z_0-9]+)>");
 

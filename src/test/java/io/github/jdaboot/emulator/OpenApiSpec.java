@@ -1,9 +1,8 @@
 package io.github.jdaboot.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Discord's OpenAPI spec (3.1, API v10), read from
- * {@code ../shared/discord-api/openapi.json} beside the project, for checking the
+ * Discord's OpenAPI spec (3.1, API v10), the test resource
+ * {@code discord-api/openapi.json} (its source and licence beside it), for checking the
  * emulator's response bodies against the JSON Schema (2020-12) that the spec declares for
  * an operation and status. The whole document is registered under one URI, so that a
  * response schema is a JSON pointer into it and its {@code $ref}s to
@@ -35,9 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OpenApiSpec {
 
-    static final Path LOCATION = Path.of(System.getProperty("user.dir"))
-        .resolve("../shared/discord-api/openapi.json")
-        .normalize();
+    /** The spec on the test class path, with its {@code LICENSE} and source note. */
+    static final String LOCATION = "/discord-api/openapi.json";
 
     /** Where the document is registered; never fetched (.invalid does not resolve). */
     private static final String URI = "https://openapi.invalid/discord/v10.json";
@@ -79,12 +77,12 @@ final class OpenApiSpec {
     /** The spec, read once. */
     static synchronized OpenApiSpec load() {
         if (instance == null) {
-            if (!Files.isRegularFile(LOCATION)) {
-                throw new IllegalStateException("Discord's OpenAPI spec is missing: expected it at " + LOCATION
-                        + " (../shared/discord-api/openapi.json beside the project directory)");
-            }
-            try {
-                instance = new OpenApiSpec(correct(JSON.readTree(Files.readString(LOCATION))));
+            try (InputStream spec = OpenApiSpec.class.getResourceAsStream(LOCATION)) {
+                if (spec == null) {
+                    throw new IllegalStateException("Discord's OpenAPI spec is missing: expected it on the class path"
+                            + " at " + LOCATION + " (src/test/resources" + LOCATION + ")");
+                }
+                instance = new OpenApiSpec(correct(JSON.readTree(spec)));
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("Could not read " + LOCATION, ex);

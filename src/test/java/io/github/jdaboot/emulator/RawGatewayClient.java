@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import io.github.jdaboot.testing.Timeouts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -90,7 +91,7 @@ final class RawGatewayClient implements AutoCloseable {
             .connect(uri.getHost(), uri.getPort())
             .syncUninterruptibly()
             .channel();
-        handshake.orTimeout(10, TimeUnit.SECONDS).join();
+        handshake.orTimeout(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     void send(String json) {

@@ -1,6 +1,8 @@
 package io.github.jdaboot.ops;
 
 import io.github.jdaboot.ops.PrometheusTools.Result;
+import io.github.jdaboot.testing.Program;
+import io.github.jdaboot.testing.RequiresPrograms;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code alerts-test.yml}) say.
  */
 @DisplayName("The Prometheus alert rules in deploy/prometheus")
+@RequiresPrograms(Program.PROMTOOL)
 class AlertRulesTests {
 
     @Test

@@ -22,7 +22,9 @@ import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.ops.PrometheusTools.Result;
 import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisServer;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * filters on, is in {@code /actuator/prometheus} of a bot that did what the panels show.
  */
 @DisplayName("The Grafana dashboard in deploy/grafana")
+@RequiresPrograms({ Program.REDIS_SERVER, Program.PROMTOOL })
 class GrafanaDashboardTests {
 
     private static final Path DASHBOARD = Path.of("deploy/grafana/discord-bot.json");

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.github.jdaboot.emulator.Gateway;
 import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Program;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * healthy again.
  */
 @DisplayName("Prometheus with the alert rules, scraping the bot")
+@RequiresPrograms(Program.PROMETHEUS)
 class PrometheusAlertingTests {
 
     private static final Path RULES = Path.of("deploy/prometheus/alerts.yml");

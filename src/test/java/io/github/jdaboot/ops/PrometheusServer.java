@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.Timeouts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +52,7 @@ final class PrometheusServer implements AutoCloseable {
      * {@code rules}, and waits until it is ready.
      */
     static PrometheusServer start(Path rules, String target) throws IOException {
-        Path binary = PrometheusTools.binary("prometheus");
+        Path binary = Program.PROMETHEUS.path();
         Path directory = Files.createTempDirectory("prometheus-test");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,6 +1,5 @@
 package io.github.jdaboot.ops;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.Timeouts;
 
 /**
  * Debian's {@code prometheus} package ({@code .ci/run} installs it): its {@code promtool}
- * run to the end, and the path of its {@code prometheus} server. Nothing is downloaded:
- * without the package, the tests fail saying so.
+ * run to the end. Nothing is downloaded: a test class that runs it says so with
+ * {@code @RequiresPrograms(Program.PROMTOOL)}, and is skipped without it.
  */
 final class PrometheusTools {
 
@@ -29,7 +29,7 @@ final class PrometheusTools {
      * it to end.
      */
     static Result promtool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary("promtool").toString()));
+        List<String> command = new ArrayList<>(List.of(Program.PROMTOOL.path().toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("promtool", ".txt");
         try {
@@ -46,19 +46,6 @@ final class PrometheusTools {
         finally {
             Files.deleteIfExists(output);
         }
-    }
-
-    /** One of the package's programs, found on the {@code PATH}. */
-    static Path binary(String name) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(name + " is not installed: these tests run Prometheus' own tools. Install"
-                + " Debian's package (apt-get install prometheus, which brings prometheus and promtool), as .ci/run"
-                + " does.");
     }
 
 }

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.jdaboot.command.FrameworkTestCommands;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedInteraction;
@@ -21,6 +20,7 @@ import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedModal;
 import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.interaction.FrameworkTestCommands;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;

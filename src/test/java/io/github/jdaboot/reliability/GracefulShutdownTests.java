@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.command.Command;
-import io.github.jdaboot.command.Option;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.testing.BotLauncher;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;

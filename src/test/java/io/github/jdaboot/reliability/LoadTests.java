@@ -14,6 +14,7 @@ import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -44,9 +45,12 @@ class LoadTests {
 
     private final World world;
 
-    LoadTests(DiscordEmulator discord) {
+    private final ShardManager shards;
+
+    LoadTests(DiscordEmulator discord, ShardManager shards) {
         this.discord = discord;
         this.world = discord.world();
+        this.shards = shards;
     }
 
     @Test
@@ -63,8 +67,8 @@ class LoadTests {
         for (int i = 0; i < this.userCount; i++) {
             users.add(this.world.user("user-" + i));
         }
-        await().until(this.discord.gateway()::hasLiveSession);
-        UserTraffic.sleep(Duration.ofMillis(500));
+        await("the bot knows the load channels")
+            .until(() -> channels.stream().allMatch((channel) -> this.shards.getTextChannelById(channel.id()) != null));
 
         List<EmulatedMessage> sent = new ArrayList<>(this.messages);
         AtomicInteger faults = new AtomicInteger();
@@ -80,8 +84,9 @@ class LoadTests {
                 }
             }
             if (i % 200 == 199) {
-                // about the pace the rate limits allow, so the backlog stays bounded
-                UserTraffic.sleep(Duration.ofMillis(200L * 1000 / (25L * this.channelCount)));
+                // the users' pace, not a wait: about what the rate limits allow, so the
+                // backlog stays bounded
+                UserTraffic.pause(Duration.ofMillis(200L * 1000 / (25L * this.channelCount)));
             }
         }
         Duration sending = Duration.ofNanos(System.nanoTime() - start);
@@ -94,7 +99,7 @@ class LoadTests {
             // counted as lost below
         }
         Duration total = Duration.ofNanos(System.nanoTime() - start);
-        UserTraffic.sleep(Duration.ofSeconds(1));
+        UserTraffic.watchForSecondReplies(this.world, sent, Timeouts.QUIET);
 
         int answered = 0;
         int duplicates = 0;

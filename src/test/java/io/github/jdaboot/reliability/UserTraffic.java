@@ -10,6 +10,7 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.Timeouts;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
@@ -57,11 +58,14 @@ final class UserTraffic {
         return message;
     }
 
-    /** Asks {@code count} times, {@code gap} apart. */
+    /**
+     * Asks {@code count} times, {@code gap} apart: the users' pace (traffic spread over
+     * the fault), not a wait for anything.
+     */
     void ask(int count, Duration gap) {
         for (int i = 0; i < count; i++) {
             ask();
-            sleep(gap);
+            pause(gap);
         }
     }
 
@@ -75,8 +79,8 @@ final class UserTraffic {
     }
 
     /**
-     * Waits until every message is answered (or the timeout), then for stragglers, and
-     * counts.
+     * Waits until every message is answered (or the timeout), then watches for second
+     * replies ({@link #watchForSecondReplies}), and counts.
      */
     Outcome outcome(Duration timeout) {
         try {
@@ -87,7 +91,7 @@ final class UserTraffic {
         catch (ConditionTimeoutException ex) {
             // counted below as lost
         }
-        sleep(Duration.ofMillis(500));
+        watchForSecondReplies(this.world, this.sent, Timeouts.SETTLE);
         int answered = 0;
         int duplicates = 0;
         for (EmulatedMessage message : this.sent) {
@@ -102,7 +106,27 @@ final class UserTraffic {
         return new ArrayList<>(this.sent);
     }
 
-    static void sleep(Duration duration) {
+    /**
+     * Watches for {@code watch} that no message gets a second reply (a retry that got
+     * through twice arrives late); one that does is left to the caller to count (the
+     * watch then ends at Awaitility's default timeout).
+     */
+    static void watchForSecondReplies(World world, List<EmulatedMessage> messages, Duration watch) {
+        try {
+            await("no second reply").during(watch)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> messages.stream().allMatch((message) -> world.repliesTo(message).size() <= 1));
+        }
+        catch (ConditionTimeoutException ex) {
+            // a second reply: counted by the caller
+        }
+    }
+
+    /**
+     * Lets time pass for the users' pace or a fault's set length; never to wait for
+     * something to happen (await that).
+     */
+    static void pause(Duration duration) {
         try {
             TimeUnit.NANOSECONDS.sleep(duration.toNanos());
         }

@@ -13,6 +13,8 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.Timeouts;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +67,7 @@ final class IdeaTraffic implements AutoCloseable {
         this.users = Thread.ofPlatform().name("idea-traffic").daemon().start(this::run);
     }
 
+    /** The users' pace, not a wait: one {@code .idea} per guild per second. */
     private void run() {
         long next = System.nanoTime();
         while (this.running) {
@@ -91,14 +94,18 @@ final class IdeaTraffic implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> window.stream().allMatch((a) -> !this.world.repliesTo(a.message()).isEmpty()));
         }
-        catch (org.awaitility.core.ConditionTimeoutException ex) {
+        catch (ConditionTimeoutException ex) {
             // counted as lost below
         }
+        // watched for a while: a second answer may come after the first
+        int doubledBefore = doubled(window).size();
         try {
-            Thread.sleep(quiet.toMillis());
+            await("no second answer").during(quiet)
+                .atMost(quiet.plus(Timeouts.ANSWER))
+                .until(() -> doubled(window).size() == doubledBefore);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
+        catch (ConditionTimeoutException ex) {
+            // counted below
         }
         Set<String> repeated = Set.copyOf(this.world.repeatedNonces());
         int lost = 0;
@@ -125,6 +132,14 @@ final class IdeaTraffic implements AutoCloseable {
             }
         }
         return new Outcome(window.size(), lost, twice, slowest, late, unanswered, doubled, slowestAsked);
+    }
+
+    private List<Asked> doubled(List<Asked> window) {
+        Set<String> repeated = Set.copyOf(this.world.repeatedNonces());
+        return window.stream()
+            .filter((a) -> this.world.repliesTo(a.message()).size() > 1
+                    || repeated.contains("r" + a.message().id() + "-0"))
+            .toList();
     }
 
     @Override

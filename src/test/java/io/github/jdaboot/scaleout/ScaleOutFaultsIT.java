@@ -12,7 +12,9 @@ import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisServer;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("The bot's processes changing and failing under traffic, nothing lost or answered twice")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RequiresPrograms(Program.REDIS_SERVER)
 class ScaleOutFaultsIT {
 
     private static final int SHARDS = 12;

@@ -11,7 +11,9 @@ import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisSentinels;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("faults")
 @DisplayName("Redis with Sentinel failing over under traffic")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresPrograms({ Program.REDIS_SERVER, Program.REDIS_SENTINEL })
 class SentinelFailoverIT {
 
     private static final int SHARDS = 12;

@@ -14,7 +14,8 @@ import static org.awaitility.Awaitility.await;
  * Redis with Sentinel, as a bot would run it in production: a primary and a replica
  * ({@code redis-server}) watched by three Sentinels ({@code redis-sentinel}, Debian's
  * package; {@code .ci/run} installs it), all on free loopback ports. The primary can be
- * killed; the Sentinels then promote the replica.
+ * killed; the Sentinels then promote the replica. A test class that starts them says so
+ * with {@code @RequiresPrograms({ Program.REDIS_SERVER, Program.REDIS_SENTINEL })}.
  */
 public final class RedisSentinels implements AutoCloseable {
 
@@ -39,7 +40,7 @@ public final class RedisSentinels implements AutoCloseable {
                     "sentinel monitor " + MASTER + " 127.0.0.1 " + this.primary.port() + " 2",
                     "sentinel down-after-milliseconds " + MASTER + " 1000",
                     "sentinel failover-timeout " + MASTER + " 10000", "sentinel parallel-syncs " + MASTER + " 1", ""));
-            this.sentinels.add(new ProcessBuilder(RedisServer.binary("redis-sentinel").toString(), config.toString())
+            this.sentinels.add(new ProcessBuilder(Program.REDIS_SENTINEL.path().toString(), config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(
                         ProcessBuilder.Redirect.appendTo(directory.resolve("sentinel-" + port + ".log").toFile()))
@@ -94,7 +95,7 @@ public final class RedisSentinels implements AutoCloseable {
     public void close() throws InterruptedException {
         for (Process sentinel : this.sentinels) {
             sentinel.destroy();
-            sentinel.waitFor(10, TimeUnit.SECONDS);
+            sentinel.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
         }
         this.replica.close();
         this.primary.close();

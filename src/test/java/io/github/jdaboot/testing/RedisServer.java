@@ -1,15 +1,12 @@
 package io.github.jdaboot.testing;
 
 import java.io.BufferedInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Redis for the tests ({@code redis-server}, Debian's package; {@code .ci/run}
- * installs it) on a free loopback port, without persistence, stopped by {@link #close()}.
- * It can be killed and started again empty on the same port, as a Redis that restarts.
+ * A real Redis for the tests ({@code redis-server} on the {@code PATH}, Debian's package;
+ * {@code .ci/run} installs it) on a free loopback port, without persistence, stopped by
+ * {@link #close()}. It can be killed and started again empty on the same port, as a Redis
+ * that restarts. A test class that starts one says so with
+ * {@code @RequiresPrograms(Program.REDIS_SERVER)}.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -57,7 +56,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private Process launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(binary("redis-server").toString(), "--port",
+        List<String> command = new ArrayList<>(List.of(Program.REDIS_SERVER.path().toString(), "--port",
                 Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
         command.addAll(this.arguments);
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -69,22 +68,10 @@ public final class RedisServer implements AutoCloseable {
         await().atMost(Timeouts.ANSWER).ignoreExceptions().until(() -> "PONG".equals(command("PING")));
     }
 
-    static Path binary(String name) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(name + " is not installed: these tests run a real Redis. Install"
-                + " Debian's package (apt-get install redis-server"
-                + (name.contains("sentinel") ? " redis-sentinel" : "") + "), as .ci/run does.");
-    }
-
     /** Kills it (SIGKILL): its data is gone. */
     public void kill() throws InterruptedException {
         this.process.destroyForcibly();
-        this.process.waitFor(10, TimeUnit.SECONDS);
+        this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Starts it again, empty, on the same port, and waits until it answers PING. */
@@ -170,7 +157,7 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         this.process.destroy();
-        if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)) {
             this.process.destroyForcibly();
         }
     }

@@ -31,10 +31,21 @@ public final class Timeouts {
      */
     public static final Duration QUIET = Duration.ofSeconds(3);
 
+    /**
+     * A shorter {@link #QUIET}, for the watches that the reliability tests keep in each
+     * of their many fault scenarios (no message answered a second time once all have
+     * their first reply; health staying DOWN). Not scaled either.
+     */
+    public static final Duration SETTLE = Duration.ofMillis(500);
+
     private Timeouts() {
     }
 
-    /** A bound of the suite's own (a load test's total time), scaled like the others. */
+    /**
+     * Any other time bound a test waits for or asserts (a load test's total time, "JDA
+     * gives up within four heartbeat intervals"), scaled like the others: every such
+     * threshold goes through here.
+     */
     public static Duration scaled(Duration timeout) {
         return Duration.ofMillis((long) (timeout.toMillis() * SCALE));
     }

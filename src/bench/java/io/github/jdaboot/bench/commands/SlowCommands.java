@@ -1,6 +1,6 @@
 package io.github.jdaboot.bench.commands;
 
-import io.github.jdaboot.command.Command;
+import io.github.jdaboot.interaction.annotation.Command;
 
 import org.springframework.stereotype.Component;
 

@@ -12,7 +12,9 @@ import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.BotLauncher;
+import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RedisServer;
+import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * faults: {@code ScaleOutIT}, {@code ScaleOutFaultsIT}.)
  */
 @DisplayName("Shards coordinated through Redis, in this JVM")
+@RequiresPrograms(Program.REDIS_SERVER)
 class CoordinationTests {
 
     private static final String[] TIMING = { "--discord.coordination.lease-ttl=3s",

@@ -1,0 +1,61 @@
+package io.github.jdaboot.interaction;
+
+import java.util.Locale;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.GenericEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a handler: a command, a click on a component, a submitted modal. Declare a
+ * parameter of this type (or of {@link CommandContext} or {@link ComponentContext}) to
+ * reply from a {@code void} handler, or to send several messages.
+ */
+public interface InteractionContext {
+
+    /**
+     * The user who acted: who ran the command, clicked the button or submitted the form.
+     */
+    User user();
+
+    /** That user as a member of the server, or null in a direct message. */
+    @Nullable Member member();
+
+    /** The server, or null in a direct message. */
+    @Nullable Guild guild();
+
+    /** Where it happened. */
+    MessageChannel channel();
+
+    JDA jda();
+
+    /** The JDA event behind this run. */
+    GenericEvent event();
+
+    /**
+     * The language to answer in: the user's Discord language for an interaction, the
+     * server's for a prefix command (English in a direct message).
+     */
+    Locale locale();
+
+    /** Replies with text; the first reply answers, later ones follow up. */
+    void reply(String content);
+
+    /**
+     * Replies; the first reply answers, later ones follow up.
+     * {@link Reply#update(String)} edits the message of the clicked component instead.
+     */
+    void reply(Reply reply);
+
+    /**
+     * Acknowledges now rather than after {@code discord.commands.defer-after}: a slash
+     * command shows "thinking…", a click is acknowledged without changing the message, a
+     * prefix command shows typing.
+     */
+    void defer();
+
+}

@@ -1,0 +1,23 @@
+package io.github.jdaboot.interaction.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a Spring bean as a user command: an entry of the menu Discord shows
+ * on a user ("Apps"). The user it was chosen on is a {@link TargetOf @TargetOf}
+ * {@code User} or {@code Member} parameter; the method answers like a command. Registered
+ * with the slash commands.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface UserCommand {
+
+    /** The menu entry's name: 1-32 characters, spaces and capitals allowed. */
+    String value();
+
+}

@@ -1,0 +1,309 @@
+package io.github.jdaboot.interaction.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import io.github.jdaboot.discord.EventClaims;
+import io.github.jdaboot.interaction.InteractionGuard;
+import io.github.jdaboot.interaction.dispatch.CommandExecutor;
+import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
+import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
+import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
+import io.github.jdaboot.interaction.event.GatewayEventListeners;
+import io.github.jdaboot.interaction.guard.CooldownTracker;
+import io.github.jdaboot.interaction.guard.GuardChain;
+import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
+import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
+import io.github.jdaboot.interaction.handler.ComponentCallbackHandlerMapping;
+import io.github.jdaboot.interaction.handler.ComponentHandlerMapping;
+import io.github.jdaboot.interaction.handler.ContextCommandMapping;
+import io.github.jdaboot.interaction.handler.InteractionHandlerMapping;
+import io.github.jdaboot.interaction.handler.ModalHandlerMapping;
+import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
+import io.github.jdaboot.interaction.help.HelpCommand;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
+import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.InvocationSupport;
+import io.github.jdaboot.interaction.method.HandlerKind;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
+import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandler;
+import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
+import io.github.jdaboot.interaction.method.annotation.FieldArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.IdPartArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
+import io.github.jdaboot.interaction.method.annotation.MessageTargetArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.OptionArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.SelectedArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.TypedArgumentResolver;
+import io.github.jdaboot.interaction.method.annotation.UserTargetArgumentResolver;
+import io.github.jdaboot.interaction.method.support.ChannelArgumentResolver;
+import io.github.jdaboot.interaction.method.support.CommandContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.ComponentContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.EventArgumentResolver;
+import io.github.jdaboot.interaction.method.support.GuildArgumentResolver;
+import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.JdaArgumentResolver;
+import io.github.jdaboot.interaction.method.support.LocaleArgumentResolver;
+import io.github.jdaboot.interaction.method.support.MemberArgumentResolver;
+import io.github.jdaboot.interaction.method.support.MessageArgumentResolver;
+import io.github.jdaboot.interaction.method.support.MessageReturnValueHandler;
+import io.github.jdaboot.interaction.method.support.ModalReturnValueHandler;
+import io.github.jdaboot.interaction.method.support.ReplyReturnValueHandler;
+import io.github.jdaboot.interaction.method.support.StringReturnValueHandler;
+import io.github.jdaboot.interaction.method.support.UserArgumentResolver;
+import io.github.jdaboot.interaction.method.support.VoidReturnValueHandler;
+import io.github.jdaboot.interaction.observation.InteractionMetrics;
+import io.github.jdaboot.interaction.observation.InteractionObservationConvention;
+import io.github.jdaboot.interaction.option.AttachmentOptionResolver;
+import io.github.jdaboot.interaction.option.BooleanOptionResolver;
+import io.github.jdaboot.interaction.option.ChannelOptionResolver;
+import io.github.jdaboot.interaction.option.DoubleOptionResolver;
+import io.github.jdaboot.interaction.option.EnumOptionResolver;
+import io.github.jdaboot.interaction.option.IntegerOptionResolver;
+import io.github.jdaboot.interaction.option.LongOptionResolver;
+import io.github.jdaboot.interaction.option.MemberOptionResolver;
+import io.github.jdaboot.interaction.option.OptionResolver;
+import io.github.jdaboot.interaction.option.RoleOptionResolver;
+import io.github.jdaboot.interaction.option.StringOptionResolver;
+import io.github.jdaboot.interaction.option.UserOptionResolver;
+import io.github.jdaboot.interaction.registration.CommandLocalization;
+import io.github.jdaboot.interaction.registration.CommandSynchronizer;
+import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Auto-configuration of the interaction framework, split as Spring MVC splits its own:
+ * handler mappings (slash and prefix commands, context menus, autocomplete, components
+ * and their callbacks, forms) that the dispatcher asks in order, argument resolvers and
+ * return value handlers, the exception resolver and the guards, the adapter that runs a
+ * handler with them (an observation per run), and the dispatcher that routes JDA's
+ * events; plus the executor, the framework's texts, the command synchronizer and the
+ * built-in {@code help} command. Every bean backs off when the application declares one
+ * of its type; beans of the strategy types ({@link InteractionArgumentResolver},
+ * {@link OptionResolver}, {@link InteractionReturnValueHandler},
+ * {@link InteractionGuard}) extend it and come before the framework's own, and beans of
+ * {@link InteractionHandlerMapping} are asked with the framework's mappings, in their
+ * order.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(JDA.class)
+@EnableConfigurationProperties(CommandProperties.class)
+public final class InteractionAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionMessages interactionMessages(MessageSource messageSource) {
+        return new InteractionMessages(messageSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommandExecutor commandExecutor(CommandProperties properties) {
+        return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnMissingBean(name = "commandDeferrals")
+    ScheduledExecutorService commandDeferrals() {
+        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("command-deferrals").daemon().factory());
+        // a run answered in time leaves the queue at once
+        deferrals.setRemoveOnCancelPolicy(true);
+        return deferrals;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionMetrics interactionMetrics() {
+        return new InteractionMetrics();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OptionArgumentResolver optionArgumentResolver(ObjectProvider<OptionResolver> applicationResolvers) {
+        List<OptionResolver> resolvers = new ArrayList<>(applicationResolvers.orderedStream().toList());
+        resolvers.addAll(List.of(new StringOptionResolver(), new LongOptionResolver(), new IntegerOptionResolver(),
+                new DoubleOptionResolver(), new BooleanOptionResolver(), new EnumOptionResolver(),
+                new UserOptionResolver(), new MemberOptionResolver(), new RoleOptionResolver(),
+                new ChannelOptionResolver(), new AttachmentOptionResolver()));
+        return new OptionArgumentResolver(resolvers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionArgumentResolverComposite interactionArgumentResolvers(
+            ObjectProvider<InteractionArgumentResolver> applicationResolvers, OptionArgumentResolver options) {
+        List<InteractionArgumentResolver> resolvers = new ArrayList<>(
+                applicationResolvers.orderedStream().filter((resolver) -> resolver != options).toList());
+        resolvers.addAll(List.of(options, new InteractionContextArgumentResolver(),
+                new CommandContextArgumentResolver(), new ComponentContextArgumentResolver(),
+                new UserArgumentResolver(), new MemberArgumentResolver(), new GuildArgumentResolver(),
+                new ChannelArgumentResolver(), new JdaArgumentResolver(), new MessageArgumentResolver(),
+                new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
+                new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
+                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver()));
+        for (HandlerKind kind : HandlerKind.values()) {
+            resolvers.add(new EventArgumentResolver(kind));
+        }
+        return new InteractionArgumentResolverComposite(resolvers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionReturnValueHandlerComposite interactionReturnValueHandlers(
+            ObjectProvider<InteractionReturnValueHandler> applicationHandlers) {
+        List<InteractionReturnValueHandler> handlers = new ArrayList<>(applicationHandlers.orderedStream().toList());
+        handlers.addAll(List.of(new StringReturnValueHandler(), new ReplyReturnValueHandler(),
+                new ModalReturnValueHandler(), new MessageReturnValueHandler(), new VoidReturnValueHandler()));
+        return new InteractionReturnValueHandlerComposite(handlers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionExceptionResolver interactionExceptionResolver(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionMessages messages) {
+        return new InteractionExceptionResolver(arguments, returns, messages);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommandHandlerMapping commandHandlerMapping(InteractionArgumentResolverComposite arguments,
+            OptionArgumentResolver options, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions) {
+        return new CommandHandlerMapping(arguments, options, returns, exceptions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
+    PrefixCommandMapping prefixCommandMapping(CommandHandlerMapping commands, CommandProperties properties) {
+        return new PrefixCommandMapping(commands, properties.getPrefix(), properties.isMentionPrefix(),
+                properties.isAllowBots());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ComponentCallbackHandlerMapping componentCallbackHandlerMapping(ComponentCallbacks callbacks) {
+        return new ComponentCallbackHandlerMapping(callbacks);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ComponentHandlerMapping componentHandlerMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        return new ComponentHandlerMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ModalHandlerMapping modalHandlerMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        return new ModalHandlerMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AutocompleteHandlerMapping autocompleteHandlerMapping(CommandHandlerMapping commands,
+            InteractionArgumentResolverComposite arguments, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions) {
+        return new AutocompleteHandlerMapping(commands, arguments, returns, exceptions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContextCommandMapping contextCommandMapping(InteractionArgumentResolverComposite arguments,
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
+        return new ContextCommandMapping(arguments, returns, exceptions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LocalizationFunction commandLocalization(InteractionMessages messages, ResourcePatternResolver resources,
+            Environment environment) {
+        String basenames = environment.getProperty("spring.messages.basename", "messages") + ","
+                + InteractionMessages.BASENAME;
+        return new CommandLocalization(messages.getMessageSource(), CommandLocalization.bundled(resources, basenames));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GatewayEventListeners gatewayEventListeners() {
+        return new GatewayEventListeners();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ComponentCallbacks componentCallbacks(CommandProperties properties) {
+        return new ComponentCallbacks(properties.getComponents().getMaxCallbacks(),
+                properties.getComponents().getExpireAfter());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GuardChain interactionGuards(ObjectProvider<InteractionGuard> applicationGuards, InteractionMessages messages) {
+        return new GuardChain(applicationGuards.orderedStream().toList(), new CooldownTracker(), messages);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionHandlerAdapter interactionHandlerAdapter(GuardChain guards,
+            InteractionArgumentResolverComposite arguments, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<InteractionObservationConvention> convention) {
+        return new InteractionHandlerAdapter(guards, arguments, returns, exceptions,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
+            InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
+            InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
+            CommandProperties properties, ObjectProvider<EventClaims> claims) {
+        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
+                properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
+        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
+                claims.getIfUnique(() -> EventClaims.ALL));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
+    MissedCommandRecovery missedCommandRecovery(InteractionDispatcher dispatcher) {
+        return new MissedCommandRecovery(dispatcher::onEvent);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.register", matchIfMissing = true)
+    CommandSynchronizer commandSynchronizer(CommandHandlerMapping commands, ContextCommandMapping contextCommands,
+            LocalizationFunction commandLocalization, CommandProperties properties) {
+        return new CommandSynchronizer(commands, contextCommands, commandLocalization, properties.getGuilds());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.help.enabled", matchIfMissing = true)
+    HelpCommand helpCommand(CommandHandlerMapping commands, CommandProperties properties,
+            InteractionMessages messages) {
+        return new HelpCommand(commands, properties.getPrefix(), messages);
+    }
+
+}

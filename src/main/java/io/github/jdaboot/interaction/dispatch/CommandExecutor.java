@@ -1,0 +1,191 @@
+package io.github.jdaboot.interaction.dispatch;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs each command on its own virtual thread, so any number of slow handlers wait
+ * concurrently and none holds up JDA's event thread or the gateway heartbeat. The thread
+ * ends with the handler; its replies may still be on their way (JDA sends one request per
+ * channel at a time), and the command counts as running until they are sent. At most
+ * {@code max-concurrent} run at once; beyond that a command is refused at once instead of
+ * queueing without bound.
+ * <p>
+ * On shutdown it stops taking commands, waits for the running ones and their replies
+ * (bounded by {@code discord.commands.shutdown-timeout}) before JDA closes the session,
+ * and names every command it had to interrupt.
+ */
+public class CommandExecutor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    /**
+     * How long interrupted commands get to send their apology before the session closes.
+     */
+    private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
+
+    private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
+
+    private final Semaphore permits;
+
+    private final Duration shutdownTimeout;
+
+    private final Map<Thread, String> running = new ConcurrentHashMap<>();
+
+    private final Map<CompletableFuture<?>, String> sending = new ConcurrentHashMap<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final Condition idle = this.lock.newCondition();
+
+    private volatile boolean accepting = true;
+
+    private volatile boolean started;
+
+    public CommandExecutor(int maxConcurrent, Duration shutdownTimeout) {
+        this.permits = new Semaphore(maxConcurrent);
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /**
+     * Starts the task on a new virtual thread.
+     * @param description what runs, for the shutdown log
+     * @param task the command; it returns what completes when its replies are sent
+     * @return false when the executor is at capacity or shutting down; the task did not
+     * start
+     */
+    boolean submit(String description, Supplier<? extends CompletionStage<?>> task) {
+        if (!this.accepting || !this.permits.tryAcquire()) {
+            return false;
+        }
+        Thread thread = this.threads.newThread(() -> {
+            CompletableFuture<?> replies = null;
+            try {
+                replies = task.get().toCompletableFuture();
+            }
+            finally {
+                if (replies != null && !replies.isDone()) {
+                    // still counted, so that shutdown waits for the replies too
+                    CompletableFuture<?> pending = replies;
+                    this.sending.put(pending, description);
+                    this.running.remove(Thread.currentThread());
+                    pending.whenComplete((result, failure) -> {
+                        this.sending.remove(pending);
+                        finished();
+                    });
+                }
+                else {
+                    this.running.remove(Thread.currentThread());
+                    finished();
+                }
+            }
+        });
+        this.running.put(thread, description);
+        thread.start();
+        return true;
+    }
+
+    private void finished() {
+        this.permits.release();
+        this.lock.lock();
+        try {
+            this.idle.signalAll();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** How many commands are running now. */
+    int active() {
+        return this.running.size();
+    }
+
+    public boolean isAccepting() {
+        return this.accepting;
+    }
+
+    @Override
+    public void start() {
+        this.accepting = true;
+        this.started = true;
+    }
+
+    @Override
+    public void stop() {
+        this.accepting = false;
+        this.started = false;
+        if (isIdle()) {
+            return;
+        }
+        log.info("Waiting up to {} for {} running command(s) to finish{}", this.shutdownTimeout, this.running.size(),
+                this.sending.isEmpty() ? "" : " (and for the replies of " + this.sending.size() + " more)");
+        awaitIdle(System.nanoTime() + this.shutdownTimeout.toNanos());
+        if (isIdle()) {
+            log.info("All running commands finished");
+            return;
+        }
+        this.running.forEach((thread, description) -> {
+            log.warn("Interrupting {}: still running after {} (discord.commands.shutdown-timeout)", description,
+                    this.shutdownTimeout);
+            thread.interrupt();
+        });
+        // give the interrupted commands a moment to tell their users, before the session
+        // closes
+        awaitIdle(System.nanoTime() + INTERRUPTED_GRACE.toNanos());
+        this.running.values().forEach((description) -> log.warn("{} did not end after being interrupted", description));
+        this.sending.values().forEach((description) -> log.warn("The replies of {} were not all sent", description));
+    }
+
+    private boolean isIdle() {
+        return this.running.isEmpty() && this.sending.isEmpty();
+    }
+
+    private void awaitIdle(long deadline) {
+        this.lock.lock();
+        try {
+            while (!isIdle()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                this.idle.await(left, TimeUnit.NANOSECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.started;
+    }
+
+    /**
+     * Stops before the Discord gateway lifecycle, so replies can still be sent while
+     * draining.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+}

@@ -1,0 +1,252 @@
+package io.github.jdaboot.interaction.invocation;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.jdaboot.interaction.Modal;
+import io.github.jdaboot.interaction.Reply;
+import io.github.jdaboot.interaction.method.HandlerMethod;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run of an interaction (slash command, click, form). Discord wants it acknowledged
+ * exactly once, within 3 seconds: by the first answer (a reply, an update of the clicked
+ * message, or a form) if it comes in time, else by a deferral the framework sends when
+ * the handler is slow. Later answers go through the interaction's hook: a reply after a
+ * deferred reply fills it, an update edits the message, anything else follows up.
+ *
+ * @param <E> the event
+ */
+public abstract class InteractionInvocation<E extends GenericInteractionCreateEvent & IReplyCallback>
+        extends Invocation {
+
+    private enum Acknowledgement {
+
+        /** Nothing sent yet. */
+        NONE,
+
+        /** Answered with a message, an update or a form. */
+        ANSWERED,
+
+        /** Deferred with "thinking…": the next reply fills it in. */
+        DEFERRED_REPLY,
+
+        /** Deferred without a visible change (a click). */
+        DEFERRED_UPDATE,
+
+        /** Deferred with "thinking…", and filled in. */
+        FILLED
+
+    }
+
+    private final E event;
+
+    private final InvocationSupport support;
+
+    private Acknowledgement acknowledgement = Acknowledgement.NONE;
+
+    private volatile @Nullable Future<?> deferral;
+
+    InteractionInvocation(@Nullable HandlerMethod handler, E event, InvocationSupport support) {
+        super(handler, support);
+        this.event = event;
+        this.support = support;
+    }
+
+    @Override
+    public E event() {
+        return this.event;
+    }
+
+    @Override
+    public User user() {
+        return this.event.getUser();
+    }
+
+    @Override
+    public @Nullable Member member() {
+        return this.event.getMember();
+    }
+
+    @Override
+    public @Nullable Guild guild() {
+        return this.event.getGuild();
+    }
+
+    @Override
+    public MessageChannel channel() {
+        return this.event.getMessageChannel();
+    }
+
+    @Override
+    public JDA jda() {
+        return this.event.getJDA();
+    }
+
+    @Override
+    public Locale locale() {
+        return this.event.getUserLocale().toLocale();
+    }
+
+    /**
+     * Whether a deferral shows nothing (a click on the bot's message) rather than
+     * "thinking…".
+     */
+    boolean defersAsUpdate() {
+        return canUpdate();
+    }
+
+    @Override
+    boolean canUpdate() {
+        return this.event instanceof IMessageEditCallback && message() != null;
+    }
+
+    /**
+     * Defers the interaction after {@code discord.commands.defer-after}, if still
+     * unanswered.
+     */
+    @Override
+    public void started() {
+        deferAfter(this.support.scheduler(), this.support.deferAfter());
+    }
+
+    /**
+     * Defers the interaction after the delay unless it is acknowledged before; the
+     * acknowledgement cancels the deferral, so that an answered run does not wait in the
+     * scheduler's queue.
+     */
+    void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
+        this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            if (this.acknowledgement == Acknowledgement.NONE) {
+                return;
+            }
+        }
+        this.deferral.cancel(false); // answered already
+    }
+
+    /**
+     * Defers now unless already acknowledged; called by the framework when the handler is
+     * slow.
+     */
+    @Override
+    public void defer() {
+        boolean asUpdate = defersAsUpdate();
+        synchronized (this) {
+            if (this.acknowledgement != Acknowledgement.NONE) {
+                return;
+            }
+            this.acknowledgement = asUpdate ? Acknowledgement.DEFERRED_UPDATE : Acknowledgement.DEFERRED_REPLY;
+        }
+        this.support.metrics().acknowledged(this.event, true);
+        if (asUpdate) {
+            ((IMessageEditCallback) this.event).deferEdit()
+                .queue(null, (failure) -> logFailure("defer " + displayName(), failure));
+        }
+        else {
+            this.event.deferReply(ephemeralByDefault())
+                .queue(null, (failure) -> logFailure("defer " + displayName(), failure));
+        }
+    }
+
+    private Acknowledgement take(Acknowledgement next) {
+        Acknowledgement before;
+        synchronized (this) {
+            before = this.acknowledgement;
+            this.acknowledgement = switch (before) {
+                case NONE -> next;
+                case DEFERRED_REPLY -> (next == Acknowledgement.ANSWERED) ? Acknowledgement.FILLED : before;
+                default -> before;
+            };
+        }
+        Future<?> scheduled = this.deferral;
+        if (before == Acknowledgement.NONE && scheduled != null) {
+            scheduled.cancel(false);
+        }
+        return before;
+    }
+
+    @Override
+    void send(Supplier<MessageCreateData> build, boolean ephemeral) {
+        MessageCreateData message = build.get();
+        // JDA acknowledges an interaction once and then routes everything through its
+        // hook, so only the
+        // follow-ups can be retried; a failed acknowledgement fails the hook for good
+        switch (take(Acknowledgement.ANSWERED)) {
+            case NONE -> {
+                this.support.metrics().acknowledged(this.event, false);
+                this.event.reply(message)
+                    .setEphemeral(ephemeral)
+                    .queue(null, (failure) -> logFailure("reply to " + displayName(), failure));
+            }
+            case DEFERRED_REPLY -> this.event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(message))
+                .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+            default -> enqueue(() -> Delivery.send("follow up on " + displayName(),
+                    () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
+        }
+    }
+
+    @Override
+    void update(MessageEditData edit) {
+        if (take(Acknowledgement.ANSWERED) == Acknowledgement.NONE) {
+            this.support.metrics().acknowledged(this.event, false);
+            ((IMessageEditCallback) this.event).editMessage(edit)
+                .queue(null, (failure) -> logFailure("update the message of " + displayName(), failure));
+        }
+        else {
+            enqueue(() -> Delivery.send("update the message of " + displayName(),
+                    () -> this.event.getHook().editOriginal(edit)));
+        }
+    }
+
+    @Override
+    public void openModal(Modal modal) {
+        if (!(this.event instanceof IModalCallback callback)) {
+            throw new IllegalStateException(
+                    displayName() + " cannot open a form: Discord allows no form in answer" + " to a form");
+        }
+        net.dv8tion.jda.api.modals.Modal form = modal.toJda();
+        if (take(Acknowledgement.ANSWERED) != Acknowledgement.NONE) {
+            // a form must be the first answer; a slow handler was deferred already
+            reply(Reply.of(text("interaction.form-too-late")).ephemeral());
+            return;
+        }
+        this.support.metrics().acknowledged(this.event, false);
+        callback.replyModal(form).queue(null, (failure) -> logFailure("open a form for " + displayName(), failure));
+    }
+
+    /**
+     * Nothing was sent: a click is acknowledged without a change, a command or a form
+     * gets a short private "Done." (and a deferred "thinking…" is filled with it).
+     */
+    @Override
+    public void finish() {
+        Acknowledgement now;
+        synchronized (this) {
+            now = this.acknowledgement;
+        }
+        if (now == Acknowledgement.NONE && defersAsUpdate()) {
+            defer();
+        }
+        else if (now == Acknowledgement.NONE || now == Acknowledgement.DEFERRED_REPLY) {
+            reply(Reply.of(text("interaction.done")).ephemeral());
+        }
+    }
+
+}

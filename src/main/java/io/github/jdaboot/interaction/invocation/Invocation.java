@@ -1,0 +1,346 @@
+package io.github.jdaboot.interaction.invocation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import io.github.jdaboot.interaction.ComponentCallback;
+import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.Modal;
+import io.github.jdaboot.interaction.Reply;
+import io.github.jdaboot.interaction.method.HandlerKind;
+import io.github.jdaboot.interaction.method.HandlerMethod;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.SelectMenu;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a handler, and how its answers reach Discord. Subclasses know the surface: a
+ * prefix command replies to the message; an interaction is acknowledged once and followed
+ * up through its hook. Every message goes out with no mentions allowed, so nothing in it
+ * pings anyone; components with callbacks get their custom ids when the message is built,
+ * once.
+ */
+public abstract class Invocation implements InteractionContext {
+
+    private static final Logger log = LoggerFactory.getLogger(Invocation.class);
+
+    private final @Nullable HandlerMethod handler;
+
+    private final InvocationSupport support;
+
+    private Map<String, String> idParts = Map.of();
+
+    /**
+     * Everything sent for this run so far, in order; each message goes out once the one
+     * before is sent.
+     */
+    private CompletableFuture<?> outbox = CompletableFuture.completedFuture(null);
+
+    Invocation(@Nullable HandlerMethod handler, InvocationSupport support) {
+        this.handler = handler;
+        this.support = support;
+    }
+
+    /** The handler method, or null for a component callback. */
+    public @Nullable HandlerMethod handler() {
+        return this.handler;
+    }
+
+    /**
+     * What kind of handler runs: the argument resolvers serving it, and the observation's
+     * {@code kind} tag.
+     */
+    public abstract HandlerKind kind();
+
+    /**
+     * How logs name what the user did: {@code /idea}, {@code .idea}, "this button".
+     */
+    public abstract String displayName();
+
+    /**
+     * How replies name what the user did, in the user's language: {@code /idea},
+     * {@code .idea}, "this button" ("dieser Button").
+     */
+    public String userName() {
+        return displayName();
+    }
+
+    /**
+     * The handler's stable name, for metrics and cooldowns: {@code idea}, or an id
+     * template.
+     */
+    public abstract String key();
+
+    /** A command's usage line, shown after bad input; null for other handlers. */
+    public @Nullable String usage() {
+        return null;
+    }
+
+    /**
+     * The message behind the run: a prefix command's, or the one a clicked component is
+     * on; else null.
+     */
+    public @Nullable Message message() {
+        return null;
+    }
+
+    /** The parts of the custom id matched by the handler's template. */
+    public Map<String, String> idParts() {
+        return this.idParts;
+    }
+
+    public void idParts(Map<String, String> parts) {
+        this.idParts = Map.copyOf(parts);
+    }
+
+    /** Whether the bot is shutting down (a handler interrupted now was cut off by it). */
+    public boolean isShuttingDown() {
+        return this.support.shuttingDown().getAsBoolean();
+    }
+
+    /** What every run needs from the framework. */
+    InvocationSupport support() {
+        return this.support;
+    }
+
+    /** A text of the framework's in the user's language. */
+    String text(String code, @Nullable Object... arguments) {
+        return this.support.messages().get(code, locale(), arguments);
+    }
+
+    /**
+     * Called once the run has started on its thread: an interaction schedules its
+     * deferral, a request for suggestions its deadline.
+     */
+    public void started() {
+    }
+
+    /**
+     * Tells the user the run was refused before it started (the bot is busy or
+     * restarting).
+     */
+    public void refuse(String text) {
+        reply(Reply.of(text).ephemeral());
+    }
+
+    @Override
+    public void reply(String content) {
+        reply(Reply.of(content));
+    }
+
+    @Override
+    public void reply(Reply reply) {
+        List<ActionRow> rows = rows(reply);
+        List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of(),
+                text("interaction.long-reply"));
+        boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
+        int first = 0;
+        if (reply.isUpdate() && canUpdate()) {
+            // without components of its own, an update leaves the message's as they are
+            MessageCreateData text = messages.getFirst();
+            update((rows != null) ? MessageEditData.fromCreateData(text)
+                    : new MessageEditBuilder().setContent(text.getContent())
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build());
+            first = 1;
+        }
+        for (int i = first; i < messages.size(); i++) {
+            MessageCreateData message = messages.get(i);
+            send(() -> message, ephemeral);
+        }
+    }
+
+    /**
+     * Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed.
+     */
+    public void reply(MessageCreateData data) {
+        send(() -> MessageCreateBuilder.from(data)
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .mentionRepliedUser(false)
+            .build(), ephemeralByDefault());
+    }
+
+    /**
+     * Whether replies are private unless said otherwise
+     * ({@code @Command(ephemeral = true)}).
+     */
+    boolean ephemeralByDefault() {
+        return false;
+    }
+
+    /**
+     * Sends one message, after the ones before it and without waiting for it: the first
+     * answers, the rest follow up. The supplier builds the message afresh for each
+     * attempt.
+     */
+    abstract void send(Supplier<MessageCreateData> message, boolean ephemeral);
+
+    /**
+     * Whether {@link #update(MessageEditData)} edits a message of this run (a clicked
+     * component's).
+     */
+    boolean canUpdate() {
+        return false;
+    }
+
+    /** Edits the clicked message. */
+    void update(MessageEditData edit) {
+        throw new IllegalStateException("nothing to update in " + displayName());
+    }
+
+    /** Opens a form; where that cannot be done, tells the user how to get it. */
+    public abstract void openModal(Modal modal);
+
+    /**
+     * Acknowledges a run that sent nothing, so that Discord does not show it as failed.
+     */
+    public void finish() {
+    }
+
+    /**
+     * Starts the sending once everything before it is sent (at once when nothing is
+     * pending).
+     */
+    final synchronized void enqueue(Supplier<CompletableFuture<Boolean>> sending) {
+        this.outbox = this.outbox.thenCompose((previous) -> sending.get());
+    }
+
+    /** Completes when every message of this run so far has been sent, or given up on. */
+    public final synchronized CompletableFuture<?> allSent() {
+        return this.outbox;
+    }
+
+    /**
+     * The rows of components, callbacks registered and given their ids; null when the
+     * reply leaves them alone.
+     */
+    private @Nullable List<ActionRow> rows(Reply reply) {
+        List<List<Object>> rows = reply.componentRows();
+        if (rows == null) {
+            return null;
+        }
+        List<ActionRow> built = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<ActionRowChildComponent> components = new ArrayList<>();
+            for (Object component : row) {
+                components.add(switch (component) {
+                    case Reply.Callback(Button button, ComponentCallback callback) ->
+                        button.withCustomId(this.support.callbacks().register(callback));
+                    case Reply.Callback(SelectMenu menu, ComponentCallback callback) ->
+                        menu.createCopy().setCustomId(this.support.callbacks().register(callback)).build();
+                    case ActionRowChildComponent plain -> plain;
+                    default -> throw new IllegalArgumentException("Not a component of an action row: " + component);
+                });
+            }
+            built.add(ActionRow.of(components));
+        }
+        return built;
+    }
+
+    /**
+     * The Discord messages for a reply: its text split to fit, or attached as a file when
+     * very long.
+     */
+    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows, String longReplyNote) {
+        List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
+        List<FileUpload> files = reply.files()
+            .stream()
+            .map((file) -> FileUpload.fromData(file.data(), file.name()))
+            .toList();
+        if (chunks.isEmpty()) {
+            return List.of(builder(longReplyNote)
+                .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
+                .addFiles(files)
+                .setComponents(rows)
+                .build());
+        }
+        List<MessageCreateData> messages = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            MessageCreateBuilder builder = builder(chunks.get(i));
+            if (i == chunks.size() - 1) {
+                builder.addFiles(files).setComponents(rows);
+            }
+            if (!builder.isEmpty()) {
+                messages.add(builder.build());
+            }
+        }
+        return messages;
+    }
+
+    /** A short text as a message: no mentions allowed, nothing split. */
+    public static MessageCreateData message(String text) {
+        return builder(text).build();
+    }
+
+    private static MessageCreateBuilder builder(String content) {
+        return new MessageCreateBuilder().setContent(withoutLoneSurrogates(content))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .mentionRepliedUser(false);
+    }
+
+    /**
+     * Text as Discord can store it: an unpaired surrogate (invalid UTF-16, e.g. echoed
+     * user input) becomes U+FFFD.
+     */
+    static String withoutLoneSurrogates(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (clean != null) {
+                    clean.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                if (clean == null) {
+                    clean = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                clean.append('\uFFFD');
+            }
+            else if (clean != null) {
+                clean.append(c);
+            }
+        }
+        return (clean != null) ? clean.toString() : text;
+    }
+
+    /**
+     * The language to answer an event in: the user's Discord language for an interaction,
+     * the server's for a message (English in a direct message).
+     */
+    public static Locale localeOf(GenericEvent event) {
+        return switch (event) {
+            case Interaction interaction -> interaction.getUserLocale().toLocale();
+            case MessageReceivedEvent message when message.isFromGuild() -> message.getGuild().getLocale().toLocale();
+            default -> Locale.US;
+        };
+    }
+
+    public static void logFailure(String what, Throwable failure) {
+        log.warn("Could not {}: {}", what, failure.toString());
+    }
+
+}

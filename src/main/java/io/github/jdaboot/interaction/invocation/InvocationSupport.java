@@ -1,0 +1,27 @@
+package io.github.jdaboot.interaction.invocation;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
+import io.github.jdaboot.interaction.observation.InteractionMetrics;
+
+/**
+ * What every run needs from the framework.
+ *
+ * @param callbacks keeps the callbacks of components sent with a reply, and gives them
+ * their ids
+ * @param metrics records acknowledgements
+ * @param messages the framework's texts, in the user's language
+ * @param scheduler schedules deferrals and the deadline of suggestions
+ * @param deferAfter how long an interaction may run before it is deferred
+ * ({@code discord.commands.defer-after})
+ * @param autocompleteTimeout how long suggestions may take
+ * ({@code discord.commands.autocomplete-timeout})
+ * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
+ */
+public record InvocationSupport(ComponentCallbacks callbacks, InteractionMetrics metrics, InteractionMessages messages,
+        ScheduledExecutorService scheduler, Duration deferAfter, Duration autocompleteTimeout,
+        BooleanSupplier shuttingDown) {
+}

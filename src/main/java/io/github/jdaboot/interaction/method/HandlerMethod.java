@@ -1,0 +1,139 @@
+package io.github.jdaboot.interaction.method;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.SynthesizingMethodParameter;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A handler: one method of a Spring bean, found at startup by a handler mapping, with its
+ * parameters as Spring {@link MethodParameter}s for the argument resolvers.
+ */
+public final class HandlerMethod {
+
+    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+    private final Object bean;
+
+    private final String beanName;
+
+    private final Class<?> beanType;
+
+    private final Method method;
+
+    private final Method invocable;
+
+    private final MethodParameter[] parameters;
+
+    private final MethodParameter returnType;
+
+    private final Map<Class<? extends Annotation>, Optional<Annotation>> annotations = new ConcurrentHashMap<>();
+
+    public HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
+        this.bean = bean;
+        this.beanName = beanName;
+        this.beanType = beanType;
+        this.method = method;
+        this.invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        ReflectionUtils.makeAccessible(this.invocable);
+        this.parameters = new MethodParameter[method.getParameterCount()];
+        for (int i = 0; i < this.parameters.length; i++) {
+            this.parameters[i] = new SynthesizingMethodParameter(method, i);
+            this.parameters[i].initParameterNameDiscovery(NAMES);
+        }
+        this.returnType = new SynthesizingMethodParameter(method, -1);
+    }
+
+    public Object bean() {
+        return this.bean;
+    }
+
+    public String beanName() {
+        return this.beanName;
+    }
+
+    /** The bean's user class (without a CGLIB or AOP proxy's). */
+    public Class<?> beanType() {
+        return this.beanType;
+    }
+
+    public Method method() {
+        return this.method;
+    }
+
+    public MethodParameter[] parameters() {
+        return this.parameters;
+    }
+
+    public MethodParameter returnType() {
+        return this.returnType;
+    }
+
+    /**
+     * The annotation on the method, or else on its class (meta-annotations and attribute
+     * overrides merged). The guards ask for every run, so each answer is kept: the
+     * handler's annotations do not change.
+     */
+    public <A extends Annotation> @Nullable A annotation(Class<A> type) {
+        Optional<Annotation> known = this.annotations.get(type);
+        if (known == null) {
+            A onMethod = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
+            known = Optional.ofNullable(
+                    (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(this.beanType, type));
+            this.annotations.put(type, known);
+        }
+        return type.cast(known.orElse(null));
+    }
+
+    /** Calls the method; what the method throws is thrown as it is. */
+    public @Nullable Object invoke(@Nullable Object[] arguments) throws Exception {
+        try {
+            return this.invocable.invoke(this.bean, arguments);
+        }
+        catch (InvocationTargetException ex) {
+            if (ex.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw ex;
+        }
+    }
+
+    /** How messages refer to the method: {@code ideaCommands.idea(String)}. */
+    public String describe() {
+        return describe(this.beanName, this.method);
+    }
+
+    static String describe(String beanName, Method method) {
+        return beanName + "." + method.getName() + "("
+                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    /** A startup failure naming the bean, the method and the problem. */
+    public BeanInitializationException invalid(String what, String problem) {
+        return new BeanInitializationException("Invalid " + what + " method " + describe() + ": " + problem);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+}
