@@ -178,6 +178,12 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
     private volatile Set<Integer> planned = Set.of();
 
     /**
+     * Whether the last plan could give this process free shards (its quiet period over),
+     * so that a plan giving it none means it has none to run.
+     */
+    private volatile boolean planFinal;
+
+    /**
      * Whether, at the last tick, another generation's sessions may answer this one's
      * events too and this one is to leave the answers without a claim to them.
      */
@@ -538,6 +544,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             }
         }
         this.planned = Set.copyOf(target);
+        this.planFinal = takeFree || superseded;
         for (int group : target) {
             for (int shard : this.groups.shards(group)) {
                 if (this.leases.get(shard) == null) {
@@ -628,31 +635,35 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         }
     }
 
+    /**
+     * Whether this process's generation is the current one: its first process joined
+     * last. This process counts itself, whether or not it is leaving.
+     */
     private boolean isCurrentGeneration(List<FleetMember> members) {
-        Map<Integer, Long> firstJoined = new HashMap<>();
-        for (FleetMember member : members) {
-            firstJoined.merge(member.total(), member.joinedMillis(), Math::min);
-        }
-        firstJoined.putIfAbsent(total(), Long.MAX_VALUE);
-        int newest = firstJoined.entrySet()
-            .stream()
-            .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-            .map(Map.Entry::getKey)
-            .orElse(total());
-        return newest == total() || firstJoined.get(total()) == Long.MAX_VALUE;
+        Integer newest = newestGeneration(members);
+        return newest == null || newest == total();
     }
 
-    /** Whether every shard of the current generation (another than this one) is ready. */
-    private boolean currentGenerationComplete(List<FleetMember> members) {
+    /** The generation whose first process joined last, counting this process. */
+    private @Nullable Integer newestGeneration(List<FleetMember> members) {
         Map<Integer, Long> firstJoined = new HashMap<>();
         for (FleetMember member : members) {
             firstJoined.merge(member.total(), member.joinedMillis(), Math::min);
         }
-        Integer newest = firstJoined.entrySet()
+        FleetMember me = this.member;
+        if (me != null) {
+            firstJoined.merge(me.total(), me.joinedMillis(), Math::min);
+        }
+        return firstJoined.entrySet()
             .stream()
             .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
             .map(Map.Entry::getKey)
             .orElse(null);
+    }
+
+    /** Whether every shard of the current generation (another than this one) is ready. */
+    private boolean currentGenerationComplete(List<FleetMember> members) {
+        Integer newest = newestGeneration(members);
         if (newest == null || newest == total()) {
             return false;
         }
@@ -979,8 +990,9 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         if (!this.leases.all().isEmpty()) {
             return Health.outOfService().withDetail("status", "starting its shards").build();
         }
-        Health.Builder health = (this.leaving || !this.planned.isEmpty() || System.nanoTime() - this.quietUntilNanos < 0
-                || this.member == null) ? Health.outOfService() : Health.up();
+        Health.Builder health = (this.leaving || !this.planned.isEmpty() || !this.planFinal
+                || System.nanoTime() - this.quietUntilNanos < 0 || this.member == null) ? Health.outOfService()
+                        : Health.up();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("status", this.waitingFor);
         details.put("processes", this.members.size());
