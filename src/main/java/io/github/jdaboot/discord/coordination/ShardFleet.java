@@ -983,7 +983,8 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         if (!reachesRedis()) {
             return Health.down()
                 .withDetail("reason",
-                        "Redis at " + this.redis.url() + " is unreachable (" + this.redis.error()
+                        "Redis at " + this.redis.url() + " is unreachable ("
+                                + ((this.redis.error() != null) ? this.redis.error() : "not reached yet")
                                 + "): this process takes its share of the shards once it reaches Redis")
                 .build();
         }
