@@ -205,6 +205,16 @@ final class BotProcess {
         return series;
     }
 
+    /** The first series of this metric whose labels include these, or NaN. */
+    double metric(String name, String label) throws IOException, InterruptedException {
+        return metrics().entrySet()
+            .stream()
+            .filter((series) -> series.getKey().startsWith(name + "{") && series.getKey().contains(label))
+            .mapToDouble(Map.Entry::getValue)
+            .findFirst()
+            .orElse(Double.NaN);
+    }
+
     @Override
     public String toString() {
         return this.name;

@@ -53,6 +53,11 @@ class ScaleOutFaultsIT {
 
     private static final Duration QUIET = Timeouts.QUIET;
 
+    /**
+     * How long a REST request may wait on Redis, in seconds: request-timeout and room.
+     */
+    private static final double REST_WAIT_BOUND = Timeouts.scaled(Duration.ofMillis(250)).toMillis() / 1000.0;
+
     private final Path directory = Path.of("target", "scale-out", "faults");
 
     private final StringBuilder summary = new StringBuilder();
@@ -139,8 +144,10 @@ class ScaleOutFaultsIT {
     void scaling() throws Exception {
         Window up = window();
         BotProcess fourth = this.fleet.launch(SHARDS);
+        await("the fourth process owns its share, one group of the four").atMost(Fleet.steadyTimeout())
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> fourth.ownedReady().size() == SHARDS / 4);
         this.fleet.awaitSteady(SHARDS, Fleet.steadyTimeout());
-        assertThat(fourth.ownedReady()).as("the fourth process's share").hasSize(SHARDS / 4);
         up.end("scaling 3 to 4", this.fleet.layout());
 
         Window down = window();
@@ -258,8 +265,10 @@ class ScaleOutFaultsIT {
             .asString("");
         assertThat(late.isAlive()).isTrue();
         this.fleet.relay(late).heal();
+        await("the late process owns its share").atMost(Fleet.steadyTimeout())
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> !late.ownedReady().isEmpty());
         this.fleet.awaitSteady(SHARDS, Fleet.steadyTimeout());
-        assertThat(late.ownedReady()).as("the late process's share").isNotEmpty();
         late.terminate();
         late.awaitExit(Timeouts.RECOVERY.multipliedBy(2));
         this.fleet.awaitSteady(SHARDS, Fleet.steadyTimeout());
@@ -289,10 +298,15 @@ class ScaleOutFaultsIT {
                     .filter((process) -> process != cut)
                     .anyMatch((process) -> process.ownedReady().contains(shard))));
         double moved = seconds(start);
+        double restWait = cut.metric("discord_coordination_redis_wait_seconds_max", "use=\"rest\"");
+        assertThat(restWait).as("longest wait of a REST turn on Redis, s").isLessThan(REST_WAIT_BOUND);
         this.fleet.relay(cut).heal();
         this.fleet.awaitSteady(SHARDS, Fleet.steadyTimeout());
-        window.end("one process cut off from Redis (its relay cut), healed after its shards moved", String.format(
-                Locale.ROOT, "stopped answering %.1f s after the cut, shards taken over after %.1f s", stopped, moved));
+        window.end("one process cut off from Redis (its relay cut), healed after its shards moved",
+                String.format(Locale.ROOT,
+                        "stopped answering %.1f s after the cut, shards taken over after %.1f s; its longest REST"
+                                + " turn's wait on Redis %.0f ms",
+                        stopped, moved, restWait * 1000));
     }
 
     @Test
@@ -326,6 +340,20 @@ class ScaleOutFaultsIT {
                 this.discord.gateway().identifyCount(), "");
         assertThat(outcome.lost()).as("lost (%s): %s", outcome.describe(), outcome.unanswered()).isZero();
         assertThat(outcome.twice()).as("answered twice (%s): %s", outcome.describe(), outcome.doubled()).isZero();
+    }
+
+    /**
+     * The longest time any process's REST request waited for its turn in Redis (a
+     * decaying maximum over the last minutes), asserted under a bound: the turn gives up
+     * after request-timeout (10 ms), and a busy machine adds scheduling delays.
+     */
+    private double longestRestWait() throws Exception {
+        double longest = 0;
+        for (BotProcess process : this.fleet.running()) {
+            longest = Math.max(longest, process.metric("discord_coordination_redis_wait_seconds_max", "use=\"rest\""));
+        }
+        assertThat(longest).as("longest wait of a REST turn on Redis, s").isLessThan(REST_WAIT_BOUND);
+        return longest;
     }
 
     private static long unreachableFor(BotProcess process) {

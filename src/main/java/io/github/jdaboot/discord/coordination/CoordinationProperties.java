@@ -59,7 +59,7 @@ public class CoordinationProperties {
      * request's turn; past it the process decides alone (answers what it owns, uses its
      * share of the global REST limit).
      */
-    private Duration requestTimeout = Duration.ofMillis(25);
+    private Duration requestTimeout = Duration.ofMillis(10);
 
     /**
      * How long the other Redis commands (leases, membership, IDENTIFY turns) may take
