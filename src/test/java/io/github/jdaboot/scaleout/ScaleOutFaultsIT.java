@@ -237,9 +237,11 @@ class ScaleOutFaultsIT {
             .forEach((process) -> assertThat(process.ownedReady()).as("%s's shards", process)
                 .containsExactlyInAnyOrderElementsOf(before.get(process)));
         assertThat(this.discord.gateway().identifyCount()).as("IDENTIFYs").isEqualTo(identifies);
+        double restWait = longestRestWait();
         window.end("Redis killed, down " + String.format(Locale.ROOT, "%.0f", outage) + " s, restarted empty",
                 "answered while down: " + (during.asked() - during.lost()) + " of " + during.asked()
-                        + "; same owners after; 0 IDENTIFY");
+                        + "; same owners after; 0 IDENTIFY; "
+                        + String.format(Locale.ROOT, "longest REST turn's wait on Redis %.0f ms", restWait * 1000));
     }
 
     @Test

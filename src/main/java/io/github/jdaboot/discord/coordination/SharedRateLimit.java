@@ -32,16 +32,20 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimit.class);
 
-    /** Microseconds to wait for a turn; 0 when this request has one. */
+    /**
+     * Reserves this request's turn, the next free one, and returns the microseconds until
+     * it (0: now); while a global 429 is waited out, reserves nothing and returns minus
+     * the microseconds until the pause ends. A request whose answer comes too late still
+     * reserved its turn, so that the turns of all processes stay spaced.
+     */
     private static final RedisScript<Long> TURN = RedisScript.of("""
             local pause = redis.call('PTTL', KEYS[2])
-            if pause > 0 then return pause * 1000 end
+            if pause > 0 then return -pause * 1000 end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-            local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if next > now then return next - now end
-            redis.call('SET', KEYS[1], string.format('%.0f', now + tonumber(ARGV[1])), 'PX', 10000)
-            return 0""", Long.class);
+            local slot = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
+            redis.call('SET', KEYS[1], string.format('%.0f', slot + tonumber(ARGV[1])), 'PX', 10000)
+            return slot - now""", Long.class);
 
     /** Sets the pause unless a longer one is on. */
     private static final RedisScript<Long> PAUSE = RedisScript.of("""
@@ -111,12 +115,14 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
                 awaitLocalTurn();
                 return;
             }
-            if (wait <= 0) {
+            if (wait >= 0) {
+                // this request's turn, reserved
+                TimeUnit.MICROSECONDS.sleep(wait);
                 return;
             }
-            // a little jitter, so that the processes waiting for the same turn do not all
-            // ask at once
-            TimeUnit.MICROSECONDS.sleep(wait + ThreadLocalRandom.current().nextLong(1000));
+            // a global 429 being waited out; a little jitter, so that the processes
+            // waiting for its end do not all ask at once
+            TimeUnit.MICROSECONDS.sleep(-wait + ThreadLocalRandom.current().nextLong(1000));
         }
     }
 
