@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +36,20 @@ final class Messaging {
 
     private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
 
+    private final Queue<String> repeatedNonces = new ConcurrentLinkedQueue<>();
+
     Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
+    }
+
+    /**
+     * The nonces the bot sent again with enforce_nonce, each answered with the message it
+     * first created: a second answer that Discord swallowed.
+     */
+    List<String> repeatedNonces() {
+        return List.copyOf(this.repeatedNonces);
     }
 
     /** A user (not the bot) posts a message, as the Discord client would. */
@@ -102,6 +114,7 @@ final class Messaging {
         if (nonceKey != null) {
             EmulatedMessage earlier = this.nonces.get(nonceKey);
             if (earlier != null && earlier.timestamp().isAfter(this.world.now().minus(NONCE_WINDOW))) {
+                this.repeatedNonces.add(nonce);
                 return earlier;
             }
         }

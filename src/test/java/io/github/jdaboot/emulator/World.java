@@ -207,6 +207,15 @@ public final class World {
         return this.state.pinnedAt(message.id());
     }
 
+    /**
+     * The nonces of messages the bot sent a second time with {@code enforce_nonce}:
+     * Discord answered each with the first message, so no user saw it, but the bot
+     * answered twice.
+     */
+    public List<String> repeatedNonces() {
+        return this.messaging.repeatedNonces();
+    }
+
     /** The bot's messages that reply to this one. */
     public List<EmulatedMessage> repliesTo(EmulatedMessage message) {
         return this.state.repliesTo(message.id());

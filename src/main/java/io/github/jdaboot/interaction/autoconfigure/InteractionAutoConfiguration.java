@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.jdaboot.discord.EventClaims;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
@@ -275,10 +276,11 @@ public final class InteractionAutoConfiguration {
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
             InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
-            CommandProperties properties) {
+            CommandProperties properties, ObjectProvider<EventClaims> claims) {
         InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
                 properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
-        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support);
+        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
+                claims.getIfUnique(() -> EventClaims.ALL));
     }
 
     @Bean
