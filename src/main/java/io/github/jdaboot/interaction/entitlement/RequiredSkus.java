@@ -111,10 +111,13 @@ public class RequiredSkus implements SmartInitializingSingleton, EmbeddedValueRe
                 sku = (this.resolver != null) ? this.resolver.resolveStringValue(declared) : declared;
             }
             catch (IllegalArgumentException ex) {
-                throw invalid(handler, "sku \"" + declared + "\" cannot be resolved (" + ex.getMessage()
-                        + "): set the property to the id of one of the application's SKUs");
+                throw unresolved(handler, declared, ex.getMessage());
             }
             sku = (sku != null) ? sku.strip() : "";
+            if (sku.contains("${")) {
+                // a lenient resolver leaves what it cannot resolve as it is
+                throw unresolved(handler, declared, "no value for " + sku);
+            }
             if (!isSnowflake(sku)) {
                 throw invalid(handler,
                         "sku \"" + declared + "\"" + (sku.equals(declared) ? "" : " (\"" + sku + "\")")
@@ -126,6 +129,11 @@ public class RequiredSkus implements SmartInitializingSingleton, EmbeddedValueRe
             }
         }
         return List.copyOf(skus);
+    }
+
+    private static RuntimeException unresolved(@Nullable HandlerMethod handler, String declared, String why) {
+        return invalid(handler, "sku \"" + declared + "\" cannot be resolved (" + why
+                + "): set the property to the id of one of the application's SKUs");
     }
 
     private static boolean isSnowflake(String id) {
