@@ -40,6 +40,8 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final InteractionDispatcher interactions;
 
+    private final Monetization monetization;
+
     private final World world;
 
     private final EmulatorServer server;
@@ -68,8 +70,12 @@ public final class DiscordEmulator implements AutoCloseable {
         CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
         commands.register(this.rest);
         new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);
-        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands);
-        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway);
+        this.monetization = new Monetization(this.state, this.payloads, this.gateway);
+        this.monetization.register(this.rest);
+        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands,
+                this.monetization);
+        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway,
+                this.monetization);
         ControlApi control = new ControlApi(this);
         this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
                 (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)
