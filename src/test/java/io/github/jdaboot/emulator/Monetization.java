@@ -206,6 +206,23 @@ final class Monetization {
             .toList();
     }
 
+    /**
+     * Refuses a message whose premium button (style 6) names an SKU the application does
+     * not have, with Discord's 50057 Invalid SKU.
+     */
+    void checkPremiumButtons(List<JsonNode> rows) {
+        for (JsonNode row : rows) {
+            for (JsonNode component : row.path("components")) {
+                if (component.path("type").asInt() == Components.BUTTON && component.path("style").asInt() == 6
+                        && skus().stream()
+                            .noneMatch((sku) -> sku.idString().equals(component.path("sku_id").asString()))) {
+                    throw new RestApi.DiscordError(400, 50057, "Invalid SKU: " + component.path("sku_id").asString()
+                            + " is not an SKU of the application");
+                }
+            }
+        }
+    }
+
     /** An entitlement as Discord's JSON: the {@code EntitlementResponse} of the spec. */
     ObjectNode entitlement(EmulatedEntitlement entitlement) {
         ObjectNode json = this.payloads.object();
