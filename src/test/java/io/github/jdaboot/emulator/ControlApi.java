@@ -243,11 +243,14 @@ final class ControlApi {
 
     /** Every entitlement, or with {@code ?user=alice} that user's, and whether active. */
     private ArrayNode entitlements(EmulatorRequest request) {
-        Long userId = request.queryParam("user").map((name) -> this.users.user(name).id()).orElse(null);
+        // a name the emulator does not know has none (and is not made a user by asking)
+        String name = request.queryParam("user").orElse(null);
         ArrayNode entitlements = this.payloads.array();
         this.users.entitlements()
             .stream()
-            .filter((entitlement) -> userId == null || entitlement.userId() == userId)
+            .filter((entitlement) -> name == null || this.users.user(entitlement.userId())
+                .map((user) -> user.username().equalsIgnoreCase(name))
+                .orElse(false))
             .forEach((entitlement) -> entitlements.add(entitlement(entitlement)));
         return entitlements;
     }
