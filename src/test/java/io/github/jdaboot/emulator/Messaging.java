@@ -34,14 +34,18 @@ final class Messaging {
 
     private final Gateway gateway;
 
+    /** Checks the SKUs of premium buttons. */
+    private final Monetization monetization;
+
     private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
 
     private final Queue<String> repeatedNonces = new ConcurrentLinkedQueue<>();
 
-    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
+    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway, Monetization monetization) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
+        this.monetization = monetization;
     }
 
     /**
@@ -126,6 +130,7 @@ final class Messaging {
         List<JsonNode> embeds = embeds(body.path("embeds"));
         int flags = body.path("flags").asInt(0) | extraFlags;
         List<JsonNode> components = Components.forMessage(body.path("components"), flags);
+        this.monetization.checkPremiumButtons(components);
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
                 && !body.path("sticker_ids").isArray()) {
@@ -181,6 +186,7 @@ final class Messaging {
         List<JsonNode> embeds = body.has("embeds") ? embeds(body.path("embeds")) : original.embeds();
         List<JsonNode> components = body.has("components")
                 ? Components.forMessage(body.path("components"), original.flags()) : original.components();
+        this.monetization.checkPremiumButtons(components);
         List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
         attachments.addAll(files);
         int flags = clearLoading ? (original.flags() & ~128) : original.flags();
