@@ -15,6 +15,7 @@ import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
+import io.github.jdaboot.interaction.handler.CommandScope;
 import io.github.jdaboot.interaction.handler.ComponentCallbackHandlerMapping;
 import io.github.jdaboot.interaction.handler.ComponentHandlerMapping;
 import io.github.jdaboot.interaction.handler.ContextCommandMapping;
@@ -43,7 +44,9 @@ import io.github.jdaboot.interaction.method.support.CommandContextArgumentResolv
 import io.github.jdaboot.interaction.method.support.ComponentContextArgumentResolver;
 import io.github.jdaboot.interaction.method.support.EventArgumentResolver;
 import io.github.jdaboot.interaction.method.support.GuildArgumentResolver;
+import io.github.jdaboot.interaction.method.support.IntegrationOwnersArgumentResolver;
 import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.InteractionContextTypeArgumentResolver;
 import io.github.jdaboot.interaction.method.support.JdaArgumentResolver;
 import io.github.jdaboot.interaction.method.support.LocaleArgumentResolver;
 import io.github.jdaboot.interaction.method.support.MemberArgumentResolver;
@@ -80,6 +83,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -157,7 +161,8 @@ public final class InteractionAutoConfiguration {
                 new ChannelArgumentResolver(), new JdaArgumentResolver(), new MessageArgumentResolver(),
                 new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
                 new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
-                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver()));
+                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver(),
+                new InteractionContextTypeArgumentResolver(), new IntegrationOwnersArgumentResolver()));
         for (HandlerKind kind : HandlerKind.values()) {
             resolvers.add(new EventArgumentResolver(kind));
         }
@@ -185,8 +190,26 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     CommandHandlerMapping commandHandlerMapping(InteractionArgumentResolverComposite arguments,
             OptionArgumentResolver options, InteractionReturnValueHandlerComposite returns,
-            InteractionExceptionResolver exceptions) {
-        return new CommandHandlerMapping(arguments, options, returns, exceptions);
+            InteractionExceptionResolver exceptions, CommandProperties properties) {
+        CommandHandlerMapping mapping = new CommandHandlerMapping(arguments, options, returns, exceptions);
+        mapping.setDefaultScope(defaultScope(properties));
+        return mapping;
+    }
+
+    /**
+     * Where commands are installed and may run unless they say otherwise, checked as
+     * Discord would.
+     */
+    static CommandScope defaultScope(CommandProperties properties) {
+        CommandScope scope = CommandScope.of(properties.getIntegrationTypes(), properties.getContexts());
+        String problem = scope.problem("discord.commands.integration-types", "discord.commands.contexts");
+        if (problem != null) {
+            boolean aboutTypes = problem.startsWith("discord.commands.integration-types");
+            throw new InvalidConfigurationPropertyValueException(
+                    aboutTypes ? "discord.commands.integration-types" : "discord.commands.contexts",
+                    aboutTypes ? properties.getIntegrationTypes() : properties.getContexts(), problem);
+        }
+        return scope;
     }
 
     @Bean
@@ -228,8 +251,11 @@ public final class InteractionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContextCommandMapping contextCommandMapping(InteractionArgumentResolverComposite arguments,
-            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
-        return new ContextCommandMapping(arguments, returns, exceptions);
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions,
+            CommandProperties properties) {
+        ContextCommandMapping mapping = new ContextCommandMapping(arguments, returns, exceptions);
+        mapping.setDefaultScope(defaultScope(properties));
+        return mapping;
     }
 
     @Bean
