@@ -31,6 +31,11 @@ final class CommandRestrictions {
             @Nullable Channel channel, boolean prefix, String name) {
         boolean allowed = prefix ? scope.allowsMessagesIn(context) : scope.allows(context);
         if (!allowed) {
+            if (context != InteractionContextType.GUILD
+                    && scope.contexts().equals(EnumSet.of(InteractionContextType.GUILD))) {
+                // said as @GuildOnly says it
+                return HandlerMatch.notFound("interaction.guard.guild-only", name);
+            }
             return HandlerMatch
                 .notFound("interaction.context." + context.name().toLowerCase(Locale.ROOT).replace('_', '-'), name);
         }
