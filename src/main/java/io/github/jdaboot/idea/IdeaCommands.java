@@ -7,6 +7,7 @@ import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
 import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.CommandConfig;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
 import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.IdPart;
@@ -19,6 +20,8 @@ import io.github.jdaboot.interaction.annotation.Typed;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -29,9 +32,13 @@ import org.springframework.stereotype.Component;
  * a topic (suggested while typing), with an "Another" button that replaces it, a menu of
  * topics, a form to suggest an idea of one's own ({@code /suggest}, or the "Suggest one"
  * button), and "Idea from this message" in Discord's menu on a message. Texts in the
- * user's language (messages*.properties).
+ * user's language (messages*.properties). Installed to servers and to users' accounts
+ * alike: a user who installed the app runs them in any DM or group DM too, where the bot
+ * answers the interaction only.
  */
 @Component
+@CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL }, contexts = {
+        InteractionContextType.GUILD, InteractionContextType.BOT_DM, InteractionContextType.PRIVATE_CHANNEL })
 class IdeaCommands {
 
     private static final String ANOTHER = "idea:another";
