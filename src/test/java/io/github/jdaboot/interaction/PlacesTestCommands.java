@@ -20,9 +20,8 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
  * commands are installed and run, nested groups and options with choices; imported with
  * {@link Config} and {@link Config.Channels}.
  */
-@CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL },
-        contexts = { InteractionContextType.GUILD, InteractionContextType.BOT_DM,
-                InteractionContextType.PRIVATE_CHANNEL })
+@CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL }, contexts = {
+        InteractionContextType.GUILD, InteractionContextType.BOT_DM, InteractionContextType.PRIVATE_CHANNEL })
 public class PlacesTestCommands {
 
     @Command(name = "where", description = "Says where it runs and who installed the app there")
@@ -62,7 +61,8 @@ public class PlacesTestCommands {
     @Command(name = "pizza", description = "Orders a pizza")
     String pizza(
             @Option(description = "Size",
-                    choices = { @Choice(name = "Small", value = "25"), @Choice(name = "Large", value = "40") }) int size,
+                    choices = { @Choice(name = "Small", value = "25"),
+                            @Choice(name = "Large", value = "40") }) int size,
             @Option(description = "Name on the box", minLength = 2, maxLength = 10) String name,
             @Option(description = "Crust", choices = { @Choice(name = "Thin", value = "thin"),
                     @Choice(name = "Deep dish", value = "deep") }) String crust) {
