@@ -1,9 +1,10 @@
 package io.github.jdaboot.emulator;
 
 /**
- * The world a new emulator starts with: one guild owned by alice, three text channels and
- * a thread, users alice, bob and carol, another bot, and a moderator role that may ping
- * everyone.
+ * The world a new emulator starts with: one guild owned by alice, three text channels, a
+ * thread and an age-restricted channel, users alice, bob and carol, another bot, and a
+ * moderator role that may ping everyone; alice has installed the app to her account and
+ * has a DM with bob and a group DM with bob and carol, which the bot is not part of.
  */
 final class DefaultWorld {
 
@@ -24,6 +25,10 @@ final class DefaultWorld {
                 Permissions.EVERYONE_DEFAULT | Permissions.MENTION_EVERYONE | Permissions.MANAGE_MESSAGES, false);
         world.addRole(guild, "Idea Fans", Permissions.EVERYONE_DEFAULT, true);
         world.grantRole(guild, alice, moderators);
+        world.addTextChannel(guild, "after-dark", true);
+        world.installApp(alice);
+        world.directChannel(alice, world.user("bob"));
+        world.groupChannel("Weekend plans", alice, world.user("bob"), world.user("carol"));
     }
 
 }
