@@ -170,12 +170,14 @@ public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered 
         return mentioned ? HandlerMatch.notFound("interaction.prefix.unknown", prefix) : null;
     }
 
-    /** The prefix commands of a group, its nested groups' included. */
+    /** The prefix commands of a group, its nested groups' included, in name order. */
     private String subcommands(String group, String prefix) {
         return this.commands.getCommands()
             .stream()
             .filter((command) -> command.fullName().startsWith(group + " ") && command.offers(CommandSurface.PREFIX))
-            .map((command) -> "`" + prefix + command.fullName() + "`")
+            .map(CommandDefinition::fullName)
+            .sorted()
+            .map((name) -> "`" + prefix + name + "`")
             .collect(Collectors.joining(", "));
     }
 
