@@ -150,7 +150,34 @@ class ApplicationCommandTests {
                         "{\"type\": 3, \"name\": \"Quote\", " + "\"name_localizations\": {\"de\": \"" + "x".repeat(33)
                                 + "\"}}",
                         "name_localizations.de", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("command type 5", "{\"type\": 5, \"name\": \"c\"}", "type", "BASE_TYPE_CHOICES"));
+                Arguments.of("command type 5", "{\"type\": 5, \"name\": \"c\"}", "type", "BASE_TYPE_CHOICES"),
+                Arguments.of("an integration type Discord does not have",
+                        "{\"name\": \"c\", \"description\": \"d\", \"integration_types\": [0, 2]}",
+                        "integration_types.1", "ENUM_TYPE_COERCE"),
+                Arguments.of("a context Discord does not have",
+                        "{\"name\": \"c\", \"description\": \"d\", \"contexts\": [\"3\"]}", "contexts.0",
+                        "ENUM_TYPE_COERCE"),
+                Arguments.of("nsfw that is no boolean", "{\"name\": \"c\", \"description\": \"d\", \"nsfw\": \"yes\"}",
+                        "nsfw", "BOOLEAN_TYPE_COERCE"),
+                Arguments.of("a subcommand beside an option",
+                        option.formatted("{\"type\": 1, \"name\": \"s\", \"description\": \"d\"}, "
+                                + "{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}"),
+                        "options", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("a subcommand group in a subcommand group",
+                        option.formatted("{\"type\": 2, \"name\": \"g\", \"description\": \"d\", \"options\": "
+                                + "[{\"type\": 2, \"name\": \"h\", \"description\": \"d\"}]}"),
+                        "options.0.options.0.type", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("an option in a subcommand group",
+                        option.formatted("{\"type\": 2, \"name\": \"g\", \"description\": \"d\", \"options\": "
+                                + "[{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}]}"),
+                        "options.0.options.0.type", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("a min_length over 6000",
+                        option.formatted(
+                                "{\"type\": 3, \"name\": \"o\", \"description\": \"d\", " + "\"min_length\": 6001}"),
+                        "options.0.min_length", "NUMBER_TYPE_MAX"),
+                Arguments.of("a channel type no channel option offers", option.formatted(
+                        "{\"type\": 7, \"name\": \"o\", \"description\": \"d\", " + "\"channel_types\": [0, 1]}"),
+                        "options.0.channel_types.1", "ENUM_TYPE_COERCE"));
     }
 
     @ParameterizedTest(name = "{0} is refused at {2} with {3}")
