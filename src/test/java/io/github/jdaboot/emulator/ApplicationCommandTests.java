@@ -647,6 +647,43 @@ class ApplicationCommandTests {
         assertThat(this.discord.world().interactions()).isEmpty();
     }
 
+    @Test
+    @DisplayName("control API: install the app for a user, open a DM and a group DM, list them, talk there as a member")
+    void controlApiPrivateChannels() throws Exception {
+        var installed = control("POST", "/emulator/users/erin/app", "{\"installed\": true}");
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(installed.body()).path("app_installed").asBoolean()).isTrue();
+        assertThat(this.world.hasInstalledApp(this.world.user("erin"))).isTrue();
+
+        var dm = control("POST", "/emulator/private-channels", "{\"users\": [\"erin\", \"frank\"]}");
+        assertThat(dm.statusCode()).as(dm.body()).isEqualTo(201);
+        JsonNode direct = JSON.readTree(dm.body());
+        assertThat(direct.path("type").asInt()).isEqualTo(1);
+        assertThat(direct.path("recipients").findValuesAsString("username")).containsExactly("erin", "frank");
+        var again = control("POST", "/emulator/private-channels", "{\"users\": [\"frank\", \"erin\"]}");
+        assertThat(JSON.readTree(again.body()).path("id").asString()).as("the DM they have")
+            .isEqualTo(direct.path("id").asString());
+        var group = control("POST", "/emulator/private-channels",
+                "{\"users\": [\"erin\", \"frank\", \"gina\"], \"name\": \"Book club\"}");
+        JsonNode grouped = JSON.readTree(group.body());
+        assertThat(grouped.path("type").asInt()).isEqualTo(3);
+        assertThat(grouped.path("name").asString()).isEqualTo("Book club");
+        assertThat(grouped.path("owner_id").asString()).isEqualTo(this.world.user("erin").idString());
+        assertThat(JSON.readTree(control("GET", "/emulator/private-channels", null).body()).findValuesAsString("id"))
+            .contains(direct.path("id").asString(), grouped.path("id").asString());
+
+        var said = control("POST", "/emulator/messages", "{\"channel_id\": \"" + grouped.path("id").asString()
+                + "\", \"author\": \"gina\", \"content\": \"chapter 3?\"}");
+        assertThat(said.statusCode()).as(said.body()).isEqualTo(201);
+        assertControlError("/emulator/messages", "{\"channel_id\": \"" + grouped.path("id").asString()
+                + "\", \"author\": \"alice\", \"content\": \"hi\"}", "alice is not in this DM or group DM");
+
+        var removed = control("POST", "/emulator/users/erin/app", "{\"installed\": false}");
+        assertThat(JSON.readTree(removed.body()).path("app_installed").asBoolean()).isFalse();
+        assertControlError("/emulator/users/erin/app", "{}", "installed is required");
+        assertControlError("/emulator/private-channels", "{\"users\": [\"erin\"]}", "users is required");
+    }
+
     /* ---------------------------------------------------------------- helpers */
 
     /** What a bot does: answers the next autocomplete with One and Eleven. */
