@@ -1,6 +1,8 @@
 package io.github.jdaboot.interaction.handler;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.annotation.Choice;
@@ -37,6 +39,8 @@ import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.StaticMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +150,49 @@ class CommandDeclarationTests {
             assertThat(spec.choiceValue("large")).isEqualTo("40");
             assertThat(registered(synchronizer, "here").getString("default_member_permissions")).isEqualTo("0");
         });
+    }
+
+    @Test
+    @DisplayName("a nested group, its subcommands and explicit choices are localized through the MessageSource")
+    void localizedGroupsAndChoices() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.addMessage("command.config.channels.name", Locale.GERMAN, "kanaele");
+        messages.addMessage("command.config.channels.description", Locale.GERMAN, "Wohin der Bot schreibt");
+        messages.addMessage("command.config.channels.set.name", Locale.GERMAN, "setzen");
+        messages.addMessage("command.anywhere.options.size.choices.large.name", Locale.GERMAN, "Gross");
+        messages.addMessage("command.anywhere.options.flavour.choices.sour.name", Locale.GERMAN, "Sauer");
+        this.runner.withBean("messageSource", MessageSource.class, () -> messages)
+            .withBean("config", Config.class)
+            .withBean("channels", Config.Channels.class)
+            .withBean("everywhere", Everywhere.class)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                CommandSynchronizer synchronizer = context.getBean(CommandSynchronizer.class);
+                DataObject channels = registered(synchronizer, "config").getArray("options").getObject(1);
+                assertThat(channels.getObject("name_localizations").getString("de")).isEqualTo("kanaele");
+                assertThat(channels.getObject("description_localizations").getString("de"))
+                    .isEqualTo("Wohin der Bot schreibt");
+                DataObject set = objects(channels.getArray("options")).stream()
+                    .filter((option) -> option.getString("name").equals("set"))
+                    .findFirst()
+                    .orElseThrow();
+                assertThat(set.getObject("name_localizations").getString("de")).isEqualTo("setzen");
+                DataArray options = registered(synchronizer, "anywhere").getArray("options");
+                assertThat(options.getObject(0)
+                    .getArray("choices")
+                    .getObject(1)
+                    .getObject("name_localizations")
+                    .getString("de")).isEqualTo("Gross");
+                assertThat(options.getObject(2)
+                    .getArray("choices")
+                    .getObject(1)
+                    .getObject("name_localizations")
+                    .getString("de")).isEqualTo("Sauer");
+                DataObject small = options.getObject(0).getArray("choices").getObject(0);
+                assertThat(small.optObject("name_localizations").map(DataObject::keys).orElse(Set.of()))
+                    .as("no German name for Small")
+                    .isEmpty();
+            });
     }
 
     @Test
