@@ -97,7 +97,8 @@ class PremiumChatPageBrowserTests {
     void grantAndRevoke() {
         open("grant", "hana");
         List<String> names = this.wait.until((driver) -> skuNames().isEmpty() ? null : skuNames());
-        assertThat(names).containsExactly("Idea Pro", "Spotlight", "Idea Club");
+        assertThat(names).as("the default world's SKUs first; tests sharing this emulator may add more")
+            .startsWith("Idea Pro", "Spotlight", "Idea Club");
         assertThat(skuState("Spotlight")).isEqualTo("$0.99");
 
         skuAction("Spotlight", "Grant");
