@@ -2,8 +2,6 @@ package io.github.jdaboot.interaction.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
@@ -24,6 +22,7 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
@@ -118,14 +117,10 @@ public final class InteractionAutoConfiguration {
         return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    @ConditionalOnMissingBean(name = "commandDeferrals")
-    ScheduledExecutorService commandDeferrals() {
-        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("command-deferrals").daemon().factory());
-        // a run answered in time leaves the queue at once
-        deferrals.setRemoveOnCancelPolicy(true);
-        return deferrals;
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DeadlineTimer interactionDeadlines() {
+        return new DeadlineTimer("interaction-deadlines");
     }
 
     @Bean
@@ -274,9 +269,9 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
+            InteractionMetrics metrics, InteractionMessages messages, DeadlineTimer interactionDeadlines,
             CommandProperties properties) {
-        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
+        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, interactionDeadlines,
                 properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
         return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support);
     }

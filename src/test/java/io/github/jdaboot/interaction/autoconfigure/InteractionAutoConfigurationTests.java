@@ -5,7 +5,6 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
@@ -26,6 +25,7 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
@@ -297,9 +297,9 @@ class InteractionAutoConfigurationTests {
 
         @Bean
         InteractionDispatcher ownDispatcher(List<InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
-                ComponentCallbacks callbacks, InteractionMetrics metrics, ScheduledExecutorService commandDeferrals) {
+                ComponentCallbacks callbacks, InteractionMetrics metrics, DeadlineTimer deadlines) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
-                    new InvocationSupport(callbacks, metrics, this.messages, commandDeferrals, Duration.ofSeconds(2),
+                    new InvocationSupport(callbacks, metrics, this.messages, deadlines, Duration.ofSeconds(2),
                             Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
             return this.dispatcher;
         }
