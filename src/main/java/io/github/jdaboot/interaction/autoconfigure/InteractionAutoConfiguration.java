@@ -82,6 +82,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -305,9 +306,13 @@ public final class InteractionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord) {
+    SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord,
+            ObjectProvider<ShardManager> shardManager) {
         DiscordProperties properties = discord.getIfAvailable(DiscordProperties::new);
-        return new SkuCheck(skus, properties.getStartupTimeout());
+        return new SkuCheck(skus, properties.getStartupTimeout(), () -> {
+            ShardManager shards = shardManager.getIfAvailable();
+            return (shards != null) ? shards.getShards() : List.of();
+        });
     }
 
     @Bean
