@@ -2,8 +2,6 @@ package io.github.jdaboot.interaction.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.jdaboot.discord.DiscordProperties;
 import io.github.jdaboot.discord.EventClaims;
@@ -31,6 +29,7 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
@@ -64,6 +63,7 @@ import io.github.jdaboot.interaction.method.support.ReplyReturnValueHandler;
 import io.github.jdaboot.interaction.method.support.StringReturnValueHandler;
 import io.github.jdaboot.interaction.method.support.UserArgumentResolver;
 import io.github.jdaboot.interaction.method.support.VoidReturnValueHandler;
+import io.github.jdaboot.interaction.observation.InteractionMeterObservationHandler;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
 import io.github.jdaboot.interaction.observation.InteractionObservationConvention;
 import io.github.jdaboot.interaction.option.AttachmentOptionResolver;
@@ -80,6 +80,8 @@ import io.github.jdaboot.interaction.option.StringOptionResolver;
 import io.github.jdaboot.interaction.option.UserOptionResolver;
 import io.github.jdaboot.interaction.registration.CommandLocalization;
 import io.github.jdaboot.interaction.registration.CommandSynchronizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
@@ -87,14 +89,18 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -113,7 +119,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * order.
  */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+        afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(JDA.class)
 @EnableConfigurationProperties(CommandProperties.class)
 public final class InteractionAutoConfiguration {
@@ -130,20 +137,39 @@ public final class InteractionAutoConfiguration {
         return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    @ConditionalOnMissingBean(name = "commandDeferrals")
-    ScheduledExecutorService commandDeferrals() {
-        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("command-deferrals").daemon().factory());
-        // a run answered in time leaves the queue at once
-        deferrals.setRemoveOnCancelPolicy(true);
-        return deferrals;
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DeadlineTimer interactionDeadlines() {
+        return new DeadlineTimer("interaction-deadlines");
     }
 
     @Bean
     @ConditionalOnMissingBean
     InteractionMetrics interactionMetrics() {
         return new InteractionMetrics();
+    }
+
+    /**
+     * The meters of the handler runs' observations, each looked up once, ahead of
+     * Micrometer's default handler (which builds the tags and looks the meters up for
+     * every run). Like the default, it leaves out the long task timer when
+     * {@code management.metrics.observations.ignored-meters} says so.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MeterRegistry.class, ObservationRegistry.class })
+    @ConditionalOnBean(MeterRegistry.class)
+    static class InteractionMeterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InteractionMeterObservationHandler interactionMeterObservationHandler(MeterRegistry registry,
+                Environment environment) {
+            List<IgnoredMeters> ignored = Binder.get(environment)
+                .bind("management.metrics.observations.ignored-meters", Bindable.listOf(IgnoredMeters.class))
+                .orElse(List.of());
+            return new InteractionMeterObservationHandler(registry, !ignored.contains(IgnoredMeters.LONG_TASK_TIMER));
+        }
+
     }
 
     @Bean
@@ -335,9 +361,9 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
+            InteractionMetrics metrics, InteractionMessages messages, DeadlineTimer interactionDeadlines,
             CommandProperties properties, ObjectProvider<EventClaims> claims) {
-        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
+        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, interactionDeadlines,
                 properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
         return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
                 claims.getIfUnique(() -> EventClaims.ALL));

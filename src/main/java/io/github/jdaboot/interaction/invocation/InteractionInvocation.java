@@ -2,9 +2,6 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -77,7 +74,7 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
 
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
 
-    private volatile @Nullable Future<?> deferral;
+    private volatile DeadlineTimer.@Nullable Deadline deferral;
 
     InteractionInvocation(@Nullable HandlerMethod handler, E event, InvocationSupport support) {
         super(handler, support);
@@ -117,7 +114,7 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
 
     @Override
     public Locale locale() {
-        return this.event.getUserLocale().toLocale();
+        return locale(this.event.getUserLocale());
     }
 
     /**
@@ -139,22 +136,22 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
      */
     @Override
     public void started() {
-        deferAfter(this.support.scheduler(), this.support.deferAfter());
+        deferAfter(this.support.deadlines(), this.support.deferAfter());
     }
 
     /**
      * Defers the interaction after the delay unless it is acknowledged before; the
-     * acknowledgement cancels the deferral, so that an answered run does not wait in the
-     * scheduler's queue.
+     * acknowledgement cancels the deferral, so that an answered run is not kept for it.
      */
-    void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
-        this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
+    void deferAfter(DeadlineTimer deadlines, Duration delay) {
+        DeadlineTimer.Deadline scheduled = deadlines.schedule(delay, this::defer);
+        this.deferral = scheduled;
         synchronized (this) {
             if (this.acknowledgement == Acknowledgement.NONE) {
                 return;
             }
         }
-        this.deferral.cancel(false); // answered already
+        scheduled.cancel(); // answered already
     }
 
     /**
@@ -191,9 +188,9 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                 default -> before;
             };
         }
-        Future<?> scheduled = this.deferral;
+        DeadlineTimer.Deadline scheduled = this.deferral;
         if (before == Acknowledgement.NONE && scheduled != null) {
-            scheduled.cancel(false);
+            scheduled.cancel();
         }
         return before;
     }
