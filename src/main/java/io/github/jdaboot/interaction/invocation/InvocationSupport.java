@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
 
@@ -12,6 +13,7 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  *
  * @param callbacks keeps the callbacks of components sent with a reply, and gives them
  * their ids
+ * @param forms remembers the forms opened, to check their submissions against
  * @param metrics records acknowledgements
  * @param messages the framework's texts, in the user's language
  * @param scheduler schedules deferrals and the deadline of suggestions
@@ -21,7 +23,7 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  * ({@code discord.commands.autocomplete-timeout})
  * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
  */
-public record InvocationSupport(ComponentCallbacks callbacks, InteractionMetrics metrics, InteractionMessages messages,
-        ScheduledExecutorService scheduler, Duration deferAfter, Duration autocompleteTimeout,
-        BooleanSupplier shuttingDown) {
+public record InvocationSupport(ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics,
+        InteractionMessages messages, ScheduledExecutorService scheduler, Duration deferAfter,
+        Duration autocompleteTimeout, BooleanSupplier shuttingDown) {
 }

@@ -12,6 +12,7 @@ import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
@@ -297,10 +298,11 @@ class InteractionAutoConfigurationTests {
 
         @Bean
         InteractionDispatcher ownDispatcher(List<InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
-                ComponentCallbacks callbacks, InteractionMetrics metrics, ScheduledExecutorService commandDeferrals) {
+                ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics,
+                ScheduledExecutorService commandDeferrals) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
-                    new InvocationSupport(callbacks, metrics, this.messages, commandDeferrals, Duration.ofSeconds(2),
-                            Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
+                    new InvocationSupport(callbacks, forms, metrics, this.messages, commandDeferrals,
+                            Duration.ofSeconds(2), Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
             return this.dispatcher;
         }
 
