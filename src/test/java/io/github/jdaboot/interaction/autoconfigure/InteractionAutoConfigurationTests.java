@@ -3,15 +3,23 @@ package io.github.jdaboot.interaction.autoconfigure;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.annotation.ModalHandler;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
+import io.github.jdaboot.interaction.form.FieldResolver;
+import io.github.jdaboot.interaction.form.OfferedField;
+import io.github.jdaboot.interaction.form.OfferedForm;
 import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.GuardChain;
@@ -38,8 +46,10 @@ import io.github.jdaboot.interaction.registration.CommandSynchronizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,6 +62,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +123,77 @@ class InteractionAutoConfigurationTests {
             assertThat(context).hasSingleBean(ComponentCallbacks.class);
             assertThat(context.getBean(ComponentCallbacks.class)).isSameAs(own);
         });
+    }
+
+    @Test
+    @DisplayName("discord.commands.forms.*: how many open forms are remembered, and for how long")
+    void forms() {
+        this.runner.withPropertyValues("discord.commands.forms.max-open=2", "discord.commands.forms.expire-after=5m")
+            .withBean("plainForm", PlainForm.class)
+            .run((context) -> {
+                OfferedForms forms = context.getBean(OfferedForms.class);
+                for (long user = 1; user <= 3; user++) {
+                    forms.opened(user, new OfferedForm("form:x", Map.of()));
+                }
+                assertThat(forms.size()).as("the least recently opened is dropped").isEqualTo(2);
+                assertThat(forms.find(1, "form:x")).isNull();
+                assertThat(forms.find(3, "form:x")).isNotNull();
+            });
+        this.runner.withPropertyValues("discord.commands.forms.max-open=0")
+            .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(BindValidationException.class)
+                .hasMessageContaining("forms.maxOpen"));
+    }
+
+    @Test
+    @DisplayName("a @Field of a type no FieldResolver reads fails startup; the application's FieldResolver bean reads it")
+    void applicationFieldResolvers() {
+        ApplicationContextRunner withForm = this.runner.withPropertyValues("discord.commands.help.enabled=false")
+            .withBean("dated", DatedForm.class);
+        withForm.run((context) -> assertThat(context).getFailure()
+            .hasMessageContaining("unsupported parameter type LocalDate for parameter 'day'"));
+        withForm.withBean(FieldResolver.class, DateFieldResolver::new)
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    /** A form handler taking no field. */
+    static class PlainForm {
+
+        @ModalHandler("form:x")
+        String sent() {
+            return "sent";
+        }
+
+    }
+
+    /** A form handler taking a date, which no field of the framework's fills. */
+    static class DatedForm {
+
+        @ModalHandler("form:dated")
+        String dated(@Field("day") LocalDate day) {
+            return day.toString();
+        }
+
+    }
+
+    /** Reads a date from a text input. */
+    static class DateFieldResolver implements FieldResolver {
+
+        @Override
+        public boolean supports(ResolvableType type) {
+            return type.toClass() == LocalDate.class;
+        }
+
+        @Override
+        public @Nullable String mismatch(OfferedField field, ResolvableType type) {
+            return (field.type() == Component.Type.TEXT_INPUT) ? null : "a date is typed";
+        }
+
+        @Override
+        public Object resolve(ModalMapping value, OfferedField field, ResolvableType type, InteractionContext context) {
+            return LocalDate.parse(value.getAsString());
+        }
+
     }
 
     @Test
