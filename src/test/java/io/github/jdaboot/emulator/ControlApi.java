@@ -107,6 +107,7 @@ final class ControlApi {
         });
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
         route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
+        route("GET", "/emojis/{emoji_id}.{extension:png|gif|webp|jpg}", this::emoji);
     }
 
     private void route(String method, String template, Handler handler) {
@@ -581,13 +582,36 @@ final class ControlApi {
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {
-                    String type = (attachment.contentType() != null) ? attachment.contentType()
-                            : "application/octet-stream";
-                    return EmulatorResponse.of(200, type, attachment.data());
+                    return file(attachment);
                 }
             }
         }
-        return json(404, error("no such attachment"));
+        // a file uploaded in a form
+        return this.world.upload(attachmentId)
+            .map(ControlApi::file)
+            .orElseGet(() -> json(404, error("no such attachment")));
+    }
+
+    private static EmulatorResponse file(EmulatedMessage.EmulatedAttachment attachment) {
+        String type = (attachment.contentType() != null) ? attachment.contentType() : "application/octet-stream";
+        return EmulatorResponse.of(200, type, attachment.data());
+    }
+
+    /**
+     * An application emoji's image, as Discord's CDN serves it: in the format it was
+     * uploaded in, whichever extension is asked for.
+     */
+    private EmulatorResponse emoji(EmulatorRequest request, Map<String, String> variables) {
+        long id;
+        try {
+            id = Long.parseUnsignedLong(variables.get("emoji_id"));
+        }
+        catch (NumberFormatException ex) {
+            return json(404, error("no such emoji"));
+        }
+        return this.world.applicationEmoji(id)
+            .map((emoji) -> EmulatorResponse.of(200, emoji.contentType(), emoji.image()))
+            .orElseGet(() -> json(404, error("no such emoji")));
     }
 
 }

@@ -264,6 +264,26 @@ public final class World {
         return this.state.interactions();
     }
 
+    /** The application's emojis, oldest first. */
+    public List<EmulatedApplicationEmoji> applicationEmojis() {
+        return this.state.applicationEmojis();
+    }
+
+    /**
+     * Adds an application emoji as the Developer Portal does, not through the bot.
+     * @param contentType {@code image/png}, {@code image/gif}, {@code image/webp} or
+     * {@code image/jpeg}
+     */
+    public EmulatedApplicationEmoji addApplicationEmoji(String name, String contentType, byte[] image) {
+        if (!ApplicationEmojiRoutes.matches(contentType, image)) {
+            throw new IllegalArgumentException("Not an image of type " + contentType);
+        }
+        EmulatedApplicationEmoji emoji = new EmulatedApplicationEmoji(this.state.nextId(), name, contentType, image,
+                contentType.equals("image/gif"));
+        this.state.store(emoji);
+        return emoji;
+    }
+
     /** One user's actions. */
     public final class Acting {
 

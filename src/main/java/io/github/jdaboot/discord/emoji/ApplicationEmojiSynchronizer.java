@@ -95,7 +95,7 @@ public class ApplicationEmojiSynchronizer implements SmartLifecycle, EventListen
         JDA ready = this.shardManager.getObject()
             .getShards()
             .stream()
-            .filter((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
+            .filter(ApplicationEmojiSynchronizer::isReady)
             .findFirst()
             .orElse(null);
         if (ready == null) {
@@ -104,6 +104,24 @@ public class ApplicationEmojiSynchronizer implements SmartLifecycle, EventListen
             return;
         }
         synchronize(ready);
+    }
+
+    /**
+     * Whether a shard's session is ready: JDA fires its ready event (which the gateway's
+     * start waits for) before the shard's status is {@code CONNECTED}, and knows the
+     * application from then on.
+     */
+    private static boolean isReady(JDA shard) {
+        if (shard.getStatus() == JDA.Status.CONNECTED) {
+            return true;
+        }
+        try {
+            shard.getSelfUser();
+            return true;
+        }
+        catch (IllegalStateException ex) {
+            return false;
+        }
     }
 
     @Override
