@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,9 +322,13 @@ final class ControlApi {
      * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values":
      * ["a"], "user": "alice"}} clicks a button, or with {@code values} picks in a
      * select.</li>
-     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"},
-     * "user": "alice"}} submits the latest modal with that custom id the bot opened for
-     * the user.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text",
+     * "topic": "game", "credit": true, "days": ["mon", "fri"]}, "files": {"sketch":
+     * [{"filename": "a.png", "content_type": "image/png", "data": "<base64>"}]}, "user":
+     * "alice"}} submits the latest modal with that custom id the bot opened for the user:
+     * each field's answer by its custom id (a text, a radio group's value, a checkbox's
+     * boolean, a select's or checkbox group's values as an array or separated by commas),
+     * and the files uploaded in its file uploads.</li>
      * </ul>
      * Input Discord would refuse answers with Discord's error body: 400 with code 50035
      * and {@code errors} naming the field, 404 with code 10063 for a command the bot has
@@ -364,8 +369,11 @@ final class ControlApi {
                         throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
                                 + "e.g. {\"idea\": \"more tests\"}, not " + fields);
                     }
-                    Map<String, String> values = new LinkedHashMap<>();
-                    fields.properties().forEach((entry) -> values.put(entry.getKey(), text(fields, entry.getKey())));
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    fields.properties().forEach((entry) -> values.put(entry.getKey(), answer(entry.getValue())));
+                    body.path("files")
+                        .properties()
+                        .forEach((entry) -> values.put(entry.getKey(), files(entry.getKey(), entry.getValue())));
                     yield this.users.as(user).submits(modal, values);
                 }
                 default -> throw new IllegalArgumentException("type must be command, autocomplete, user_command, "
@@ -567,6 +575,40 @@ final class ControlApi {
         json.put("tcp_connections", this.emulator.acceptedConnections());
         json.set("bot", this.payloads.user(this.world.botUser()));
         return json;
+    }
+
+    /** A field's answer as JSON gives it: a text, a boolean, or a list of texts. */
+    private static Object answer(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isArray()) {
+            List<String> values = new ArrayList<>();
+            value.forEach((item) -> values.add(item.asString("")));
+            return values;
+        }
+        return value.isNull() ? "" : value.asString("");
+    }
+
+    /** The files picked for a file upload: name, media type and base64 content each. */
+    private List<EmulatedMessage.EmulatedAttachment> files(String field, JsonNode files) {
+        if (!files.isArray()) {
+            throw new IllegalArgumentException(
+                    "files." + field + " must be an array of {filename, content_type, data}");
+        }
+        List<EmulatedMessage.EmulatedAttachment> picked = new ArrayList<>();
+        for (JsonNode file : files) {
+            byte[] data;
+            try {
+                data = Base64.getDecoder().decode(file.path("data").asString(""));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("files." + field + ": data must be base64", ex);
+            }
+            picked.add(this.users.file(required(file, "filename", "the file's name"),
+                    Objects.requireNonNullElse(text(file, "content_type"), "application/octet-stream"), data));
+        }
+        return picked;
     }
 
     private EmulatorResponse attachment(EmulatorRequest request, Map<String, String> variables) {

@@ -163,8 +163,8 @@ class JdaComponentsCompatibilityTests {
         assertThat(modal.customId()).isEqualTo("idea-form");
         assertThat(modal.title()).isEqualTo("Your idea");
         assertThat(modal.fields()).containsExactly(
-                new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 50, "an idea", null),
-                new EmulatedModal.Field("details", "Details", 4, 2, false, 0, 4000, null, "none"));
+                new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 50, "an idea", null, List.of()),
+                new EmulatedModal.Field("details", "Details", 4, 2, false, 0, 4000, null, "none", List.of()));
         EmulatedMessage thanks = this.world.as("alice")
             .submits(modal, Map.of("idea", "more tests"))
             .awaitResponse(Timeouts.ANSWER);
