@@ -1,9 +1,12 @@
 package io.github.jdaboot.idea;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.jdaboot.discord.emoji.ApplicationEmojis;
+import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
@@ -25,6 +28,7 @@ import net.dv8tion.jda.api.components.radiogroup.RadioGroupOption;
 import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.SkuSnowflake;
 import net.dv8tion.jda.api.entities.User;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +42,11 @@ import org.springframework.stereotype.Component;
  * button, with the application emoji {@code idea}) filed under a topic and optionally
  * credited, and "Idea from this message" in Discord's menu on a message. Texts in the
  * user's language (messages*.properties).
+ * <p>
+ * Premium, when its SKUs are set ({@code idea.premium.*}): Idea Pro's topics (and their
+ * ideas) need Idea Pro, checked with the run's {@link Entitlements} (its "More topics"
+ * menu is guarded by {@code @RequiresEntitlement} in {@link IdeaProTopics}); a spotlight
+ * bought is used up by the next suggestion, which becomes the next idea anyone gets.
  */
 @Component
 class IdeaCommands {
@@ -48,24 +57,37 @@ class IdeaCommands {
 
     private final MessageSource messages;
 
+    private final IdeaProperties.Premium premium;
+
     private final ApplicationEmojis emojis;
 
-    IdeaCommands(IdeaService ideas, MessageSource messages, ApplicationEmojis emojis) {
+    IdeaCommands(IdeaService ideas, MessageSource messages, IdeaProperties properties, ApplicationEmojis emojis) {
         this.ideas = ideas;
         this.messages = messages;
+        this.premium = properties.getPremium();
         this.emojis = emojis;
     }
 
+    /**
+     * An idea, on a topic if one is given; a topic of Idea Pro's needs Idea Pro (the
+     * entitlements are looked at only then).
+     */
     @Command(name = "idea", description = "Suggests a project idea")
     Reply idea(@Option(description = "Topic to draw from", required = false, maxLength = 100,
-            autocomplete = true) @Nullable String topic, Locale locale) {
-        return answer(Reply.of(pick(topic, locale)), topic, locale);
+            autocomplete = true) @Nullable String topic, Locale locale, Entitlements entitlements) {
+        return withoutPro(topic, locale, entitlements)
+            .orElseGet(() -> answer(Reply.of(pick(topic, locale)), topic, locale));
     }
 
-    /** The topics that have ideas, for what the user typed so far. */
+    /** The topics that have ideas, for what the user typed so far; Idea Pro's too. */
     @Autocomplete(command = "idea", option = "topic")
     List<String> topics(@Typed String typed) {
-        return this.ideas.topics();
+        if (proSku() == null) {
+            return this.ideas.topics();
+        }
+        List<String> topics = new ArrayList<>(this.ideas.topics());
+        topics.addAll(this.ideas.proTopics());
+        return topics;
     }
 
     /**
@@ -73,22 +95,25 @@ class IdeaCommands {
      * about.
      */
     @MessageCommand("Idea from this message")
-    Reply fromMessage(@TargetOf Message message, Locale locale) {
+    Reply fromMessage(@TargetOf Message message, Locale locale, Entitlements entitlements) {
         String topic = message.getContentDisplay();
-        return answer(Reply.of(pick(topic, locale)), topic, locale);
+        return withoutPro(topic, locale, entitlements)
+            .orElseGet(() -> answer(Reply.of(pick(topic, locale)), topic, locale));
     }
 
     /** "Another": a new idea on the same topic, in place of the old one. */
     @ComponentHandler({ ANOTHER, ANOTHER + ":{topic}" })
-    Reply another(@IdPart(required = false) @Nullable String topic, Locale locale) {
-        return answer(Reply.update(pick(topic, locale)), topic, locale);
+    Reply another(@IdPart(required = false) @Nullable String topic, Locale locale, Entitlements entitlements) {
+        return withoutPro(topic, locale, entitlements)
+            .orElseGet(() -> answer(Reply.update(pick(topic, locale)), topic, locale));
     }
 
-    /** A topic chosen in the menu: an idea on it, in place of the old one. */
+    /** A topic chosen in a menu: an idea on it, in place of the old one. */
     @ComponentHandler("idea:topic")
-    Reply topic(@Selected List<String> topics, Locale locale) {
+    Reply topic(@Selected List<String> topics, Locale locale, Entitlements entitlements) {
         String topic = topics.isEmpty() ? null : topics.getFirst();
-        return answer(Reply.update(pick(topic, locale)), topic, locale);
+        return withoutPro(topic, locale, entitlements)
+            .orElseGet(() -> answer(Reply.update(pick(topic, locale)), topic, locale));
     }
 
     @Command(name = "suggest", description = "Suggests an idea of your own for the list")
@@ -104,23 +129,61 @@ class IdeaCommands {
     /**
      * A suggestion sent with the form: the idea, its topic (a radio group, or a menu when
      * there are more topics than a radio group holds), and whether to credit its author
-     * when it comes up.
+     * when it comes up. With a spotlight bought (a consumable purchase), it is used up
+     * and the idea becomes the next one anyone gets; without, the thanks offer one.
      */
     @ModalHandler("idea:suggestion")
     Reply suggested(@Field(value = "idea", maxLength = 300) String idea,
             @Field(value = "topic", required = false) @Nullable String topic, @Field("credit") boolean creditMe,
-            User user, Locale locale) {
+            User user, Locale locale, Entitlements entitlements) {
         if (!this.ideas.add(idea, topic, creditMe ? user.getEffectiveName() : null)) {
             return Reply.of(text("idea.full", locale)).ephemeral();
         }
-        String thanks = (topic != null) ? text("idea.thanks.topic", locale, idea, topic)
-                : text("idea.thanks", locale, idea);
-        return Reply.of(this.emojis.find("idea").map((emoji) -> emoji.getFormatted() + " " + thanks).orElse(thanks))
-            .ephemeral();
+        String thanks = withEmoji(
+                (topic != null) ? text("idea.thanks.topic", locale, idea, topic) : text("idea.thanks", locale, idea));
+        String spotlight = sku(this.premium.getSpotlightSku());
+        if (spotlight == null) {
+            return Reply.of(thanks).ephemeral();
+        }
+        if (entitlements.consume(spotlight)) {
+            this.ideas.spotlight(idea);
+            return Reply.of(withEmoji(text("idea.spotlight.done", locale, idea))).ephemeral();
+        }
+        return Reply.of(thanks + "\n" + text("idea.spotlight.offer", locale))
+            .ephemeral()
+            .withButtons(Button.premium(SkuSnowflake.fromId(spotlight)));
+    }
+
+    /** The text after the application emoji {@code idea}, when Discord has it. */
+    private String withEmoji(String text) {
+        return this.emojis.find("idea").map((emoji) -> emoji.getFormatted() + " " + text).orElse(text);
+    }
+
+    /**
+     * For a topic of Idea Pro's, without Idea Pro: what it is, with Discord's button to
+     * buy it.
+     */
+    private Optional<Reply> withoutPro(@Nullable String topic, Locale locale, Entitlements entitlements) {
+        String sku = proSku();
+        if (sku == null || topic == null || !this.ideas.isProTopic(topic) || entitlements.has(sku)) {
+            return Optional.empty();
+        }
+        return Optional.of(Reply.of(text("idea.pro.topic", locale, topic.strip()))
+            .ephemeral()
+            .withButtons(Button.premium(SkuSnowflake.fromId(sku))));
+    }
+
+    private @Nullable String proSku() {
+        return sku(this.premium.getSku());
+    }
+
+    private static @Nullable String sku(@Nullable String configured) {
+        return (configured == null || configured.isBlank()) ? null : configured.strip();
     }
 
     private String pick(@Nullable String topic, Locale locale) {
-        IdeaService.Picked picked = this.ideas.pick(topic);
+        // a topic of Idea Pro's comes here only with Idea Pro (withoutPro)
+        IdeaService.Picked picked = this.ideas.pick(topic, proSku() != null && this.ideas.isProTopic(topic));
         String answer = text("idea.answer", locale, picked.idea());
         if (picked.credit() != null) {
             answer += " " + text("idea.credit", locale, picked.credit());
@@ -160,8 +223,12 @@ class IdeaCommands {
     /** The idea's buttons and, when there are topics, the topic menu. */
     private Reply answer(Reply reply, @Nullable String topic, Locale locale) {
         Button suggest = Button.secondary("idea:suggest", text("idea.suggest", locale));
-        Reply withButtons = reply.withButtons(Button.primary(anotherId(topic), text("idea.another", locale)),
-                this.emojis.find("idea").map(suggest::withEmoji).orElse(suggest));
+        List<Button> buttons = new ArrayList<>(List.of(Button.primary(anotherId(topic), text("idea.another", locale)),
+                this.emojis.find("idea").map(suggest::withEmoji).orElse(suggest)));
+        if (proSku() != null && !this.ideas.proTopics().isEmpty()) {
+            buttons.add(Button.secondary(IdeaProTopics.MORE_TOPICS, text("idea.pro.more", locale)));
+        }
+        Reply withButtons = reply.withButtons(buttons.toArray(Button[]::new));
         List<String> topics = this.ideas.topics();
         if (topics.isEmpty()) {
             return withButtons;

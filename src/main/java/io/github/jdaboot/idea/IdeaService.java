@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,33 +28,40 @@ class IdeaService {
 
     private final List<String> topics;
 
+    private final List<Suggestion> proIdeas;
+
+    private final List<String> proTopics;
+
+    /** Ideas in the spotlight, the next ones given without a topic. */
+    private final Queue<Suggestion> spotlight = new ConcurrentLinkedQueue<>();
+
     private final int maxSuggested;
 
     IdeaService(IdeaProperties properties) {
-        this.ideas = properties.getSuggestions()
-            .stream()
-            .map(String::strip)
-            .filter((idea) -> !idea.isEmpty())
-            .map((idea) -> new Suggestion(idea, null, null))
-            .toList();
-        this.topics = properties.getTopics()
-            .stream()
-            .map(String::strip)
-            .filter((topic) -> !topic.isEmpty())
-            .distinct()
-            .toList();
+        this.ideas = cleaned(properties.getSuggestions()).stream().map(Suggestion::of).toList();
+        this.topics = cleaned(properties.getTopics());
+        this.proIdeas = cleaned(properties.getPremium().getSuggestions()).stream().map(Suggestion::of).toList();
+        this.proTopics = cleaned(properties.getPremium().getTopics());
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
 
     /**
      * An idea chosen at random; with a topic, one that mentions a word of it if there is
-     * any.
+     * any; without one, an idea in the spotlight first.
      * @return the idea, and whether it is on the topic (always, without one)
      */
     Picked pick(@Nullable String topic) {
-        List<Suggestion> all = all();
+        return pick(topic, false);
+    }
+
+    /**
+     * An idea, as {@link #pick(String)}, from Idea Pro's ideas too when {@code pro}.
+     */
+    Picked pick(@Nullable String topic, boolean pro) {
+        List<Suggestion> all = pro ? withPro() : all();
         if (topic == null || topic.isBlank()) {
-            return random(all).picked(true);
+            Suggestion featured = this.spotlight.poll();
+            return ((featured != null) ? featured : random(all)).picked(true);
         }
         List<String> words = Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             .filter((word) -> word.length() >= 3)
@@ -87,6 +96,10 @@ class IdeaService {
      */
     record Suggestion(String text, @Nullable String topic, @Nullable String credit) {
 
+        static Suggestion of(String text) {
+            return new Suggestion(text, null, null);
+        }
+
         Picked picked(boolean onTopic) {
             return new Picked(this.text, onTopic, this.credit);
         }
@@ -96,6 +109,29 @@ class IdeaService {
     /** The topics offered in the menu. */
     List<String> topics() {
         return this.topics;
+    }
+
+    /** The topics only Idea Pro offers. */
+    List<String> proTopics() {
+        return this.proTopics;
+    }
+
+    /** Whether the topic is one of Idea Pro's (case aside). */
+    boolean isProTopic(@Nullable String topic) {
+        return topic != null && this.proTopics.stream().anyMatch((pro) -> pro.equalsIgnoreCase(topic.strip()));
+    }
+
+    /**
+     * Puts an idea in the spotlight: the next idea anyone gets without a topic (with its
+     * credit, when it is a user's suggestion that asked for one).
+     */
+    void spotlight(String idea) {
+        String text = idea.strip();
+        this.spotlight.add(this.suggested.reversed()
+            .stream()
+            .filter((suggestion) -> suggestion.text().equals(text))
+            .findFirst()
+            .orElseGet(() -> Suggestion.of(text)));
     }
 
     /**
@@ -121,6 +157,16 @@ class IdeaService {
         List<Suggestion> all = new ArrayList<>(this.ideas);
         all.addAll(this.suggested);
         return all;
+    }
+
+    private List<Suggestion> withPro() {
+        List<Suggestion> all = new ArrayList<>(all());
+        all.addAll(this.proIdeas);
+        return all;
+    }
+
+    private static List<String> cleaned(List<String> values) {
+        return values.stream().map(String::strip).filter((value) -> !value.isEmpty()).distinct().toList();
     }
 
     private static Suggestion random(List<Suggestion> from) {

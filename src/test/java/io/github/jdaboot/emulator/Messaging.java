@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -32,12 +34,26 @@ final class Messaging {
 
     private final Gateway gateway;
 
+    /** Checks the SKUs of premium buttons. */
+    private final Monetization monetization;
+
     private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
 
-    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
+    private final Queue<String> repeatedNonces = new ConcurrentLinkedQueue<>();
+
+    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway, Monetization monetization) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
+        this.monetization = monetization;
+    }
+
+    /**
+     * The nonces the bot sent again with enforce_nonce, each answered with the message it
+     * first created: a second answer that Discord swallowed.
+     */
+    List<String> repeatedNonces() {
+        return List.copyOf(this.repeatedNonces);
     }
 
     /** A user (not the bot) posts a message, as the Discord client would. */
@@ -102,6 +118,7 @@ final class Messaging {
         if (nonceKey != null) {
             EmulatedMessage earlier = this.nonces.get(nonceKey);
             if (earlier != null && earlier.timestamp().isAfter(this.world.now().minus(NONCE_WINDOW))) {
+                this.repeatedNonces.add(nonce);
                 return earlier;
             }
         }
@@ -113,6 +130,7 @@ final class Messaging {
         List<JsonNode> embeds = embeds(body.path("embeds"));
         int flags = body.path("flags").asInt(0) | extraFlags;
         List<JsonNode> components = Components.forMessage(body.path("components"), flags);
+        this.monetization.checkPremiumButtons(components);
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
                 && !body.path("sticker_ids").isArray()) {
@@ -168,6 +186,7 @@ final class Messaging {
         List<JsonNode> embeds = body.has("embeds") ? embeds(body.path("embeds")) : original.embeds();
         List<JsonNode> components = body.has("components")
                 ? Components.forMessage(body.path("components"), original.flags()) : original.components();
+        this.monetization.checkPremiumButtons(components);
         List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
         attachments.addAll(files);
         int flags = clearLoading ? (original.flags() & ~128) : original.flags();
