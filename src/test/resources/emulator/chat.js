@@ -9,8 +9,8 @@
   const INTERACTION_POLL_MS = 300;
   const INTERACTION_WATCH_MS = 30000;
 
-  const world = { guild: null, channels: [], users: [], roles: [], commands: [], skus: [], entitlements: [],
-    version: '' };
+  const world = { guild: null, channels: [], privateChannels: [], users: [], roles: [], commands: [], skus: [],
+    entitlements: [], version: '' };
   let current = null;
   const rendered = new Map(); // message id -> { signature, node }
   const started = new Map(); // interaction id -> { user, type, command?, action? }: what this page ran
@@ -145,23 +145,25 @@
 
   async function loadWorld() {
     const changes = localeChanges;
-    const [guilds, users, commands, skus] = await Promise.all([api('GET', '/emulator/guilds'),
-      api('GET', '/emulator/users'), api('GET', '/emulator/commands'), api('GET', '/emulator/skus')]);
+    const [guilds, users, commands, skus, privateChannels] = await Promise.all([api('GET', '/emulator/guilds'),
+      api('GET', '/emulator/users'), api('GET', '/emulator/commands'), api('GET', '/emulator/skus'),
+      api('GET', '/emulator/private-channels')]);
     const guild = guilds[0] || null;
     const all = guild ? guild.channels : [];
     const channels = [];
     for (const channel of all.filter((c) => c.type === 0 || c.type === 5)) {
       channels.push(channel, ...all.filter((t) => t.parent_id === channel.id && [10, 11, 12].includes(t.type)));
     }
-    Object.assign(world, { guild, users, commands, channels, skus, roles: guild ? guild.roles : [] });
-    const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
-      channels.map((c) => c.id + c.name),
+    Object.assign(world, { guild, users, commands, channels, skus, privateChannels, roles: guild ? guild.roles : [] });
+    const version = JSON.stringify([users.map((u) => u.id + u.username + u.app_installed),
+      world.roles.map((r) => r.id + r.name), channels.map((c) => c.id + c.name), privateChannels.map((c) => c.id),
       commands.filter((c) => c.type === 2 || c.type === 3).map((c) => [c.type, c.name, c.name_localizations]),
       skus.map((sku) => [sku.id, sku.name, sku.price])]);
     if (localePending === 0 && changes === localeChanges) showLocale();
     if (version !== world.version) {
       world.version = version;
       renderChannels();
+      renderPrivateChannels();
       $('user-names').replaceChildren(...users.filter((u) => !u.bot).map((u) => {
         const option = el('option');
         option.value = u.username;
@@ -187,13 +189,73 @@
     current = channel;
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
-    $('channel-title').textContent = '# ' + channel.name;
-    $('content').placeholder = `Message #${channel.name}: try .idea, /idea or @IdeaBot idea`;
-    for (const button of document.querySelectorAll('#channels button')) {
+    $('channel-title').textContent = channelTitle(channel);
+    $('content').placeholder = isPrivate(channel) ? `Message ${channelTitle(channel)}: try /idea (the bot only answers `
+      + 'the commands of an app you installed to your account here)'
+      : `Message #${channel.name}: try .idea, /idea or @IdeaBot idea`;
+    for (const button of document.querySelectorAll('#channels button, #private-channels button')) {
       button.setAttribute('aria-current', String(button.dataset.id === channel.id));
     }
     history.replaceState(null, '', '?channel=' + encodeURIComponent(channel.id));
     refreshMessages().catch(() => {});
+  }
+
+  // DMs between users and group DMs, where the bot is not a member: only the commands of an app a user installed to
+  // their account run there, as interactions; the bot sees no messages. The list shows the DMs of the user you are.
+  function isPrivate(channel) {
+    return !channel.guild_id && Array.isArray(channel.recipients) && (channel.type === 3 || channel.recipients.length > 1);
+  }
+
+  function channelTitle(channel) {
+    if (!isPrivate(channel)) return (channel.type === 1 ? '@ ' : '# ') + channel.name;
+    if (channel.type === 3) return channel.name || channel.recipients.map((u) => u.username).join(', ');
+    return '@ ' + channel.recipients.map((u) => u.username).filter((name) => !sameName(name, me())).join(', ');
+  }
+
+  function renderPrivateChannels() {
+    const mine = world.privateChannels.filter((c) => c.recipients.some((u) => sameName(u.username, me())));
+    $('private-channels').replaceChildren(...mine.map((channel) => {
+      const button = el('button', '', channelTitle(channel));
+      button.type = 'button';
+      button.dataset.id = channel.id;
+      button.title = channel.type === 3 ? 'Group DM: ' + channel.recipients.map((u) => u.username).join(', ') : 'DM';
+      button.setAttribute('aria-current', String(current !== null && current.id === channel.id));
+      button.addEventListener('click', () => select(channel));
+      return el('li', '', button);
+    }));
+    const user = world.users.find((u) => sameName(u.username, me()));
+    const installed = Boolean(user && user.app_installed);
+    $('app-install').textContent = installed ? 'Remove the app from my account' : 'Add the app to my account';
+    $('app-install').setAttribute('aria-pressed', String(installed));
+  }
+
+  async function toggleAppInstall() {
+    const user = world.users.find((u) => sameName(u.username, me()));
+    try {
+      await api('POST', `/emulator/users/${encodeURIComponent(me())}/app`, { installed: !(user && user.app_installed) });
+      await loadWorld();
+      renderPrivateChannels();
+      for (const entry of rendered.values()) entry.node.remove(); // their Apps menus follow the install
+      rendered.clear();
+      await refreshMessages();
+    }
+    catch (error) {
+      showError(`Could not change the app's install: ${reason(error)}`);
+    }
+  }
+
+  // Whether Discord's client offers the command here to the user you are: its contexts include this place (0 a
+  // server, 1 the bot's DM, 2 another DM or a group DM), it is installed to the server (not in a DM between users) or
+  // to the user's account, and an age-restricted (nsfw) one only in an age-restricted channel.
+  function offeredHere(command) {
+    if (!current) return false;
+    if (command.guild_id && command.guild_id !== current.guild_id) return false;
+    const place = current.guild_id ? 0 : (isPrivate(current) ? 2 : 1);
+    if (!(command.contexts || [0, 1, 2]).includes(place)) return false;
+    const types = command.integration_types || [0];
+    const user = world.users.find((u) => sameName(u.username, me()));
+    const installed = (types.includes(0) && place !== 2) || (types.includes(1) && Boolean(user && user.app_installed));
+    return installed && (!command.nsfw || Boolean(current.nsfw));
   }
 
   async function refreshStatus() {
@@ -385,7 +447,7 @@
   }
 
   function messageApps(message) {
-    const commands = world.commands.filter((c) => c.type === 3);
+    const commands = world.commands.filter((c) => c.type === 3 && offeredHere(c));
     if (!commands.length) return null;
     return contextMenu('apps', el('summary', '', 'Apps'), 'Apps', null, 'message_command', message.id, commands);
   }
@@ -393,7 +455,7 @@
   // a message's author; when the bot has user commands, the name opens Discord's Apps menu for that user
   function authorNode(user) {
     const name = el('span', 'author', user.username);
-    const commands = world.commands.filter((c) => c.type === 2);
+    const commands = world.commands.filter((c) => c.type === 2 && offeredHere(c));
     if (!commands.length) return name;
     const summary = el('summary', '', name);
     summary.title = `Apps for ${user.username} (click or right-click)`;
@@ -482,6 +544,15 @@
     return e.id ? `:${e.name}:` : (e.name || '');
   }
 
+  // an application's or a guild's emoji as Discord's client shows it: its image from the CDN
+  function emojiImage(e) {
+    const image = el('img', 'md-emoji');
+    image.src = `/emojis/${encodeURIComponent(e.id)}.${e.animated ? 'gif' : 'png'}`;
+    image.alt = `:${e.name}:`;
+    image.title = `:${e.name}:`;
+    return image;
+  }
+
   function buttonNode(message, component) {
     if (component.style === 6) return premiumButton(component);
     const label = [emoji(component), component.label].filter(Boolean).join(' ') || component.custom_id || '…';
@@ -493,7 +564,9 @@
       else node.setAttribute('aria-disabled', 'true');
       return node;
     }
-    const button = el('button', 'component-button ' + (BUTTON_STYLES[component.style] || 'secondary'), label);
+    const image = component.emoji && component.emoji.id && emojiImage(component.emoji);
+    const button = el('button', 'component-button ' + (BUTTON_STYLES[component.style] || 'secondary'), image,
+      image ? component.label || '' : label);
     button.type = 'button';
     button.disabled = Boolean(component.disabled) || component.style === 6;
     button.dataset.customId = component.custom_id || '';
@@ -734,10 +807,19 @@
       // a label (type 18) around an input, or the older action row (type 1) holding a labelled input
       const input = component.type === 1 ? (component.components || [])[0] : component.component;
       const label = component.type === 1 ? input && input.label : component.label;
-      if (!input || ![3, 4, 5, 6, 7, 8].includes(input.type)) continue;
+      if (!input || ![3, 4, 5, 6, 7, 8, 19, 21, 22, 23].includes(input.type)) continue;
       const id = 'modal-field-' + n++;
       let control;
-      if (input.type === 4) {
+      if ([21, 22, 23].includes(input.type)) {
+        control = choices(input, id);
+      }
+      else if (input.type === 19) {
+        control = el('input');
+        control.type = 'file';
+        control.multiple = (input.max_values ?? 1) > 1;
+        control.addEventListener('change', () => control.setCustomValidity(''));
+      }
+      else if (input.type === 4) {
         control = el(input.style === 2 ? 'textarea' : 'input');
         if (input.style === 2) control.rows = 4;
         else control.type = 'text';
@@ -752,11 +834,20 @@
       }
       control.id = id;
       control.dataset.customId = input.custom_id;
-      control.required = input.required !== false;
-      const labelNode = el('label', '', label || input.custom_id);
-      labelNode.htmlFor = id;
-      if (control.required) {
-        const mark = el('span', 'required', ' *');
+      control.dataset.type = input.type;
+      // a checkbox is never required; a group of radios or checkboxes says so on its first one
+      const required = input.type !== 23 && input.required !== false;
+      if ([21, 22].includes(input.type)) control.dataset.required = String(required);
+      else if (input.type !== 23) control.required = required;
+      if (input.type === 21 && required) control.querySelector('input').required = true;
+      const labelNode = el([21, 22, 23].includes(input.type) ? 'span' : 'label', 'field-label', label || input.custom_id);
+      if (labelNode.tagName === 'LABEL') labelNode.htmlFor = id;
+      else {
+        labelNode.id = id + '-label';
+        control.setAttribute('aria-labelledby', labelNode.id);
+      }
+      const mark = required && el('span', 'required', ' *');
+      if (mark) {
         mark.setAttribute('aria-hidden', 'true');
         labelNode.append(mark);
       }
@@ -774,22 +865,79 @@
     dialog.showModal();
   }
 
+  // a radio group (21), a checkbox group (22) or a checkbox (23): native inputs in a group
+  function choices(input, id) {
+    const group = el('div', 'choices');
+    group.setAttribute('role', input.type === 21 ? 'radiogroup' : 'group');
+    const options = input.type === 23 ? [{ value: 'true', label: 'Yes', default: input.default }] : input.options || [];
+    options.forEach((option, i) => {
+      const box = el('input');
+      box.type = input.type === 21 ? 'radio' : 'checkbox';
+      box.name = id;
+      box.id = `${id}-${i}`;
+      box.value = option.value;
+      box.defaultChecked = Boolean(option.default);
+      const text = el('label', '', box, ' ' + (option.label || option.value));
+      if (option.description) text.title = option.description;
+      group.append(text);
+    });
+    // the limits are checked again on submit; a message left from before would stop it
+    group.addEventListener('change', () => group.querySelectorAll('input').forEach((box) => box.setCustomValidity('')));
+    return group;
+  }
+
+  // the files picked in a file upload, as the emulator takes them: name, media type and base64 content
+  async function picked(control) {
+    const files = [];
+    for (const file of control.files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      files.push({ filename: file.name, content_type: file.type || 'application/octet-stream', data: btoa(binary) });
+    }
+    return files;
+  }
+
   async function submitModal(event) {
     event.preventDefault();
     const form = $('modal-form');
     const controls = [...form.querySelectorAll('[data-custom-id]')];
-    for (const control of controls.filter((c) => c.tagName !== 'SELECT')) {
+    for (const control of controls.filter((c) => c.dataset.type === '4')) {
       const short = control.value.length > 0 && control.value.length < control.minLength;
       control.setCustomValidity(short ? `Please use at least ${control.minLength} characters.` : '');
     }
+    const inputs = new Map(modal.definition.components.map((c) => c.type === 1 ? (c.components || [])[0] : c.component)
+      .filter(Boolean).map((input) => [input.custom_id, input]));
+    for (const group of controls.filter((c) => c.dataset.type === '22')) {
+      const input = inputs.get(group.dataset.customId) || {};
+      const count = group.querySelectorAll('input:checked').length;
+      const min = group.dataset.required === 'true' ? Math.max(1, input.min_values ?? 1) : input.min_values ?? 0;
+      const max = input.max_values ?? (input.options || []).length;
+      const first = group.querySelector('input');
+      if (first) first.setCustomValidity((count === 0 && min === 0) || (count >= min && count <= max) ? ''
+        : min === max ? `Please tick ${min}.` : `Please tick ${min} to ${max}.`);
+    }
+    for (const upload of controls.filter((c) => c.dataset.type === '19')) {
+      const input = inputs.get(upload.dataset.customId) || {};
+      const max = input.max_values ?? 1;
+      upload.setCustomValidity(upload.files.length > max ? `Please pick at most ${max} files.` : '');
+    }
     if (!form.reportValidity() || !modal) return;
     const fields = {};
+    const files = {};
     for (const control of controls) {
-      fields[control.dataset.customId] = control.tagName === 'SELECT'
-        ? [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',') : control.value;
+      const customId = control.dataset.customId;
+      switch (control.dataset.type) {
+        case '19': files[customId] = await picked(control); break;
+        case '21': fields[customId] = (control.querySelector('input:checked') || { value: '' }).value; break;
+        case '22': fields[customId] = [...control.querySelectorAll('input:checked')].map((box) => box.value); break;
+        case '23': fields[customId] = control.querySelector('input').checked; break;
+        case '4': fields[customId] = control.value; break;
+        default: fields[customId] = [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',');
+      }
     }
     try {
-      const answer = await interact({ type: 'modal', custom_id: modal.definition.custom_id, fields, user: me(),
+      const answer = await interact({ type: 'modal', custom_id: modal.definition.custom_id, fields, files, user: me(),
         channel_id: modal.channelId });
       if (answer && answer.id) {
         started.set(answer.id, { user: me(), type: 5, action: ` submitted “${modal.definition.title || 'a form'}”` });
@@ -816,7 +964,7 @@
       if (!subs.length) entries.push({ path, shown, description: localized(definition, 'description'), options });
       for (const sub of subs) add(path + ' ' + sub.name, shown + ' ' + localized(sub, 'name'), sub);
     };
-    for (const command of world.commands) {
+    for (const command of world.commands.filter(offeredHere)) {
       if ((command.type || 1) === 1) add(command.name, localized(command, 'name'), command);
     }
     return entries;
@@ -1197,6 +1345,7 @@
   $('composer').addEventListener('submit', send);
   $('author').addEventListener('change', () => {
     showLocale();
+    renderPrivateChannels();
     loadPremium().catch(() => {});
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
@@ -1210,6 +1359,7 @@
   }));
   $('locale').value = DEFAULT_LOCALE;
   $('locale').addEventListener('change', changeLocale);
+  $('app-install').addEventListener('click', toggleAppInstall);
   document.addEventListener('click', (event) => { // an open Apps menu closes on a click elsewhere, as a menu does
     const inside = event.target instanceof Element ? event.target.closest('.menu') : null;
     closeMenus(inside);
@@ -1235,7 +1385,7 @@
   (async () => {
     await refreshStatus();
     const wanted = new URLSearchParams(location.search).get('channel');
-    const channel = world.channels.find((c) => c.id === wanted) || world.channels[0];
+    const channel = [...world.channels, ...world.privateChannels].find((c) => c.id === wanted) || world.channels[0];
     if (channel) select(channel);
     content.focus();
     setTimeout(poll, POLL_MS);

@@ -449,6 +449,12 @@ class ChatPageBrowserTests {
         WebElement field = dialog.findElement(By.cssSelector("textarea[data-custom-id=idea]"));
         assertThat(field.getDomProperty("minLength")).isEqualTo("10");
         assertThat(field.getDomProperty("maxLength")).isEqualTo("300");
+        assertThat(dialog.findElements(By.cssSelector("[role=radiogroup][data-custom-id=topic] input[type=radio]")))
+            .as("the topics as radio buttons, none required")
+            .hasSize(this.ideas.getTopics().size())
+            .allSatisfy((radio) -> assertThat(radio.getDomProperty("required")).isEqualTo("false"));
+        assertThat(dialog.findElement(By.cssSelector("[data-custom-id=credit] input[type=checkbox]")).isSelected())
+            .isFalse();
         WebElement submit = dialog.findElement(By.cssSelector("button[type=submit]"));
         submit.click(); // empty: the form refuses it
         assertThat(script("return document.querySelector('#modal textarea').validity.valueMissing")).isEqualTo(true);
@@ -465,6 +471,11 @@ class ChatPageBrowserTests {
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
         WebElement thanks = awaitMessage("Thanks, added: " + suggestion);
         assertThat(thanks.getText()).contains("alice submitted “Suggest a project idea”", "Only you can see this");
+        assertThat(shownEmoji(thanks.findElement(By.cssSelector(".content img.md-emoji"))))
+            .as("the application emoji the bot uploaded, as an image")
+            .matches(":idea_[0-9a-f]{6}:");
+        assertThat(shownEmoji(message(id).findElement(By.cssSelector("button img.md-emoji"))))
+            .matches(":idea_[0-9a-f]{6}:");
 
         click(id, "Suggest one");
         this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
@@ -629,6 +640,80 @@ class ChatPageBrowserTests {
      * A new channel of its own, opened in the page: what other tests did stays out of
      * sight.
      */
+    @Test
+    @DisplayName("in a group DM the bot is not in, a user who installed the app runs /idea and sees the answer; /help "
+            + "(servers and the bot's DM only) is not offered there, nor /idea once the app is removed")
+    void userInstalledCommandInAGroupDirectMessage() {
+        EmulatedUser alice = this.world.user("alice");
+        EmulatedChannel group = this.world.groupChannel("Game night " + channels.incrementAndGet(), alice,
+                this.world.user("bob"), this.world.user("carol"));
+        try {
+            chromium.browser().get(this.discord.chatUrl() + "?channel=" + group.idString());
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), group.name()));
+            this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
+            assertThat(texts(chromium.browser().findElement(By.id("private-channels")), "button"))
+                .contains(group.name(), "@ bob");
+            WebElement composer = composer();
+
+            composer.sendKeys("/");
+            this.wait.until((driver) -> suggestions().stream().anyMatch((entry) -> entry.startsWith("/idea")));
+            assertThat(suggestions()).noneMatch((entry) -> entry.startsWith("/help"));
+            composer.sendKeys("id");
+            assertThat(selectedSuggestion().getText()).startsWith("/idea");
+            composer.sendKeys(Keys.ENTER);
+            this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")))
+                .sendKeys("chess", Keys.ENTER);
+
+            WebElement answer = awaitMessage("alice used /idea");
+            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+            assertThat(this.world.messages(group)).singleElement()
+                .satisfies((message) -> assertThat(message.author().id()).isEqualTo(this.world.bot().id()));
+
+            WebElement install = chromium.browser().findElement(By.id("app-install"));
+            assertThat(install.getText()).isEqualTo("Remove the app from my account");
+            install.click();
+            this.wait.until(ExpectedConditions.textToBe(By.id("app-install"), "Add the app to my account"));
+            assertThat(this.world.hasInstalledApp(alice)).isFalse();
+            composer().clear();
+            composer().sendKeys("/");
+            assertThat(chromium.browser().findElement(By.id("suggestions")).isDisplayed())
+                .as("no command of the app is offered in the group DM")
+                .isFalse();
+        }
+        finally {
+            this.world.installApp(alice);
+        }
+    }
+
+    @Test
+    @DisplayName("an age-restricted command is offered only in an age-restricted channel")
+    void ageRestrictedCommandOnlyInAgeRestrictedChannels() {
+        EmulatedChannel plain = open("all-ages");
+        EmulatedChannel adult = this.world.addTextChannel(this.world.guild(),
+                "page-after-dark-" + channels.incrementAndGet(), true);
+        String registered = http("GET", guildCommands(), null).body(); // put back
+                                                                       // afterwards
+        try {
+            assertThat(http("PUT", guildCommands(), """
+                    [{"name": "late-show", "description": "Only for grown-ups", "nsfw": true},
+                     {"name": "early-show", "description": "For everyone"}]""").statusCode()).isEqualTo(200);
+            chromium.browser().navigate().refresh(); // the page reads the commands when
+                                                     // it loads
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + plain.name()));
+            composer().sendKeys("/");
+            this.wait.until((driver) -> suggestions().contains("/early-show\nFor everyone"));
+            assertThat(suggestions()).noneMatch((entry) -> entry.startsWith("/late-show"));
+
+            chromium.browser().get(this.discord.chatUrl() + "?channel=" + adult.idString());
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + adult.name()));
+            composer().sendKeys("/");
+            this.wait.until((driver) -> suggestions().contains("/late-show\nOnly for grown-ups"));
+        }
+        finally {
+            http("PUT", guildCommands(), registered);
+        }
+    }
+
     private EmulatedChannel open(String name) {
         EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
                 "page-" + name + "-" + channels.incrementAndGet());
@@ -641,6 +726,16 @@ class ChatPageBrowserTests {
     private String guildCommands() {
         return "applications/" + Long.toUnsignedString(this.world.applicationId()) + "/guilds/"
                 + this.world.guild().idString() + "/commands";
+    }
+
+    /**
+     * The name of an emoji shown as an image, once the image is loaded from the
+     * emulator's CDN route.
+     */
+    private String shownEmoji(WebElement image) {
+        this.wait.until((driver) -> Boolean.TRUE.equals(chromium.script("return document.querySelector('img[src=\""
+                + image.getDomAttribute("src") + "\"]').naturalWidth > 0")));
+        return image.getDomAttribute("alt");
     }
 
     /** The id of the message an element is in. */

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -64,6 +66,23 @@ final class ControlApi {
             this.users.locale(user, localeOf(body(request)));
             return json(200, user(user));
         });
+        route("POST", "/emulator/users/{name}/app", (request, variables) -> {
+            EmulatedUser user = this.users.user(variables.get("name"));
+            JsonNode installed = body(request).path("installed");
+            if (!installed.isBoolean()) {
+                throw new IllegalArgumentException(
+                        "installed is required: true to install the app to the user's account, false to remove it");
+            }
+            if (installed.booleanValue()) {
+                this.users.installApp(user);
+            }
+            else {
+                this.users.uninstallApp(user);
+            }
+            return json(200, user(user));
+        });
+        route("GET", "/emulator/private-channels", (request, variables) -> json(200, privateChannels()));
+        route("POST", "/emulator/private-channels", (request, variables) -> openPrivateChannel(body(request)));
         route("POST", "/emulator/guilds/{id}/locale", (request, variables) -> {
             EmulatedGuild guild = this.world.guild(snowflake("id", variables.get("id")))
                 .orElseThrow(() -> new IllegalArgumentException("Unknown guild " + variables.get("id")));
@@ -114,6 +133,7 @@ final class ControlApi {
                 entitlement(this.users.endSubscription(entitlement(variables.get("id"))))));
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
         route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
+        route("GET", "/emojis/{emoji_id}.{extension:png|gif|webp|jpg}", this::emoji);
     }
 
     private void route(String method, String template, Handler handler) {
@@ -303,9 +323,52 @@ final class ControlApi {
         return array;
     }
 
-    /** A user as Discord describes one, with the {@code locale} set in their client. */
+    /**
+     * A user as Discord describes one, with the {@code locale} set in their client and
+     * whether they installed the app to their account ({@code app_installed}).
+     */
     private ObjectNode user(EmulatedUser user) {
-        return this.payloads.user(user).put("locale", this.users.locale(user));
+        return this.payloads.user(user)
+            .put("locale", this.users.locale(user))
+            .put("app_installed", this.users.hasInstalledApp(user));
+    }
+
+    /**
+     * The DMs between users and the group DMs, the bot in none of them, each as Discord
+     * describes a private channel with all its {@code recipients}.
+     */
+    private ArrayNode privateChannels() {
+        ArrayNode array = this.payloads.array();
+        this.users.privateChannels().forEach((channel) -> array.add(this.payloads.privateChannel(channel, null)));
+        return array;
+    }
+
+    /**
+     * Opens a DM between two users ({@code {"users": ["alice", "bob"]}}, the one they
+     * have if any) or a new group DM ({@code {"users": ["alice", "bob", "carol"], "name":
+     * "Weekend plans"}}, owned by the first), users created on first use.
+     */
+    private EmulatorResponse openPrivateChannel(JsonNode body) {
+        JsonNode names = body.path("users");
+        List<EmulatedUser> members = new ArrayList<>();
+        for (JsonNode name : names) {
+            if (!name.isString() || name.stringValue().isBlank()) {
+                throw new IllegalArgumentException("users must be user names, not " + name);
+            }
+            members.add(this.users.user(name.stringValue().strip()));
+        }
+        if (!names.isArray() || members.size() < 2) {
+            throw new IllegalArgumentException(
+                    "users is required: two user names for a DM, 2 to 10 for a group DM, e.g. [\"alice\", \"bob\"]");
+        }
+        String name = text(body, "name");
+        EmulatedChannel channel = (name == null && members.size() == 2)
+                ? this.users.directChannel(members.get(0), members.get(1))
+                : this.users.groupChannel(
+                        Objects.requireNonNullElseGet(name,
+                                () -> members.stream().map(EmulatedUser::username).collect(Collectors.joining(", "))),
+                        members.getFirst(), members.subList(1, members.size()).toArray(EmulatedUser[]::new));
+        return json(201, this.payloads.privateChannel(channel, null));
     }
 
     private static String localeOf(JsonNode body) {
@@ -359,6 +422,9 @@ final class ControlApi {
         }
         EmulatedChannel channel = channel(body);
         EmulatedUser author = user(body, "author");
+        if (channel.isPrivate() && !channel.members().contains(author.id())) {
+            throw new IllegalArgumentException(author.username() + " is not in this DM or group DM");
+        }
         EmulatedMessage message = channel.isDirect()
                 ? this.users.as(author).says(this.world.directChannel(author), content)
                 : this.users.as(author).says(channel, content);
@@ -398,9 +464,13 @@ final class ControlApi {
      * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values":
      * ["a"], "user": "alice"}} clicks a button, or with {@code values} picks in a
      * select.</li>
-     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"},
-     * "user": "alice"}} submits the latest modal with that custom id the bot opened for
-     * the user.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text",
+     * "topic": "game", "credit": true, "days": ["mon", "fri"]}, "files": {"sketch":
+     * [{"filename": "a.png", "content_type": "image/png", "data": "<base64>"}]}, "user":
+     * "alice"}} submits the latest modal with that custom id the bot opened for the user:
+     * each field's answer by its custom id (a text, a radio group's value, a checkbox's
+     * boolean, a select's or checkbox group's values as an array or separated by commas),
+     * and the files uploaded in its file uploads.</li>
      * </ul>
      * Input Discord would refuse answers with Discord's error body: 400 with code 50035
      * and {@code errors} naming the field, 404 with code 10063 for a command the bot has
@@ -441,8 +511,11 @@ final class ControlApi {
                         throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
                                 + "e.g. {\"idea\": \"more tests\"}, not " + fields);
                     }
-                    Map<String, String> values = new LinkedHashMap<>();
-                    fields.properties().forEach((entry) -> values.put(entry.getKey(), text(fields, entry.getKey())));
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    fields.properties().forEach((entry) -> values.put(entry.getKey(), answer(entry.getValue())));
+                    body.path("files")
+                        .properties()
+                        .forEach((entry) -> values.put(entry.getKey(), files(entry.getKey(), entry.getValue())));
                     yield this.users.as(user).submits(modal, values);
                 }
                 default -> throw new IllegalArgumentException("type must be command, autocomplete, user_command, "
@@ -646,6 +719,40 @@ final class ControlApi {
         return json;
     }
 
+    /** A field's answer as JSON gives it: a text, a boolean, or a list of texts. */
+    private static Object answer(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isArray()) {
+            List<String> values = new ArrayList<>();
+            value.forEach((item) -> values.add(item.asString("")));
+            return values;
+        }
+        return value.isNull() ? "" : value.asString("");
+    }
+
+    /** The files picked for a file upload: name, media type and base64 content each. */
+    private List<EmulatedMessage.EmulatedAttachment> files(String field, JsonNode files) {
+        if (!files.isArray()) {
+            throw new IllegalArgumentException(
+                    "files." + field + " must be an array of {filename, content_type, data}");
+        }
+        List<EmulatedMessage.EmulatedAttachment> picked = new ArrayList<>();
+        for (JsonNode file : files) {
+            byte[] data;
+            try {
+                data = Base64.getDecoder().decode(file.path("data").asString(""));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("files." + field + ": data must be base64", ex);
+            }
+            picked.add(this.users.file(required(file, "filename", "the file's name"),
+                    Objects.requireNonNullElse(text(file, "content_type"), "application/octet-stream"), data));
+        }
+        return picked;
+    }
+
     private EmulatorResponse attachment(EmulatorRequest request, Map<String, String> variables) {
         long channelId;
         long attachmentId;
@@ -659,13 +766,36 @@ final class ControlApi {
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {
-                    String type = (attachment.contentType() != null) ? attachment.contentType()
-                            : "application/octet-stream";
-                    return EmulatorResponse.of(200, type, attachment.data());
+                    return file(attachment);
                 }
             }
         }
-        return json(404, error("no such attachment"));
+        // a file uploaded in a form
+        return this.world.upload(attachmentId)
+            .map(ControlApi::file)
+            .orElseGet(() -> json(404, error("no such attachment")));
+    }
+
+    private static EmulatorResponse file(EmulatedMessage.EmulatedAttachment attachment) {
+        String type = (attachment.contentType() != null) ? attachment.contentType() : "application/octet-stream";
+        return EmulatorResponse.of(200, type, attachment.data());
+    }
+
+    /**
+     * An application emoji's image, as Discord's CDN serves it: in the format it was
+     * uploaded in, whichever extension is asked for.
+     */
+    private EmulatorResponse emoji(EmulatorRequest request, Map<String, String> variables) {
+        long id;
+        try {
+            id = Long.parseUnsignedLong(variables.get("emoji_id"));
+        }
+        catch (NumberFormatException ex) {
+            return json(404, error("no such emoji"));
+        }
+        return this.world.applicationEmoji(id)
+            .map((emoji) -> EmulatorResponse.of(200, emoji.contentType(), emoji.image()))
+            .orElseGet(() -> json(404, error("no such emoji")));
     }
 
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +62,9 @@ final class EmulatorWorld {
 
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
 
+    /** The users who installed the application to their account. */
+    private final Set<Long> installs = ConcurrentHashMap.newKeySet();
+
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
 
     private final Map<Long, EmulatedMessage> messagesById = new ConcurrentHashMap<>();
@@ -78,6 +82,14 @@ final class EmulatorWorld {
 
     /** When each pinned message was pinned. */
     private final Map<Long, Instant> pins = new ConcurrentHashMap<>();
+
+    /** The application's emojis, by id. */
+    private final NavigableMap<Long, EmulatedApplicationEmoji> applicationEmojis = new ConcurrentSkipListMap<>();
+
+    /**
+     * Files users uploaded in forms, by attachment id: served like messages' attachments.
+     */
+    private final Map<Long, EmulatedMessage.EmulatedAttachment> uploads = new ConcurrentHashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -240,6 +252,62 @@ final class EmulatorWorld {
                     new EmulatedChannel(this.ids.next(), 0, user.username(), EmulatedChannel.DM, 0, user.id())));
     }
 
+    /**
+     * A DM between two users ({@code name} null) or a group DM, the bot in neither; a DM
+     * between the same two users is the one they already have.
+     */
+    EmulatedChannel privateChannel(List<EmulatedUser> members, @Nullable String name) {
+        List<Long> ids = members.stream().map(EmulatedUser::id).distinct().toList();
+        if (ids.contains(this.botUser.id())) {
+            throw new IllegalArgumentException("The bot's own DMs are directChannel(user)");
+        }
+        boolean group = name != null || ids.size() > 2;
+        if (ids.size() < 2 || ids.size() > 10 || (!group && ids.size() != 2)) {
+            throw new IllegalArgumentException("A DM has two users, a group DM 2 to 10: " + members);
+        }
+        if (!group) {
+            Optional<EmulatedChannel> existing = this.channels.values()
+                .stream()
+                .filter((channel) -> channel.type() == EmulatedChannel.DM && channel.isPrivate()
+                        && Set.copyOf(channel.members()).equals(Set.copyOf(ids)))
+                .findFirst();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        String shown = (name != null) ? name
+                : members.stream().map(EmulatedUser::username).collect(Collectors.joining(", "));
+        return addChannel(new EmulatedChannel(this.ids.next(), 0, shown,
+                group ? EmulatedChannel.GROUP_DM : EmulatedChannel.DM, 0, 0, null, false, 0, 0, List.of(), ids));
+    }
+
+    /** The DMs between users and the group DMs, in the order they were opened. */
+    List<EmulatedChannel> privateChannels() {
+        return this.channels.values()
+            .stream()
+            .filter(EmulatedChannel::isPrivate)
+            .sorted((a, b) -> Long.compareUnsigned(a.id(), b.id()))
+            .toList();
+    }
+
+    /**
+     * Installs the application to the user's account (Discord's {@code USER_INSTALL}), or
+     * takes it off.
+     */
+    void installed(EmulatedUser user, boolean installed) {
+        if (installed) {
+            this.installs.add(user.id());
+        }
+        else {
+            this.installs.remove(user.id());
+        }
+    }
+
+    /** Whether the user installed the application to their account. */
+    boolean installed(long userId) {
+        return this.installs.contains(userId);
+    }
+
     List<EmulatedChannel> textChannels() {
         List<EmulatedChannel> result = new ArrayList<>();
         for (EmulatedGuild guild : this.guilds) {
@@ -397,6 +465,34 @@ final class EmulatorWorld {
             .map((message) -> this.pins.get(message.id()))
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder());
+    }
+
+    /** The application's emojis, oldest first. */
+    List<EmulatedApplicationEmoji> applicationEmojis() {
+        return List.copyOf(this.applicationEmojis.values());
+    }
+
+    Optional<EmulatedApplicationEmoji> applicationEmoji(long id) {
+        return Optional.ofNullable(this.applicationEmojis.get(id));
+    }
+
+    /** Adds or replaces one of the application's emojis. */
+    void store(EmulatedApplicationEmoji emoji) {
+        this.applicationEmojis.put(emoji.id(), emoji);
+    }
+
+    boolean removeApplicationEmoji(long id) {
+        return this.applicationEmojis.remove(id) != null;
+    }
+
+    /** Keeps a file a user uploaded in a form. */
+    void upload(EmulatedMessage.EmulatedAttachment attachment) {
+        this.uploads.put(attachment.id(), attachment);
+    }
+
+    /** A file a user uploaded in a form. */
+    Optional<EmulatedMessage.EmulatedAttachment> upload(long id) {
+        return Optional.ofNullable(this.uploads.get(id));
     }
 
     void add(EmulatedInteraction interaction) {

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
+import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedModal;
+import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.Gateway;
 import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.SlashCommand;
@@ -159,20 +161,65 @@ class IdeaCommandEndToEndTests {
     }
 
     @Test
-    @DisplayName("/suggest and the \"Suggest one\" button open a form; a suggestion is added and can come up")
+    @DisplayName("/suggest and the \"Suggest one\" button open a form with the topic as a radio group and a \"credit me\""
+            + " checkbox; a suggestion is added under its topic, and comes up with its author's name")
     void suggest() {
         EmulatedModal form = this.world.as("alice").runs(SlashCommand.of("suggest")).awaitModal(Timeouts.ANSWER);
+        assertThat(form.fields()).extracting(EmulatedModal.Field::customId).containsExactly("idea", "topic", "credit");
+        assertThat(form.field("topic").type()).as("a radio group").isEqualTo(21);
+        assertThat(form.field("topic").options()).containsExactly("bot", "game", "web", "reading", "learning",
+                "finance");
+        assertThat(form.field("credit").type()).as("a checkbox").isEqualTo(23);
+
         EmulatedMessage thanks = this.world.as("alice")
-            .submits(form, Map.of("idea", SUGGESTED))
+            .submits(form, Map.of("idea", SUGGESTED, "topic", "game", "credit", true))
             .awaitResponse(Timeouts.ANSWER);
-        assertThat(thanks.content()).isEqualTo("Thanks, added: a zeppelin tracker for quokkas");
+        assertThat(thanks.content())
+            .matches("<:idea_[0-9a-f]{6}:\\d+> Thanks, added under game: a zeppelin tracker for quokkas");
         assertThat(thanks.isEphemeral()).isTrue();
         EmulatedMessage idea = this.world
             .awaitReply(this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
-        assertThat(idea.content()).contains(SUGGESTED);
+        assertThat(idea.content()).contains(SUGGESTED + " (suggested by alice)");
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
         assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
+    }
+
+    @Test
+    @DisplayName("the \"Suggest one\" button shows the application emoji the bot uploaded at startup")
+    void suggestButtonEmoji() {
+        EmulatedMessage reply = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("general"), ".idea"), Timeouts.ANSWER);
+
+        assertThat(this.world.applicationEmojis()).singleElement().satisfies((emoji) -> {
+            assertThat(emoji.name()).matches("idea_[0-9a-f]{6}");
+            assertThat(reply.components().toString()).contains("\"id\":\"" + emoji.idString() + "\"");
+        });
+    }
+
+    @Test
+    @DisplayName("installed to alice's account, /idea works in her DM with bob and in a group DM the bot is not in: "
+            + "the answer is the interaction's, and \"Another\" replaces it in place")
+    void userInstalledIdeaInPrivateChannels() {
+        EmulatedUser alice = this.world.user("alice");
+        EmulatedChannel dm = this.world.directChannel(alice, this.world.user("bob"));
+        EmulatedChannel group = this.world.groupChannel("Hack night", alice, this.world.user("bob"),
+                this.world.user("carol"));
+        for (EmulatedChannel channel : List.of(dm, group)) {
+            EmulatedInteraction run = this.world.as(alice)
+                .runs(SlashCommand.of("idea").in(channel).option("topic", "games"));
+            EmulatedMessage answer = run.awaitResponse(Timeouts.ANSWER);
+            assertThat(answer.channelId()).isEqualTo(channel.id());
+            assertThat(answer.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+            assertThat(run.integrationOwners()).as("alice's user install").containsEntry(1, alice.id());
+
+            this.world.as("bob").clicks(answer, "idea:another:games").awaitCallback(Timeouts.ANSWER);
+
+            EmulatedMessage updated = this.world.message(answer.id()).orElseThrow();
+            assertThat(updated.editedTimestamp()).isNotNull();
+            assertThat(updated.content()).startsWith("Okay, so how about this: ");
+            assertThat(this.world.messages(channel)).as("nothing but the interaction's answer").hasSize(1);
+        }
     }
 
     private void assertNoMoreRepliesThan(int expected, EmulatedMessage message) {

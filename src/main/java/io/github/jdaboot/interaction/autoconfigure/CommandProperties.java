@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -48,6 +50,20 @@ public class CommandProperties {
     private boolean register = true;
 
     /**
+     * Where commands can be installed unless they say otherwise: GUILD_INSTALL (servers),
+     * USER_INSTALL (users' accounts).
+     */
+    private List<IntegrationType> integrationTypes = new ArrayList<>(List.of(IntegrationType.GUILD_INSTALL));
+
+    /**
+     * Where commands may run unless they say otherwise: GUILD (servers), BOT_DM (the
+     * bot's DM), PRIVATE_CHANNEL (DMs between users and group DMs, for USER_INSTALL
+     * only).
+     */
+    private List<InteractionContextType> contexts = new ArrayList<>(
+            List.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
+
+    /**
      * How long a slash command may run before it is deferred ("thinking…"); Discord's
      * deadline is 3 seconds.
      */
@@ -79,6 +95,9 @@ public class CommandProperties {
 
     @Valid
     private final Components components = new Components();
+
+    @Valid
+    private final Forms forms = new Forms();
 
     private final PrefixCommands prefixCommands = new PrefixCommands();
 
@@ -124,6 +143,22 @@ public class CommandProperties {
         this.register = register;
     }
 
+    public List<IntegrationType> getIntegrationTypes() {
+        return this.integrationTypes;
+    }
+
+    public void setIntegrationTypes(List<IntegrationType> integrationTypes) {
+        this.integrationTypes = integrationTypes;
+    }
+
+    public List<InteractionContextType> getContexts() {
+        return this.contexts;
+    }
+
+    public void setContexts(List<InteractionContextType> contexts) {
+        this.contexts = contexts;
+    }
+
     public Duration getDeferAfter() {
         return this.deferAfter;
     }
@@ -158,6 +193,10 @@ public class CommandProperties {
 
     public Components getComponents() {
         return this.components;
+    }
+
+    public Forms getForms() {
+        return this.forms;
     }
 
     public PrefixCommands getPrefixCommands() {
@@ -240,6 +279,43 @@ public class CommandProperties {
 
         public void setMaxCallbacks(int maxCallbacks) {
             this.maxCallbacks = maxCallbacks;
+        }
+
+    }
+
+    /**
+     * Forms the bot opened ({@code Modal}): each is remembered, per user, until it is
+     * submitted, so that its submission can be checked against what it offered.
+     */
+    public static class Forms {
+
+        /**
+         * How long an opened form is remembered: a submission after that (or after a
+         * restart) is asked to open the form again.
+         */
+        private Duration expireAfter = Duration.ofHours(1);
+
+        /**
+         * At most this many open forms are remembered; beyond that the least recently
+         * opened are dropped.
+         */
+        @Min(1)
+        private int maxOpen = 10_000;
+
+        public Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public int getMaxOpen() {
+            return this.maxOpen;
+        }
+
+        public void setMaxOpen(int maxOpen) {
+            this.maxOpen = maxOpen;
         }
 
     }

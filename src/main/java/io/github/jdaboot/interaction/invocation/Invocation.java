@@ -2,6 +2,7 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -45,6 +47,10 @@ import org.slf4j.LoggerFactory;
 public abstract class Invocation implements InteractionContext {
 
     private static final Logger log = LoggerFactory.getLogger(Invocation.class);
+
+    private static final Locale[] LOCALES = Arrays.stream(DiscordLocale.values())
+        .map(DiscordLocale::toLocale)
+        .toArray(Locale[]::new);
 
     private final @Nullable HandlerMethod handler;
 
@@ -183,11 +189,20 @@ public abstract class Invocation implements InteractionContext {
     @Override
     public void reply(Reply reply) {
         List<ActionRow> rows = rows(reply);
+        boolean update = reply.isUpdate() && canUpdate();
+        if (update && rows == null && !reply.content().isEmpty()
+                && reply.content().length() <= ReplyChunker.MAX_LENGTH) {
+            // the usual update: one text, the message's components left as they are
+            update(new MessageEditBuilder().setContent(withoutLoneSurrogates(reply.content()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build());
+            return;
+        }
         List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of(),
-                text("interaction.long-reply"));
+                () -> text("interaction.long-reply"));
         boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
         int first = 0;
-        if (reply.isUpdate() && canUpdate()) {
+        if (update) {
             // without components of its own, an update leaves the message's as they are
             MessageCreateData text = messages.getFirst();
             update((rows != null) ? MessageEditData.fromCreateData(text)
@@ -291,16 +306,14 @@ public abstract class Invocation implements InteractionContext {
 
     /**
      * The Discord messages for a reply: its text split to fit, or attached as a file when
-     * very long.
+     * very long (with the note, looked up only then).
      */
-    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows, String longReplyNote) {
+    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows, Supplier<String> longReplyNote) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
-        List<FileUpload> files = reply.files()
-            .stream()
-            .map((file) -> FileUpload.fromData(file.data(), file.name()))
-            .toList();
+        List<FileUpload> files = reply.files().isEmpty() ? List.of()
+                : reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name())).toList();
         if (chunks.isEmpty()) {
-            return List.of(builder(longReplyNote)
+            return List.of(builder(longReplyNote.get())
                 .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
                 .addFiles(files)
                 .setComponents(rows)
@@ -310,7 +323,10 @@ public abstract class Invocation implements InteractionContext {
         for (int i = 0; i < chunks.size(); i++) {
             MessageCreateBuilder builder = builder(chunks.get(i));
             if (i == chunks.size() - 1) {
-                builder.addFiles(files).setComponents(rows);
+                if (!files.isEmpty()) {
+                    builder.addFiles(files);
+                }
+                builder.setComponents(rows);
             }
             if (!builder.isEmpty()) {
                 messages.add(builder.build());
@@ -366,10 +382,18 @@ public abstract class Invocation implements InteractionContext {
      */
     public static Locale localeOf(GenericEvent event) {
         return switch (event) {
-            case Interaction interaction -> interaction.getUserLocale().toLocale();
-            case MessageReceivedEvent message when message.isFromGuild() -> message.getGuild().getLocale().toLocale();
+            case Interaction interaction -> locale(interaction.getUserLocale());
+            case MessageReceivedEvent message when message.isFromGuild() -> locale(message.getGuild().getLocale());
             default -> Locale.US;
         };
+    }
+
+    /**
+     * Discord's language as a {@code Locale}, made once per language
+     * ({@code DiscordLocale.toLocale()} parses its tag on every call).
+     */
+    static Locale locale(DiscordLocale language) {
+        return LOCALES[language.ordinal()];
     }
 
     public static void logFailure(String what, Throwable failure) {

@@ -1,9 +1,9 @@
 package io.github.jdaboot.interaction.invocation;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
 
@@ -12,16 +12,17 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  *
  * @param callbacks keeps the callbacks of components sent with a reply, and gives them
  * their ids
+ * @param forms remembers the forms opened, to check their submissions against
  * @param metrics records acknowledgements
  * @param messages the framework's texts, in the user's language
- * @param scheduler schedules deferrals and the deadline of suggestions
+ * @param deadlines schedules deferrals and the deadline of suggestions
  * @param deferAfter how long an interaction may run before it is deferred
  * ({@code discord.commands.defer-after})
  * @param autocompleteTimeout how long suggestions may take
  * ({@code discord.commands.autocomplete-timeout})
  * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
  */
-public record InvocationSupport(ComponentCallbacks callbacks, InteractionMetrics metrics, InteractionMessages messages,
-        ScheduledExecutorService scheduler, Duration deferAfter, Duration autocompleteTimeout,
+public record InvocationSupport(ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics,
+        InteractionMessages messages, DeadlineTimer deadlines, Duration deferAfter, Duration autocompleteTimeout,
         BooleanSupplier shuttingDown) {
 }

@@ -3,17 +3,25 @@ package io.github.jdaboot.interaction.autoconfigure;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
 
+import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.annotation.ModalHandler;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
 import io.github.jdaboot.interaction.entitlement.RequiredSkus;
 import io.github.jdaboot.interaction.entitlement.SkuCheck;
+import io.github.jdaboot.interaction.form.FieldResolver;
+import io.github.jdaboot.interaction.form.OfferedField;
+import io.github.jdaboot.interaction.form.OfferedForm;
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.EntitlementGuard;
 import io.github.jdaboot.interaction.guard.GuardChain;
@@ -29,19 +37,28 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
 import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
 import io.github.jdaboot.interaction.method.annotation.OptionArgumentResolver;
 import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
+import io.github.jdaboot.interaction.observation.CommandOutcome;
+import io.github.jdaboot.interaction.observation.DefaultInteractionObservationConvention;
+import io.github.jdaboot.interaction.observation.InteractionMeterObservationHandler;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
+import io.github.jdaboot.interaction.observation.InteractionObservationContext;
 import io.github.jdaboot.interaction.registration.CommandSynchronizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,12 +66,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +156,77 @@ class InteractionAutoConfigurationTests {
     }
 
     @Test
+    @DisplayName("discord.commands.forms.*: how many open forms are remembered, and for how long")
+    void forms() {
+        this.runner.withPropertyValues("discord.commands.forms.max-open=2", "discord.commands.forms.expire-after=5m")
+            .withBean("plainForm", PlainForm.class)
+            .run((context) -> {
+                OfferedForms forms = context.getBean(OfferedForms.class);
+                for (long user = 1; user <= 3; user++) {
+                    forms.opened(user, new OfferedForm("form:x", Map.of()));
+                }
+                assertThat(forms.size()).as("the least recently opened is dropped").isEqualTo(2);
+                assertThat(forms.find(1, "form:x")).isNull();
+                assertThat(forms.find(3, "form:x")).isNotNull();
+            });
+        this.runner.withPropertyValues("discord.commands.forms.max-open=0")
+            .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(BindValidationException.class)
+                .hasMessageContaining("forms.maxOpen"));
+    }
+
+    @Test
+    @DisplayName("a @Field of a type no FieldResolver reads fails startup; the application's FieldResolver bean reads it")
+    void applicationFieldResolvers() {
+        ApplicationContextRunner withForm = this.runner.withPropertyValues("discord.commands.help.enabled=false")
+            .withBean("dated", DatedForm.class);
+        withForm.run((context) -> assertThat(context).getFailure()
+            .hasMessageContaining("unsupported parameter type LocalDate for parameter 'day'"));
+        withForm.withBean(FieldResolver.class, DateFieldResolver::new)
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    /** A form handler taking no field. */
+    static class PlainForm {
+
+        @ModalHandler("form:x")
+        String sent() {
+            return "sent";
+        }
+
+    }
+
+    /** A form handler taking a date, which no field of the framework's fills. */
+    static class DatedForm {
+
+        @ModalHandler("form:dated")
+        String dated(@Field("day") LocalDate day) {
+            return day.toString();
+        }
+
+    }
+
+    /** Reads a date from a text input. */
+    static class DateFieldResolver implements FieldResolver {
+
+        @Override
+        public boolean supports(ResolvableType type) {
+            return type.toClass() == LocalDate.class;
+        }
+
+        @Override
+        public @Nullable String mismatch(OfferedField field, ResolvableType type) {
+            return (field.type() == Component.Type.TEXT_INPUT) ? null : "a date is typed";
+        }
+
+        @Override
+        public Object resolve(ModalMapping value, OfferedField field, ResolvableType type, InteractionContext context) {
+            return LocalDate.parse(value.getAsString());
+        }
+
+    }
+
+    @Test
     @DisplayName("the interaction metrics are a MeterBinder: registered at 0 once bound")
     void metricsAtZero() {
         this.runner.run((context) -> {
@@ -143,6 +236,57 @@ class InteractionAutoConfigurationTests {
                 .allSatisfy((counter) -> assertThat(counter.count()).isZero());
             assertThat(registry.get("discord.interactions.acknowledgement").timers()).hasSize(2);
         });
+    }
+
+    @Test
+    @DisplayName("with Boot's metrics: the handler runs' meters by the framework's handler, the rest by Boot's")
+    void meterObservationHandler() {
+        this.runner
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed()
+                    .hasSingleBean(InteractionMeterObservationHandler.class)
+                    .hasSingleBean(DefaultMeterObservationHandler.class);
+                ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                InteractionObservationContext run = new InteractionObservationContext("slash", "idea", null);
+                Observation observation = Observation
+                    .createNotStarted(new DefaultInteractionObservationConvention(), () -> run, observations)
+                    .start();
+                assertThat(registry.get("discord.commands.active").longTaskTimer().activeTasks()).isOne();
+                run.setOutcome(CommandOutcome.SUCCESS);
+                observation.stop();
+                Observation.createNotStarted("other.work", observations).observe(() -> {
+                });
+
+                assertThat(registry.get("discord.commands")
+                    .tags("kind", "slash", "command", "idea", "outcome", "success", "error", "none")
+                    .timer()
+                    .count()).isOne();
+                assertThat(registry.get("discord.commands.active").longTaskTimer().activeTasks()).isZero();
+                assertThat(registry.get("other.work").timer().count()).as("by Boot's handler").isOne();
+            });
+    }
+
+    @Test
+    @DisplayName("ignored-meters=long-task-timer: no discord.commands.active; no registry: no meter handler")
+    void meterObservationHandlerSettings() {
+        this.runner
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+            .withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+            .run((context) -> {
+                InteractionObservationContext run = new InteractionObservationContext("slash", "idea", null);
+                Observation
+                    .createNotStarted(new DefaultInteractionObservationConvention(), () -> run,
+                            context.getBean(ObservationRegistry.class))
+                    .observe(() -> run.setOutcome(CommandOutcome.SUCCESS));
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                assertThat(registry.get("discord.commands").timers()).hasSize(1);
+                assertThat(registry.find("discord.commands.active").longTaskTimers()).isEmpty();
+            });
+        this.runner.run((context) -> assertThat(context).doesNotHaveBean(InteractionMeterObservationHandler.class));
     }
 
     @Test
@@ -317,9 +461,9 @@ class InteractionAutoConfigurationTests {
 
         @Bean
         InteractionDispatcher ownDispatcher(List<InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
-                ComponentCallbacks callbacks, InteractionMetrics metrics, ScheduledExecutorService commandDeferrals) {
+                ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics, DeadlineTimer deadlines) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
-                    new InvocationSupport(callbacks, metrics, this.messages, commandDeferrals, Duration.ofSeconds(2),
+                    new InvocationSupport(callbacks, forms, metrics, this.messages, deadlines, Duration.ofSeconds(2),
                             Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
             return this.dispatcher;
         }
