@@ -1,5 +1,6 @@
 package io.github.jdaboot.idea;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +17,14 @@ import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.annotation.Selected;
 import io.github.jdaboot.interaction.annotation.TargetOf;
 import io.github.jdaboot.interaction.annotation.Typed;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.container.ContainerChildComponent;
+import net.dv8tion.jda.api.components.section.Section;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import org.jspecify.annotations.Nullable;
 
@@ -25,16 +32,20 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's command, {@code /idea} and {@code .idea}: a project idea, optionally on
- * a topic (suggested while typing), with an "Another" button that replaces it, a menu of
- * topics, a form to suggest an idea of one's own ({@code /suggest}, or the "Suggest one"
- * button), and "Idea from this message" in Discord's menu on a message. Texts in the
- * user's language (messages*.properties).
+ * The tutorial's command, {@code /idea} and {@code .idea}: a project idea as a card,
+ * optionally on a topic (suggested while typing), with an "Another" button beside it that
+ * replaces it, a menu of topics, a form to suggest an idea of one's own
+ * ({@code /suggest}, or the "Suggest one" button), a poll among three ideas
+ * ({@link IdeaPolls}), and "Idea from this message" in Discord's menu on a message. Texts
+ * in the user's language (messages*.properties).
  */
 @Component
 class IdeaCommands {
 
     private static final String ANOTHER = "idea:another";
+
+    /** The card's accent bar: Discord's blurple. */
+    private static final int ACCENT = 0x5865F2;
 
     private final IdeaService ideas;
 
@@ -48,7 +59,7 @@ class IdeaCommands {
     @Command(name = "idea", description = "Suggests a project idea")
     Reply idea(@Option(description = "Topic to draw from", required = false, maxLength = 100,
             autocomplete = true) @Nullable String topic, Locale locale) {
-        return answer(Reply.of(pick(topic, locale)), topic, locale);
+        return Reply.layout(card(topic, locale));
     }
 
     /** The topics that have ideas, for what the user typed so far. */
@@ -64,20 +75,20 @@ class IdeaCommands {
     @MessageCommand("Idea from this message")
     Reply fromMessage(@TargetOf Message message, Locale locale) {
         String topic = message.getContentDisplay();
-        return answer(Reply.of(pick(topic, locale)), topic, locale);
+        return Reply.layout(card(topic, locale));
     }
 
     /** "Another": a new idea on the same topic, in place of the old one. */
     @ComponentHandler({ ANOTHER, ANOTHER + ":{topic}" })
     Reply another(@IdPart(required = false) @Nullable String topic, Locale locale) {
-        return answer(Reply.update(pick(topic, locale)), topic, locale);
+        return Reply.update(card(topic, locale));
     }
 
     /** A topic chosen in the menu: an idea on it, in place of the old one. */
     @ComponentHandler("idea:topic")
     Reply topic(@Selected List<String> topics, Locale locale) {
         String topic = topics.isEmpty() ? null : topics.getFirst();
-        return answer(Reply.update(pick(topic, locale)), topic, locale);
+        return Reply.update(card(topic, locale));
     }
 
     @Command(name = "suggest", description = "Suggests an idea of your own for the list")
@@ -112,18 +123,25 @@ class IdeaCommands {
                 .placeholder(text("idea.form.placeholder", locale)));
     }
 
-    /** The idea's buttons and, when there are topics, the topic menu. */
-    private Reply answer(Reply reply, @Nullable String topic, Locale locale) {
-        Reply withButtons = reply.withButtons(Button.primary(anotherId(topic), text("idea.another", locale)),
-                Button.secondary("idea:suggest", text("idea.suggest", locale)));
+    /**
+     * The idea as a card: the idea with "Another" beside it, then the topic menu (when
+     * there are topics) and the buttons to suggest an idea or let the channel vote.
+     */
+    private Container card(@Nullable String topic, Locale locale) {
+        List<ContainerChildComponent> parts = new ArrayList<>();
+        parts.add(Section.of(Button.primary(anotherId(topic), text("idea.another", locale)),
+                TextDisplay.of(pick(topic, locale))));
+        parts.add(Separator.createDivider(Separator.Spacing.SMALL));
         List<String> topics = this.ideas.topics();
-        if (topics.isEmpty()) {
-            return withButtons;
+        if (!topics.isEmpty()) {
+            StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic")
+                .setPlaceholder(text("idea.topic.placeholder", locale));
+            topics.forEach((name) -> menu.addOption(name, name));
+            parts.add(ActionRow.of(menu.build()));
         }
-        StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic")
-            .setPlaceholder(text("idea.topic.placeholder", locale));
-        topics.forEach((name) -> menu.addOption(name, name));
-        return withButtons.withSelect(menu.build());
+        parts.add(ActionRow.of(Button.secondary("idea:suggest", text("idea.suggest", locale)),
+                Button.secondary(IdeaPolls.POLL, text("idea.poll", locale))));
+        return Container.of(parts).withAccentColor(ACCENT);
     }
 
     private String text(String code, Locale locale, Object... arguments) {
