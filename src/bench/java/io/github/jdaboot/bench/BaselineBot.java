@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -27,6 +28,7 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * with the same JDA version, intents ({@code GUILD_MESSAGES}, {@code DIRECT_MESSAGES},
  * {@code MESSAGE_CONTENT} unless {@code DISCORD_INTENTS} says otherwise, in the project's
  * spelling) and cache settings ({@code createLight}, no member cache) as the project. It
- * answers {@code .idea} and {@code /idea} like the project does, and {@code .wait}
- * naively: it sleeps for a second on JDA's event thread, as a first listener often does.
+ * answers {@code .idea} and {@code /idea} like the project does (and, with the project's
+ * payload, its "Another" button), and {@code .wait} naively: it sleeps for a second on
+ * JDA's event thread, as a first listener often does.
  * <p>
  * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (the idea's
  * card with its buttons and topic menu, no mentions allowed, a nonce made from the
@@ -137,6 +140,17 @@ public final class BaselineBot extends ListenerAdapter {
             else {
                 event.reply(idea()).queue();
             }
+        }
+    }
+
+    /**
+     * "Another" on the project's payload: a new idea in place of the old one, with the
+     * same components, as the project answers it.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (event.getComponentId().equals("idea:another")) {
+            event.editMessage(MessageEditData.fromCreateData(asTheProject(idea()))).queue();
         }
     }
 

@@ -26,57 +26,62 @@ import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.RecordedRequest;
+import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This project against a plain JDA bot, in one run on one machine:
+ * This project against a plain JDA bot and against the frameworks a user would pick
+ * instead (BotCommands, jda-commands: the peers), in one run on one machine:
  * {@code ./mvnw -Pbench verify}.
  * <p>
  * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh
  * emulator, with the emulator's rate limits lifted and a one-second heartbeat interval.
  * Runs alternate (project, baseline, the baseline sending the project's payload, the
- * project with its AOT cache, then the ingest and guild phases of each bot); each run of
- * a bot measures, in this order:
+ * project with its AOT cache, BotCommands, jda-commands, then the ingest and guild phases
+ * of each bot); each run of a bot measures, in this order:
  * <ol>
  * <li>startup: process start to {@code Logged on as} and, for the project, to
  * {@code /actuator/health} UP;</li>
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
- * <li>warm-up: {@code bench.warmup} {@code .idea} messages, not measured;</li>
- * <li>latency: {@code bench.messages} {@code .idea} messages over 20 channels from 100
- * users, paced at {@code bench.rate} per second (below saturation), from the emulator
- * dispatching MESSAGE_CREATE to the emulator receiving the reply;</li>
- * <li>throughput: {@code bench.messages} more sent at once; replies per second until the
- * last one, and the bot's CPU time ({@code utime + stime} from {@code /proc/<pid>/stat})
- * per 1,000 replies;</li>
- * <li>memory after the run, as after startup;</li>
- * <li>slash commands: {@code bench.interactions} {@code /idea} paced at
- * {@code bench.rate} per second (after as many unmeasured at twice the pace), from
- * INTERACTION_CREATE to the callback, and the CPU time per 1,000 of them;</li>
- * <li>the seed's lesson: {@code bench.slow} {@code .wait} commands (each waits one
- * second) arrive at once: wall time until all replies are in (the baseline, which sleeps
- * on JDA's event thread, is cut off after {@code bench.baseline-cap} and its total
- * extrapolated), and what happened to the heartbeats meanwhile: as the bot saw them
- * (JDA's missed-heartbeat warnings, reconnects) and as the emulator saw them (heartbeats
- * received against one per interval, gaps over 1.5 intervals).</li>
+ * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages, not
+ * measured; {@code bench.messages} over 20 channels from 100 users paced at
+ * {@code bench.rate} per second (below saturation), for latency (from the emulator
+ * dispatching MESSAGE_CREATE to it receiving the reply) and CPU; {@code bench.messages}
+ * more sent at once, for throughput and CPU; the bot's CPU time is {@code utime + stime}
+ * from {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
+ * <li>slash commands: {@code bench.interactions} {@code /idea} at twice the pace, not
+ * measured, as many paced (latency from INTERACTION_CREATE to the answer the user sees,
+ * and CPU), as many at once (CPU);</li>
+ * <li>where the bot answers a button: clicks on the first button of those replies, one a
+ * reply, in the same three runs;</li>
+ * <li>for the project and the plain baseline, the seed's lesson: {@code bench.slow}
+ * {@code .wait} commands (each waits one second) arrive at once: wall time until all
+ * replies are in (the baseline, which sleeps on JDA's event thread, is cut off after
+ * {@code bench.baseline-cap} and its total extrapolated), and what happened to the
+ * heartbeats meanwhile: as the bot saw them (JDA's missed-heartbeat warnings, reconnects)
+ * and as the emulator saw them (heartbeats received against one per interval, gaps over
+ * 1.5 intervals).</li>
  * </ol>
  * The baseline runs a second time sending the project's reply payload (its buttons and
  * menu, no mentions allowed, a nonce), for the reply phases only, to tell what the
- * payload costs from what the framework costs.
+ * payload costs from what the framework costs. The peers' bots are built by the bench
+ * profile from src/bench/peers, each on its own class path ({@code bench.peers=false}
+ * leaves them out).
  * <p>
- * The ingest phase ({@link #ingest}) floods a bot with {@code bench.ingest-messages}
- * messages it does not answer over 1,000 channels, with typing and reactions, and
- * measures CPU, wall time and allocation per event. The guild phase ({@link #guilds})
- * starts a bot in {@code bench.guilds} guilds on 4 shards and measures the time until
- * every shard is ready and the heap per guild.
+ * The ingest phase ({@link #ingest}) floods the project and the plain baseline with
+ * {@code bench.ingest-messages} messages they do not answer over 1,000 channels, with
+ * typing and reactions, and measures CPU, wall time and allocation per event. The guild
+ * phase ({@link #guilds}) starts a bot in {@code bench.guilds} guilds on 4 shards and
+ * measures the time until every shard is ready and the heap per guild.
  * <p>
  * Besides, each run starts the project once more with its AOT cache (made by a training
  * run, as in the Dockerfile, from the extracted jar since the cache needs a class path of
  * jars) for startup and memory after startup; before the runs, a check counts the classes
  * actually loaded from the cache. Figures are medians over the runs, with min and max.
  * {@code bench.phases} ({@code replies,ingest,guilds} by default) selects phases for a
- * quicker look. Output: a table on standard output and in
+ * quicker look. Output: the tables on standard output and in
  * {@code target/bench/results.md}, and a chart in {@code target/bench/results.png}.
  */
 public final class Benchmark {
@@ -119,6 +124,15 @@ public final class Benchmark {
     private final List<String> phases = List.of(System.getProperty("bench.phases", "replies,ingest,guilds").split(","));
 
     private final Duration baselineCap = Duration.ofSeconds(Integer.getInteger("bench.baseline-cap", 20));
+
+    /**
+     * Whether the peers (BotCommands, jda-commands) run too: {@code bench.peers}, true by
+     * default.
+     */
+    private final boolean peers = Boolean.parseBoolean(System.getProperty("bench.peers", "true"));
+
+    /** Where the bench profile built the peers' bots (src/bench/peers). */
+    private final Path peersBuilt = Path.of(System.getProperty("bench.peers-dir", "target/peers"));
 
     private final Duration heartbeatInterval = Duration.ofSeconds(1);
 
@@ -166,11 +180,17 @@ public final class Benchmark {
         for (int run = 1; run <= this.runs; run++) {
             BotRun project = new BotRun(Bot.PROJECT);
             BotRun baseline = new BotRun(Bot.BASELINE);
+            BotRun botCommands = new BotRun(Bot.BOTCOMMANDS);
+            BotRun jdaCommands = new BotRun(Bot.JDA_COMMANDS);
             if (this.phases.contains("replies")) {
                 measure(project, run, true);
                 measure(baseline, run, true);
                 results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
                 results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
+                if (this.peers) {
+                    measure(botCommands, run, true);
+                    measure(jdaCommands, run, true);
+                }
             }
             if (this.phases.contains("ingest")) {
                 ingest(project, run);
@@ -179,20 +199,65 @@ public final class Benchmark {
             if (this.phases.contains("guilds")) {
                 guilds(project, run);
                 guilds(baseline, run);
+                if (this.peers) {
+                    guilds(botCommands, run);
+                    guilds(jdaCommands, run);
+                }
             }
             results.project.add(project);
             results.baseline.add(baseline);
+            if (this.peers) {
+                results.botCommands.add(botCommands);
+                results.jdaCommands.add(jdaCommands);
+            }
         }
         String machine = String.format(Locale.ROOT, "Run %s to %s; load average before the run %s, after it %s.",
                 started.truncatedTo(ChronoUnit.SECONDS), Instant.now().truncatedTo(ChronoUnit.SECONDS), load,
                 loadAverage());
-        Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine);
+        Report report = new Report(this, results, this.aotCheck, String.join(" ", this.payloadCheck), machine,
+                peerVersions());
         String table = report.markdown();
         System.out.println();
         System.out.println(table);
         Files.writeString(this.out.resolve("results.md"), table);
         ResultsChart.write(results, this, this.out.resolve("results.png"));
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
+    }
+
+    /**
+     * The peers' framework and JDA versions, read from the class paths they ran with, and
+     * the settings that differ from their defaults.
+     */
+    private String peerVersions() throws IOException {
+        return "BotCommands " + version("botcommands", "BotCommands-core-") + " on JDA "
+                + version("botcommands", "JDA-")
+                + " (3.0.0 is the current release, but two of its runtime modules are not on the Maven Central this"
+                + " machine reaches; this beta is the newest with all of them, and it needs the JDA it declares:"
+                + " on 6.5.0 every command fails with NoSuchMethodError), started with BotCommands.create, text"
+                + " prefix `.`, application commands cache off (so that every start registers `/idea` with its fresh"
+                + " emulator; BotCommands then updates each guild's commands at startup, as on a first start);"
+                + " jda-commands " + version("jda-commands", "guice-extension-")
+                + " (core and guice-extension, which make"
+                + " io.github.kaktushose:jda-commands; the aggregate and the 5.x releases are not on the Maven Central"
+                + " this machine reaches) on JDA " + version("jda-commands", "JDA-")
+                + " (it is built on JDA 5's component classes, which JDA 6 moved), started with JDACommands.start,"
+                + " defaults otherwise. This project and the baselines on JDA 6.5.0. Each bot: a light"
+                + " DefaultShardManagerBuilder with no member cache, the same intents, logback at INFO.";
+    }
+
+    private String version(String peer, String jarPrefix) throws IOException {
+        Path lib = this.peersBuilt.resolve(peer).resolve("target/lib");
+        if (!Files.isDirectory(lib)) {
+            return "?";
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.map((jar) -> jar.getFileName().toString())
+                .filter((name) -> name.startsWith(jarPrefix) && name.endsWith(".jar")
+                        && Character.isDigit(name.charAt(jarPrefix.length())))
+                .map((name) -> name.substring(jarPrefix.length(), name.length() - ".jar".length()))
+                .findFirst()
+                .orElse("?");
+        }
     }
 
     int messages() {
@@ -213,6 +278,10 @@ public final class Benchmark {
 
     int runs() {
         return this.runs;
+    }
+
+    boolean peers() {
+        return this.peers;
     }
 
     int ingestMessages() {
@@ -360,53 +429,104 @@ public final class Benchmark {
                 if (!full) {
                     return result;
                 }
-                traffic.send(".idea", this.warmup, 0);
-                traffic.awaitReplies(Duration.ofSeconds(120));
-                checkPayload(discord, bot);
-
-                Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
-                    .awaitReplies(Duration.ofSeconds(180));
-                result.latencies = latency.latenciesMicros();
-                result.lost += latency.lost();
-                result.duplicates += latency.duplicates();
-                System.out.printf(Locale.ROOT,
-                        "   latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates)%n",
-                        Stats.percentile(result.latencies, 50) / 1000.0,
-                        Stats.percentile(result.latencies, 99) / 1000.0, result.latencies.getLast() / 1000.0,
-                        latency.lost(), latency.duplicates());
-
-                process.awaitIdleCompiler(Duration.ofSeconds(30));
-                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
-                Duration cpuBefore = process.cpuTime();
-                startProfiling(process);
-                Traffic.Outcome saturation = traffic.send(".idea", this.messages, 0)
-                    .awaitReplies(Duration.ofSeconds(300));
-                Duration cpu = process.cpuTime().minus(cpuBefore);
-                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
-                result.replyThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
-                result.cpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
-                    .toNanos() / 1e6 / (saturation.replies() / 1000.0);
-                stopProfiling(process, bot, "replies", run);
-                result.lost += saturation.lost();
-                result.duplicates += saturation.duplicates();
-                result.throughput = saturation.replies() / (saturation.wall().toNanos() / 1e9);
-                result.cpuPerThousand = cpu.toNanos() / 1e6 / (saturation.replies() / 1000.0);
-                System.out.printf(Locale.ROOT, "   throughput: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
-                        result.throughput, result.cpuPerThousand);
-                System.out.println("   CPU by thread: " + result.replyThreads);
-
-                result.heapAfterRun = process.liveHeapMegabytes();
-                result.rssAfterRun = process.rssMegabytes();
-                System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n",
-                        result.heapAfterRun, result.rssAfterRun);
-
-                slash(discord, traffic, process, result, run);
-                if (bot != Bot.BASELINE_SAME_PAYLOAD) {
+                if (bot.prefixCommands) {
+                    prefix(discord, traffic, process, result, run);
+                }
+                List<EmulatedInteraction> answered = slash(discord, traffic, process, result, run);
+                if (bot.clicks) {
+                    clicks(discord, process, result, run, answered);
+                }
+                if (bot == Bot.PROJECT || bot == Bot.BASELINE) {
                     concurrency(discord, traffic, process, result);
                 }
                 return result;
             }
         }
+    }
+
+    /**
+     * Prefix commands: {@code .idea} warm-up, then paced (latency and CPU), then a burst
+     * (throughput and CPU).
+     */
+    private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
+            throws Exception {
+        Bot bot = result.bot;
+        traffic.send(".idea", this.warmup, 0);
+        traffic.awaitReplies(Duration.ofSeconds(120));
+        checkPayload(discord, bot);
+
+        Cost paced = cost(process, bot, "prefix-paced", run, () -> {
+            Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
+                .awaitReplies(Duration.ofSeconds(180));
+            result.latencies = latency.latenciesMicros();
+            result.lost += latency.lost();
+            result.duplicates += latency.duplicates();
+            return latency.replies();
+        });
+        result.prefixPacedCpuPerThousand = paced.perThousand();
+        result.prefixPacedCpuPerThousandWithoutJit = paced.perThousandWithoutJit();
+        System.out.printf(Locale.ROOT,
+                "   .idea at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lost, %d duplicates); CPU %.0f ms per"
+                        + " 1,000%n",
+                this.rate, Stats.percentile(result.latencies, 50) / 1000.0,
+                Stats.percentile(result.latencies, 99) / 1000.0,
+                result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
+                paced.perThousand());
+
+        Traffic.Outcome[] saturation = new Traffic.Outcome[1];
+        Cost burst = cost(process, bot, "prefix-burst", run, () -> {
+            saturation[0] = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
+            return saturation[0].replies();
+        });
+        result.replyThreads = burst.threads();
+        result.cpuPerThousand = burst.perThousand();
+        result.cpuPerThousandWithoutJit = burst.perThousandWithoutJit();
+        result.lost += saturation[0].lost();
+        result.duplicates += saturation[0].duplicates();
+        result.throughput = saturation[0].replies() / (saturation[0].wall().toNanos() / 1e9);
+        System.out.printf(Locale.ROOT, "   .idea at once: %.0f replies/s, CPU %.0f ms per 1,000 replies%n",
+                result.throughput, result.cpuPerThousand);
+        System.out.println("   CPU by thread: " + result.replyThreads);
+
+        result.heapAfterRun = process.liveHeapMegabytes();
+        result.rssAfterRun = process.rssMegabytes();
+        System.out.printf(Locale.ROOT, "   after the run: live heap %.1f MB, RSS %.0f MB%n", result.heapAfterRun,
+                result.rssAfterRun);
+    }
+
+    /**
+     * The CPU time the bot spends on some work, per 1,000 of what it answered, once the
+     * JIT compiler has caught up; profiled when {@code bench.profile} says so.
+     */
+    private Cost cost(BotProcess process, Bot bot, String phase, int run, Work work) throws Exception {
+        process.awaitIdleCompiler(Duration.ofSeconds(30));
+        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
+        Duration cpuBefore = process.cpuTime();
+        startProfiling(process);
+        int answered = work.run();
+        Duration cpu = process.cpuTime().minus(cpuBefore);
+        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        stopProfiling(process, bot, phase, run);
+        // nothing answered: no figure rather than a division by zero
+        double thousands = (answered > 0) ? answered / 1000.0 : Double.NaN;
+        return new Cost(cpu.toNanos() / 1e6 / thousands,
+                cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
+                BotProcess.cpuBetween(threadsBefore, threadsAfter, 6));
+    }
+
+    /** Some measured work; returns how many answers it got. */
+    @FunctionalInterface
+    private interface Work {
+
+        int run() throws Exception;
+
+    }
+
+    /**
+     * CPU time per 1,000 answers (with and without the JIT compiler's threads), and the
+     * busiest threads.
+     */
+    private record Cost(double perThousand, double perThousandWithoutJit, String threads) {
     }
 
     private static void startup(BotProcess process, BotRun result) throws InterruptedException {
@@ -431,10 +551,16 @@ public final class Benchmark {
      * same JSON shape, or its row would compare nothing.
      */
     private void checkPayload(DiscordEmulator discord, Bot bot) {
+        // the last reply sent: to a message, or (for a bot with slash commands only) to
+        // an
+        // interaction, in its callback or in the edit after a deferral
+        List<String> routes = bot.prefixCommands ? List.of("POST /channels/{channel_id}/messages")
+                : List.of("POST /interactions/{interaction_id}/{interaction_token}/callback",
+                        "PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}");
         String body = discord.rest()
             .requests()
             .stream()
-            .filter((request) -> "POST /channels/{channel_id}/messages".equals(request.route()))
+            .filter((request) -> routes.contains(request.route()) && request.body().contains("\"content\""))
             .reduce((first, second) -> second)
             .map(RecordedRequest::body)
             .orElse("");
@@ -444,9 +570,9 @@ public final class Benchmark {
             object.put("content", "…");
         }
         String shape = json.toString().replaceAll("\\d{5,}", "<id>");
+        System.out.println("   reply payload: " + shape);
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
             this.payloadShapes.put(bot, shape);
-            System.out.println("   reply payload: " + shape);
         }
         String project = this.payloadShapes.get(Bot.PROJECT);
         String same = this.payloadShapes.get(Bot.BASELINE_SAME_PAYLOAD);
@@ -467,12 +593,13 @@ public final class Benchmark {
     }
 
     /**
-     * Slash commands: {@code /idea} paced, from INTERACTION_CREATE to the callback, and
-     * CPU per 1,000.
+     * Slash commands: {@code /idea} warm-up at twice the pace, then paced (latency from
+     * INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
+     * @return the answered ones, whose replies the clicks then click
      */
-    private void slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
+            int run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (discord.world().commands(0).stream().noneMatch((command) -> command.name().equals("idea"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(result.bot.label + " registered no /idea");
@@ -481,27 +608,97 @@ public final class Benchmark {
         }
         // warm-up, at twice the pace: as many as measured, then until the JIT compiler
         // has caught up
-        Traffic.awaitCallbacks(traffic.slash("idea", this.interactions, this.rate * 2), Duration.ofSeconds(60));
-        process.awaitIdleCompiler(Duration.ofSeconds(30));
-        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
-        Duration cpuBefore = process.cpuTime();
-        startProfiling(process);
-        List<EmulatedInteraction> runs = traffic.slash("idea", this.interactions, this.rate);
-        Traffic.awaitCallbacks(runs, Duration.ofSeconds(60));
-        Duration cpu = process.cpuTime().minus(cpuBefore);
-        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
-        result.slashThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
-        stopProfiling(process, result.bot, "slash", run);
-        result.slashLatencies = Traffic.callbackLatenciesMicros(runs);
-        result.slashLost += runs.size() - result.slashLatencies.size();
-        result.slashCpuPerThousand = cpu.toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
-        result.slashCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
-            .toNanos() / 1e6 / (result.slashLatencies.size() / 1000.0);
-        System.out.printf(Locale.ROOT, "   /idea: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n",
+        List<EmulatedInteraction> warmup = traffic.slash("idea", this.interactions, this.rate * 2);
+        Traffic.awaitAnswers(discord, warmup, Duration.ofSeconds(120));
+        if (!result.bot.prefixCommands) {
+            checkPayload(discord, result.bot);
+        }
+        List<EmulatedInteraction> paced = new ArrayList<>();
+        Cost pacedCost = cost(process, result.bot, "slash-paced", run, () -> {
+            paced.addAll(traffic.slash("idea", this.interactions, this.rate));
+            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(discord, paced).size();
+        });
+        result.slashLatencies = Traffic.answerLatenciesMicros(discord, paced);
+        result.slashLost += paced.size() - result.slashLatencies.size();
+        result.slashThreads = pacedCost.threads();
+        result.slashCpuPerThousand = pacedCost.perThousand();
+        result.slashCpuPerThousandWithoutJit = pacedCost.perThousandWithoutJit();
+        System.out.printf(Locale.ROOT,
+                "   /idea at %d/s: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n", this.rate,
                 Stats.percentile(result.slashLatencies, 50) / 1000.0,
-                Stats.percentile(result.slashLatencies, 99) / 1000.0, runs.size() - result.slashLatencies.size(),
+                Stats.percentile(result.slashLatencies, 99) / 1000.0, paced.size() - result.slashLatencies.size(),
                 result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
+
+        List<EmulatedInteraction> burst = new ArrayList<>();
+        Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
+            burst.addAll(traffic.slash("idea", this.interactions, 0));
+            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(discord, burst).size();
+        });
+        List<Long> burstLatencies = Traffic.answerLatenciesMicros(discord, burst);
+        result.slashLost += burst.size() - burstLatencies.size();
+        result.slashBurstCpuPerThousand = burstCost.perThousand();
+        System.out.printf(Locale.ROOT, "   /idea at once: CPU %.0f ms per 1,000 (%d unanswered)%n",
+                result.slashBurstCpuPerThousand, burst.size() - burstLatencies.size());
+        List<EmulatedInteraction> answered = new ArrayList<>(warmup);
+        answered.addAll(paced);
+        answered.addAll(burst);
+        answered.removeIf((interaction) -> interaction.callbackType() == 0);
+        return answered;
+    }
+
+    /**
+     * Clicks on the first button of the bot's {@code /idea} replies, one reply each: a
+     * warm-up, then paced (latency from INTERACTION_CREATE to the callback, and CPU),
+     * then a burst (CPU).
+     */
+    private void clicks(DiscordEmulator discord, BotProcess process, BotRun result, int run,
+            List<EmulatedInteraction> answered) throws Exception {
+        Map<Long, EmulatedMessage> replies = Traffic.responses(discord.world());
+        List<EmulatedMessage> targets = new ArrayList<>();
+        for (EmulatedInteraction interaction : answered) {
+            EmulatedMessage reply = replies.get(interaction.id());
+            if (reply != null && Traffic.firstButton(reply) != null) {
+                targets.add(reply);
+            }
+        }
+        int count = Math.min(this.interactions, targets.size() / 3);
+        if (count == 0) {
+            throw new IllegalStateException(result.bot.label + " answered /idea with no button to click");
+        }
+        Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
+        Traffic.awaitAnswers(discord, clicking.clicks(targets.subList(0, count), this.rate * 2),
+                Duration.ofSeconds(120));
+        List<EmulatedInteraction> paced = new ArrayList<>();
+        Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
+            paced.addAll(clicking.clicks(targets.subList(count, 2 * count), this.rate));
+            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            return Traffic.answerLatenciesMicros(discord, paced).size();
+        });
+        result.clickLatencies = Traffic.answerLatenciesMicros(discord, paced);
+        result.clickLost += paced.size() - result.clickLatencies.size();
+        result.clickCpuPerThousand = pacedCost.perThousand();
+        result.clickCpuPerThousandWithoutJit = pacedCost.perThousandWithoutJit();
+        System.out.printf(Locale.ROOT,
+                "   %,d clicks at %d/s: p50 %.2f ms, p99 %.2f ms (%d unanswered); CPU %.0f ms per 1,000%n", count,
+                this.rate, Stats.percentile(result.clickLatencies, 50) / 1000.0,
+                Stats.percentile(result.clickLatencies, 99) / 1000.0, paced.size() - result.clickLatencies.size(),
+                result.clickCpuPerThousand);
+        System.out.println("   CPU by thread: " + pacedCost.threads());
+        List<EmulatedInteraction> burst = new ArrayList<>();
+        Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
+            burst.addAll(clicking.clicks(targets.subList(2 * count, 3 * count), 0));
+            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            return Traffic.answerLatenciesMicros(discord, burst).size();
+        });
+        int burstAnswered = Traffic.answerLatenciesMicros(discord, burst).size();
+        result.clickLost += burst.size() - burstAnswered;
+        result.clickBurstCpuPerThousand = burstCost.perThousand();
+        result.clicks = count;
+        System.out.printf(Locale.ROOT, "   %,d clicks at once: CPU %.0f ms per 1,000 (%d unanswered)%n", count,
+                result.clickBurstCpuPerThousand, burst.size() - burstAnswered);
     }
 
     /**
@@ -619,6 +816,10 @@ public final class Benchmark {
             try (BotProcess process = start(result.bot, "guilds", run, discord,
                     Map.of("DISCORD_SHARDS_TOTAL", Integer.toString(SHARDS)), List.of())) {
                 result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, Duration.ofSeconds(300));
+                // what a bot does at startup besides connecting (BotCommands and
+                // jda-commands
+                // register each guild's commands) is over before the heap is measured
+                awaitRestQuiet(discord, Duration.ofSeconds(2), Duration.ofSeconds(600));
                 Thread.sleep(1000);
                 result.guildsHeap = process.liveHeapMegabytes();
                 result.guildsRss = process.rssMegabytes();
@@ -633,8 +834,15 @@ public final class Benchmark {
                 }
                 for (EmulatedGuild guild : kept) {
                     EmulatedChannel general = guild.channels().getFirst();
-                    EmulatedMessage asked = world.as(owner).says(general, ".idea");
-                    world.awaitReply(asked, Duration.ofSeconds(120));
+                    if (result.bot.prefixCommands) {
+                        EmulatedMessage asked = world.as(owner).says(general, ".idea");
+                        world.awaitReply(asked, Duration.ofSeconds(120));
+                    }
+                    else {
+                        world.as(owner)
+                            .runs(SlashCommand.of("idea").in(general))
+                            .awaitCallback(Duration.ofSeconds(120));
+                    }
                 }
                 double heapLeft = process.liveHeapMegabytes();
                 result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
@@ -643,6 +851,24 @@ public final class Benchmark {
                                 + " after leaving all but %d guilds: %.2f kB per guild%n",
                         SHARDS, result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft,
                         kept.size(), result.guildsHeapPerGuildKb);
+            }
+        }
+    }
+
+    /**
+     * Waits until the bot has sent no REST request for {@code quiet}, or the timeout.
+     */
+    private static void awaitRestQuiet(DiscordEmulator discord, Duration quiet, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = discord.rest().requests().size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < quiet.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            int now = discord.rest().requests().size();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
             }
         }
     }
@@ -752,6 +978,14 @@ public final class Benchmark {
                 command.add(Path.of("target", "bench-classes") + ":" + this.app.resolve("lib") + "/*");
                 command.add(BaselineBot.class.getName());
             }
+            case BOTCOMMANDS, JDA_COMMANDS -> {
+                Path built = this.peersBuilt.resolve((bot == Bot.BOTCOMMANDS) ? "botcommands" : "jda-commands");
+                command.add("-Dlogback.configurationFile=" + this.out.resolve("baseline-logback.xml"));
+                command.add("-cp");
+                command.add(built.resolve("target/classes") + ":" + built.resolve("target/lib") + "/*");
+                command.add((bot == Bot.BOTCOMMANDS) ? "io.github.jdaboot.bench.peers.botcommands.BotCommandsBot"
+                        : "io.github.jdaboot.bench.peers.jdacommands.JdaCommandsBot");
+            }
         }
         return BotProcess.start(bot.label, port, command, environment,
                 this.out.resolve("logs")
@@ -783,13 +1017,30 @@ public final class Benchmark {
 
     enum Bot {
 
-        PROJECT("this project"), BASELINE("baseline (plain JDA)"),
-        BASELINE_SAME_PAYLOAD("baseline sending the project's payload"), PROJECT_AOT("this project, AOT cache");
+        PROJECT("this project", true, true), BASELINE("baseline (plain JDA)", true, false),
+        BASELINE_SAME_PAYLOAD("baseline sending the project's payload", true, true),
+        PROJECT_AOT("this project, AOT cache", true, true), BOTCOMMANDS("BotCommands", true, false),
+        JDA_COMMANDS("jda-commands", false, true);
 
         final String label;
 
-        Bot(String label) {
+        /** Whether it has prefix commands ({@code .idea}). */
+        final boolean prefixCommands;
+
+        /**
+         * Whether its {@code /idea} reply has a button whose click it answers: not the
+         * plain baseline (text only), not BotCommands (its components need a database).
+         */
+        final boolean clicks;
+
+        Bot(String label, boolean prefixCommands, boolean clicks) {
             this.label = label;
+            this.prefixCommands = prefixCommands;
+            this.clicks = clicks;
+        }
+
+        boolean isPeer() {
+            return this == BOTCOMMANDS || this == JDA_COMMANDS;
         }
 
         boolean isProject() {
@@ -808,6 +1059,10 @@ public final class Benchmark {
         final List<BotRun> samePayload = new ArrayList<>();
 
         final List<BotRun> projectAot = new ArrayList<>();
+
+        final List<BotRun> botCommands = new ArrayList<>();
+
+        final List<BotRun> jdaCommands = new ArrayList<>();
 
     }
 
@@ -861,6 +1116,31 @@ public final class Benchmark {
         String slashThreads = "";
 
         int slashLost;
+
+        /** {@code .idea} paced at {@code bench.rate}: CPU time per 1,000 replies. */
+        double prefixPacedCpuPerThousand;
+
+        double prefixPacedCpuPerThousandWithoutJit;
+
+        /** {@code /idea} all at once: CPU time per 1,000. */
+        double slashBurstCpuPerThousand;
+
+        /** Clicks measured in each of the paced and burst runs. */
+        int clicks;
+
+        /**
+         * Clicks paced at {@code bench.rate}, INTERACTION_CREATE to callback, sorted, in
+         * microseconds.
+         */
+        List<Long> clickLatencies = List.of();
+
+        double clickCpuPerThousand;
+
+        double clickCpuPerThousandWithoutJit;
+
+        double clickBurstCpuPerThousand;
+
+        int clickLost;
 
         int slowReplies;
 

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 import io.github.jdaboot.bench.Benchmark.BotRun;
 import io.github.jdaboot.bench.Benchmark.Results;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The results table, in Markdown: medians over the runs with min and max, ratios, and the
@@ -26,18 +29,28 @@ final class Report {
 
     private final List<BotRun> projectAot;
 
+    private final List<BotRun> botCommands;
+
+    private final List<BotRun> jdaCommands;
+
+    private final String peerVersions;
+
     private final String aotCheck;
 
     private final String payloadCheck;
 
     private final String machine;
 
-    Report(Benchmark bench, Results results, String aotCheck, String payloadCheck, String machine) {
+    Report(Benchmark bench, Results results, String aotCheck, String payloadCheck, String machine,
+            String peerVersions) {
         this.bench = bench;
         this.project = results.project;
         this.baseline = results.baseline;
         this.samePayload = results.samePayload;
         this.projectAot = results.projectAot;
+        this.botCommands = results.botCommands;
+        this.jdaCommands = results.jdaCommands;
+        this.peerVersions = peerVersions;
         this.aotCheck = aotCheck;
         this.payloadCheck = payloadCheck;
         this.machine = machine;
@@ -67,14 +80,197 @@ final class Report {
         lines.add("");
         lines
             .add("Latency: from the emulator dispatching MESSAGE_CREATE (or INTERACTION_CREATE) to it receiving the reply's"
-                    + " POST (or the interaction's callback), over 20 channels, rate limits lifted. CPU: utime + stime of"
+                    + " POST (or the interaction's answer: its callback, or the edit after a deferral), over 20 channels, rate limits lifted. CPU: utime + stime of"
                     + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
                     + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
                     + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
                     + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
                     + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
                     + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
+        if (this.bench.peers() && (this.bench.runs("replies") || this.bench.runs("guilds"))) {
+            lines.add("");
+            lines.addAll(peers());
+        }
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The peers' table: the same feature in BotCommands and jda-commands beside this
+     * project and the baselines, what a peer cannot do said instead of a figure, the
+     * versions and settings under it, and the targets against the peers.
+     */
+    private List<String> peers() {
+        List<String> lines = new ArrayList<>();
+        lines.add("The peers: `/idea` and `.idea` (where a framework has prefix commands), answering with the same text"
+                + " and a button, and the button's click answered, in each framework the way its documentation shows"
+                + " (src/bench/peers).");
+        lines.add("");
+        lines.add("| Measure | This project | Baseline, project's payload | Baseline (plain JDA) | BotCommands |"
+                + " jda-commands |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+        int rate = this.bench.rate();
+        if (this.bench.runs("replies")) {
+            String slash = String.format(Locale.ROOT, "`/idea`, %,d at %d/s", this.bench.interactions(), rate);
+            peerRow(lines, slash + ": CPU time per 1,000, ms", (r) -> r.slashCpuPerThousand, "%.0f", null);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.slashCpuPerThousandWithoutJit, "%.0f", null);
+            peerRow(lines, slash + ": latency p50, ms", (r) -> Stats.percentile(r.slashLatencies, 50) / 1000.0, "%.2f",
+                    null);
+            peerRow(lines, slash + ": latency p99, ms", (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, "%.2f",
+                    null);
+            peerRow(lines, String.format(Locale.ROOT, "`/idea`, %,d at once: CPU time per 1,000, ms",
+                    this.bench.interactions()), (r) -> r.slashBurstCpuPerThousand, "%.0f", null);
+            String prefix = String.format(Locale.ROOT, "`.idea`, %,d at %d/s", this.bench.messages(), rate);
+            peerRow(lines, prefix + ": CPU time per 1,000, ms", (r) -> r.prefixPacedCpuPerThousand, "%.0f",
+                    Report::prefixMissing);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.prefixPacedCpuPerThousandWithoutJit, "%.0f", Report::prefixMissing);
+            peerRow(lines, prefix + ": latency p50, ms", (r) -> Stats.percentile(r.latencies, 50) / 1000.0, "%.2f",
+                    Report::prefixMissing);
+            peerRow(lines, prefix + ": latency p99, ms", (r) -> Stats.percentile(r.latencies, 99) / 1000.0, "%.2f",
+                    Report::prefixMissing);
+            String prefixBurst = String.format(Locale.ROOT, "`.idea`, %,d at once", this.bench.messages());
+            peerRow(lines, prefixBurst + ": CPU time per 1,000, ms", (r) -> r.cpuPerThousand, "%.0f",
+                    Report::prefixMissing);
+            peerRow(lines, prefixBurst + ": replies/s", (r) -> r.throughput, "%.0f", Report::prefixMissing);
+            String click = String.format(Locale.ROOT, "Click on the reply's button, %,d at %d/s",
+                    this.bench.interactions(), rate);
+            peerRow(lines, click + ": CPU time per 1,000, ms", (r) -> r.clickCpuPerThousand, "%.0f",
+                    Report::clickMissing);
+            peerRow(lines, "... the same without the JIT compiler's threads, ms",
+                    (r) -> r.clickCpuPerThousandWithoutJit, "%.0f", Report::clickMissing);
+            peerRow(lines, click + ": latency p50, ms", (r) -> Stats.percentile(r.clickLatencies, 50) / 1000.0, "%.2f",
+                    Report::clickMissing);
+            peerRow(lines, click + ": latency p99, ms", (r) -> Stats.percentile(r.clickLatencies, 99) / 1000.0, "%.2f",
+                    Report::clickMissing);
+            peerRow(lines,
+                    String.format(Locale.ROOT, "Clicks, %,d at once: CPU time per 1,000, ms",
+                            this.bench.interactions()),
+                    (r) -> r.clickBurstCpuPerThousand, "%.0f", Report::clickMissing);
+            lines.add(String.format(Locale.ROOT,
+                    "| Unanswered: `/idea` / `.idea` / clicks (all runs) | %s | %s | %s |" + " %s | %s |",
+                    unanswered(this.project), unanswered(this.samePayload), unanswered(this.baseline),
+                    unanswered(this.botCommands), unanswered(this.jdaCommands)));
+            peerRow(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", null);
+            peerRow(lines, "Live heap after startup (after a full GC), MB", (r) -> r.heapAfterStartup, "%.1f", null);
+            peerRow(lines, "RSS after startup, MB", (r) -> r.rssAfterStartup, "%.0f", null);
+        }
+        if (this.bench.runs("guilds")) {
+            String guilds = String.format(Locale.ROOT, "%,d guilds on %d shards", this.bench.guildCount(),
+                    Benchmark.SHARDS);
+            peerRow(lines, guilds + ": process start until every shard is ready, s",
+                    (r) -> r.guildsReady.toNanos() / 1e9, "%.1f", null, false);
+            peerRow(lines, guilds + ": heap per guild, kB", (r) -> r.guildsHeapPerGuildKb, "%.2f",
+                    Report::perGuildMissing, false);
+        }
+        lines.add("");
+        lines.add("Versions and settings: " + this.peerVersions);
+        lines.add("");
+        lines.add("Interaction latency: from INTERACTION_CREATE to the answer the user sees: the callback when it"
+                + " carries the answer (4 a reply, 7 an update), else the edit that follows the deferral (jda-commands"
+                + " acknowledges `/idea` with 5 and a click with 6, then edits). The project and the baselines reply"
+                + " with two buttons and a topic menu (the same payload), BotCommands and jda-commands with one button;"
+                + " the plain baseline with text only.");
+        if (this.bench.runs("replies")) {
+            lines.add("");
+            lines.addAll(peerTargets());
+        }
+        return lines;
+    }
+
+    /**
+     * Against the peers (the issue's targets): ahead of both on CPU per interaction and
+     * on p99, where each can do it.
+     */
+    private List<String> peerTargets() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Targets against the peers (medians, paced at " + this.bench.rate() + "/s):");
+        aheadOfPeers(lines, "`/idea` CPU per 1,000", (r) -> r.slashCpuPerThousand, (r) -> true, "%.0f ms");
+        aheadOfPeers(lines, "`/idea` p99", (r) -> Stats.percentile(r.slashLatencies, 99) / 1000.0, (r) -> true,
+                "%.2f ms");
+        aheadOfPeers(lines, "`.idea` CPU per 1,000", (r) -> r.prefixPacedCpuPerThousand, (r) -> r.bot.prefixCommands,
+                "%.0f ms");
+        aheadOfPeers(lines, "`.idea` p99", (r) -> Stats.percentile(r.latencies, 99) / 1000.0,
+                (r) -> r.bot.prefixCommands, "%.2f ms");
+        aheadOfPeers(lines, "click CPU per 1,000", (r) -> r.clickCpuPerThousand, (r) -> r.bot.clicks, "%.0f ms");
+        aheadOfPeers(lines, "click p99", (r) -> Stats.percentile(r.clickLatencies, 99) / 1000.0, (r) -> r.bot.clicks,
+                "%.2f ms");
+        return lines;
+    }
+
+    private void aheadOfPeers(List<String> lines, String what, ToDoubleFunction<BotRun> figure, Predicate<BotRun> can,
+            String format) {
+        double ours = Stats.spread(this.project, figure).median();
+        List<String> against = new ArrayList<>();
+        boolean ahead = true;
+        for (List<BotRun> peer : List.of(this.botCommands, this.jdaCommands)) {
+            if (peer.isEmpty() || !can.test(peer.getFirst())) {
+                continue;
+            }
+            double theirs = Stats.spread(peer, figure).median();
+            ahead &= ours < theirs;
+            against.add(peer.getFirst().bot.label + " " + String.format(Locale.ROOT, format, theirs));
+        }
+        if (against.isEmpty()) {
+            return;
+        }
+        lines.add(verdict(ahead, String.format(Locale.ROOT, "%s ahead of %s: this project " + format + ", %s", what,
+                (against.size() == 2) ? "both peers" : "the peer that can", ours, String.join(", ", against))));
+    }
+
+    private static @Nullable String prefixMissing(BotRun run) {
+        return run.bot.prefixCommands ? null : "no prefix commands";
+    }
+
+    private static @Nullable String clickMissing(BotRun run) {
+        return switch (run.bot) {
+            case BASELINE -> "no button (text only)";
+            case BOTCOMMANDS -> "needs a database (BotCommands' components)";
+            default -> null;
+        };
+    }
+
+    /**
+     * BotCommands starts one command update a guild after connecting (its cache off, as
+     * on a first start); they stall after a few dozen, and each pending one holds its
+     * guild, so leaving guilds frees nothing to measure.
+     */
+    private static @Nullable String perGuildMissing(BotRun run) {
+        return (run.bot == Benchmark.Bot.BOTCOMMANDS)
+                ? "not measured: its pending per-guild command updates hold every guild" : null;
+    }
+
+    private static String unanswered(List<BotRun> runs) {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        return sum(runs, (r) -> r.slashLost) + " / "
+                + (runs.getFirst().bot.prefixCommands ? sum(runs, (r) -> r.lost) : "-") + " / "
+                + (runs.getFirst().bot.clicks ? sum(runs, (r) -> r.clickLost) : "-");
+    }
+
+    private void peerRow(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
+            @Nullable Function<BotRun, @Nullable String> missing) {
+        peerRow(lines, measure, figure, format, missing, true);
+    }
+
+    /**
+     * One row over the five bots; {@code withSamePayload} false for phases the baseline
+     * with the project's payload does not run.
+     */
+    private void peerRow(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
+            @Nullable Function<BotRun, @Nullable String> missing, boolean withSamePayload) {
+        List<String> cells = new ArrayList<>();
+        for (List<BotRun> runs : List.of(this.project, withSamePayload ? this.samePayload : List.<BotRun>of(),
+                this.baseline, this.botCommands, this.jdaCommands)) {
+            if (runs.isEmpty()) {
+                cells.add("");
+                continue;
+            }
+            String cannot = (missing != null) ? missing.apply(runs.getFirst()) : null;
+            cells.add((cannot != null) ? cannot : cell(runs, figure, format));
+        }
+        lines.add("| " + measure + " | " + String.join(" | ", cells) + " |");
     }
 
     private void replies(List<String> lines) {
@@ -100,7 +296,7 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "| Replies lost / duplicated (all runs) | %d / %d | %d / %d | | 0 / 0 |",
                 sum(this.project, (r) -> r.lost), sum(this.project, (r) -> r.duplicates),
                 sum(this.baseline, (r) -> r.lost), sum(this.baseline, (r) -> r.duplicates)));
-        String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to callback",
+        String slashLoad = String.format(Locale.ROOT, "%,d `/idea` at %d/s, INTERACTION_CREATE to answer",
                 this.bench.interactions(), this.bench.rate());
         row(lines, "Slash command latency p50, ms (" + slashLoad + ")",
                 (r) -> Stats.percentile(r.slashLatencies, 50) / 1000.0, "%.2f", "");

@@ -1,5 +1,6 @@
 package io.github.jdaboot.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,12 +42,25 @@ final class ResultsChart {
             addPercentiles(latency, "baseline (plain JDA)", baseline.latencies);
             addPercentiles(latency, "baseline, project's payload", samePayload.latencies);
             charts.add(latency);
-            XYChart slash = percentiles("`/idea`: INTERACTION_CREATE to callback");
+            XYChart slash = percentiles("`/idea`: INTERACTION_CREATE to answer");
             addPercentiles(slash, "this project", project.slashLatencies);
             addPercentiles(slash, "baseline (plain JDA)", baseline.slashLatencies);
             addPercentiles(slash, "baseline, project's payload", samePayload.slashLatencies);
+            if (bench.peers()) {
+                addPercentiles(latency, "BotCommands", results.botCommands.getLast().latencies);
+                addPercentiles(slash, "BotCommands", results.botCommands.getLast().slashLatencies);
+                addPercentiles(slash, "jda-commands", results.jdaCommands.getLast().slashLatencies);
+            }
             charts.add(slash);
             charts.add(lesson(project, baseline, bench.slow(), bench.baselineCap().toNanos() / 1e9));
+            if (bench.peers()) {
+                XYChart clicks = percentiles("Click on the reply's button: INTERACTION_CREATE to answer");
+                addPercentiles(clicks, "this project", project.clickLatencies);
+                addPercentiles(clicks, "baseline, project's payload", samePayload.clickLatencies);
+                addPercentiles(clicks, "jda-commands", results.jdaCommands.getLast().clickLatencies);
+                charts.add(clicks);
+                charts.add(peerCosts(results, bench));
+            }
         }
         charts.add(costs(results, bench));
         int columns = Math.min(2, charts.size());
@@ -124,6 +138,36 @@ final class ResultsChart {
         return chart;
     }
 
+    /**
+     * CPU time per 1,000 interactions of each kind, paced, for each bot that can (no bar:
+     * it cannot).
+     */
+    private static CategoryChart peerCosts(Results results, Benchmark bench) {
+        CategoryChart chart = new CategoryChartBuilder().width(700)
+            .height(450)
+            .title("CPU time per 1,000, paced at " + bench.rate() + "/s (medians; no bar: cannot)")
+            .yAxisTitle("ms")
+            .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#");
+        List<String> kinds = List.of("/idea", ".idea", "click");
+        addCosts(chart, "this project", results.project, kinds);
+        addCosts(chart, "baseline, project's payload", results.samePayload, kinds);
+        addCosts(chart, "BotCommands", results.botCommands, kinds);
+        addCosts(chart, "jda-commands", results.jdaCommands, kinds);
+        return chart;
+    }
+
+    private static void addCosts(CategoryChart chart, String name, List<BotRun> runs, List<String> kinds) {
+        BotRun first = runs.getFirst();
+        List<Double> costs = new ArrayList<>();
+        costs.add(Stats.spread(runs, (r) -> r.slashCpuPerThousand).median());
+        costs.add(first.bot.prefixCommands ? Stats.spread(runs, (r) -> r.prefixPacedCpuPerThousand).median() : 0.0);
+        costs.add(first.bot.clicks ? Stats.spread(runs, (r) -> r.clickCpuPerThousand).median() : 0.0);
+        chart.addSeries(name, kinds, costs).setFillColor(colour(name));
+    }
+
     private static void add(List<String> names, List<Double> ratios, List<Double> targets, String name, double ratio,
             double target) {
         names.add(name);
@@ -147,6 +191,21 @@ final class ResultsChart {
         }
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour(name));
+    }
+
+    /** Each bot in the same colour on every chart. */
+    private static Color colour(String name) {
+        if (name.startsWith("this project")) {
+            return new Color(0x1F77B4);
+        }
+        if (name.startsWith("baseline, project's payload")) {
+            return new Color(0x9467BD);
+        }
+        if (name.startsWith("baseline")) {
+            return new Color(0xFF7F0E);
+        }
+        return name.startsWith("BotCommands") ? new Color(0x2CA02C) : new Color(0xD62728);
     }
 
     /** Replies received so far against time, drawn up to the cap. */

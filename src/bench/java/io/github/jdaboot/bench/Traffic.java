@@ -3,7 +3,9 @@ package io.github.jdaboot.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
@@ -11,7 +13,11 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.SlashCommand;
+import io.github.jdaboot.emulator.World;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Users talking in channels, and what the bot answered. */
 final class Traffic {
@@ -88,29 +94,131 @@ final class Traffic {
         return interactions;
     }
 
-    /** Waits until every interaction is acknowledged, or the timeout. */
-    static void awaitCallbacks(List<EmulatedInteraction> interactions, Duration timeout) throws InterruptedException {
+    /**
+     * Clicks the first button of each message, one click a message, paced at
+     * {@code perSecond} (0: as fast as possible).
+     */
+    List<EmulatedInteraction> clicks(List<EmulatedMessage> messages, int perSecond) {
+        List<EmulatedInteraction> interactions = new ArrayList<>(messages.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < messages.size(); i++) {
+            pace(start, i, perSecond);
+            EmulatedMessage message = messages.get(i);
+            interactions.add(this.discord.world().as(user(this.next++)).clicks(message, firstButton(message)));
+        }
+        return interactions;
+    }
+
+    /** The custom id of a message's first button with one, or null. */
+    static @Nullable String firstButton(EmulatedMessage message) {
+        for (JsonNode row : message.components()) {
+            for (JsonNode component : row.path("components")) {
+                if (component.path("type").asInt() == 2 && component.hasNonNull("custom_id")) {
+                    return component.path("custom_id").asString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How long an interaction goes unacknowledged before it is given up: Discord (and the
+     * emulator) refuse a callback after 3 seconds.
+     */
+    private static final Duration UNACKNOWLEDGED_GIVEN_UP = Duration.ofSeconds(5);
+
+    private static final String EDIT_ROUTE = "PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}";
+
+    /**
+     * Waits until every interaction has its visible answer ({@link Answers}) or was not
+     * acknowledged in time, or the timeout.
+     */
+    static void awaitAnswers(DiscordEmulator discord, List<EmulatedInteraction> interactions, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<EmulatedInteraction> pending = new ArrayList<>(interactions);
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            pending.removeIf((interaction) -> interaction.callbackType() != 0);
+            Answers answers = new Answers(discord, pending);
+            Instant expired = Instant.now().minus(UNACKNOWLEDGED_GIVEN_UP);
+            pending.removeIf((interaction) -> answers.after(interaction) != null
+                    || (interaction.callbackType() == 0 && interaction.created().isBefore(expired)));
             if (!pending.isEmpty()) {
-                Thread.sleep(20);
+                Thread.sleep(50);
             }
         }
     }
 
     /**
-     * Sorted times from INTERACTION_CREATE to the callback, in microseconds, of those
-     * acknowledged.
+     * Sorted times from INTERACTION_CREATE to the answer the user sees, in microseconds,
+     * of those answered ({@link Answers}).
      */
-    static List<Long> callbackLatenciesMicros(List<EmulatedInteraction> interactions) {
+    static List<Long> answerLatenciesMicros(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
+        Answers answers = new Answers(discord, interactions);
         List<Long> latencies = new ArrayList<>();
         for (EmulatedInteraction interaction : interactions) {
-            interaction.acknowledgedAfter().ifPresent((after) -> latencies.add(after.toNanos() / 1000));
+            Duration after = answers.after(interaction);
+            if (after != null) {
+                latencies.add(after.toNanos() / 1000);
+            }
         }
         latencies.sort(Long::compare);
         return latencies;
+    }
+
+    /** Each interaction's response message, by interaction id. */
+    static Map<Long, EmulatedMessage> responses(World world) {
+        Map<Long, EmulatedMessage> responses = new HashMap<>();
+        for (EmulatedMessage message : world.allMessages()) {
+            if (message.interactionId() != 0) {
+                responses.putIfAbsent(message.interactionId(), message);
+            }
+        }
+        return responses;
+    }
+
+    /**
+     * When the bot gave each interaction the answer the user sees: the callback when it
+     * carries the answer (4 a reply, 7 an update); after a deferral (5 a deferred reply,
+     * 6 a deferred update), the first edit of the original response
+     * ({@code PATCH /webhooks/.../messages/...} with the interaction's token) that
+     * succeeded.
+     */
+    static final class Answers {
+
+        private final Map<String, Instant> firstEdits = new HashMap<>();
+
+        Answers(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
+            if (interactions.stream()
+                .noneMatch((interaction) -> interaction.isDeferred()
+                        || interaction.callbackType() == EmulatedInteraction.DEFERRED_UPDATE_MESSAGE)) {
+                return;
+            }
+            for (RecordedRequest request : discord.rest().requests()) {
+                if (EDIT_ROUTE.equals(request.route()) && request.status() < 300) {
+                    // /webhooks/{application_id}/{interaction_token}/messages/{message_id}
+                    String[] parts = request.path().split("/");
+                    for (int i = 0; i + 2 < parts.length; i++) {
+                        if (parts[i].equals("webhooks")) {
+                            this.firstEdits.putIfAbsent(parts[i + 2], request.receivedAt());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** How long the bot took to give the answer, null while there is none. */
+        @Nullable Duration after(EmulatedInteraction interaction) {
+            return switch (interaction.callbackType()) {
+                case EmulatedInteraction.CHANNEL_MESSAGE, EmulatedInteraction.UPDATE_MESSAGE ->
+                    interaction.acknowledgedAfter().orElse(null);
+                case EmulatedInteraction.DEFERRED_CHANNEL_MESSAGE, EmulatedInteraction.DEFERRED_UPDATE_MESSAGE -> {
+                    Instant edited = this.firstEdits.get(interaction.token());
+                    yield (edited != null) ? Duration.between(interaction.created(), edited) : null;
+                }
+                default -> null;
+            };
+        }
+
     }
 
     private EmulatedUser user(int n) {

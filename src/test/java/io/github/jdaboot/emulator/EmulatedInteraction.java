@@ -117,7 +117,11 @@ public final class EmulatedInteraction {
         return this.id;
     }
 
-    String token() {
+    /**
+     * The interaction's token, as the bot uses it in its callback and webhook routes
+     * ({@code /webhooks/{application_id}/{interaction_token}/...}).
+     */
+    public String token() {
         return this.token;
     }
 
@@ -207,6 +211,11 @@ public final class EmulatedInteraction {
 
     public boolean isDeferred() {
         return this.callbackType == DEFERRED_CHANNEL_MESSAGE;
+    }
+
+    /** When the interaction was sent to the bot (INTERACTION_CREATE). */
+    public Instant created() {
+        return this.created;
     }
 
     /** How long the bot took to acknowledge, if it did. */
