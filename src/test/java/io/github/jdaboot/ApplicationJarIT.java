@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,7 @@ class ApplicationJarIT {
             .contains("Discord gateway sessions closed")
             .doesNotContain(this.discord.token());
         assertThat(this.discord.gateway().events())
-            .anyMatch((event) -> event.kind().equals("client-close") && event.code() == 1000);
+            .anyMatch((event) -> event.kind() == GatewayActivity.CLIENT_CLOSE && event.code() == 1000);
         assertThat(Files.readString(this.workingDirectory.resolve("classes.log"))).contains("io.github.jdaboot.discord")
             .doesNotContain("io.lettuce.", "org.springframework.data.redis.",
                     "io.github.jdaboot.discord.coordination.");

@@ -25,6 +25,7 @@ import io.github.jdaboot.emulator.EmulatedGuild;
 import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedUser;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
@@ -410,6 +411,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(this.heartbeatInterval)
             .build()
             .start()) {
@@ -725,6 +727,7 @@ public final class Benchmark {
         // would take its connection for a zombie and reconnect in the middle of it
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .build()
             .start()) {
@@ -799,6 +802,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%n== run %d: %s, %,d guilds%n", run, result.bot.label, this.guildCount);
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
+            .trafficChecks(false)
             .heartbeatInterval(DISCORD_HEARTBEAT_INTERVAL)
             .defaultWorld(false)
             .build()
@@ -935,7 +939,7 @@ public final class Benchmark {
             .events()
             .stream()
             .skip(eventsBefore)
-            .filter((event) -> event.kind().equals("connect"))
+            .filter((event) -> event.kind() == GatewayActivity.CONNECT)
             .count();
         List<Long> beats = discord.gateway().heartbeatTimes().stream().filter((t) -> t >= start && t <= end).toList();
         long late = (this.heartbeatInterval.toNanos() * 3) / 2;

@@ -27,8 +27,12 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("Health of a sharded bot")
 class ShardedHealthTests {
 
+    /**
+     * Two IDENTIFY buckets, so the shards start together instead of one 5 s after the
+     * other, the wait JDA keeps within a bucket.
+     */
     @RegisterExtension
-    final BotLauncher bot = BotLauncher.withEmulator();
+    final BotLauncher bot = BotLauncher.withEmulator((emulator) -> emulator.sessionStartLimit(1000, 1000, 2));
 
     @Test
     @DisplayName("two shards: one health component each, both UP, the guild on its shard")
@@ -37,8 +41,7 @@ class ShardedHealthTests {
         ShardManager shards = context.getBean(ShardManager.class);
         HealthEndpoint health = context.getBean(HealthEndpoint.class);
 
-        // Discord lets one shard identify every 5 seconds
-        await().atMost(Timeouts.RECOVERY)
+        await().atMost(Timeouts.ANSWER)
             .until(() -> shards.getShards().size() == 2
                     && shards.getShards().stream().allMatch((shard) -> shard.getStatus() == JDA.Status.CONNECTED)
                     && health.healthForPath("discord").getStatus().equals(Status.UP));

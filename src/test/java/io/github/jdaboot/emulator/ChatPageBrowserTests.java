@@ -8,53 +8,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import io.github.jdaboot.idea.IdeaProperties;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.browser.Chromium;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,41 +44,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulator's chat page in a real browser, Debian's Chromium (headless), against the
- * real bot: what a person sees and does there. Chromium and its driver come from Debian
- * ({@code apt-get install chromium
- * chromium-driver}; {@code .ci/run} installs them), found on the {@code PATH}; nothing is
- * downloaded, and without them the class is skipped.
+ * The emulator's chat page in a real browser, Debian's Chromium (headless, see
+ * {@link Chromium}), against the real bot: what a person sees and does there. Without
+ * Chromium and its driver on the {@code PATH} the class is skipped, saying which package
+ * to install.
  */
 @DiscordBotTest
 @RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
 @DisplayName("The chat page in Chromium, against the bot")
 class ChatPageBrowserTests {
 
-    private static final Path FAILURES = Path.of("target", "chat-page");
-
     private static final AtomicInteger channels = new AtomicInteger();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /**
-     * Quiet: Debian's Chromium is often newer than the CDP versions this Selenium knows,
-     * which it warns about.
-     */
-    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
-
-    private static WebDriver browser;
-
-    private static Path profile;
-
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            saveScreenshot(context.getRequiredTestMethod().getName());
-        }
-    };
+    static final Chromium chromium = new Chromium("chat-page");
 
     private final DiscordEmulator discord;
 
@@ -114,57 +76,8 @@ class ChatPageBrowserTests {
         this.ideas = ideas;
         this.world = discord.world();
         this.shards = shards;
-        this.wait = new WebDriverWait(browser, Timeouts.ANSWER, Duration.ofMillis(50));
+        this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER, Duration.ofMillis(50));
         this.wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        // Selenium Manager is not needed with the paths given; should anything start it,
-        // it must not download
-        System.setProperty("SE_OFFLINE", "true");
-        CDP_LOG.setLevel(Level.SEVERE);
-        profile = Files.createTempDirectory("chat-page-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(Program.CHROMIUM.path().toFile())
-            .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(Program.CHROMEDRIVER.path().toFile())
-            .usingAnyFreePort()
-            .build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-            }
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        // failed requests are expected (the emulator's 400s and 404s the page handles);
-        // script errors are not
-        List<String> errors = browser.manage()
-            .logs()
-            .get(LogType.BROWSER)
-            .getAll()
-            .stream()
-            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .filter((message) -> !message.contains("Failed to load resource"))
-            .toList();
-        assertThat(errors).as("errors in the browser's console").isEmpty();
     }
 
     @Test
@@ -235,7 +148,7 @@ class ChatPageBrowserTests {
         assertThat(selectedSuggestion().getText()).startsWith("/idea").contains("Suggests a project idea");
         composer.sendKeys(Keys.ENTER);
         WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
-        assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText())
+        assertThat(chromium.browser().findElement(By.cssSelector("label[for=option-topic]")).getText())
             .isEqualTo("topic (optional)");
         assertThat(topic.getDomProperty("maxLength")).isEqualTo("100");
         this.wait.until((driver) -> autocompleted("option-topic").contains("game")); // the
@@ -286,8 +199,9 @@ class ChatPageBrowserTests {
                        {"type": 1, "name": "add", "description": "Adds a tag", "options": [
                          {"type": 3, "name": "name", "description": "The tag", "required": true}]},
                        {"type": 1, "name": "show", "description": "Shows a tag"}]}]""").statusCode()).isEqualTo(200);
-            browser.navigate().refresh(); // the page reads the commands when it loads,
-                                          // and every 3 s
+            chromium.browser().navigate().refresh(); // the page reads the commands when
+                                                     // it loads,
+            // and every 3 s
             this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
             WebElement composer = composer();
 
@@ -295,7 +209,8 @@ class ChatPageBrowserTests {
             assertThat(selectedSuggestion().getText()).startsWith("/roll");
             composer.sendKeys(Keys.ENTER);
             WebElement sides = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-sides")));
-            assertThat(browser.findElement(By.cssSelector("label[for=option-sides]")).getText()).isEqualTo("sides *");
+            assertThat(chromium.browser().findElement(By.cssSelector("label[for=option-sides]")).getText())
+                .isEqualTo("sides *");
             assertThat(sides.getDomProperty("type")).isEqualTo("number");
             assertThat(sides.getDomProperty("min")).isEqualTo("2");
             assertThat(sides.getDomProperty("max")).isEqualTo("120");
@@ -305,13 +220,13 @@ class ChatPageBrowserTests {
                 .isEqualTo(true);
             sides.clear();
             sides.sendKeys("6");
-            browser.findElement(By.id("option-reason")).sendKeys("for the win");
-            new Select(browser.findElement(By.id("option-color"))).selectByVisibleText("Blue");
-            new Select(browser.findElement(By.id("option-loud"))).selectByVisibleText("True");
-            new Select(browser.findElement(By.id("option-for"))).selectByVisibleText("@bob");
-            new Select(browser.findElement(By.id("option-where"))).selectByVisibleText("#" + channel.name());
-            new Select(browser.findElement(By.id("option-role"))).selectByVisibleText("@Moderators");
-            browser.findElement(By.id("option-bonus")).sendKeys("0.5", Keys.ENTER);
+            chromium.browser().findElement(By.id("option-reason")).sendKeys("for the win");
+            new Select(chromium.browser().findElement(By.id("option-color"))).selectByVisibleText("Blue");
+            new Select(chromium.browser().findElement(By.id("option-loud"))).selectByVisibleText("True");
+            new Select(chromium.browser().findElement(By.id("option-for"))).selectByVisibleText("@bob");
+            new Select(chromium.browser().findElement(By.id("option-where"))).selectByVisibleText("#" + channel.name());
+            new Select(chromium.browser().findElement(By.id("option-role"))).selectByVisibleText("@Moderators");
+            chromium.browser().findElement(By.id("option-bonus")).sendKeys("0.5", Keys.ENTER);
 
             SlashCommandInteractionEvent roll = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(roll).as("/roll reached the bot").isNotNull();
@@ -439,7 +354,7 @@ class ChatPageBrowserTests {
         awaitMessage("<svg onload=window.xssed=7>");
         assertThat(message.getText()).contains("<img src=y onerror=window.xssed=6>", "<script>window.xssed=2</script>",
                 "[click](javascript:window.xssed=3)", "<iframe src=\"javascript:window.xssed=5\"></iframe>");
-        assertThat(browser
+        assertThat(chromium.browser()
             .findElements(By.cssSelector("#messages img, #messages script, #messages iframe, #messages svg")))
             .isEmpty();
         assertThat(script(
@@ -521,8 +436,7 @@ class ChatPageBrowserTests {
         this.wait.until((driver) -> message(id).getText().contains("(edited)")
                 && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
         click(id, "Another");
-        this.wait.until((driver) -> this.discord.interactions()
-            .interactions()
+        this.wait.until((driver) -> this.world.interactions()
             .stream()
             .anyMatch((click) -> click.customId() != null && click.customId().startsWith("idea:another")
                     && click.message().map(EmulatedMessage::idString).orElse("").equals(id)
@@ -610,18 +524,21 @@ class ChatPageBrowserTests {
                 .extracting((button) -> button.getDomProperty("textContent"))
                 .doesNotContain("Inspect");
 
-            new Actions(browser).contextClick(name).perform(); // right-click: open, the
-                                                               // first app focused
+            new Actions(chromium.browser()).contextClick(name).perform(); // right-click:
+                                                                          // open, the
+            // first app focused
             this.wait.until((driver) -> isOpen(menu));
             assertThat(menu.findElement(By.className("apps-list")).getDomAttribute("aria-label"))
                 .isEqualTo("Apps for bob");
             assertThat(texts(menu, ".apps-list button")).containsExactly("Inspect");
-            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Inspect");
-            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // closes it, the
-                                                                      // focus back on the
-                                                                      // name
+            assertThat(chromium.browser().switchTo().activeElement().getText()).isEqualTo("Inspect");
+            chromium.browser().switchTo().activeElement().sendKeys(Keys.ESCAPE); // closes
+                                                                                 // it,
+                                                                                 // the
+            // focus back on the
+            // name
             this.wait.until((driver) -> !isOpen(menu));
-            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("bob");
+            assertThat(chromium.browser().switchTo().activeElement().getText()).isEqualTo("bob");
 
             name.click(); // a click opens it too, and another one closes it
             this.wait.until((driver) -> isOpen(menu));
@@ -631,8 +548,8 @@ class ChatPageBrowserTests {
             name.sendKeys(Keys.ENTER); // by keyboard: open, down to the app, run it
             this.wait.until((driver) -> isOpen(menu));
             name.sendKeys(Keys.ARROW_DOWN);
-            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Inspect");
-            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            assertThat(chromium.browser().switchTo().activeElement().getText()).isEqualTo("Inspect");
+            chromium.browser().switchTo().activeElement().sendKeys(Keys.ENTER);
 
             UserContextInteractionEvent inspect = received.poll(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(inspect).as("Inspect reached the bot").isNotNull();
@@ -660,9 +577,10 @@ class ChatPageBrowserTests {
         this.world.locale(alice, "fr");
         try {
             EmulatedChannel channel = open("locale");
-            WebElement language = browser.findElement(By.id("locale"));
+            WebElement language = chromium.browser().findElement(By.id("locale"));
             assertThat(language.getDomProperty("value")).as("alice's locale, on load").isEqualTo("fr");
-            assertThat(browser.findElement(By.cssSelector("label[for=locale]")).getText()).isEqualTo("Language");
+            assertThat(chromium.browser().findElement(By.cssSelector("label[for=locale]")).getText())
+                .isEqualTo("Language");
             assertThat(new Select(language).getOptions()).extracting((option) -> option.getDomAttribute("value"))
                 .contains("en-US", "en-GB", "de", "fr", "es-ES", "ja", "pt-BR");
 
@@ -676,8 +594,8 @@ class ChatPageBrowserTests {
             assertThat(selectedSuggestion().getText()).isEqualTo("/idee\nSchlägt eine Projektidee vor");
             composer.sendKeys(Keys.ENTER);
             WebElement topic = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")));
-            assertThat(browser.findElement(By.id("slash-name")).getText()).isEqualTo("/idee");
-            assertThat(browser.findElement(By.cssSelector("label[for=option-topic]")).getText())
+            assertThat(chromium.browser().findElement(By.id("slash-name")).getText()).isEqualTo("/idee");
+            assertThat(chromium.browser().findElement(By.cssSelector("label[for=option-topic]")).getText())
                 .isEqualTo("thema (optional)");
             topic.sendKeys(Keys.ENTER);
 
@@ -689,12 +607,12 @@ class ChatPageBrowserTests {
                 .extracting((button) -> button.getDomProperty("textContent"))
                 .containsExactly("Idee aus dieser Nachricht");
 
-            browser.navigate().refresh();
+            chromium.browser().navigate().refresh();
             this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
-            assertThat(browser.findElement(By.id("locale")).getDomProperty("value")).as("after a reload")
+            assertThat(chromium.browser().findElement(By.id("locale")).getDomProperty("value")).as("after a reload")
                 .isEqualTo("de");
 
-            new Select(browser.findElement(By.id("locale"))).selectByValue("en-US");
+            new Select(chromium.browser().findElement(By.id("locale"))).selectByValue("en-US");
             this.wait.until((driver) -> "en-US".equals(this.world.locale(alice)));
             composer().sendKeys("/id");
             assertThat(selectedSuggestion().getText()).isEqualTo("/idea\nSuggests a project idea");
@@ -714,7 +632,7 @@ class ChatPageBrowserTests {
     private EmulatedChannel open(String name) {
         EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
                 "page-" + name + "-" + channels.incrementAndGet());
-        browser.get(this.discord.chatUrl() + "?channel=" + channel.idString());
+        chromium.browser().get(this.discord.chatUrl() + "?channel=" + channel.idString());
         this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
         this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
         return channel;
@@ -735,7 +653,7 @@ class ChatPageBrowserTests {
     }
 
     private WebElement composer() {
-        return browser.findElement(By.id("content"));
+        return chromium.browser().findElement(By.id("content"));
     }
 
     private void send(String text) {
@@ -745,13 +663,13 @@ class ChatPageBrowserTests {
     }
 
     private void actAs(String user) {
-        WebElement author = browser.findElement(By.id("author"));
+        WebElement author = chromium.browser().findElement(By.id("author"));
         author.clear();
         author.sendKeys(user, Keys.TAB);
     }
 
     private WebElement message(String id) {
-        return browser.findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
+        return chromium.browser().findElement(By.cssSelector("#messages > li[data-id='" + id + "']"));
     }
 
     /**
@@ -766,7 +684,7 @@ class ChatPageBrowserTests {
     }
 
     private List<WebElement> messages() {
-        return browser.findElements(By.cssSelector("#messages > li.message"));
+        return chromium.browser().findElements(By.cssSelector("#messages > li.message"));
     }
 
     /** The first message in the page whose text contains this, once there is one. */
@@ -782,7 +700,8 @@ class ChatPageBrowserTests {
      * The values the bot suggested for an option (autocomplete), as the page offers them.
      */
     private static List<String> autocompleted(String field) {
-        return browser.findElements(By.cssSelector("#" + field + "-choices option"))
+        return chromium.browser()
+            .findElements(By.cssSelector("#" + field + "-choices option"))
             .stream()
             .map((option) -> option.getDomAttribute("value"))
             .toList();
@@ -794,15 +713,15 @@ class ChatPageBrowserTests {
     }
 
     private List<String> suggestions() {
-        return texts(browser.findElement(By.id("suggestions")), "[role=option]");
+        return texts(chromium.browser().findElement(By.id("suggestions")), "[role=option]");
     }
 
     private static List<String> texts(WebElement within, String css) {
         return within.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    private static Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static @Nullable Object script(String script) {
+        return chromium.script(script);
     }
 
     /**
@@ -834,20 +753,6 @@ class ChatPageBrowserTests {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void saveScreenshot(String name) {
-        if (browser == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(FAILURES);
-            Files.write(FAILURES.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(FAILURES.resolve(name + ".html"), browser.getPageSource());
-        }
-        catch (IOException | RuntimeException ex) {
-            // the test's own failure is what matters
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.gateway.RawGatewayClient;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,7 +309,7 @@ class ComponentInteractionTests {
                 () -> alice.clicks(menu, "yes"));
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.code()).isEqualTo(10008);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -541,7 +542,7 @@ class ComponentInteractionTests {
                 "data.components.2.component.values.0", "Value must be one of {'red'}.");
         assertRejected(() -> this.world.as("bob").submits(modal, Map.of("idea", "fine", "colour", "red")),
                 "data.custom_id", "was opened for alice, not bob.");
-        assertThat(this.discord.interactions().interactions()).hasSize(1);
+        assertThat(this.discord.world().interactions()).hasSize(1);
         alice.submits(modal, Map.of("idea", "fine", "colour", "red"));
         assertRejected(() -> alice.submits(modal, Map.of("idea", "again", "colour", "red")), "data.custom_id",
                 "was already submitted.");
@@ -598,7 +599,7 @@ class ComponentInteractionTests {
         assertThat(click.path("message_id").asString()).isEqualTo(menu.idString());
         assertThat(click.path("user").asString()).isEqualTo("bob");
         assertThat(click.path("callback_type").asInt()).isZero();
-        EmulatedInteraction interaction = this.discord.interactions().interactions().getLast();
+        EmulatedInteraction interaction = this.discord.world().interactions().getLast();
         callback(interaction, MODAL);
         JsonNode answered = JSON
             .readTree(control("GET", "/emulator/interactions/" + click.path("id").asString(), null).body());
@@ -611,8 +612,7 @@ class ComponentInteractionTests {
         assertThat(submitted.statusCode()).isEqualTo(201);
         JsonNode submit = JSON.readTree(submitted.body());
         assertThat(submit.path("type").asInt()).isEqualTo(5);
-        callback(this.discord.interactions().interactions().getLast(),
-                "{\"type\": 4, \"data\": {\"content\": \"thanks\"}}");
+        callback(this.discord.world().interactions().getLast(), "{\"type\": 4, \"data\": {\"content\": \"thanks\"}}");
         JsonNode replied = JSON
             .readTree(control("GET", "/emulator/interactions/" + submit.path("id").asString(), null).body());
         assertThat(replied.path("callback_type").asInt()).isEqualTo(4);
@@ -652,7 +652,7 @@ class ComponentInteractionTests {
         JsonNode body = JSON.readTree(refused.body());
         assertThat(body.path("code").asInt()).isEqualTo(50035);
         assertThat(errorCodes(body.path("errors"), "data.custom_id")).containsExactly("BASE_TYPE_INVALID");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     /* ---------------------------------------------------------------- helpers */

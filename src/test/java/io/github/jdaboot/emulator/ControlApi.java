@@ -44,6 +44,9 @@ final class ControlApi {
 
     private final Router<Handler> routes = new Router<>();
 
+    /** The longest a control request waits in real time for what the bot does. */
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+
     ControlApi(DiscordEmulator emulator) {
         this.emulator = emulator;
         this.world = emulator.state();
@@ -372,10 +375,23 @@ final class ControlApi {
             return json(rejected.status(), rejected.body());
         }
         if (interaction.type() == EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE) {
-            this.world.await(() -> interaction.callbackType() != 0, Interactions.CALLBACK_DEADLINE);
+            awaitChoices(interaction);
             return json(200, interaction(interaction));
         }
         return json(201, interaction(interaction));
+    }
+
+    /**
+     * Waits, as Discord's client does, until the bot answers an autocomplete or its 3 s
+     * are up by the emulator's clock (woken then by the clock, so a test's
+     * {@link ManualClock} decides when); at most {@link #LONGEST_WAIT} in real time, in
+     * case nobody moves a manual clock on.
+     */
+    private void awaitChoices(EmulatedInteraction interaction) {
+        Duration deadline = InteractionCallbacks.CALLBACK_DEADLINE;
+        this.world.clock().schedule(deadline.minus(interaction.age()), this.world::changed);
+        this.world.await(() -> interaction.callbackType() != 0 || interaction.age().compareTo(deadline) >= 0,
+                LONGEST_WAIT);
     }
 
     private SlashCommand slashCommand(JsonNode body) {

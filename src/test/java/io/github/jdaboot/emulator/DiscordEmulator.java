@@ -3,6 +3,8 @@ package io.github.jdaboot.emulator;
 import java.net.InetAddress;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A wire-level Discord stand-in for tests and local runs: Discord's gateway (WebSocket,
  * JSON, optional zlib-stream) and REST API (v10) on one loopback port, an HTTP control
@@ -36,30 +38,43 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final DiscordRoutes routes;
 
-    private final Interactions interactions;
+    private final InteractionDispatcher interactions;
 
     private final World world;
 
     private final EmulatorServer server;
 
+    /** The clock the emulator made for itself and stops with it; null when given one. */
+    private final @Nullable SystemClock ownClock;
+
     private DiscordEmulator(Builder builder) {
-        this.state = new EmulatorWorld(builder.token, builder.botName);
+        this.ownClock = (builder.clock != null) ? null : new SystemClock();
+        EmulatorClock clock = (builder.clock != null) ? builder.clock : this.ownClock;
+        this.state = new EmulatorWorld(builder.token, builder.botName, clock);
         this.payloads = new Payloads(this.state);
-        this.gateway = new Gateway(this.state, this.payloads, builder.heartbeatInterval, builder.maxConcurrency,
+        TrafficChecks checks = builder.trafficChecks ? TrafficChecks.onClassPath() : TrafficChecks.none();
+        this.gateway = new Gateway(this.state, this.payloads, checks, builder.heartbeatInterval, builder.maxConcurrency,
                 builder.sessionStartsLeft);
         Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
-        this.rest = new RestApi(this.state, this.payloads, new RateLimits());
-        this.routes = new DiscordRoutes(this.state, this.payloads, messaging, this.gateway, builder.shards,
+        this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock), checks);
+        this.routes = new DiscordRoutes(this.state, this.payloads, this.gateway, builder.shards,
                 builder.sessionStartTotal);
         this.routes.register(this.rest);
-        this.interactions = new Interactions(this.state, this.payloads, messaging, this.gateway);
-        this.interactions.register(this.rest);
-        this.world = new World(this.state, this.payloads, messaging, this.interactions, this.gateway);
+        new MessageRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
+        new ReactionRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
+        new ChannelRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        new MemberRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        new RoleRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
+        commands.register(this.rest);
+        new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);
+        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands);
+        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway);
         ControlApi control = new ControlApi(this);
         this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
                 (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)
                         : control.handle(request),
-                this.gateway.connections());
+                this.gateway.connections(), clock);
         if (builder.defaultWorld) {
             DefaultWorld.populate(this.world);
         }
@@ -83,6 +98,9 @@ public final class DiscordEmulator implements AutoCloseable {
     @Override
     public void close() {
         this.server.close();
+        if (this.ownClock != null) {
+            this.ownClock.close();
+        }
     }
 
     /**
@@ -162,7 +180,7 @@ public final class DiscordEmulator implements AutoCloseable {
         return this.payloads;
     }
 
-    Interactions interactions() {
+    InteractionDispatcher interactions() {
         return this.interactions;
     }
 
@@ -187,7 +205,36 @@ public final class DiscordEmulator implements AutoCloseable {
 
         private int maxConcurrency = 1;
 
+        private @Nullable EmulatorClock clock;
+
+        private boolean trafficChecks = Boolean.parseBoolean(System.getProperty("emulator.traffic-checks", "true"));
+
         private Builder() {
+        }
+
+        /**
+         * Whether the {@link TrafficCheck}s on the class path see what the emulator sends
+         * (on by default: in the test suite, every response and dispatch is checked
+         * against Discord's OpenAPI spec). Off for load tests, benchmarks and the running
+         * application, where the check would cost time and nobody reads its verdict. The
+         * default is the system property {@code emulator.traffic-checks}, true unless set
+         * (so {@code ./mvnw test -Demulator.traffic-checks=false} runs the suite
+         * without).
+         */
+        public Builder trafficChecks(boolean trafficChecks) {
+            this.trafficChecks = trafficChecks;
+            return this;
+        }
+
+        /**
+         * The emulator's time: a {@link ManualClock} lets a test move past Discord's
+         * waits (IDENTIFY spacing, callback deadlines, token lifetimes, rate-limit
+         * windows) instead of sleeping through them. The system's time by default. The
+         * emulator does not stop a clock it is given.
+         */
+        public Builder clock(EmulatorClock clock) {
+            this.clock = clock;
+            return this;
         }
 
         /** The shard count {@code GET /gateway/bot} recommends (1 by default). */

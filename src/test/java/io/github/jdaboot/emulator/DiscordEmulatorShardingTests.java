@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.gateway.RawGatewayClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class DiscordEmulatorShardingTests {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
+    /** Discord's 5 s between IDENTIFYs of a bucket pass when the test says so. */
+    private final ManualClock clock = new ManualClock();
+
     @AfterEach
     void close() throws Exception {
         for (AutoCloseable closeable : this.closeables.reversed()) {
@@ -37,7 +41,7 @@ class DiscordEmulatorShardingTests {
     }
 
     private DiscordEmulator start(DiscordEmulator.Builder builder) {
-        DiscordEmulator discord = builder.defaultWorld(false).build().start();
+        DiscordEmulator discord = builder.defaultWorld(false).clock(this.clock).build().start();
         this.closeables.add(discord);
         return discord;
     }
@@ -98,18 +102,26 @@ class DiscordEmulatorShardingTests {
     }
 
     @Test
-    @DisplayName("a second IDENTIFY of a bucket (shard_id % max_concurrency) within 5 s gets op 9 and is counted")
+    @DisplayName("a second IDENTIFY of a bucket (shard_id % max_concurrency) within 5 s gets op 9 and is counted; "
+            + "5 s after the bucket's last one it is accepted")
     void identifyBuckets() throws Exception {
         DiscordEmulator discord = start(DiscordEmulator.builder().sessionStartLimit(1000, 1000, 2));
 
         identify(discord, 0, 4).nextOf(0, "READY", Timeouts.ANSWER);
         identify(discord, 1, 4).nextOf(0, "READY", Timeouts.ANSWER);
+        this.clock.advance(Gateway.IDENTIFY_INTERVAL.minusMillis(1));
         JsonNode invalid = identify(discord, 2, 4).nextOf(9, null, Timeouts.ANSWER);
 
         assertThat(invalid.path("d").asBoolean(true)).isFalse();
         assertThat(discord.gateway().identifyRateViolations()).isOne();
         assertThat(discord.gateway().liveSessions(2)).isZero();
         assertThat(discord.gateway().liveSessions(0)).isOne();
+
+        // the refused IDENTIFY started the bucket's 5 s again
+        this.clock.advance(Gateway.IDENTIFY_INTERVAL);
+        identify(discord, 2, 4).nextOf(0, "READY", Timeouts.ANSWER);
+        assertThat(discord.gateway().liveSessions(2)).isOne();
+        assertThat(discord.gateway().identifyRateViolations()).isOne();
     }
 
     @Test
@@ -122,7 +134,7 @@ class DiscordEmulatorShardingTests {
 
         RawGatewayClient first = identify(discord, 0, 1);
         first.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
-        Thread.sleep(Gateway.IDENTIFY_INTERVAL.plusMillis(100));
+        this.clock.advance(Gateway.IDENTIFY_INTERVAL);
         RawGatewayClient second = identify(discord, 0, 1);
         second.nextOf(0, "GUILD_CREATE", Timeouts.ANSWER);
 

@@ -7,24 +7,20 @@ import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The REST routes for users, the gateway, the application, guilds, channels and messages.
+ * The REST routes of users, the gateway, the application and the guild itself, and what
+ * every route class shares: finding the objects a route names, reading a body, answering
+ * JSON.
  */
 final class DiscordRoutes {
-
-    /** Discord's usual limit for sending messages: 5 per 5 seconds per channel. */
-    static final RateLimits.Limit MESSAGES = new RateLimits.Limit(5, Duration.ofSeconds(5));
 
     static final RateLimits.Limit DEFAULT = new RateLimits.Limit(50, Duration.ofSeconds(1));
 
     private final EmulatorWorld world;
 
     private final Payloads payloads;
-
-    private final Messaging messaging;
 
     private final Gateway gateway;
 
@@ -34,13 +30,12 @@ final class DiscordRoutes {
 
     private volatile String gatewayUrl = "";
 
-    DiscordRoutes(EmulatorWorld world, Payloads payloads, Messaging messaging, Gateway gateway, int recommendedShards,
+    DiscordRoutes(EmulatorWorld world, Payloads payloads, Gateway gateway, int recommendedShards,
             int sessionStartTotal) {
         this.world = world;
         this.recommendedShards = recommendedShards;
         this.sessionStartTotal = sessionStartTotal;
         this.payloads = payloads;
-        this.messaging = messaging;
         this.gateway = gateway;
     }
 
@@ -51,45 +46,13 @@ final class DiscordRoutes {
     void register(RestApi api) {
         api.route("GET", "users/@me", DEFAULT, true, (request, params) -> ok(this.payloads.selfUser()));
         api.route("GET", "users/{user_id}", DEFAULT, true,
-                (request, params) -> ok(this.payloads.user(this.world.user(id(params, "user_id"))
-                    .orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013)))));
+                (request, params) -> ok(this.payloads.user(user(this.world, params))));
         api.route("GET", "gateway", DEFAULT, false, (request, params) -> ok(gateway()));
         api.route("GET", "gateway/bot", DEFAULT, true, (request, params) -> ok(gatewayBot()));
         api.route("GET", "oauth2/applications/@me", DEFAULT, true, (request, params) -> ok(application()));
         api.route("GET", "applications/@me", DEFAULT, true, (request, params) -> ok(application()));
         api.route("POST", "users/@me/channels", DEFAULT, true, this::openDirectChannel);
-        api.route("GET", "channels/{channel_id}", DEFAULT, true,
-                (request, params) -> ok(this.payloads.channel(channel(params))));
         api.route("GET", "guilds/{guild_id}", DEFAULT, true, this::guild);
-        api.route("GET", "guilds/{guild_id}/channels", DEFAULT, true, (request, params) -> {
-            ArrayNode channels = this.payloads.array();
-            guild(params).channels()
-                .stream()
-                .filter((channel) -> !channel.isThread())
-                .forEach((channel) -> channels.add(this.payloads.channel(channel)));
-            return ok(channels);
-        });
-        api.route("GET", "guilds/{guild_id}/roles", DEFAULT, true, (request, params) -> {
-            EmulatedGuild guild = guild(params);
-            ArrayNode roles = this.payloads.array();
-            guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
-            return ok(roles);
-        });
-        api.route("GET", "guilds/{guild_id}/members/{user_id}", DEFAULT, true, this::member);
-        api.route("POST", "channels/{channel_id}/typing", DEFAULT, true, (request, params) -> {
-            channel(params);
-            return EmulatorResponse.noContent();
-        });
-        api.route("POST", "channels/{channel_id}/messages", MESSAGES, true, this::createMessage);
-        api.route("GET", "channels/{channel_id}/messages", DEFAULT, true, this::history);
-        api.route("GET", "channels/{channel_id}/messages/{message_id}", DEFAULT, true,
-                (request, params) -> ok(this.payloads.message(message(params), false)));
-        api.route("PATCH", "channels/{channel_id}/messages/{message_id}", DEFAULT, true, this::editMessage);
-        api.route("DELETE", "channels/{channel_id}/messages/{message_id}", DEFAULT, true, (request, params) -> {
-            EmulatedMessage message = message(params);
-            this.world.remove(message);
-            return EmulatorResponse.noContent();
-        });
     }
 
     private ObjectNode gateway() {
@@ -156,7 +119,7 @@ final class DiscordRoutes {
      * {@code with_counts=true}.
      */
     private EmulatorResponse guild(EmulatorRequest request, Map<String, String> params) {
-        EmulatedGuild guild = guild(params);
+        EmulatedGuild guild = guild(this.world, params);
         ObjectNode json = this.payloads.guild(guild);
         if (request.queryParam("with_counts").map(Boolean::parseBoolean).orElse(false)) {
             json.put("approximate_member_count", guild.memberIds().size());
@@ -165,61 +128,33 @@ final class DiscordRoutes {
         return ok(json);
     }
 
-    private EmulatedGuild guild(Map<String, String> params) {
-        return this.world.guild(id(params, "guild_id")).orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
+    /**
+     * The guild of the route's {@code guild_id}; 404 Unknown Guild when there is none.
+     */
+    static EmulatedGuild guild(EmulatorWorld world, Map<String, String> params) {
+        return world.guild(id(params, "guild_id")).orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
     }
 
-    private EmulatorResponse member(EmulatorRequest request, Map<String, String> params) {
-        EmulatedGuild guild = guild(params);
-        long userId = id(params, "user_id");
-        if (!guild.isMember(userId)) {
-            throw RestApi.DiscordError.unknown("Member", 10007);
-        }
-        EmulatedUser user = this.world.user(userId).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
-        return ok(this.payloads.member(guild, user, true));
-    }
-
-    private EmulatorResponse createMessage(EmulatorRequest request, Map<String, String> params) {
-        EmulatedChannel channel = channel(params);
-        Body body = Body.of(request, this.world);
-        EmulatedMessage message = this.messaging.botSends(channel, body.json(), body.files(), 0, 0, 0);
-        return ok(this.payloads.message(message, false));
-    }
-
-    private EmulatorResponse editMessage(EmulatorRequest request, Map<String, String> params) {
-        EmulatedMessage message = message(params);
-        if (message.author().id() != this.world.botUser().id()) {
-            throw new RestApi.DiscordError(403, 50005, "Cannot edit a message authored by another user");
-        }
-        Body body = Body.of(request, this.world);
-        return ok(this.payloads.message(this.messaging.edit(message, body.json(), body.files(), false), false));
-    }
-
-    private EmulatorResponse history(EmulatorRequest request, Map<String, String> params) {
-        EmulatedChannel channel = channel(params);
-        int limit = Math.clamp(Integer.parseInt(request.queryParam("limit").orElse("50")), 1, 100);
-        List<EmulatedMessage> messages = new ArrayList<>(this.world.messages(channel.id()));
-        messages.removeIf(EmulatedMessage::isEphemeral);
-        long before = request.queryParam("before").map(Long::parseUnsignedLong).orElse(Long.MAX_VALUE);
-        long after = request.queryParam("after").map(Long::parseUnsignedLong).orElse(0L);
-        messages.removeIf((m) -> Long.compareUnsigned(m.id(), before) >= 0 || Long.compareUnsigned(m.id(), after) <= 0);
-        ArrayNode array = this.payloads.array();
-        for (int i = messages.size() - 1; i >= 0 && array.size() < limit; i--) {
-            array.add(this.payloads.message(messages.get(i), false));
-        }
-        return ok(array);
-    }
-
-    EmulatedChannel channel(Map<String, String> params) {
-        return this.world.channel(id(params, "channel_id"))
+    /** The channel of the route's {@code channel_id}; 404 Unknown Channel when none. */
+    static EmulatedChannel channel(EmulatorWorld world, Map<String, String> params) {
+        return world.channel(id(params, "channel_id"))
             .orElseThrow(() -> RestApi.DiscordError.unknown("Channel", 10003));
     }
 
-    private EmulatedMessage message(Map<String, String> params) {
-        EmulatedChannel channel = channel(params);
-        return this.world.message(id(params, "message_id"))
+    /**
+     * The message of the route's {@code message_id} in its {@code channel_id}; 404
+     * Unknown Message when there is none.
+     */
+    static EmulatedMessage message(EmulatorWorld world, Map<String, String> params) {
+        EmulatedChannel channel = channel(world, params);
+        return world.message(id(params, "message_id"))
             .filter((m) -> m.channelId() == channel.id())
             .orElseThrow(() -> RestApi.DiscordError.unknown("Message", 10008));
+    }
+
+    /** The user of the route's {@code user_id}; 404 Unknown User when there is none. */
+    static EmulatedUser user(EmulatorWorld world, Map<String, String> params) {
+        return world.user(id(params, "user_id")).orElseThrow(() -> RestApi.DiscordError.unknown("User", 10013));
     }
 
     static long id(Map<String, String> params, String name) {

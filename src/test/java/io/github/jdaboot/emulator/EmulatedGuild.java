@@ -1,13 +1,33 @@
 package io.github.jdaboot.emulator;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A guild in the emulator: its roles, channels, members and preferred locale. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A guild in the emulator: its roles, channels, members (with their roles, nickname and
+ * timeout), bans and preferred locale.
+ */
 public final class EmulatedGuild {
+
+    /** What the guild keeps of one member. */
+    private static final class Member {
+
+        final Set<Long> roles = ConcurrentHashMap.newKeySet();
+
+        volatile @Nullable String nick;
+
+        volatile @Nullable Instant timeoutUntil;
+
+    }
 
     private final long id;
 
@@ -19,7 +39,10 @@ public final class EmulatedGuild {
 
     private final List<EmulatedChannel> channels = new CopyOnWriteArrayList<>();
 
-    private final Map<Long, Set<Long>> memberRoles = new ConcurrentHashMap<>();
+    private final Map<Long, Member> members = new ConcurrentHashMap<>();
+
+    /** Banned users and the reason given, null for none. */
+    private final Map<Long, Optional<String>> bans = new ConcurrentHashMap<>();
 
     private volatile String preferredLocale = EmulatorWorld.DEFAULT_LOCALE;
 
@@ -57,8 +80,11 @@ public final class EmulatedGuild {
         this.preferredLocale = EmulatorWorld.checkedLocale(locale);
     }
 
+    /** The roles, lowest position first; {@code @everyone} is the lowest. */
     public List<EmulatedRole> roles() {
-        return List.copyOf(this.roles);
+        List<EmulatedRole> sorted = new ArrayList<>(this.roles);
+        sorted.sort(Comparator.comparingInt(EmulatedRole::position).thenComparing(EmulatedRole::id));
+        return sorted;
     }
 
     public List<EmulatedChannel> channels() {
@@ -71,15 +97,59 @@ public final class EmulatedGuild {
     }
 
     public boolean isMember(long userId) {
-        return this.memberRoles.containsKey(userId);
+        return this.members.containsKey(userId);
     }
 
     public Set<Long> rolesOf(long userId) {
-        return Set.copyOf(this.memberRoles.getOrDefault(userId, Set.of()));
+        Member member = this.members.get(userId);
+        return (member != null) ? Set.copyOf(member.roles) : Set.of();
     }
 
     public Set<Long> memberIds() {
-        return Set.copyOf(this.memberRoles.keySet());
+        return Set.copyOf(this.members.keySet());
+    }
+
+    /** The member's nickname in this guild, if they set one. */
+    public Optional<String> nick(long userId) {
+        Member member = this.members.get(userId);
+        return Optional.ofNullable((member != null) ? member.nick : null);
+    }
+
+    /** Until when the member is timed out, if they are. */
+    public Optional<Instant> timeoutUntil(long userId) {
+        Member member = this.members.get(userId);
+        return Optional.ofNullable((member != null) ? member.timeoutUntil : null);
+    }
+
+    public boolean isBanned(long userId) {
+        return this.bans.containsKey(userId);
+    }
+
+    /** The reason given for the user's ban, if banned with one. */
+    public Optional<String> banReason(long userId) {
+        return this.bans.getOrDefault(userId, Optional.empty());
+    }
+
+    /** The banned users' ids, in id order. */
+    public List<Long> bannedIds() {
+        List<Long> ids = new ArrayList<>(this.bans.keySet());
+        ids.sort(Long::compareUnsigned);
+        return ids;
+    }
+
+    /**
+     * The position of the member's highest role: what they may manage is below it (the
+     * owner manages everything).
+     */
+    int highestPosition(long userId) {
+        if (userId == this.ownerId) {
+            return Integer.MAX_VALUE;
+        }
+        int highest = 0;
+        for (long roleId : rolesOf(userId)) {
+            highest = Math.max(highest, role(roleId).position());
+        }
+        return highest;
     }
 
     /**
@@ -97,7 +167,11 @@ public final class EmulatedGuild {
     }
 
     public EmulatedRole role(long roleId) {
-        return this.roles.stream().filter((role) -> role.id() == roleId).findFirst().orElseThrow();
+        return findRole(roleId).orElseThrow();
+    }
+
+    Optional<EmulatedRole> findRole(long roleId) {
+        return this.roles.stream().filter((role) -> role.id() == roleId).findFirst();
     }
 
     /** The role with this name; fails when the guild has none. */
@@ -112,17 +186,71 @@ public final class EmulatedGuild {
         this.roles.add(role);
     }
 
+    /** Replaces the role of the same id. */
+    void replaceRole(EmulatedRole role) {
+        this.roles.replaceAll((old) -> (old.id() == role.id()) ? role : old);
+    }
+
+    /** Removes the role, from the members too. */
+    void removeRole(long roleId) {
+        this.roles.removeIf((role) -> role.id() == roleId);
+        this.members.values().forEach((member) -> member.roles.remove(roleId));
+    }
+
     void addChannel(EmulatedChannel channel) {
         this.channels.add(channel);
     }
 
+    /** Replaces the channel of the same id. */
+    void replaceChannel(EmulatedChannel channel) {
+        this.channels.replaceAll((old) -> (old.id() == channel.id()) ? channel : old);
+    }
+
+    void removeChannel(long channelId) {
+        this.channels.removeIf((channel) -> channel.id() == channelId);
+    }
+
     void addMember(long userId, Set<Long> roleIds) {
-        this.memberRoles.put(userId, ConcurrentHashMap.newKeySet());
-        this.memberRoles.get(userId).addAll(roleIds);
+        Member member = new Member();
+        member.roles.addAll(roleIds);
+        this.members.put(userId, member);
+    }
+
+    void removeMember(long userId) {
+        this.members.remove(userId);
     }
 
     void grantRole(long userId, long roleId) {
-        this.memberRoles.computeIfAbsent(userId, (k) -> ConcurrentHashMap.newKeySet()).add(roleId);
+        this.members.computeIfAbsent(userId, (k) -> new Member()).roles.add(roleId);
+    }
+
+    void revokeRole(long userId, long roleId) {
+        Member member = this.members.get(userId);
+        if (member != null) {
+            member.roles.remove(roleId);
+        }
+    }
+
+    /**
+     * Sets the member's roles, the nickname (null: none) and the timeout (null: none).
+     */
+    void updateMember(long userId, Set<Long> roleIds, @Nullable String nick, @Nullable Instant timeoutUntil) {
+        Member member = this.members.get(userId);
+        if (member != null) {
+            member.roles.retainAll(roleIds);
+            member.roles.addAll(roleIds);
+            member.nick = nick;
+            member.timeoutUntil = timeoutUntil;
+        }
+    }
+
+    void ban(long userId, @Nullable String reason) {
+        this.bans.put(userId, Optional.ofNullable(reason));
+        this.members.remove(userId);
+    }
+
+    boolean unban(long userId) {
+        return this.bans.remove(userId) != null;
     }
 
 }

@@ -75,15 +75,13 @@ public final class EmulatedInteraction {
 
     private final @Nullable EmulatedInteraction source;
 
-    private final Instant created = Instant.now();
-
-    private final long createdNanos = System.nanoTime();
+    private final Instant created;
 
     private final EmulatorWorld world;
 
     private volatile int callbackType;
 
-    private volatile long acknowledgedNanos;
+    private volatile @Nullable Instant acknowledged;
 
     private volatile long originalMessageId;
 
@@ -111,6 +109,7 @@ public final class EmulatedInteraction {
         this.messageId = messageId;
         this.source = source;
         this.world = world;
+        this.created = world.now();
     }
 
     public long id() {
@@ -213,19 +212,23 @@ public final class EmulatedInteraction {
         return this.callbackType == DEFERRED_CHANNEL_MESSAGE;
     }
 
-    /** When the interaction was sent to the bot (INTERACTION_CREATE). */
+    /**
+     * When the interaction was sent to the bot (INTERACTION_CREATE), by the emulator's
+     * clock.
+     */
     public Instant created() {
         return this.created;
     }
 
-    /** How long the bot took to acknowledge, if it did. */
+    /** How long the bot took to acknowledge, by the emulator's clock, if it did. */
     public Optional<Duration> acknowledgedAfter() {
-        long at = this.acknowledgedNanos;
-        return (this.callbackType == 0) ? Optional.empty() : Optional.of(Duration.ofNanos(at - this.createdNanos));
+        Instant at = this.acknowledged;
+        return (at != null) ? Optional.of(Duration.between(this.created, at)) : Optional.empty();
     }
 
+    /** How long ago a user started it, by the emulator's clock. */
     Duration age() {
-        return Duration.ofNanos(System.nanoTime() - this.createdNanos);
+        return Duration.between(this.created, this.world.now());
     }
 
     void acknowledge(int type, long originalMessageId, @Nullable EmulatedModal modal, List<Choice> choices) {
@@ -233,7 +236,7 @@ public final class EmulatedInteraction {
             this.modal = modal;
             this.choices = List.copyOf(choices);
             this.originalMessageId = originalMessageId;
-            this.acknowledgedNanos = System.nanoTime();
+            this.acknowledged = this.world.now();
             this.callbackType = type;
         }
         this.world.changed();

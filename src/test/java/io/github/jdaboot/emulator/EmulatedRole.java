@@ -7,9 +7,13 @@ package io.github.jdaboot.emulator;
  * @param name the role's name
  * @param permissions the permission bits the role grants
  * @param mentionable whether anyone may mention the role
- * @param position the role's position
+ * @param position the role's position: a member may manage only roles below their own
+ * highest one
+ * @param color the role's colour, an RGB integer, 0 for none
+ * @param hoist whether members with the role are shown apart
  */
-public record EmulatedRole(long id, String name, long permissions, boolean mentionable, int position) {
+public record EmulatedRole(long id, String name, long permissions, boolean mentionable, int position, int color,
+        boolean hoist) {
 
     public String idString() {
         return Long.toUnsignedString(this.id);
@@ -19,4 +23,10 @@ public record EmulatedRole(long id, String name, long permissions, boolean menti
     public String mention() {
         return "<@&" + idString() + ">";
     }
+
+    EmulatedRole withPosition(int position) {
+        return new EmulatedRole(this.id, this.name, this.permissions, this.mentionable, position, this.color,
+                this.hoist);
+    }
+
 }

@@ -110,10 +110,13 @@ final class EmulatorServer implements AutoCloseable {
 
     private volatile @Nullable Channel server;
 
+    private final EmulatorClock clock;
+
     private volatile int port;
 
-    EmulatorServer(InetAddress address, int port, HttpHandler http, GatewayHandler gateway) {
+    EmulatorServer(InetAddress address, int port, HttpHandler http, GatewayHandler gateway, EmulatorClock clock) {
         this.address = address;
+        this.clock = clock;
         this.port = port;
         this.http = http;
         this.gateway = gateway;
@@ -238,7 +241,7 @@ final class EmulatorServer implements AutoCloseable {
                 return;
             }
             boolean zlib = received.queryParam("compress").filter("zlib-stream"::equals).isPresent();
-            GatewayConnection connection = new GatewayConnection(channel, zlib);
+            GatewayConnection connection = new GatewayConnection(channel, zlib, EmulatorServer.this.clock);
             // the frame handlers are in place before the 101 goes out: the client may
             // send at once
             context.pipeline().replace(this, "gateway", new Frames(EmulatorServer.this.gateway, connection));

@@ -1,10 +1,15 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +43,9 @@ final class EmulatorWorld {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final Snowflakes ids = new Snowflakes();
+    private final EmulatorClock clock;
+
+    private final Snowflakes ids;
 
     private final String token;
 
@@ -62,14 +69,36 @@ final class EmulatorWorld {
 
     private final NavigableMap<Long, EmulatedInteraction> interactions = new ConcurrentSkipListMap<>();
 
+    private final Map<String, EmulatedInteraction> interactionsByToken = new ConcurrentHashMap<>();
+
+    /**
+     * The reactions of each message: emoji to who reacted, both in the order they came.
+     */
+    private final Map<Long, Map<String, Set<Long>>> reactions = new ConcurrentHashMap<>();
+
+    /** When each pinned message was pinned. */
+    private final Map<Long, Instant> pins = new ConcurrentHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Condition change = this.lock.newCondition();
 
-    EmulatorWorld(String token, String botName) {
+    EmulatorWorld(String token, String botName, EmulatorClock clock) {
+        this.clock = clock;
+        this.ids = new Snowflakes(clock);
         this.token = token;
         this.botUser = new EmulatedUser(this.ids.next(), botName, true);
         this.users.put(this.botUser.id(), this.botUser);
+    }
+
+    /** The emulator's time, by which it stamps things and measures Discord's waits. */
+    EmulatorClock clock() {
+        return this.clock;
+    }
+
+    /** Now, by the emulator's clock. */
+    Instant now() {
+        return this.clock.instant();
     }
 
     JsonMapper json() {
@@ -146,7 +175,7 @@ final class EmulatorWorld {
 
     private EmulatedGuild addGuild(long id, String name, long ownerId) {
         EmulatedGuild guild = new EmulatedGuild(id, name, ownerId);
-        guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0));
+        guild.addRole(new EmulatedRole(guild.id(), "@everyone", Permissions.EVERYONE_DEFAULT, false, 0, 0, false));
         this.guildsById.put(guild.id(), guild);
         this.guilds.add(guild);
         return guild;
@@ -183,6 +212,22 @@ final class EmulatorWorld {
 
     Optional<EmulatedChannel> channel(long id) {
         return Optional.ofNullable(this.channels.get(id));
+    }
+
+    /** Replaces a channel with a changed version (same id), in its guild too. */
+    void replaceChannel(EmulatedChannel changed) {
+        this.channels.put(changed.id(), changed);
+        guild(changed.guildId()).ifPresent((guild) -> guild.replaceChannel(changed));
+    }
+
+    /** Forgets a channel and its messages. */
+    void removeChannel(EmulatedChannel channel) {
+        this.channels.remove(channel.id());
+        guild(channel.guildId()).ifPresent((guild) -> guild.removeChannel(channel.id()));
+        for (EmulatedMessage message : messages(channel.id())) {
+            remove(message);
+        }
+        this.messagesByChannel.remove(channel.id());
     }
 
     /** The DM channel between the bot and a user, made on first use. */
@@ -243,6 +288,8 @@ final class EmulatorWorld {
     void remove(EmulatedMessage message) {
         this.lock.lock();
         try {
+            this.reactions.remove(message.id());
+            this.pins.remove(message.id());
             this.messagesById.remove(message.id());
             List<EmulatedMessage> list = this.messagesByChannel.get(message.channelId());
             if (list != null) {
@@ -273,8 +320,93 @@ final class EmulatorWorld {
         return all;
     }
 
+    /**
+     * Adds the user's reaction with the emoji to the message.
+     * @return whether it is new: a user reacts with an emoji once
+     */
+    boolean react(long messageId, String emoji, long userId) {
+        synchronized (this.reactions) {
+            return this.reactions.computeIfAbsent(messageId, (id) -> new LinkedHashMap<>())
+                .computeIfAbsent(emoji, (key) -> new LinkedHashSet<>())
+                .add(userId);
+        }
+    }
+
+    /**
+     * Takes the user's reaction with the emoji off the message.
+     * @return whether there was one
+     */
+    boolean unreact(long messageId, String emoji, long userId) {
+        synchronized (this.reactions) {
+            Map<String, Set<Long>> byEmoji = this.reactions.get(messageId);
+            Set<Long> users = (byEmoji != null) ? byEmoji.get(emoji) : null;
+            boolean removed = users != null && users.remove(userId);
+            if (users != null && users.isEmpty()) {
+                byEmoji.remove(emoji);
+            }
+            return removed;
+        }
+    }
+
+    /**
+     * Takes every reaction with the emoji off the message, or every reaction when the
+     * emoji is null.
+     * @return whether there was one
+     */
+    boolean clearReactions(long messageId, @Nullable String emoji) {
+        synchronized (this.reactions) {
+            Map<String, Set<Long>> byEmoji = this.reactions.get(messageId);
+            if (byEmoji == null) {
+                return false;
+            }
+            if (emoji == null) {
+                this.reactions.remove(messageId);
+                return !byEmoji.isEmpty();
+            }
+            return byEmoji.remove(emoji) != null;
+        }
+    }
+
+    /** The message's reactions, in the order their emojis were first used. */
+    List<EmulatedReaction> reactions(long messageId) {
+        synchronized (this.reactions) {
+            Map<String, Set<Long>> byEmoji = this.reactions.getOrDefault(messageId, Map.of());
+            List<EmulatedReaction> result = new ArrayList<>();
+            byEmoji.forEach((emoji, users) -> result.add(new EmulatedReaction(emoji, List.copyOf(users))));
+            return result;
+        }
+    }
+
+    /** Pins the message now; a message pinned already keeps its time. */
+    void pin(EmulatedMessage message) {
+        this.pins.putIfAbsent(message.id(), now());
+    }
+
+    boolean unpin(EmulatedMessage message) {
+        return this.pins.remove(message.id()) != null;
+    }
+
+    /** When the message was pinned, if it is. */
+    Optional<Instant> pinnedAt(long messageId) {
+        return Optional.ofNullable(this.pins.get(messageId));
+    }
+
+    /** When the channel's latest pin was made, if it has a pinned message. */
+    Optional<Instant> lastPin(long channelId) {
+        return messages(channelId).stream()
+            .map((message) -> this.pins.get(message.id()))
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder());
+    }
+
     void add(EmulatedInteraction interaction) {
         this.interactions.put(interaction.id(), interaction);
+        this.interactionsByToken.put(interaction.token(), interaction);
+    }
+
+    /** The interaction whose token the bot's callback or webhook request carries. */
+    Optional<EmulatedInteraction> interactionByToken(String token) {
+        return Optional.ofNullable(this.interactionsByToken.get(token));
     }
 
     Optional<EmulatedInteraction> interaction(long id) {

@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,23 +57,24 @@ public final class Gateway {
     /**
      * Intents Discord calls privileged: GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT.
      */
-    static final long PRIVILEGED_INTENTS = (1L << 1) | (1L << 8) | (1L << 15);
+    static final long PRIVILEGED_INTENTS = Intent.bits(Intent.privileged());
 
     /**
      * Something that happened on the gateway.
      *
-     * @param kind connect, identify, ready, resume, resumed, resume-refused,
-     * client-close, client-drop, server-close, server-drop, reconnect-request,
-     * invalid-session, acks-on, acks-off
+     * @param kind what happened
      * @param code a close code or a count where it applies
-     * @param nanoTime when, by {@link System#nanoTime()}
+     * @param nanoTime when, by {@link System#nanoTime()}: a real time, to measure the
+     * bot's behaviour by
      */
-    public record Event(String kind, int code, long nanoTime) {
+    public record Event(GatewayActivity kind, int code, long nanoTime) {
     }
 
     private final EmulatorWorld world;
 
     private final Payloads payloads;
+
+    private final TrafficChecks checks;
 
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
 
@@ -105,7 +107,7 @@ public final class Gateway {
 
     private final AtomicInteger duplicateSessions = new AtomicInteger();
 
-    private final Map<Integer, Long> lastIdentifyNanos = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> lastIdentifies = new ConcurrentHashMap<>();
 
     private final int maxConcurrency;
 
@@ -119,9 +121,11 @@ public final class Gateway {
 
     private volatile String resumeUrl = "";
 
-    Gateway(EmulatorWorld world, Payloads payloads, Duration heartbeatInterval, int maxConcurrency, int sessionStarts) {
+    Gateway(EmulatorWorld world, Payloads payloads, TrafficChecks checks, Duration heartbeatInterval,
+            int maxConcurrency, int sessionStarts) {
         this.world = world;
         this.payloads = payloads;
+        this.checks = checks;
         this.maxConcurrency = maxConcurrency;
         this.sessionStartsLeft = new AtomicInteger(sessionStarts);
         this.heartbeatInterval = heartbeatInterval;
@@ -139,7 +143,7 @@ public final class Gateway {
             @Override
             public boolean accepts(EmulatorRequest upgrade) {
                 if (Gateway.this.refuseConnections) {
-                    record("connect-refused", 503);
+                    record(GatewayActivity.CONNECT_REFUSED, 503);
                     return false;
                 }
                 return true;
@@ -148,7 +152,7 @@ public final class Gateway {
             @Override
             public void opened(GatewayConnection connection) {
                 Gateway.this.connections.add(connection);
-                record("connect", 0);
+                record(GatewayActivity.CONNECT, 0);
                 connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + Gateway.this.heartbeatInterval.toMillis()
                         + "}," + "\"s\":null,\"t\":null}");
             }
@@ -169,7 +173,7 @@ public final class Gateway {
 
             @Override
             public void closedByClient(GatewayConnection connection, int code) {
-                record("client-close", code);
+                record(GatewayActivity.CLIENT_CLOSE, code);
                 if (Gateway.this.answerClientClose.get()) {
                     connection.close(code, "");
                 }
@@ -180,7 +184,7 @@ public final class Gateway {
             @Override
             public void ended(GatewayConnection connection) {
                 if (connection.droppedByClient()) {
-                    record("client-drop", 1006);
+                    record(GatewayActivity.CLIENT_DROP, 1006);
                 }
                 Gateway.this.connections.remove(connection);
                 GatewaySession session = connection.session();
@@ -204,7 +208,7 @@ public final class Gateway {
                     connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                 }
                 if (left == 1) {
-                    record("acks-off", 0);
+                    record(GatewayActivity.ACKS_OFF, 0);
                 }
             }
             case OP_IDENTIFY -> identify(connection, d);
@@ -219,7 +223,7 @@ public final class Gateway {
     private void identify(GatewayConnection connection, JsonNode d) {
         this.identifies.incrementAndGet();
         this.sessionStartsLeft.decrementAndGet();
-        record("identify", 0);
+        record(GatewayActivity.IDENTIFY, 0);
         if (connection.session() != null) {
             connection.close(4005, "Already authenticated");
             return;
@@ -233,7 +237,7 @@ public final class Gateway {
             return;
         }
         long intents = d.path("intents").asLong(-1);
-        if (intents < 0 || intents >= (1L << 26)) {
+        if (intents < 0 || intents >= Intent.LIMIT) {
             connection.close(4013, "Invalid intent(s)");
             return;
         }
@@ -254,7 +258,7 @@ public final class Gateway {
         }
         if (identifiedTooSoon(shardId)) {
             this.identifyRateViolations.incrementAndGet();
-            record("identify-rate-limited", shardId);
+            record(GatewayActivity.IDENTIFY_RATE_LIMITED, shardId);
             connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
         }
@@ -266,7 +270,7 @@ public final class Gateway {
             if (old.shardId() == shardId && old.shardCount() == shardCount) {
                 if (old.isLive()) {
                     this.duplicateSessions.incrementAndGet();
-                    record("duplicate-session", shardId);
+                    record(GatewayActivity.DUPLICATE_SESSION, shardId);
                 }
                 else {
                     old.invalidate();
@@ -283,26 +287,30 @@ public final class Gateway {
                 guilds.add(guild);
             }
         }
-        session.dispatch("READY", this.payloads.ready(session, guilds, this.resumeUrl).toString());
+        session.dispatch(GatewayEvent.READY,
+                checked(GatewayEvent.READY, this.payloads.ready(session, guilds, this.resumeUrl).toString()));
         for (EmulatedGuild guild : guilds) {
-            session.dispatch("GUILD_CREATE", this.payloads.guildCreate(guild).toString());
+            if (session.receives(GatewayEvent.GUILD_CREATE, guild.id())) {
+                session.dispatch(GatewayEvent.GUILD_CREATE,
+                        checked(GatewayEvent.GUILD_CREATE, this.payloads.guildCreate(guild).toString()));
+            }
         }
-        record("ready", 0);
+        record(GatewayActivity.READY, 0);
     }
 
     /**
      * Whether another IDENTIFY of this shard's bucket
-     * ({@code shard_id % max_concurrency}) came within 5 s.
+     * ({@code shard_id % max_concurrency}) came within 5 s, by the emulator's clock.
      */
     private boolean identifiedTooSoon(int shardId) {
-        long now = System.nanoTime();
-        Long last = this.lastIdentifyNanos.put(shardId % this.maxConcurrency, now);
-        return last != null && now - last < IDENTIFY_INTERVAL.toNanos();
+        Instant now = this.world.now();
+        Instant last = this.lastIdentifies.put(shardId % this.maxConcurrency, now);
+        return last != null && Duration.between(last, now).compareTo(IDENTIFY_INTERVAL) < 0;
     }
 
     private void resume(GatewayConnection connection, JsonNode d) {
         this.resumes.incrementAndGet();
-        record("resume", 0);
+        record(GatewayActivity.RESUME, 0);
         GatewaySession session = this.sessions.get(d.path("session_id").asString(""));
         if (!this.world.token().equals(d.path("token").asString(""))) {
             connection.close(4004, "Authentication failed");
@@ -313,31 +321,42 @@ public final class Gateway {
         }
         int replayed = (session != null) ? session.resume(connection, d.path("seq").asLong(0)) : -1;
         if (replayed < 0) {
-            record("resume-refused", 0);
+            record(GatewayActivity.RESUME_REFUSED, 0);
             connection.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
         }
         connection.session(session);
-        record("resumed", replayed);
+        record(GatewayActivity.RESUMED, replayed);
     }
 
     /**
-     * Sends a dispatch to every live session serving the guild (0 = direct messages,
-     * shard 0).
+     * Sends the event to every session that serves the guild (0 = direct messages, shard
+     * 0) and has the intent it needs.
+     * @param data the event's {@code d}, made only when some session takes it, and then
+     * once
      */
-    void dispatch(long guildId, String type, String dataJson, Predicate<GatewaySession> filter) {
-        dispatch(guildId, type, () -> dataJson, filter);
+    void dispatch(GatewayEvent event, long guildId, Supplier<String> data) {
+        dispatch(event, guildId, data, (session) -> true);
     }
 
-    /** As above, with the JSON made only when some session takes it, and then once. */
-    void dispatch(long guildId, String type, Supplier<String> dataJson, Predicate<GatewaySession> filter) {
+    /** As above, to the sessions that also pass the filter. */
+    void dispatch(GatewayEvent event, long guildId, Supplier<String> data, Predicate<GatewaySession> filter) {
         String json = null;
         for (GatewaySession session : this.sessions.values()) {
-            if (!session.isInvalidated() && session.servesGuild(guildId) && filter.test(session)) {
-                json = (json != null) ? json : dataJson.get();
-                session.dispatch(type, json);
+            if (!session.isInvalidated() && session.servesGuild(guildId) && session.receives(event, guildId)
+                    && filter.test(session)) {
+                json = (json != null) ? json : checked(event, data.get());
+                session.dispatch(event, json);
             }
         }
+    }
+
+    /** Shows a dispatch's {@code d} to the traffic checks, once, before it is sent. */
+    private String checked(GatewayEvent event, String data) {
+        if (this.checks.isActive()) {
+            this.checks.dispatch(event, data);
+        }
+        return data;
     }
 
     /**
@@ -347,7 +366,7 @@ public final class Gateway {
      */
     public void close(int code) {
         String reason = closeReason(code);
-        record("server-close", code);
+        record(GatewayActivity.SERVER_CLOSE, code);
         if (code == 4007 || code == 4009) {
             for (GatewaySession session : this.sessions.values()) {
                 session.invalidate();
@@ -361,13 +380,13 @@ public final class Gateway {
 
     /** Drops every gateway connection without a close frame (the bot sees 1006). */
     public void drop() {
-        record("server-drop", 1006);
+        record(GatewayActivity.SERVER_DROP, 1006);
         for (GatewayConnection connection : this.connections) {
             connection.abort();
         }
     }
 
-    void sendToAll(String json, String kind) {
+    void sendToAll(String json, GatewayActivity kind) {
         record(kind, 0);
         for (GatewayConnection connection : this.connections) {
             connection.send(json);
@@ -390,7 +409,7 @@ public final class Gateway {
 
     /** Sends op 7 RECONNECT. */
     public void requestReconnect() {
-        sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", "reconnect-request");
+        sendToAll("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}", GatewayActivity.RECONNECT_REQUEST);
     }
 
     /**
@@ -404,7 +423,7 @@ public final class Gateway {
             }
             this.sessions.clear();
         }
-        sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", "invalid-session");
+        sendToAll("{\"op\":9,\"d\":" + resumable + ",\"s\":null,\"t\":null}", GatewayActivity.INVALID_SESSION);
     }
 
     /**
@@ -413,7 +432,7 @@ public final class Gateway {
      */
     public void acknowledgeHeartbeats(boolean acknowledge) {
         this.acknowledgementsLeft.set(acknowledge ? -1 : 0);
-        record(acknowledge ? "acks-on" : "acks-off", 0);
+        record(acknowledge ? GatewayActivity.ACKS_ON : GatewayActivity.ACKS_OFF, 0);
     }
 
     /**
@@ -571,7 +590,7 @@ public final class Gateway {
         };
     }
 
-    private void record(String kind, int code) {
+    private void record(GatewayActivity kind, int code) {
         this.events.add(new Event(kind, code, System.nanoTime()));
     }
 

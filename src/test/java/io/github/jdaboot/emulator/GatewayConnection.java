@@ -2,7 +2,7 @@ package io.github.jdaboot.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.zip.Deflater;
 
 import io.netty.buffer.Unpooled;
@@ -28,9 +28,11 @@ final class GatewayConnection {
      * How long a close frame waits for the client's answer before the connection is
      * dropped.
      */
-    private static final long CLOSE_ANSWER_SECONDS = 1;
+    private static final Duration CLOSE_ANSWER = Duration.ofSeconds(1);
 
     private final Channel channel;
+
+    private final EmulatorClock clock;
 
     private final @Nullable Deflater deflater;
 
@@ -44,8 +46,9 @@ final class GatewayConnection {
 
     private volatile boolean dropped;
 
-    GatewayConnection(Channel channel, boolean zlibStream) {
+    GatewayConnection(Channel channel, boolean zlibStream, EmulatorClock clock) {
         this.channel = channel;
+        this.clock = clock;
         this.deflater = zlibStream ? new Deflater(Deflater.DEFAULT_COMPRESSION) : null;
     }
 
@@ -78,8 +81,8 @@ final class GatewayConnection {
 
     /**
      * Closes with a close frame carrying the code. The connection ends when the client
-     * answers, or after a second. A close that answers the client's own close frame ends
-     * it at once.
+     * answers, or after a second by the emulator's clock. A close that answers the
+     * client's own close frame ends it at once.
      */
     void close(int code, String reason) {
         this.open = false;
@@ -93,7 +96,7 @@ final class GatewayConnection {
                 written.addListener(ChannelFutureListener.CLOSE);
             }
             else {
-                this.channel.eventLoop().schedule(() -> this.channel.close(), CLOSE_ANSWER_SECONDS, TimeUnit.SECONDS);
+                this.clock.schedule(CLOSE_ANSWER, this.channel::close);
             }
         });
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class GatewaySession {
 
     /** One dispatched event, kept for replay. */
-    record Dispatch(long seq, String type, String frame) {
+    record Dispatch(long seq, GatewayEvent event, String frame) {
     }
 
     private static final int MAX_REPLAY = 100_000;
@@ -57,8 +57,13 @@ final class GatewaySession {
         return this.intents;
     }
 
-    boolean hasIntent(long intent) {
-        return (this.intents & intent) != 0;
+    boolean has(Intent intent) {
+        return intent.in(this.intents);
+    }
+
+    /** Whether the session's intents let the event from this guild (0: a DM) through. */
+    boolean receives(GatewayEvent event, long guildId) {
+        return event.reaches(this.intents, guildId);
     }
 
     /**
@@ -89,16 +94,16 @@ final class GatewaySession {
     /**
      * Assigns the next sequence number, keeps the event for replay and sends it when
      * connected.
-     * @param type the event name
+     * @param event the event
      * @param dataJson the event's {@code d}, serialized
      */
-    synchronized void dispatch(String type, String dataJson) {
+    synchronized void dispatch(GatewayEvent event, String dataJson) {
         if (this.invalidated) {
             return;
         }
         long next = ++this.seq;
-        String frame = frame(type, next, dataJson);
-        this.history.addLast(new Dispatch(next, type, frame));
+        String frame = frame(event, next, dataJson);
+        this.history.addLast(new Dispatch(next, event, frame));
         if (this.history.size() > MAX_REPLAY) {
             this.history.removeFirst();
         }
@@ -107,8 +112,8 @@ final class GatewaySession {
         }
     }
 
-    private static String frame(String type, long seq, String dataJson) {
-        return "{\"op\":0,\"t\":\"" + type + "\",\"s\":" + seq + ",\"d\":" + dataJson + "}";
+    private static String frame(GatewayEvent event, long seq, String dataJson) {
+        return "{\"op\":0,\"t\":\"" + event.name() + "\",\"s\":" + seq + ",\"d\":" + dataJson + "}";
     }
 
     /** Attaches a fresh connection after IDENTIFY. */
@@ -139,7 +144,7 @@ final class GatewaySession {
             }
         }
         // RESUMED takes a sequence number but is not itself replayed by a later RESUME
-        connection.send(frame("RESUMED", ++this.seq, "{}"));
+        connection.send(frame(GatewayEvent.RESUMED, ++this.seq, "{}"));
         return replayed;
     }
 

@@ -1,7 +1,6 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * is a DM or the bot wrote it).
  */
 final class Messaging {
-
-    static final long INTENT_GUILD_MESSAGES = 1L << 9;
-    static final long INTENT_DIRECT_MESSAGES = 1L << 12;
-    static final long INTENT_MESSAGE_CONTENT = 1L << 15;
-    static final long INTENT_GUILD_MESSAGE_REACTIONS = 1L << 10;
-    static final long INTENT_GUILD_MESSAGE_TYPING = 1L << 11;
-    static final long INTENT_DIRECT_MESSAGE_REACTIONS = 1L << 13;
-    static final long INTENT_DIRECT_MESSAGE_TYPING = 1L << 14;
 
     static final int MAX_CONTENT = 2000;
 
@@ -58,8 +49,8 @@ final class Messaging {
         }
         Mentions.Resolved mentions = Mentions.resolve(content, null, guild, author.id(), 0, this.world);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), null, 0, mentions.everyone(), mentions.users(), mentions.roles(), attachments,
-                List.of(), List.of(), 0, null, 0, 0, 0);
+                content, this.world.now(), null, 0, mentions.everyone(), mentions.users(), mentions.roles(),
+                attachments, List.of(), List.of(), 0, null, 0, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
         return message;
@@ -73,8 +64,8 @@ final class Messaging {
         long webhookId = this.world.nextId();
         EmulatedUser author = new EmulatedUser(webhookId, name, true);
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), author,
-                content, Instant.now(), null, 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0, null,
-                webhookId, 0, 0);
+                content, this.world.now(), null, 0, false, List.of(), List.of(), List.of(), List.of(), List.of(), 0,
+                null, webhookId, 0, 0);
         this.world.store(message);
         dispatchCreate(message);
         return message;
@@ -110,7 +101,7 @@ final class Messaging {
         NonceKey nonceKey = (nonce != null && enforceNonce) ? new NonceKey(channel.id(), bot.id(), nonce) : null;
         if (nonceKey != null) {
             EmulatedMessage earlier = this.nonces.get(nonceKey);
-            if (earlier != null && earlier.timestamp().isAfter(Instant.now().minus(NONCE_WINDOW))) {
+            if (earlier != null && earlier.timestamp().isAfter(this.world.now().minus(NONCE_WINDOW))) {
                 return earlier;
             }
         }
@@ -150,7 +141,7 @@ final class Messaging {
                 guild, bot.id(), repliedUser, this.world);
         int type = (referenced != 0) ? 19 : (interactionId != 0) ? 20 : 0;
         EmulatedMessage message = new EmulatedMessage(this.world.nextId(), channel.id(), channel.guildId(), bot,
-                content, Instant.now(), null, referenced, mentions.everyone(), mentions.users(), mentions.roles(),
+                content, this.world.now(), null, referenced, mentions.everyone(), mentions.users(), mentions.roles(),
                 files, embeds, components, flags, nonce, webhookId, interactionId, type);
         if (nonceKey != null) {
             this.nonces.put(nonceKey, message);
@@ -186,15 +177,30 @@ final class Messaging {
                 guild, original.author().id(), 0, this.world);
         EmulatedMessage edited = new EmulatedMessage(original.id(), original.channelId(), original.guildId(),
                 original.author(), content, original.timestamp(),
-                ((original.flags() & 128) != 0) ? original.editedTimestamp() : Instant.now(),
+                ((original.flags() & 128) != 0) ? original.editedTimestamp() : this.world.now(),
                 original.referencedMessageId(), mentions.everyone(), mentions.users(), mentions.roles(), attachments,
                 embeds, components, flags, original.nonce(), original.webhookId(), original.interactionId(),
                 original.type());
         this.world.replace(edited);
         if (!edited.isEphemeral()) {
-            dispatch(edited, "MESSAGE_UPDATE");
+            dispatch(edited, GatewayEvent.MESSAGE_UPDATE);
         }
         return edited;
+    }
+
+    /**
+     * Sets a flag of a message, such as crossposted, and dispatches MESSAGE_UPDATE; not
+     * an edit of its content.
+     */
+    EmulatedMessage flag(EmulatedMessage message, int flag) {
+        EmulatedMessage flagged = new EmulatedMessage(message.id(), message.channelId(), message.guildId(),
+                message.author(), message.content(), message.timestamp(), message.editedTimestamp(),
+                message.referencedMessageId(), message.mentionEveryone(), message.mentionUserIds(),
+                message.mentionRoleIds(), message.attachments(), message.embeds(), message.components(),
+                message.flags() | flag, message.nonce(), message.webhookId(), message.interactionId(), message.type());
+        this.world.replace(flagged);
+        dispatch(flagged, GatewayEvent.MESSAGE_UPDATE);
+        return flagged;
     }
 
     /**
@@ -203,47 +209,56 @@ final class Messaging {
      */
     void typing(EmulatedChannel channel, EmulatedUser user) {
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
-        long needed = channel.isDirect() ? INTENT_DIRECT_MESSAGE_TYPING : INTENT_GUILD_MESSAGE_TYPING;
-        this.gateway.dispatch(channel.guildId(), "TYPING_START",
-                () -> this.payloads.typingStart(channel, user, guild).toString(),
-                (session) -> session.hasIntent(needed));
+        this.gateway.dispatch(GatewayEvent.TYPING_START, channel.guildId(),
+                () -> this.payloads.typingStart(channel, user, guild).toString());
     }
 
     /**
-     * A user reacts to a message: MESSAGE_REACTION_ADD to the sessions with the reactions
-     * intent.
+     * A user (or the bot) reacts to a message, once per emoji: MESSAGE_REACTION_ADD to
+     * the sessions with the reactions intent.
      */
     void react(EmulatedMessage message, EmulatedUser user, String emoji) {
+        if (!this.world.react(message.id(), emoji, user.id())) {
+            return;
+        }
         EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
-        long needed = (message.guildId() == 0) ? INTENT_DIRECT_MESSAGE_REACTIONS : INTENT_GUILD_MESSAGE_REACTIONS;
-        this.gateway.dispatch(message.guildId(), "MESSAGE_REACTION_ADD",
-                () -> this.payloads.reactionAdd(message, user, emoji, guild).toString(),
-                (session) -> session.hasIntent(needed));
+        this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_ADD, message.guildId(),
+                () -> this.payloads.reactionAdd(message, user, emoji, guild).toString());
+    }
+
+    /**
+     * A user takes a reaction off a message: MESSAGE_REACTION_REMOVE to the sessions with
+     * the reactions intent.
+     */
+    void unreact(EmulatedMessage message, EmulatedUser user, String emoji) {
+        if (this.world.unreact(message.id(), emoji, user.id())) {
+            this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_REMOVE, message.guildId(),
+                    () -> this.payloads.reactionRemove(message, user, emoji).toString());
+        }
     }
 
     void dispatchCreate(EmulatedMessage message) {
-        dispatch(message, "MESSAGE_CREATE");
+        dispatch(message, GatewayEvent.MESSAGE_CREATE);
     }
 
-    private void dispatch(EmulatedMessage message, String type) {
+    private void dispatch(EmulatedMessage message, GatewayEvent event) {
         ObjectNode full = this.payloads.message(message, true);
         boolean direct = message.guildId() == 0;
         boolean fromBot = message.author().id() == this.world.botUser().id();
         boolean mentionsBot = message.mentionUserIds().contains(this.world.botUser().id());
         boolean seesContent = direct || fromBot || mentionsBot;
-        long needed = direct ? INTENT_DIRECT_MESSAGES : INTENT_GUILD_MESSAGES;
-        this.gateway.dispatch(message.guildId(), type, full::toString,
-                (session) -> session.hasIntent(needed) && (seesContent || session.hasIntent(INTENT_MESSAGE_CONTENT)));
+        this.gateway.dispatch(event, message.guildId(), full::toString,
+                (session) -> seesContent || session.has(Intent.MESSAGE_CONTENT));
         // the content is left out for sessions without MESSAGE_CONTENT: made only when
         // one of them is there
-        this.gateway.dispatch(message.guildId(), type, () -> {
+        this.gateway.dispatch(event, message.guildId(), () -> {
             ObjectNode redacted = full.deepCopy();
             redacted.put("content", "");
             redacted.putArray("embeds");
             redacted.putArray("attachments");
             redacted.putArray("components");
             return redacted.toString();
-        }, (session) -> session.hasIntent(needed) && !seesContent && !session.hasIntent(INTENT_MESSAGE_CONTENT));
+        }, (session) -> !seesContent && !session.has(Intent.MESSAGE_CONTENT));
     }
 
     private static List<JsonNode> list(@Nullable JsonNode array) {

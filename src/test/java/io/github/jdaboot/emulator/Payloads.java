@@ -104,12 +104,12 @@ final class Payloads {
         json.put("id", role.idString());
         json.put("name", role.name());
         json.put("description", (String) null);
-        json.put("color", 0);
+        json.put("color", role.color());
         ObjectNode colors = json.putObject("colors");
-        colors.put("primary_color", 0);
+        colors.put("primary_color", role.color());
         colors.putNull("secondary_color");
         colors.putNull("tertiary_color");
-        json.put("hoist", false);
+        json.put("hoist", role.hoist());
         json.putNull("icon");
         json.putNull("unicode_emoji");
         json.put("position", role.position());
@@ -129,7 +129,7 @@ final class Payloads {
         if (withUser) {
             json.set("user", user(user));
         }
-        json.putNull("nick");
+        json.put("nick", guild.nick(user.id()).orElse(null));
         json.putNull("avatar");
         json.putNull("banner");
         ArrayNode roles = json.putArray("roles");
@@ -140,7 +140,11 @@ final class Payloads {
         json.put("mute", false);
         json.put("flags", 0);
         json.put("pending", false);
-        json.putNull("communication_disabled_until");
+        json.put("communication_disabled_until",
+                guild.timeoutUntil(user.id())
+                    .filter((until) -> until.isAfter(this.world.now()))
+                    .map(Payloads::timestamp)
+                    .orElse(null));
         return json;
     }
 
@@ -157,10 +161,27 @@ final class Payloads {
         }
         json.put("guild_id", id(channel.guildId()));
         json.put("name", channel.name());
-        json.put("position", 0);
-        json.putArray("permission_overwrites");
-        json.put("nsfw", false);
-        json.put("rate_limit_per_user", 0);
+        json.put("position", channel.position());
+        ArrayNode overwrites = json.putArray("permission_overwrites");
+        for (EmulatedChannel.Overwrite overwrite : channel.overwrites()) {
+            overwrites.addObject()
+                .put("id", id(overwrite.id()))
+                .put("type", overwrite.type())
+                .put("allow", Long.toString(overwrite.allow()))
+                .put("deny", Long.toString(overwrite.deny()));
+        }
+        json.put("nsfw", channel.nsfw());
+        if (channel.type() == EmulatedChannel.GUILD_CATEGORY) {
+            return json;
+        }
+        json.put("rate_limit_per_user", channel.rateLimitPerUser());
+        if (channel.type() == EmulatedChannel.GUILD_VOICE) {
+            json.put("parent_id", (channel.parentId() != 0) ? id(channel.parentId()) : null);
+            json.put("bitrate", 64000);
+            json.put("user_limit", 0);
+            json.putNull("rtc_region");
+            return json;
+        }
         if (channel.isThread()) {
             json.put("parent_id", id(channel.parentId()));
             json.put("owner_id", this.world.botUser().idString());
@@ -176,9 +197,9 @@ final class Payloads {
             json.putArray("applied_tags");
         }
         else {
-            json.putNull("parent_id");
-            json.putNull("topic");
-            json.putNull("last_pin_timestamp");
+            json.put("parent_id", (channel.parentId() != 0) ? id(channel.parentId()) : null);
+            json.put("topic", channel.topic());
+            json.put("last_pin_timestamp", this.world.lastPin(channel.id()).map(Payloads::timestamp).orElse(null));
             json.put("default_thread_rate_limit_per_user", 0);
         }
         return json;
@@ -292,7 +313,7 @@ final class Payloads {
         ObjectNode json = object();
         json.put("channel_id", channel.idString());
         json.put("user_id", user.idString());
-        json.put("timestamp", Instant.now().getEpochSecond());
+        json.put("timestamp", this.world.now().getEpochSecond());
         if (guild != null) {
             json.put("guild_id", guild.idString());
             json.set("member", member(guild, user, true));
@@ -310,15 +331,81 @@ final class Payloads {
         json.put("channel_id", id(message.channelId()));
         json.put("message_id", message.idString());
         json.put("message_author_id", message.author().idString());
-        ObjectNode emojiJson = json.putObject("emoji");
-        emojiJson.putNull("id");
-        emojiJson.put("name", emoji);
+        json.set("emoji", emoji(emoji));
         json.put("burst", false);
         json.put("type", 0);
         if (guild != null) {
             json.put("guild_id", guild.idString());
             json.set("member", member(guild, user, true));
         }
+        return json;
+    }
+
+    /** A Unicode emoji, as reactions carry it. */
+    ObjectNode emoji(String emoji) {
+        ObjectNode json = object();
+        json.putNull("id");
+        json.put("name", emoji);
+        return json;
+    }
+
+    /**
+     * MESSAGE_REACTION_REMOVE: who took which reaction off which message; in a guild the
+     * guild's id.
+     */
+    ObjectNode reactionRemove(EmulatedMessage message, EmulatedUser user, String emoji) {
+        ObjectNode json = object();
+        json.put("user_id", user.idString());
+        json.put("channel_id", id(message.channelId()));
+        json.put("message_id", message.idString());
+        json.set("emoji", emoji(emoji));
+        json.put("burst", false);
+        json.put("type", 0);
+        if (message.guildId() != 0) {
+            json.put("guild_id", id(message.guildId()));
+        }
+        return json;
+    }
+
+    /**
+     * The ids a message event carries without the message: {@code id} (or, with
+     * {@code message}, {@code message_id}), {@code channel_id} and, in a guild,
+     * {@code guild_id}.
+     */
+    ObjectNode messageIds(EmulatedMessage message, String idField) {
+        ObjectNode json = object();
+        json.put(idField, message.idString());
+        json.put("channel_id", id(message.channelId()));
+        if (message.guildId() != 0) {
+            json.put("guild_id", id(message.guildId()));
+        }
+        return json;
+    }
+
+    /** GUILD_ROLE_CREATE and GUILD_ROLE_UPDATE: the guild's id and the role. */
+    ObjectNode roleEvent(EmulatedGuild guild, EmulatedRole role) {
+        ObjectNode json = object();
+        json.put("guild_id", guild.idString());
+        json.set("role", role(role, guild.id()));
+        return json;
+    }
+
+    /**
+     * GUILD_MEMBER_ADD and GUILD_MEMBER_UPDATE: the member, with its user, and the
+     * guild's id.
+     */
+    ObjectNode memberEvent(EmulatedGuild guild, EmulatedUser user) {
+        return member(guild, user, true).put("guild_id", guild.idString());
+    }
+
+    /**
+     * GUILD_MEMBER_REMOVE, GUILD_BAN_ADD and GUILD_BAN_REMOVE: the guild's id and the
+     * user.
+     */
+    ObjectNode userEvent(EmulatedGuild guild, EmulatedUser user) {
+        ObjectNode json = object();
+        json.put("guild_id", guild.idString());
+        json.set("user", user(user));
         return json;
     }
 
@@ -382,13 +469,26 @@ final class Payloads {
         ArrayNode mentionRoles = json.putArray("mention_roles");
         message.mentionRoleIds().forEach((roleId) -> mentionRoles.add(id(roleId)));
         json.put("mention_everyone", message.mentionEveryone());
-        json.put("pinned", false);
+        json.put("pinned", this.world.pinnedAt(message.id()).isPresent());
         json.put("tts", false);
         json.put("timestamp", timestamp(message.timestamp()));
         json.put("edited_timestamp", (message.editedTimestamp() != null) ? timestamp(message.editedTimestamp()) : null);
         json.put("flags", message.flags());
         ArrayNode components = json.putArray("components");
         message.components().forEach(components::add);
+        List<EmulatedReaction> reactions = this.world.reactions(message.id());
+        if (!reactions.isEmpty()) {
+            ArrayNode array = json.putArray("reactions");
+            for (EmulatedReaction reaction : reactions) {
+                ObjectNode item = array.addObject();
+                item.set("emoji", emoji(reaction.emoji()));
+                item.put("count", reaction.userIds().size());
+                item.putObject("count_details").put("burst", 0).put("normal", reaction.userIds().size());
+                item.putArray("burst_colors");
+                item.put("me", reaction.userIds().contains(this.world.botUser().id()));
+                item.put("me_burst", false);
+            }
+        }
         if (message.nonce() != null) {
             json.put("nonce", message.nonce());
         }
@@ -455,10 +555,10 @@ final class Payloads {
         if (interaction.type() == EmulatedInteraction.MESSAGE_COMPONENT) {
             json.put("interacted_message_id", id(interaction.messageId()));
         }
-        if (interaction.commandType() == Interactions.USER) {
+        if (interaction.commandType() == RegisteredCommand.USER) {
             this.world.user(interaction.targetId()).ifPresent((target) -> json.set("target_user", user(target)));
         }
-        if (interaction.commandType() == Interactions.MESSAGE) {
+        if (interaction.commandType() == RegisteredCommand.MESSAGE) {
             json.put("target_message_id", id(interaction.targetId()));
         }
         if (interaction.source() != null) {

@@ -1,6 +1,8 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,8 @@ final class RateLimits {
 
     private static final class Window {
 
+        boolean started;
+
         long startNanos;
 
         int used;
@@ -65,6 +69,24 @@ final class RateLimits {
     private static final Limit DEFAULT_GLOBAL = new Limit(50, Duration.ofSeconds(1));
 
     private volatile Limit globalLimit = DEFAULT_GLOBAL;
+
+    private final InstantSource clock;
+
+    /** The clock's instant when this was made: the nanoseconds below count from it. */
+    private final Instant origin;
+
+    RateLimits(InstantSource clock) {
+        this.clock = clock;
+        this.origin = clock.instant();
+    }
+
+    /**
+     * Now, in nanoseconds since {@link #origin} by the emulator's clock: windows and
+     * waits are counted in these.
+     */
+    private long nanos() {
+        return Duration.between(this.origin, this.clock.instant()).toNanos();
+    }
 
     void enabled(boolean enabled) {
         this.enabled = enabled;
@@ -115,7 +137,7 @@ final class RateLimits {
      * about is over.
      */
     void arrived(String bucketKey, boolean countsGlobally) {
-        long now = System.nanoTime();
+        long now = nanos();
         Wait bucketWait = this.waits.get(bucketKey);
         Wait globalWait = countsGlobally ? this.waits.get(GLOBAL) : null;
         if ((bucketWait != null && bucketWait.violatedBy(now)) || (globalWait != null && globalWait.violatedBy(now))) {
@@ -125,7 +147,7 @@ final class RateLimits {
 
     /** Remembers that a 429 told the bucket (or, when global, the bot) to wait. */
     void told(String bucketKey, boolean global, double retryAfterSeconds) {
-        long now = System.nanoTime();
+        long now = nanos();
         Wait wait = new Wait(now, now + (long) (retryAfterSeconds * 1_000_000_000L));
         this.waits.merge(global ? GLOBAL : bucketKey, wait,
                 (earlier, later) -> (later.untilNanos() - earlier.untilNanos() > 0) ? later : earlier);
@@ -137,7 +159,7 @@ final class RateLimits {
      * keeps out of the global limit
      */
     Decision check(String bucketKey, String bucketHash, Limit limit, boolean countsGlobally) {
-        long now = System.nanoTime();
+        long now = nanos();
         if (!this.enabled) {
             return new Decision(true, headers(limit, limit.requests(), limit.window().toNanos(), bucketHash), 0, "user",
                     false);
@@ -176,16 +198,17 @@ final class RateLimits {
     }
 
     private static void roll(Window window, Limit limit, long now) {
-        if (window.startNanos == 0 || now - window.startNanos >= limit.window().toNanos()) {
+        if (!window.started || now - window.startNanos >= limit.window().toNanos()) {
+            window.started = true;
             window.startNanos = now;
             window.used = 0;
         }
     }
 
-    static Map<String, String> headers(Limit limit, int remaining, long resetAfterNanos, String bucketHash) {
+    Map<String, String> headers(Limit limit, int remaining, long resetAfterNanos, String bucketHash) {
         Map<String, String> headers = new LinkedHashMap<>();
         double resetAfter = seconds(resetAfterNanos);
-        double reset = System.currentTimeMillis() / 1000.0 + resetAfter;
+        double reset = this.clock.millis() / 1000.0 + resetAfter;
         headers.put("X-RateLimit-Limit", Integer.toString(limit.requests()));
         headers.put("X-RateLimit-Remaining", Integer.toString(Math.max(0, remaining)));
         headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", reset));

@@ -13,8 +13,28 @@ import tools.jackson.databind.JsonNode;
  */
 public record RegisteredCommand(long id, long guildId, String name, String description, JsonNode definition) {
 
+    /** Command type 1: a slash command. */
+    public static final int SLASH = 1;
+
+    /** Command type 2: a user command (a context menu on a user). */
+    public static final int USER = 2;
+
+    /** Command type 3: a message command (a context menu on a message). */
+    public static final int MESSAGE = 3;
+
+    /** The command type: {@link #SLASH}, {@link #USER} or {@link #MESSAGE}. */
+    public int type() {
+        return type(this.definition);
+    }
+
     /** The option definitions, or those of a subcommand path such as {@code ["add"]}. */
     public JsonNode options() {
         return this.definition.path("options");
     }
+
+    /** The type of a command definition, a slash command when it names none. */
+    static int type(JsonNode definition) {
+        return definition.path("type").asInt(SLASH);
+    }
+
 }

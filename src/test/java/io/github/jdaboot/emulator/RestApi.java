@@ -1,7 +1,7 @@
 package io.github.jdaboot.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +38,8 @@ public final class RestApi {
      * What a route leads to: its rate limit, whether it needs the bot token, and its
      * handler.
      */
-    private record Endpoint(String name, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
+    private record Endpoint(String name, String template, RateLimits.Limit limit, boolean authenticated,
+            RouteHandler handler) {
     }
 
     /** Answers the next matching requests with an error instead of handling them. */
@@ -82,10 +83,13 @@ public final class RestApi {
 
     private final BlockingQueue<RecordedRequest> taken = new LinkedBlockingQueue<>();
 
-    RestApi(EmulatorWorld world, Payloads payloads, RateLimits rateLimits) {
+    private final TrafficChecks checks;
+
+    RestApi(EmulatorWorld world, Payloads payloads, RateLimits rateLimits, TrafficChecks checks) {
         this.world = world;
         this.payloads = payloads;
         this.rateLimits = rateLimits;
+        this.checks = checks;
     }
 
     /**
@@ -99,23 +103,31 @@ public final class RestApi {
      * @param handler what answers it
      */
     void route(String method, String template, RateLimits.Limit limit, boolean authenticated, RouteHandler handler) {
-        this.routes.add(method, "/" + template, new Endpoint(method + " /" + template, limit, authenticated, handler));
+        this.routes.add(method, "/" + template,
+                new Endpoint(method + " /" + template, "/" + template, limit, authenticated, handler));
+    }
+
+    /**
+     * Every route served, as {@code METHOD /template}, such as {@code GET
+     * /channels/{channel_id}}.
+     */
+    List<String> routes() {
+        return this.routes.routes().stream().map((route) -> route.target().name()).toList();
     }
 
     EmulatorResponse handle(EmulatorRequest request) {
         String path = request.path().substring(PREFIX.length() - 1);
         Router.Match<Endpoint> match = this.routes.match(request.method(), path);
         Router.Route<Endpoint> route = match.route();
-        EmulatorResponse response;
-        if (route == null) {
-            response = match.pathKnown() ? EmulatorResponse.json(405, this.payloads.error(0, "405: Method Not Allowed"))
-                    : EmulatorResponse.json(404, this.payloads.error(0, "404: Not Found"));
-        }
-        else {
-            response = answer(route.target(), request, match.variables());
+        // what the emulator does not emulate answers as Discord answers an unknown route
+        EmulatorResponse response = (route != null) ? answer(route.target(), request, match.variables())
+                : EmulatorResponse.json(404, this.payloads.error(0, "404: Not Found"));
+        if (this.checks.isActive()) {
+            this.checks.response(request.method(), (route != null) ? route.target().template() : null, path,
+                    response.status(), new String(response.body(), StandardCharsets.UTF_8));
         }
         RecordedRequest record = new RecordedRequest(request, (route != null) ? route.target().name() : null,
-                response.status(), Instant.now());
+                response.status(), this.world.now());
         this.recorded.add(record);
         this.taken.add(record);
         return response;
@@ -194,8 +206,8 @@ public final class RestApi {
             boolean global = "global".equals(fault.scope);
             EmulatorResponse response = tooManyRequests(fault.retryAfter, global, fault.scope);
             if (!global) {
-                response = response.withHeaders(
-                        RateLimits.headers(route.limit(), 0, (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
+                response = response.withHeaders(this.rateLimits.headers(route.limit(), 0,
+                        (long) (fault.retryAfter * 1_000_000_000L), bucketHash));
             }
             return response.withHeader("X-RateLimit-Scope", String.valueOf(fault.scope));
         }

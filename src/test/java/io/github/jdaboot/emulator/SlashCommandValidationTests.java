@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.gateway.RawGatewayClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -154,7 +155,7 @@ class SlashCommandValidationTests {
         assertThat(rejected.code()).isEqualTo(50035);
         assertThat(rejected.getMessage()).startsWith("Invalid Form Body: ").contains(message);
         assertErrorAt(rejected.errors(), path, code);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @ParameterizedTest(name = "HTTP: /{0} {1} is refused at {2} with {3}")
@@ -170,7 +171,7 @@ class SlashCommandValidationTests {
         assertThat(body.path("message").asString()).startsWith("Invalid Form Body: ").contains(message);
         assertErrorAt(body.path("errors"), path, code);
         assertThat(response.body()).doesNotContain("Exception");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -204,7 +205,7 @@ class SlashCommandValidationTests {
 
         assertThat(rejected.getMessage()).contains("where: Channel \"#brainstorm\" is of type 11")
             .contains("who: Value \"@&Moderators\" is not snowflake.");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -221,7 +222,7 @@ class SlashCommandValidationTests {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asInt()).isEqualTo(10063);
         assertThat(body.path("message").asString()).contains("/dice").contains("/roll");
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     @Test
@@ -245,7 +246,7 @@ class SlashCommandValidationTests {
                     .option("ping", "Idea Fans"));
 
             assertThat(interaction.commandName()).isEqualTo("roll");
-            assertThat(this.discord.interactions().interactions()).containsExactly(interaction);
+            assertThat(this.discord.world().interactions()).containsExactly(interaction);
             JsonNode data = client.nextOf(0, "INTERACTION_CREATE", TIMEOUT).path("d").path("data");
             JsonNode options = data.path("options");
             assertThat(options.get(0).path("value").isIntegralNumber()).isTrue();
@@ -294,7 +295,7 @@ class SlashCommandValidationTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("command").asString()).isEqualTo("roll");
-        assertThat(this.discord.interactions().interactions()).singleElement().satisfies((interaction) -> {
+        assertThat(this.discord.world().interactions()).singleElement().satisfies((interaction) -> {
             assertThat(Long.toUnsignedString(interaction.id())).isEqualTo(body.path("id").asString());
             assertThat(interaction.user().username()).isEqualTo("carol");
         });
@@ -331,7 +332,7 @@ class SlashCommandValidationTests {
                 .doesNotContain("For input string");
         }
         assertThat(control("GET", "/attachments/abc/def/notes.txt", null).statusCode()).isEqualTo(404);
-        assertThat(this.discord.interactions().interactions()).isEmpty();
+        assertThat(this.discord.world().interactions()).isEmpty();
     }
 
     private static SlashCommand slash(String command) {

@@ -1,10 +1,11 @@
 package io.github.jdaboot.emulator;
 
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Discord-shaped ids: milliseconds since the Discord epoch in the high bits, a counter
- * below.
+ * Discord-shaped ids: milliseconds since the Discord epoch, by the emulator's clock, in
+ * the high bits, a counter below.
  */
 final class Snowflakes {
 
@@ -12,8 +13,14 @@ final class Snowflakes {
 
     private final AtomicLong last = new AtomicLong();
 
+    private final InstantSource clock;
+
+    Snowflakes(InstantSource clock) {
+        this.clock = clock;
+    }
+
     long next() {
-        long candidate = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        long candidate = (this.clock.millis() - DISCORD_EPOCH) << 22;
         return this.last.accumulateAndGet(candidate, (prev, now) -> Math.max(prev + 1, now));
     }
 
@@ -23,7 +30,7 @@ final class Snowflakes {
      */
     long nextOnShard(int shardId, int shardCount) {
         return this.last.updateAndGet((prev) -> {
-            long millis = Math.max(prev >>> 22, System.currentTimeMillis() - DISCORD_EPOCH) + 1;
+            long millis = Math.max(prev >>> 22, this.clock.millis() - DISCORD_EPOCH) + 1;
             return (millis + Math.floorMod(shardId - millis, shardCount)) << 22;
         });
     }

@@ -1,6 +1,7 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +22,18 @@ public final class World {
 
     private final Messaging messaging;
 
-    private final Interactions interactions;
+    private final CommandRegistry commands;
+
+    private final InteractionDispatcher interactions;
 
     private final Gateway gateway;
 
-    World(EmulatorWorld state, Payloads payloads, Messaging messaging, Interactions interactions, Gateway gateway) {
+    World(EmulatorWorld state, Payloads payloads, Messaging messaging, CommandRegistry commands,
+            InteractionDispatcher interactions, Gateway gateway) {
         this.state = state;
         this.payloads = payloads;
         this.messaging = messaging;
+        this.commands = commands;
         this.interactions = interactions;
         this.gateway = gateway;
     }
@@ -125,12 +130,12 @@ public final class World {
      */
     public void removeGuild(EmulatedGuild guild) {
         this.state.removeGuild(guild);
-        this.gateway.dispatch(guild.id(), "GUILD_DELETE", this.payloads.guildDelete(guild).toString(),
-                (session) -> true);
+        this.gateway.dispatch(GatewayEvent.GUILD_DELETE, guild.id(), () -> this.payloads.guildDelete(guild).toString());
     }
 
     public EmulatedRole addRole(EmulatedGuild guild, String name, long permissions, boolean mentionable) {
-        EmulatedRole role = new EmulatedRole(this.state.nextId(), name, permissions, mentionable, guild.roles().size());
+        EmulatedRole role = new EmulatedRole(this.state.nextId(), name, permissions, mentionable, guild.roles().size(),
+                0, false);
         guild.addRole(role);
         return role;
     }
@@ -146,8 +151,7 @@ public final class World {
     public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
         EmulatedChannel channel = this.state
             .addChannel(new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
-        this.gateway.dispatch(guild.id(), "CHANNEL_CREATE", this.payloads.channel(channel).toString(),
-                (session) -> true);
+        this.gateway.dispatch(GatewayEvent.CHANNEL_CREATE, guild.id(), () -> this.payloads.channel(channel).toString());
         return channel;
     }
 
@@ -191,6 +195,16 @@ public final class World {
     /** Every stored message, in id order. */
     public List<EmulatedMessage> allMessages() {
         return this.state.allMessages();
+    }
+
+    /** The reactions on the message, in the order their emojis were first used. */
+    public List<EmulatedReaction> reactions(EmulatedMessage message) {
+        return this.state.reactions(message.id());
+    }
+
+    /** When the message was pinned, if it is. */
+    public Optional<Instant> pinnedAt(EmulatedMessage message) {
+        return this.state.pinnedAt(message.id());
     }
 
     /** The bot's messages that reply to this one. */
@@ -237,12 +251,17 @@ public final class World {
      */
     public void locale(EmulatedGuild guild, String locale) {
         guild.preferredLocale(locale);
-        this.gateway.dispatch(guild.id(), "GUILD_UPDATE", this.payloads.guild(guild).toString(), (session) -> true);
+        this.gateway.dispatch(GatewayEvent.GUILD_UPDATE, guild.id(), () -> this.payloads.guild(guild).toString());
     }
 
     /** The application commands registered globally (guild 0) or for a guild. */
     public List<RegisteredCommand> commands(long guildId) {
-        return this.interactions.commands(guildId);
+        return this.commands.commands(guildId);
+    }
+
+    /** Every interaction users started, in the order they started them. */
+    public List<EmulatedInteraction> interactions() {
+        return this.state.interactions();
     }
 
     /** One user's actions. */
@@ -276,6 +295,14 @@ public final class World {
          */
         public void reacts(EmulatedMessage message, String emoji) {
             World.this.messaging.react(message, this.user, emoji);
+        }
+
+        /**
+         * Takes the user's reaction off a message; the bot receives
+         * MESSAGE_REACTION_REMOVE if its intents allow.
+         */
+        public void unreacts(EmulatedMessage message, String emoji) {
+            World.this.messaging.unreact(message, this.user, emoji);
         }
 
         /** Posts a message with an attached file. */

@@ -10,6 +10,7 @@ import io.github.jdaboot.emulator.EmulatedChannel;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedModal;
 import io.github.jdaboot.emulator.Gateway;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
@@ -126,7 +127,7 @@ class IdeaCommandEndToEndTests {
         duringOutage.forEach((message) -> assertNoMoreRepliesThan(1, message));
         assertThat(this.gateway.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
         assertThat(this.gateway.resumeCount()).isGreaterThan(resumes);
-        assertThat(this.gateway.events()).filteredOn((event) -> event.kind().equals("resumed"))
+        assertThat(this.gateway.events()).filteredOn((event) -> event.kind() == GatewayActivity.RESUMED)
             .last()
             .satisfies((event) -> assertThat(event.code()).as("events replayed on RESUME").isGreaterThanOrEqualTo(3));
     }

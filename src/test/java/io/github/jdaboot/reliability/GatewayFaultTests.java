@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.Gateway;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -140,7 +141,7 @@ class GatewayFaultTests {
         Duration recovery = awaitSessionAfter(fault);
 
         report("RESUME refused (op 9 d=false)", recovery);
-        assertThat(this.gateway.events()).anyMatch((event) -> event.kind().equals("resume-refused"));
+        assertThat(this.gateway.events()).anyMatch((event) -> event.kind() == GatewayActivity.RESUME_REFUSED);
     }
 
     @Test
@@ -204,7 +205,7 @@ class GatewayFaultTests {
         return await().atMost(Timeouts.ANSWER)
             .until(() -> this.gateway.events()
                 .stream()
-                .filter((event) -> event.kind().equals("acks-off") && event.nanoTime() > asked)
+                .filter((event) -> event.kind() == GatewayActivity.ACKS_OFF && event.nanoTime() > asked)
                 .mapToLong(Gateway.Event::nanoTime)
                 .max()
                 .orElse(0), (when) -> when > 0);
@@ -234,7 +235,7 @@ class GatewayFaultTests {
     private long gaveUpOrZero(long fault) {
         return this.gateway.events()
             .stream()
-            .filter((event) -> event.nanoTime() > fault && event.kind().equals("client-close"))
+            .filter((event) -> event.nanoTime() > fault && event.kind() == GatewayActivity.CLIENT_CLOSE)
             .mapToLong(Gateway.Event::nanoTime)
             .min()
             .orElse(0);
@@ -257,7 +258,8 @@ class GatewayFaultTests {
     private long sessionAfter(long faultNanos) {
         return this.gateway.events()
             .stream()
-            .filter((event) -> event.nanoTime() > faultNanos && Set.of("ready", "resumed").contains(event.kind()))
+            .filter((event) -> event.nanoTime() > faultNanos
+                    && Set.of(GatewayActivity.READY, GatewayActivity.RESUMED).contains(event.kind()))
             .mapToLong(Gateway.Event::nanoTime)
             .min()
             .orElse(0);

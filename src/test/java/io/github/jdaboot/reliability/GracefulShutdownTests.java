@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
+import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.Option;
@@ -74,7 +75,7 @@ class GracefulShutdownTests {
                 "All running commands finished", "Discord gateway sessions closed");
         assertThat(output.getOut().indexOf("All running commands finished"))
             .isLessThan(output.getOut().indexOf("Closing 1 Discord gateway session(s)"));
-        assertThat(this.discord.gateway().events()).filteredOn((event) -> event.kind().equals("client-close"))
+        assertThat(this.discord.gateway().events()).filteredOn((event) -> event.kind() == GatewayActivity.CLIENT_CLOSE)
             .singleElement()
             .satisfies((event) -> assertThat(event.code()).isEqualTo(1000));
         assertThat(lastReply).isBefore(Instant.now());

@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * session (lifecycle beans stop before singletons are destroyed). Its heartbeat interval
  * is {@code emulator.heartbeat-interval}, 500 ms unless set: short, so that tests of
  * heartbeats and of zombie connections run in seconds, yet long enough that a loaded
- * machine does not miss two ACKs in a row (JDA's zombie threshold).
+ * machine does not miss two ACKs in a row (JDA's zombie threshold). Everything it sends
+ * is checked against Discord's OpenAPI spec unless {@code emulator.traffic-checks=false}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DiscordEmulatorTestConfiguration {
@@ -25,7 +26,11 @@ public class DiscordEmulatorTestConfiguration {
     DiscordEmulator discordEmulator(Environment environment) {
         Duration heartbeat = environment.getProperty("emulator.heartbeat-interval", Duration.class,
                 Duration.ofMillis(500));
-        return DiscordEmulator.builder().heartbeatInterval(heartbeat).build().start();
+        return DiscordEmulator.builder()
+            .heartbeatInterval(heartbeat)
+            .trafficChecks(environment.getProperty("emulator.traffic-checks", Boolean.class, true))
+            .build()
+            .start();
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.github.jdaboot.emulator;
+package io.github.jdaboot.testing.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -24,6 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
 /**
  * Discord's OpenAPI spec (3.1, API v10), the test resource
  * {@code discord-api/openapi.json} (its source and licence beside it), for checking the
@@ -32,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * response schema is a JSON pointer into it and its {@code $ref}s to
  * {@code #/components/schemas/...} resolve within the document.
  */
-final class OpenApiSpec {
+public final class OpenApiSpec {
 
     /** The spec on the test class path, with its {@code LICENSE} and source note. */
     static final String LOCATION = "/discord-api/openapi.json";
@@ -60,6 +65,9 @@ final class OpenApiSpec {
      */
     private final Map<String, String> paths = new HashMap<>();
 
+    /** The spec's path templates as patterns, the most specific first. */
+    private final List<PathPattern> patterns = new ArrayList<>();
+
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     private OpenApiSpec(JsonNode document) {
@@ -71,11 +79,13 @@ final class OpenApiSpec {
             if (previous != null) {
                 throw new IllegalStateException("Ambiguous paths in the spec: " + previous + " and " + template);
             }
+            this.patterns.add(PathPatternParser.defaultInstance.parse(template));
         });
+        this.patterns.sort(PathPattern.SPECIFICITY_COMPARATOR);
     }
 
     /** The spec, read once. */
-    static synchronized OpenApiSpec load() {
+    public static synchronized OpenApiSpec load() {
         if (instance == null) {
             try (InputStream spec = OpenApiSpec.class.getResourceAsStream(LOCATION)) {
                 if (spec == null) {
@@ -113,7 +123,7 @@ final class OpenApiSpec {
     }
 
     /** An operation of the spec, such as {@code GET /channels/{channel_id}}. */
-    record Operation(String method, String route) {
+    public record Operation(String method, String route) {
 
         @Override
         public String toString() {
@@ -121,8 +131,47 @@ final class OpenApiSpec {
         }
     }
 
+    /**
+     * A problem the validator found.
+     *
+     * @param pointer the JSON pointer into the checked JSON, {@code /} for the whole
+     * @param message what is wrong there
+     * @param schema where in the spec the rule it breaks is, such as
+     * {@code #/components/schemas/UserResponse/properties/id/pattern}
+     */
+    public record Problem(String pointer, String message, String schema) {
+
+        /** A problem with the whole of it, not with one of its values. */
+        static Problem of(String message) {
+            return new Problem("/", message, "");
+        }
+
+        @Override
+        public String toString() {
+            return this.pointer + ": " + this.message + (this.schema.isEmpty() ? "" : " [" + this.schema + "]");
+        }
+
+    }
+
+    /**
+     * The spec's route template for a request path, such as
+     * {@code /channels/{channel_id}/messages} for {@code /channels/123/messages}, when it
+     * has an operation for the method there.
+     */
+    public Optional<String> route(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (PathPattern pattern : this.patterns) {
+            if (pattern.matches(container) && this.document.path("paths")
+                .path(pattern.getPatternString())
+                .has(method.toLowerCase(Locale.ROOT))) {
+                return Optional.of(pattern.getPatternString());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every operation of the spec. */
-    List<Operation> operations() {
+    public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         this.document.path("paths")
             .properties()
@@ -145,9 +194,9 @@ final class OpenApiSpec {
      * @param pointer the JSON pointer to the body's schema, or null when the spec
      * declares no body
      */
-    record Declared(String operation, String statusKey, @Nullable String pointer) {
+    public record Declared(String operation, String statusKey, @Nullable String pointer) {
 
-        boolean fallback(int status) {
+        public boolean fallback(int status) {
             return !this.statusKey.equals(Integer.toString(status));
         }
     }
@@ -160,7 +209,7 @@ final class OpenApiSpec {
      * @throws IllegalArgumentException when the spec has no such operation or says
      * nothing about the status
      */
-    Declared declared(String method, String route, int status) {
+    public Declared declared(String method, String route, int status) {
         String template = this.paths.get(blank(route.startsWith("/") ? route : "/" + route));
         JsonNode operation = (template != null)
                 ? this.document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)) : null;
@@ -195,34 +244,55 @@ final class OpenApiSpec {
      * @return the problems, each as a JSON pointer into the body and a message; empty
      * when it validates
      */
-    List<String> validate(String method, String route, int status, String body) {
+    public List<Problem> validate(String method, String route, int status, String body) {
         Declared declared = declared(method, route, status);
         if (declared.pointer() == null) {
             return body.isEmpty() ? List.of()
-                    : List.of("(body): the spec declares no body for " + declared.statusKey() + ", got " + body);
+                    : List.of(Problem.of("the spec declares no body for " + declared.statusKey() + ", got " + body));
         }
         JsonNode json;
         try {
             json = JSON.readTree(body);
         }
         catch (JacksonException ex) {
-            return List.of("(body): not JSON: " + ex.getOriginalMessage());
+            return List.of(Problem.of("not JSON: " + ex.getOriginalMessage()));
         }
-        return validate(declared.pointer(), json);
+        return validateAt(declared.pointer(), json);
     }
 
     /** Checks JSON against a component schema, such as {@code MessageResponse}. */
-    List<String> validateSchema(String component, JsonNode json) {
+    public List<Problem> validateSchema(String component, JsonNode json) {
         if (!this.document.path("components").path("schemas").has(component)) {
             throw new IllegalArgumentException("The spec has no schema " + component);
         }
-        return validate("/components/schemas/" + component, json);
+        return validateAt("/components/schemas/" + component, json);
     }
 
-    private List<String> validate(String pointer, JsonNode json) {
-        Schema schema = this.schemas.computeIfAbsent(pointer,
-                (key) -> this.registry.getSchema(SchemaLocation.of(URI + "#" + key)));
-        return pruned(schema.validate(json)).stream().map(OpenApiSpec::describe).toList();
+    /**
+     * Checks JSON against the schema at a JSON pointer into the spec, such as the
+     * {@code oneOf} of channels that {@code GET /channels/{channel_id}} answers with.
+     */
+    public List<Problem> validateAt(String pointer, JsonNode json) {
+        Schema schema = this.schemas.computeIfAbsent(pointer, (key) -> {
+            if (this.document.at(key).isMissingNode()) {
+                throw new IllegalArgumentException("The spec has nothing at " + key);
+            }
+            return this.registry.getSchema(SchemaLocation.of(URI + "#" + key));
+        });
+        return pruned(schema.validate(json)).stream().map(OpenApiSpec::problem).toList();
+    }
+
+    /**
+     * The JSON pointer to the schema of an operation's response body for a status, such
+     * as that of {@code GET /channels/{channel_id}} and 200.
+     * @throws IllegalArgumentException when the spec declares no body for it
+     */
+    public String responseSchema(String method, String route, int status) {
+        String pointer = declared(method, route, status).pointer();
+        if (pointer == null) {
+            throw new IllegalArgumentException("The spec declares no body for " + method + " " + route + " " + status);
+        }
+        return pointer;
     }
 
     /**
@@ -242,10 +312,10 @@ final class OpenApiSpec {
             .toList();
     }
 
-    private static String describe(Error error) {
+    private static Problem problem(Error error) {
         String at = error.getInstanceLocation().toString();
-        return (at.isEmpty() ? "/" : at) + ": " + error.getMessage() + " ["
-                + error.getSchemaLocation().toString().replace(URI, "") + "]";
+        return new Problem(at.isEmpty() ? "/" : at, error.getMessage(),
+                error.getSchemaLocation().toString().replace(URI, ""));
     }
 
     private static String blank(String template) {

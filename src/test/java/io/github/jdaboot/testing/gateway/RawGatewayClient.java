@@ -1,4 +1,4 @@
-package io.github.jdaboot.emulator;
+package io.github.jdaboot.testing.gateway;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the JDK's WebSocket client: now and then it never noticed a connection the server had
  * dropped right after sending a message.)
  */
-final class RawGatewayClient implements AutoCloseable {
+public final class RawGatewayClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,7 +65,7 @@ final class RawGatewayClient implements AutoCloseable {
 
     private volatile int binaryMessages;
 
-    RawGatewayClient(String gatewayUrl, boolean zlibStream) {
+    public RawGatewayClient(String gatewayUrl, boolean zlibStream) {
         URI uri = URI.create(gatewayUrl + "?v=10&encoding=json" + (zlibStream ? "&compress=zlib-stream" : ""));
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
@@ -94,12 +94,12 @@ final class RawGatewayClient implements AutoCloseable {
         handshake.orTimeout(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
-    void send(String json) {
+    public void send(String json) {
         this.channel.writeAndFlush(new TextWebSocketFrame(json)).syncUninterruptibly();
     }
 
     /** The next payload, or fails after the timeout. */
-    JsonNode next(Duration timeout) throws InterruptedException {
+    public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode payload = this.received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (payload == null) {
             throw new AssertionError("no gateway payload within " + timeout);
@@ -108,7 +108,7 @@ final class RawGatewayClient implements AutoCloseable {
     }
 
     /** The next payload with this op (and event name for op 0), skipping others. */
-    JsonNode nextOf(int op, @Nullable String type, Duration timeout) throws InterruptedException {
+    public JsonNode nextOf(int op, @Nullable String type, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode payload = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -118,25 +118,25 @@ final class RawGatewayClient implements AutoCloseable {
         }
     }
 
-    @Nullable JsonNode poll(Duration timeout) throws InterruptedException {
+    public @Nullable JsonNode poll(Duration timeout) throws InterruptedException {
         return this.received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The close code the server sent, or 1006 when the connection ended without one. */
-    int awaitClose(Duration timeout) throws Exception {
+    public int awaitClose(Duration timeout) throws Exception {
         return this.closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean everyBinaryEndedWithSyncFlush() {
+    public boolean everyBinaryEndedWithSyncFlush() {
         return this.everyBinaryEndedWithSyncFlush;
     }
 
-    int binaryMessages() {
+    public int binaryMessages() {
         return this.binaryMessages;
     }
 
     /** Drops the TCP connection without a close frame. */
-    void abort() {
+    public void abort() {
         this.channel.close().syncUninterruptibly();
     }
 
