@@ -1,10 +1,8 @@
 package io.github.jdaboot.interaction;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.interaction.annotation.Command;
@@ -24,29 +22,15 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.components.thumbnail.Thumbnail;
-import net.dv8tion.jda.api.entities.emoji.Emoji;
-import net.dv8tion.jda.api.entities.messages.MessagePoll;
-import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
-import net.dv8tion.jda.api.events.message.poll.GenericMessagePollVoteEvent;
-import net.dv8tion.jda.api.events.message.poll.MessagePollVoteAddEvent;
-
-import org.springframework.context.event.EventListener;
 
 /**
- * Layouts and polls that exercise the framework in end-to-end tests; imported by those
- * tests only.
+ * Layouts that exercise the framework in end-to-end tests; imported by those tests only.
  */
 public class LayoutTestCommands {
 
     /** A 1x1 PNG, for thumbnails and galleries. */
     static final byte[] PNG = Base64.getDecoder()
         .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/Q0dyNwAAAABJRU5ErkJggg==");
-
-    /**
-     * What poll listeners received, in order: "add 1 by bob", "remove 1 by bob", "ended
-     * 2:1".
-     */
-    final List<String> pollEvents = new CopyOnWriteArrayList<>();
 
     @Command(name = "card", description = "Shows every kind of layout component")
     Reply card() {
@@ -139,34 +123,6 @@ public class LayoutTestCommands {
     @InteractionExceptionHandler
     Reply limit(MessageLimitException limit) {
         return Reply.of(limit.getMessage()).ephemeral();
-    }
-
-    @Command(name = "vote", description = "Tea or coffee?")
-    Reply vote() {
-        return Reply.of("Vote, please:")
-            .withPoll(Poll.question("Tea or coffee?")
-                .answer("Tea", Emoji.fromUnicode("\uD83C\uDF75"))
-                .answer("Coffee")
-                .answer("Both")
-                .multipleAnswers()
-                .lasting(Duration.ofHours(2)));
-    }
-
-    @EventListener
-    void voted(GenericMessagePollVoteEvent vote) {
-        this.pollEvents.add(((vote instanceof MessagePollVoteAddEvent) ? "add " : "remove ") + vote.getAnswerId()
-                + " by " + vote.getUserId());
-    }
-
-    @EventListener
-    void ended(MessageUpdateEvent event) {
-        MessagePoll poll = event.getMessage().getPoll();
-        if (poll != null && poll.isFinalizedVotes()) {
-            StringBuilder counts = new StringBuilder("ended");
-            poll.getAnswers()
-                .forEach((answer) -> counts.append(' ').append(answer.getId()).append(':').append(answer.getVotes()));
-            this.pollEvents.add(counts.toString());
-        }
     }
 
 }

@@ -194,9 +194,22 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                     .setEphemeral(ephemeral)
                     .queue(null, (failure) -> logFailure("reply to " + displayName(), failure));
             }
-            case DEFERRED_REPLY -> this.event.getHook()
-                .editOriginal(MessageEditData.fromCreateData(message))
-                .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+            case DEFERRED_REPLY -> {
+                if (message.getPoll() != null) {
+                    // an edit cannot carry a poll: "thinking…" goes, and the poll follows
+                    // up
+                    this.event.getHook()
+                        .deleteOriginal()
+                        .queue(null, (failure) -> logFailure("remove the deferred reply to " + displayName(), failure));
+                    enqueue(() -> Delivery.send("follow up on " + displayName(),
+                            () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
+                }
+                else {
+                    this.event.getHook()
+                        .editOriginal(MessageEditData.fromCreateData(message))
+                        .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+                }
+            }
             default -> enqueue(() -> Delivery.send("follow up on " + displayName(),
                     () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
         }
