@@ -163,10 +163,11 @@ final class Messaging {
         if (nonceKey != null) {
             this.nonces.put(nonceKey, message);
         }
-        this.world.store(message);
         if (poll != null) {
-            this.polls.open(message, poll);
+            this.polls.open(message, poll); // before it is stored: whoever sees the
+                                            // message sees its poll
         }
+        this.world.store(message);
         if (!message.isEphemeral()) {
             dispatchCreate(message);
         }
@@ -246,6 +247,13 @@ final class Messaging {
         if (this.world.poll(original.id()).isPresent()) {
             throw new RestApi.DiscordError(400, 520003, "Cannot edit a poll message");
         }
+        FormErrors pollErrors = new FormErrors();
+        Polls.Draft poll = Polls.draft(body, pollErrors);
+        if (poll != null && (original.flags() & 128) == 0) {
+            pollErrors.add("poll", "BASE_TYPE_INVALID",
+                    "Polls can only be added when editing a deferred interaction response.");
+        }
+        pollErrors.refuse();
         String content = body.has("content") ? body.path("content").asString("") : original.content();
         if (content.length() > MAX_CONTENT) {
             throw new RestApi.DiscordError(400, 50035,
@@ -279,6 +287,9 @@ final class Messaging {
                 original.referencedMessageId(), mentions.everyone(), mentions.users(), mentions.roles(), attachments,
                 embeds, components, flags, original.nonce(), original.webhookId(), original.interactionId(),
                 original.type());
+        if (poll != null) {
+            this.polls.open(edited, poll);
+        }
         this.world.replace(edited);
         if (!edited.isEphemeral()) {
             dispatch(edited, GatewayEvent.MESSAGE_UPDATE);

@@ -129,7 +129,7 @@ final class Polls {
     /** Keeps the poll of a message just stored, and ends it at its expiry. */
     void open(EmulatedMessage message, Draft draft) {
         EmulatedPoll poll = new EmulatedPoll(message.id(), draft.question(), draft.answers(), draft.multiselect(),
-                message.timestamp().plus(draft.duration()));
+                this.world.now().plus(draft.duration()));
         this.world.poll(poll);
         this.world.clock().schedule(draft.duration(), () -> end(message.id()));
     }

@@ -196,12 +196,9 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
             }
             case DEFERRED_REPLY -> {
                 if (message.getPoll() != null) {
-                    // an edit cannot carry a poll: "thinking…" goes, and the poll follows
-                    // up
-                    this.event.getHook()
-                        .deleteOriginal()
-                        .queue(null, (failure) -> logFailure("remove the deferred reply to " + displayName(), failure));
-                    enqueue(() -> Delivery.send("follow up on " + displayName(),
+                    // JDA's edit of the original cannot carry a poll; the first follow-up
+                    // fills the deferred response as that edit would, poll included
+                    enqueue(() -> Delivery.send("fill the deferred reply to " + displayName(),
                             () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
                 }
                 else {
