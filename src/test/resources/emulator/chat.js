@@ -10,7 +10,8 @@
   const INTERACTION_WATCH_MS = 30000;
   const COMPONENTS_V2 = 1 << 15; // the message flag of layouts
 
-  const world = { guild: null, channels: [], users: [], roles: [], commands: [], version: '' };
+  const world = { guild: null, channels: [], users: [], roles: [], commands: [], skus: [], entitlements: [],
+    version: '' };
   let current = null;
   const rendered = new Map(); // message id -> { signature, node }
   const started = new Map(); // interaction id -> { user, type, command?, action? }: what this page ran
@@ -145,18 +146,19 @@
 
   async function loadWorld() {
     const changes = localeChanges;
-    const [guilds, users, commands] = await Promise.all([
-      api('GET', '/emulator/guilds'), api('GET', '/emulator/users'), api('GET', '/emulator/commands')]);
+    const [guilds, users, commands, skus] = await Promise.all([api('GET', '/emulator/guilds'),
+      api('GET', '/emulator/users'), api('GET', '/emulator/commands'), api('GET', '/emulator/skus')]);
     const guild = guilds[0] || null;
     const all = guild ? guild.channels : [];
     const channels = [];
     for (const channel of all.filter((c) => c.type === 0 || c.type === 5)) {
       channels.push(channel, ...all.filter((t) => t.parent_id === channel.id && [10, 11, 12].includes(t.type)));
     }
-    Object.assign(world, { guild, users, commands, channels, roles: guild ? guild.roles : [] });
+    Object.assign(world, { guild, users, commands, channels, skus, roles: guild ? guild.roles : [] });
     const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
       channels.map((c) => c.id + c.name),
-      commands.filter((c) => c.type === 2 || c.type === 3).map((c) => [c.type, c.name, c.name_localizations])]);
+      commands.filter((c) => c.type === 2 || c.type === 3).map((c) => [c.type, c.name, c.name_localizations]),
+      skus.map((sku) => [sku.id, sku.name, sku.price])]);
     if (localePending === 0 && changes === localeChanges) showLocale();
     if (version !== world.version) {
       world.version = version;
@@ -198,6 +200,7 @@
   async function refreshStatus() {
     try {
       await loadWorld();
+      await loadPremium();
       const status = await api('GET', '/emulator/status');
       const live = status.gateway.live_session;
       $('status').className = live ? 'live' : 'down';
@@ -638,6 +641,7 @@
   }
 
   function buttonNode(message, component) {
+    if (component.style === 6) return premiumButton(component);
     const label = [emoji(component), component.label].filter(Boolean).join(' ') || component.custom_id || '…';
     if (component.style === 5) {
       const node = component.disabled ? el('span', '', label) : safeLink(component.url, label);
@@ -657,6 +661,19 @@
   }
 
   // [value, label, description, selected] for each choice of a select menu
+  // Discord's premium button: its shop icon, the SKU's name and price; a click opens the purchase dialog, and never
+  // reaches the bot
+  function premiumButton(component) {
+    const sku = world.skus.find((s) => s.id === component.sku_id);
+    const button = el('button', 'component-button premium', el('span', 'shop-icon', '🛒'),
+      sku ? sku.name : `Unknown SKU ${component.sku_id}`, sku ? el('span', 'price', sku.price) : null);
+    button.type = 'button';
+    button.disabled = Boolean(component.disabled) || !sku;
+    button.dataset.skuId = component.sku_id || '';
+    if (sku) button.addEventListener('click', () => openPurchase(sku));
+    return button;
+  }
+
   function selectChoices(component) {
     const defaults = new Set((component.default_values || []).map((d) => d.id));
     const users = world.users.map((u) => [u.id, '@' + u.username, u.bot ? 'bot' : 'user', defaults.has(u.id)]);
@@ -758,6 +775,100 @@
         return;
       }
       if (interaction.callback_type) return;
+    }
+  }
+
+  /* ------------------------------------------------------------------ premium: SKUs, purchases, entitlements */
+
+  const SKU_TYPES = { 2: 'one-time purchase', 3: 'consumable', 5: 'subscription' };
+  let premiumShown = '';
+  let purchasing = null; // the SKU whose purchase dialog is open
+
+  // the entitlements of the user the page acts as
+  async function loadPremium() {
+    const user = me();
+    const entitlements = await api('GET', '/emulator/entitlements?user=' + encodeURIComponent(user));
+    if (!sameName(user, me())) return;
+    world.entitlements = entitlements;
+    renderPremium();
+  }
+
+  const held = (sku) => world.entitlements.filter((e) => e.sku_id === sku.id && e.active);
+
+  // the sidebar's SKUs, each owned or not by the user the page acts as, granted or taken back with a click
+  function renderPremium() {
+    const skus = world.skus.filter((sku) => SKU_TYPES[sku.type]);
+    const shown = JSON.stringify([me(), skus, world.entitlements.filter((e) => e.active).map((e) => [e.id, e.sku_id])]);
+    if (shown === premiumShown) return;
+    premiumShown = shown;
+    $('premium-user').textContent = me();
+    $('skus').replaceChildren(...skus.map((sku) => {
+      const owned = held(sku);
+      const state = el('span', 'sku-state', owned.length ? 'owned' : sku.price);
+      const action = el('button', 'sku-action', owned.length ? 'Revoke' : 'Grant');
+      action.type = 'button';
+      action.title = owned.length ? `Take ${sku.name} back from ${me()}, as a refund does`
+        : `Give ${me()} ${sku.name}, as a purchase does`;
+      action.addEventListener('click', () => (owned.length ? revoke(sku, owned) : grant(sku)));
+      const item = el('li', 'sku', el('span', 'sku-name', sku.name), el('span', 'sku-type', SKU_TYPES[sku.type]),
+        state, action);
+      item.dataset.skuId = sku.id;
+      return item;
+    }));
+  }
+
+  async function buy(sku) {
+    const user = me();
+    await api('POST', '/emulator/entitlements', { user, sku_id: sku.id });
+    $('hint').textContent = `${user} bought ${sku.name}.`;
+    premiumShown = '';
+    await loadPremium();
+  }
+
+  async function grant(sku) {
+    showError('');
+    try {
+      await buy(sku);
+    }
+    catch (error) {
+      showError(`Could not give ${me()} ${sku.name}: ${reason(error)}`);
+    }
+  }
+
+  async function revoke(sku, owned) {
+    showError('');
+    try {
+      for (const entitlement of owned) await api('DELETE', '/emulator/entitlements/' + encodeURIComponent(entitlement.id));
+      $('hint').textContent = `${sku.name} was taken back from ${me()}.`;
+    }
+    catch (error) {
+      showError(`Could not take ${sku.name} back: ${reason(error)}`);
+    }
+    premiumShown = '';
+    await loadPremium();
+  }
+
+  // Discord's purchase dialog, as a premium button opens it; here nothing is paid
+  function openPurchase(sku) {
+    const dialog = $('purchase');
+    if (dialog.open) return;
+    purchasing = sku;
+    $('purchase-title').textContent = `${sku.name}, ${sku.price}`;
+    $('purchase-text').textContent = `${SKU_TYPES[sku.type] || 'SKU'} of the app, for ${me()}. In the emulator nothing `
+      + 'is paid: buying grants it, and the bot hears of it (ENTITLEMENT_CREATE).';
+    $('purchase-error').textContent = '';
+    dialog.showModal();
+  }
+
+  async function confirmPurchase(event) {
+    event.preventDefault();
+    if (!purchasing) return;
+    try {
+      await buy(purchasing);
+      $('purchase').close();
+    }
+    catch (error) {
+      $('purchase-error').textContent = `Discord would not sell it: ${reason(error)}`;
     }
   }
 
@@ -1244,6 +1355,7 @@
   $('composer').addEventListener('submit', send);
   $('author').addEventListener('change', () => {
     showLocale();
+    loadPremium().catch(() => {});
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
     refreshMessages().catch(() => {});
@@ -1265,6 +1377,8 @@
   });
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-cancel').addEventListener('click', () => $('modal').close());
+  $('purchase-form').addEventListener('submit', confirmPurchase);
+  $('purchase-cancel').addEventListener('click', () => $('purchase').close());
 
   async function poll() {
     try {

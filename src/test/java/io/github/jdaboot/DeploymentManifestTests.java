@@ -1,6 +1,7 @@
 package io.github.jdaboot;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.jdaboot.discord.DiscordProperties;
+import io.github.jdaboot.discord.coordination.CoordinationProperties;
 import io.github.jdaboot.interaction.autoconfigure.CommandProperties;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,11 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Kubernetes examples in {@code deploy/} agree with the application and its
  * {@code Dockerfile}: probe paths, port, user, the token's file, and a grace period that
- * covers the shutdown timeouts; the scaled-out StatefulSet has the same, and gives each
- * pod its ordinal, the replica count and Redis' address. (No cluster here; the image
- * itself is run for real by {@code scripts/container-test.sh}.)
+ * covers the shutdown timeouts. The scaled-out Deployment has the same container
+ * settings, rolls one surge pod at a time with none unavailable, waits long enough for
+ * the handover, gives each pod Redis' address and its own address for the others; its
+ * disruption budget and autoscaler fit it; and the Redis with Sentinel example's
+ * configuration starts in Debian's redis-server and redis-sentinel and names the primary
+ * the bot asks for. (No cluster here; the image itself is run for real by
+ * {@code scripts/container-test.sh}.)
  */
-@DisplayName("The Kubernetes example in deploy/")
+@DisplayName("The Kubernetes examples in deploy/")
 class DeploymentManifestTests {
 
     private Map<String, Object> deployment;
@@ -36,18 +43,24 @@ class DeploymentManifestTests {
 
     private List<Map<String, Object>> scaledOut;
 
-    private Map<String, Object> statefulSet;
+    private Map<String, Object> coordinated;
 
-    private Map<String, Object> statefulPod;
+    private Map<String, Object> coordinatedPod;
+
+    private Map<String, Object> coordinatedContainer;
+
+    private List<Map<String, Object>> redis;
 
     @BeforeEach
     void load() throws IOException {
         this.deployment = kind(documents("deploy/kubernetes.yaml"), "Deployment");
         this.pod = map(map(map(this.deployment.get("spec")).get("template")).get("spec"));
         this.container = map(list(this.pod.get("containers")).getFirst());
-        this.scaledOut = documents("deploy/statefulset.yaml");
-        this.statefulSet = kind(this.scaledOut, "StatefulSet");
-        this.statefulPod = map(map(map(this.statefulSet.get("spec")).get("template")).get("spec"));
+        this.scaledOut = documents("deploy/scaled-out.yaml");
+        this.coordinated = kind(this.scaledOut, "Deployment");
+        this.coordinatedPod = map(map(map(this.coordinated.get("spec")).get("template")).get("spec"));
+        this.coordinatedContainer = map(list(this.coordinatedPod.get("containers")).getFirst());
+        this.redis = documents("deploy/redis-sentinel.yaml");
     }
 
     private static List<Map<String, Object>> documents(String file) throws IOException {
@@ -120,43 +133,105 @@ class DeploymentManifestTests {
     }
 
     @Test
-    @DisplayName("the StatefulSet: pods started in parallel, a headless Service, the same container settings")
-    void statefulSet() {
-        Map<String, Object> spec = map(this.statefulSet.get("spec"));
-        assertThat(spec).containsEntry("podManagementPolicy", "Parallel");
-        Map<String, Object> service = kind(this.scaledOut, "Service");
-        assertThat(map(service.get("spec"))).containsEntry("clusterIP", "None")
-            .containsEntry("selector", map(spec.get("selector")).get("matchLabels"));
-        assertThat(spec).containsEntry("serviceName", map(service.get("metadata")).get("name"));
-        Map<String, Object> container = map(list(this.statefulPod.get("containers")).getFirst());
+    @DisplayName("the scaled-out Deployment: the same container settings, readiness polled often enough for a rollout")
+    void scaledOutContainer() {
         for (String key : List.of("image", "ports", "volumeMounts", "resources", "securityContext", "startupProbe",
-                "livenessProbe", "readinessProbe")) {
-            assertThat(container.get(key)).as(key).isEqualTo(this.container.get(key));
+                "livenessProbe")) {
+            assertThat(this.coordinatedContainer.get(key)).as(key).isEqualTo(this.container.get(key));
         }
-        for (String key : List.of("terminationGracePeriodSeconds", "securityContext", "volumes")) {
-            assertThat(this.statefulPod.get(key)).as(key).isEqualTo(this.pod.get(key));
+        for (String key : List.of("securityContext", "volumes")) {
+            assertThat(this.coordinatedPod.get(key)).as(key).isEqualTo(this.pod.get(key));
         }
-        assertThat(env(container).get("SPRING_CONFIG_IMPORT"))
+        assertThat(env(this.coordinatedContainer).get("SPRING_CONFIG_IMPORT"))
             .isEqualTo(env(this.container).get("SPRING_CONFIG_IMPORT"));
+        Map<String, Object> readiness = map(this.coordinatedContainer.get("readinessProbe"));
+        assertThat(map(readiness.get("httpGet"))).containsEntry("path", "/actuator/health/readiness");
+        assertThat(((Number) readiness.get("periodSeconds")).intValue()).isLessThanOrEqualTo(5);
     }
 
     @Test
-    @DisplayName("the StatefulSet gives each pod its ordinal, the replica count and Redis' address from a ConfigMap")
+    @DisplayName("the scaled-out Deployment rolls one surge pod at a time, none unavailable, and waits for the handover")
+    void rollingWithoutLoss() {
+        Map<String, Object> spec = map(this.coordinated.get("spec"));
+        Map<String, Object> strategy = map(spec.get("strategy"));
+        assertThat(strategy).containsEntry("type", "RollingUpdate");
+        assertThat(map(strategy.get("rollingUpdate"))).containsEntry("maxSurge", 1).containsEntry("maxUnavailable", 0);
+        Duration needed = new CoordinationProperties().getHandoverTimeout()
+            .plus(new CommandProperties().getShutdownTimeout())
+            .plus(new DiscordProperties().getShutdownTimeout());
+        assertThat(Duration.ofSeconds(((Number) this.coordinatedPod.get("terminationGracePeriodSeconds")).longValue()))
+            .as("grace period against handover + commands + sessions")
+            .isGreaterThan(needed);
+    }
+
+    @Test
+    @DisplayName("each pod gets the shard total, Redis' address from a ConfigMap and its own address for the others")
     void coordination() {
-        Map<String, Object> spec = map(this.statefulSet.get("spec"));
-        Map<String, Map<String, Object>> env = env(map(list(this.statefulPod.get("containers")).getFirst()));
-        assertThat(env.get("DISCORD_COORDINATION_REPLICAS")).containsEntry("value", spec.get("replicas").toString());
-        assertThat(map(map(env.get("DISCORD_COORDINATION_ORDINAL").get("valueFrom")).get("fieldRef")))
-            .containsEntry("fieldPath", "metadata.labels['apps.kubernetes.io/pod-index']");
+        Map<String, Map<String, Object>> env = env(this.coordinatedContainer);
+        assertThat(env).doesNotContainKeys("DISCORD_SHARDS", "DISCORD_COORDINATION_REPLICAS",
+                "DISCORD_COORDINATION_ORDINAL");
         Map<String, Object> redis = map(
                 map(env.get("DISCORD_COORDINATION_REDIS_URL").get("valueFrom")).get("configMapKeyRef"));
         Map<String, Object> configMap = kind(this.scaledOut, "ConfigMap");
         assertThat(redis).containsEntry("name", map(configMap.get("metadata")).get("name"));
         assertThat(map(configMap.get("data"))).containsKey(redis.get("key").toString());
+        assertThat(map(map(env.get("POD_IP").get("valueFrom")).get("fieldRef"))).containsEntry("fieldPath",
+                "status.podIP");
+        Object port = map(list(this.coordinatedContainer.get("ports")).getFirst()).get("containerPort");
+        assertThat(env.get("DISCORD_COORDINATION_ADVERTISED_URL")).containsEntry("value",
+                "http://$(POD_IP):" + port + "/");
+        assertThat(names(list(this.coordinatedContainer.get("env")))).as("POD_IP defined before its use")
+            .containsSubsequence("POD_IP", "DISCORD_COORDINATION_ADVERTISED_URL");
+    }
+
+    @Test
+    @DisplayName("the disruption budget and the autoscaler fit the Deployment; no more pods than IDENTIFY groups")
+    void budgetAndAutoscaler() {
+        Object labels = map(map(this.coordinated.get("spec")).get("selector")).get("matchLabels");
+        Map<String, Object> budget = map(kind(this.scaledOut, "PodDisruptionBudget").get("spec"));
+        assertThat(budget).containsEntry("maxUnavailable", 1);
+        assertThat(map(budget.get("selector"))).containsEntry("matchLabels", labels);
+        Map<String, Object> autoscaler = map(kind(this.scaledOut, "HorizontalPodAutoscaler").get("spec"));
+        assertThat(map(autoscaler.get("scaleTargetRef"))).containsEntry("kind", "Deployment")
+            .containsEntry("name", map(this.coordinated.get("metadata")).get("name"));
+        Map<String, Map<String, Object>> env = env(this.coordinatedContainer);
         int shards = Integer.parseInt(env.get("DISCORD_SHARDS_TOTAL").get("value").toString());
         int concurrency = Integer.parseInt(env.get("DISCORD_COORDINATION_MAX_CONCURRENCY").get("value").toString());
-        assertThat((shards + concurrency - 1) / concurrency).as("IDENTIFY groups, at least one per pod")
-            .isGreaterThanOrEqualTo((Integer) spec.get("replicas"));
+        int groups = (shards + concurrency - 1) / concurrency;
+        assertThat((Integer) autoscaler.get("maxReplicas")).as("at most one pod per IDENTIFY group")
+            .isLessThanOrEqualTo(groups)
+            .isGreaterThan((Integer) autoscaler.get("minReplicas"));
+        assertThat((Integer) autoscaler.get("minReplicas")).isGreaterThanOrEqualTo(2);
+        assertThat(map(this.coordinatedContainer.get("resources")).get("requests"))
+            .asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsKey("cpu");
+    }
+
+    @Test
+    @DisplayName("Redis with Sentinel: three pods, a quorum of two, the primary's name and the Sentinels' Service as the bot's redis-url says")
+    void sentinelExample() {
+        URI url = URI.create(map(kind(this.scaledOut, "ConfigMap").get("data")).get("redis-url").toString());
+        assertThat(url.getScheme()).isEqualTo("redis-sentinel");
+        Map<String, Object> statefulSet = kind(this.redis, "StatefulSet");
+        assertThat(map(statefulSet.get("spec"))).containsEntry("replicas", 3);
+        String sentinel = sentinelConf();
+        assertThat(sentinel).containsPattern("sentinel monitor " + url.getFragment() + " \\S+ \\S+ 2\n");
+        Map<String, Object> service = this.redis.stream()
+            .filter((d) -> "Service".equals(d.get("kind"))
+                    && url.getRawAuthority().startsWith(map(d.get("metadata")).get("name") + ":"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(map(list(map(service.get("spec")).get("ports")).getFirst())).containsEntry("port", url.getPort());
+        Map<String, Object> budget = map(kind(this.redis, "PodDisruptionBudget").get("spec"));
+        assertThat(budget).containsEntry("maxUnavailable", 1);
+    }
+
+    private String sentinelConf() {
+        return map(kind(this.redis, "ConfigMap").get("data")).get("sentinel.conf").toString();
+    }
+
+    private static List<String> names(List<Object> env) {
+        return env.stream().map((variable) -> map(variable).get("name").toString()).toList();
     }
 
     private static Map<String, Map<String, Object>> env(Map<String, Object> container) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.jdaboot.emulator.DefaultWorld;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs the bot against the built-in Discord emulator, with no Discord account or token:
- * {@code ./mvnw spring-boot:test-run}. The emulator listens on port 8090
- * ({@code --emulator.port=N} to change it, 0 for a free port) and serves a chat page for
- * talking to the bot.
+ * {@code ./mvnw spring-boot:test-run}. The idea's premium offers are on, sold as the
+ * emulator's SKUs. The emulator listens on port 8090 ({@code --emulator.port=N} to change
+ * it, 0 for a free port) and serves a chat page for talking to the bot.
  * <p>
  * With Spring Boot DevTools on the class path, {@code ./mvnw compile} (or an IDE's build)
  * restarts the bot in a few seconds once it has finished; the emulator keeps running,
@@ -85,8 +86,12 @@ public final class TestDiscordBotApplication {
         // rejected by) the emulator.
         application.addInitializers((context) -> context.getEnvironment()
             .getPropertySources()
-            .addFirst(new MapPropertySource("discordEmulator", Map.of("discord.token", DiscordEmulator.DEFAULT_TOKEN,
-                    "discord.rest-url", base + "api/v10/", "discord.gateway-url", "ws://127.0.0.1:" + port + "/"))));
+            .addFirst(new MapPropertySource("discordEmulator",
+                    Map.of("discord.token", DiscordEmulator.DEFAULT_TOKEN, "discord.rest-url", base + "api/v10/",
+                            "discord.gateway-url", "ws://127.0.0.1:" + port + "/",
+                            // the idea's premium offers, sold as the emulator's SKUs
+                            "idea.premium.sku", DefaultWorld.IDEA_PRO_SKU, "idea.premium.spotlight-sku",
+                            DefaultWorld.SPOTLIGHT_SKU))));
         application.addListeners((ApplicationReadyEvent event) -> {
             String serverPort = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
             log.info("""

@@ -60,7 +60,14 @@ public final class DiscordAutoConfiguration {
         @Bean(destroyMethod = "shutdown")
         ShardManager discordShardManager(DiscordProperties properties, ObjectProvider<EventListener> listeners,
                 ShardStartGate startGate, ObjectProvider<ShardManagerBuilderCustomizer> builderCustomizers,
-                ObjectProvider<DiscordRestCustomizer> restCustomizers) {
+                ObjectProvider<DiscordRestCustomizer> restCustomizers, ObjectProvider<ShardAssignment> assignment) {
+            if (properties.getShards() != null && assignment.getIfUnique() == null) {
+                throw new DiscordStartupException(
+                        "discord.shards=" + properties.getShards() + " is set, but this process runs alone: a range of"
+                                + " shards is for a bot whose processes coordinate through Redis.",
+                        "Remove discord.shards to run every shard here, or set discord.coordination.redis-url in"
+                                + " every process of the bot.");
+            }
             String restUrl = properties.getRestUrl().toString();
             RestConfig restConfig = new RestConfig().setBaseUrl(restUrl.endsWith("/") ? restUrl : restUrl + "/")
                 .setRateLimiterFactory((config) -> new DiscordRestRateLimiter(new SequentialRestRateLimiter(config)));
@@ -90,8 +97,9 @@ public final class DiscordAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate,
-                DiscordConnectionTracker tracker, DiscordProperties properties) {
-            return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties);
+                DiscordConnectionTracker tracker, DiscordProperties properties,
+                ObjectProvider<ShardAssignment> assignment) {
+            return new DiscordGatewayLifecycle(shardManager, startGate, tracker, properties, assignment.getIfUnique());
         }
 
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * Connects to Discord once the application context has refreshed and closes the gateway
  * sessions gracefully when it closes. Startup waits for the first session to be ready, so
  * a rejected token or disallowed intents fail the start with a message that says what to
- * set.
+ * set. With a {@link ShardAssignment} (shards that move between processes) it starts and
+ * stops that instead, and waits for no session.
  */
 class DiscordGatewayLifecycle implements SmartLifecycle {
 
@@ -37,6 +39,8 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
 
     private final DiscordProperties properties;
 
+    private final @Nullable ShardAssignment assignment;
+
     private final List<Integer> stoppedShards = new ArrayList<>();
 
     private volatile boolean running;
@@ -44,15 +48,28 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
     private boolean loggedIn;
 
     DiscordGatewayLifecycle(ShardManager shardManager, ShardStartGate startGate, DiscordConnectionTracker tracker,
-            DiscordProperties properties) {
+            DiscordProperties properties, @Nullable ShardAssignment assignment) {
         this.shardManager = shardManager;
         this.startGate = startGate;
         this.tracker = tracker;
         this.properties = properties;
+        this.assignment = assignment;
     }
 
     @Override
     public synchronized void start() {
+        if (this.assignment != null) {
+            // the shard manager is not logged in: the assignment starts its shards
+            this.startGate.open();
+            try {
+                this.assignment.start();
+            }
+            catch (InvalidTokenException ex) {
+                throw DiscordCloseCodes.rejectedToken("HTTP 401 Unauthorized", ex);
+            }
+            this.running = true;
+            return;
+        }
         if (this.loggedIn) {
             // started again after a stop (Spring's Lifecycle allows it): bring back the
             // shards that were closed
@@ -133,6 +150,10 @@ class DiscordGatewayLifecycle implements SmartLifecycle {
             return;
         }
         this.running = false;
+        if (this.assignment != null) {
+            this.assignment.stop();
+            return;
+        }
         List<JDA> shards = this.shardManager.getShards();
         log.info("Closing {} Discord gateway session(s)", shards.size());
         for (JDA shard : shards) {

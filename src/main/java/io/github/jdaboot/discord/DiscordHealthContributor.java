@@ -17,7 +17,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * ({@code shard-0}, {@code shard-1}, ...; see {@link DiscordShardHealthIndicator}),
  * aggregated by Spring Boot's {@code StatusAggregator} like any composite, so the worst
  * shard decides. Before the bot logs in there is no shard yet, and the one component
- * {@code connection} is OUT_OF_SERVICE.
+ * {@code connection} is OUT_OF_SERVICE. A process whose shards are assigned while it runs
+ * ({@link ShardAssignment}) has the one component {@code assignment} while it runs none,
+ * with the assignment's own health.
  */
 class DiscordHealthContributor implements CompositeHealthContributor {
 
@@ -33,17 +35,23 @@ class DiscordHealthContributor implements CompositeHealthContributor {
 
     private final DiscordProperties.Health properties;
 
+    private final String idleName;
+
+    private final HealthIndicator idle;
+
     DiscordHealthContributor(ShardManager shardManager, DiscordConnectionTracker tracker,
-            DiscordProperties.Health properties) {
+            DiscordProperties.Health properties, @Nullable ShardAssignment assignment) {
         this.shardManager = shardManager;
         this.tracker = tracker;
         this.properties = properties;
+        this.idleName = (assignment != null) ? "assignment" : "connection";
+        this.idle = (assignment != null) ? assignment::idleHealth : NOT_CONNECTED;
     }
 
     @Override
     public @Nullable HealthContributor getContributor(String name) {
-        if (name.equals("connection")) {
-            return ShardList.of(this.shardManager).isEmpty() ? NOT_CONNECTED : null;
+        if (name.equals(this.idleName)) {
+            return ShardList.of(this.shardManager).isEmpty() ? this.idle : null;
         }
         if (!name.startsWith(PREFIX)) {
             return null;
@@ -63,7 +71,7 @@ class DiscordHealthContributor implements CompositeHealthContributor {
     public Stream<Entry> stream() {
         List<JDA> shards = ShardList.of(this.shardManager);
         if (shards.isEmpty()) {
-            return Stream.of(new Entry("connection", NOT_CONNECTED));
+            return Stream.of(new Entry(this.idleName, this.idle));
         }
         return shards.stream()
             .map((jda) -> jda.getShardInfo().getShardId())

@@ -2,6 +2,7 @@ package io.github.jdaboot.discord;
 
 import net.dv8tion.jda.api.sharding.ShardManager;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,8 @@ public final class DiscordHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "discordHealthContributor")
     DiscordHealthContributor discordHealthContributor(ShardManager shardManager, DiscordConnectionTracker tracker,
-            DiscordProperties properties) {
-        return new DiscordHealthContributor(shardManager, tracker, properties.getHealth());
+            DiscordProperties properties, ObjectProvider<ShardAssignment> assignment) {
+        return new DiscordHealthContributor(shardManager, tracker, properties.getHealth(), assignment.getIfUnique());
     }
 
 }

@@ -63,6 +63,13 @@ public class DiscordProperties {
     private @Nullable Integer shardsTotal;
 
     /**
+     * Shards this process runs, as a range of discord.shards-total such as 0-3, in whole
+     * IDENTIFY groups; only with discord.coordination.redis-url. Empty to run the share
+     * that the bot's processes assign to this one through Redis.
+     */
+    private @Nullable String shards;
+
+    /**
      * How long startup waits for the gateway session to be ready before it goes on
      * without it.
      */
@@ -147,6 +154,14 @@ public class DiscordProperties {
 
     public void setShardsTotal(@Nullable Integer shardsTotal) {
         this.shardsTotal = shardsTotal;
+    }
+
+    public @Nullable String getShards() {
+        return this.shards;
+    }
+
+    public void setShards(@Nullable String shards) {
+        this.shards = shards;
     }
 
     public Duration getStartupTimeout() {

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the bot token in {@code discord.token} (or {@code DISCORD_TOKEN}) or in the file
  * named by {@code discord.token-file}, and fails with a message that says what to set
- * when there is none.
+ * when there is none. Public for the coordination of several processes, which checks the
+ * token against Discord before its first shard starts.
  */
-final class DiscordToken {
+public final class DiscordToken {
 
     static final String WHAT_TO_SET = "set the DISCORD_TOKEN environment variable, the discord.token property,"
             + " or discord.token-file to a file that holds the token";
@@ -23,7 +24,11 @@ final class DiscordToken {
     private DiscordToken() {
     }
 
-    static String resolve(DiscordProperties properties) {
+    /**
+     * The configured token.
+     * @throws DiscordStartupException saying what to set, when there is none or two
+     */
+    public static String resolve(DiscordProperties properties) {
         String inline = trimToNull(properties.getToken());
         Path file = properties.getTokenFile();
         if (inline != null && file != null) {

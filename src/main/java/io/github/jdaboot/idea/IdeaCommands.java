@@ -3,7 +3,9 @@ package io.github.jdaboot.idea;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
@@ -26,6 +28,7 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.SkuSnowflake;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -38,6 +41,11 @@ import org.springframework.stereotype.Component;
  * ({@code /suggest}, or the "Suggest one" button), a poll among three ideas
  * ({@link IdeaPolls}), and "Idea from this message" in Discord's menu on a message. Texts
  * in the user's language (messages*.properties).
+ * <p>
+ * Premium, when its SKUs are set ({@code idea.premium.*}): Idea Pro's topics (and their
+ * ideas) need Idea Pro, checked with the run's {@link Entitlements} (its "More topics"
+ * menu is guarded by {@code @RequiresEntitlement} in {@link IdeaProTopics}); a spotlight
+ * bought is used up by the next suggestion, which becomes the next idea anyone gets.
  */
 @Component
 class IdeaCommands {
@@ -51,21 +59,33 @@ class IdeaCommands {
 
     private final MessageSource messages;
 
-    IdeaCommands(IdeaService ideas, MessageSource messages) {
+    private final IdeaProperties.Premium premium;
+
+    IdeaCommands(IdeaService ideas, MessageSource messages, IdeaProperties properties) {
         this.ideas = ideas;
         this.messages = messages;
+        this.premium = properties.getPremium();
     }
 
+    /**
+     * An idea, on a topic if one is given; a topic of Idea Pro's needs Idea Pro (the
+     * entitlements are looked at only then).
+     */
     @Command(name = "idea", description = "Suggests a project idea")
     Reply idea(@Option(description = "Topic to draw from", required = false, maxLength = 100,
-            autocomplete = true) @Nullable String topic, Locale locale) {
-        return Reply.layout(card(topic, locale));
+            autocomplete = true) @Nullable String topic, Locale locale, Entitlements entitlements) {
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.layout(card(topic, locale)));
     }
 
-    /** The topics that have ideas, for what the user typed so far. */
+    /** The topics that have ideas, for what the user typed so far; Idea Pro's too. */
     @Autocomplete(command = "idea", option = "topic")
     List<String> topics(@Typed String typed) {
-        return this.ideas.topics();
+        if (proSku() == null) {
+            return this.ideas.topics();
+        }
+        List<String> topics = new ArrayList<>(this.ideas.topics());
+        topics.addAll(this.ideas.proTopics());
+        return topics;
     }
 
     /**
@@ -73,22 +93,22 @@ class IdeaCommands {
      * about.
      */
     @MessageCommand("Idea from this message")
-    Reply fromMessage(@TargetOf Message message, Locale locale) {
+    Reply fromMessage(@TargetOf Message message, Locale locale, Entitlements entitlements) {
         String topic = message.getContentDisplay();
-        return Reply.layout(card(topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.layout(card(topic, locale)));
     }
 
     /** "Another": a new idea on the same topic, in place of the old one. */
     @ComponentHandler({ ANOTHER, ANOTHER + ":{topic}" })
-    Reply another(@IdPart(required = false) @Nullable String topic, Locale locale) {
-        return Reply.update(card(topic, locale));
+    Reply another(@IdPart(required = false) @Nullable String topic, Locale locale, Entitlements entitlements) {
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
-    /** A topic chosen in the menu: an idea on it, in place of the old one. */
+    /** A topic chosen in a menu: an idea on it, in place of the old one. */
     @ComponentHandler("idea:topic")
-    Reply topic(@Selected List<String> topics, Locale locale) {
+    Reply topic(@Selected List<String> topics, Locale locale, Entitlements entitlements) {
         String topic = topics.isEmpty() ? null : topics.getFirst();
-        return Reply.update(card(topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
     @Command(name = "suggest", description = "Suggests an idea of your own for the list")
@@ -101,16 +121,54 @@ class IdeaCommands {
         return form(locale);
     }
 
+    /**
+     * A suggestion from the form. With a spotlight bought (a consumable purchase), it is
+     * used up and the idea becomes the next one anyone gets; without, the thanks offer
+     * one.
+     */
     @ModalHandler("idea:suggestion")
-    Reply suggested(@Field(value = "idea", maxLength = 300) String idea, Locale locale) {
+    Reply suggested(@Field(value = "idea", maxLength = 300) String idea, Locale locale, Entitlements entitlements) {
         if (!this.ideas.add(idea)) {
             return Reply.of(text("idea.full", locale)).ephemeral();
         }
-        return Reply.of(text("idea.thanks", locale, idea)).ephemeral();
+        String spotlight = sku(this.premium.getSpotlightSku());
+        if (spotlight == null) {
+            return Reply.of(text("idea.thanks", locale, idea)).ephemeral();
+        }
+        if (entitlements.consume(spotlight)) {
+            this.ideas.spotlight(idea);
+            return Reply.of(text("idea.spotlight.done", locale, idea)).ephemeral();
+        }
+        return Reply.of(text("idea.thanks", locale, idea) + "\n" + text("idea.spotlight.offer", locale))
+            .ephemeral()
+            .withButtons(Button.premium(SkuSnowflake.fromId(spotlight)));
+    }
+
+    /**
+     * For a topic of Idea Pro's, without Idea Pro: what it is, with Discord's button to
+     * buy it.
+     */
+    private Optional<Reply> withoutPro(@Nullable String topic, Locale locale, Entitlements entitlements) {
+        String sku = proSku();
+        if (sku == null || topic == null || !this.ideas.isProTopic(topic) || entitlements.has(sku)) {
+            return Optional.empty();
+        }
+        return Optional.of(Reply.of(text("idea.pro.topic", locale, topic.strip()))
+            .ephemeral()
+            .withButtons(Button.premium(SkuSnowflake.fromId(sku))));
+    }
+
+    private @Nullable String proSku() {
+        return sku(this.premium.getSku());
+    }
+
+    private static @Nullable String sku(@Nullable String configured) {
+        return (configured == null || configured.isBlank()) ? null : configured.strip();
     }
 
     private String pick(@Nullable String topic, Locale locale) {
-        IdeaService.Picked picked = this.ideas.pick(topic);
+        // a topic of Idea Pro's comes here only with Idea Pro (withoutPro)
+        IdeaService.Picked picked = this.ideas.pick(topic, proSku() != null && this.ideas.isProTopic(topic));
         String answer = text("idea.answer", locale, picked.idea());
         return (picked.onTopic() || topic == null) ? answer
                 : answer + " " + text("idea.off-topic", locale, shortened(topic.strip()));
@@ -125,7 +183,8 @@ class IdeaCommands {
 
     /**
      * The idea as a card: the idea with "Another" beside it, then the topic menu (when
-     * there are topics) and the buttons to suggest an idea or let the channel vote.
+     * there are topics) and the buttons to suggest an idea, let the channel vote, and
+     * (with Idea Pro on sale) see Idea Pro's topics.
      */
     private Container card(@Nullable String topic, Locale locale) {
         List<ContainerChildComponent> parts = new ArrayList<>();
@@ -139,8 +198,12 @@ class IdeaCommands {
             topics.forEach((name) -> menu.addOption(name, name));
             parts.add(ActionRow.of(menu.build()));
         }
-        parts.add(ActionRow.of(Button.secondary("idea:suggest", text("idea.suggest", locale)),
+        List<Button> buttons = new ArrayList<>(List.of(Button.secondary("idea:suggest", text("idea.suggest", locale)),
                 Button.secondary(IdeaPolls.POLL, text("idea.poll", locale))));
+        if (proSku() != null && !this.ideas.proTopics().isEmpty()) {
+            buttons.add(Button.secondary(IdeaProTopics.MORE_TOPICS, text("idea.pro.more", locale)));
+        }
+        parts.add(ActionRow.of(buttons));
         return Container.of(parts).withAccentColor(ACCENT);
     }
 

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,28 +30,40 @@ class IdeaService {
 
     private final List<String> topics;
 
+    private final List<String> proIdeas;
+
+    private final List<String> proTopics;
+
+    /** Ideas in the spotlight, the next ones given without a topic. */
+    private final Queue<String> spotlight = new ConcurrentLinkedQueue<>();
+
     private final int maxSuggested;
 
     IdeaService(IdeaProperties properties) {
         this.ideas = properties.getSuggestions().stream().map(String::strip).filter((idea) -> !idea.isEmpty()).toList();
-        this.topics = properties.getTopics()
-            .stream()
-            .map(String::strip)
-            .filter((topic) -> !topic.isEmpty())
-            .distinct()
-            .toList();
+        this.topics = cleaned(properties.getTopics());
+        this.proIdeas = cleaned(properties.getPremium().getSuggestions());
+        this.proTopics = cleaned(properties.getPremium().getTopics());
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
 
     /**
      * An idea chosen at random; with a topic, one that mentions a word of it if there is
-     * any.
+     * any; without one, an idea in the spotlight first.
      * @return the idea, and whether it is on the topic (always, without one)
      */
     Picked pick(@Nullable String topic) {
-        List<String> all = all();
+        return pick(topic, false);
+    }
+
+    /**
+     * An idea, as {@link #pick(String)}, from Idea Pro's ideas too when {@code pro}.
+     */
+    Picked pick(@Nullable String topic, boolean pro) {
+        List<String> all = pro ? withPro() : all();
         if (topic == null || topic.isBlank()) {
-            return new Picked(random(all), true);
+            String featured = this.spotlight.poll();
+            return new Picked((featured != null) ? featured : random(all), true);
         }
         List<String> words = Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             .filter((word) -> word.length() >= 3)
@@ -89,6 +103,21 @@ class IdeaService {
         return this.topics;
     }
 
+    /** The topics only Idea Pro offers. */
+    List<String> proTopics() {
+        return this.proTopics;
+    }
+
+    /** Whether the topic is one of Idea Pro's (case aside). */
+    boolean isProTopic(@Nullable String topic) {
+        return topic != null && this.proTopics.stream().anyMatch((pro) -> pro.equalsIgnoreCase(topic.strip()));
+    }
+
+    /** Puts an idea in the spotlight: the next idea anyone gets without a topic. */
+    void spotlight(String idea) {
+        this.spotlight.add(idea.strip());
+    }
+
     /**
      * Adds a user's idea, while there is room.
      * @return whether it was added
@@ -110,6 +139,16 @@ class IdeaService {
         List<String> all = new ArrayList<>(this.ideas);
         all.addAll(this.suggested);
         return all;
+    }
+
+    private List<String> withPro() {
+        List<String> all = new ArrayList<>(all());
+        all.addAll(this.proIdeas);
+        return all;
+    }
+
+    private static List<String> cleaned(List<String> values) {
+        return values.stream().map(String::strip).filter((value) -> !value.isEmpty()).distinct().toList();
     }
 
     private static String random(List<String> from) {

@@ -42,6 +42,13 @@ public interface InteractionContext {
      */
     Locale locale();
 
+    /**
+     * What the user (and the server) bought of the application's premium offers: an
+     * interaction carries it; a prefix command looks it up from Discord the first time it
+     * is asked for (so it may block).
+     */
+    Entitlements entitlements();
+
     /** Replies with text; the first reply answers, later ones follow up. */
     void reply(String content);
 

@@ -41,7 +41,7 @@ class DiscordHealthBeforeLoginTests {
                 (event) -> {
                 });
         DiscordHealthContributor contributor = new DiscordHealthContributor(this.shardManager, tracker,
-                new DiscordProperties().getHealth());
+                new DiscordProperties().getHealth(), null);
 
         assertThat(contributor.stream()).singleElement().satisfies((entry) -> {
             assertThat(entry.name()).isEqualTo("connection");

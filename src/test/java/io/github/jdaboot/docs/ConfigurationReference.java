@@ -78,8 +78,9 @@ final class ConfigurationReference {
             .append("of each property, compiled into `META-INF/spring-configuration-metadata.json`) by the build;\n")
             .append("`ConfigurationReferenceTests` fails when this file is stale. Do not edit it by hand: change the Javadoc\n")
             .append("or the default in the properties class, then run\n")
-            .append("`./mvnw test -Dtest=ConfigurationReferenceTests -Ddocs.update=true`. How to set them, and what needs\n")
-            .append("more than a line: [Configuration](../configuration.md). Any property can also come from the environment,\n")
+            .append("`./mvnw clean test -Dtest=ConfigurationReferenceTests -Ddocs.update=true` (clean: an incremental compile\n")
+            .append("keeps what the metadata said of classes it did not recompile). How to set them, and what needs more than\n")
+            .append("a line: [Configuration](../configuration.md). Any property can also come from the environment,\n")
             .append("in upper case with `_` for `.` and no `-` (`discord.commands.defer-after` is `DISCORD_COMMANDS_DEFERAFTER`).\n");
         sections.forEach((section, rows) -> {
             out.append("\n## ").append(section).append("\n\n");

@@ -36,7 +36,8 @@ class ConfigurationReferenceTests {
         String committed = Files.exists(ConfigurationReference.DOCUMENT)
                 ? Files.readString(ConfigurationReference.DOCUMENT) : "";
         assertThat(committed)
-            .as("%s is stale: run ./mvnw test -Dtest=ConfigurationReferenceTests -Ddocs.update=true (or copy %s)",
+            .as("%s is stale: run ./mvnw clean test -Dtest=ConfigurationReferenceTests -Ddocs.update=true (or copy %s"
+                    + " after a clean build: an incremental compile leaves stale entries in the metadata)",
                     ConfigurationReference.DOCUMENT, GENERATED)
             .isEqualTo(generated);
     }

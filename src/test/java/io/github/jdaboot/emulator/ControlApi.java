@@ -109,6 +109,13 @@ final class ControlApi {
             this.emulator.rest().rateLimits(body(request).path("enabled").asBoolean(true));
             return EmulatorResponse.noContent();
         });
+        route("GET", "/emulator/skus", (request, variables) -> json(200, skus()));
+        route("GET", "/emulator/entitlements", (request, variables) -> json(200, entitlements(request)));
+        route("POST", "/emulator/entitlements", (request, variables) -> buy(body(request)));
+        route("DELETE", "/emulator/entitlements/{id}",
+                (request, variables) -> json(200, entitlement(this.users.revoke(entitlement(variables.get("id"))))));
+        route("POST", "/emulator/entitlements/{id}/end", (request, variables) -> json(200,
+                entitlement(this.users.endSubscription(entitlement(variables.get("id"))))));
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
         route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
     }
@@ -221,6 +228,77 @@ final class ControlApi {
         ArrayNode roles = json.putArray("roles");
         guild.roles().forEach((role) -> roles.add(this.payloads.role(role, guild.id())));
         return json;
+    }
+
+    /** The application's SKUs, with the price Discord's client shows. */
+    private ArrayNode skus() {
+        ArrayNode skus = this.payloads.array();
+        for (EmulatedSku sku : this.users.skus()) {
+            ObjectNode json = skus.addObject();
+            json.put("id", sku.idString());
+            json.put("name", sku.name());
+            json.put("type", sku.type());
+            json.put("slug", sku.slug());
+            json.put("flags", sku.flags());
+            json.put("price", sku.price());
+        }
+        return skus;
+    }
+
+    /** Every entitlement, or with {@code ?user=alice} that user's, and whether active. */
+    private ArrayNode entitlements(EmulatorRequest request) {
+        // a name the emulator does not know has none (and is not made a user by asking)
+        String name = request.queryParam("user").orElse(null);
+        ArrayNode entitlements = this.payloads.array();
+        this.users.entitlements()
+            .stream()
+            .filter((entitlement) -> name == null || this.users.user(entitlement.userId())
+                .map((user) -> user.username().equalsIgnoreCase(name))
+                .orElse(false))
+            .forEach((entitlement) -> entitlements.add(entitlement(entitlement)));
+        return entitlements;
+    }
+
+    private ObjectNode entitlement(EmulatedEntitlement entitlement) {
+        ObjectNode json = this.payloads.object();
+        json.put("id", entitlement.idString());
+        json.put("sku_id", Long.toUnsignedString(entitlement.skuId()));
+        json.put("user", this.users.user(entitlement.userId()).map(EmulatedUser::username).orElse(null));
+        json.put("guild_id", (entitlement.guildId() != 0) ? Long.toUnsignedString(entitlement.guildId()) : null);
+        json.put("type", entitlement.type());
+        json.put("consumed", entitlement.consumed());
+        json.put("deleted", entitlement.deleted());
+        json.put("test", entitlement.test());
+        json.put("ends_at", (entitlement.endsAt() != null) ? entitlement.endsAt().toString() : null);
+        json.put("active", entitlement.isActive(this.world.now()));
+        return json;
+    }
+
+    /**
+     * {@code {"user": "alice", "sku_id": "…"}}: the user buys the SKU, as through
+     * Discord's purchase dialog (a guild subscription for {@code guild_id}, else the
+     * first guild).
+     */
+    private EmulatorResponse buy(JsonNode body) {
+        String skuId = body.path("sku_id").asString("");
+        EmulatedSku sku = this.users.skus()
+            .stream()
+            .filter((candidate) -> candidate.idString().equals(skuId))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("Unknown SKU " + skuId));
+        EmulatedUser user = this.users.user(body.path("user").asString("alice"));
+        EmulatedEntitlement bought = body.hasNonNull("guild_id")
+                ? this.users.as(user)
+                    .buys(sku,
+                            this.world.guild(snowflake("guild_id", body.path("guild_id").asString()))
+                                .orElseThrow(() -> new IllegalArgumentException("Unknown guild")))
+                : this.users.as(user).buys(sku);
+        return json(201, entitlement(bought));
+    }
+
+    private EmulatedEntitlement entitlement(String id) {
+        return this.users.entitlement(snowflake("id", id))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown entitlement " + id));
     }
 
     private ArrayNode users() {

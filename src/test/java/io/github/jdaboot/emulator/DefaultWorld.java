@@ -2,15 +2,29 @@ package io.github.jdaboot.emulator;
 
 /**
  * The world a new emulator starts with: one guild owned by alice, three text channels and
- * a thread, users alice, bob and carol, another bot, and a moderator role that may ping
- * everyone.
+ * a thread, users alice, bob and carol, another bot, a moderator role that may ping
+ * everyone, and the application's SKUs: Idea Pro (durable), Spotlight (consumable) and
+ * Idea Club (a subscription, with its group), with fixed ids, so that a bot can be
+ * configured with them ({@code idea.premium.sku=} {@link #IDEA_PRO_SKU}).
  */
-final class DefaultWorld {
+public final class DefaultWorld {
+
+    /** The id of Idea Pro, a durable SKU. */
+    public static final String IDEA_PRO_SKU = "1300000000000000101";
+
+    /** The id of Spotlight, a consumable SKU. */
+    public static final String SPOTLIGHT_SKU = "1300000000000000102";
+
+    /** The id of Idea Club, a subscription for users (its group is the next id). */
+    public static final String IDEA_CLUB_SKU = "1300000000000000103";
 
     private DefaultWorld() {
     }
 
     static void populate(World world) {
+        world.addSku(Long.parseLong(IDEA_PRO_SKU), "Idea Pro", EmulatedSku.DURABLE, "$2.99");
+        world.addSku(Long.parseLong(SPOTLIGHT_SKU), "Spotlight", EmulatedSku.CONSUMABLE, "$0.99");
+        world.addSku(Long.parseLong(IDEA_CLUB_SKU), "Idea Club", EmulatedSku.SUBSCRIPTION, "$1.99/month");
         EmulatedUser alice = world.user("alice");
         EmulatedGuild guild = world.addGuild("Emulator Guild", alice);
         EmulatedChannel general = world.addTextChannel(guild, "general");

@@ -40,6 +40,8 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final InteractionDispatcher interactions;
 
+    private final Monetization monetization;
+
     private final World world;
 
     private final EmulatorServer server;
@@ -55,7 +57,8 @@ public final class DiscordEmulator implements AutoCloseable {
         TrafficChecks checks = builder.trafficChecks ? TrafficChecks.onClassPath() : TrafficChecks.none();
         this.gateway = new Gateway(this.state, this.payloads, checks, builder.heartbeatInterval, builder.maxConcurrency,
                 builder.sessionStartsLeft);
-        Messaging messaging = new Messaging(this.state, this.payloads, this.gateway);
+        this.monetization = new Monetization(this.state, this.payloads, this.gateway);
+        Messaging messaging = new Messaging(this.state, this.payloads, this.gateway, this.monetization);
         this.rest = new RestApi(this.state, this.payloads, new RateLimits(clock), checks);
         this.routes = new DiscordRoutes(this.state, this.payloads, this.gateway, builder.shards,
                 builder.sessionStartTotal);
@@ -69,8 +72,11 @@ public final class DiscordEmulator implements AutoCloseable {
         CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
         commands.register(this.rest);
         new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);
-        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands);
-        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway);
+        this.monetization.register(this.rest);
+        this.interactions = new InteractionDispatcher(this.state, this.payloads, this.gateway, commands,
+                this.monetization);
+        this.world = new World(this.state, this.payloads, messaging, commands, this.interactions, this.gateway,
+                this.monetization);
         ControlApi control = new ControlApi(this);
         this.server = new EmulatorServer(InetAddress.getLoopbackAddress(), builder.port,
                 (request) -> request.path().startsWith(RestApi.PREFIX) ? this.rest.handle(request)

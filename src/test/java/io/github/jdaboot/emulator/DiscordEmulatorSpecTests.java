@@ -695,7 +695,48 @@ class DiscordEmulatorSpecTests {
                 row("DELETE", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", 404,
                         "applications/<app>/guilds/<guild>/commands/<guild_command>"),
                 row("DELETE", "/applications/{application_id}/commands/{command_id}", 204,
-                        "applications/<app>/commands/<command>"));
+                        "applications/<app>/commands/<command>"),
+                // SKUs and entitlements
+                row("GET", "/applications/{application_id}/skus", 200, "applications/<app>/skus"),
+                row("GET", "/applications/{application_id}/skus", 404, "applications/1/skus"),
+                row("POST", "/applications/{application_id}/entitlements", 200, "applications/<app>/entitlements")
+                    .body("{\"sku_id\":\"" + DefaultWorld.IDEA_PRO_SKU + "\",\"owner_id\":\"<alice>\","
+                            + "\"owner_type\":2}")
+                    .save("entitlement"),
+                row("POST", "/applications/{application_id}/entitlements", 400, "applications/<app>/entitlements")
+                    .body("{\"sku_id\":\"" + DefaultWorld.IDEA_PRO_SKU + "\",\"owner_id\":\"<alice>\","
+                            + "\"owner_type\":2}"),
+                row("POST", "/applications/{application_id}/entitlements", 400, "applications/<app>/entitlements")
+                    .body("{\"sku_id\":\"" + DefaultWorld.IDEA_PRO_SKU + "\",\"owner_id\":\"<guild>\","
+                            + "\"owner_type\":3}"),
+                row("POST", "/applications/{application_id}/entitlements", 404, "applications/<app>/entitlements")
+                    .body("{\"sku_id\":\"1\",\"owner_id\":\"<guild>\",\"owner_type\":1}"),
+                row("GET", "/applications/{application_id}/entitlements", 200,
+                        "applications/<app>/entitlements?user_id=<alice>&sku_ids=" + DefaultWorld.IDEA_PRO_SKU
+                                + "&exclude_ended=true&limit=10"),
+                row("GET", "/applications/{application_id}/entitlements", 400,
+                        "applications/<app>/entitlements?limit=0"),
+                row("GET", "/applications/{application_id}/entitlements/{entitlement_id}", 200,
+                        "applications/<app>/entitlements/<entitlement>"),
+                row("GET", "/applications/{application_id}/entitlements/{entitlement_id}", 404,
+                        "applications/<app>/entitlements/1"),
+                row("POST", "/applications/{application_id}/entitlements/{entitlement_id}/consume", 400,
+                        "applications/<app>/entitlements/<entitlement>/consume"),
+                row("POST", "/applications/{application_id}/entitlements/{entitlement_id}/consume", 204,
+                        "applications/<app>/entitlements/<spotlight>/consume")
+                    .before(() -> {
+                        World world = this.discord.world();
+                        this.variables.put("spotlight", world.as("bob").buys(world.sku("Spotlight")).idString());
+                        this.variables.put("club", world.as("bob").buys(world.sku("Idea Club")).idString());
+                    }),
+                row("POST", "/applications/{application_id}/entitlements/{entitlement_id}/consume", 404,
+                        "applications/<app>/entitlements/1/consume"),
+                row("DELETE", "/applications/{application_id}/entitlements/{entitlement_id}", 403,
+                        "applications/<app>/entitlements/<club>"),
+                row("DELETE", "/applications/{application_id}/entitlements/{entitlement_id}", 204,
+                        "applications/<app>/entitlements/<entitlement>"),
+                row("DELETE", "/applications/{application_id}/entitlements/{entitlement_id}", 404,
+                        "applications/<app>/entitlements/1"));
     }
 
     private long id(String variable) {
@@ -875,6 +916,8 @@ class DiscordEmulatorSpecTests {
                     + ",\"properties\":{\"os\":\"linux\",\"browser\":\"test\",\"device\":\"test\"}}}");
             JsonNode ready = client.nextOf(0, "READY", TIMEOUT).path("d");
             JsonNode guild = client.nextOf(0, "GUILD_CREATE", TIMEOUT).path("d");
+            this.discord.world().as("alice").buys(this.discord.world().sku("Idea Pro"));
+            JsonNode bought = client.nextOf(0, "ENTITLEMENT_CREATE", TIMEOUT).path("d");
             this.discord.world()
                 .as(this.discord.world().user("alice"))
                 .saysWithFile(this.discord.world().channel("general"),
@@ -905,15 +948,22 @@ class DiscordEmulatorSpecTests {
                 .path("resolved");
             world.locale(world.guild(), "de");
             JsonNode guildUpdate = client.nextOf(0, "GUILD_UPDATE", TIMEOUT).path("d");
+            EmulatedEntitlement club = world.as("bob").buys(world.sku("Idea Club"));
+            client.nextOf(0, "ENTITLEMENT_CREATE", TIMEOUT);
+            world.endSubscription(club);
+            JsonNode ended = client.nextOf(0, "ENTITLEMENT_UPDATE", TIMEOUT).path("d");
+            world.revoke(club);
+            JsonNode refunded = client.nextOf(0, "ENTITLEMENT_DELETE", TIMEOUT).path("d");
 
             // every one of them went through the suite's check against the spec's schemas
             // (OpenApiTrafficCheck, GatewaySchemas) on its way out
             Map<GatewayEvent, Long> checked = OpenApiTrafficCheck.checked();
             checked.replaceAll((event, count) -> count - checkedBefore.getOrDefault(event, 0L));
             assertThat(checked).as("dispatches checked against the spec")
-                .containsAllEntriesOf(
-                        Map.of(GatewayEvent.READY, 1L, GatewayEvent.GUILD_CREATE, 1L, GatewayEvent.MESSAGE_CREATE, 2L,
-                                GatewayEvent.INTERACTION_CREATE, 4L, GatewayEvent.GUILD_UPDATE, 1L));
+                .containsAllEntriesOf(Map.of(GatewayEvent.READY, 1L, GatewayEvent.GUILD_CREATE, 1L,
+                        GatewayEvent.MESSAGE_CREATE, 2L, GatewayEvent.INTERACTION_CREATE, 4L, GatewayEvent.GUILD_UPDATE,
+                        1L, GatewayEvent.ENTITLEMENT_CREATE, 2L, GatewayEvent.ENTITLEMENT_UPDATE, 1L,
+                        GatewayEvent.ENTITLEMENT_DELETE, 1L));
             assertThat(SpecViolations.take().violations()).as("what breaks the spec in them").isEmpty();
 
             assertThat(ready.propertyNames()).as("READY")
@@ -928,6 +978,13 @@ class DiscordEmulatorSpecTests {
                 .contains("id", "application_id", "type", "data", "guild", "guild_id", "channel", "channel_id",
                         "member", "token", "version", "app_permissions", "locale", "guild_locale", "entitlements",
                         "authorizing_integration_owners", "context", "attachment_size_limit");
+            assertThat(interaction.path("entitlements")).as("alice's interaction carries what she bought")
+                .singleElement()
+                .satisfies((entitlement) -> assertThat(entitlement.path("sku_id").asString())
+                    .isEqualTo(DefaultWorld.IDEA_PRO_SKU));
+            assertThat(bought.path("type").asInt()).as("a one-time purchase").isEqualTo(1);
+            assertThat(ended.path("ends_at").isString()).as("a subscription that ends").isTrue();
+            assertThat(refunded.path("deleted").asBoolean()).as("a refund").isTrue();
         }
     }
 

@@ -76,7 +76,19 @@ public enum GatewayEvent {
     MESSAGE_POLL_VOTE_REMOVE(Intent.GUILD_MESSAGE_POLLS, Intent.DIRECT_MESSAGE_POLLS),
 
     /** A user interacted with the bot: sent whatever the intents. */
-    INTERACTION_CREATE(null, null);
+    INTERACTION_CREATE(null, null),
+
+    /**
+     * A user bought an SKU, or the app made a test entitlement: sent whatever the
+     * intents.
+     */
+    ENTITLEMENT_CREATE(null, null),
+
+    /** An entitlement changed, as a subscription that ends: sent whatever the intents. */
+    ENTITLEMENT_UPDATE(null, null),
+
+    /** An entitlement was taken back (a refund, a test entitlement deleted). */
+    ENTITLEMENT_DELETE(null, null);
 
     private final @Nullable Intent inGuild;
 

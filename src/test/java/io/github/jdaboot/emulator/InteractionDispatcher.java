@@ -29,11 +29,15 @@ final class InteractionDispatcher {
 
     private final CommandRegistry commands;
 
-    InteractionDispatcher(EmulatorWorld world, Payloads payloads, Gateway gateway, CommandRegistry commands) {
+    private final Monetization monetization;
+
+    InteractionDispatcher(EmulatorWorld world, Payloads payloads, Gateway gateway, CommandRegistry commands,
+            Monetization monetization) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
         this.commands = commands;
+        this.monetization = monetization;
     }
 
     /**
@@ -212,8 +216,9 @@ final class InteractionDispatcher {
     /**
      * Sends INTERACTION_CREATE: the envelope JDA requires ({@code channel},
      * {@code context}, {@code authorizing_integration_owners}, {@code guild}, the member
-     * or user) around the data, with the user's {@code locale} and the guild's, and for a
-     * component, or a modal opened from one, the whole message the component is on.
+     * or user) around the data, with the user's {@code locale} and the guild's, the
+     * active {@code entitlements} of the user and of the guild, and for a component, or a
+     * modal opened from one, the whole message the component is on.
      */
     private EmulatedInteraction dispatch(int type, ObjectNode data, EmulatedChannel channel, EmulatedUser user,
             @Nullable EmulatedMessage message, @Nullable EmulatedInteraction source) {
@@ -235,7 +240,9 @@ final class InteractionDispatcher {
         json.put("channel_id", channel.idString());
         ObjectNode channelJson = this.payloads.channel(channel);
         json.put("locale", this.world.locale(user));
-        json.putArray("entitlements");
+        ArrayNode entitlements = json.putArray("entitlements");
+        this.monetization.forInteraction(user, channel.guildId())
+            .forEach((entitlement) -> entitlements.add(this.monetization.entitlement(entitlement)));
         json.put("attachment_size_limit", 26_214_400);
         json.set("authorizing_integration_owners", this.payloads.owners(channel));
         if (guild != null) {

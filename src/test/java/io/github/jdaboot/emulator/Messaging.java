@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -35,20 +37,34 @@ final class Messaging {
 
     private final Gateway gateway;
 
+    /** Checks the SKUs of premium buttons. */
+    private final Monetization monetization;
+
     private final Map<NonceKey, EmulatedMessage> nonces = new ConcurrentHashMap<>();
+
+    private final Queue<String> repeatedNonces = new ConcurrentLinkedQueue<>();
 
     private final Polls polls;
 
-    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway) {
+    Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway, Monetization monetization) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
+        this.monetization = monetization;
         this.polls = new Polls(world, payloads, gateway, this);
     }
 
     /** The polls of messages: votes, their end, their voters. */
     Polls polls() {
         return this.polls;
+    }
+
+    /**
+     * The nonces the bot sent again with enforce_nonce, each answered with the message it
+     * first created: a second answer that Discord swallowed.
+     */
+    List<String> repeatedNonces() {
+        return List.copyOf(this.repeatedNonces);
     }
 
     /** A user (not the bot) posts a message, as the Discord client would. */
@@ -113,6 +129,7 @@ final class Messaging {
         if (nonceKey != null) {
             EmulatedMessage earlier = this.nonces.get(nonceKey);
             if (earlier != null && earlier.timestamp().isAfter(this.world.now().minus(NONCE_WINDOW))) {
+                this.repeatedNonces.add(nonce);
                 return earlier;
             }
         }
@@ -130,6 +147,7 @@ final class Messaging {
         Polls.Draft poll = Polls.draft(body, errors);
         errors.refuse();
         List<JsonNode> components = Components.forMessage(body.path("components"), flags, media(channel, files));
+        this.monetization.checkPremiumButtons(components);
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
                 && !body.path("sticker_ids").isArray() && poll == null) {
@@ -277,6 +295,7 @@ final class Messaging {
         List<JsonNode> components = body.has("components")
                 ? Components.forMessage(body.path("components"), flags, media(channel, attachments))
                 : original.components();
+        this.monetization.checkPremiumButtons(components);
         EmulatedGuild guild = this.world.guild(original.guildId()).orElse(null);
         JsonNode allowed = body.get("allowed_mentions");
         Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,

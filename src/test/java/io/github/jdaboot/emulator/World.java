@@ -28,14 +28,17 @@ public final class World {
 
     private final Gateway gateway;
 
+    private final Monetization monetization;
+
     World(EmulatorWorld state, Payloads payloads, Messaging messaging, CommandRegistry commands,
-            InteractionDispatcher interactions, Gateway gateway) {
+            InteractionDispatcher interactions, Gateway gateway, Monetization monetization) {
         this.state = state;
         this.payloads = payloads;
         this.messaging = messaging;
         this.commands = commands;
         this.interactions = interactions;
         this.gateway = gateway;
+        this.monetization = monetization;
     }
 
     public EmulatedUser bot() {
@@ -220,6 +223,15 @@ public final class World {
         this.messaging.polls().end(message.id());
     }
 
+    /**
+     * The nonces of messages the bot sent a second time with {@code enforce_nonce}:
+     * Discord answered each with the first message, so no user saw it, but the bot
+     * answered twice.
+     */
+    public List<String> repeatedNonces() {
+        return this.messaging.repeatedNonces();
+    }
+
     /** The bot's messages that reply to this one. */
     public List<EmulatedMessage> repliesTo(EmulatedMessage message) {
         return this.state.repliesTo(message.id());
@@ -277,6 +289,73 @@ public final class World {
         return this.state.interactions();
     }
 
+    /**
+     * Adds an SKU to the application, for sale: {@link EmulatedSku#DURABLE},
+     * {@link EmulatedSku#CONSUMABLE}, or a {@link EmulatedSku#SUBSCRIPTION} for each user
+     * (Discord then adds its group, type 6, with the same name).
+     * @param price what Discord's client would show, such as {@code $2.99}
+     */
+    public EmulatedSku addSku(String name, int type, String price) {
+        return this.monetization.addSku(name, type,
+                (type == EmulatedSku.SUBSCRIPTION) ? EmulatedSku.USER_SUBSCRIPTION : 0, price);
+    }
+
+    /**
+     * As {@link #addSku(String, int, String)}, with a given id (a subscription's group:
+     * the next one).
+     */
+    EmulatedSku addSku(long id, String name, int type, String price) {
+        return this.monetization.addSku(id, id + 1, name, type,
+                (type == EmulatedSku.SUBSCRIPTION) ? EmulatedSku.USER_SUBSCRIPTION : 0, price);
+    }
+
+    /** Adds a subscription for guilds: bought by a member, for everyone in the guild. */
+    public EmulatedSku addGuildSubscription(String name, String price) {
+        return this.monetization.addSku(name, EmulatedSku.SUBSCRIPTION, EmulatedSku.GUILD_SUBSCRIPTION, price);
+    }
+
+    /** The application's SKUs, as {@code GET /applications/{id}/skus} lists them. */
+    public List<EmulatedSku> skus() {
+        return this.monetization.skus();
+    }
+
+    /** The SKU of that name (a subscription's own, not its group). */
+    public EmulatedSku sku(String name) {
+        return this.monetization.skus()
+            .stream()
+            .filter((sku) -> sku.name().equals(name) && sku.type() != EmulatedSku.SUBSCRIPTION_GROUP)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No SKU named " + name));
+    }
+
+    /** Every entitlement, deleted, ended and consumed ones too, oldest first. */
+    public List<EmulatedEntitlement> entitlements() {
+        return this.monetization.entitlements();
+    }
+
+    /** The entitlement as it is now (consumed, deleted, ended). */
+    public Optional<EmulatedEntitlement> entitlement(long id) {
+        return this.monetization.entitlement(id);
+    }
+
+    /**
+     * The active entitlements the user's interactions in the guild (0: elsewhere) carry:
+     * the user's own and the guild's.
+     */
+    public List<EmulatedEntitlement> activeEntitlements(EmulatedUser user, long guildId) {
+        return this.monetization.forInteraction(user, guildId);
+    }
+
+    /** Takes an entitlement back, as Discord does for a refund: ENTITLEMENT_DELETE. */
+    public EmulatedEntitlement revoke(EmulatedEntitlement entitlement) {
+        return this.monetization.revoke(entitlement);
+    }
+
+    /** Ends a subscription now, as when it is cancelled: ENTITLEMENT_UPDATE. */
+    public EmulatedEntitlement endSubscription(EmulatedEntitlement entitlement) {
+        return this.monetization.end(entitlement);
+    }
+
     /** One user's actions. */
     public final class Acting {
 
@@ -290,6 +369,23 @@ public final class World {
          * Posts a message in the channel; the bot receives MESSAGE_CREATE if its intents
          * allow.
          */
+        /**
+         * Buys an SKU, as through Discord's purchase dialog (what a premium button
+         * opens): ENTITLEMENT_CREATE, and the user's interactions carry it. A guild
+         * subscription is bought for the first guild.
+         * @throws IllegalStateException when Discord would not sell it: the user has it
+         * (a consumable: not yet consumed)
+         */
+        public EmulatedEntitlement buys(EmulatedSku sku) {
+            return World.this.monetization.buys(this.user, sku,
+                    World.this.state.guilds().isEmpty() ? null : World.this.state.guilds().getFirst());
+        }
+
+        /** Buys a guild subscription for this guild. */
+        public EmulatedEntitlement buys(EmulatedSku sku, EmulatedGuild guild) {
+            return World.this.monetization.buys(this.user, sku, guild);
+        }
+
         public EmulatedMessage says(EmulatedChannel channel, String content) {
             return World.this.messaging.userSays(channel, this.user, content, List.of());
         }

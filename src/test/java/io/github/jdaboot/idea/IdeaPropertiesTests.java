@@ -48,6 +48,17 @@ class IdeaPropertiesTests {
     }
 
     @Test
+    @DisplayName("an SKU that is not a number: startup fails naming idea.premium.sku")
+    void premiumSkuNotANumber() {
+        this.runner.withPropertyValues("idea.suggestions=a bot", "idea.premium.sku=idea-pro").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("idea.premium.sku")
+                .hasMessageContaining("must be the id of an SKU of the application");
+        });
+    }
+
+    @Test
     @DisplayName("one idea is enough")
     void oneIdea() {
         this.runner.withPropertyValues("idea.suggestions=a bot").run((context) -> assertThat(context).hasNotFailed());

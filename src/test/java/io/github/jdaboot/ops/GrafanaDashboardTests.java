@@ -102,7 +102,8 @@ class GrafanaDashboardTests {
     void metricsExported() throws Exception {
         int port = this.bot
             .startServing("--discord.coordination.redis-url=" + redis.url(), "--discord.shards-total=1",
-                    "--discord.shards=0-0")
+                    "--discord.shards=0-0", "--discord.coordination.lease-ttl=3s",
+                    "--discord.coordination.lease-margin=600ms")
             .getEnvironment()
             .getRequiredProperty("local.server.port", Integer.class);
         World world = this.bot.discord().world();

@@ -83,17 +83,17 @@ class BadInputTests {
         for (Case testCase : cases) {
             sent.put(testCase, send(testCase));
         }
-        // quiet: no new message from the bot for a second and a half
-        int[] last = { -1 };
-        await().atMost(Timeouts.RECOVERY).pollInterval(Duration.ofMillis(1500)).until(() -> {
-            int now = (int) this.world.allMessages()
+        // every case that gets a reply has it, then nothing more comes (no second reply,
+        // no late answer to a case that should get none)
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> sent.entrySet()
                 .stream()
-                .filter((m) -> m.author().equals(this.world.bot()))
-                .count();
-            boolean settled = now == last[0];
-            last[0] = now;
-            return settled;
-        });
+                .filter((entry) -> entry.getKey().replies())
+                .allMatch((entry) -> !this.world.repliesTo(entry.getValue()).isEmpty()));
+        long answered = botMessages();
+        await().during(Timeouts.QUIET)
+            .atMost(Timeouts.QUIET.plus(Timeouts.ANSWER))
+            .until(() -> botMessages() == answered);
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<Case, EmulatedMessage> entry : sent.entrySet()) {
             Case testCase = entry.getKey();
@@ -194,6 +194,10 @@ class BadInputTests {
                         "some notes".getBytes(StandardCharsets.UTF_8));
         }
         return this.world.as(testCase.author()).says(channel, testCase.content());
+    }
+
+    private long botMessages() {
+        return this.world.allMessages().stream().filter((m) -> m.author().equals(this.world.bot())).count();
     }
 
     private double errors() {

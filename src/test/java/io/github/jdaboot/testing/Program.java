@@ -18,6 +18,9 @@ public enum Program {
     /** Redis, for the coordination of shards across processes. */
     REDIS_SERVER("redis-server", "redis-server"),
 
+    /** Redis Sentinel, which fails a Redis over to its replica. */
+    REDIS_SENTINEL("redis-sentinel", "redis-sentinel"),
+
     /** Chromium, the browser the chat page's tests drive. */
     CHROMIUM("chromium", "chromium"),
 

@@ -1,7 +1,5 @@
 package io.github.jdaboot.discord.coordination;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -10,32 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.jdaboot.discord.DiscordStartupException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.utils.SessionController;
-import net.dv8tion.jda.api.utils.data.DataObject;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * JDA's session controller for shards spread over several processes. Each IDENTIFY bucket
  * ({@code shard_id % max_concurrency}) has a queue, in shard order, and a thread; before
- * a shard identifies, its thread takes, in turn: the shard's lease ({@link ShardLeases}),
- * the bucket's turn in Redis (held while the shard connects, then for 5 seconds more, so
- * that no two IDENTIFYs of a bucket come within 5 seconds from any processes), and one
- * session start from the daily budget ({@link IdentifyBudget}). RESUMEs do not pass here:
- * JDA sends them itself. It connects to the configured gateway URL, like the
+ * a shard identifies, its thread checks that this process holds the shard's lease or is
+ * taking it over ({@link ShardFleet}), then takes, in turn, the bucket's turn in Redis
+ * (held while the shard connects, then for 5 seconds more, so that no two IDENTIFYs of a
+ * bucket come within 5 seconds from any processes) and one session start from the daily
+ * budget ({@link IdentifyBudget}). Without Redis no shard identifies. RESUMEs do not pass
+ * here: JDA sends them itself. It connects to the configured gateway URL, like the
  * single-process controller.
  */
 final class CoordinatedSessionController implements SessionController {
@@ -64,34 +56,30 @@ final class CoordinatedSessionController implements SessionController {
 
     private final String restUrl;
 
-    private final ShardRange range;
+    private final ShardGroups groups;
 
-    private final int maxConcurrency;
-
-    private final ShardLeases leases;
+    private final ShardFleet fleet;
 
     private final IdentifyBudget budget;
 
     private final SharedRateLimit globalRateLimit;
 
-    private final StringRedisTemplate redis;
+    private final CoordinationRedis redis;
 
-    private final String keyPrefix;
+    private final CoordinationKeys keys;
 
     private final Map<Integer, Bucket> buckets = new ConcurrentHashMap<>();
 
-    CoordinatedSessionController(String gatewayUrl, String restUrl, ShardRange range, int maxConcurrency,
-            ShardLeases leases, IdentifyBudget budget, SharedRateLimit globalRateLimit, StringRedisTemplate redis,
-            String keyPrefix) {
+    CoordinatedSessionController(String gatewayUrl, String restUrl, ShardGroups groups, ShardFleet fleet,
+            IdentifyBudget budget, SharedRateLimit globalRateLimit, CoordinationRedis redis, CoordinationKeys keys) {
         this.gatewayUrl = gatewayUrl;
-        this.restUrl = restUrl.endsWith("/") ? restUrl : restUrl + "/";
-        this.range = range;
-        this.maxConcurrency = maxConcurrency;
-        this.leases = leases;
+        this.restUrl = restUrl;
+        this.groups = groups;
+        this.fleet = fleet;
         this.budget = budget;
         this.globalRateLimit = globalRateLimit;
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
+        this.keys = keys;
     }
 
     @Override
@@ -105,7 +93,7 @@ final class CoordinatedSessionController implements SessionController {
     }
 
     private Bucket bucket(SessionConnectNode node) {
-        return this.buckets.computeIfAbsent(node.getShardInfo().getShardId() % this.maxConcurrency, Bucket::new);
+        return this.buckets.computeIfAbsent(node.getShardInfo().getShardId() % this.groups.concurrency(), Bucket::new);
     }
 
     @Override
@@ -119,44 +107,22 @@ final class CoordinatedSessionController implements SessionController {
     }
 
     /**
-     * Reads {@code GET /gateway/bot}: checks that Discord's max_concurrency is the
-     * configured one (the shard ranges are made of whole groups of it), and stores the
-     * session start budget.
+     * Reads {@code GET /gateway/bot} for the session start budget (max_concurrency was
+     * checked at start), and gives JDA the configured total.
      */
     @Override
     public ShardedGateway getShardedGateway(JDA api) {
-        IdentifyBudget.Limit limit = gatewayBot(api);
-        if (limit.maxConcurrency() != this.maxConcurrency) {
-            throw new DiscordStartupException(
-                    "Discord's max_concurrency for this bot is " + limit.maxConcurrency()
-                            + ", but discord.coordination.max-concurrency is " + this.maxConcurrency + ".",
-                    "Set discord.coordination.max-concurrency=" + limit.maxConcurrency()
-                            + " in every process of the bot (and check that each discord.shards is made of whole"
-                            + " groups of it).");
+        try {
+            this.budget.update(gatewayBot(api));
         }
-        this.budget.update(limit);
-        return new ShardedGateway(this.gatewayUrl, this.range.total(), this.maxConcurrency);
+        catch (DataAccessException ex) {
+            log.warn("Could not store Discord's session start budget in Redis: {}", ex.getMessage());
+        }
+        return new ShardedGateway(this.gatewayUrl, this.groups.total(), this.groups.concurrency());
     }
 
     private IdentifyBudget.Limit gatewayBot(JDA api) {
-        Request request = new Request.Builder().url(this.restUrl + "gateway/bot")
-            .header("Authorization", api.getToken())
-            .build();
-        try (Response response = api.getHttpClient().newCall(request).execute()) {
-            if (response.code() == 401) {
-                throw new InvalidTokenException();
-            }
-            ResponseBody body = response.body();
-            if (!response.isSuccessful() || body == null) {
-                throw new IllegalStateException("GET /gateway/bot answered HTTP " + response.code());
-            }
-            DataObject limit = DataObject.fromJson(body.byteStream()).getObject("session_start_limit");
-            return new IdentifyBudget.Limit(limit.getInt("remaining"), Duration.ofMillis(limit.getLong("reset_after")),
-                    limit.getInt("max_concurrency", 1));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("GET /gateway/bot failed", ex);
-        }
+        return GatewayBot.fetch(api.getHttpClient(), this.restUrl, api.getToken());
     }
 
     /**
@@ -176,7 +142,7 @@ final class CoordinatedSessionController implements SessionController {
 
         Bucket(int id) {
             this.id = id;
-            this.turnKey = CoordinatedSessionController.this.keyPrefix + ":identify:bucket:" + id;
+            this.turnKey = CoordinatedSessionController.this.keys.identifyTurn(id);
         }
 
         synchronized void add(SessionConnectNode node) {
@@ -214,26 +180,26 @@ final class CoordinatedSessionController implements SessionController {
         }
 
         /**
-         * Runs the node once it has its lease, its bucket's turn and a session start;
-         * false to try again later.
+         * Runs the node once its shard is this process's, it has its bucket's turn and a
+         * session start; false to try again later.
          */
         private boolean identify(SessionConnectNode node) throws InterruptedException {
             JDA jda = node.getJDA();
-            if (jda.getStatus() == JDA.Status.SHUTTING_DOWN || jda.getStatus() == JDA.Status.SHUTDOWN) {
+            int shard = node.getShardInfo().getShardId();
+            if (jda.getStatus() == JDA.Status.SHUTTING_DOWN || jda.getStatus() == JDA.Status.SHUTDOWN
+                    || !CoordinatedSessionController.this.fleet.mayIdentify(shard)) {
+                // not this process's shard (any more): the fleet closes it
                 this.queue.remove(node);
                 return true;
             }
-            String turn = Integer.toString(node.getShardInfo().getShardId());
+            String turn = Integer.toString(shard);
             try {
-                if (!CoordinatedSessionController.this.leases.acquire(jda)) {
-                    return false;
-                }
-                if (!Boolean.TRUE.equals(CoordinatedSessionController.this.redis.opsForValue()
-                    .setIfAbsent(this.turnKey, turn, CONNECTING))) {
+                if (!Boolean.TRUE.equals(CoordinatedSessionController.this.redis
+                    .control((redis) -> redis.opsForValue().setIfAbsent(this.turnKey, turn, CONNECTING)))) {
                     return false;
                 }
                 if (!CoordinatedSessionController.this.budget.take(() -> gatewayBot(jda))) {
-                    CoordinatedSessionController.this.redis.delete(this.turnKey);
+                    CoordinatedSessionController.this.redis.control((redis) -> redis.delete(this.turnKey));
                     TimeUnit.SECONDS.sleep(5);
                     return false;
                 }
@@ -260,7 +226,7 @@ final class CoordinatedSessionController implements SessionController {
 
         private void endTurn(String turn) {
             try {
-                CoordinatedSessionController.this.redis.execute(END_TURN, List.of(this.turnKey), turn,
+                CoordinatedSessionController.this.redis.control(END_TURN, List.of(this.turnKey), turn,
                         Long.toString(AFTER_IDENTIFY.toMillis()));
             }
             catch (DataAccessException ex) {

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -35,7 +34,7 @@ final class IdentifyBudget {
     record Limit(int remaining, Duration resetAfter, int maxConcurrency) {
     }
 
-    private final StringRedisTemplate redis;
+    private final CoordinationRedis redis;
 
     private final String key;
 
@@ -49,16 +48,22 @@ final class IdentifyBudget {
 
     private volatile boolean exhausted;
 
-    IdentifyBudget(StringRedisTemplate redis, String keyPrefix, int reserve) {
+    IdentifyBudget(CoordinationRedis redis, CoordinationKeys keys, int reserve) {
         this.redis = redis;
-        this.key = keyPrefix + ":identify:budget";
+        this.key = keys.identifyBudget();
         this.reserve = reserve;
     }
 
-    /** Stores what Discord says is left, until it resets. */
+    /**
+     * Stores what Discord says is left, until it resets.
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
+     */
     void update(Limit limit) {
-        this.redis.opsForValue().set(this.key, Integer.toString(limit.remaining()), limit.resetAfter());
         this.left.set(limit.remaining());
+        this.redis.control((redis) -> {
+            redis.opsForValue().set(this.key, Integer.toString(limit.remaining()), limit.resetAfter());
+            return null;
+        });
     }
 
     /**
@@ -67,10 +72,10 @@ final class IdentifyBudget {
      * @return false when only the reserve is left: the shard must not identify now
      */
     boolean take(Supplier<Limit> discord) {
-        Long after = this.redis.execute(TAKE, List.of(this.key), Integer.toString(this.reserve));
+        Long after = this.redis.control(TAKE, List.of(this.key), Integer.toString(this.reserve));
         if (after != null && after == -2) {
             update(discord.get());
-            after = this.redis.execute(TAKE, List.of(this.key), Integer.toString(this.reserve));
+            after = this.redis.control(TAKE, List.of(this.key), Integer.toString(this.reserve));
         }
         if (after == null || after < 0) {
             if (!this.exhausted) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
+import io.micrometer.core.instrument.Timer;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -22,21 +23,29 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link RestRateLimiter.GlobalRateLimit} of the session controller, whose
  * {@link #setClassic} pauses every process. Cloudflare's limits are per IP address, so
  * they stay with this process.
+ * <p>
+ * A turn waits for Redis at most {@code request-timeout}, and not at all while Redis is
+ * known to be unreachable: then turns are spaced here, at this process's share of the
+ * limit ({@code requests-per-second} divided by the processes last seen).
  */
 final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimit.class);
 
-    /** Microseconds to wait for a turn; 0 when this request has one. */
+    /**
+     * Reserves this request's turn, the next free one, and returns the microseconds until
+     * it (0: now); while a global 429 is waited out, reserves nothing and returns minus
+     * the microseconds until the pause ends. A request whose answer comes too late still
+     * reserved its turn, so that the turns of all processes stay spaced.
+     */
     private static final RedisScript<Long> TURN = RedisScript.of("""
             local pause = redis.call('PTTL', KEYS[2])
-            if pause > 0 then return pause * 1000 end
+            if pause > 0 then return -pause * 1000 end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-            local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if next > now then return next - now end
-            redis.call('SET', KEYS[1], string.format('%.0f', now + tonumber(ARGV[1])), 'PX', 10000)
-            return 0""", Long.class);
+            local slot = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
+            redis.call('SET', KEYS[1], string.format('%.0f', slot + tonumber(ARGV[1])), 'PX', 10000)
+            return slot - now""", Long.class);
 
     /** Sets the pause unless a longer one is on. */
     private static final RedisScript<Long> PAUSE = RedisScript.of("""
@@ -48,7 +57,7 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
 
     private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final StringRedisTemplate redis;
+    private final CoordinationRedis redis;
 
     private final List<String> keys;
 
@@ -56,44 +65,78 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
 
     private final String interval;
 
+    private final int requestsPerSecond;
+
+    private final IntSupplier processes;
+
+    private final @Nullable Timer waits;
+
+    /** When this process's next turn is, while it spaces them itself. */
+    private final AtomicLong nextLocalNanos = new AtomicLong(System.nanoTime());
+
     private final AtomicLong classic = new AtomicLong(-1);
 
     private final AtomicLong cloudflare = new AtomicLong(-1);
 
     private final AtomicLong failureLoggedNanos = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
-    SharedRateLimit(StringRedisTemplate redis, String keyPrefix, int requestsPerSecond) {
+    SharedRateLimit(CoordinationRedis redis, CoordinationKeys keys, int requestsPerSecond, IntSupplier processes,
+            @Nullable Timer waits) {
         this.redis = redis;
-        this.pauseKey = keyPrefix + ":rest:global-pause";
-        this.keys = List.of(keyPrefix + ":rest:next-turn", this.pauseKey);
+        this.pauseKey = keys.restPause();
+        this.keys = List.of(keys.restTurn(), this.pauseKey);
         this.interval = Long.toString(1_000_000L / requestsPerSecond);
+        this.requestsPerSecond = requestsPerSecond;
+        this.processes = processes;
+        this.waits = waits;
     }
 
     /**
-     * Waits for this request's turn. When Redis cannot be reached the request goes
-     * without one (JDA still waits out the 429s it receives), and that is logged.
+     * Waits for this request's turn: in Redis, or, when Redis does not answer in time,
+     * here at this process's share of the limit (JDA still waits out the 429s it
+     * receives).
      */
     void awaitTurn() throws InterruptedException {
         while (true) {
-            Long wait;
-            try {
-                wait = this.redis.execute(TURN, this.keys, this.interval);
+            long start = System.nanoTime();
+            Long wait = this.redis.fast(TURN, this.keys, this.interval);
+            if (this.waits != null) {
+                this.waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
-            catch (DataAccessException ex) {
+            if (wait == null) {
                 long now = System.nanoTime();
                 long logged = this.failureLoggedNanos.get();
                 if (now - logged >= LOG_INTERVAL_NANOS && this.failureLoggedNanos.compareAndSet(logged, now)) {
-                    log.error("Redis unreachable: REST requests go without the shared global limit: {}",
-                            ex.getMessage());
+                    log.info(
+                            "Redis did not give a REST turn in time: requests keep to this process's share of the"
+                                    + " global limit ({} of {} requests/s) until it does",
+                            share(), this.requestsPerSecond);
                 }
+                awaitLocalTurn();
                 return;
             }
-            if (wait == null || wait <= 0) {
+            if (wait >= 0) {
+                // this request's turn, reserved
+                TimeUnit.MICROSECONDS.sleep(wait);
                 return;
             }
-            // a little jitter, so that the processes waiting for the same turn do not all
-            // ask at once
-            TimeUnit.MICROSECONDS.sleep(wait + ThreadLocalRandom.current().nextLong(1000));
+            // a global 429 being waited out; a little jitter, so that the processes
+            // waiting for its end do not all ask at once
+            TimeUnit.MICROSECONDS.sleep(-wait + ThreadLocalRandom.current().nextLong(1000));
+        }
+    }
+
+    private double share() {
+        return Math.max(1.0, (double) this.requestsPerSecond / Math.max(1, this.processes.getAsInt()));
+    }
+
+    private void awaitLocalTurn() throws InterruptedException {
+        long interval = (long) (1e9 / share());
+        long now = System.nanoTime();
+        long turn = this.nextLocalNanos.getAndAccumulate(now, (next, at) -> Math.max(next, at) + interval);
+        long wait = Math.max(turn, now) - now;
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 
@@ -111,12 +154,11 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
         this.classic.set(timestamp);
         long pause = timestamp - System.currentTimeMillis();
         if (pause > 0) {
-            try {
-                this.redis.execute(PAUSE, List.of(this.pauseKey), Long.toString(pause));
+            if (this.redis.fast(PAUSE, List.of(this.pauseKey), Long.toString(pause)) != null) {
                 log.warn("Global rate limit: every process pauses REST requests for {}", Duration.ofMillis(pause));
             }
-            catch (DataAccessException ex) {
-                log.error("Redis unreachable: only this process pauses for the global rate limit: {}", ex.getMessage());
+            else {
+                log.error("Redis unreachable: only this process pauses for the global rate limit");
             }
         }
     }

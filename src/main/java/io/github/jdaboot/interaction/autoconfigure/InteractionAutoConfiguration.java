@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.jdaboot.discord.DiscordProperties;
+import io.github.jdaboot.discord.EventClaims;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
+import io.github.jdaboot.interaction.entitlement.RequiredSkus;
+import io.github.jdaboot.interaction.entitlement.SkuCheck;
 import io.github.jdaboot.interaction.event.GatewayEventListeners;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
+import io.github.jdaboot.interaction.guard.EntitlementGuard;
 import io.github.jdaboot.interaction.guard.GuardChain;
+import io.github.jdaboot.interaction.handler.AbstractInteractionHandlerMapping;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
 import io.github.jdaboot.interaction.handler.ComponentCallbackHandlerMapping;
@@ -41,6 +47,7 @@ import io.github.jdaboot.interaction.method.annotation.UserTargetArgumentResolve
 import io.github.jdaboot.interaction.method.support.ChannelArgumentResolver;
 import io.github.jdaboot.interaction.method.support.CommandContextArgumentResolver;
 import io.github.jdaboot.interaction.method.support.ComponentContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.EntitlementsArgumentResolver;
 import io.github.jdaboot.interaction.method.support.EventArgumentResolver;
 import io.github.jdaboot.interaction.method.support.GuildArgumentResolver;
 import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
@@ -157,7 +164,8 @@ public final class InteractionAutoConfiguration {
                 new ChannelArgumentResolver(), new JdaArgumentResolver(), new MessageArgumentResolver(),
                 new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
                 new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
-                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver()));
+                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver(),
+                new EntitlementsArgumentResolver()));
         for (HandlerKind kind : HandlerKind.values()) {
             resolvers.add(new EventArgumentResolver(kind));
         }
@@ -256,6 +264,28 @@ public final class InteractionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    RequiredSkus requiredSkus(ObjectProvider<InteractionHandlerMapping> mappings) {
+        return new RequiredSkus(mappings.orderedStream()
+            .filter(AbstractInteractionHandlerMapping.class::isInstance)
+            .<AbstractInteractionHandlerMapping<?>>map(AbstractInteractionHandlerMapping.class::cast)
+            .toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EntitlementGuard entitlementGuard(RequiredSkus skus, InteractionMessages messages) {
+        return new EntitlementGuard(skus, messages);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord) {
+        DiscordProperties properties = discord.getIfAvailable(DiscordProperties::new);
+        return new SkuCheck(skus, properties.getStartupTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     GuardChain interactionGuards(ObjectProvider<InteractionGuard> applicationGuards, InteractionMessages messages) {
         return new GuardChain(applicationGuards.orderedStream().toList(), new CooldownTracker(), messages);
     }
@@ -275,10 +305,11 @@ public final class InteractionAutoConfiguration {
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
             InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
-            CommandProperties properties) {
+            CommandProperties properties, ObjectProvider<EventClaims> claims) {
         InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
                 properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
-        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support);
+        return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
+                claims.getIfUnique(() -> EventClaims.ALL));
     }
 
     @Bean

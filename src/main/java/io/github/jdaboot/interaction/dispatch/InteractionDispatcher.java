@@ -3,12 +3,14 @@ package io.github.jdaboot.interaction.dispatch;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.jdaboot.discord.EventClaims;
 import io.github.jdaboot.interaction.handler.HandlerMatch;
 import io.github.jdaboot.interaction.handler.InteractionHandlerMapping;
 import io.github.jdaboot.interaction.invocation.Delivery;
 import io.github.jdaboot.interaction.invocation.Invocation;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.callbacks.IAutoCompleteCallback;
@@ -26,6 +28,9 @@ import org.springframework.context.MessageSourceResolvable;
  * nothing handles (a command the bot no longer has, an expired or forged button) gets the
  * mapping's short polite answer, in the user's language. A message is taken as a command
  * once, however often it arrives (replayed on RESUME, recovered after a new session).
+ * When the bot's processes share its shards, a shard that moves is held by two processes
+ * for a moment, and both receive its events: a message or an interaction is answered only
+ * once this process has claimed it ({@link EventClaims}).
  */
 public class InteractionDispatcher implements EventListener {
 
@@ -45,8 +50,10 @@ public class InteractionDispatcher implements EventListener {
 
     private final HandledMessages handled = new HandledMessages(HANDLED_MESSAGES);
 
+    private final EventClaims claims;
+
     /**
-     * The dispatcher.
+     * The dispatcher of a bot that answers every event it receives.
      * @param mappings the handler mappings, in the order they are asked
      * @param adapter runs the handlers
      * @param executor gives each run its virtual thread
@@ -54,10 +61,25 @@ public class InteractionDispatcher implements EventListener {
      */
     public InteractionDispatcher(List<? extends InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
             CommandExecutor executor, InvocationSupport support) {
+        this(mappings, adapter, executor, support, EventClaims.ALL);
+    }
+
+    /**
+     * The dispatcher.
+     * @param mappings the handler mappings, in the order they are asked
+     * @param adapter runs the handlers
+     * @param executor gives each run its virtual thread
+     * @param support what every run needs
+     * @param claims whether this process answers an event (several processes may receive
+     * it)
+     */
+    public InteractionDispatcher(List<? extends InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
+            CommandExecutor executor, InvocationSupport support, EventClaims claims) {
         this.mappings = List.copyOf(mappings);
         this.adapter = adapter;
         this.executor = executor;
         this.support = support;
+        this.claims = claims;
     }
 
     /** The handler mappings, in the order they are asked. */
@@ -81,6 +103,16 @@ public class InteractionDispatcher implements EventListener {
             // replayed on RESUME or recovered after a new session, and already answered
             return;
         }
+        switch (event) {
+            case MessageReceivedEvent message -> this.claims.whenClaimed(message.getJDA(), message.getMessageIdLong(),
+                    message.getChannel().getIdLong(), () -> handle(event, match));
+            case GenericInteractionCreateEvent interaction ->
+                this.claims.whenClaimed(interaction.getJDA(), interaction.getIdLong(), 0, () -> handle(event, match));
+            default -> handle(event, match);
+        }
+    }
+
+    private void handle(GenericEvent event, HandlerMatch match) {
         switch (match) {
             case HandlerMatch.Found(Object handler, var invocation) -> run(invocation.apply(this.support), handler);
             case HandlerMatch.NotFound(MessageSourceResolvable answer) -> answer(event, answer);

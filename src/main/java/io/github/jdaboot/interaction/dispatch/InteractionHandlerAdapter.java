@@ -124,10 +124,10 @@ public class InteractionHandlerAdapter {
         Observation observation = observe(context);
         try (Observation.Scope scope = observation.openScope()) {
             GuardedRun run = new HandlerGuardedRun(handler, invocation);
-            Optional<String> denied = this.guards.beforeArguments(run);
+            Optional<Reply> denied = this.guards.beforeArguments(run);
             if (denied.isPresent()) {
                 outcome = CommandOutcome.DENIED;
-                invocation.reply(Reply.of(denied.get()).ephemeral());
+                invocation.reply(denied.get());
                 return invocation.allSent();
             }
             Object[] values = this.arguments.resolveArguments(handler, invocation.kind(), invocation);

@@ -2,12 +2,15 @@ package io.github.jdaboot.interaction.dispatch;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageHistory;
+import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -25,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * missed, but when Discord ends a session (INVALID_SESSION, close 4007 or 4009) the bot
  * identifies anew and the messages sent in between are never delivered. For each channel
  * active in the last few minutes this reads the history after the last message seen there
- * and feeds it through the usual path, where already answered messages are skipped.
- * Everything is queued; nothing blocks JDA's threads. Only with prefix commands: a missed
- * interaction is Discord's to expire.
+ * and feeds what the bot has not replied to through the usual path, where messages
+ * already taken as commands are skipped. Everything is queued; nothing blocks JDA's
+ * threads. Only with prefix commands: a missed interaction is Discord's to expire.
  */
 public class MissedCommandRecovery implements EventListener {
 
@@ -117,7 +120,19 @@ public class MissedCommandRecovery implements EventListener {
 
     private void replay(JDA jda, List<Message> newestFirst) {
         OffsetDateTime horizon = OffsetDateTime.now().minus(WINDOW);
-        newestFirst = newestFirst.stream().filter((message) -> message.getTimeCreated().isAfter(horizon)).toList();
+        long self = jda.getSelfUser().getIdLong();
+        Set<Long> answered = new HashSet<>();
+        for (Message message : newestFirst) {
+            MessageReference reference = message.getMessageReference();
+            if (reference != null && message.getAuthor().getIdLong() == self) {
+                answered.add(reference.getMessageIdLong());
+            }
+        }
+        // another session (of this process before, or of another process of the bot)
+        // may have answered some already
+        newestFirst = newestFirst.stream()
+            .filter((message) -> message.getTimeCreated().isAfter(horizon) && !answered.contains(message.getIdLong()))
+            .toList();
         if (newestFirst.isEmpty()) {
             return;
         }

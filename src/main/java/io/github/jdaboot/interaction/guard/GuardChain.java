@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.github.jdaboot.interaction.GuardedRun;
 import io.github.jdaboot.interaction.InteractionGuard;
+import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Cooldown;
 import io.github.jdaboot.interaction.annotation.GuildOnly;
 import io.github.jdaboot.interaction.annotation.RequiresPermissions;
@@ -38,12 +39,15 @@ public class GuardChain {
         this.cooldown = new CooldownGuard(cooldowns, messages);
     }
 
-    /** Why the run is refused before reading its arguments, or empty. */
-    public Optional<String> beforeArguments(GuardedRun run) {
+    /**
+     * The answer to a run refused before reading its arguments (the refusing guard's
+     * {@link InteractionGuard#refusal}), or empty.
+     */
+    public Optional<Reply> beforeArguments(GuardedRun run) {
         for (InteractionGuard guard : this.beforeArguments) {
             Optional<String> denied = guard.check(run);
             if (denied.isPresent()) {
-                return denied;
+                return Optional.of(guard.refusal(run, denied.get()));
             }
         }
         return Optional.empty();

@@ -32,7 +32,7 @@ class GuildOnlyGuard implements InteractionGuard {
     }
 
     /** "this button only works ..." starts a sentence: "This button only works ...". */
-    private static String capitalized(String text) {
+    static String capitalized(String text) {
         return (!text.isEmpty() && Character.isLowerCase(text.charAt(0)))
                 ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
     }

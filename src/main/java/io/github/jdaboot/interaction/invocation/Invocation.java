@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.ComponentCallback;
+import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.MessageLimitException;
 import io.github.jdaboot.interaction.Modal;
@@ -28,6 +29,8 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.replacer.ComponentReplacer;
 import net.dv8tion.jda.api.components.selections.SelectMenu;
 import net.dv8tion.jda.api.components.tree.MessageComponentTree;
+import net.dv8tion.jda.api.entities.Entitlement;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -58,6 +61,8 @@ public abstract class Invocation implements InteractionContext {
     private final InvocationSupport support;
 
     private Map<String, String> idParts = Map.of();
+
+    private @Nullable Entitlements entitlements;
 
     /**
      * Everything sent for this run so far, in order; each message goes out once the one
@@ -120,6 +125,34 @@ public abstract class Invocation implements InteractionContext {
 
     public void idParts(Map<String, String> parts) {
         this.idParts = Map.copyOf(parts);
+    }
+
+    /**
+     * The interaction's entitlements; for a message (a prefix command), the user's and,
+     * in a server, the server's active ones, looked up when first asked for: one request
+     * each, the first page of Discord's list (100, far more than one user has).
+     */
+    @Override
+    public synchronized Entitlements entitlements() {
+        if (this.entitlements == null) {
+            this.entitlements = (event() instanceof Interaction interaction)
+                    ? Entitlements.of(interaction.getEntitlements()) : Entitlements.lookedUp(this::lookUpEntitlements);
+        }
+        return this.entitlements;
+    }
+
+    private List<Entitlement> lookUpEntitlements() {
+        CompletableFuture<List<Entitlement>> users = jda().retrieveEntitlements()
+            .user(user())
+            .excludeEnded(true)
+            .submit();
+        Guild guild = guild();
+        CompletableFuture<List<Entitlement>> guilds = (guild != null)
+                ? jda().retrieveEntitlements().guild(guild.getIdLong()).excludeEnded(true).submit()
+                : CompletableFuture.completedFuture(List.of());
+        List<Entitlement> all = new ArrayList<>(users.join());
+        all.addAll(guilds.join());
+        return all;
     }
 
     /** Whether the bot is shutting down (a handler interrupted now was cut off by it). */

@@ -12,7 +12,10 @@ import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
+import io.github.jdaboot.interaction.entitlement.RequiredSkus;
+import io.github.jdaboot.interaction.entitlement.SkuCheck;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
+import io.github.jdaboot.interaction.guard.EntitlementGuard;
 import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
@@ -47,6 +50,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
@@ -74,6 +78,22 @@ class InteractionAutoConfigurationTests {
                 .hasSingleBean(CommandSynchronizer.class)
                 .hasSingleBean(InteractionDispatcher.class);
             assertThat(context.getBean(CommandHandlerMapping.class).getCommand("help")).isPresent();
+        });
+    }
+
+    @Test
+    @DisplayName("premium: the required SKUs, the entitlement guard, and the SKU check started after the gateway's wait")
+    void premium() {
+        this.runner.run((context) -> {
+            assertThat(context).hasNotFailed()
+                .hasSingleBean(RequiredSkus.class)
+                .hasSingleBean(EntitlementGuard.class)
+                .hasSingleBean(SkuCheck.class);
+            assertThat(context.getBean(SkuCheck.class).getPhase()).as("after DiscordGatewayLifecycle's")
+                .isGreaterThan(SmartLifecycle.DEFAULT_PHASE - 100)
+                .isLessThan(SmartLifecycle.DEFAULT_PHASE);
+            assertThat(context.getBean(EntitlementGuard.class).getOrder()).as("first of the guard beans")
+                .isEqualTo(Ordered.HIGHEST_PRECEDENCE);
         });
     }
 

@@ -147,6 +147,10 @@ final class GatewaySchemas {
                 new Part("data/resolved/channels/*", CHANNEL, Completion.NONE),
                 schema("data/resolved/messages/*", "MessageResponse"),
                 schema("data/resolved/attachments/*", "MessageAttachmentResponse"));
+        for (GatewayEvent entitlement : List.of(GatewayEvent.ENTITLEMENT_CREATE, GatewayEvent.ENTITLEMENT_UPDATE,
+                GatewayEvent.ENTITLEMENT_DELETE)) {
+            put(entitlement, schema("", "EntitlementResponse"));
+        }
         for (GatewayEvent event : GatewayEvent.values()) {
             if (PARTS.containsKey(event) == WITHOUT_SCHEMA.contains(event)) {
                 throw new IllegalStateException(event + " must have parts with a schema or be listed without");

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.server.PathContainer;
@@ -102,13 +103,19 @@ public final class OpenApiSpec {
     }
 
     /**
-     * The one place where the spec disagrees with what Discord sends and documents: a
-     * field error in {@code errors.<field>._errors[]} has a string {@code code} such as
+     * The places where the spec disagrees with what Discord sends and documents. A field
+     * error in {@code errors.<field>._errors[]} has a string {@code code} such as
      * {@code BASE_TYPE_MAX_LENGTH} (see "Error Messages" in Discord's API reference), but
-     * the spec reuses its top-level {@code Error}, whose {@code code} is an integer.
-     * Field errors are checked with a string code.
+     * the spec reuses its top-level {@code Error}, whose {@code code} is an integer:
+     * field errors are checked with a string code. The spec lists only two entitlement
+     * types (8 and 10), where the Entitlement resource documents 1 to 8 (a one-time
+     * purchase is 1): the documented ones are added. The spec has no List SKUs
+     * ({@code GET /applications/{application_id}/skus}), which the SKU resource
+     * documents: it is added, with the SKU object as documented.
      */
     private static JsonNode correct(JsonNode document) {
+        withDocumentedEntitlementTypes(document);
+        withListSkus(document);
         JsonNode inner = document.at("/components/schemas/InnerErrors/properties/_errors");
         if (inner instanceof ObjectNode errors
                 && "#/components/schemas/Error".equals(errors.path("items").path("$ref").asString(""))) {
@@ -120,6 +127,59 @@ public final class OpenApiSpec {
                 .set("message", JSON.createObjectNode().put("type", "string"));
         }
         return document;
+    }
+
+    private static void withDocumentedEntitlementTypes(JsonNode document) {
+        JsonNode types = document.at("/components/schemas/EntitlementTypes/oneOf");
+        if (!(types instanceof ArrayNode known)) {
+            return;
+        }
+        List<String> names = List.of("PURCHASE", "PREMIUM_SUBSCRIPTION", "DEVELOPER_GIFT", "TEST_MODE_PURCHASE",
+                "FREE_PURCHASE", "USER_GIFT", "PREMIUM_PURCHASE");
+        for (int value = 1; value <= names.size(); value++) {
+            int type = value;
+            boolean listed = known.valueStream().anyMatch((entry) -> entry.path("const").asInt(-1) == type);
+            if (!listed) {
+                known.addObject().put("title", names.get(value - 1)).put("const", value);
+            }
+        }
+    }
+
+    private static void withListSkus(JsonNode document) {
+        if (!(document.path("paths") instanceof ObjectNode paths)
+                || !(document.path("components").path("schemas") instanceof ObjectNode schemas)
+                || paths.has("/applications/{application_id}/skus")) {
+            return;
+        }
+        ObjectNode sku = schemas.putObject("SKUResponse");
+        sku.put("type", "object");
+        ObjectNode properties = sku.putObject("properties");
+        properties.putObject("id").put("$ref", "#/components/schemas/SnowflakeType");
+        properties.putObject("type").put("type", "integer").putArray("enum").add(2).add(3).add(5).add(6);
+        properties.putObject("application_id").put("$ref", "#/components/schemas/SnowflakeType");
+        properties.putObject("name").put("type", "string");
+        properties.putObject("slug").put("type", "string");
+        properties.putObject("flags").put("type", "integer");
+        sku.putArray("required").add("id").add("type").add("application_id").add("name").add("slug").add("flags");
+        ObjectNode path = paths.putObject("/applications/{application_id}/skus");
+        path.putArray("parameters")
+            .addObject()
+            .put("name", "application_id")
+            .put("in", "path")
+            .put("required", true)
+            .putObject("schema")
+            .put("$ref", "#/components/schemas/SnowflakeType");
+        ObjectNode responses = path.putObject("get").put("operationId", "list_skus").putObject("responses");
+        responses.putObject("200")
+            .put("description", "200 response for list_skus")
+            .putObject("content")
+            .putObject("application/json")
+            .putObject("schema")
+            .put("type", "array")
+            .putObject("items")
+            .put("$ref", "#/components/schemas/SKUResponse");
+        responses.putObject("429").put("$ref", "#/components/responses/ClientRatelimitedResponse");
+        responses.putObject("4XX").put("$ref", "#/components/responses/ClientErrorResponse");
     }
 
     /** An operation of the spec, such as {@code GET /channels/{channel_id}}. */
