@@ -87,6 +87,17 @@ class DiscordEmulatorLayoutsAndPollsTests {
     }
 
     @Test
+    @DisplayName("a premium button in a layout's section is checked like one in a row: an SKU the app lacks, 50057")
+    void premiumButtonInALayout() throws Exception {
+        HttpResponse<String> premium = send("{\"flags\": " + V2 + ", \"components\": [{\"type\": 9, \"components\": ["
+                + "{\"type\": 10, \"content\": \"Pro\"}], \"accessory\": {\"type\": 2, \"style\": 6,"
+                + " \"sku_id\": \"123\"}}]}");
+        assertThat(premium.statusCode()).as(premium.body()).isEqualTo(400);
+        assertThat(JSON.readTree(premium.body()).path("code").asInt()).as("a premium button's SKU checked in a section")
+            .isEqualTo(50057);
+    }
+
+    @Test
     @DisplayName("a poll's votes through the control API: counted, refused with Discord's 400, taken back, paged")
     void votesThroughTheControlApi() throws Exception {
         HttpResponse<String> sent = send(POLL);
