@@ -10,8 +10,8 @@
   const INTERACTION_WATCH_MS = 30000;
   const COMPONENTS_V2 = 1 << 15; // the message flag of layouts
 
-  const world = { guild: null, channels: [], users: [], roles: [], commands: [], skus: [], entitlements: [],
-    version: '' };
+  const world = { guild: null, channels: [], privateChannels: [], users: [], roles: [], commands: [], skus: [],
+    entitlements: [], version: '' };
   let current = null;
   const rendered = new Map(); // message id -> { signature, node }
   const started = new Map(); // interaction id -> { user, type, command?, action? }: what this page ran
@@ -146,23 +146,25 @@
 
   async function loadWorld() {
     const changes = localeChanges;
-    const [guilds, users, commands, skus] = await Promise.all([api('GET', '/emulator/guilds'),
-      api('GET', '/emulator/users'), api('GET', '/emulator/commands'), api('GET', '/emulator/skus')]);
+    const [guilds, users, commands, skus, privateChannels] = await Promise.all([api('GET', '/emulator/guilds'),
+      api('GET', '/emulator/users'), api('GET', '/emulator/commands'), api('GET', '/emulator/skus'),
+      api('GET', '/emulator/private-channels')]);
     const guild = guilds[0] || null;
     const all = guild ? guild.channels : [];
     const channels = [];
     for (const channel of all.filter((c) => c.type === 0 || c.type === 5)) {
       channels.push(channel, ...all.filter((t) => t.parent_id === channel.id && [10, 11, 12].includes(t.type)));
     }
-    Object.assign(world, { guild, users, commands, channels, skus, roles: guild ? guild.roles : [] });
-    const version = JSON.stringify([users.map((u) => u.id + u.username), world.roles.map((r) => r.id + r.name),
-      channels.map((c) => c.id + c.name),
+    Object.assign(world, { guild, users, commands, channels, skus, privateChannels, roles: guild ? guild.roles : [] });
+    const version = JSON.stringify([users.map((u) => u.id + u.username + u.app_installed),
+      world.roles.map((r) => r.id + r.name), channels.map((c) => c.id + c.name), privateChannels.map((c) => c.id),
       commands.filter((c) => c.type === 2 || c.type === 3).map((c) => [c.type, c.name, c.name_localizations]),
       skus.map((sku) => [sku.id, sku.name, sku.price])]);
     if (localePending === 0 && changes === localeChanges) showLocale();
     if (version !== world.version) {
       world.version = version;
       renderChannels();
+      renderPrivateChannels();
       $('user-names').replaceChildren(...users.filter((u) => !u.bot).map((u) => {
         const option = el('option');
         option.value = u.username;
@@ -188,13 +190,73 @@
     current = channel;
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
-    $('channel-title').textContent = '# ' + channel.name;
-    $('content').placeholder = `Message #${channel.name}: try .idea, /idea or @IdeaBot idea`;
-    for (const button of document.querySelectorAll('#channels button')) {
+    $('channel-title').textContent = channelTitle(channel);
+    $('content').placeholder = isPrivate(channel) ? `Message ${channelTitle(channel)}: try /idea (the bot only answers `
+      + 'the commands of an app you installed to your account here)'
+      : `Message #${channel.name}: try .idea, /idea or @IdeaBot idea`;
+    for (const button of document.querySelectorAll('#channels button, #private-channels button')) {
       button.setAttribute('aria-current', String(button.dataset.id === channel.id));
     }
     history.replaceState(null, '', '?channel=' + encodeURIComponent(channel.id));
     refreshMessages().catch(() => {});
+  }
+
+  // DMs between users and group DMs, where the bot is not a member: only the commands of an app a user installed to
+  // their account run there, as interactions; the bot sees no messages. The list shows the DMs of the user you are.
+  function isPrivate(channel) {
+    return !channel.guild_id && Array.isArray(channel.recipients) && (channel.type === 3 || channel.recipients.length > 1);
+  }
+
+  function channelTitle(channel) {
+    if (!isPrivate(channel)) return (channel.type === 1 ? '@ ' : '# ') + channel.name;
+    if (channel.type === 3) return channel.name || channel.recipients.map((u) => u.username).join(', ');
+    return '@ ' + channel.recipients.map((u) => u.username).filter((name) => !sameName(name, me())).join(', ');
+  }
+
+  function renderPrivateChannels() {
+    const mine = world.privateChannels.filter((c) => c.recipients.some((u) => sameName(u.username, me())));
+    $('private-channels').replaceChildren(...mine.map((channel) => {
+      const button = el('button', '', channelTitle(channel));
+      button.type = 'button';
+      button.dataset.id = channel.id;
+      button.title = channel.type === 3 ? 'Group DM: ' + channel.recipients.map((u) => u.username).join(', ') : 'DM';
+      button.setAttribute('aria-current', String(current !== null && current.id === channel.id));
+      button.addEventListener('click', () => select(channel));
+      return el('li', '', button);
+    }));
+    const user = world.users.find((u) => sameName(u.username, me()));
+    const installed = Boolean(user && user.app_installed);
+    $('app-install').textContent = installed ? 'Remove the app from my account' : 'Add the app to my account';
+    $('app-install').setAttribute('aria-pressed', String(installed));
+  }
+
+  async function toggleAppInstall() {
+    const user = world.users.find((u) => sameName(u.username, me()));
+    try {
+      await api('POST', `/emulator/users/${encodeURIComponent(me())}/app`, { installed: !(user && user.app_installed) });
+      await loadWorld();
+      renderPrivateChannels();
+      for (const entry of rendered.values()) entry.node.remove(); // their Apps menus follow the install
+      rendered.clear();
+      await refreshMessages();
+    }
+    catch (error) {
+      showError(`Could not change the app's install: ${reason(error)}`);
+    }
+  }
+
+  // Whether Discord's client offers the command here to the user you are: its contexts include this place (0 a
+  // server, 1 the bot's DM, 2 another DM or a group DM), it is installed to the server (not in a DM between users) or
+  // to the user's account, and an age-restricted (nsfw) one only in an age-restricted channel.
+  function offeredHere(command) {
+    if (!current) return false;
+    if (command.guild_id && command.guild_id !== current.guild_id) return false;
+    const place = current.guild_id ? 0 : (isPrivate(current) ? 2 : 1);
+    if (!(command.contexts || [0, 1, 2]).includes(place)) return false;
+    const types = command.integration_types || [0];
+    const user = world.users.find((u) => sameName(u.username, me()));
+    const installed = (types.includes(0) && place !== 2) || (types.includes(1) && Boolean(user && user.app_installed));
+    return installed && (!command.nsfw || Boolean(current.nsfw));
   }
 
   async function refreshStatus() {
@@ -389,7 +451,7 @@
   }
 
   function messageApps(message) {
-    const commands = world.commands.filter((c) => c.type === 3);
+    const commands = world.commands.filter((c) => c.type === 3 && offeredHere(c));
     if (!commands.length) return null;
     return contextMenu('apps', el('summary', '', 'Apps'), 'Apps', null, 'message_command', message.id, commands);
   }
@@ -397,7 +459,7 @@
   // a message's author; when the bot has user commands, the name opens Discord's Apps menu for that user
   function authorNode(user) {
     const name = el('span', 'author', user.username);
-    const commands = world.commands.filter((c) => c.type === 2);
+    const commands = world.commands.filter((c) => c.type === 2 && offeredHere(c));
     if (!commands.length) return name;
     const summary = el('summary', '', name);
     summary.title = `Apps for ${user.username} (click or right-click)`;
@@ -974,7 +1036,7 @@
       if (!subs.length) entries.push({ path, shown, description: localized(definition, 'description'), options });
       for (const sub of subs) add(path + ' ' + sub.name, shown + ' ' + localized(sub, 'name'), sub);
     };
-    for (const command of world.commands) {
+    for (const command of world.commands.filter(offeredHere)) {
       if ((command.type || 1) === 1) add(command.name, localized(command, 'name'), command);
     }
     return entries;
@@ -1355,6 +1417,7 @@
   $('composer').addEventListener('submit', send);
   $('author').addEventListener('change', () => {
     showLocale();
+    renderPrivateChannels();
     loadPremium().catch(() => {});
     for (const entry of rendered.values()) entry.node.remove();
     rendered.clear();
@@ -1368,6 +1431,7 @@
   }));
   $('locale').value = DEFAULT_LOCALE;
   $('locale').addEventListener('change', changeLocale);
+  $('app-install').addEventListener('click', toggleAppInstall);
   document.addEventListener('click', (event) => { // an open Apps menu closes on a click elsewhere, as a menu does
     const inside = event.target instanceof Element ? event.target.closest('.menu') : null;
     closeMenus(inside);
@@ -1393,7 +1457,7 @@
   (async () => {
     await refreshStatus();
     const wanted = new URLSearchParams(location.search).get('channel');
-    const channel = world.channels.find((c) => c.id === wanted) || world.channels[0];
+    const channel = [...world.channels, ...world.privateChannels].find((c) => c.id === wanted) || world.channels[0];
     if (channel) select(channel);
     content.focus();
     setTimeout(poll, POLL_MS);

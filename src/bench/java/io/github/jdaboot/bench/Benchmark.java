@@ -189,6 +189,8 @@ public final class Benchmark {
                 results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
                 results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
                 if (this.peers) {
+                    // the peers' feature in this project, for the peers' comparison
+                    results.sameFeature.add(measure(new BotRun(Bot.PROJECT_SAME_FEATURE), run, true));
                     measure(botCommands, run, true);
                     measure(jdaCommands, run, true);
                 }
@@ -334,11 +336,12 @@ public final class Benchmark {
         this.commandsJar = this.out.resolve("bench-commands.jar");
         Path classes = Path.of("target", "bench-classes");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(this.commandsJar));
-                Stream<Path> files = Files.walk(classes.resolve("io/github/jdaboot/bench/commands"))) {
+                Stream<Path> files = Stream.concat(Files.walk(classes.resolve("io/github/jdaboot/bench/commands")),
+                        Files.walk(classes.resolve("io/github/jdaboot/bench/samefeature")))) {
             // directory entries too: Spring's component scanning finds packages in a jar
             // through them
             for (String directory : List.of("io/", "io/github/", "io/github/jdaboot/", "io/github/jdaboot/bench/",
-                    "io/github/jdaboot/bench/commands/")) {
+                    "io/github/jdaboot/bench/commands/", "io/github/jdaboot/bench/samefeature/")) {
                 jar.putNextEntry(new JarEntry(directory));
                 jar.closeEntry();
             }
@@ -976,6 +979,14 @@ public final class Benchmark {
                 command.addAll(this.projectJvmOptions);
                 command.addAll(projectClassPath());
             }
+            case PROJECT_SAME_FEATURE -> {
+                // the application as packaged, but the peers' feature scanned instead of
+                // its idea package
+                command.addAll(this.projectJvmOptions);
+                command.add("-cp");
+                command.add(this.applicationJar + ":" + this.commandsJar);
+                command.add("io.github.jdaboot.bench.samefeature.SameFeatureBot");
+            }
             case PROJECT_AOT -> {
                 command.add("-XX:AOTCache=" + this.aotCache);
                 command.add("-XX:AOTMode=on"); // fail rather than run without the cache
@@ -1032,7 +1043,8 @@ public final class Benchmark {
 
         PROJECT("this project", true, true), BASELINE("baseline (plain JDA)", true, false),
         BASELINE_SAME_PAYLOAD("baseline sending the project's payload", true, true),
-        PROJECT_AOT("this project, AOT cache", true, true), BOTCOMMANDS("BotCommands", true, false),
+        PROJECT_AOT("this project, AOT cache", true, true),
+        PROJECT_SAME_FEATURE("this project, peers' feature", true, true), BOTCOMMANDS("BotCommands", true, false),
         JDA_COMMANDS("jda-commands", false, true);
 
         final String label;
@@ -1057,7 +1069,7 @@ public final class Benchmark {
         }
 
         boolean isProject() {
-            return this == PROJECT || this == PROJECT_AOT;
+            return this == PROJECT || this == PROJECT_AOT || this == PROJECT_SAME_FEATURE;
         }
 
     }
@@ -1072,6 +1084,9 @@ public final class Benchmark {
         final List<BotRun> samePayload = new ArrayList<>();
 
         final List<BotRun> projectAot = new ArrayList<>();
+
+        /** This project running the peers' feature (src/bench/.../samefeature). */
+        final List<BotRun> sameFeature = new ArrayList<>();
 
         final List<BotRun> botCommands = new ArrayList<>();
 

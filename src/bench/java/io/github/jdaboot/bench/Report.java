@@ -27,6 +27,9 @@ final class Report {
 
     private final List<BotRun> samePayload;
 
+    /** This project running the peers' feature: the peers' comparison is with it. */
+    private final List<BotRun> sameFeature;
+
     private final List<BotRun> projectAot;
 
     private final List<BotRun> botCommands;
@@ -47,6 +50,7 @@ final class Report {
         this.project = results.project;
         this.baseline = results.baseline;
         this.samePayload = results.samePayload;
+        this.sameFeature = results.sameFeature;
         this.projectAot = results.projectAot;
         this.botCommands = results.botCommands;
         this.jdaCommands = results.jdaCommands;
@@ -102,12 +106,16 @@ final class Report {
     private List<String> peers() {
         List<String> lines = new ArrayList<>();
         lines.add("The peers: `/idea` and `.idea` (where a framework has prefix commands), answering with the same text"
-                + " and a button, and the button's click answered, in each framework the way its documentation shows"
-                + " (src/bench/peers).");
+                + " and one button, and the button's click answered, in each framework the way its documentation"
+                + " shows (src/bench/peers); this project does the same in \"this project, peers' feature\""
+                + " (src/bench/java/.../samefeature: the packaged application with that command set scanned instead of"
+                + " its idea package), the run the targets against the peers are checked on. \"This project, its"
+                + " /idea\" is the application as packaged (two buttons and a topic menu), beside the baseline sending"
+                + " that same payload.");
         lines.add("");
-        lines.add("| Measure | This project | Baseline, project's payload | Baseline (plain JDA) | BotCommands |"
-                + " jda-commands |");
-        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+        lines.add("| Measure | This project, peers' feature | This project, its /idea | Baseline, project's payload |"
+                + " Baseline (plain JDA) | BotCommands | jda-commands |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         int rate = this.bench.rate();
         if (this.bench.runs("replies")) {
             String slash = String.format(Locale.ROOT, "`/idea`, %,d at %d/s", this.bench.interactions(), rate);
@@ -148,9 +156,9 @@ final class Report {
                             this.bench.interactions()),
                     (r) -> r.clickBurstCpuPerThousand, "%.0f", Report::clickMissing);
             lines.add(String.format(Locale.ROOT,
-                    "| Unanswered: `/idea` / `.idea` / clicks (all runs) | %s | %s | %s |" + " %s | %s |",
-                    unanswered(this.project), unanswered(this.samePayload), unanswered(this.baseline),
-                    unanswered(this.botCommands), unanswered(this.jdaCommands)));
+                    "| Unanswered: `/idea` / `.idea` / clicks (all runs) | %s | %s | %s | %s |" + " %s | %s |",
+                    unanswered(this.sameFeature), unanswered(this.project), unanswered(this.samePayload),
+                    unanswered(this.baseline), unanswered(this.botCommands), unanswered(this.jdaCommands)));
             peerRow(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", null);
             peerRow(lines, "Live heap after startup (after a full GC), MB", (r) -> r.heapAfterStartup, "%.1f", null);
             peerRow(lines, "RSS after startup, MB", (r) -> r.rssAfterStartup, "%.0f", null);
@@ -168,9 +176,9 @@ final class Report {
         lines.add("");
         lines.add("Interaction latency: from INTERACTION_CREATE to the answer the user sees: the callback when it"
                 + " carries the answer (4 a reply, 7 an update), else the edit that follows the deferral (jda-commands"
-                + " acknowledges `/idea` with 5 and a click with 6, then edits). The project and the baselines reply"
-                + " with two buttons and a topic menu (the same payload), BotCommands and jda-commands with one button;"
-                + " the plain baseline with text only.");
+                + " acknowledges `/idea` with 5 and a click with 6, then edits). The project with its /idea and the"
+                + " baseline sending its payload reply with two buttons and a topic menu; the project with the peers'"
+                + " feature, BotCommands and jda-commands with one button; the plain baseline with text only.");
         if (this.bench.runs("replies")) {
             lines.add("");
             lines.addAll(peerTargets());
@@ -200,7 +208,8 @@ final class Report {
 
     private void aheadOfPeers(List<String> lines, String what, ToDoubleFunction<BotRun> figure, Predicate<BotRun> can,
             String format) {
-        double ours = Stats.spread(this.project, figure).median();
+        List<BotRun> oursRuns = this.sameFeature.isEmpty() ? this.project : this.sameFeature;
+        double ours = Stats.spread(oursRuns, figure).median();
         List<String> against = new ArrayList<>();
         boolean ahead = true;
         for (List<BotRun> peer : List.of(this.botCommands, this.jdaCommands)) {
@@ -214,8 +223,10 @@ final class Report {
         if (against.isEmpty()) {
             return;
         }
-        lines.add(verdict(ahead, String.format(Locale.ROOT, "%s ahead of %s: this project " + format + ", %s", what,
-                (against.size() == 2) ? "both peers" : "the peer that can", ours, String.join(", ", against))));
+        lines.add(verdict(ahead,
+                String.format(Locale.ROOT, "%s ahead of %s: %s " + format + ", %s", what,
+                        (against.size() == 2) ? "both peers" : "the peer that can", oursRuns.getFirst().bot.label, ours,
+                        String.join(", ", against))));
     }
 
     private static @Nullable String prefixMissing(BotRun run) {
@@ -255,14 +266,15 @@ final class Report {
     }
 
     /**
-     * One row over the five bots; {@code withSamePayload} false for phases the baseline
+     * One row over the six bots; {@code withSamePayload} false for phases the baseline
      * with the project's payload does not run.
      */
     private void peerRow(List<String> lines, String measure, ToDoubleFunction<BotRun> figure, String format,
             @Nullable Function<BotRun, @Nullable String> missing, boolean withSamePayload) {
         List<String> cells = new ArrayList<>();
-        for (List<BotRun> runs : List.of(this.project, withSamePayload ? this.samePayload : List.<BotRun>of(),
-                this.baseline, this.botCommands, this.jdaCommands)) {
+        for (List<BotRun> runs : List.of(withSamePayload ? this.sameFeature : List.<BotRun>of(), this.project,
+                withSamePayload ? this.samePayload : List.<BotRun>of(), this.baseline, this.botCommands,
+                this.jdaCommands)) {
             if (runs.isEmpty()) {
                 cells.add("");
                 continue;

@@ -47,6 +47,9 @@ final class ResultsChart {
             addPercentiles(slash, "baseline (plain JDA)", baseline.slashLatencies);
             addPercentiles(slash, "baseline, project's payload", samePayload.slashLatencies);
             if (bench.peers()) {
+                BotRun sameFeature = results.sameFeature.getLast();
+                addPercentiles(latency, "this project, peers' feature", sameFeature.latencies);
+                addPercentiles(slash, "this project, peers' feature", sameFeature.slashLatencies);
                 addPercentiles(latency, "BotCommands", results.botCommands.getLast().latencies);
                 addPercentiles(slash, "BotCommands", results.botCommands.getLast().slashLatencies);
                 addPercentiles(slash, "jda-commands", results.jdaCommands.getLast().slashLatencies);
@@ -56,6 +59,7 @@ final class ResultsChart {
             if (bench.peers()) {
                 XYChart clicks = percentiles("Click on the reply's button: INTERACTION_CREATE to answer");
                 addPercentiles(clicks, "this project", project.clickLatencies);
+                addPercentiles(clicks, "this project, peers' feature", results.sameFeature.getLast().clickLatencies);
                 addPercentiles(clicks, "baseline, project's payload", samePayload.clickLatencies);
                 addPercentiles(clicks, "jda-commands", results.jdaCommands.getLast().clickLatencies);
                 charts.add(clicks);
@@ -152,6 +156,7 @@ final class ResultsChart {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#");
         List<String> kinds = List.of("/idea", ".idea", "click");
+        addCosts(chart, "this project, peers' feature", results.sameFeature, kinds);
         addCosts(chart, "this project", results.project, kinds);
         addCosts(chart, "baseline, project's payload", results.samePayload, kinds);
         addCosts(chart, "BotCommands", results.botCommands, kinds);

@@ -10,6 +10,7 @@ import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
 import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.CommandConfig;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
 import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.IdPart;
@@ -29,6 +30,8 @@ import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.SkuSnowflake;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -40,7 +43,9 @@ import org.springframework.stereotype.Component;
  * replaces it, a menu of topics, a form to suggest an idea of one's own
  * ({@code /suggest}, or the "Suggest one" button), a poll among three ideas
  * ({@link IdeaPolls}), and "Idea from this message" in Discord's menu on a message. Texts
- * in the user's language (messages*.properties).
+ * in the user's language (messages*.properties). Installed to servers and to users'
+ * accounts alike: a user who installed the app runs them in any DM or group DM too, where
+ * the bot answers the interaction only.
  * <p>
  * Premium, when its SKUs are set ({@code idea.premium.*}): Idea Pro's topics (and their
  * ideas) need Idea Pro, checked with the run's {@link Entitlements} (its "More topics"
@@ -48,6 +53,8 @@ import org.springframework.stereotype.Component;
  * bought is used up by the next suggestion, which becomes the next idea anyone gets.
  */
 @Component
+@CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL }, contexts = {
+        InteractionContextType.GUILD, InteractionContextType.BOT_DM, InteractionContextType.PRIVATE_CHANNEL })
 class IdeaCommands {
 
     private static final String ANOTHER = "idea:another";

@@ -8,6 +8,9 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.interactions.IntegrationOwners;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,34 @@ public interface InteractionContext {
 
     /** The JDA event behind this run. */
     GenericEvent event();
+
+    /**
+     * Where it happened: in a server ({@code GUILD}), in the bot's DM ({@code BOT_DM}),
+     * or in a DM between users or a group DM ({@code PRIVATE_CHANNEL}), where the bot is
+     * not part of the conversation and can only answer the interaction. A prefix command
+     * runs in a server or in the bot's DM.
+     */
+    default InteractionContextType contextType() {
+        if (event() instanceof Interaction interaction) {
+            return interaction.getContext();
+        }
+        return (guild() != null) ? InteractionContextType.GUILD : InteractionContextType.BOT_DM;
+    }
+
+    /**
+     * Who installed the app so that this could run: the server it is installed to (the
+     * server's id; {@code 0} in the bot's DM) and the user who installed it to their
+     * account, as Discord's {@code authorizing_integration_owners} say. For a prefix
+     * command, the server it runs in (or {@code 0} in the bot's DM): the bot receives
+     * messages only where it is installed.
+     */
+    default IntegrationOwners integrationOwners() {
+        if (event() instanceof Interaction interaction) {
+            return interaction.getIntegrationOwners();
+        }
+        Guild guild = guild();
+        return new ServerInstall((guild != null) ? guild.getIdLong() : 0);
+    }
 
     /**
      * The language to answer in: the user's Discord language for an interaction, the

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.testing.JdaEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -184,7 +185,10 @@ class DiscordAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
                     SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
             .run((context) -> {
-                assertThat(context).hasNotFailed().hasSingleBean(DiscordRateLimitMetrics.class);
+                assertThat(context).hasNotFailed()
+                    .hasSingleBean(DiscordRateLimitMetrics.class)
+                    .hasSingleBean(DiscordRestMeterObservationHandler.class)
+                    .hasSingleBean(DefaultMeterObservationHandler.class);
                 MeterRegistry registry = context.getBean(MeterRegistry.class);
                 assertThat(registry.get("discord.rest.ratelimits").counters()).hasSize(3);
                 assertThat(registry.get("discord.rest.requests").tag("uri", "/gateway/bot").timers()).isNotEmpty();

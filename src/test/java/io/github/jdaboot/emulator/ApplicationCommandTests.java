@@ -150,7 +150,34 @@ class ApplicationCommandTests {
                         "{\"type\": 3, \"name\": \"Quote\", " + "\"name_localizations\": {\"de\": \"" + "x".repeat(33)
                                 + "\"}}",
                         "name_localizations.de", "BASE_TYPE_BAD_LENGTH"),
-                Arguments.of("command type 5", "{\"type\": 5, \"name\": \"c\"}", "type", "BASE_TYPE_CHOICES"));
+                Arguments.of("command type 5", "{\"type\": 5, \"name\": \"c\"}", "type", "BASE_TYPE_CHOICES"),
+                Arguments.of("an integration type Discord does not have",
+                        "{\"name\": \"c\", \"description\": \"d\", \"integration_types\": [0, 2]}",
+                        "integration_types.1", "ENUM_TYPE_COERCE"),
+                Arguments.of("a context Discord does not have",
+                        "{\"name\": \"c\", \"description\": \"d\", \"contexts\": [\"3\"]}", "contexts.0",
+                        "ENUM_TYPE_COERCE"),
+                Arguments.of("nsfw that is no boolean", "{\"name\": \"c\", \"description\": \"d\", \"nsfw\": \"yes\"}",
+                        "nsfw", "BOOLEAN_TYPE_COERCE"),
+                Arguments.of("a subcommand beside an option",
+                        option.formatted("{\"type\": 1, \"name\": \"s\", \"description\": \"d\"}, "
+                                + "{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}"),
+                        "options", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("a subcommand group in a subcommand group",
+                        option.formatted("{\"type\": 2, \"name\": \"g\", \"description\": \"d\", \"options\": "
+                                + "[{\"type\": 2, \"name\": \"h\", \"description\": \"d\"}]}"),
+                        "options.0.options.0.type", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("an option in a subcommand group",
+                        option.formatted("{\"type\": 2, \"name\": \"g\", \"description\": \"d\", \"options\": "
+                                + "[{\"type\": 3, \"name\": \"o\", \"description\": \"d\"}]}"),
+                        "options.0.options.0.type", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID"),
+                Arguments.of("a min_length over 6000",
+                        option.formatted(
+                                "{\"type\": 3, \"name\": \"o\", \"description\": \"d\", " + "\"min_length\": 6001}"),
+                        "options.0.min_length", "NUMBER_TYPE_MAX"),
+                Arguments.of("a channel type no channel option offers", option.formatted(
+                        "{\"type\": 7, \"name\": \"o\", \"description\": \"d\", " + "\"channel_types\": [0, 1]}"),
+                        "options.0.channel_types.1", "ENUM_TYPE_COERCE"));
     }
 
     @ParameterizedTest(name = "{0} is refused at {2} with {3}")
@@ -618,6 +645,43 @@ class ApplicationCommandTests {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("code").asInt()).isEqualTo(10063);
         assertThat(this.discord.world().interactions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("control API: install the app for a user, open a DM and a group DM, list them, talk there as a member")
+    void controlApiPrivateChannels() throws Exception {
+        var installed = control("POST", "/emulator/users/erin/app", "{\"installed\": true}");
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(installed.body()).path("app_installed").asBoolean()).isTrue();
+        assertThat(this.world.hasInstalledApp(this.world.user("erin"))).isTrue();
+
+        var dm = control("POST", "/emulator/private-channels", "{\"users\": [\"erin\", \"frank\"]}");
+        assertThat(dm.statusCode()).as(dm.body()).isEqualTo(201);
+        JsonNode direct = JSON.readTree(dm.body());
+        assertThat(direct.path("type").asInt()).isEqualTo(1);
+        assertThat(direct.path("recipients").findValuesAsString("username")).containsExactly("erin", "frank");
+        var again = control("POST", "/emulator/private-channels", "{\"users\": [\"frank\", \"erin\"]}");
+        assertThat(JSON.readTree(again.body()).path("id").asString()).as("the DM they have")
+            .isEqualTo(direct.path("id").asString());
+        var group = control("POST", "/emulator/private-channels",
+                "{\"users\": [\"erin\", \"frank\", \"gina\"], \"name\": \"Book club\"}");
+        JsonNode grouped = JSON.readTree(group.body());
+        assertThat(grouped.path("type").asInt()).isEqualTo(3);
+        assertThat(grouped.path("name").asString()).isEqualTo("Book club");
+        assertThat(grouped.path("owner_id").asString()).isEqualTo(this.world.user("erin").idString());
+        assertThat(JSON.readTree(control("GET", "/emulator/private-channels", null).body()).findValuesAsString("id"))
+            .contains(direct.path("id").asString(), grouped.path("id").asString());
+
+        var said = control("POST", "/emulator/messages", "{\"channel_id\": \"" + grouped.path("id").asString()
+                + "\", \"author\": \"gina\", \"content\": \"chapter 3?\"}");
+        assertThat(said.statusCode()).as(said.body()).isEqualTo(201);
+        assertControlError("/emulator/messages", "{\"channel_id\": \"" + grouped.path("id").asString()
+                + "\", \"author\": \"alice\", \"content\": \"hi\"}", "alice is not in this DM or group DM");
+
+        var removed = control("POST", "/emulator/users/erin/app", "{\"installed\": false}");
+        assertThat(JSON.readTree(removed.body()).path("app_installed").asBoolean()).isFalse();
+        assertControlError("/emulator/users/erin/app", "{}", "installed is required");
+        assertControlError("/emulator/private-channels", "{\"users\": [\"erin\"]}", "users is required");
     }
 
     /* ---------------------------------------------------------------- helpers */

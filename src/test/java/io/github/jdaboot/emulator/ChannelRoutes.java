@@ -74,7 +74,8 @@ final class ChannelRoutes {
                 name(body.path("name").asString(""), type), type, parent(guild, body.get("parent_id"), 0), 0,
                 text(body, "topic", null, 1024), body.path("nsfw").asBoolean(false),
                 slowmode(body.path("rate_limit_per_user").asInt(0)),
-                body.path("position").asInt(guild.channels().size()), overwrites(body.path("permission_overwrites")));
+                body.path("position").asInt(guild.channels().size()), overwrites(body.path("permission_overwrites")),
+                List.of());
         this.world.addChannel(created);
         this.gateway.dispatch(GatewayEvent.CHANNEL_CREATE, guild.id(), () -> this.payloads.channel(created).toString());
         return EmulatorResponse.json(201, this.payloads.channel(created).toString());
@@ -98,7 +99,8 @@ final class ChannelRoutes {
                 body.path("nsfw").asBoolean(channel.nsfw()),
                 slowmode(body.path("rate_limit_per_user").asInt(channel.rateLimitPerUser())),
                 body.path("position").asInt(channel.position()), body.has("permission_overwrites")
-                        ? overwrites(body.path("permission_overwrites")) : channel.overwrites());
+                        ? overwrites(body.path("permission_overwrites")) : channel.overwrites(),
+                channel.members());
         updated(edited);
         return DiscordRoutes.ok(this.payloads.channel(edited));
     }
@@ -140,7 +142,7 @@ final class ChannelRoutes {
                     entry.has("parent_id") ? parent(guild, entry.get("parent_id"), channel.parentId())
                             : channel.parentId(),
                     0, channel.topic(), channel.nsfw(), channel.rateLimitPerUser(),
-                    entry.path("position").asInt(channel.position()), channel.overwrites()));
+                    entry.path("position").asInt(channel.position()), channel.overwrites(), channel.members()));
         }
         changed.forEach(this::updated);
         return EmulatorResponse.noContent();
@@ -175,7 +177,7 @@ final class ChannelRoutes {
     private static EmulatedChannel withOverwrites(EmulatedChannel channel, List<EmulatedChannel.Overwrite> overwrites) {
         return new EmulatedChannel(channel.id(), channel.guildId(), channel.name(), channel.type(), channel.parentId(),
                 channel.recipientId(), channel.topic(), channel.nsfw(), channel.rateLimitPerUser(), channel.position(),
-                List.copyOf(overwrites));
+                List.copyOf(overwrites), channel.members());
     }
 
     private void updated(EmulatedChannel channel) {

@@ -633,6 +633,80 @@ class ChatPageBrowserTests {
      * A new channel of its own, opened in the page: what other tests did stays out of
      * sight.
      */
+    @Test
+    @DisplayName("in a group DM the bot is not in, a user who installed the app runs /idea and sees the answer; /help "
+            + "(servers and the bot's DM only) is not offered there, nor /idea once the app is removed")
+    void userInstalledCommandInAGroupDirectMessage() {
+        EmulatedUser alice = this.world.user("alice");
+        EmulatedChannel group = this.world.groupChannel("Game night " + channels.incrementAndGet(), alice,
+                this.world.user("bob"), this.world.user("carol"));
+        try {
+            chromium.browser().get(this.discord.chatUrl() + "?channel=" + group.idString());
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), group.name()));
+            this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
+            assertThat(texts(chromium.browser().findElement(By.id("private-channels")), "button"))
+                .contains(group.name(), "@ bob");
+            WebElement composer = composer();
+
+            composer.sendKeys("/");
+            this.wait.until((driver) -> suggestions().stream().anyMatch((entry) -> entry.startsWith("/idea")));
+            assertThat(suggestions()).noneMatch((entry) -> entry.startsWith("/help"));
+            composer.sendKeys("id");
+            assertThat(selectedSuggestion().getText()).startsWith("/idea");
+            composer.sendKeys(Keys.ENTER);
+            this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-topic")))
+                .sendKeys("chess", Keys.ENTER);
+
+            WebElement answer = awaitMessage("alice used /idea");
+            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+            assertThat(this.world.messages(group)).singleElement()
+                .satisfies((message) -> assertThat(message.author().id()).isEqualTo(this.world.bot().id()));
+
+            WebElement install = chromium.browser().findElement(By.id("app-install"));
+            assertThat(install.getText()).isEqualTo("Remove the app from my account");
+            install.click();
+            this.wait.until(ExpectedConditions.textToBe(By.id("app-install"), "Add the app to my account"));
+            assertThat(this.world.hasInstalledApp(alice)).isFalse();
+            composer().clear();
+            composer().sendKeys("/");
+            assertThat(chromium.browser().findElement(By.id("suggestions")).isDisplayed())
+                .as("no command of the app is offered in the group DM")
+                .isFalse();
+        }
+        finally {
+            this.world.installApp(alice);
+        }
+    }
+
+    @Test
+    @DisplayName("an age-restricted command is offered only in an age-restricted channel")
+    void ageRestrictedCommandOnlyInAgeRestrictedChannels() {
+        EmulatedChannel plain = open("all-ages");
+        EmulatedChannel adult = this.world.addTextChannel(this.world.guild(),
+                "page-after-dark-" + channels.incrementAndGet(), true);
+        String registered = http("GET", guildCommands(), null).body(); // put back
+                                                                       // afterwards
+        try {
+            assertThat(http("PUT", guildCommands(), """
+                    [{"name": "late-show", "description": "Only for grown-ups", "nsfw": true},
+                     {"name": "early-show", "description": "For everyone"}]""").statusCode()).isEqualTo(200);
+            chromium.browser().navigate().refresh(); // the page reads the commands when
+                                                     // it loads
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + plain.name()));
+            composer().sendKeys("/");
+            this.wait.until((driver) -> suggestions().contains("/early-show\nFor everyone"));
+            assertThat(suggestions()).noneMatch((entry) -> entry.startsWith("/late-show"));
+
+            chromium.browser().get(this.discord.chatUrl() + "?channel=" + adult.idString());
+            this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + adult.name()));
+            composer().sendKeys("/");
+            this.wait.until((driver) -> suggestions().contains("/late-show\nOnly for grown-ups"));
+        }
+        finally {
+            http("PUT", guildCommands(), registered);
+        }
+    }
+
     private EmulatedChannel open(String name) {
         EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
                 "page-" + name + "-" + channels.incrementAndGet());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -64,6 +65,23 @@ final class ControlApi {
             this.users.locale(user, localeOf(body(request)));
             return json(200, user(user));
         });
+        route("POST", "/emulator/users/{name}/app", (request, variables) -> {
+            EmulatedUser user = this.users.user(variables.get("name"));
+            JsonNode installed = body(request).path("installed");
+            if (!installed.isBoolean()) {
+                throw new IllegalArgumentException(
+                        "installed is required: true to install the app to the user's account, false to remove it");
+            }
+            if (installed.booleanValue()) {
+                this.users.installApp(user);
+            }
+            else {
+                this.users.uninstallApp(user);
+            }
+            return json(200, user(user));
+        });
+        route("GET", "/emulator/private-channels", (request, variables) -> json(200, privateChannels()));
+        route("POST", "/emulator/private-channels", (request, variables) -> openPrivateChannel(body(request)));
         route("POST", "/emulator/guilds/{id}/locale", (request, variables) -> {
             EmulatedGuild guild = this.world.guild(snowflake("id", variables.get("id")))
                 .orElseThrow(() -> new IllegalArgumentException("Unknown guild " + variables.get("id")));
@@ -307,9 +325,52 @@ final class ControlApi {
         return array;
     }
 
-    /** A user as Discord describes one, with the {@code locale} set in their client. */
+    /**
+     * A user as Discord describes one, with the {@code locale} set in their client and
+     * whether they installed the app to their account ({@code app_installed}).
+     */
     private ObjectNode user(EmulatedUser user) {
-        return this.payloads.user(user).put("locale", this.users.locale(user));
+        return this.payloads.user(user)
+            .put("locale", this.users.locale(user))
+            .put("app_installed", this.users.hasInstalledApp(user));
+    }
+
+    /**
+     * The DMs between users and the group DMs, the bot in none of them, each as Discord
+     * describes a private channel with all its {@code recipients}.
+     */
+    private ArrayNode privateChannels() {
+        ArrayNode array = this.payloads.array();
+        this.users.privateChannels().forEach((channel) -> array.add(this.payloads.privateChannel(channel, null)));
+        return array;
+    }
+
+    /**
+     * Opens a DM between two users ({@code {"users": ["alice", "bob"]}}, the one they
+     * have if any) or a new group DM ({@code {"users": ["alice", "bob", "carol"], "name":
+     * "Weekend plans"}}, owned by the first), users created on first use.
+     */
+    private EmulatorResponse openPrivateChannel(JsonNode body) {
+        JsonNode names = body.path("users");
+        List<EmulatedUser> members = new ArrayList<>();
+        for (JsonNode name : names) {
+            if (!name.isString() || name.stringValue().isBlank()) {
+                throw new IllegalArgumentException("users must be user names, not " + name);
+            }
+            members.add(this.users.user(name.stringValue().strip()));
+        }
+        if (!names.isArray() || members.size() < 2) {
+            throw new IllegalArgumentException(
+                    "users is required: two user names for a DM, 2 to 10 for a group DM, e.g. [\"alice\", \"bob\"]");
+        }
+        String name = text(body, "name");
+        EmulatedChannel channel = (name == null && members.size() == 2)
+                ? this.users.directChannel(members.get(0), members.get(1))
+                : this.users.groupChannel(
+                        Objects.requireNonNullElseGet(name,
+                                () -> members.stream().map(EmulatedUser::username).collect(Collectors.joining(", "))),
+                        members.getFirst(), members.subList(1, members.size()).toArray(EmulatedUser[]::new));
+        return json(201, this.payloads.privateChannel(channel, null));
     }
 
     private static String localeOf(JsonNode body) {
@@ -363,6 +424,9 @@ final class ControlApi {
         }
         EmulatedChannel channel = channel(body);
         EmulatedUser author = user(body, "author");
+        if (channel.isPrivate() && !channel.members().contains(author.id())) {
+            throw new IllegalArgumentException(author.username() + " is not in this DM or group DM");
+        }
         EmulatedMessage message = channel.isDirect()
                 ? this.users.as(author).says(this.world.directChannel(author), content)
                 : this.users.as(author).says(channel, content);

@@ -1,11 +1,13 @@
 package io.github.jdaboot.emulator;
 
 /**
- * The world a new emulator starts with: one guild owned by alice, three text channels and
- * a thread, users alice, bob and carol, another bot, a moderator role that may ping
- * everyone, and the application's SKUs: Idea Pro (durable), Spotlight (consumable) and
- * Idea Club (a subscription, with its group), with fixed ids, so that a bot can be
- * configured with them ({@code idea.premium.sku=} {@link #IDEA_PRO_SKU}).
+ * The world a new emulator starts with: one guild owned by alice, three text channels, a
+ * thread and an age-restricted channel, users alice, bob and carol, another bot, a
+ * moderator role that may ping everyone, and the application's SKUs: Idea Pro (durable),
+ * Spotlight (consumable) and Idea Club (a subscription, with its group), with fixed ids,
+ * so that a bot can be configured with them ({@code idea.premium.sku=}
+ * {@link #IDEA_PRO_SKU}); alice has installed the app to her account and has a DM with
+ * bob and a group DM with bob and carol, which the bot is not part of.
  */
 public final class DefaultWorld {
 
@@ -38,6 +40,10 @@ public final class DefaultWorld {
                 Permissions.EVERYONE_DEFAULT | Permissions.MENTION_EVERYONE | Permissions.MANAGE_MESSAGES, false);
         world.addRole(guild, "Idea Fans", Permissions.EVERYONE_DEFAULT, true);
         world.grantRole(guild, alice, moderators);
+        world.addTextChannel(guild, "after-dark", true);
+        world.installApp(alice);
+        world.directChannel(alice, world.user("bob"));
+        world.groupChannel("Weekend plans", alice, world.user("bob"), world.user("carol"));
     }
 
 }

@@ -135,10 +135,18 @@ final class DiscordRoutes {
         return world.guild(id(params, "guild_id")).orElseThrow(() -> RestApi.DiscordError.unknown("Guild", 10004));
     }
 
-    /** The channel of the route's {@code channel_id}; 404 Unknown Channel when none. */
+    /**
+     * The channel of the route's {@code channel_id}; 404 Unknown Channel when none, 403
+     * Missing Access for a DM between users or a group DM, which the bot is not part of
+     * (it answers interactions there through their webhooks only).
+     */
     static EmulatedChannel channel(EmulatorWorld world, Map<String, String> params) {
-        return world.channel(id(params, "channel_id"))
+        EmulatedChannel channel = world.channel(id(params, "channel_id"))
             .orElseThrow(() -> RestApi.DiscordError.unknown("Channel", 10003));
+        if (channel.isPrivate()) {
+            throw new RestApi.DiscordError(403, 50001, "Missing Access");
+        }
+        return channel;
     }
 
     /**

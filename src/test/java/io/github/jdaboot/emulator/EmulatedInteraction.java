@@ -3,6 +3,7 @@ package io.github.jdaboot.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,8 @@ public final class EmulatedInteraction {
 
     private final @Nullable EmulatedInteraction source;
 
+    private final Map<Integer, Long> owners;
+
     private final Instant created;
 
     private final EmulatorWorld world;
@@ -97,9 +100,10 @@ public final class EmulatedInteraction {
      * 0 for none
      * @param source for a modal submitted, the interaction the bot answered with the
      * modal
+     * @param owners who authorized the application for it, by integration type
      */
     EmulatedInteraction(long id, String token, int type, JsonNode data, EmulatedChannel channel, EmulatedUser user,
-            long messageId, @Nullable EmulatedInteraction source, EmulatorWorld world) {
+            long messageId, @Nullable EmulatedInteraction source, Map<Integer, Long> owners, EmulatorWorld world) {
         this.id = id;
         this.token = token;
         this.type = type;
@@ -108,8 +112,19 @@ public final class EmulatedInteraction {
         this.user = user;
         this.messageId = messageId;
         this.source = source;
+        this.owners = Map.copyOf(owners);
         this.world = world;
         this.created = world.now();
+    }
+
+    /**
+     * Who authorized the application for this interaction, Discord's
+     * {@code authorizing_integration_owners}: by integration type ({@code 0} server
+     * install, {@code 1} user install), the guild's id ({@code 0} in the bot's DM) or the
+     * user's who installed it.
+     */
+    public Map<Integer, Long> integrationOwners() {
+        return this.owners;
     }
 
     public long id() {

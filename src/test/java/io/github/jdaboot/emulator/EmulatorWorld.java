@@ -21,6 +21,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,9 @@ final class EmulatorWorld {
     private final Map<Long, EmulatedGuild> guildsById = new ConcurrentHashMap<>();
 
     private final Map<Long, EmulatedChannel> channels = new ConcurrentHashMap<>();
+
+    /** The users who installed the application to their account. */
+    private final Set<Long> installs = ConcurrentHashMap.newKeySet();
 
     private final Map<Long, List<EmulatedMessage>> messagesByChannel = new ConcurrentHashMap<>();
 
@@ -241,6 +245,62 @@ final class EmulatorWorld {
             .findFirst()
             .orElseGet(() -> addChannel(
                     new EmulatedChannel(this.ids.next(), 0, user.username(), EmulatedChannel.DM, 0, user.id())));
+    }
+
+    /**
+     * A DM between two users ({@code name} null) or a group DM, the bot in neither; a DM
+     * between the same two users is the one they already have.
+     */
+    EmulatedChannel privateChannel(List<EmulatedUser> members, @Nullable String name) {
+        List<Long> ids = members.stream().map(EmulatedUser::id).distinct().toList();
+        if (ids.contains(this.botUser.id())) {
+            throw new IllegalArgumentException("The bot's own DMs are directChannel(user)");
+        }
+        boolean group = name != null || ids.size() > 2;
+        if (ids.size() < 2 || ids.size() > 10 || (!group && ids.size() != 2)) {
+            throw new IllegalArgumentException("A DM has two users, a group DM 2 to 10: " + members);
+        }
+        if (!group) {
+            Optional<EmulatedChannel> existing = this.channels.values()
+                .stream()
+                .filter((channel) -> channel.type() == EmulatedChannel.DM && channel.isPrivate()
+                        && Set.copyOf(channel.members()).equals(Set.copyOf(ids)))
+                .findFirst();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        String shown = (name != null) ? name
+                : members.stream().map(EmulatedUser::username).collect(Collectors.joining(", "));
+        return addChannel(new EmulatedChannel(this.ids.next(), 0, shown,
+                group ? EmulatedChannel.GROUP_DM : EmulatedChannel.DM, 0, 0, null, false, 0, 0, List.of(), ids));
+    }
+
+    /** The DMs between users and the group DMs, in the order they were opened. */
+    List<EmulatedChannel> privateChannels() {
+        return this.channels.values()
+            .stream()
+            .filter(EmulatedChannel::isPrivate)
+            .sorted((a, b) -> Long.compareUnsigned(a.id(), b.id()))
+            .toList();
+    }
+
+    /**
+     * Installs the application to the user's account (Discord's {@code USER_INSTALL}), or
+     * takes it off.
+     */
+    void installed(EmulatedUser user, boolean installed) {
+        if (installed) {
+            this.installs.add(user.id());
+        }
+        else {
+            this.installs.remove(user.id());
+        }
+    }
+
+    /** Whether the user installed the application to their account. */
+    boolean installed(long userId) {
+        return this.installs.contains(userId);
     }
 
     List<EmulatedChannel> textChannels() {

@@ -4,6 +4,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,30 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link InteractionCallbacks}' business.
  */
 final class InteractionDispatcher {
+
+    /** Interaction context type: a server. */
+    static final int GUILD = 0;
+
+    /** Interaction context type: the bot's DM. */
+    static final int BOT_DM = 1;
+
+    /** Interaction context type: a DM between users or a group DM. */
+    static final int PRIVATE_CHANNEL = 2;
+
+    /** Integration type: installed to a server. */
+    static final int GUILD_INSTALL = 0;
+
+    /** Integration type: installed to a user's account. */
+    static final int USER_INSTALL = 1;
+
+    private static final Map<Integer, String> CONTEXTS = Map.of(GUILD, "servers", BOT_DM, "the bot's DM",
+            PRIVATE_CHANNEL, "DMs between users and group DMs");
+
+    /**
+     * What the app may do in a DM between users or a group DM (Discord's
+     * {@code app_permissions} there): attach files, embed links, mention everyone.
+     */
+    static final long PRIVATE_CHANNEL_PERMISSIONS = (1L << 15) | (1L << 14) | (1L << 17);
 
     private final EmulatorWorld world;
 
@@ -49,11 +75,15 @@ final class InteractionDispatcher {
      * @throws IllegalArgumentException when the focused option is unknown or not
      * registered with autocomplete
      */
-    EmulatedInteraction invoke(SlashCommand command, @Nullable String focused, String typed) {
+    EmulatedInteraction invoke(SlashCommand command, @Nullable String focused, String typed, boolean forged) {
         EmulatedChannel channel = channel(command.channel(), command);
         EmulatedUser user = (command.user() != null) ? command.user() : this.world.userNamed("alice")
             .orElseThrow(() -> new IllegalStateException("No user to run " + command));
         RegisteredCommand registered = registered(command.path().getFirst(), RegisteredCommand.SLASH, channel);
+        Map<Integer, Long> owners = owners(registered.integrationTypes(), channel, user);
+        if (!forged) {
+            checkPlace(registered, "/" + registered.name(), channel, user, owners);
+        }
         List<CommandInput.Option> options = CommandInput.check(registered, command, focused, typed, channel,
                 this.world);
         ObjectNode data = commandData(registered);
@@ -63,7 +93,7 @@ final class InteractionDispatcher {
             data.set("resolved", resolved);
         }
         return dispatch((focused != null) ? EmulatedInteraction.APPLICATION_COMMAND_AUTOCOMPLETE
-                : EmulatedInteraction.APPLICATION_COMMAND, data, channel, user, null, null);
+                : EmulatedInteraction.APPLICATION_COMMAND, data, channel, user, null, null, owners);
     }
 
     /**
@@ -73,7 +103,8 @@ final class InteractionDispatcher {
      * @throws InteractionRejectedException 404 for a command the bot has not registered
      * or a message that is gone
      */
-    EmulatedInteraction context(EmulatedUser user, String name, Object target, @Nullable EmulatedChannel in) {
+    EmulatedInteraction context(EmulatedUser user, String name, Object target, @Nullable EmulatedChannel in,
+            boolean forged) {
         ObjectNode resolved = this.payloads.object();
         EmulatedChannel channel;
         RegisteredCommand registered;
@@ -95,10 +126,14 @@ final class InteractionDispatcher {
             targetId = targetUser.idString();
             this.payloads.resolve(resolved, targetUser, this.world.guild(channel.guildId()).orElse(null));
         }
+        Map<Integer, Long> owners = owners(registered.integrationTypes(), channel, user);
+        if (!forged) {
+            checkPlace(registered, "'" + registered.name() + "'", channel, user, owners);
+        }
         ObjectNode data = commandData(registered);
         data.put("target_id", targetId);
         data.set("resolved", resolved);
-        return dispatch(EmulatedInteraction.APPLICATION_COMMAND, data, channel, user, null, null);
+        return dispatch(EmulatedInteraction.APPLICATION_COMMAND, data, channel, user, null, null, owners);
     }
 
     private EmulatedChannel channel(@Nullable EmulatedChannel given, Object what) {
@@ -139,7 +174,11 @@ final class InteractionDispatcher {
             .orElseThrow(() -> new IllegalArgumentException("No channel " + Payloads.id(on.channelId())));
         ObjectNode data = new ComponentInput(this.world, this.payloads, channel, forged).component(on, customId,
                 values);
-        return dispatch(EmulatedInteraction.MESSAGE_COMPONENT, data, channel, user, on, null);
+        // a component answers the interaction its message came from, with its owners
+        Map<Integer, Long> owners = this.world.interaction(on.interactionId())
+            .map(EmulatedInteraction::integrationOwners)
+            .orElseGet(() -> owners(Set.of(GUILD_INSTALL, USER_INSTALL), channel, user));
+        return dispatch(EmulatedInteraction.MESSAGE_COMPONENT, data, channel, user, on, null, owners);
     }
 
     /**
@@ -165,7 +204,7 @@ final class InteractionDispatcher {
         }
         ObjectNode data = new ComponentInput(this.world, this.payloads, opened.channel(), forged).modal(modal, values);
         return dispatch(EmulatedInteraction.MODAL_SUBMIT, data, opened.channel(), user, opened.message().orElse(null),
-                opened);
+                opened, opened.integrationOwners());
     }
 
     /**
@@ -204,6 +243,67 @@ final class InteractionDispatcher {
         });
     }
 
+    /**
+     * Where an interaction in the channel happens: Discord's interaction context type.
+     */
+    static int context(EmulatedChannel channel) {
+        if (channel.guildId() != 0) {
+            return GUILD;
+        }
+        return channel.isPrivate() ? PRIVATE_CHANNEL : BOT_DM;
+    }
+
+    /**
+     * Who authorized the application for an interaction of a command with these
+     * integration types, by Discord's rules: the server install (the guild's id; "0" in
+     * the bot's DM) where the bot is installed, and the user install of a user who
+     * installed the app to their account; none in a DM between users or a group DM but
+     * the user install.
+     */
+    private Map<Integer, Long> owners(Set<Integer> integrationTypes, EmulatedChannel channel, EmulatedUser user) {
+        Map<Integer, Long> owners = new TreeMap<>();
+        int context = context(channel);
+        if (integrationTypes.contains(GUILD_INSTALL) && context != PRIVATE_CHANNEL) {
+            owners.put(GUILD_INSTALL, channel.guildId());
+        }
+        if (integrationTypes.contains(USER_INSTALL) && this.world.installed(user.id())) {
+            owners.put(USER_INSTALL, user.id());
+        }
+        return owners;
+    }
+
+    /**
+     * Refuses, as Discord's client offers no such command there: one whose contexts leave
+     * the channel's out, one installed neither to the server nor to the user (in a DM
+     * between users or a group DM only a user install counts), and an age-restricted one
+     * outside an age-restricted channel.
+     */
+    private void checkPlace(RegisteredCommand command, String name, EmulatedChannel channel, EmulatedUser user,
+            Map<Integer, Long> owners) {
+        int context = context(channel);
+        String problem = null;
+        if (!command.contexts().contains(context)) {
+            problem = "its contexts " + command.contexts() + " leave out " + CONTEXTS.get(context) + " (" + context
+                    + ")";
+        }
+        else if (owners.isEmpty()) {
+            problem = (context == PRIVATE_CHANNEL)
+                    ? user.username() + " has not installed the app to their account, or the command is not for"
+                            + " user installs (integration_types " + command.integrationTypes() + ")"
+                    : "it is installed neither to the server nor to " + user.username() + " (integration_types "
+                            + command.integrationTypes() + ")";
+        }
+        else if (command.nsfw() && !channel.nsfw()) {
+            problem = "it is age-restricted (nsfw) and #" + channel.name() + " is not an age-restricted channel";
+        }
+        if (problem != null) {
+            throw new InteractionRejectedException(404, InteractionRejectedException.UNKNOWN_COMMAND,
+                    "Unknown application command " + name + " here: Discord's client does not offer it in "
+                            + CONTEXTS.get(context) + ", as " + problem,
+                    this.payloads.object());
+        }
+    }
+
     private String names(long scope, int type) {
         List<String> names = this.commands.commands(scope)
             .stream()
@@ -221,10 +321,10 @@ final class InteractionDispatcher {
      * modal opened from one, the whole message the component is on.
      */
     private EmulatedInteraction dispatch(int type, ObjectNode data, EmulatedChannel channel, EmulatedUser user,
-            @Nullable EmulatedMessage message, @Nullable EmulatedInteraction source) {
+            @Nullable EmulatedMessage message, @Nullable EmulatedInteraction source, Map<Integer, Long> owners) {
         String token = "aW50ZXJhY3Rpb246" + HexFormat.of().formatHex(randomBytes());
         EmulatedInteraction interaction = new EmulatedInteraction(this.world.nextId(), token, type, data, channel, user,
-                (message != null) ? message.id() : 0, source, this.world);
+                (message != null) ? message.id() : 0, source, owners, this.world);
         this.world.add(interaction);
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         ObjectNode json = this.payloads.object();
@@ -244,7 +344,7 @@ final class InteractionDispatcher {
         this.monetization.forInteraction(user, channel.guildId())
             .forEach((entitlement) -> entitlements.add(this.monetization.entitlement(entitlement)));
         json.put("attachment_size_limit", 26_214_400);
-        json.set("authorizing_integration_owners", this.payloads.owners(channel));
+        json.set("authorizing_integration_owners", this.payloads.owners(owners));
         if (guild != null) {
             long permissions = guild.permissionsOf(user.id());
             channelJson.put("permissions", Long.toString(permissions));
@@ -258,12 +358,20 @@ final class InteractionDispatcher {
             member.put("permissions", Long.toString(permissions));
             json.set("member", member);
             json.put("app_permissions", Long.toString(guild.permissionsOf(this.world.botUser().id())));
-            json.put("context", 0);
+            json.put("context", GUILD);
+        }
+        else if (channel.isPrivate()) {
+            // a DM between users or a group DM: the app may attach files, embed links
+            // and mention everyone in its answers there, nothing else
+            json.set("user", this.payloads.user(user));
+            json.put("app_permissions", Long.toString(PRIVATE_CHANNEL_PERMISSIONS));
+            json.put("context", PRIVATE_CHANNEL);
+            channelJson = this.payloads.privateChannel(channel, user);
         }
         else {
             json.set("user", this.payloads.user(user));
             json.put("app_permissions", Long.toString(Permissions.EVERYONE_DEFAULT));
-            json.put("context", 1);
+            json.put("context", BOT_DM);
         }
         if (channel.isDirect()) {
             // as Discord sends it to the bot: the DM's other party, seen from the user,

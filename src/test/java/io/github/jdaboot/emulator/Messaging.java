@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Creating messages as Discord does: validation, nonces, mentions, storage, and the
  * MESSAGE_CREATE dispatch to every session that may see it (intents GUILD_MESSAGES /
  * DIRECT_MESSAGES, and content only with MESSAGE_CONTENT unless the bot is mentioned, it
- * is a DM or the bot wrote it).
+ * is a DM or the bot wrote it); none for a DM between users or a group DM, which the bot
+ * is not part of.
  */
 final class Messaging {
 
@@ -394,6 +395,9 @@ final class Messaging {
      * kind of channel.
      */
     void typing(EmulatedChannel channel, EmulatedUser user) {
+        if (channel.isPrivate()) {
+            return;
+        }
         EmulatedGuild guild = this.world.guild(channel.guildId()).orElse(null);
         this.gateway.dispatch(GatewayEvent.TYPING_START, channel.guildId(),
                 () -> this.payloads.typingStart(channel, user, guild).toString());
@@ -404,7 +408,7 @@ final class Messaging {
      * the sessions with the reactions intent.
      */
     void react(EmulatedMessage message, EmulatedUser user, String emoji) {
-        if (!this.world.react(message.id(), emoji, user.id())) {
+        if (!this.world.react(message.id(), emoji, user.id()) || unseen(message)) {
             return;
         }
         EmulatedGuild guild = this.world.guild(message.guildId()).orElse(null);
@@ -417,7 +421,7 @@ final class Messaging {
      * the reactions intent.
      */
     void unreact(EmulatedMessage message, EmulatedUser user, String emoji) {
-        if (this.world.unreact(message.id(), emoji, user.id())) {
+        if (this.world.unreact(message.id(), emoji, user.id()) && !unseen(message)) {
             this.gateway.dispatch(GatewayEvent.MESSAGE_REACTION_REMOVE, message.guildId(),
                     () -> this.payloads.reactionRemove(message, user, emoji).toString());
         }
@@ -427,7 +431,18 @@ final class Messaging {
         dispatch(message, GatewayEvent.MESSAGE_CREATE);
     }
 
+    /**
+     * Whether the message is in a DM between users or a group DM: the bot is not there,
+     * and hears of nothing in it.
+     */
+    private boolean unseen(EmulatedMessage message) {
+        return this.world.channel(message.channelId()).map(EmulatedChannel::isPrivate).orElse(false);
+    }
+
     private void dispatch(EmulatedMessage message, GatewayEvent event) {
+        if (unseen(message)) {
+            return;
+        }
         ObjectNode full = this.payloads.message(message, true);
         boolean direct = message.guildId() == 0;
         boolean fromBot = message.author().id() == this.world.botUser().id();

@@ -149,6 +149,9 @@ final class Payloads {
     }
 
     ObjectNode channel(EmulatedChannel channel) {
+        if (channel.isPrivate()) {
+            return privateChannel(channel, null);
+        }
         ObjectNode json = object();
         json.put("id", channel.idString());
         json.put("type", channel.type());
@@ -552,7 +555,7 @@ final class Payloads {
         json.put("id", id(interaction.id()));
         json.put("type", interaction.type());
         json.set("user", user(interaction.user()));
-        json.set("authorizing_integration_owners", owners(interaction.channel()));
+        json.set("authorizing_integration_owners", owners(interaction.integrationOwners()));
         if (interaction.type() == EmulatedInteraction.MESSAGE_COMPONENT) {
             json.put("interacted_message_id", id(interaction.messageId()));
         }
@@ -569,12 +572,36 @@ final class Payloads {
     }
 
     /**
-     * Where the application is installed for an interaction: {@code "0"} (guild install)
-     * the guild's id, 0 in a DM.
+     * Who authorized the application for an interaction, as Discord's
+     * {@code authorizing_integration_owners}: {@code "0"} (server install) the guild's
+     * id, {@code "0"} in the bot's DM; {@code "1"} (user install) the user's id.
      */
-    ObjectNode owners(EmulatedChannel channel) {
+    ObjectNode owners(Map<Integer, Long> owners) {
         ObjectNode json = object();
-        json.put("0", id(channel.guildId()));
+        owners.forEach((type, id) -> json.put(String.valueOf(type), id(id)));
+        return json;
+    }
+
+    /**
+     * A DM between users or a group DM as an interaction's {@code channel} carries it:
+     * its recipients are the others than the user who acted (all its users when null).
+     */
+    ObjectNode privateChannel(EmulatedChannel channel, @Nullable EmulatedUser user) {
+        ObjectNode json = object();
+        json.put("id", channel.idString());
+        json.put("type", channel.type());
+        json.put("flags", 0);
+        json.putNull("last_message_id");
+        ArrayNode recipients = json.putArray("recipients");
+        channel.members()
+            .stream()
+            .filter((member) -> user == null || member != user.id())
+            .forEach((member) -> this.world.user(member).ifPresent((other) -> recipients.add(user(other))));
+        if (channel.type() == EmulatedChannel.GROUP_DM) {
+            json.put("name", channel.name());
+            json.putNull("icon");
+            json.put("owner_id", id(channel.members().getFirst()));
+        }
         return json;
     }
 

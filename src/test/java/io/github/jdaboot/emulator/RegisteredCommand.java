@@ -1,5 +1,8 @@
 package io.github.jdaboot.emulator;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +33,35 @@ public record RegisteredCommand(long id, long guildId, String name, String descr
     /** The option definitions, or those of a subcommand path such as {@code ["add"]}. */
     public JsonNode options() {
         return this.definition.path("options");
+    }
+
+    /**
+     * Where it can be installed: {@code 0} to a server, {@code 1} to a user's account
+     * (Discord's {@code integration_types}, stored as numbers).
+     */
+    public Set<Integer> integrationTypes() {
+        Set<Integer> types = new TreeSet<>();
+        this.definition.path("integration_types").forEach((type) -> types.add(type.asInt()));
+        return types;
+    }
+
+    /**
+     * Where it may run: {@code 0} servers, {@code 1} the bot's DM, {@code 2} DMs between
+     * users and group DMs (Discord's {@code contexts}; all three when it has none).
+     */
+    public Set<Integer> contexts() {
+        JsonNode contexts = this.definition.path("contexts");
+        if (!contexts.isArray()) {
+            return Set.of(0, 1, 2);
+        }
+        Set<Integer> result = new TreeSet<>();
+        contexts.forEach((context) -> result.add(context.asInt()));
+        return result;
+    }
+
+    /** Whether it is age-restricted. */
+    public boolean nsfw() {
+        return this.definition.path("nsfw").asBoolean(false);
     }
 
     /** The type of a command definition, a slash command when it names none. */

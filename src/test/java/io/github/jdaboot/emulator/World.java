@@ -2,6 +2,7 @@ package io.github.jdaboot.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,8 +153,15 @@ public final class World {
      * Discord.
      */
     public EmulatedChannel addTextChannel(EmulatedGuild guild, String name) {
-        EmulatedChannel channel = this.state
-            .addChannel(new EmulatedChannel(this.state.nextId(), guild.id(), name, EmulatedChannel.GUILD_TEXT, 0, 0));
+        return addTextChannel(guild, name, false);
+    }
+
+    /**
+     * A new text channel, age-restricted (nsfw) or not; the bot receives CHANNEL_CREATE.
+     */
+    public EmulatedChannel addTextChannel(EmulatedGuild guild, String name, boolean nsfw) {
+        EmulatedChannel channel = this.state.addChannel(new EmulatedChannel(this.state.nextId(), guild.id(), name,
+                EmulatedChannel.GUILD_TEXT, 0, 0, null, nsfw, 0, 0, List.of(), List.of()));
         this.gateway.dispatch(GatewayEvent.CHANNEL_CREATE, guild.id(), () -> this.payloads.channel(channel).toString());
         return channel;
     }
@@ -166,6 +174,46 @@ public final class World {
     /** The direct-message channel between the bot and the user. */
     public EmulatedChannel directChannel(EmulatedUser user) {
         return this.state.directChannel(user);
+    }
+
+    /**
+     * The DM between two users, opened on first use: the bot is not in it, and only
+     * commands of an app one of them installed to their account ({@link #installApp}) run
+     * there.
+     */
+    public EmulatedChannel directChannel(EmulatedUser user, EmulatedUser other) {
+        return this.state.privateChannel(List.of(user, other), null);
+    }
+
+    /** A new group DM of its owner and the others (2 to 10 users), without the bot. */
+    public EmulatedChannel groupChannel(String name, EmulatedUser owner, EmulatedUser... others) {
+        List<EmulatedUser> members = new ArrayList<>(List.of(owner));
+        members.addAll(List.of(others));
+        return this.state.privateChannel(members, name);
+    }
+
+    /** The DMs between users and the group DMs. */
+    public List<EmulatedChannel> privateChannels() {
+        return this.state.privateChannels();
+    }
+
+    /**
+     * Installs the application to the user's account (Discord's user install): its
+     * commands that allow it then run for this user in DMs and group DMs, and in servers
+     * without the bot.
+     */
+    public void installApp(EmulatedUser user) {
+        this.state.installed(user, true);
+    }
+
+    /** Takes the application off the user's account. */
+    public void uninstallApp(EmulatedUser user) {
+        this.state.installed(user, false);
+    }
+
+    /** Whether the user installed the application to their account. */
+    public boolean hasInstalledApp(EmulatedUser user) {
+        return this.state.installed(user.id());
     }
 
     /**
@@ -443,9 +491,15 @@ public final class World {
                     List.of(new EmulatedMessage.EmulatedAttachment(World.this.state.nextId(), filename, null, data)));
         }
 
-        /** Runs a slash command; see {@link SlashCommand}. */
+        /**
+         * Runs a slash command; see {@link SlashCommand}. Refused with 404 as Discord's
+         * client offers no command where it may not run: outside its {@code contexts},
+         * where it is not installed (a DM between users or a group DM needs a user who
+         * installed the app, and a command for {@code USER_INSTALL}), or age-restricted
+         * outside an age-restricted channel.
+         */
         public EmulatedInteraction runs(SlashCommand command) {
-            return World.this.interactions.invoke(command.by(this.user), null, "");
+            return World.this.interactions.invoke(command.by(this.user), null, "", false);
         }
 
         /**
@@ -462,7 +516,7 @@ public final class World {
          * @throws InteractionRejectedException as for {@link #runs}
          */
         public EmulatedInteraction autocompletes(SlashCommand command, String option, String typed) {
-            return World.this.interactions.invoke(command.by(this.user), option, typed);
+            return World.this.interactions.invoke(command.by(this.user), option, typed, false);
         }
 
         /**
@@ -472,14 +526,14 @@ public final class World {
          * command of that name
          */
         public EmulatedInteraction runsUserCommand(String name, EmulatedUser target) {
-            return World.this.interactions.context(this.user, name, target, null);
+            return World.this.interactions.context(this.user, name, target, null, false);
         }
 
         /**
          * Runs a user command on the target in a channel, or a direct-message channel.
          */
         public EmulatedInteraction runsUserCommand(String name, EmulatedUser target, EmulatedChannel channel) {
-            return World.this.interactions.context(this.user, name, target, channel);
+            return World.this.interactions.context(this.user, name, target, channel, false);
         }
 
         /**
@@ -489,7 +543,7 @@ public final class World {
          * command of that name, or the message is gone
          */
         public EmulatedInteraction runsMessageCommand(String name, EmulatedMessage target) {
-            return World.this.interactions.context(this.user, name, target, null);
+            return World.this.interactions.context(this.user, name, target, null, false);
         }
 
         /**
@@ -545,7 +599,7 @@ public final class World {
      * exist); select values need not be offered, nor within
      * {@code min_values}..{@code max_values}; a modal may be submitted by anyone, again,
      * with unknown fields (sent as text inputs), required ones missing and lengths out of
-     * bounds.
+     * bounds; a command may run where Discord's client does not offer it.
      */
     public final class Forging {
 
@@ -553,6 +607,20 @@ public final class World {
 
         private Forging(EmulatedUser user) {
             this.user = user;
+        }
+
+        /**
+         * Runs a slash command where Discord's client would not offer it: outside its
+         * contexts, where it is not installed, age-restricted in any channel (its options
+         * are checked still).
+         */
+        public EmulatedInteraction runs(SlashCommand command) {
+            return World.this.interactions.invoke(command.by(this.user), null, "", true);
+        }
+
+        /** Runs a message command where Discord's client would not offer it. */
+        public EmulatedInteraction runsMessageCommand(String name, EmulatedMessage target) {
+            return World.this.interactions.context(this.user, name, target, null, true);
         }
 
         /** Clicks a button with any custom id on the message. */

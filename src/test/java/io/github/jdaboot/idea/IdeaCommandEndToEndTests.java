@@ -7,8 +7,10 @@ import java.util.Map;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
+import io.github.jdaboot.emulator.EmulatedInteraction;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedModal;
+import io.github.jdaboot.emulator.EmulatedUser;
 import io.github.jdaboot.emulator.Gateway;
 import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.emulator.SlashCommand;
@@ -174,6 +176,31 @@ class IdeaCommandEndToEndTests {
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
         assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
+    }
+
+    @Test
+    @DisplayName("installed to alice's account, /idea works in her DM with bob and in a group DM the bot is not in: "
+            + "the answer is the interaction's, and \"Another\" replaces it in place")
+    void userInstalledIdeaInPrivateChannels() {
+        EmulatedUser alice = this.world.user("alice");
+        EmulatedChannel dm = this.world.directChannel(alice, this.world.user("bob"));
+        EmulatedChannel group = this.world.groupChannel("Hack night", alice, this.world.user("bob"),
+                this.world.user("carol"));
+        for (EmulatedChannel channel : List.of(dm, group)) {
+            EmulatedInteraction run = this.world.as(alice)
+                .runs(SlashCommand.of("idea").in(channel).option("topic", "games"));
+            EmulatedMessage answer = run.awaitResponse(Timeouts.ANSWER);
+            assertThat(answer.channelId()).isEqualTo(channel.id());
+            assertThat(answer.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+            assertThat(run.integrationOwners()).as("alice's user install").containsEntry(1, alice.id());
+
+            this.world.as("bob").clicks(answer, "idea:another:games").awaitCallback(Timeouts.ANSWER);
+
+            EmulatedMessage updated = this.world.message(answer.id()).orElseThrow();
+            assertThat(updated.editedTimestamp()).isNotNull();
+            assertThat(updated.content()).startsWith("Okay, so how about this: ");
+            assertThat(this.world.messages(channel)).as("nothing but the interaction's answer").hasSize(1);
+        }
     }
 
     private void assertNoMoreRepliesThan(int expected, EmulatedMessage message) {

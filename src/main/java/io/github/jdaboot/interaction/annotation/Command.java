@@ -9,6 +9,8 @@ import java.lang.annotation.Target;
 import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.Reply;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 
 /**
  * Marks a method of a Spring bean as a command handler. One method serves the slash
@@ -30,7 +32,15 @@ import io.github.jdaboot.interaction.Reply;
  * seconds is deferred for it.
  * <p>
  * On a bean annotated with {@link CommandGroup @CommandGroup}, the method is a
- * subcommand: {@code /group name} and {@code .group name}.
+ * subcommand: {@code /group name} and {@code .group name} (and
+ * {@code /group subgroup name} in a nested group).
+ * <p>
+ * Where the command is installed and where it may run ({@link #integrationTypes()},
+ * {@link #contexts()}) are, unless given here, those of the group, of the class's
+ * {@link CommandConfig @CommandConfig}, or the application's
+ * ({@code discord.commands.integration-types} and {@code discord.commands.contexts}).
+ * Discord keeps them, with {@link #nsfw()}, per top-level command: a subcommand takes its
+ * group's.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -54,5 +64,30 @@ public @interface Command {
      * user.
      */
     boolean ephemeral() default false;
+
+    /**
+     * Where the command can be installed: to a server ({@code GUILD_INSTALL}), to a
+     * user's account ({@code USER_INSTALL}), or both. Empty: as the group, the class's
+     * {@link CommandConfig @CommandConfig} or {@code discord.commands.integration-types}
+     * say. Not on a subcommand (set it on the group).
+     */
+    IntegrationType[] integrationTypes() default {};
+
+    /**
+     * Where the command may run: in servers ({@code GUILD}), in the bot's DM
+     * ({@code BOT_DM}), in DMs between users and group DMs ({@code PRIVATE_CHANNEL}, for
+     * user-installed commands only). Empty: as the group, the class's
+     * {@link CommandConfig @CommandConfig} or {@code discord.commands.contexts} say, and
+     * only {@code GUILD} for a {@link GuildOnly @GuildOnly} command. Not on a subcommand
+     * (set it on the group).
+     */
+    InteractionContextType[] contexts() default {};
+
+    /**
+     * Whether the command is age-restricted: Discord offers it only in age-restricted
+     * channels (and, to adults who allowed it, in DMs); its prefix command runs only in
+     * age-restricted channels. Not on a subcommand (set it on the group).
+     */
+    boolean nsfw() default false;
 
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /**
@@ -43,6 +44,22 @@ public @interface Option {
 
     /** For text: the longest value accepted, at most 6,000 (Discord's limit). */
     int maxLength() default OptionData.MAX_STRING_OPTION_LENGTH;
+
+    /** For text: the shortest value accepted; 0 for any. */
+    int minLength() default 0;
+
+    /**
+     * For text, whole numbers and decimals: the only values offered, at most 25 (an enum
+     * parameter offers its constants instead).
+     */
+    Choice[] choices() default {};
+
+    /**
+     * For channels: the channel types Discord offers; empty for those of the parameter's
+     * type ({@code TextChannel}: text channels; {@code GuildChannel}: all). Each must be
+     * a type the parameter can hold.
+     */
+    ChannelType[] channelTypes() default {};
 
     /**
      * Whether Discord suggests values while the user types, from the

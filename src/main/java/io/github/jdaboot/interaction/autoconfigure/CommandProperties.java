@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -46,6 +48,20 @@ public class CommandProperties {
      * when they changed).
      */
     private boolean register = true;
+
+    /**
+     * Where commands can be installed unless they say otherwise: GUILD_INSTALL (servers),
+     * USER_INSTALL (users' accounts).
+     */
+    private List<IntegrationType> integrationTypes = new ArrayList<>(List.of(IntegrationType.GUILD_INSTALL));
+
+    /**
+     * Where commands may run unless they say otherwise: GUILD (servers), BOT_DM (the
+     * bot's DM), PRIVATE_CHANNEL (DMs between users and group DMs, for USER_INSTALL
+     * only).
+     */
+    private List<InteractionContextType> contexts = new ArrayList<>(
+            List.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
 
     /**
      * How long a slash command may run before it is deferred ("thinking…"); Discord's
@@ -122,6 +138,22 @@ public class CommandProperties {
 
     public void setRegister(boolean register) {
         this.register = register;
+    }
+
+    public List<IntegrationType> getIntegrationTypes() {
+        return this.integrationTypes;
+    }
+
+    public void setIntegrationTypes(List<IntegrationType> integrationTypes) {
+        this.integrationTypes = integrationTypes;
+    }
+
+    public List<InteractionContextType> getContexts() {
+        return this.contexts;
+    }
+
+    public void setContexts(List<InteractionContextType> contexts) {
+        this.contexts = contexts;
     }
 
     public Duration getDeferAfter() {

@@ -2,8 +2,6 @@ package io.github.jdaboot.interaction.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.jdaboot.discord.DiscordProperties;
 import io.github.jdaboot.discord.EventClaims;
@@ -21,6 +19,7 @@ import io.github.jdaboot.interaction.guard.GuardChain;
 import io.github.jdaboot.interaction.handler.AbstractInteractionHandlerMapping;
 import io.github.jdaboot.interaction.handler.AutocompleteHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
+import io.github.jdaboot.interaction.handler.CommandScope;
 import io.github.jdaboot.interaction.handler.ComponentCallbackHandlerMapping;
 import io.github.jdaboot.interaction.handler.ComponentHandlerMapping;
 import io.github.jdaboot.interaction.handler.ContextCommandMapping;
@@ -30,6 +29,7 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolver;
@@ -50,7 +50,9 @@ import io.github.jdaboot.interaction.method.support.ComponentContextArgumentReso
 import io.github.jdaboot.interaction.method.support.EntitlementsArgumentResolver;
 import io.github.jdaboot.interaction.method.support.EventArgumentResolver;
 import io.github.jdaboot.interaction.method.support.GuildArgumentResolver;
+import io.github.jdaboot.interaction.method.support.IntegrationOwnersArgumentResolver;
 import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
+import io.github.jdaboot.interaction.method.support.InteractionContextTypeArgumentResolver;
 import io.github.jdaboot.interaction.method.support.JdaArgumentResolver;
 import io.github.jdaboot.interaction.method.support.LocaleArgumentResolver;
 import io.github.jdaboot.interaction.method.support.MemberArgumentResolver;
@@ -61,6 +63,7 @@ import io.github.jdaboot.interaction.method.support.ReplyReturnValueHandler;
 import io.github.jdaboot.interaction.method.support.StringReturnValueHandler;
 import io.github.jdaboot.interaction.method.support.UserArgumentResolver;
 import io.github.jdaboot.interaction.method.support.VoidReturnValueHandler;
+import io.github.jdaboot.interaction.observation.InteractionMeterObservationHandler;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
 import io.github.jdaboot.interaction.observation.InteractionObservationConvention;
 import io.github.jdaboot.interaction.option.AttachmentOptionResolver;
@@ -77,19 +80,27 @@ import io.github.jdaboot.interaction.option.StringOptionResolver;
 import io.github.jdaboot.interaction.option.UserOptionResolver;
 import io.github.jdaboot.interaction.registration.CommandLocalization;
 import io.github.jdaboot.interaction.registration.CommandSynchronizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -108,7 +119,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * order.
  */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+        afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(JDA.class)
 @EnableConfigurationProperties(CommandProperties.class)
 public final class InteractionAutoConfiguration {
@@ -125,20 +137,39 @@ public final class InteractionAutoConfiguration {
         return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    @ConditionalOnMissingBean(name = "commandDeferrals")
-    ScheduledExecutorService commandDeferrals() {
-        ScheduledThreadPoolExecutor deferrals = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("command-deferrals").daemon().factory());
-        // a run answered in time leaves the queue at once
-        deferrals.setRemoveOnCancelPolicy(true);
-        return deferrals;
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DeadlineTimer interactionDeadlines() {
+        return new DeadlineTimer("interaction-deadlines");
     }
 
     @Bean
     @ConditionalOnMissingBean
     InteractionMetrics interactionMetrics() {
         return new InteractionMetrics();
+    }
+
+    /**
+     * The meters of the handler runs' observations, each looked up once, ahead of
+     * Micrometer's default handler (which builds the tags and looks the meters up for
+     * every run). Like the default, it leaves out the long task timer when
+     * {@code management.metrics.observations.ignored-meters} says so.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MeterRegistry.class, ObservationRegistry.class })
+    @ConditionalOnBean(MeterRegistry.class)
+    static class InteractionMeterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InteractionMeterObservationHandler interactionMeterObservationHandler(MeterRegistry registry,
+                Environment environment) {
+            List<IgnoredMeters> ignored = Binder.get(environment)
+                .bind("management.metrics.observations.ignored-meters", Bindable.listOf(IgnoredMeters.class))
+                .orElse(List.of());
+            return new InteractionMeterObservationHandler(registry, !ignored.contains(IgnoredMeters.LONG_TASK_TIMER));
+        }
+
     }
 
     @Bean
@@ -165,6 +196,7 @@ public final class InteractionAutoConfiguration {
                 new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
                 new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
                 new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver(),
+                new InteractionContextTypeArgumentResolver(), new IntegrationOwnersArgumentResolver(),
                 new EntitlementsArgumentResolver()));
         for (HandlerKind kind : HandlerKind.values()) {
             resolvers.add(new EventArgumentResolver(kind));
@@ -193,8 +225,26 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     CommandHandlerMapping commandHandlerMapping(InteractionArgumentResolverComposite arguments,
             OptionArgumentResolver options, InteractionReturnValueHandlerComposite returns,
-            InteractionExceptionResolver exceptions) {
-        return new CommandHandlerMapping(arguments, options, returns, exceptions);
+            InteractionExceptionResolver exceptions, CommandProperties properties) {
+        CommandHandlerMapping mapping = new CommandHandlerMapping(arguments, options, returns, exceptions);
+        mapping.setDefaultScope(defaultScope(properties));
+        return mapping;
+    }
+
+    /**
+     * Where commands are installed and may run unless they say otherwise, checked as
+     * Discord would.
+     */
+    static CommandScope defaultScope(CommandProperties properties) {
+        CommandScope scope = CommandScope.of(properties.getIntegrationTypes(), properties.getContexts());
+        String problem = scope.problem("discord.commands.integration-types", "discord.commands.contexts");
+        if (problem != null) {
+            boolean aboutTypes = problem.startsWith("discord.commands.integration-types");
+            throw new InvalidConfigurationPropertyValueException(
+                    aboutTypes ? "discord.commands.integration-types" : "discord.commands.contexts",
+                    aboutTypes ? properties.getIntegrationTypes() : properties.getContexts(), problem);
+        }
+        return scope;
     }
 
     @Bean
@@ -236,8 +286,11 @@ public final class InteractionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContextCommandMapping contextCommandMapping(InteractionArgumentResolverComposite arguments,
-            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
-        return new ContextCommandMapping(arguments, returns, exceptions);
+            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions,
+            CommandProperties properties) {
+        ContextCommandMapping mapping = new ContextCommandMapping(arguments, returns, exceptions);
+        mapping.setDefaultScope(defaultScope(properties));
+        return mapping;
     }
 
     @Bean
@@ -279,9 +332,13 @@ public final class InteractionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord) {
+    SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord,
+            ObjectProvider<ShardManager> shardManager) {
         DiscordProperties properties = discord.getIfAvailable(DiscordProperties::new);
-        return new SkuCheck(skus, properties.getStartupTimeout());
+        return new SkuCheck(skus, properties.getStartupTimeout(), () -> {
+            ShardManager shards = shardManager.getIfAvailable();
+            return (shards != null) ? shards.getShards() : List.of();
+        });
     }
 
     @Bean
@@ -304,9 +361,9 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, InteractionMessages messages, ScheduledExecutorService commandDeferrals,
+            InteractionMetrics metrics, InteractionMessages messages, DeadlineTimer interactionDeadlines,
             CommandProperties properties, ObjectProvider<EventClaims> claims) {
-        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, commandDeferrals,
+        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, interactionDeadlines,
                 properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
         return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
                 claims.getIfUnique(() -> EventClaims.ALL));

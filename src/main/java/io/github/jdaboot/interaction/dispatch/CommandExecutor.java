@@ -38,7 +38,11 @@ public class CommandExecutor implements SmartLifecycle {
      */
     private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
 
-    private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
+    /**
+     * One name for all: numbering each thread would build a string per command, and the
+     * shutdown log names commands by what they are ({@code /idea}), not by thread.
+     */
+    private final ThreadFactory threads = Thread.ofVirtual().name("command").factory();
 
     private final Semaphore permits;
 
@@ -101,6 +105,11 @@ public class CommandExecutor implements SmartLifecycle {
 
     private void finished() {
         this.permits.release();
+        if (this.accepting) {
+            // nobody waits for the commands to end: only stop() does, after it set
+            // accepting (and it checks again under the lock before each wait)
+            return;
+        }
         this.lock.lock();
         try {
             this.idle.signalAll();

@@ -9,9 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.jdaboot.discord.DiscordStartupException;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.SKU;
 import net.dv8tion.jda.api.entities.SKUType;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -50,6 +52,8 @@ public class SkuCheck implements EventListener, SmartLifecycle {
 
     private final Duration timeout;
 
+    private final Supplier<List<JDA>> sessions;
+
     private @Nullable CompletableFuture<List<SKU>> request;
 
     /** Whether startup is over: what the check finds from now on is logged. */
@@ -61,10 +65,14 @@ public class SkuCheck implements EventListener, SmartLifecycle {
      * The check.
      * @param timeout how long startup waits for Discord's list
      * ({@code discord.startup-timeout})
+     * @param sessions the gateway sessions (the shard manager's), asked at startup for a
+     * ready one when this check has not yet seen its ready event: the gateway's wait may
+     * end on another listener's turn of the same event
      */
-    public SkuCheck(RequiredSkus required, Duration timeout) {
+    public SkuCheck(RequiredSkus required, Duration timeout, Supplier<List<JDA>> sessions) {
         this.required = required;
         this.timeout = timeout;
+        this.sessions = sessions;
     }
 
     @Override
@@ -72,6 +80,11 @@ public class SkuCheck implements EventListener, SmartLifecycle {
         if (!(event instanceof ReadyEvent ready) || this.required.handlersBySku().isEmpty()) {
             return;
         }
+        request(ready.getJDA());
+    }
+
+    /** Sends the request for the SKUs through the session, unless one was sent. */
+    private void request(JDA session) {
         CompletableFuture<List<SKU>> sent;
         synchronized (this) {
             if (this.request != null) {
@@ -84,7 +97,7 @@ public class SkuCheck implements EventListener, SmartLifecycle {
             }
         }
         // queued on JDA's requester: nothing waits on JDA's event thread
-        ready.getJDA().retrieveSKUList().queue(sent::complete, sent::completeExceptionally);
+        session.retrieveSKUList().queue(sent::complete, sent::completeExceptionally);
     }
 
     @Override
@@ -93,6 +106,14 @@ public class SkuCheck implements EventListener, SmartLifecycle {
         if (this.required.handlersBySku().isEmpty()) {
             return;
         }
+        // the gateway's wait ends on another listener's turn of the ready event, when the
+        // session may not yet say CONNECTED and this check's turn may still be to come
+        this.sessions.get()
+            .stream()
+            .filter((session) -> session.getStatus() == JDA.Status.LOADING_SUBSYSTEMS
+                    || session.getStatus() == JDA.Status.CONNECTED)
+            .findFirst()
+            .ifPresent(this::request);
         CompletableFuture<List<SKU>> sent;
         synchronized (this) {
             if (this.late) {

@@ -17,7 +17,10 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 /**
  * {@link RequiresPermissions @RequiresPermissions}: the user who acted (for a click, the
  * clicker) and the bot need the permissions in the channel. The permissions are named as
- * Discord names them in English.
+ * Discord names them in English. In a server the bot is not a member of (the app
+ * installed to the user's account) the user's permissions are those Discord sent with the
+ * interaction, and a command that needs the bot's is refused: the bot has none there. In
+ * a DM the {@code GuildOnlyGuard} refuses first.
  */
 class PermissionsGuard implements InteractionGuard {
 
@@ -41,6 +44,12 @@ class PermissionsGuard implements InteractionGuard {
         if (!userMissing.isEmpty()) {
             return Optional.of(this.messages.get("interaction.guard.permissions.user", run.context().locale(),
                     userMissing.size(), names(userMissing), run.name()));
+        }
+        if (permissions.bot().length > 0 && guild.isDetached()) {
+            // the app runs here because a user installed it: the bot is no member, and
+            // has no permissions of its own in the channel
+            return Optional
+                .of(this.messages.get("interaction.guard.permissions.bot-absent", run.context().locale(), run.name()));
         }
         List<Permission> botMissing = Arrays.stream(permissions.bot())
             .filter((permission) -> !guild.getSelfMember().hasPermission(channel, permission))

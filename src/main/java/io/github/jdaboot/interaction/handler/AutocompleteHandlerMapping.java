@@ -68,8 +68,7 @@ public class AutocompleteHandlerMapping
         if (!(event instanceof CommandAutoCompleteInteractionEvent typing)) {
             return null;
         }
-        String command = (typing.getSubcommandName() != null) ? typing.getName() + " " + typing.getSubcommandName()
-                : typing.getName();
+        String command = typing.getFullCommandName();
         String key = new SuggestedOption(command, typing.getFocusedOption().getName()).key();
         Registration<SuggestedOption> registration = getRegistration(key);
         if (registration == null) {

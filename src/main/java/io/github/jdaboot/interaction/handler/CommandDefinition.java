@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.annotation.Cooldown;
@@ -13,33 +14,75 @@ import io.github.jdaboot.interaction.annotation.RequiresPermissions;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import io.github.jdaboot.interaction.option.OptionDefinition;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command as discovered and validated: where it is offered, its options, and its
- * handler.
+ * A command as discovered and validated: where it is offered, its options, its handler,
+ * and what Discord keeps for its top-level command (where it is installed and may run,
+ * whether it is age-restricted, who may use it by default).
  *
- * @param group the group name for a subcommand, else null
- * @param groupDescription the group's description, else null
+ * @param groups the groups it is a subcommand of, outermost first: none for a command,
+ * one for {@code /tag add}, two for {@code /config channels set}
  * @param name the command (or subcommand) name
  * @param description what it does
  * @param surfaces slash, prefix or both
  * @param ephemeral whether slash replies are private
  * @param options its options, in order
+ * @param scope where its top-level command is installed and may run
+ * @param nsfw whether its top-level command is age-restricted
+ * @param defaultPermissions who may use its top-level command in a server until the
+ * server's managers decide otherwise
  * @param handler the method that runs it
  */
-public record CommandDefinition(@Nullable String group, @Nullable String groupDescription, String name,
-        String description, Set<CommandSurface> surfaces, boolean ephemeral, List<OptionDefinition> options,
-        HandlerMethod handler) {
+public record CommandDefinition(List<Group> groups, String name, String description, Set<CommandSurface> surfaces,
+        boolean ephemeral, List<OptionDefinition> options, CommandScope scope, boolean nsfw,
+        DefaultMemberPermissions defaultPermissions, HandlerMethod handler) {
 
-    /** The full name as typed after the prefix: {@code idea} or {@code tag add}. */
-    public String fullName() {
-        return (this.group != null) ? this.group + " " + this.name : this.name;
+    /**
+     * A group a command is in.
+     *
+     * @param name its name
+     * @param description what it is for
+     */
+    public record Group(String name, String description) {
     }
 
-    /** The top-level name Discord knows: the group for a subcommand. */
-    String topLevelName() {
-        return (this.group != null) ? this.group : this.name;
+    public CommandDefinition {
+        groups = List.copyOf(groups);
+        options = List.copyOf(options);
+    }
+
+    /**
+     * The full name as typed after the prefix: {@code idea}, {@code tag add} or
+     * {@code config channels set}.
+     */
+    public String fullName() {
+        return Stream.concat(this.groups.stream().map(Group::name), Stream.of(this.name))
+            .collect(Collectors.joining(" "));
+    }
+
+    /** The outermost group's name for a subcommand, else null. */
+    public @Nullable String group() {
+        return this.groups.isEmpty() ? null : this.groups.getFirst().name();
+    }
+
+    /** The outermost group's description for a subcommand, else null. */
+    public @Nullable String groupDescription() {
+        return this.groups.isEmpty() ? null : this.groups.getFirst().description();
+    }
+
+    /**
+     * The groups' names as typed, {@code config channels}, or null for a command that is
+     * in none.
+     */
+    public @Nullable String groupPath() {
+        return this.groups.isEmpty() ? null : this.groups.stream().map(Group::name).collect(Collectors.joining(" "));
+    }
+
+    /** The top-level name Discord knows: the outermost group for a subcommand. */
+    public String topLevelName() {
+        return this.groups.isEmpty() ? this.name : this.groups.getFirst().name();
     }
 
     public boolean offers(CommandSurface surface) {
@@ -62,7 +105,9 @@ public record CommandDefinition(@Nullable String group, @Nullable String groupDe
     }
 
     /**
-     * What the user needs; sent to Discord as the command's default member permissions.
+     * What the user needs ({@link RequiresPermissions @RequiresPermissions}); checked
+     * when it runs, and for a command that is in no group sent to Discord as its default
+     * member permissions.
      */
     public Set<Permission> userPermissions() {
         RequiresPermissions permissions = this.handler.annotation(RequiresPermissions.class);

@@ -7,15 +7,20 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.CommandGroup;
 import io.github.jdaboot.interaction.annotation.Cooldown;
+import io.github.jdaboot.interaction.annotation.DisabledByDefault;
+import io.github.jdaboot.interaction.annotation.GuildOnly;
 import io.github.jdaboot.interaction.annotation.Option;
+import io.github.jdaboot.interaction.annotation.RequiresPermissions;
 import io.github.jdaboot.interaction.invocation.SlashInvocation;
 import io.github.jdaboot.interaction.method.DiscordNames;
 import io.github.jdaboot.interaction.method.HandlerKind;
@@ -28,6 +33,7 @@ import io.github.jdaboot.interaction.option.OptionDefinition;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.jspecify.annotations.Nullable;
@@ -38,13 +44,17 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * Maps slash commands to {@link Command @Command} methods by their full name
- * ({@code idea}, {@code tag add}), and holds the commands for the prefix commands, the
- * help and the registration with Discord. Checks each command against Discord's rules
- * (names, descriptions, options, how many) at startup.
+ * ({@code idea}, {@code tag add}, {@code config channels set}), and holds the commands
+ * for the prefix commands, the help and the registration with Discord. Checks each
+ * command against Discord's rules (names, descriptions, options, how many, how deep the
+ * groups, where it is installed and may run) at startup, and each run against where the
+ * command may run.
  */
 public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<CommandDefinition> {
 
     private final OptionArgumentResolver options;
+
+    private CommandScope defaultScope = CommandScope.DEFAULT;
 
     private Set<String> groups = Set.of();
 
@@ -54,19 +64,35 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
         this.options = options;
     }
 
+    /**
+     * Where commands are installed and may run unless they say otherwise
+     * ({@code discord.commands.integration-types} and {@code discord.commands.contexts}).
+     */
+    public void setDefaultScope(CommandScope defaultScope) {
+        this.defaultScope = defaultScope;
+    }
+
+    public CommandScope getDefaultScope() {
+        return this.defaultScope;
+    }
+
     @Override
     public @Nullable HandlerMatch getHandler(GenericEvent event) {
         if (!(event instanceof SlashCommandInteractionEvent slash)) {
             return null;
         }
-        String fullName = (slash.getSubcommandName() != null) ? slash.getName() + " " + slash.getSubcommandName()
-                : slash.getName();
+        String fullName = slash.getFullCommandName();
         CommandDefinition command = getCommand(fullName).filter((candidate) -> candidate.offers(CommandSurface.SLASH))
             .orElse(null);
         if (command == null) {
             return HandlerMatch.notFound(
                     getCommand("help").isPresent() ? "interaction.unknown.slash.help" : "interaction.unknown.slash",
                     fullName);
+        }
+        HandlerMatch refused = CommandRestrictions.refusal(command.scope(), command.nsfw(), slash.getContext(),
+                slash.getChannel(), false, "/" + fullName);
+        if (refused != null) {
+            return refused;
         }
         return HandlerMatch.found(command.handler(), (support) -> new SlashInvocation(command.handler(),
                 command.fullName(), command.usage(), command.ephemeral(), slash, support));
@@ -85,15 +111,21 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
             .toList();
     }
 
-    /** The command with this full name: {@code idea}, {@code tag add}. */
+    /**
+     * The command with this full name: {@code idea}, {@code tag add},
+     * {@code config channels set}.
+     */
     public Optional<CommandDefinition> getCommand(String fullName) {
         Registration<CommandDefinition> registration = getRegistration(fullName);
         return (registration != null) ? Optional.of(registration.mapping()) : Optional.empty();
     }
 
-    /** Whether some command belongs to this group. */
-    public boolean isGroup(String name) {
-        return this.groups.contains(name);
+    /**
+     * Whether some command belongs to this group: {@code tag}, or {@code config channels}
+     * for a nested one.
+     */
+    public boolean isGroup(String path) {
+        return this.groups.contains(path);
     }
 
     @Override
@@ -132,31 +164,97 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
     protected String getParameterHint() {
         return ": annotate an option with @Option (String, long, int, double, boolean, an enum, User, Member, Role,"
                 + " a channel or Message.Attachment), or inject CommandContext, User, Member, Guild, MessageChannel,"
-                + " JDA or the JDA event";
+                + " JDA, the InteractionContextType, the IntegrationOwners or the JDA event";
     }
 
     @Override
     protected List<CommandDefinition> getMappingsForMethod(HandlerMethod handler) {
         CommandDefinition definition = define(handler);
+        List<String> path = new ArrayList<>(definition.groups().stream().map(CommandDefinition.Group::name).toList());
+        path.add(definition.name());
         for (Registration<CommandDefinition> registration : getRegistrations()) {
             CommandDefinition other = registration.mapping();
-            boolean clash = (definition.group() == null && definition.name().equals(other.group()))
-                    || (other.group() == null && other.name().equals(definition.group()));
-            if (clash) {
-                throw handler.invalid("@Command", "command name '" + definition.topLevelName()
+            List<String> otherPath = new ArrayList<>(
+                    other.groups().stream().map(CommandDefinition.Group::name).toList());
+            otherPath.add(other.name());
+            // a name is either a command or a group at each level of the tree
+            int common = Math.min(path.size(), otherPath.size());
+            if (path.size() != otherPath.size() && path.subList(0, common).equals(otherPath.subList(0, common))) {
+                throw handler.invalid("@Command", "command name '" + String.join(" ", path.subList(0, common))
                         + "' is both a command and a command group (see " + other.handler().describe() + ")");
             }
-        }
-        if (definition.group() != null) {
-            long inGroup = getRegistrations().stream()
-                .filter((registration) -> definition.group().equals(registration.mapping().group()))
-                .count();
-            if (inGroup + 1 > CommandData.MAX_OPTIONS) {
-                throw handler.invalid("@Command", "command group '" + definition.group() + "' has more than "
-                        + CommandData.MAX_OPTIONS + " subcommands, Discord's limit");
+            if (other.topLevelName().equals(definition.topLevelName()) && !definition.groups().isEmpty()) {
+                checkSameTopLevel(handler, definition, other);
             }
         }
+        checkCounts(handler, definition);
         return List.of(definition);
+    }
+
+    /**
+     * Two subcommands of one top-level command agree on what Discord keeps for it
+     * (declared on two beans with the same group).
+     */
+    private static void checkSameTopLevel(HandlerMethod handler, CommandDefinition definition,
+            CommandDefinition other) {
+        String top = "/" + definition.topLevelName();
+        String problem = null;
+        for (int level = 0; level < Math.min(definition.groups().size(), other.groups().size()); level++) {
+            CommandDefinition.Group mine = definition.groups().get(level);
+            CommandDefinition.Group theirs = other.groups().get(level);
+            if (mine.name().equals(theirs.name()) && !mine.description().equals(theirs.description())) {
+                problem = "the description of group '" + mine.name() + "'";
+            }
+            if (!mine.name().equals(theirs.name())) {
+                break;
+            }
+        }
+        if (!definition.scope().equals(other.scope())) {
+            problem = "where it is installed and may run (" + definition.scope() + " here, " + other.scope()
+                    + " there)";
+        }
+        else if (definition.nsfw() != other.nsfw()) {
+            problem = "nsfw";
+        }
+        else if (!Objects.equals(definition.defaultPermissions().getPermissionsRaw(),
+                other.defaultPermissions().getPermissionsRaw())) {
+            problem = "@DisabledByDefault";
+        }
+        if (problem != null) {
+            throw handler.invalid("@Command", top + " is declared twice with a different " + problem + " (see "
+                    + other.handler().describe() + "): Discord keeps one for the whole command");
+        }
+    }
+
+    /**
+     * A command holds at most 25 subcommands and groups, a group at most 25 subcommands.
+     */
+    private void checkCounts(HandlerMethod handler, CommandDefinition definition) {
+        if (definition.groups().isEmpty()) {
+            return;
+        }
+        Set<String> children = new HashSet<>();
+        Set<String> inGroup = new HashSet<>();
+        String parent = definition.groupPath();
+        for (Registration<CommandDefinition> registration : getRegistrations()) {
+            CommandDefinition other = registration.mapping();
+            if (other.topLevelName().equals(definition.topLevelName()) && !other.groups().isEmpty()) {
+                children.add((other.groups().size() > 1) ? other.groups().get(1).name() : other.name());
+            }
+            if (parent.equals(other.groupPath())) {
+                inGroup.add(other.name());
+            }
+        }
+        children.add((definition.groups().size() > 1) ? definition.groups().get(1).name() : definition.name());
+        inGroup.add(definition.name());
+        if (children.size() > CommandData.MAX_OPTIONS) {
+            throw handler.invalid("@Command", "command /" + definition.topLevelName() + " has more than "
+                    + CommandData.MAX_OPTIONS + " subcommands and subcommand groups, Discord's limit");
+        }
+        if (inGroup.size() > CommandData.MAX_OPTIONS) {
+            throw handler.invalid("@Command", "command group '" + parent + "' has more than " + CommandData.MAX_OPTIONS
+                    + " subcommands, Discord's limit");
+        }
     }
 
     @Override
@@ -168,8 +266,12 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
         }
         Set<String> found = new HashSet<>();
         registrations.forEach((registration) -> {
-            if (registration.mapping().group() != null) {
-                found.add(registration.mapping().group());
+            List<CommandDefinition.Group> groups = registration.mapping().groups();
+            for (int level = 1; level <= groups.size(); level++) {
+                found.add(groups.subList(0, level)
+                    .stream()
+                    .map(CommandDefinition.Group::name)
+                    .collect(Collectors.joining(" ")));
             }
         });
         this.groups = Set.copyOf(found);
@@ -178,12 +280,7 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
     /** Builds one command from its method, checked against Discord's rules. */
     private CommandDefinition define(HandlerMethod handler) {
         Command command = handler.annotation(Command.class);
-        CommandGroup group = handler.annotation(CommandGroup.class);
-        if (group != null) {
-            DiscordNames.checkName(handler, "@Command", "command group name", group.name());
-            DiscordNames.checkDescription(handler, "@Command", "command group '" + group.name() + "'",
-                    group.description());
-        }
+        List<CommandDefinition.Group> groups = CommandGroups.of(handler);
         DiscordNames.checkName(handler, "@Command", "command name", command.name());
         DiscordNames.checkDescription(handler, "@Command", "command '" + command.name() + "'", command.description());
         if (command.surfaces().length == 0) {
@@ -223,9 +320,51 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
         if (cooldown != null && cooldown.seconds() <= 0) {
             throw handler.invalid("@Command", "@Cooldown seconds must be positive, was " + cooldown.seconds());
         }
-        return new CommandDefinition((group != null) ? group.name() : null,
-                (group != null) ? group.description() : null, command.name(), command.description(), surfaces,
-                command.ephemeral(), List.copyOf(definitions), handler);
+        CommandScope scope;
+        boolean nsfw;
+        DefaultMemberPermissions defaultPermissions;
+        if (groups.isEmpty()) {
+            boolean guildOnly = handler.annotation(GuildOnly.class) != null
+                    || handler.annotation(RequiresPermissions.class) != null;
+            scope = CommandDeclarations.scope(handler, "@Command", command.integrationTypes(), command.contexts(),
+                    handler.beanType(), guildOnly, this.defaultScope);
+            nsfw = command.nsfw();
+            RequiresPermissions permissions = handler.annotation(RequiresPermissions.class);
+            defaultPermissions = CommandDeclarations.defaultPermissions(handler, "@Command",
+                    handler.annotation(DisabledByDefault.class),
+                    (permissions != null) ? Set.of(permissions.user()) : Set.of());
+        }
+        else {
+            String top = "/" + groups.getFirst().name();
+            if (command.integrationTypes().length > 0 || command.contexts().length > 0 || command.nsfw()) {
+                throw handler.invalid("@Command",
+                        "a subcommand has no integrationTypes, contexts or nsfw of its own:"
+                                + " Discord keeps them for the whole command " + top + ", so declare them on its"
+                                + " @CommandGroup");
+            }
+            if (AnnotatedElementUtils.hasAnnotation(handler.method(), DisabledByDefault.class)) {
+                throw handler.invalid("@Command", "a subcommand cannot be @DisabledByDefault on its own: Discord keeps"
+                        + " that for the whole command " + top + ", so annotate the class of its @CommandGroup");
+            }
+            Class<?> topClass = CommandGroups.outermost(handler.beanType());
+            CommandGroup group = AnnotatedElementUtils.findMergedAnnotation(topClass, CommandGroup.class);
+            boolean guildOnly = AnnotatedElementUtils.hasAnnotation(topClass, GuildOnly.class)
+                    || AnnotatedElementUtils.hasAnnotation(topClass, RequiresPermissions.class);
+            scope = CommandDeclarations.scope(handler, "@Command", group.integrationTypes(), group.contexts(), topClass,
+                    guildOnly, this.defaultScope);
+            nsfw = group.nsfw();
+            defaultPermissions = CommandDeclarations.defaultPermissions(handler, "@Command",
+                    AnnotatedElementUtils.findMergedAnnotation(topClass, DisabledByDefault.class), Set.of());
+        }
+        if (surfaces.contains(CommandSurface.PREFIX) && !scope.receivesMessages()) {
+            throw handler.invalid("@Command",
+                    "it is offered as a prefix command, but it may run only where the bot" + " receives no messages ("
+                            + scope + "): a prefix command needs a server the bot is installed"
+                            + " to (GUILD with GUILD_INSTALL) or the bot's DM (BOT_DM); make it slash-only"
+                            + " (surfaces = CommandSurface.SLASH) or let it run there");
+        }
+        return new CommandDefinition(groups, command.name(), command.description(), surfaces, command.ephemeral(),
+                definitions, scope, nsfw, defaultPermissions, handler);
     }
 
     /**

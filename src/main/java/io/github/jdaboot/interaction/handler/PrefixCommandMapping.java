@@ -9,6 +9,7 @@ import io.github.jdaboot.interaction.invocation.PrefixInvocation;
 import io.github.jdaboot.interaction.invocation.PrefixTokenizer;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
@@ -110,16 +111,21 @@ public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered 
             return mentioned ? HandlerMatch.notFound("interaction.prefix.greeting", prefix) : null;
         }
         String name = words.getFirst().text().toLowerCase(Locale.ROOT);
-        int argumentsStart = (words.size() > 1) ? words.get(1).start() : text.length();
-        if (this.commands.isGroup(name)) {
-            String sub = (words.size() > 1) ? name + " " + words.get(1).text().toLowerCase(Locale.ROOT) : null;
-            if (sub == null || this.commands.getCommand(sub).isEmpty()) {
+        int next = 1;
+        while (this.commands.isGroup(name)) {
+            if (words.size() <= next) {
+                return HandlerMatch.notFound("interaction.prefix.needs-subcommand", prefix, name,
+                        subcommands(name, prefix));
+            }
+            String sub = name + " " + words.get(next).text().toLowerCase(Locale.ROOT);
+            if (!this.commands.isGroup(sub) && this.commands.getCommand(sub).isEmpty()) {
                 return HandlerMatch.notFound("interaction.prefix.needs-subcommand", prefix, name,
                         subcommands(name, prefix));
             }
             name = sub;
-            argumentsStart = (words.size() > 2) ? words.get(2).start() : text.length();
+            next++;
         }
+        int argumentsStart = (words.size() > next) ? words.get(next).start() : text.length();
         CommandDefinition command = this.commands.getCommand(name).orElse(null);
         if (command == null) {
             return unknown(name, prefix, mentioned);
@@ -127,9 +133,16 @@ public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered 
         if (!command.offers(CommandSurface.PREFIX)) {
             return HandlerMatch.notFound("interaction.prefix.slash-only", name);
         }
+        HandlerMatch refused = CommandRestrictions.refusal(command.scope(), command.nsfw(),
+                event.isFromGuild() ? InteractionContextType.GUILD : InteractionContextType.BOT_DM, event.getChannel(),
+                true, prefix + name);
+        if (refused != null) {
+            return refused;
+        }
         String arguments = text.substring(argumentsStart);
-        return HandlerMatch.found(command.handler(), (support) -> new PrefixInvocation(command.handler(),
-                command.fullName(), command.usage(), event, prefix, arguments, support));
+        CommandDefinition found = command;
+        return HandlerMatch.found(found.handler(), (support) -> new PrefixInvocation(found.handler(), found.fullName(),
+                found.usage(), event, prefix, arguments, support));
     }
 
     private SelfMentions selfMentions(long selfId) {
@@ -157,11 +170,14 @@ public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered 
         return mentioned ? HandlerMatch.notFound("interaction.prefix.unknown", prefix) : null;
     }
 
+    /** The prefix commands of a group, its nested groups' included, in name order. */
     private String subcommands(String group, String prefix) {
         return this.commands.getCommands()
             .stream()
-            .filter((command) -> group.equals(command.group()) && command.offers(CommandSurface.PREFIX))
-            .map((command) -> "`" + prefix + command.fullName() + "`")
+            .filter((command) -> command.fullName().startsWith(group + " ") && command.offers(CommandSurface.PREFIX))
+            .map(CommandDefinition::fullName)
+            .sorted()
+            .map((name) -> "`" + prefix + name + "`")
             .collect(Collectors.joining(", "));
     }
 

@@ -20,9 +20,11 @@ import org.springframework.context.MessageSource;
 
 /**
  * {@code /help} and {@code .help}: the commands with their descriptions and options,
- * generated from the {@link Command @Command} declarations, or one command in detail; in
- * the user's language, descriptions included where the messages have them under JDA's
- * keys ({@code command.idea.description}, as for the registration with Discord).
+ * generated from the {@link Command @Command} declarations ({@code /config channels set}
+ * for a subcommand of a nested group) of those that work where it is asked, or one
+ * command or group in detail; in the user's language, descriptions included where the
+ * messages have them under JDA's keys ({@code command.idea.description}, as for the
+ * registration with Discord).
  */
 public class HelpCommand {
 
@@ -52,11 +54,15 @@ public class HelpCommand {
         List<CommandDefinition> offered = this.registry.getCommands()
             .stream()
             .filter((definition) -> definition.offers(context.surface()))
+            .filter((definition) -> (context.surface() == CommandSurface.SLASH)
+                    ? definition.scope().allows(context.contextType())
+                    : definition.scope().allowsMessagesIn(context.contextType()))
             .toList();
         if (command != null && !command.isBlank()) {
             String wanted = command.strip().replaceFirst("^[/.!?]", "").toLowerCase(Locale.ROOT);
             List<CommandDefinition> matching = offered.stream()
-                .filter((definition) -> definition.fullName().equals(wanted) || wanted.equals(definition.group()))
+                .filter((definition) -> definition.fullName().equals(wanted)
+                        || definition.fullName().startsWith(wanted + " "))
                 .toList();
             if (matching.isEmpty()) {
                 throw new CommandException(

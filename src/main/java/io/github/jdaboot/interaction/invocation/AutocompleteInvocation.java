@@ -2,7 +2,6 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -18,6 +17,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request for suggestions while the user types an option. It is answered once, with
@@ -31,6 +31,8 @@ public final class AutocompleteInvocation extends Invocation {
     private final String key;
 
     private final AtomicBoolean answered = new AtomicBoolean();
+
+    private volatile DeadlineTimer.@Nullable Deadline timeout;
 
     public AutocompleteInvocation(HandlerMethod handler, String key, CommandAutoCompleteInteractionEvent event,
             InvocationSupport support) {
@@ -47,6 +49,10 @@ public final class AutocompleteInvocation extends Invocation {
     /** Answers with the choices, unless answered already (by the timeout). */
     public void answer(List<Command.Choice> choices) {
         if (this.answered.compareAndSet(false, true)) {
+            DeadlineTimer.Deadline scheduled = this.timeout;
+            if (scheduled != null) {
+                scheduled.cancel();
+            }
             this.event.replyChoices(choices)
                 .queue(null, (failure) -> logFailure("suggest for " + displayName(), failure));
         }
@@ -99,7 +105,7 @@ public final class AutocompleteInvocation extends Invocation {
 
     @Override
     public Locale locale() {
-        return this.event.getUserLocale().toLocale();
+        return locale(this.event.getUserLocale());
     }
 
     /**
@@ -109,8 +115,10 @@ public final class AutocompleteInvocation extends Invocation {
      */
     @Override
     public void started() {
-        support().scheduler()
-            .schedule(() -> answer(List.of()), support().autocompleteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        this.timeout = support().deadlines().schedule(support().autocompleteTimeout(), () -> answer(List.of()));
+        if (this.answered.get()) {
+            this.timeout.cancel(); // answered already
+        }
     }
 
     /** A refused request for suggestions gets none. */

@@ -2,9 +2,7 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.Modal;
@@ -16,19 +14,25 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.interactions.IntegrationOwners;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run of an interaction (slash command, click, form). Discord wants it acknowledged
  * exactly once, within 3 seconds: by the first answer (a reply, an update of the clicked
  * message, or a form) if it comes in time, else by a deferral the framework sends when
  * the handler is slow. Later answers go through the interaction's hook: a reply after a
- * deferred reply fills it, an update edits the message, anything else follows up.
+ * deferred reply fills it, an update edits the message, anything else follows up. Every
+ * answer goes to the interaction, never into the channel: that works in DMs between users
+ * and group DMs too, where the bot is not part of the conversation (and where Discord
+ * allows an app installed only to the user five follow-ups).
  *
  * @param <E> the event
  */
@@ -54,13 +58,23 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
 
     }
 
+    /**
+     * Discord's limit of follow-up messages to an interaction of an app installed only to
+     * the user who ran it.
+     */
+    static final int MAX_USER_INSTALL_FOLLOW_UPS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionInvocation.class);
+
     private final E event;
 
     private final InvocationSupport support;
 
+    private final AtomicInteger followUps = new AtomicInteger();
+
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
 
-    private volatile @Nullable Future<?> deferral;
+    private volatile DeadlineTimer.@Nullable Deadline deferral;
 
     InteractionInvocation(@Nullable HandlerMethod handler, E event, InvocationSupport support) {
         super(handler, support);
@@ -100,7 +114,7 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
 
     @Override
     public Locale locale() {
-        return this.event.getUserLocale().toLocale();
+        return locale(this.event.getUserLocale());
     }
 
     /**
@@ -122,22 +136,22 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
      */
     @Override
     public void started() {
-        deferAfter(this.support.scheduler(), this.support.deferAfter());
+        deferAfter(this.support.deadlines(), this.support.deferAfter());
     }
 
     /**
      * Defers the interaction after the delay unless it is acknowledged before; the
-     * acknowledgement cancels the deferral, so that an answered run does not wait in the
-     * scheduler's queue.
+     * acknowledgement cancels the deferral, so that an answered run is not kept for it.
      */
-    void deferAfter(ScheduledExecutorService scheduler, Duration delay) {
-        this.deferral = scheduler.schedule(this::defer, delay.toNanos(), TimeUnit.NANOSECONDS);
+    void deferAfter(DeadlineTimer deadlines, Duration delay) {
+        DeadlineTimer.Deadline scheduled = deadlines.schedule(delay, this::defer);
+        this.deferral = scheduled;
         synchronized (this) {
             if (this.acknowledgement == Acknowledgement.NONE) {
                 return;
             }
         }
-        this.deferral.cancel(false); // answered already
+        scheduled.cancel(); // answered already
     }
 
     /**
@@ -174,9 +188,9 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                 default -> before;
             };
         }
-        Future<?> scheduled = this.deferral;
+        DeadlineTimer.Deadline scheduled = this.deferral;
         if (before == Acknowledgement.NONE && scheduled != null) {
-            scheduled.cancel(false);
+            scheduled.cancel();
         }
         return before;
     }
@@ -207,9 +221,27 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                         .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
                 }
             }
-            default -> enqueue(() -> Delivery.send("follow up on " + displayName(),
-                    () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
+            default -> {
+                if (userInstallOnly() && this.followUps.incrementAndGet() > MAX_USER_INSTALL_FOLLOW_UPS) {
+                    log.error(
+                            "Not sent: a follow-up on {} beyond the {} Discord allows to an app installed to the"
+                                    + " user only (not to this server or as a bot here); send fewer, longer replies",
+                            displayName(), MAX_USER_INSTALL_FOLLOW_UPS);
+                    return;
+                }
+                enqueue(() -> Delivery.send("follow up on " + displayName(),
+                        () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
+            }
         }
+    }
+
+    /**
+     * Whether the app runs here only because the user installed it: Discord then allows
+     * few follow-ups.
+     */
+    private boolean userInstallOnly() {
+        IntegrationOwners owners = this.event.getIntegrationOwners();
+        return owners.isUserIntegration() && !owners.isGuildIntegration();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.jdaboot.interaction.invocation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -55,6 +57,10 @@ import org.slf4j.LoggerFactory;
 public abstract class Invocation implements InteractionContext {
 
     private static final Logger log = LoggerFactory.getLogger(Invocation.class);
+
+    private static final Locale[] LOCALES = Arrays.stream(DiscordLocale.values())
+        .map(DiscordLocale::toLocale)
+        .toArray(Locale[]::new);
 
     private final @Nullable HandlerMethod handler;
 
@@ -216,6 +222,14 @@ public abstract class Invocation implements InteractionContext {
             components = withCallbackIds(components, reply.callbacks(), callbacks);
         }
         callbacks.forEach(this.support.callbacks()::register);
+        if (updating && rows == null && !reply.isLayout() && reply.poll() == null && !reply.content().isEmpty()
+                && reply.content().length() <= ReplyChunker.MAX_LENGTH) {
+            // the usual update: one text, the message's components left as they are
+            update(new MessageEditBuilder().setContent(withoutLoneSurrogates(reply.content()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build());
+            return;
+        }
         boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
         if (reply.isLayout()) {
             MessageCreateData layout = layout(components, reply);
@@ -228,7 +242,7 @@ public abstract class Invocation implements InteractionContext {
             return;
         }
         List<MessageCreateData> messages = messages(reply, (rows != null) ? components : List.of(),
-                text("interaction.long-reply"));
+                () -> text("interaction.long-reply"));
         int first = 0;
         if (updating) {
             // without components of its own, an update leaves the message's as they are
@@ -381,15 +395,16 @@ public abstract class Invocation implements InteractionContext {
 
     /**
      * The Discord messages for a reply of text: its text split to fit, or attached as a
-     * file when very long; its files, components and poll with the last.
+     * file when very long (with the note, looked up only then); its files, components and
+     * poll with the last.
      */
     static List<MessageCreateData> messages(Reply reply, List<? extends MessageTopLevelComponent> rows,
-            String longReplyNote) {
+            Supplier<String> longReplyNote) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
-        List<FileUpload> files = uploads(reply);
+        List<FileUpload> files = reply.files().isEmpty() ? List.of() : uploads(reply);
         MessagePollData poll = (reply.poll() != null) ? reply.poll().toJda() : null;
         if (chunks.isEmpty()) {
-            return List.of(builder(longReplyNote)
+            return List.of(builder(longReplyNote.get())
                 .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
                 .addFiles(files)
                 .setComponents(rows)
@@ -400,7 +415,10 @@ public abstract class Invocation implements InteractionContext {
         for (int i = 0; i < chunks.size(); i++) {
             MessageCreateBuilder builder = builder(chunks.get(i));
             if (i == chunks.size() - 1) {
-                builder.addFiles(files).setComponents(rows).setPoll(poll);
+                if (!files.isEmpty()) {
+                    builder.addFiles(files);
+                }
+                builder.setComponents(rows).setPoll(poll);
             }
             if (!builder.isEmpty()) {
                 messages.add(builder.build());
@@ -456,10 +474,18 @@ public abstract class Invocation implements InteractionContext {
      */
     public static Locale localeOf(GenericEvent event) {
         return switch (event) {
-            case Interaction interaction -> interaction.getUserLocale().toLocale();
-            case MessageReceivedEvent message when message.isFromGuild() -> message.getGuild().getLocale().toLocale();
+            case Interaction interaction -> locale(interaction.getUserLocale());
+            case MessageReceivedEvent message when message.isFromGuild() -> locale(message.getGuild().getLocale());
             default -> Locale.US;
         };
+    }
+
+    /**
+     * Discord's language as a {@code Locale}, made once per language
+     * ({@code DiscordLocale.toLocale()} parses its tag on every call).
+     */
+    static Locale locale(DiscordLocale language) {
+        return LOCALES[language.ordinal()];
     }
 
     public static void logFailure(String what, Throwable failure) {

@@ -1,7 +1,6 @@
 package io.github.jdaboot.interaction.invocation;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
@@ -14,7 +13,7 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  * their ids
  * @param metrics records acknowledgements
  * @param messages the framework's texts, in the user's language
- * @param scheduler schedules deferrals and the deadline of suggestions
+ * @param deadlines schedules deferrals and the deadline of suggestions
  * @param deferAfter how long an interaction may run before it is deferred
  * ({@code discord.commands.defer-after})
  * @param autocompleteTimeout how long suggestions may take
@@ -22,6 +21,5 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
  */
 public record InvocationSupport(ComponentCallbacks callbacks, InteractionMetrics metrics, InteractionMessages messages,
-        ScheduledExecutorService scheduler, Duration deferAfter, Duration autocompleteTimeout,
-        BooleanSupplier shuttingDown) {
+        DeadlineTimer deadlines, Duration deferAfter, Duration autocompleteTimeout, BooleanSupplier shuttingDown) {
 }

@@ -129,7 +129,7 @@ public final class PrefixInvocation extends Invocation implements CommandContext
     /** The server's language ({@code preferred_locale}); English in a direct message. */
     @Override
     public Locale locale() {
-        return this.event.isFromGuild() ? this.event.getGuild().getLocale().toLocale() : Locale.US;
+        return this.event.isFromGuild() ? locale(this.event.getGuild().getLocale()) : Locale.US;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.github.jdaboot.interaction.annotation.CommandGroup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -85,15 +86,22 @@ public final class HandlerMethod {
 
     /**
      * The annotation on the method, or else on its class (meta-annotations and attribute
-     * overrides merged). The guards ask for every run, so each answer is kept: the
-     * handler's annotations do not change.
+     * overrides merged), or else, for a {@link CommandGroup @CommandGroup} nested in
+     * another, on the enclosing group's class. The guards ask for every run, so each
+     * answer is kept: the handler's annotations do not change.
      */
     public <A extends Annotation> @Nullable A annotation(Class<A> type) {
         Optional<Annotation> known = this.annotations.get(type);
         if (known == null) {
-            A onMethod = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
-            known = Optional.ofNullable(
-                    (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(this.beanType, type));
+            A found = AnnotatedElementUtils.findMergedAnnotation(this.method, type);
+            Class<?> owner = this.beanType;
+            while (found == null && owner != null) {
+                found = AnnotatedElementUtils.findMergedAnnotation(owner, type);
+                Class<?> enclosing = owner.getEnclosingClass();
+                owner = (enclosing != null && AnnotatedElementUtils.hasAnnotation(owner, CommandGroup.class)
+                        && AnnotatedElementUtils.hasAnnotation(enclosing, CommandGroup.class)) ? enclosing : null;
+            }
+            known = Optional.ofNullable(found);
             this.annotations.put(type, known);
         }
         return type.cast(known.orElse(null));

@@ -1,5 +1,6 @@
 package io.github.jdaboot.interaction.observation;
 
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,14 @@ public class InteractionObservationContext extends Observation.Context {
     private final @Nullable String guildId;
 
     private @Nullable String outcome;
+
+    private @Nullable CommandOutcome outcomeValue;
+
+    /** When the run started, for {@link InteractionMeterObservationHandler}. */
+    long startNanos;
+
+    /** The run in progress, for {@link InteractionMeterObservationHandler}. */
+    LongTaskTimer.@Nullable Sample activeSample;
 
     public InteractionObservationContext(String kind, String command, @Nullable String guildId) {
         this.kind = kind;
@@ -54,6 +63,12 @@ public class InteractionObservationContext extends Observation.Context {
 
     public void setOutcome(CommandOutcome outcome) {
         this.outcome = outcome.tag();
+        this.outcomeValue = outcome;
+    }
+
+    /** How it ended, null while it runs. */
+    @Nullable CommandOutcome outcome() {
+        return this.outcomeValue;
     }
 
 }

@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSourceResolvable;
 
-/** Channel options; the parameter's type decides which channel types Discord offers. */
+/**
+ * Channel options; the types declared ({@code @Option(channelTypes = ...)}), else the
+ * parameter's type, decide which channel types Discord offers and the bot takes.
+ */
 public class ChannelOptionResolver implements OptionResolver {
 
     private static final Set<ChannelType> THREADS = EnumSet.of(ChannelType.GUILD_PUBLIC_THREAD,
@@ -75,10 +78,24 @@ public class ChannelOptionResolver implements OptionResolver {
 
     @Override
     public void declare(OptionData data, OptionSpec option) {
-        Set<ChannelType> types = TYPES.get(option.type());
-        if (types != null && !types.isEmpty()) {
+        Set<ChannelType> possible = TYPES.getOrDefault(option.type(), Set.of());
+        for (ChannelType declared : option.channelTypes()) {
+            if (!declared.isGuild() || declared == ChannelType.UNKNOWN
+                    || (!possible.isEmpty() && !possible.contains(declared))) {
+                throw new IllegalArgumentException("channel type " + declared + " cannot be a "
+                        + option.type().getSimpleName() + (possible.isEmpty() ? ""
+                                : "; declare the parameter as GuildChannel, or use the types " + possible));
+            }
+        }
+        Set<ChannelType> types = types(option);
+        if (!types.isEmpty()) {
             data.setChannelTypes(types);
         }
+    }
+
+    /** The channel types offered: those declared, else those of the parameter's type. */
+    private static Set<ChannelType> types(OptionSpec option) {
+        return option.channelTypes().isEmpty() ? TYPES.getOrDefault(option.type(), Set.of()) : option.channelTypes();
     }
 
     @Override
@@ -101,9 +118,10 @@ public class ChannelOptionResolver implements OptionResolver {
     }
 
     private Object checked(GuildChannel channel, String text, OptionSpec option) {
-        Set<ChannelType> types = TYPES.getOrDefault(option.type(), Set.of());
+        Set<ChannelType> types = types(option);
         if ((!types.isEmpty() && !types.contains(channel.getType())) || !option.type().isInstance(channel)) {
-            throw option.unreadable(text, description(option.type()));
+            throw option.unreadable(text, types.isEmpty() ? description(option.type())
+                    : InteractionMessages.of("interaction.option.type.channel-of", typeNames(types)));
         }
         return channel;
     }

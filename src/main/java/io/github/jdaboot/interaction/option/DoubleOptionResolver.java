@@ -41,6 +41,7 @@ public class DoubleOptionResolver implements OptionResolver {
         if (option.max() != Double.POSITIVE_INFINITY) {
             data.setMaxValue(option.max());
         }
+        option.choices().forEach((choice) -> data.addChoice(choice.name(), Double.parseDouble(choice.value())));
     }
 
     @Override
@@ -56,15 +57,21 @@ public class DoubleOptionResolver implements OptionResolver {
         }
         double value;
         try {
-            value = Double.parseDouble(text);
+            value = Double.parseDouble(option.choiceValue(text));
         }
         catch (NumberFormatException ex) {
-            throw option.unreadable(text, description(Double.class));
+            throw option.choices().isEmpty() ? option.unreadable(text, description(Double.class))
+                    : option.notAChoice(text);
         }
         return checked(value, text, option);
     }
 
     private static double checked(double value, String text, OptionSpec option) {
+        if (!option.choices().isEmpty() && option.choices()
+            .stream()
+            .noneMatch((choice) -> Double.compare(Double.parseDouble(choice.value()), value) == 0)) {
+            throw option.notAChoice(text);
+        }
         if (Double.isNaN(value) || value < option.min() || value > option.max()) {
             throw option.outOfRange(text, OptionSpec.range(option.min(), option.max()));
         }

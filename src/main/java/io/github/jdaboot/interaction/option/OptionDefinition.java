@@ -1,6 +1,9 @@
 package io.github.jdaboot.interaction.option;
 
+import java.util.stream.Collectors;
+
 import io.github.jdaboot.interaction.annotation.Option;
+import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 import org.springframework.context.MessageSourceResolvable;
@@ -35,12 +38,20 @@ public record OptionDefinition(OptionSpec spec, OptionResolver resolver) {
 
     /** What the user should give, in words (English). */
     public String describe() {
-        return this.resolver.describe(this.spec.type());
+        return this.spec.choices().isEmpty() ? this.resolver.describe(this.spec.type()) : "one of " + choiceNames();
     }
 
     /** What the user should give, in words, to be read in the user's language. */
     public MessageSourceResolvable description() {
-        return this.resolver.description(this.spec.type());
+        return this.spec.choices().isEmpty() ? this.resolver.description(this.spec.type())
+                : InteractionMessages.of("interaction.option.type.enum", choiceNames());
+    }
+
+    private String choiceNames() {
+        return this.spec.choices()
+            .stream()
+            .map((choice) -> "`" + choice.name() + "`")
+            .collect(Collectors.joining(", "));
     }
 
 }

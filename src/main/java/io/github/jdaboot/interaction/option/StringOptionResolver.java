@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * {@code String} options; the last one of a prefix command takes the rest of the text.
+ * {@code String} options, with their lengths or their choices; the last one of a prefix
+ * command takes the rest of the text.
  */
 public class StringOptionResolver implements OptionResolver {
 
@@ -40,24 +41,38 @@ public class StringOptionResolver implements OptionResolver {
         if (option.maxLength() < OptionData.MAX_STRING_OPTION_LENGTH) {
             data.setMaxLength(option.maxLength());
         }
+        if (option.minLength() > 0) {
+            data.setMinLength(option.minLength());
+        }
+        option.choices().forEach((choice) -> data.addChoice(choice.name(), choice.value()));
     }
 
     @Override
     public String fromSlash(OptionMapping mapping, OptionSpec option, InteractionContext context) {
-        return checked(mapping.getAsString(), option);
+        return checked(mapping.getAsString(), mapping.getAsString(), option);
     }
 
     @Override
     public @Nullable String fromPrefix(PrefixInput input, OptionSpec option, InteractionContext context) {
         String text = option.rest() ? input.rest() : input.next();
-        return (text != null) ? checked(text, option) : null;
+        return (text != null) ? checked(option.choiceValue(text), text, option) : null;
     }
 
-    private static String checked(String text, OptionSpec option) {
-        if (text.codePointCount(0, text.length()) > option.maxLength()) {
+    private static String checked(String value, String text, OptionSpec option) {
+        if (!option.choices().isEmpty()) {
+            if (option.choices().stream().noneMatch((choice) -> choice.value().equals(value))) {
+                throw option.notAChoice(text);
+            }
+            return value;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > option.maxLength()) {
             throw option.tooLong();
         }
-        return text;
+        if (length < option.minLength()) {
+            throw option.tooShort();
+        }
+        return value;
     }
 
 }

@@ -52,6 +52,7 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
         if (narrow() || option.bounded()) {
             data.setRequiredRange(min(option), max(option));
         }
+        option.choices().forEach((choice) -> data.addChoice(choice.name(), Long.parseLong(choice.value())));
     }
 
     @Override
@@ -66,9 +67,12 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
             return null;
         }
         try {
-            return checked(Long.parseLong(text.replace("_", "")), text, option);
+            return checked(Long.parseLong(option.choiceValue(text).replace("_", "")), text, option);
         }
         catch (NumberFormatException ex) {
+            if (!option.choices().isEmpty()) {
+                throw option.notAChoice(text);
+            }
             if (text.matches("[-+]?\\d+")) {
                 throw outOfRange(text, option);
             }
@@ -77,6 +81,10 @@ abstract class WholeNumberOptionResolver implements OptionResolver {
     }
 
     private Object checked(long value, String text, OptionSpec option) {
+        if (!option.choices().isEmpty()
+                && option.choices().stream().noneMatch((choice) -> Long.parseLong(choice.value()) == value)) {
+            throw option.notAChoice(text);
+        }
         if (value < min(option) || value > max(option)) {
             throw outOfRange(text, option);
         }

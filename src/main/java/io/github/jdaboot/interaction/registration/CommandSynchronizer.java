@@ -6,24 +6,21 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.github.jdaboot.interaction.annotation.GuildOnly;
-import io.github.jdaboot.interaction.annotation.RequiresPermissions;
 import io.github.jdaboot.interaction.handler.CommandDefinition;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
+import io.github.jdaboot.interaction.handler.CommandScope;
 import io.github.jdaboot.interaction.handler.ContextCommandMapping;
-import io.github.jdaboot.interaction.method.HandlerMethod;
 import io.github.jdaboot.interaction.option.OptionDefinition;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -32,6 +29,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
@@ -56,6 +54,8 @@ public class CommandSynchronizer implements EventListener {
     private final LocalizationFunction localization;
 
     private final List<Long> guilds;
+
+    private final AtomicBoolean guildScopeExplained = new AtomicBoolean();
 
     /**
      * The synchronizer.
@@ -83,6 +83,9 @@ public class CommandSynchronizer implements EventListener {
     // and the comparison would see a difference on every start
     public void synchronize(JDA jda) {
         List<CommandData> desired = desired();
+        if (!this.guilds.isEmpty() && this.guildScopeExplained.compareAndSet(false, true)) {
+            explainGuildScope(desired);
+        }
         if (this.guilds.isEmpty()) {
             if (jda.getShardInfo().getShardId() == 0) {
                 sync("globally", jda.retrieveCommands(true), jda::updateCommands, desired);
@@ -103,6 +106,24 @@ public class CommandSynchronizer implements EventListener {
         }
     }
 
+    /**
+     * Says once that commands registered in servers reach nowhere else: Discord applies
+     * integration types and contexts to global commands only.
+     */
+    private void explainGuildScope(List<CommandData> desired) {
+        String beyond = desired.stream()
+            .filter((command) -> !command.getIntegrationTypes().equals(EnumSet.of(IntegrationType.GUILD_INSTALL))
+                    || !command.getContexts().equals(EnumSet.of(InteractionContextType.GUILD)))
+            .map((command) -> name(command) + " (" + command.getIntegrationTypes() + ", " + command.getContexts() + ")")
+            .collect(Collectors.joining(", "));
+        if (!beyond.isEmpty()) {
+            log.info("discord.commands.guilds registers the commands in the servers {} only, where Discord offers"
+                    + " them to their members: installs to users and DMs apply to global commands only, so {} work"
+                    + " only there; leave discord.commands.guilds empty to register them globally", this.guilds,
+                    beyond);
+        }
+    }
+
     private static void sync(String where, RestAction<List<Command>> retrieve, Supplier<CommandListUpdateAction> update,
             List<CommandData> desired) {
         retrieve.queue((existing) -> {
@@ -119,48 +140,58 @@ public class CommandSynchronizer implements EventListener {
         }, (failure) -> log.error("Could not read the slash commands registered {}: {}", where, failure.toString()));
     }
 
-    /** The commands as Discord should have them, from the registry. */
+    /**
+     * The commands as Discord should have them, from the registry: each top-level command
+     * with its options, or its subcommands and then its subcommand groups (the order in
+     * which Discord's copy is read back), where it is installed and may run, whether it
+     * is age-restricted, and who may use it by default.
+     */
     public List<CommandData> desired() {
-        Map<String, CommandData> commands = new LinkedHashMap<>();
+        Map<String, SlashCommandData> slash = new LinkedHashMap<>();
+        Map<String, SubcommandGroupData> subgroups = new LinkedHashMap<>();
+        Map<String, List<SubcommandData>> subcommands = new LinkedHashMap<>();
         for (CommandDefinition definition : this.registry.getSlashCommands()) {
-            if (definition.group() == null) {
-                SlashCommandData data = Commands.slash(definition.name(), definition.description())
-                    .addOptions(options(definition));
-                restrict(data, definition.guildOnly(), definition.userPermissions());
-                commands.put(definition.name(), data);
-            }
-            else {
-                SlashCommandData group = (SlashCommandData) commands.computeIfAbsent(definition.group(), (name) -> {
-                    SlashCommandData data = Commands.slash(name, Objects.requireNonNull(definition.groupDescription()));
-                    restrict(data, false, Set.of());
-                    return data;
-                });
-                if (definition.guildOnly()) {
-                    group.setContexts(InteractionContextType.GUILD);
+            SlashCommandData data = slash.computeIfAbsent(definition.topLevelName(), (name) -> {
+                SlashCommandData created = Commands.slash(name, definition.groups().isEmpty() ? definition.description()
+                        : definition.groups().getFirst().description());
+                apply(created, definition.scope(), definition.nsfw(), definition.defaultPermissions());
+                return created;
+            });
+            SubcommandData subcommand = new SubcommandData(definition.name(), definition.description())
+                .addOptions(options(definition));
+            switch (definition.groups().size()) {
+                case 0 -> data.addOptions(options(definition));
+                case 1 ->
+                    subcommands.computeIfAbsent(definition.topLevelName(), (name) -> new ArrayList<>()).add(subcommand);
+                default -> {
+                    CommandDefinition.Group group = definition.groups().get(1);
+                    subgroups
+                        .computeIfAbsent(definition.groupPath(),
+                                (path) -> new SubcommandGroupData(group.name(), group.description()))
+                        .addSubcommands(subcommand);
                 }
-                group.addSubcommands(new SubcommandData(definition.name(), definition.description())
-                    .addOptions(options(definition)));
             }
         }
+        subcommands.forEach((name, list) -> slash.get(name).addSubcommands(list));
+        subgroups.forEach((path, group) -> slash.get(path.substring(0, path.indexOf(' '))).addSubcommandGroups(group));
+        List<CommandData> commands = new ArrayList<>(slash.values());
         for (ContextCommandMapping.ContextCommand command : this.contextCommands.getContextCommands()) {
             CommandData data = Commands.context(command.type(), command.name());
-            HandlerMethod handler = command.handler();
-            RequiresPermissions permissions = handler.annotation(RequiresPermissions.class);
-            restrict(data, handler.annotation(GuildOnly.class) != null || permissions != null,
-                    (permissions != null) ? Set.of(permissions.user()) : Set.of());
-            commands.put(command.type() + " " + command.name(), data);
+            apply(data, command.scope(), command.nsfw(), command.defaultPermissions());
+            commands.add(data);
         }
         // names, descriptions and choices in every language with a bundle of messages
         // (messages_de.properties, ...)
-        commands.values().forEach((data) -> data.setLocalizationFunction(this.localization));
-        return new ArrayList<>(commands.values());
+        commands.forEach((data) -> data.setLocalizationFunction(this.localization));
+        return commands;
     }
 
-    private static void restrict(CommandData data, boolean guildOnly, Set<Permission> permissions) {
-        data.setContexts(guildOnly ? EnumSet.of(InteractionContextType.GUILD)
-                : EnumSet.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM));
-        data.setDefaultPermissions(permissions.isEmpty() ? DefaultMemberPermissions.ENABLED
-                : DefaultMemberPermissions.enabledFor(permissions));
+    private static void apply(CommandData data, CommandScope scope, boolean nsfw,
+            DefaultMemberPermissions defaultPermissions) {
+        data.setIntegrationTypes(scope.integrationTypes());
+        data.setContexts(scope.contexts());
+        data.setNSFW(nsfw);
+        data.setDefaultPermissions(defaultPermissions);
     }
 
     private static List<OptionData> options(CommandDefinition definition) {
@@ -183,7 +214,13 @@ public class CommandSynchronizer implements EventListener {
     }
 
     private static String names(List<CommandData> commands) {
-        return commands.stream().map((command) -> "/" + command.getName()).collect(Collectors.joining(", "));
+        return commands.stream().map(CommandSynchronizer::name).collect(Collectors.joining(", "));
+    }
+
+    /** {@code /idea}, or a user or message command's name in quotes. */
+    private static String name(CommandData command) {
+        return (command.getType() == Command.Type.SLASH) ? "/" + command.getName()
+                : "\u201C" + command.getName() + "\u201D";
     }
 
 }

@@ -5,7 +5,6 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
@@ -29,16 +28,23 @@ import io.github.jdaboot.interaction.handler.PrefixCommandMapping;
 import io.github.jdaboot.interaction.help.HelpCommand;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.invocation.ComponentCallbacks;
+import io.github.jdaboot.interaction.invocation.DeadlineTimer;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
 import io.github.jdaboot.interaction.method.annotation.InteractionExceptionResolver;
 import io.github.jdaboot.interaction.method.annotation.OptionArgumentResolver;
 import io.github.jdaboot.interaction.method.support.InteractionContextArgumentResolver;
+import io.github.jdaboot.interaction.observation.CommandOutcome;
+import io.github.jdaboot.interaction.observation.DefaultInteractionObservationConvention;
+import io.github.jdaboot.interaction.observation.InteractionMeterObservationHandler;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
+import io.github.jdaboot.interaction.observation.InteractionObservationContext;
 import io.github.jdaboot.interaction.registration.CommandSynchronizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -49,6 +55,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -143,6 +153,57 @@ class InteractionAutoConfigurationTests {
                 .allSatisfy((counter) -> assertThat(counter.count()).isZero());
             assertThat(registry.get("discord.interactions.acknowledgement").timers()).hasSize(2);
         });
+    }
+
+    @Test
+    @DisplayName("with Boot's metrics: the handler runs' meters by the framework's handler, the rest by Boot's")
+    void meterObservationHandler() {
+        this.runner
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed()
+                    .hasSingleBean(InteractionMeterObservationHandler.class)
+                    .hasSingleBean(DefaultMeterObservationHandler.class);
+                ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                InteractionObservationContext run = new InteractionObservationContext("slash", "idea", null);
+                Observation observation = Observation
+                    .createNotStarted(new DefaultInteractionObservationConvention(), () -> run, observations)
+                    .start();
+                assertThat(registry.get("discord.commands.active").longTaskTimer().activeTasks()).isOne();
+                run.setOutcome(CommandOutcome.SUCCESS);
+                observation.stop();
+                Observation.createNotStarted("other.work", observations).observe(() -> {
+                });
+
+                assertThat(registry.get("discord.commands")
+                    .tags("kind", "slash", "command", "idea", "outcome", "success", "error", "none")
+                    .timer()
+                    .count()).isOne();
+                assertThat(registry.get("discord.commands.active").longTaskTimer().activeTasks()).isZero();
+                assertThat(registry.get("other.work").timer().count()).as("by Boot's handler").isOne();
+            });
+    }
+
+    @Test
+    @DisplayName("ignored-meters=long-task-timer: no discord.commands.active; no registry: no meter handler")
+    void meterObservationHandlerSettings() {
+        this.runner
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+            .withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+            .run((context) -> {
+                InteractionObservationContext run = new InteractionObservationContext("slash", "idea", null);
+                Observation
+                    .createNotStarted(new DefaultInteractionObservationConvention(), () -> run,
+                            context.getBean(ObservationRegistry.class))
+                    .observe(() -> run.setOutcome(CommandOutcome.SUCCESS));
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                assertThat(registry.get("discord.commands").timers()).hasSize(1);
+                assertThat(registry.find("discord.commands.active").longTaskTimers()).isEmpty();
+            });
+        this.runner.run((context) -> assertThat(context).doesNotHaveBean(InteractionMeterObservationHandler.class));
     }
 
     @Test
@@ -317,9 +378,9 @@ class InteractionAutoConfigurationTests {
 
         @Bean
         InteractionDispatcher ownDispatcher(List<InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
-                ComponentCallbacks callbacks, InteractionMetrics metrics, ScheduledExecutorService commandDeferrals) {
+                ComponentCallbacks callbacks, InteractionMetrics metrics, DeadlineTimer deadlines) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
-                    new InvocationSupport(callbacks, metrics, this.messages, commandDeferrals, Duration.ofSeconds(2),
+                    new InvocationSupport(callbacks, metrics, this.messages, deadlines, Duration.ofSeconds(2),
                             Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
             return this.dispatcher;
         }

@@ -78,7 +78,7 @@ class SkuCheckTests {
     }
 
     private static SkuCheck check(RequiredSkus skus) {
-        return new SkuCheck(skus, Duration.ofSeconds(1));
+        return new SkuCheck(skus, Duration.ofSeconds(1), List::of);
     }
 
     static class Premium {

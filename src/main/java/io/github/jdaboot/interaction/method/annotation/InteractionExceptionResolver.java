@@ -24,6 +24,7 @@ import io.github.jdaboot.interaction.method.HandlerMethod;
 import io.github.jdaboot.interaction.method.InteractionArgumentResolverComposite;
 import io.github.jdaboot.interaction.method.InteractionReturnValueHandlerComposite;
 import io.github.jdaboot.interaction.observation.CommandOutcome;
+import net.dv8tion.jda.api.exceptions.DetachedEntityException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,6 +168,15 @@ public class InteractionExceptionResolver implements SmartInitializingSingleton,
         return chain;
     }
 
+    /** Where a run happened, for the log: "in a DM between users or a group DM". */
+    private static String where(Invocation invocation) {
+        return switch (invocation.contextType()) {
+            case PRIVATE_CHANNEL -> "in a DM between users or a group DM (context PRIVATE_CHANNEL)";
+            case GUILD -> "in a server the app is installed to by a user, not as a bot (context GUILD)";
+            default -> "in context " + invocation.contextType();
+        };
+    }
+
     /** The framework's own answers. */
     private void answer(Throwable failure, @Nullable HandlerMethod handler, Invocation invocation) {
         String name = invocation.displayName();
@@ -193,8 +203,19 @@ public class InteractionExceptionResolver implements SmartInitializingSingleton,
                     return;
                 }
                 String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-                log.error("{} failed (error id {}), handled by {}", name, errorId,
-                        (handler != null) ? handler.describe() : "a component callback", failure);
+                if (chain(failure).stream().anyMatch(DetachedEntityException.class::isInstance)) {
+                    log.error(
+                            "{} failed (error id {}), handled by {}: it ran {}, where the bot is not part of the"
+                                    + " conversation, and used what needs the bot there (sending into the channel, the"
+                                    + " server's members, ...). Only the interaction can be answered there: return a"
+                                    + " Reply or call reply() on the context, which answer it and follow up",
+                            name, errorId, (handler != null) ? handler.describe() : "a component callback",
+                            where(invocation), failure);
+                }
+                else {
+                    log.error("{} failed (error id {}), handled by {}", name, errorId,
+                            (handler != null) ? handler.describe() : "a component callback", failure);
+                }
                 invocation.reply(Reply
                     .of(this.messages.get("interaction.error", invocation.locale(), invocation.userName(), errorId))
                     .ephemeral());

@@ -1,5 +1,7 @@
 package io.github.jdaboot.interaction.method.annotation;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.annotation.Choice;
 import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.invocation.InteractionInvocation;
 import io.github.jdaboot.interaction.invocation.PrefixInvocation;
@@ -92,16 +95,32 @@ public class OptionArgumentResolver implements InteractionArgumentResolver {
             throw handler.invalid("@Command", "option '" + name + "' has maxLength " + option.maxLength()
                     + ", Discord allows 1 to " + OptionData.MAX_STRING_OPTION_LENGTH);
         }
+        if (option.minLength() < 0 || option.minLength() > OptionData.MAX_STRING_OPTION_LENGTH) {
+            throw handler.invalid("@Command", "option '" + name + "' has minLength " + option.minLength()
+                    + ", Discord allows 0 to " + OptionData.MAX_STRING_OPTION_LENGTH);
+        }
+        if (option.minLength() > option.maxLength()) {
+            throw handler.invalid("@Command", "option '" + name + "' has minLength " + option.minLength()
+                    + " above maxLength " + option.maxLength());
+        }
         OptionType discordType = resolver.optionType(type);
-        if (option.autocomplete() && (type.isEnum() || (discordType != OptionType.STRING
+        if (option.minLength() > 0 && (discordType != OptionType.STRING || type.isEnum())) {
+            throw handler.invalid("@Command",
+                    "option '" + name + "' has minLength, which Discord offers for text only");
+        }
+        if (option.channelTypes().length > 0 && discordType != OptionType.CHANNEL) {
+            throw handler.invalid("@Command",
+                    "option '" + name + "' has channelTypes, which Discord offers for channels only");
+        }
+        if (option.autocomplete() && (type.isEnum() || option.choices().length > 0 || (discordType != OptionType.STRING
                 && discordType != OptionType.INTEGER && discordType != OptionType.NUMBER))) {
             throw handler.invalid("@Command", "option '" + name + "' has autocomplete, which Discord offers for text"
                     + " and numbers without choices only");
         }
-        OptionDefinition definition = new OptionDefinition(
-                new OptionSpec(name, option.description(), type, option.required(), option.min(), option.max(),
-                        option.maxLength(), rest && type == String.class, option.autocomplete()),
-                resolver);
+        List<OptionSpec.Choice> choices = choices(handler, name, option, type, discordType);
+        OptionDefinition definition = new OptionDefinition(new OptionSpec(name, option.description(), type,
+                option.required(), option.min(), option.max(), option.maxLength(), option.minLength(), choices,
+                Set.of(option.channelTypes()), rest && type == String.class, option.autocomplete()), resolver);
         try {
             definition.data();
         }
@@ -111,6 +130,74 @@ public class OptionArgumentResolver implements InteractionArgumentResolver {
         }
         this.definitions.put(parameter, definition);
         return definition;
+    }
+
+    /**
+     * The declared choices, checked as Discord would, and against the option's limits.
+     */
+    private static List<OptionSpec.Choice> choices(HandlerMethod handler, String name, Option option, Class<?> type,
+            OptionType discordType) {
+        Choice[] declared = option.choices();
+        if (declared.length == 0) {
+            return List.of();
+        }
+        String what = "option '" + name + "'";
+        if (type.isEnum() || (discordType != OptionType.STRING && discordType != OptionType.INTEGER
+                && discordType != OptionType.NUMBER)) {
+            throw handler.invalid("@Command", what + " has choices, which Discord offers for text and numbers only"
+                    + (type.isEnum() ? " (an enum offers its constants)" : ""));
+        }
+        if (declared.length > OptionData.MAX_CHOICES) {
+            throw handler.invalid("@Command",
+                    what + " has " + declared.length + " choices, Discord allows " + OptionData.MAX_CHOICES);
+        }
+        Set<String> names = new HashSet<>();
+        Set<Object> values = new HashSet<>();
+        List<OptionSpec.Choice> choices = new ArrayList<>();
+        for (Choice choice : declared) {
+            String problem = null;
+            Object value = choice.value();
+            if (choice.name().isBlank() || choice.name().length() > OptionData.MAX_CHOICE_NAME_LENGTH) {
+                problem = "its name must be 1 to " + OptionData.MAX_CHOICE_NAME_LENGTH + " characters";
+            }
+            else if (!names.add(choice.name().toLowerCase(Locale.ROOT))) {
+                problem = "another choice has the same name";
+            }
+            else if (discordType == OptionType.STRING) {
+                int length = choice.value().codePointCount(0, choice.value().length());
+                if (length < 1 || length > OptionData.MAX_CHOICE_VALUE_LENGTH) {
+                    problem = "its value must be 1 to " + OptionData.MAX_CHOICE_VALUE_LENGTH + " characters";
+                }
+                else if (length > option.maxLength() || length < option.minLength()) {
+                    problem = "its value is outside minLength and maxLength";
+                }
+            }
+            else {
+                try {
+                    double number = (discordType == OptionType.INTEGER) ? Long.parseLong(choice.value())
+                            : Double.parseDouble(choice.value());
+                    value = number;
+                    if (number < option.min() || number > option.max()
+                            || (discordType == OptionType.INTEGER && (type == int.class || type == Integer.class)
+                                    && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE))) {
+                        problem = "its value is out of the option's range";
+                    }
+                }
+                catch (NumberFormatException ex) {
+                    problem = "its value is not "
+                            + ((discordType == OptionType.INTEGER) ? "a whole number" : "a number");
+                }
+            }
+            if (problem == null && !values.add(value)) {
+                problem = "another choice has the same value";
+            }
+            if (problem != null) {
+                throw handler.invalid("@Command",
+                        what + " has the choice '" + choice.name() + "' = '" + choice.value() + "': " + problem);
+            }
+            choices.add(new OptionSpec.Choice(choice.name(), choice.value()));
+        }
+        return choices;
     }
 
     @Override

@@ -1,0 +1,143 @@
+package io.github.jdaboot.bench.jmh;
+
+import java.util.EnumSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import gnu.trove.map.TLongObjectMap;
+import gnu.trove.map.hash.TLongObjectHashMap;
+import net.dv8tion.jda.api.GatewayEncoding;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionController;
+import net.dv8tion.jda.api.utils.TimeUtil;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.handle.SocketHandler;
+import net.dv8tion.jda.internal.utils.config.AuthorizationConfig;
+import net.dv8tion.jda.internal.utils.config.MetaConfig;
+import net.dv8tion.jda.internal.utils.config.SessionConfig;
+import net.dv8tion.jda.internal.utils.config.ThreadingConfig;
+import net.dv8tion.jda.internal.utils.config.flags.ConfigFlag;
+import okhttp3.OkHttpClient;
+
+/**
+ * A real {@link JDAImpl} that never connects. It is configured and logged in as
+ * {@code JDABuilder} does it (light: no cache flags, no member cache; raw events on, as
+ * the project has them; the project's intents), except that its token is not checked and
+ * its {@link SessionController} never starts the gateway session JDA queues with it:
+ * JDA's gateway client exists, with its handlers, but opens no socket. Its self user and
+ * guild are made by JDA's {@code EntityBuilder} from the captured {@code READY} and
+ * {@code GUILD_CREATE}, as after a real start; interactions are received as JDA's gateway
+ * client receives a dispatch: the frame parsed from its JSON, handed to the client's
+ * {@code INTERACTION_CREATE} handler, which builds the event and fires it to the
+ * listeners on the calling thread (JDA's event thread in a connected bot), then the raw
+ * event. REST requests go to the given {@link RestRateLimiter}: JDA's requester hands
+ * each queued request to it, its body already serialized.
+ */
+final class OfflineJda implements AutoCloseable {
+
+    private static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+
+    private final JDAImpl jda;
+
+    private final SocketHandler interactions;
+
+    private final AtomicLong responses = new AtomicLong();
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    OfflineJda(GatewayCapture capture, Function<RestRateLimiter.RateLimitConfig, RestRateLimiter> rateLimiter,
+            OkHttpClient httpClient, Object... listeners) {
+        EnumSet<ConfigFlag> flags = ConfigFlag.getDefault();
+        flags.add(ConfigFlag.RAW_EVENTS);
+        flags.remove(ConfigFlag.SHUTDOWN_HOOK);
+        this.jda = new JDAImpl(new AuthorizationConfig("bench-token-never-sent"),
+                new SessionConfig(new NeverStarted(), httpClient, null, null, flags, 900, 250), new ThreadingConfig(),
+                new MetaConfig(2048, null, EnumSet.noneOf(CacheFlag.class), flags),
+                new RestConfig().setBaseUrl("http://127.0.0.1:9/api/v10/").setRateLimiterFactory(rateLimiter), null);
+        this.jda.setMemberCachePolicy(MemberCachePolicy.NONE);
+        this.jda.login("ws://127.0.0.1:9/", null, Compression.NONE, false, GatewayIntent.getRaw(INTENTS),
+                GatewayEncoding.JSON);
+        DataObject ready = DataObject.fromJson(capture.ready()).getObject("d");
+        this.jda.getEntityBuilder().createSelfUser(ready.getObject("user"));
+        DataObject guild = DataObject.fromJson(capture.guildCreate()).getObject("d");
+        TLongObjectMap<DataObject> members = new TLongObjectHashMap<>();
+        DataArray memberArray = guild.optArray("members").orElseGet(DataArray::empty);
+        for (int i = 0; i < memberArray.length(); i++) {
+            DataObject member = memberArray.getObject(i);
+            members.put(member.getObject("user").getUnsignedLong("id"), member);
+        }
+        this.jda.getEntityBuilder()
+            .createGuild(guild.getUnsignedLong("id"), guild, members, guild.getInt("member_count", members.size()));
+        this.jda.setStatus(JDA.Status.CONNECTED);
+        this.jda.addEventListener(listeners);
+        this.interactions = this.jda.getClient().getHandler("INTERACTION_CREATE");
+    }
+
+    JDAImpl jda() {
+        return this.jda;
+    }
+
+    /**
+     * Receives an {@code INTERACTION_CREATE} frame as JDA's gateway client does: parsed,
+     * given a fresh interaction id (created now, as Discord's would be), handled, and
+     * followed by the raw event.
+     */
+    void receive(String frame) {
+        DataObject raw = DataObject.fromJson(frame);
+        raw.getObject("d").put("id", Long.toUnsignedString(newInteractionId()));
+        raw.put("s", this.sequence.incrementAndGet());
+        long responseTotal = this.responses.incrementAndGet();
+        this.interactions.handle(responseTotal, raw);
+        if (this.jda.isRawEvents()) {
+            this.jda.handleEvent(new RawGatewayEvent(this.jda, responseTotal, raw));
+        }
+    }
+
+    /**
+     * A snowflake of now: Discord's deadline and the acknowledgement timer count from it.
+     */
+    private static long newInteractionId() {
+        long millis = System.currentTimeMillis() - TimeUtil.DISCORD_EPOCH;
+        return (millis << 22) | ThreadLocalRandom.current().nextLong(1 << 22);
+    }
+
+    @Override
+    public void close() {
+        this.jda.shutdownNow();
+    }
+
+    /** Takes the session JDA queues to connect, and never starts it. */
+    private static final class NeverStarted implements SessionController {
+
+        @Override
+        public void appendSession(SessionConnectNode node) {
+        }
+
+        @Override
+        public void removeSession(SessionConnectNode node) {
+        }
+
+        @Override
+        public String getGateway() {
+            return "ws://127.0.0.1:9/";
+        }
+
+        @Override
+        public ShardedGateway getShardedGateway(JDA api) {
+            return new ShardedGateway(getGateway(), 1);
+        }
+
+    }
+
+}
