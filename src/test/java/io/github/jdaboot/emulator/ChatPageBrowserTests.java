@@ -658,7 +658,7 @@ class ChatPageBrowserTests {
                 .sendKeys("chess", Keys.ENTER);
 
             WebElement answer = awaitMessage("alice used /idea");
-            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+            assertThat(idea(answer).getText()).startsWith("Okay, so how about this: ");
             assertThat(this.world.messages(group)).singleElement()
                 .satisfies((message) -> assertThat(message.author().id()).isEqualTo(this.world.bot().id()));
 

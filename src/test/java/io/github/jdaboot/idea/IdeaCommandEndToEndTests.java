@@ -191,14 +191,14 @@ class IdeaCommandEndToEndTests {
                 .runs(SlashCommand.of("idea").in(channel).option("topic", "games"));
             EmulatedMessage answer = run.awaitResponse(Timeouts.ANSWER);
             assertThat(answer.channelId()).isEqualTo(channel.id());
-            assertThat(answer.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+            assertThat(answer.text()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
             assertThat(run.integrationOwners()).as("alice's user install").containsEntry(1, alice.id());
 
             this.world.as("bob").clicks(answer, "idea:another:games").awaitCallback(Timeouts.ANSWER);
 
             EmulatedMessage updated = this.world.message(answer.id()).orElseThrow();
             assertThat(updated.editedTimestamp()).isNotNull();
-            assertThat(updated.content()).startsWith("Okay, so how about this: ");
+            assertThat(updated.text()).startsWith("Okay, so how about this: ");
             assertThat(this.world.messages(channel)).as("nothing but the interaction's answer").hasSize(1);
         }
     }
