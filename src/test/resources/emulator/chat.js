@@ -702,6 +702,15 @@
     return e.id ? `:${e.name}:` : (e.name || '');
   }
 
+  // an application's or a guild's emoji as Discord's client shows it: its image from the CDN
+  function emojiImage(e) {
+    const image = el('img', 'md-emoji');
+    image.src = `/emojis/${encodeURIComponent(e.id)}.${e.animated ? 'gif' : 'png'}`;
+    image.alt = `:${e.name}:`;
+    image.title = `:${e.name}:`;
+    return image;
+  }
+
   function buttonNode(message, component) {
     if (component.style === 6) return premiumButton(component);
     const label = [emoji(component), component.label].filter(Boolean).join(' ') || component.custom_id || '…';
@@ -713,7 +722,9 @@
       else node.setAttribute('aria-disabled', 'true');
       return node;
     }
-    const button = el('button', 'component-button ' + (BUTTON_STYLES[component.style] || 'secondary'), label);
+    const image = component.emoji && component.emoji.id && emojiImage(component.emoji);
+    const button = el('button', 'component-button ' + (BUTTON_STYLES[component.style] || 'secondary'), image,
+      image ? component.label || '' : label);
     button.type = 'button';
     button.disabled = Boolean(component.disabled) || component.style === 6;
     button.dataset.customId = component.custom_id || '';
@@ -954,10 +965,19 @@
       // a label (type 18) around an input, or the older action row (type 1) holding a labelled input
       const input = component.type === 1 ? (component.components || [])[0] : component.component;
       const label = component.type === 1 ? input && input.label : component.label;
-      if (!input || ![3, 4, 5, 6, 7, 8].includes(input.type)) continue;
+      if (!input || ![3, 4, 5, 6, 7, 8, 19, 21, 22, 23].includes(input.type)) continue;
       const id = 'modal-field-' + n++;
       let control;
-      if (input.type === 4) {
+      if ([21, 22, 23].includes(input.type)) {
+        control = choices(input, id);
+      }
+      else if (input.type === 19) {
+        control = el('input');
+        control.type = 'file';
+        control.multiple = (input.max_values ?? 1) > 1;
+        control.addEventListener('change', () => control.setCustomValidity(''));
+      }
+      else if (input.type === 4) {
         control = el(input.style === 2 ? 'textarea' : 'input');
         if (input.style === 2) control.rows = 4;
         else control.type = 'text';
@@ -972,11 +992,20 @@
       }
       control.id = id;
       control.dataset.customId = input.custom_id;
-      control.required = input.required !== false;
-      const labelNode = el('label', '', label || input.custom_id);
-      labelNode.htmlFor = id;
-      if (control.required) {
-        const mark = el('span', 'required', ' *');
+      control.dataset.type = input.type;
+      // a checkbox is never required; a group of radios or checkboxes says so on its first one
+      const required = input.type !== 23 && input.required !== false;
+      if ([21, 22].includes(input.type)) control.dataset.required = String(required);
+      else if (input.type !== 23) control.required = required;
+      if (input.type === 21 && required) control.querySelector('input').required = true;
+      const labelNode = el([21, 22, 23].includes(input.type) ? 'span' : 'label', 'field-label', label || input.custom_id);
+      if (labelNode.tagName === 'LABEL') labelNode.htmlFor = id;
+      else {
+        labelNode.id = id + '-label';
+        control.setAttribute('aria-labelledby', labelNode.id);
+      }
+      const mark = required && el('span', 'required', ' *');
+      if (mark) {
         mark.setAttribute('aria-hidden', 'true');
         labelNode.append(mark);
       }
@@ -994,22 +1023,79 @@
     dialog.showModal();
   }
 
+  // a radio group (21), a checkbox group (22) or a checkbox (23): native inputs in a group
+  function choices(input, id) {
+    const group = el('div', 'choices');
+    group.setAttribute('role', input.type === 21 ? 'radiogroup' : 'group');
+    const options = input.type === 23 ? [{ value: 'true', label: 'Yes', default: input.default }] : input.options || [];
+    options.forEach((option, i) => {
+      const box = el('input');
+      box.type = input.type === 21 ? 'radio' : 'checkbox';
+      box.name = id;
+      box.id = `${id}-${i}`;
+      box.value = option.value;
+      box.defaultChecked = Boolean(option.default);
+      const text = el('label', '', box, ' ' + (option.label || option.value));
+      if (option.description) text.title = option.description;
+      group.append(text);
+    });
+    // the limits are checked again on submit; a message left from before would stop it
+    group.addEventListener('change', () => group.querySelectorAll('input').forEach((box) => box.setCustomValidity('')));
+    return group;
+  }
+
+  // the files picked in a file upload, as the emulator takes them: name, media type and base64 content
+  async function picked(control) {
+    const files = [];
+    for (const file of control.files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      files.push({ filename: file.name, content_type: file.type || 'application/octet-stream', data: btoa(binary) });
+    }
+    return files;
+  }
+
   async function submitModal(event) {
     event.preventDefault();
     const form = $('modal-form');
     const controls = [...form.querySelectorAll('[data-custom-id]')];
-    for (const control of controls.filter((c) => c.tagName !== 'SELECT')) {
+    for (const control of controls.filter((c) => c.dataset.type === '4')) {
       const short = control.value.length > 0 && control.value.length < control.minLength;
       control.setCustomValidity(short ? `Please use at least ${control.minLength} characters.` : '');
     }
+    const inputs = new Map(modal.definition.components.map((c) => c.type === 1 ? (c.components || [])[0] : c.component)
+      .filter(Boolean).map((input) => [input.custom_id, input]));
+    for (const group of controls.filter((c) => c.dataset.type === '22')) {
+      const input = inputs.get(group.dataset.customId) || {};
+      const count = group.querySelectorAll('input:checked').length;
+      const min = group.dataset.required === 'true' ? Math.max(1, input.min_values ?? 1) : input.min_values ?? 0;
+      const max = input.max_values ?? (input.options || []).length;
+      const first = group.querySelector('input');
+      if (first) first.setCustomValidity((count === 0 && min === 0) || (count >= min && count <= max) ? ''
+        : min === max ? `Please tick ${min}.` : `Please tick ${min} to ${max}.`);
+    }
+    for (const upload of controls.filter((c) => c.dataset.type === '19')) {
+      const input = inputs.get(upload.dataset.customId) || {};
+      const max = input.max_values ?? 1;
+      upload.setCustomValidity(upload.files.length > max ? `Please pick at most ${max} files.` : '');
+    }
     if (!form.reportValidity() || !modal) return;
     const fields = {};
+    const files = {};
     for (const control of controls) {
-      fields[control.dataset.customId] = control.tagName === 'SELECT'
-        ? [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',') : control.value;
+      const customId = control.dataset.customId;
+      switch (control.dataset.type) {
+        case '19': files[customId] = await picked(control); break;
+        case '21': fields[customId] = (control.querySelector('input:checked') || { value: '' }).value; break;
+        case '22': fields[customId] = [...control.querySelectorAll('input:checked')].map((box) => box.value); break;
+        case '23': fields[customId] = control.querySelector('input').checked; break;
+        case '4': fields[customId] = control.value; break;
+        default: fields[customId] = [...control.selectedOptions].map((o) => o.value).filter(Boolean).join(',');
+      }
     }
     try {
-      const answer = await interact({ type: 'modal', custom_id: modal.definition.custom_id, fields, user: me(),
+      const answer = await interact({ type: 'modal', custom_id: modal.definition.custom_id, fields, files, user: me(),
         channel_id: modal.channelId });
       if (answer && answer.id) {
         started.set(answer.id, { user: me(), type: 5, action: ` submitted “${modal.definition.title || 'a form'}”` });

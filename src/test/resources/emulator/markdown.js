@@ -101,7 +101,17 @@
     },
     { re: /<\/([\w-]{1,32}(?: [\w-]{1,32}){0,2}):\d{1,20}>/y, make: (m) => mention('/' + m[1], 'command') },
     { re: /@(everyone|here)(?![\p{L}\p{N}_])/uy, make: (m) => mention('@' + m[1], 'everyone') },
-    { re: /<a?:(\w{2,32}):\d{1,20}>/y, make: (m) => el('span', 'md-emoji', `:${m[1]}:`) },
+    {
+      // a custom emoji: its image from the CDN, its name when the image cannot be shown
+      re: /<(a?):(\w{2,32}):(\d{1,20})>/y,
+      make: (m) => {
+        const image = el('img', 'md-emoji');
+        image.src = `/emojis/${m[3]}.${m[1] ? 'gif' : 'png'}`;
+        image.alt = `:${m[2]}:`;
+        image.title = `:${m[2]}:`;
+        return image;
+      },
+    },
     { re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/y, make: (m) => timestamp(Number(m[1]), m[2]) },
     {
       re: /\[([^\[\]\n]{1,256})\]\(\s*<?(https?:\/\/[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?\s*\)/y,

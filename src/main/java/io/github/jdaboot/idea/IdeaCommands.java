@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.github.jdaboot.discord.emoji.ApplicationEmojis;
 import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
@@ -22,14 +23,20 @@ import io.github.jdaboot.interaction.annotation.TargetOf;
 import io.github.jdaboot.interaction.annotation.Typed;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.checkbox.Checkbox;
 import net.dv8tion.jda.api.components.container.Container;
 import net.dv8tion.jda.api.components.container.ContainerChildComponent;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.radiogroup.RadioGroup;
+import net.dv8tion.jda.api.components.radiogroup.RadioGroupOption;
 import net.dv8tion.jda.api.components.section.Section;
+import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.SkuSnowflake;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +48,8 @@ import org.springframework.stereotype.Component;
  * The tutorial's command, {@code /idea} and {@code .idea}: a project idea as a card,
  * optionally on a topic (suggested while typing), with an "Another" button beside it that
  * replaces it, a menu of topics, a form to suggest an idea of one's own
- * ({@code /suggest}, or the "Suggest one" button), a poll among three ideas
+ * ({@code /suggest}, or the "Suggest one" button, with the application emoji
+ * {@code idea}) filed under a topic and optionally credited, a poll among three ideas
  * ({@link IdeaPolls}), and "Idea from this message" in Discord's menu on a message. Texts
  * in the user's language (messages*.properties). Installed to servers and to users'
  * accounts alike: a user who installed the app runs them in any DM or group DM too, where
@@ -68,10 +76,13 @@ class IdeaCommands {
 
     private final IdeaProperties.Premium premium;
 
-    IdeaCommands(IdeaService ideas, MessageSource messages, IdeaProperties properties) {
+    private final ApplicationEmojis emojis;
+
+    IdeaCommands(IdeaService ideas, MessageSource messages, IdeaProperties properties, ApplicationEmojis emojis) {
         this.ideas = ideas;
         this.messages = messages;
         this.premium = properties.getPremium();
+        this.emojis = emojis;
     }
 
     /**
@@ -129,26 +140,36 @@ class IdeaCommands {
     }
 
     /**
-     * A suggestion from the form. With a spotlight bought (a consumable purchase), it is
-     * used up and the idea becomes the next one anyone gets; without, the thanks offer
-     * one.
+     * A suggestion sent with the form: the idea, its topic (a radio group, or a menu when
+     * there are more topics than a radio group holds), and whether to credit its author
+     * when it comes up. With a spotlight bought (a consumable purchase), it is used up
+     * and the idea becomes the next one anyone gets; without, the thanks offer one.
      */
     @ModalHandler("idea:suggestion")
-    Reply suggested(@Field(value = "idea", maxLength = 300) String idea, Locale locale, Entitlements entitlements) {
-        if (!this.ideas.add(idea)) {
+    Reply suggested(@Field(value = "idea", maxLength = 300) String idea,
+            @Field(value = "topic", required = false) @Nullable String topic, @Field("credit") boolean creditMe,
+            User user, Locale locale, Entitlements entitlements) {
+        if (!this.ideas.add(idea, topic, creditMe ? user.getEffectiveName() : null)) {
             return Reply.of(text("idea.full", locale)).ephemeral();
         }
+        String thanks = withEmoji(
+                (topic != null) ? text("idea.thanks.topic", locale, idea, topic) : text("idea.thanks", locale, idea));
         String spotlight = sku(this.premium.getSpotlightSku());
         if (spotlight == null) {
-            return Reply.of(text("idea.thanks", locale, idea)).ephemeral();
+            return Reply.of(thanks).ephemeral();
         }
         if (entitlements.consume(spotlight)) {
             this.ideas.spotlight(idea);
-            return Reply.of(text("idea.spotlight.done", locale, idea)).ephemeral();
+            return Reply.of(withEmoji(text("idea.spotlight.done", locale, idea))).ephemeral();
         }
-        return Reply.of(text("idea.thanks", locale, idea) + "\n" + text("idea.spotlight.offer", locale))
+        return Reply.of(thanks + "\n" + text("idea.spotlight.offer", locale))
             .ephemeral()
             .withButtons(Button.premium(SkuSnowflake.fromId(spotlight)));
+    }
+
+    /** The text after the application emoji {@code idea}, when Discord has it. */
+    private String withEmoji(String text) {
+        return this.emojis.find("idea").map((emoji) -> emoji.getFormatted() + " " + text).orElse(text);
     }
 
     /**
@@ -177,15 +198,39 @@ class IdeaCommands {
         // a topic of Idea Pro's comes here only with Idea Pro (withoutPro)
         IdeaService.Picked picked = this.ideas.pick(topic, proSku() != null && this.ideas.isProTopic(topic));
         String answer = text("idea.answer", locale, picked.idea());
+        if (picked.credit() != null) {
+            answer += " " + text("idea.credit", locale, picked.credit());
+        }
         return (picked.onTopic() || topic == null) ? answer
                 : answer + " " + text("idea.off-topic", locale, shortened(topic.strip()));
     }
 
+    /**
+     * The suggestion form: the idea, its topic (a radio group holds 2 to 10 options, a
+     * menu up to 25), and whether to credit its author.
+     */
     private Modal form(Locale locale) {
-        return Modal.of("idea:suggestion", text("idea.form.title", locale))
+        Modal form = Modal.of("idea:suggestion", text("idea.form.title", locale))
             .withText(Modal.text("idea", text("idea.form.field", locale), Modal.Style.LONG)
                 .length(10, 300)
                 .placeholder(text("idea.form.placeholder", locale)));
+        List<String> topics = this.ideas.topics();
+        if (topics.size() >= 2 && topics.size() <= RadioGroup.OPTIONS_MAX_AMOUNT) {
+            form = form.with(Label.of(text("idea.form.topic", locale),
+                    RadioGroup.create("topic")
+                        .setRequired(false)
+                        .addOptions(topics.stream().map((topic) -> RadioGroupOption.of(topic, topic)).toList())
+                        .build()));
+        }
+        else if (!topics.isEmpty()) {
+            form = form.with(Label.of(text("idea.form.topic", locale),
+                    StringSelectMenu.create("topic")
+                        .setRequired(false)
+                        .addOptions(topics.stream().map((topic) -> SelectOption.of(topic, topic)).toList())
+                        .build()));
+        }
+        return form.with(Label.of(text("idea.form.credit", locale), text("idea.form.credit.description", locale),
+                Checkbox.of("credit")));
     }
 
     /**
@@ -205,7 +250,8 @@ class IdeaCommands {
             topics.forEach((name) -> menu.addOption(name, name));
             parts.add(ActionRow.of(menu.build()));
         }
-        List<Button> buttons = new ArrayList<>(List.of(Button.secondary("idea:suggest", text("idea.suggest", locale)),
+        Button suggest = Button.secondary("idea:suggest", text("idea.suggest", locale));
+        List<Button> buttons = new ArrayList<>(List.of(this.emojis.find("idea").map(suggest::withEmoji).orElse(suggest),
                 Button.secondary(IdeaPolls.POLL, text("idea.poll", locale))));
         if (proSku() != null && !this.ideas.proTopics().isEmpty()) {
             buttons.add(Button.secondary(IdeaProTopics.MORE_TOPICS, text("idea.pro.more", locale)));

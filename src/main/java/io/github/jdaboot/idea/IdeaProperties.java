@@ -29,9 +29,13 @@ public class IdeaProperties {
     @NotEmpty(message = "must list at least one idea, as the application.yml in the repository does")
     private List<@NotBlank String> suggestions = new ArrayList<>();
 
-    /** Topics offered in the idea's topic menu; each should match some ideas. */
+    /**
+     * Topics offered in the idea's topic menu and the suggestion form; each should match
+     * some ideas.
+     */
     @Size(max = 25, message = "must have at most 25 topics, the most a Discord menu offers")
-    private List<@NotBlank String> topics = new ArrayList<>();
+    private List<@NotBlank @Size(max = 100,
+            message = "must be at most 100 characters, what a Discord menu option holds") String> topics = new ArrayList<>();
 
     /** How many ideas users may add with /suggest while the bot runs (kept in memory). */
     @PositiveOrZero

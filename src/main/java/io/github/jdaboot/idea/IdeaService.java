@@ -24,25 +24,25 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(IdeaProperties.class)
 class IdeaService {
 
-    private final List<String> ideas;
+    private final List<Suggestion> ideas;
 
-    private final List<String> suggested = new CopyOnWriteArrayList<>();
+    private final List<Suggestion> suggested = new CopyOnWriteArrayList<>();
 
     private final List<String> topics;
 
-    private final List<String> proIdeas;
+    private final List<Suggestion> proIdeas;
 
     private final List<String> proTopics;
 
     /** Ideas in the spotlight, the next ones given without a topic. */
-    private final Queue<String> spotlight = new ConcurrentLinkedQueue<>();
+    private final Queue<Suggestion> spotlight = new ConcurrentLinkedQueue<>();
 
     private final int maxSuggested;
 
     IdeaService(IdeaProperties properties) {
-        this.ideas = properties.getSuggestions().stream().map(String::strip).filter((idea) -> !idea.isEmpty()).toList();
+        this.ideas = cleaned(properties.getSuggestions()).stream().map(Suggestion::of).toList();
         this.topics = cleaned(properties.getTopics());
-        this.proIdeas = cleaned(properties.getPremium().getSuggestions());
+        this.proIdeas = cleaned(properties.getPremium().getSuggestions()).stream().map(Suggestion::of).toList();
         this.proTopics = cleaned(properties.getPremium().getTopics());
         this.maxSuggested = properties.getMaxUserSuggestions();
     }
@@ -60,27 +60,28 @@ class IdeaService {
      * An idea, as {@link #pick(String)}, from Idea Pro's ideas too when {@code pro}.
      */
     Picked pick(@Nullable String topic, boolean pro) {
-        List<String> all = pro ? withPro() : all();
+        List<Suggestion> all = pro ? withPro() : all();
         if (topic == null || topic.isBlank()) {
-            String featured = this.spotlight.poll();
-            return new Picked((featured != null) ? featured : random(all), true);
+            Suggestion featured = this.spotlight.poll();
+            return ((featured != null) ? featured : random(all)).picked(true);
         }
         List<String> words = Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             .filter((word) -> word.length() >= 3)
             .map((word) -> (word.length() > 3 && word.endsWith("s")) ? word.substring(0, word.length() - 1) : word)
             .toList();
-        List<String> matching = all.stream()
-            .filter((idea) -> words.stream().anyMatch(idea.toLowerCase(Locale.ROOT)::contains))
+        List<Suggestion> matching = all.stream()
+            .filter((idea) -> topic.strip().equalsIgnoreCase(idea.topic())
+                    || words.stream().anyMatch(idea.text().toLowerCase(Locale.ROOT)::contains))
             .toList();
         if (!matching.isEmpty()) {
-            return new Picked(random(matching), true);
+            return random(matching).picked(true);
         }
-        return new Picked(random(all), false);
+        return random(all).picked(false);
     }
 
     /** Up to this many different ideas, chosen at random. */
     List<String> pickDifferent(int count) {
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(all()));
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(all().stream().map(Suggestion::text).toList()));
         Collections.shuffle(all, ThreadLocalRandom.current());
         return List.copyOf(all.subList(0, Math.min(count, all.size())));
     }
@@ -91,11 +92,40 @@ class IdeaService {
      */
     String idea(String shortened) {
         String start = shortened.endsWith("\u2026") ? shortened.substring(0, shortened.length() - 1) : shortened;
-        return all().stream().filter((idea) -> idea.startsWith(start)).findFirst().orElse(shortened);
+        return all().stream()
+            .map(Suggestion::text)
+            .filter((idea) -> idea.startsWith(start))
+            .findFirst()
+            .orElse(shortened);
     }
 
-    /** An idea, and whether it is on the topic asked for. */
-    record Picked(String idea, boolean onTopic) {
+    /**
+     * An idea, and whether it is on the topic asked for.
+     *
+     * @param idea the idea
+     * @param onTopic whether it is on the topic asked for (always, without one)
+     * @param credit who suggested it, when they asked to be credited; else null
+     */
+    record Picked(String idea, boolean onTopic, @Nullable String credit) {
+    }
+
+    /**
+     * An idea of the list, or one a user suggested.
+     *
+     * @param text the idea
+     * @param topic the topic its user filed it under, or null
+     * @param credit who suggested it, when they asked to be credited; else null
+     */
+    record Suggestion(String text, @Nullable String topic, @Nullable String credit) {
+
+        static Suggestion of(String text) {
+            return new Suggestion(text, null, null);
+        }
+
+        Picked picked(boolean onTopic) {
+            return new Picked(this.text, onTopic, this.credit);
+        }
+
     }
 
     /** The topics offered in the menu. */
@@ -113,36 +143,46 @@ class IdeaService {
         return topic != null && this.proTopics.stream().anyMatch((pro) -> pro.equalsIgnoreCase(topic.strip()));
     }
 
-    /** Puts an idea in the spotlight: the next idea anyone gets without a topic. */
+    /**
+     * Puts an idea in the spotlight: the next idea anyone gets without a topic (with its
+     * credit, when it is a user's suggestion that asked for one).
+     */
     void spotlight(String idea) {
-        this.spotlight.add(idea.strip());
+        String text = idea.strip();
+        this.spotlight.add(this.suggested.reversed()
+            .stream()
+            .filter((suggestion) -> suggestion.text().equals(text))
+            .findFirst()
+            .orElseGet(() -> Suggestion.of(text)));
     }
 
     /**
      * Adds a user's idea, while there is room.
+     * @param topic the topic it is filed under, or null
+     * @param credit who suggested it, when they ask to be credited; else null
      * @return whether it was added
      */
-    boolean add(String idea) {
+    boolean add(String idea, @Nullable String topic, @Nullable String credit) {
         synchronized (this.suggested) {
             if (this.suggested.size() >= this.maxSuggested) {
                 return false;
             }
-            this.suggested.add(idea.strip());
+            this.suggested.add(new Suggestion(idea.strip(), topic, credit));
             return true;
         }
     }
 
-    private List<String> all() {
+    private List<Suggestion> all() {
         if (this.suggested.isEmpty()) {
             return this.ideas;
         }
-        List<String> all = new ArrayList<>(this.ideas);
+        List<Suggestion> all = new ArrayList<>(this.ideas);
         all.addAll(this.suggested);
         return all;
     }
 
-    private List<String> withPro() {
-        List<String> all = new ArrayList<>(all());
+    private List<Suggestion> withPro() {
+        List<Suggestion> all = new ArrayList<>(all());
         all.addAll(this.proIdeas);
         return all;
     }
@@ -151,7 +191,7 @@ class IdeaService {
         return values.stream().map(String::strip).filter((value) -> !value.isEmpty()).distinct().toList();
     }
 
-    private static String random(List<String> from) {
+    private static Suggestion random(List<Suggestion> from) {
         return from.get(ThreadLocalRandom.current().nextInt(from.size()));
     }
 

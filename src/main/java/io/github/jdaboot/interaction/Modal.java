@@ -1,12 +1,24 @@
 package io.github.jdaboot.interaction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.ModalHandler;
+import net.dv8tion.jda.api.components.ModalTopLevelComponent;
+import net.dv8tion.jda.api.components.attachmentupload.AttachmentUpload;
+import net.dv8tion.jda.api.components.checkbox.Checkbox;
+import net.dv8tion.jda.api.components.checkboxgroup.CheckboxGroup;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.radiogroup.RadioGroup;
+import net.dv8tion.jda.api.components.radiogroup.RadioGroupOption;
+import net.dv8tion.jda.api.components.selections.EntitySelectMenu;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import org.jspecify.annotations.Nullable;
@@ -14,14 +26,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * A form the user fills in, opened in answer to a slash command or a click: return it
  * from the handler. Its submission goes to the {@link ModalHandler @ModalHandler} whose
- * template matches its custom id, with each text field bound to a {@link Field @Field}
- * parameter. Discord's client enforces the required fields and lengths; the framework
- * checks them again, since a client can be modified.
+ * template matches its custom id, with each field bound to a {@link Field @Field}
+ * parameter by its id.
+ * <p>
+ * A form holds up to five of Discord's modal components, JDA's own types: a {@link Label}
+ * around a text input, a string, user, role, mentionable or channel select menu, a radio
+ * group, a checkbox, a checkbox group or a file upload; and {@link TextDisplay text
+ * displays} between them. The framework remembers the form it opened for the user, and
+ * checks the submission against it before the handler runs: a field the form did not
+ * have, a value it did not offer, a required field left empty, a text too short or too
+ * long, too few or too many choices are refused politely, since a client can be modified.
  *
  * <pre>{@code
  * &#64;Command(name = "suggest", description = "Suggest an idea")
  * Modal suggest() {
- *     return Modal.of("suggest", "Suggest an idea").withText("idea", "Your idea", Modal.Style.LONG);
+ *     return Modal.of("suggest", "Suggest an idea")
+ *         .withText("idea", "Your idea", Modal.Style.LONG)
+ *         .with(Label.of("Topic", Modal.radioGroup("topic", Topic.class, Topic::title).build()),
+ *               Label.of("Credit me", Checkbox.of("credit")));
  * }
  * }</pre>
  */
@@ -75,18 +97,36 @@ public final class Modal {
                     this.placeholder, value);
         }
 
+        /**
+         * The field as Discord's modal component: a label around a text input.
+         * @throws IllegalArgumentException when it breaks one of Discord's limits
+         */
+        public Label toLabel() {
+            TextInput.Builder input = TextInput
+                .create(this.id, (this.style == Style.LONG) ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+                .setRequired(this.required)
+                .setRequiredRange(this.minLength, this.maxLength);
+            if (this.placeholder != null) {
+                input.setPlaceholder(this.placeholder);
+            }
+            if (this.value != null) {
+                input.setValue(this.value);
+            }
+            return Label.of(this.label, input.build());
+        }
+
     }
 
     private final String customId;
 
     private final String title;
 
-    private final List<Text> fields;
+    private final List<ModalTopLevelComponent> components;
 
-    private Modal(String customId, String title, List<Text> fields) {
+    private Modal(String customId, String title, List<ModalTopLevelComponent> components) {
         this.customId = Objects.requireNonNull(customId, "customId");
         this.title = Objects.requireNonNull(title, "title");
-        this.fields = List.copyOf(fields);
+        this.components = List.copyOf(components);
     }
 
     /**
@@ -102,6 +142,34 @@ public final class Modal {
         return new Text(id, label, style, true, 0, TextInput.MAX_VALUE_LENGTH, null, null);
     }
 
+    /**
+     * A radio group offering the constants of an enum, bound to a parameter of that enum
+     * type: each option's value is the constant's name, its label what {@code label}
+     * makes of it (in the user's language, typically). Required unless the builder says
+     * otherwise ({@code setRequired(false)}).
+     * @param id the group's id, the {@link Field @Field} name
+     */
+    public static <E extends Enum<E>> RadioGroup.Builder radioGroup(String id, Class<E> type,
+            Function<? super E, String> label) {
+        return RadioGroup.create(id)
+            .addOptions(Arrays.stream(type.getEnumConstants())
+                .map((constant) -> RadioGroupOption.of(label.apply(constant), constant.name()))
+                .toList());
+    }
+
+    /**
+     * A select menu offering the constants of an enum, one to be chosen, bound to a
+     * parameter of that enum type; each option's value is the constant's name.
+     * @param id the menu's id, the {@link Field @Field} name
+     */
+    public static <E extends Enum<E>> StringSelectMenu.Builder select(String id, Class<E> type,
+            Function<? super E, String> label) {
+        return StringSelectMenu.create(id)
+            .addOptions(Arrays.stream(type.getEnumConstants())
+                .map((constant) -> SelectOption.of(label.apply(constant), constant.name()))
+                .toList());
+    }
+
     /** The same form with a required text field. */
     public Modal withText(String id, String label, Style style) {
         return withText(text(id, label, style));
@@ -109,8 +177,26 @@ public final class Modal {
 
     /** The same form with this text field. */
     public Modal withText(Text field) {
-        List<Text> more = new ArrayList<>(this.fields);
-        more.add(field);
+        return with(field.toLabel());
+    }
+
+    /**
+     * The same form with a text shown between the fields (Markdown, at most 4,000
+     * characters).
+     */
+    public Modal withTextDisplay(String content) {
+        return with(TextDisplay.of(content));
+    }
+
+    /**
+     * The same form with more of Discord's modal components: {@link Label labels} around
+     * a {@link TextInput}, a {@link StringSelectMenu}, an {@link EntitySelectMenu}, a
+     * {@link RadioGroup}, a {@link Checkbox}, a {@link CheckboxGroup} or an
+     * {@link AttachmentUpload}; or {@link TextDisplay text displays}.
+     */
+    public Modal with(ModalTopLevelComponent... components) {
+        List<ModalTopLevelComponent> more = new ArrayList<>(this.components);
+        more.addAll(List.of(components));
         return new Modal(this.customId, this.title, more);
     }
 
@@ -122,36 +208,25 @@ public final class Modal {
         return this.title;
     }
 
-    public List<Text> fields() {
-        return this.fields;
+    /** The form's components, in order: labels around its fields, and text displays. */
+    public List<ModalTopLevelComponent> components() {
+        return this.components;
     }
 
     /**
      * The form as JDA sends it.
      * @throws IllegalArgumentException when it breaks one of Discord's limits (title,
-     * labels, lengths, at most 5 fields)
+     * labels, lengths, options, at most 5 components)
      */
     public net.dv8tion.jda.api.modals.Modal toJda() {
-        var builder = net.dv8tion.jda.api.modals.Modal.create(this.customId, this.title);
-        for (Text field : this.fields) {
-            TextInput.Builder input = TextInput
-                .create(field.id(), (field.style() == Style.LONG) ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
-                .setRequired(field.required())
-                .setRequiredRange(field.minLength(), field.maxLength());
-            if (field.placeholder() != null) {
-                input.setPlaceholder(field.placeholder());
-            }
-            if (field.value() != null) {
-                input.setValue(field.value());
-            }
-            builder.addComponents(Label.of(field.label(), input.build()));
-        }
-        return builder.build();
+        return net.dv8tion.jda.api.modals.Modal.create(this.customId, this.title)
+            .addComponents(this.components)
+            .build();
     }
 
     @Override
     public String toString() {
-        return "Modal[" + this.customId + ", " + this.fields.size() + " field(s)]";
+        return "Modal[" + this.customId + ", " + this.components.size() + " component(s)]";
     }
 
 }

@@ -453,6 +453,12 @@ class ChatPageBrowserTests {
         WebElement field = dialog.findElement(By.cssSelector("textarea[data-custom-id=idea]"));
         assertThat(field.getDomProperty("minLength")).isEqualTo("10");
         assertThat(field.getDomProperty("maxLength")).isEqualTo("300");
+        assertThat(dialog.findElements(By.cssSelector("[role=radiogroup][data-custom-id=topic] input[type=radio]")))
+            .as("the topics as radio buttons, none required")
+            .hasSize(this.ideas.getTopics().size())
+            .allSatisfy((radio) -> assertThat(radio.getDomProperty("required")).isEqualTo("false"));
+        assertThat(dialog.findElement(By.cssSelector("[data-custom-id=credit] input[type=checkbox]")).isSelected())
+            .isFalse();
         WebElement submit = dialog.findElement(By.cssSelector("button[type=submit]"));
         submit.click(); // empty: the form refuses it
         assertThat(script("return document.querySelector('#modal textarea').validity.valueMissing")).isEqualTo(true);
@@ -469,6 +475,11 @@ class ChatPageBrowserTests {
         this.wait.until(ExpectedConditions.invisibilityOf(dialog));
         WebElement thanks = awaitMessage("Thanks, added: " + suggestion);
         assertThat(thanks.getText()).contains("alice submitted “Suggest a project idea”", "Only you can see this");
+        assertThat(shownEmoji(thanks.findElement(By.cssSelector(".content img.md-emoji"))))
+            .as("the application emoji the bot uploaded, as an image")
+            .matches(":idea_[0-9a-f]{6}:");
+        assertThat(shownEmoji(message(id).findElement(By.cssSelector("button img.md-emoji"))))
+            .matches(":idea_[0-9a-f]{6}:");
 
         click(id, "Suggest one");
         this.wait.until(ExpectedConditions.visibilityOf(dialog)).findElement(By.id("modal-cancel")).click();
@@ -719,6 +730,16 @@ class ChatPageBrowserTests {
     private String guildCommands() {
         return "applications/" + Long.toUnsignedString(this.world.applicationId()) + "/guilds/"
                 + this.world.guild().idString() + "/commands";
+    }
+
+    /**
+     * The name of an emoji shown as an image, once the image is loaded from the
+     * emulator's CDN route.
+     */
+    private String shownEmoji(WebElement image) {
+        this.wait.until((driver) -> Boolean.TRUE.equals(chromium.script("return document.querySelector('img[src=\""
+                + image.getDomAttribute("src") + "\"]').naturalWidth > 0")));
+        return image.getDomAttribute("alt");
     }
 
     /** The id of the message an element is in. */

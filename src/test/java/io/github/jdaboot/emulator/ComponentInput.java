@@ -2,6 +2,7 @@ package io.github.jdaboot.emulator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,16 @@ import tools.jackson.databind.node.ObjectNode;
  * send nothing); a select's values must be its options, or users, roles and channels the
  * user could pick (by id, mention or name, as for a command option), between
  * {@code min_values} and {@code max_values} of them; a modal's fields must be the modal's
- * own, required ones filled in, each within {@code min_length}..{@code max_length}.
- * Problems throw {@link InteractionRejectedException} (400, code 50035, Discord's
+ * own, required ones filled in, texts within {@code min_length}..{@code max_length}, a
+ * radio group's value and a checkbox group's values among their options, numbers of
+ * values and files within {@code min_values}..{@code max_values}, a checkbox true or
+ * false. Problems throw {@link InteractionRejectedException} (400, code 50035, Discord's
  * {@code errors} under {@code data}).
  * <p>
  * Forged input, what a modified client could send, skips every check: the custom id and
- * values go to the bot as given, fields the modal does not have are added as text inputs.
+ * values go to the bot as given (a radio group's value not offered, a checkbox's text,
+ * the id of a file never uploaded), fields the modal does not have are added as text
+ * inputs.
  */
 final class ComponentInput {
 
@@ -85,14 +90,19 @@ final class ComponentInput {
 
     /**
      * The data of a MODAL_SUBMIT interaction in the label format: each label with its
-     * component's {@code type}, {@code id}, {@code custom_id} and {@code value} (text
-     * input) or {@code values} (select), text displays with their type and id; an empty
-     * text input is {@code ""}.
-     * @param values the text of each field by custom id (a field left out keeps its
-     * pre-filled {@code value}); a select's values separated by commas
+     * component's {@code type}, {@code id}, {@code custom_id} and its answer: a text
+     * input's {@code value} ({@code ""} when empty), a select's, checkbox group's or file
+     * upload's {@code values} (ids for entity selects and files, resolved), a radio
+     * group's {@code value} ({@code null} when none is chosen), a checkbox's boolean
+     * {@code value}; text displays with their type and id.
+     * @param values each field's answer by custom id: a text; a select's values as a list
+     * or separated by commas; a radio group's value; a checkbox's {@code true} or
+     * {@code false}; a file upload's {@link EmulatedMessage.EmulatedAttachment files}. A
+     * field left out keeps what the bot set: a text input's {@code value}, the options
+     * that are the default, a checkbox's {@code default}
      */
-    ObjectNode modal(EmulatedModal modal, Map<String, String> values) {
-        Map<String, String> unanswered = new LinkedHashMap<>(values);
+    ObjectNode modal(EmulatedModal modal, Map<String, ?> values) {
+        Map<String, Object> unanswered = new LinkedHashMap<>(values);
         ObjectNode data = this.payloads.object();
         data.put("custom_id", modal.customId());
         ArrayNode components = data.putArray("components");
@@ -121,44 +131,178 @@ final class ComponentInput {
                             + CommandInput.quoted(modal.fields().stream().map(EmulatedModal.Field::customId).toList())
                             + ".");
         }
-        for (Map.Entry<String, String> extra : unanswered.entrySet()) {
+        for (Map.Entry<String, Object> extra : unanswered.entrySet()) {
             ObjectNode label = components.addObject().put("type", Components.LABEL).put("id", ++lastId);
             label.putObject("component")
                 .put("type", Components.TEXT_INPUT)
                 .put("id", ++lastId)
                 .put("custom_id", extra.getKey())
-                .put("value", extra.getValue());
+                .put("value", String.valueOf(extra.getValue()));
         }
         return finish(data);
     }
 
     /** One input's answer, its value taken out of {@code given}. */
-    private ObjectNode field(JsonNode input, Map<String, String> given, String at) {
+    private ObjectNode field(JsonNode input, Map<String, Object> given, String at) {
         int type = input.path("type").asInt(0);
         String customId = input.path("custom_id").asString("");
-        // a text input left alone keeps the text the bot pre-filled it with
-        String value = given.containsKey(customId) ? given.remove(customId) : Payloads.text(input, "value");
+        boolean answered = given.containsKey(customId);
+        Object value = given.remove(customId);
         ObjectNode answer = this.payloads.object()
             .put("type", type)
             .put("id", input.path("id").asInt(0))
             .put("custom_id", customId);
-        boolean empty = (value == null) || value.isEmpty();
-        if (empty && input.path("required").asBoolean(true)) {
-            check(at + ((type != Components.TEXT_INPUT) ? ".values" : ".value"), "BASE_TYPE_REQUIRED",
-                    "This field is required");
-        }
-        if (type != Components.TEXT_INPUT) {
-            return answer.set("values", empty ? this.payloads.array()
-                    : values(input, Arrays.asList(value.split("\\s*,\\s*")), at + ".values"));
-        }
-        String text = empty ? "" : value;
+        return switch (type) {
+            case Components.TEXT_INPUT -> text(input, answered ? value : Payloads.text(input, "value"), answer, at);
+            case Components.RADIO_GROUP -> radio(input, answered ? value : defaults(input), answer, at);
+            case Components.CHECKBOX -> checkbox(answered ? value : input.path("default").asBoolean(false), answer, at);
+            case Components.CHECKBOX_GROUP ->
+                answer.set("values", optionValues(input, list(answered ? value : defaults(input)), at + ".values"));
+            case Components.FILE_UPLOAD -> answer.set("values", files(input, list(value), at + ".values"));
+            default -> {
+                List<Object> picked = list(value);
+                required(input, picked.isEmpty(), at + ".values");
+                yield answer.set("values", picked.isEmpty() ? this.payloads.array()
+                        : values(input, picked.stream().map(String::valueOf).toList(), at + ".values"));
+            }
+        };
+    }
+
+    private ObjectNode text(JsonNode input, @Nullable Object value, ObjectNode answer, String at) {
+        String text = (value != null) ? String.valueOf(value) : "";
+        required(input, text.isEmpty(), at + ".value");
         int length = text.codePointCount(0, text.length());
         int min = input.path("min_length").asInt(0);
         int max = input.path("max_length").asInt(4000);
-        if (!empty && (length < min || length > max)) {
+        if (!text.isEmpty() && (length < min || length > max)) {
             check(at + ".value", "BASE_TYPE_BAD_LENGTH", "Must be between " + min + " and " + max + " in length.");
         }
         return answer.put("value", text);
+    }
+
+    /**
+     * A radio group's answer: one of its options' values, or null when none is chosen.
+     */
+    private ObjectNode radio(JsonNode input, @Nullable Object value, ObjectNode answer, String at) {
+        List<Object> chosen = list(value);
+        required(input, chosen.isEmpty(), at + ".value");
+        if (chosen.size() > 1) {
+            check(at + ".value", "BASE_TYPE_BAD_LENGTH", "A radio group takes one value.");
+        }
+        if (chosen.isEmpty()) {
+            return answer.putNull("value");
+        }
+        String picked = String.valueOf(chosen.getFirst());
+        List<String> options = options(input);
+        if (!options.contains(picked)) {
+            check(at + ".value", "BASE_TYPE_CHOICES", "Value must be one of " + CommandInput.quoted(options) + ".");
+        }
+        return answer.put("value", picked);
+    }
+
+    /** A checkbox's answer: true or false (a forged one as given). */
+    private ObjectNode checkbox(@Nullable Object value, ObjectNode answer, String at) {
+        if (value instanceof Boolean checked) {
+            return answer.put("value", checked);
+        }
+        String text = String.valueOf(value);
+        if (text.equals("true") || text.equals("false")) {
+            return answer.put("value", Boolean.parseBoolean(text));
+        }
+        check(at + ".value", "BASE_TYPE_BAD_TYPE", "A checkbox is true or false, not \"" + text + "\".");
+        return answer.put("value", text);
+    }
+
+    /**
+     * A checkbox group's answer: its options' values, each once, between
+     * {@code min_values} and {@code max_values} of them unless none (when not required).
+     */
+    private ArrayNode optionValues(JsonNode input, List<Object> picked, String at) {
+        required(input, picked.isEmpty(), at);
+        List<String> options = options(input);
+        ArrayNode array = this.payloads.array();
+        for (int i = 0; i < picked.size(); i++) {
+            String value = String.valueOf(picked.get(i));
+            if (!options.contains(value)) {
+                check(at + "." + i, "BASE_TYPE_CHOICES", "Value must be one of " + CommandInput.quoted(options) + ".");
+            }
+            array.add(value);
+        }
+        count(input, picked.size(), at);
+        return array;
+    }
+
+    /**
+     * A file upload's answer: the ids of the files uploaded, each resolved and kept to be
+     * downloaded; a forged one may name any id.
+     */
+    private ArrayNode files(JsonNode input, List<Object> uploaded, String at) {
+        required(input, uploaded.isEmpty(), at);
+        count(input, uploaded.size(), at);
+        ArrayNode array = this.payloads.array();
+        for (int i = 0; i < uploaded.size(); i++) {
+            if (!(uploaded.get(i) instanceof EmulatedMessage.EmulatedAttachment file)) {
+                check(at + "." + i, "BASE_TYPE_BAD_TYPE", "A file upload takes uploaded files.");
+                array.add(String.valueOf(uploaded.get(i)));
+                continue;
+            }
+            this.world.upload(file);
+            EmulatedMessage holder = new EmulatedMessage(0, this.channel.id(), 0, this.world.botUser(), "",
+                    this.world.now(), null, 0, false, List.of(), List.of(), List.of(file), List.of(), List.of(), 0,
+                    null, 0, 0, 0);
+            ObjectNode json = this.payloads.attachment(holder, file);
+            json.put("ephemeral", true);
+            this.resolved.withObjectProperty("attachments").set(Payloads.id(file.id()), json);
+            array.add(Payloads.id(file.id()));
+        }
+        return array;
+    }
+
+    /** Between {@code min_values} and {@code max_values} values, unless none. */
+    private void count(JsonNode input, int count, String at) {
+        int min = input.path("min_values").asInt(1);
+        int max = input.path("max_values").asInt(1);
+        if (count > 0 && (count < min || count > max)) {
+            check(at, "BASE_TYPE_BAD_LENGTH", "Must be between " + min + " and " + max + " in length.");
+        }
+    }
+
+    private void required(JsonNode input, boolean empty, String at) {
+        if (empty && input.path("required").asBoolean(true)) {
+            check(at, "BASE_TYPE_REQUIRED", "This field is required");
+        }
+    }
+
+    /** The values of a component's options. */
+    private static List<String> options(JsonNode input) {
+        List<String> options = new ArrayList<>();
+        input.path("options").forEach((option) -> options.add(option.path("value").asString("")));
+        return options;
+    }
+
+    /** The values of the options the bot made the default. */
+    private static List<Object> defaults(JsonNode input) {
+        List<Object> chosen = new ArrayList<>();
+        input.path("options").forEach((option) -> {
+            if (option.path("default").asBoolean(false)) {
+                chosen.add(option.path("value").asString(""));
+            }
+        });
+        return chosen;
+    }
+
+    /**
+     * An answer as a list: a list as it is, a text split at commas (none when empty),
+     * anything else alone.
+     */
+    private static List<Object> list(@Nullable Object value) {
+        return switch (value) {
+            case null -> List.of();
+            case Collection<?> many -> List.copyOf(many);
+            case String text when text.isBlank() -> List.of();
+            case String text -> List.copyOf(Arrays.asList(text.split("\\s*,\\s*")));
+            default -> List.of(value);
+        };
     }
 
     /**

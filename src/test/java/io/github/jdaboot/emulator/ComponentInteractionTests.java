@@ -493,7 +493,7 @@ class ComponentInteractionTests {
             assertThat(modal.fields()).extracting(EmulatedModal.Field::customId)
                 .containsExactly("idea", "details", "colour");
             assertThat(modal.field("idea"))
-                .isEqualTo(new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 20, "an idea", null));
+                .isEqualTo(new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 20, "an idea", null, List.of()));
             assertThat(modal.field("colour").minLength()).isEqualTo(1);
 
             EmulatedInteraction submit = this.world.as("alice")

@@ -18,10 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * buttons or exactly one select; custom ids are 1-100 characters and unique in the
  * message; buttons follow their style's rules (1-4 a custom id, 5 a url, 6 an sku id);
  * selects have 1-25 options, 0-25 {@code min_values} and 1-25 {@code max_values}. A modal
- * has a custom id, a title of 1-45 characters and 1-5 labels (with a text input or a
- * select) or text displays. Every problem is reported at once in Discord's {@code errors}
- * object (400, code 50035). Components without an {@code id} (or with 0) get one as
- * Discord assigns them: depth-first from 1, skipping the ids the sender set.
+ * has a custom id, a title of 1-45 characters and 1-5 labels (with a text input, a
+ * select, a radio group, a checkbox, a checkbox group or a file upload) or text displays.
+ * Every problem is reported at once in Discord's {@code errors} object (400, code 50035).
+ * Components without an {@code id} (or with 0) get one as Discord assigns them:
+ * depth-first from 1, skipping the ids the sender set.
  */
 final class Components {
 
@@ -35,6 +36,10 @@ final class Components {
     static final int CHANNEL_SELECT = 8;
     static final int TEXT_DISPLAY = 10;
     static final int LABEL = 18;
+    static final int FILE_UPLOAD = 19;
+    static final int RADIO_GROUP = 21;
+    static final int CHECKBOX_GROUP = 22;
+    static final int CHECKBOX = 23;
 
     /**
      * Message flag IS_COMPONENTS_V2: a layout of components instead of content and action
@@ -89,10 +94,18 @@ final class Components {
     /**
      * The modal a bot opens (the {@code data} of callback 9), checked and numbered:
      * {@code custom_id} 1-100, {@code title} 1-45, 1-5 components, each a label (label
-     * 1-45, description up to 100, and a text input or a select), a text display, or a
-     * legacy action row with one text input (which then needs its own label). Text
-     * inputs: custom id, style 1 or 2, {@code min_length} 0-4000, {@code max_length}
-     * 1-4000, {@code value} up to 4000, {@code placeholder} up to 100.
+     * 1-45, description up to 100, and a text input, a select, a radio group, a checkbox,
+     * a checkbox group or a file upload), a text display, or a legacy action row with one
+     * text input (which then needs its own label). Text inputs: custom id, style 1 or 2,
+     * {@code min_length} 0-4000, {@code max_length} 1-4000, {@code value} up to 4000,
+     * {@code placeholder} up to 100. Radio groups: 2-10 options, at most one of them the
+     * default. Checkbox groups: 1-10 options, {@code min_values} 0-10 (1 when left out),
+     * {@code max_values} 1-10 and at most the options (all of them when left out). File
+     * uploads: {@code min_values} 0-10 and {@code max_values} 1-10 (1 when left out). A
+     * required select, checkbox group or file upload needs a {@code min_values} of at
+     * least 1; a checkbox cannot be required. Options have a label and a value of 1-100
+     * characters, a description of up to 100, and values unique in their component. The
+     * stored modal has every default filled in.
      * @throws RestApi.DiscordError 400 Invalid Form Body naming every problem, paths
      * relative to {@code data}
      */
@@ -284,7 +297,10 @@ final class Components {
         ((ObjectNode) select).put("min_values", min).put("max_values", max);
     }
 
-    /** A label's component in a modal: a text input or a select. */
+    /**
+     * A label's component in a modal: a text input, a select, a radio group, a checkbox,
+     * a checkbox group or a file upload.
+     */
     private void field(JsonNode component, String at, boolean legacy) {
         if (!component.isObject()) {
             this.errors.add(at, "BASE_TYPE_REQUIRED", "This field is required");
@@ -293,11 +309,37 @@ final class Components {
         int type = component.path("type").asInt(0);
         if (isSelect(type) && !legacy) {
             select(component, at, true);
+            requiredNeedsOne(component, at);
+            return;
+        }
+        if (!legacy && (type == RADIO_GROUP || type == CHECKBOX_GROUP || type == CHECKBOX || type == FILE_UPLOAD)) {
+            customId(component, at, true);
+            switch (type) {
+                case RADIO_GROUP -> options(component, at, 2, 10, 1);
+                case CHECKBOX_GROUP -> {
+                    int options = options(component, at, 1, 10, 10);
+                    int min = number(component, "min_values", 0, 10, at);
+                    int max = component.hasNonNull("max_values") ? number(component, "max_values", 1, 10, at)
+                            : Math.max(1, options);
+                    if (max > options && options > 0) {
+                        atMost(at + ".max_values", options);
+                    }
+                    values(component, min, max, at);
+                }
+                case FILE_UPLOAD -> values(component, number(component, "min_values", 0, 10, at),
+                        number(component, "max_values", 1, 10, at), at);
+                default -> {
+                    if (component.has("required")) {
+                        this.errors.add(at + ".required", "BASE_TYPE_INVALID",
+                                "A checkbox cannot be required: use a checkbox group of one option.");
+                    }
+                }
+            }
             return;
         }
         if (type != TEXT_INPUT) {
             this.errors.add(at + ".type", "BASE_TYPE_CHOICES",
-                    legacy ? "Value must be one of {4}." : "Value must be one of {3, 4, 5, 6, 7, 8}.");
+                    legacy ? "Value must be one of {4}." : "Value must be one of {3, 4, 5, 6, 7, 8, 19, 21, 22, 23}.");
             return;
         }
         customId(component, at, true);
@@ -313,6 +355,62 @@ final class Components {
         }
         text(component, "value", 0, 4000, false, at);
         text(component, "placeholder", 0, 100, false, at);
+    }
+
+    /**
+     * The options of a radio group or a checkbox group: between {@code min} and
+     * {@code max} of them, each with a label and a value of 1-100 characters and a
+     * description of up to 100, values unique, at most {@code defaults} of them the
+     * default.
+     * @return how many there are
+     */
+    private int options(JsonNode component, String at, int min, int max, int defaults) {
+        JsonNode options = component.path("options");
+        if (!options.isArray() || options.size() < min || options.size() > max) {
+            this.errors.add(at + ".options", "BASE_TYPE_BAD_LENGTH",
+                    "Must be between " + min + " and " + max + " in length.");
+        }
+        Set<String> values = new HashSet<>();
+        int defaulted = 0;
+        for (int i = 0; i < options.size(); i++) {
+            JsonNode option = options.get(i);
+            String optionAt = at + ".options." + i;
+            text(option, "label", 1, 100, true, optionAt);
+            if (text(option, "value", 1, 100, true, optionAt) && !values.add(option.path("value").asString())) {
+                this.errors.add(optionAt + ".value", "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED",
+                        "Component option values must be unique");
+            }
+            text(option, "description", 0, 100, false, optionAt);
+            defaulted += option.path("default").asBoolean(false) ? 1 : 0;
+        }
+        if (defaulted > defaults) {
+            this.errors.add(at + ".options", "BASE_TYPE_INVALID",
+                    "At most " + defaults + " option" + ((defaults == 1) ? " can" : "s can") + " be the default.");
+        }
+        return options.isArray() ? options.size() : 0;
+    }
+
+    /**
+     * The number of values of a checkbox group or a file upload: {@code min} at most
+     * {@code max}, and at least 1 when required; stored with the defaults filled in.
+     */
+    private void values(JsonNode component, int min, int max, String at) {
+        if (min > max) {
+            atMost(at + ".min_values", max);
+        }
+        ((ObjectNode) component).put("min_values", min).put("max_values", max);
+        requiredNeedsOne(component, at);
+    }
+
+    /**
+     * A required select, checkbox group or file upload takes at least one value: a
+     * {@code min_values} of 0 makes no sense with it.
+     */
+    private void requiredNeedsOne(JsonNode component, String at) {
+        if (component.path("required").asBoolean(true) && component.path("min_values").asInt(1) == 0) {
+            this.errors.add(at + ".min_values", "BASE_TYPE_INVALID",
+                    "A required component must take at least one value.");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,7 @@ final class ControlApi {
                 entitlement(this.users.endSubscription(entitlement(variables.get("id"))))));
         route("GET", "/emulator/status", (request, variables) -> json(200, status()));
         route("GET", "/attachments/{channel_id}/{attachment_id}/{filename}", this::attachment);
+        route("GET", "/emojis/{emoji_id}.{extension:png|gif|webp|jpg}", this::emoji);
     }
 
     private void route(String method, String template, Handler handler) {
@@ -519,9 +521,13 @@ final class ControlApi {
      * <li>{@code {"type": "component", "message_id": "...", "custom_id": "...", "values":
      * ["a"], "user": "alice"}} clicks a button, or with {@code values} picks in a
      * select.</li>
-     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text"},
-     * "user": "alice"}} submits the latest modal with that custom id the bot opened for
-     * the user.</li>
+     * <li>{@code {"type": "modal", "custom_id": "...", "fields": {"name": "text",
+     * "topic": "game", "credit": true, "days": ["mon", "fri"]}, "files": {"sketch":
+     * [{"filename": "a.png", "content_type": "image/png", "data": "<base64>"}]}, "user":
+     * "alice"}} submits the latest modal with that custom id the bot opened for the user:
+     * each field's answer by its custom id (a text, a radio group's value, a checkbox's
+     * boolean, a select's or checkbox group's values as an array or separated by commas),
+     * and the files uploaded in its file uploads.</li>
      * </ul>
      * Input Discord would refuse answers with Discord's error body: 400 with code 50035
      * and {@code errors} naming the field, 404 with code 10063 for a command the bot has
@@ -562,8 +568,11 @@ final class ControlApi {
                         throw new IllegalArgumentException("fields must be an object of field custom ids to text, "
                                 + "e.g. {\"idea\": \"more tests\"}, not " + fields);
                     }
-                    Map<String, String> values = new LinkedHashMap<>();
-                    fields.properties().forEach((entry) -> values.put(entry.getKey(), text(fields, entry.getKey())));
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    fields.properties().forEach((entry) -> values.put(entry.getKey(), answer(entry.getValue())));
+                    body.path("files")
+                        .properties()
+                        .forEach((entry) -> values.put(entry.getKey(), files(entry.getKey(), entry.getValue())));
                     yield this.users.as(user).submits(modal, values);
                 }
                 default -> throw new IllegalArgumentException("type must be command, autocomplete, user_command, "
@@ -767,6 +776,40 @@ final class ControlApi {
         return json;
     }
 
+    /** A field's answer as JSON gives it: a text, a boolean, or a list of texts. */
+    private static Object answer(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isArray()) {
+            List<String> values = new ArrayList<>();
+            value.forEach((item) -> values.add(item.asString("")));
+            return values;
+        }
+        return value.isNull() ? "" : value.asString("");
+    }
+
+    /** The files picked for a file upload: name, media type and base64 content each. */
+    private List<EmulatedMessage.EmulatedAttachment> files(String field, JsonNode files) {
+        if (!files.isArray()) {
+            throw new IllegalArgumentException(
+                    "files." + field + " must be an array of {filename, content_type, data}");
+        }
+        List<EmulatedMessage.EmulatedAttachment> picked = new ArrayList<>();
+        for (JsonNode file : files) {
+            byte[] data;
+            try {
+                data = Base64.getDecoder().decode(file.path("data").asString(""));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("files." + field + ": data must be base64", ex);
+            }
+            picked.add(this.users.file(required(file, "filename", "the file's name"),
+                    Objects.requireNonNullElse(text(file, "content_type"), "application/octet-stream"), data));
+        }
+        return picked;
+    }
+
     private EmulatorResponse attachment(EmulatorRequest request, Map<String, String> variables) {
         long channelId;
         long attachmentId;
@@ -780,13 +823,36 @@ final class ControlApi {
         for (EmulatedMessage message : this.world.messages(channelId)) {
             for (EmulatedMessage.EmulatedAttachment attachment : message.attachments()) {
                 if (attachment.id() == attachmentId) {
-                    String type = (attachment.contentType() != null) ? attachment.contentType()
-                            : "application/octet-stream";
-                    return EmulatorResponse.of(200, type, attachment.data());
+                    return file(attachment);
                 }
             }
         }
-        return json(404, error("no such attachment"));
+        // a file uploaded in a form
+        return this.world.upload(attachmentId)
+            .map(ControlApi::file)
+            .orElseGet(() -> json(404, error("no such attachment")));
+    }
+
+    private static EmulatorResponse file(EmulatedMessage.EmulatedAttachment attachment) {
+        String type = (attachment.contentType() != null) ? attachment.contentType() : "application/octet-stream";
+        return EmulatorResponse.of(200, type, attachment.data());
+    }
+
+    /**
+     * An application emoji's image, as Discord's CDN serves it: in the format it was
+     * uploaded in, whichever extension is asked for.
+     */
+    private EmulatorResponse emoji(EmulatorRequest request, Map<String, String> variables) {
+        long id;
+        try {
+            id = Long.parseUnsignedLong(variables.get("emoji_id"));
+        }
+        catch (NumberFormatException ex) {
+            return json(404, error("no such emoji"));
+        }
+        return this.world.applicationEmoji(id)
+            .map((emoji) -> EmulatorResponse.of(200, emoji.contentType(), emoji.image()))
+            .orElseGet(() -> json(404, error("no such emoji")));
     }
 
 }

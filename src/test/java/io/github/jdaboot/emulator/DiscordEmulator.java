@@ -69,6 +69,7 @@ public final class DiscordEmulator implements AutoCloseable {
         new ChannelRoutes(this.state, this.payloads, this.gateway).register(this.rest);
         new MemberRoutes(this.state, this.payloads, this.gateway).register(this.rest);
         new RoleRoutes(this.state, this.payloads, this.gateway).register(this.rest);
+        new ApplicationEmojiRoutes(this.state, this.payloads).register(this.rest);
         CommandRegistry commands = new CommandRegistry(this.state, this.payloads);
         commands.register(this.rest);
         new InteractionCallbacks(this.state, this.payloads, messaging).register(this.rest);

@@ -153,6 +153,10 @@ class DiscordEmulatorSpecTests {
 
     }
 
+    /** A PNG of one pixel, as a data URI. */
+    private static final String PNG = "data:image/png;base64,"
+            + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4f4bhPwAHZALLB0SopwAAAABJRU5ErkJggg==";
+
     private static Row row(String method, String route, int status, String path) {
         return new Row(method, route, status, path, null, true, false, null, null);
     }
@@ -369,6 +373,34 @@ class DiscordEmulatorSpecTests {
                 row("POST", "/applications/{application_id}/guilds/{guild_id}/commands", 400,
                         "applications/<app>/guilds/<guild>/commands")
                     .body("{\"name\":\"x\",\"description\":\"\"}"),
+                // application emojis
+                row("GET", "/applications/{application_id}/emojis", 200, "applications/<app>/emojis"),
+                row("GET", "/applications/{application_id}/emojis", 404, "applications/1/emojis"),
+                row("POST", "/applications/{application_id}/emojis", 201, "applications/<app>/emojis")
+                    .body("{\"name\":\"bulb\",\"image\":\"" + PNG + "\"}")
+                    .save("emoji"),
+                row("POST", "/applications/{application_id}/emojis", 400, "applications/<app>/emojis")
+                    .body("{\"name\":\"bulb\",\"image\":\"" + PNG + "\"}"),
+                row("POST", "/applications/{application_id}/emojis", 400, "applications/<app>/emojis")
+                    .body("{\"name\":\"light-bulb\",\"image\":\"" + PNG + "\"}"),
+                row("POST", "/applications/{application_id}/emojis", 400, "applications/<app>/emojis")
+                    .body("{\"name\":\"fake\",\"image\":\"data:image/gif;base64,aGVsbG8=\"}"),
+                row("POST", "/applications/{application_id}/emojis", 404, "applications/1/emojis")
+                    .body("{\"name\":\"bulb\",\"image\":\"" + PNG + "\"}"),
+                row("GET", "/applications/{application_id}/emojis", 200, "applications/<app>/emojis"),
+                row("GET", "/applications/{application_id}/emojis/{emoji_id}", 200,
+                        "applications/<app>/emojis/<emoji>"),
+                row("GET", "/applications/{application_id}/emojis/{emoji_id}", 404, "applications/<app>/emojis/1"),
+                row("PATCH", "/applications/{application_id}/emojis/{emoji_id}", 200,
+                        "applications/<app>/emojis/<emoji>")
+                    .body("{\"name\":\"lamp\"}"),
+                row("PATCH", "/applications/{application_id}/emojis/{emoji_id}", 400,
+                        "applications/<app>/emojis/<emoji>")
+                    .body("{\"name\":\"x\"}"),
+                row("DELETE", "/applications/{application_id}/emojis/{emoji_id}", 204,
+                        "applications/<app>/emojis/<emoji>"),
+                row("DELETE", "/applications/{application_id}/emojis/{emoji_id}", 404,
+                        "applications/<app>/emojis/<emoji>"),
                 // interactions: the callback, then the webhook for follow-ups and the
                 // original response
                 row("POST", "/interactions/{interaction_id}/{interaction_token}/callback", 204,

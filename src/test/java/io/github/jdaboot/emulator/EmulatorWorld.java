@@ -86,6 +86,14 @@ final class EmulatorWorld {
     /** The polls, by the id of their message. */
     private final Map<Long, EmulatedPoll> polls = new ConcurrentHashMap<>();
 
+    /** The application's emojis, by id. */
+    private final NavigableMap<Long, EmulatedApplicationEmoji> applicationEmojis = new ConcurrentSkipListMap<>();
+
+    /**
+     * Files users uploaded in forms, by attachment id: served like messages' attachments.
+     */
+    private final Map<Long, EmulatedMessage.EmulatedAttachment> uploads = new ConcurrentHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Condition change = this.lock.newCondition();
@@ -471,6 +479,34 @@ final class EmulatorWorld {
             .map((message) -> this.pins.get(message.id()))
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder());
+    }
+
+    /** The application's emojis, oldest first. */
+    List<EmulatedApplicationEmoji> applicationEmojis() {
+        return List.copyOf(this.applicationEmojis.values());
+    }
+
+    Optional<EmulatedApplicationEmoji> applicationEmoji(long id) {
+        return Optional.ofNullable(this.applicationEmojis.get(id));
+    }
+
+    /** Adds or replaces one of the application's emojis. */
+    void store(EmulatedApplicationEmoji emoji) {
+        this.applicationEmojis.put(emoji.id(), emoji);
+    }
+
+    boolean removeApplicationEmoji(long id) {
+        return this.applicationEmojis.remove(id) != null;
+    }
+
+    /** Keeps a file a user uploaded in a form. */
+    void upload(EmulatedMessage.EmulatedAttachment attachment) {
+        this.uploads.put(attachment.id(), attachment);
+    }
+
+    /** A file a user uploaded in a form. */
+    Optional<EmulatedMessage.EmulatedAttachment> upload(long id) {
+        return Optional.ofNullable(this.uploads.get(id));
     }
 
     void add(EmulatedInteraction interaction) {

@@ -185,7 +185,7 @@ final class InteractionDispatcher {
      * A user submits a modal the bot opened; unless {@code forged}, only the user it was
      * opened for, only once, and with its fields checked (see {@link ComponentInput}).
      */
-    EmulatedInteraction submit(EmulatedUser user, EmulatedModal modal, Map<String, String> values, boolean forged) {
+    EmulatedInteraction submit(EmulatedUser user, EmulatedModal modal, Map<String, ?> values, boolean forged) {
         EmulatedInteraction opened = this.world.interaction(modal.interactionId())
             .orElseThrow(() -> new IllegalArgumentException(
                     "The bot opened no modal in interaction " + Payloads.id(modal.interactionId())));

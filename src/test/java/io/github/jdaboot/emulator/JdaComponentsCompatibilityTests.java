@@ -9,12 +9,19 @@ import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.attachmentupload.AttachmentUpload;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.checkbox.Checkbox;
+import net.dv8tion.jda.api.components.checkboxgroup.CheckboxGroup;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.radiogroup.RadioGroup;
 import net.dv8tion.jda.api.components.selections.EntitySelectMenu;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -37,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A plain JDA 6.5 client (no Spring) against the emulator: JDA sends buttons and selects,
@@ -75,7 +83,10 @@ class JdaComponentsCompatibilityTests {
             .addEventListeners(new Bot())
             .build()
             .awaitReady();
-        this.jda.updateCommands().addCommands(Commands.slash("form", "Opens a form")).complete();
+        this.jda.updateCommands()
+            .addCommands(Commands.slash("form", "Opens a form"), Commands.slash("survey", "Opens a survey"),
+                    Commands.slash("picks", "Opens a form of menus"))
+            .complete();
     }
 
     @AfterAll
@@ -163,8 +174,8 @@ class JdaComponentsCompatibilityTests {
         assertThat(modal.customId()).isEqualTo("idea-form");
         assertThat(modal.title()).isEqualTo("Your idea");
         assertThat(modal.fields()).containsExactly(
-                new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 50, "an idea", null),
-                new EmulatedModal.Field("details", "Details", 4, 2, false, 0, 4000, null, "none"));
+                new EmulatedModal.Field("idea", "Idea", 4, 1, true, 3, 50, "an idea", null, List.of()),
+                new EmulatedModal.Field("details", "Details", 4, 2, false, 0, 4000, null, "none", List.of()));
         EmulatedMessage thanks = this.world.as("alice")
             .submits(modal, Map.of("idea", "more tests"))
             .awaitResponse(Timeouts.ANSWER);
@@ -179,6 +190,39 @@ class JdaComponentsCompatibilityTests {
         assertThat(reply.type()).isEqualTo(20);
         assertThat(this.handled).containsExactly("message !menu", "button ask by alice", "modal idea-form",
                 "slash form", "modal idea-form");
+    }
+
+    @Test
+    @DisplayName("JDA's modals with a text display, a radio group, a checkbox, a checkbox group and a file upload, "
+            + "a select and a user select: the emulator accepts them, JDA reads each value and the uploaded file")
+    void modalComponents() {
+        EmulatedModal survey = this.world.as("alice").runs(SlashCommand.of("survey")).awaitModal(Timeouts.ANSWER);
+
+        assertThat(survey.fields()).extracting(EmulatedModal.Field::customId, EmulatedModal.Field::type)
+            .containsExactly(tuple("size", 21), tuple("agree", 23), tuple("days", 22), tuple("photo", 19));
+        assertThat(survey.field("size").options()).containsExactly("s", "m", "l");
+        assertThat(survey.json().path("components").path(0).path("type").asInt()).as("the text display").isEqualTo(10);
+        EmulatedMessage answer = this.world.as("alice")
+            .submits(survey,
+                    Map.of("size", "m", "agree", true, "days", List.of("sat", "sun"), "photo",
+                            this.world.file("cat.png", "image/png", new byte[] { 1, 2, 3, 4 })))
+            .awaitResponse(Timeouts.ANSWER);
+        assertThat(answer.content()).isEqualTo("size=m agree=true days=[sat, sun] photo=[cat.png 4 bytes]");
+
+        EmulatedModal skipped = this.world.as("bob").runs(SlashCommand.of("survey")).awaitModal(Timeouts.ANSWER);
+        EmulatedMessage none = this.world.as("bob")
+            .submits(skipped, Map.of("days", "sat"))
+            .awaitResponse(Timeouts.ANSWER);
+        assertThat(none.content()).as("an optional radio group and file upload left alone, the checkbox false")
+            .isEqualTo("size=null agree=false days=[sat] photo=[]");
+
+        EmulatedModal picks = this.world.as("carol").runs(SlashCommand.of("picks")).awaitModal(Timeouts.ANSWER);
+        EmulatedMessage picked = this.world.as("carol")
+            .submits(picks, Map.of("color", "blue", "buddy", "@bob"))
+            .awaitResponse(Timeouts.ANSWER);
+        assertThat(picked.content()).isEqualTo("color=[blue] buddy=[bob]");
+        assertThat(this.handled).containsExactly("slash survey", "modal survey", "slash survey", "modal survey",
+                "slash picks", "modal picks");
     }
 
     /** Asks the bot for its menu and waits for it. */
@@ -202,6 +246,36 @@ class JdaComponentsCompatibilityTests {
                                 .setRequired(false)
                                 .setValue("none")
                                 .build()))
+            .build();
+    }
+
+    private static Modal survey() {
+        return Modal.create("survey", "A survey")
+            .addComponents(TextDisplay.of("A few questions, **all** quick."),
+                    Label.of("Size",
+                            RadioGroup.create("size")
+                                .addOption("Small", "s")
+                                .addOption("Medium", "m")
+                                .addOption("Large", "l")
+                                .setRequired(false)
+                                .build()),
+                    Label.of("I agree", Checkbox.of("agree")),
+                    Label.of("Days",
+                            CheckboxGroup.create("days")
+                                .addOption("Saturday", "sat")
+                                .addOption("Sunday", "sun")
+                                .setRequiredRange(1, 2)
+                                .build()),
+                    Label.of("Photo", AttachmentUpload.create("photo").setRequired(false).build()))
+            .build();
+    }
+
+    private static Modal picks() {
+        return Modal.create("picks", "Pick some")
+            .addComponents(
+                    Label.of("Color",
+                            StringSelectMenu.create("color").addOption("Red", "red").addOption("Blue", "blue").build()),
+                    Label.of("Buddy", EntitySelectMenu.create("buddy", EntitySelectMenu.SelectTarget.USER).build()))
             .build();
     }
 
@@ -260,12 +334,36 @@ class JdaComponentsCompatibilityTests {
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
             JdaComponentsCompatibilityTests.this.handled.add("slash " + event.getName());
-            event.replyModal(ideaForm()).queue();
+            event.replyModal(switch (event.getName()) {
+                case "survey" -> survey();
+                case "picks" -> picks();
+                default -> ideaForm();
+            }).queue();
         }
 
         @Override
         public void onModalInteraction(ModalInteractionEvent event) {
             JdaComponentsCompatibilityTests.this.handled.add("modal " + event.getModalId());
+            if (event.getModalId().equals("survey")) {
+                event
+                    .reply("size=" + event.getValue("size").getAsOptionalString() + " agree="
+                            + event.getValue("agree").getAsBoolean() + " days="
+                            + event.getValue("days").getAsStringList() + " photo="
+                            + event.getValue("photo")
+                                .getAsAttachmentList()
+                                .stream()
+                                .map((Message.Attachment file) -> file.getFileName() + " " + file.getSize() + " bytes")
+                                .toList())
+                    .queue();
+                return;
+            }
+            if (event.getModalId().equals("picks")) {
+                event
+                    .reply("color=" + event.getValue("color").getAsStringList() + " buddy="
+                            + event.getValue("buddy").getAsMentions().getUsers().stream().map(User::getName).toList())
+                    .queue();
+                return;
+            }
             event
                 .reply("Thanks, " + event.getValue("idea").getAsString() + " (details: '"
                         + event.getValue("details").getAsString() + "')")

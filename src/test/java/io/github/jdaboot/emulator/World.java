@@ -338,6 +338,34 @@ public final class World {
     }
 
     /**
+     * A file a user picked to upload in a form ({@code submits(modal, Map.of("sketch",
+     * world.file(...)))}), with an id of its own.
+     */
+    public EmulatedMessage.EmulatedAttachment file(String filename, String contentType, byte[] data) {
+        return new EmulatedMessage.EmulatedAttachment(this.state.nextId(), filename, contentType, data);
+    }
+
+    /** The application's emojis, oldest first. */
+    public List<EmulatedApplicationEmoji> applicationEmojis() {
+        return this.state.applicationEmojis();
+    }
+
+    /**
+     * Adds an application emoji as the Developer Portal does, not through the bot.
+     * @param contentType {@code image/png}, {@code image/gif}, {@code image/webp} or
+     * {@code image/jpeg}
+     */
+    public EmulatedApplicationEmoji addApplicationEmoji(String name, String contentType, byte[] image) {
+        if (!ApplicationEmojiRoutes.matches(contentType, image)) {
+            throw new IllegalArgumentException("Not an image of type " + contentType);
+        }
+        EmulatedApplicationEmoji emoji = new EmulatedApplicationEmoji(this.state.nextId(), name, contentType, image,
+                contentType.equals("image/gif"));
+        this.state.store(emoji);
+        return emoji;
+    }
+
+    /**
      * Adds an SKU to the application, for sale: {@link EmulatedSku#DURABLE},
      * {@link EmulatedSku#CONSUMABLE}, or a {@link EmulatedSku#SUBSCRIPTION} for each user
      * (Discord then adds its group, type 6, with the same name).
@@ -571,13 +599,17 @@ public final class World {
         /**
          * Fills in and submits a modal the bot opened for this user
          * ({@link EmulatedInteraction#modal()}).
-         * @param values each field's text by its custom id; for a select in the modal,
-         * values separated by commas
+         * @param values each field's answer by its custom id: a text; a select's or
+         * checkbox group's values, as a list or separated by commas (users, roles and
+         * channels by name, mention or id); a radio group's value; a checkbox's
+         * {@code true} or {@code false}; a file upload's files ({@link #file}), one or a
+         * list. A field left out keeps what the bot set.
          * @throws InteractionRejectedException 400 as Discord's client refuses: the modal
          * was opened for someone else or already submitted, a field is unknown, a
-         * required one empty, or a text's length out of bounds
+         * required one empty, a text's length out of bounds, a value not offered, too few
+         * or too many values or files
          */
-        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, ?> values) {
             return World.this.interactions.submit(this.user, modal, values, false);
         }
 
@@ -634,7 +666,7 @@ public final class World {
         }
 
         /** Submits the modal with any values. */
-        public EmulatedInteraction submits(EmulatedModal modal, Map<String, String> values) {
+        public EmulatedInteraction submits(EmulatedModal modal, Map<String, ?> values) {
             return World.this.interactions.submit(this.user, modal, values, true);
         }
 

@@ -162,20 +162,41 @@ class IdeaCommandEndToEndTests {
     }
 
     @Test
-    @DisplayName("/suggest and the \"Suggest one\" button open a form; a suggestion is added and can come up")
+    @DisplayName("/suggest and the \"Suggest one\" button open a form with the topic as a radio group and a \"credit me\""
+            + " checkbox; a suggestion is added under its topic, and comes up with its author's name")
     void suggest() {
         EmulatedModal form = this.world.as("alice").runs(SlashCommand.of("suggest")).awaitModal(Timeouts.ANSWER);
+        assertThat(form.fields()).extracting(EmulatedModal.Field::customId).containsExactly("idea", "topic", "credit");
+        assertThat(form.field("topic").type()).as("a radio group").isEqualTo(21);
+        assertThat(form.field("topic").options()).containsExactly("bot", "game", "web", "reading", "learning",
+                "finance");
+        assertThat(form.field("credit").type()).as("a checkbox").isEqualTo(23);
+
         EmulatedMessage thanks = this.world.as("alice")
-            .submits(form, Map.of("idea", SUGGESTED))
+            .submits(form, Map.of("idea", SUGGESTED, "topic", "game", "credit", true))
             .awaitResponse(Timeouts.ANSWER);
-        assertThat(thanks.content()).isEqualTo("Thanks, added: a zeppelin tracker for quokkas");
+        assertThat(thanks.content())
+            .matches("<:idea_[0-9a-f]{6}:\\d+> Thanks, added under game: a zeppelin tracker for quokkas");
         assertThat(thanks.isEphemeral()).isTrue();
         EmulatedMessage idea = this.world
             .awaitReply(this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
         assertThat(idea.text()).contains(SUGGESTED);
+        assertThat(idea.text()).contains(SUGGESTED + " (suggested by alice)");
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
         assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
+    }
+
+    @Test
+    @DisplayName("the \"Suggest one\" button shows the application emoji the bot uploaded at startup")
+    void suggestButtonEmoji() {
+        EmulatedMessage reply = this.world
+            .awaitReply(this.world.as("alice").says(this.world.channel("general"), ".idea"), Timeouts.ANSWER);
+
+        assertThat(this.world.applicationEmojis()).singleElement().satisfies((emoji) -> {
+            assertThat(emoji.name()).matches("idea_[0-9a-f]{6}");
+            assertThat(reply.components().toString()).contains("\"id\":\"" + emoji.idString() + "\"");
+        });
     }
 
     @Test

@@ -187,9 +187,9 @@ class ComponentsEndToEndTests {
         EmulatedModal form = this.world.as("mallory").runs(SlashCommand.of("feedback")).awaitModal(Timeouts.ANSWER);
 
         assertThat(reply(this.world.as("mallory").forging().submits(form, Map.of("text", "x".repeat(5000)))))
-            .isEqualTo("**text** is too long: at most 200 characters, please.");
+            .isEqualTo("**Your feedback** is too long: at most 200 characters, please.");
         assertThat(reply(this.world.as("mallory").forging().submits(form, Map.of("text", " "))))
-            .isEqualTo("The form is missing **text**. Please fill it in and send it again.");
+            .isEqualTo("The form is missing **Your feedback**. Please fill it in and send it again.");
     }
 
     private EmulatedMessage panel(String user) {

@@ -10,25 +10,35 @@ import io.github.jdaboot.interaction.Modal;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 
 /**
- * Binds a text field of a submitted {@link Modal} to a {@code String} parameter of a
- * {@link ModalHandler @ModalHandler} method. Checked as Discord checks it, since a client
- * can be modified: a required field must be there and not blank, and no value may be
- * longer than {@code maxLength}.
+ * Binds a field of a submitted {@link Modal} to a parameter of a
+ * {@link ModalHandler @ModalHandler} method, by the field's id: a text input, a radio
+ * group or a one-value select to a {@code String} (or an enum, for a radio group or
+ * select offering its constants); a string select or a checkbox group to a
+ * {@code List<String>}; a checkbox to a {@code boolean}; a user, role, channel or
+ * mentionable select to a {@code User}, {@code Member}, {@code Role},
+ * {@code GuildChannel} or {@code IMentionable}, or a list of them; a file upload to a
+ * {@code Message.Attachment} or a list of them.
+ * <p>
+ * Before the handler runs, the submission is checked against the form the bot opened
+ * (every field there and no other, values among the offered ones, required fields filled
+ * in, lengths and numbers of values within the form's limits); a form that does not fit
+ * the handler's {@code @Field} parameters fails when it is opened, naming the field.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Field {
 
-    /**
-     * The field's id, as given to {@link Modal#withText(String, String, Modal.Style)}.
-     */
+    /** The field's id: the custom id of the component in the form's label. */
     String value();
 
-    /** Whether the field must be filled in; an optional one is null when empty. */
+    /**
+     * Whether the handler needs the field filled in; an optional one left empty is null
+     * (an empty list, {@code false}).
+     */
     boolean required() default true;
 
-    /** The most characters accepted; Discord allows 4,000. */
+    /** The most characters the handler accepts from a text; Discord allows 4,000. */
     int maxLength() default TextInput.MAX_VALUE_LENGTH;
 
 }

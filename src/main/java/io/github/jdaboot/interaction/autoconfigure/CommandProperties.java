@@ -96,6 +96,9 @@ public class CommandProperties {
     @Valid
     private final Components components = new Components();
 
+    @Valid
+    private final Forms forms = new Forms();
+
     private final PrefixCommands prefixCommands = new PrefixCommands();
 
     private final Help help = new Help();
@@ -192,6 +195,10 @@ public class CommandProperties {
         return this.components;
     }
 
+    public Forms getForms() {
+        return this.forms;
+    }
+
     public PrefixCommands getPrefixCommands() {
         return this.prefixCommands;
     }
@@ -272,6 +279,43 @@ public class CommandProperties {
 
         public void setMaxCallbacks(int maxCallbacks) {
             this.maxCallbacks = maxCallbacks;
+        }
+
+    }
+
+    /**
+     * Forms the bot opened ({@code Modal}): each is remembered, per user, until it is
+     * submitted, so that its submission can be checked against what it offered.
+     */
+    public static class Forms {
+
+        /**
+         * How long an opened form is remembered: a submission after that (or after a
+         * restart) is asked to open the form again.
+         */
+        private Duration expireAfter = Duration.ofHours(1);
+
+        /**
+         * At most this many open forms are remembered; beyond that the least recently
+         * opened are dropped.
+         */
+        @Min(1)
+        private int maxOpen = 10_000;
+
+        public Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public int getMaxOpen() {
+            return this.maxOpen;
+        }
+
+        public void setMaxOpen(int maxOpen) {
+            this.maxOpen = maxOpen;
         }
 
     }

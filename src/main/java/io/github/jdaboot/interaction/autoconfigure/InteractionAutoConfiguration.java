@@ -13,6 +13,14 @@ import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
 import io.github.jdaboot.interaction.entitlement.RequiredSkus;
 import io.github.jdaboot.interaction.entitlement.SkuCheck;
 import io.github.jdaboot.interaction.event.GatewayEventListeners;
+import io.github.jdaboot.interaction.form.AttachmentFieldResolver;
+import io.github.jdaboot.interaction.form.BooleanFieldResolver;
+import io.github.jdaboot.interaction.form.EntityFieldResolver;
+import io.github.jdaboot.interaction.form.EnumFieldResolver;
+import io.github.jdaboot.interaction.form.FieldResolver;
+import io.github.jdaboot.interaction.form.OfferedForms;
+import io.github.jdaboot.interaction.form.StringFieldResolver;
+import io.github.jdaboot.interaction.form.StringListFieldResolver;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.EntitlementGuard;
 import io.github.jdaboot.interaction.guard.GuardChain;
@@ -113,7 +121,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * events; plus the executor, the framework's texts, the command synchronizer and the
  * built-in {@code help} command. Every bean backs off when the application declares one
  * of its type; beans of the strategy types ({@link InteractionArgumentResolver},
- * {@link OptionResolver}, {@link InteractionReturnValueHandler},
+ * {@link OptionResolver}, {@link FieldResolver}, {@link InteractionReturnValueHandler},
  * {@link InteractionGuard}) extend it and come before the framework's own, and beans of
  * {@link InteractionHandlerMapping} are asked with the framework's mappings, in their
  * order.
@@ -185,17 +193,28 @@ public final class InteractionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    FieldArgumentResolver fieldArgumentResolver(ObjectProvider<FieldResolver> applicationResolvers) {
+        List<FieldResolver> resolvers = new ArrayList<>(applicationResolvers.orderedStream().toList());
+        resolvers.addAll(List.of(new StringFieldResolver(), new StringListFieldResolver(), new EnumFieldResolver(),
+                new BooleanFieldResolver(), new EntityFieldResolver(), new AttachmentFieldResolver()));
+        return new FieldArgumentResolver(resolvers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     InteractionArgumentResolverComposite interactionArgumentResolvers(
-            ObjectProvider<InteractionArgumentResolver> applicationResolvers, OptionArgumentResolver options) {
-        List<InteractionArgumentResolver> resolvers = new ArrayList<>(
-                applicationResolvers.orderedStream().filter((resolver) -> resolver != options).toList());
+            ObjectProvider<InteractionArgumentResolver> applicationResolvers, OptionArgumentResolver options,
+            FieldArgumentResolver fields) {
+        List<InteractionArgumentResolver> resolvers = new ArrayList<>(applicationResolvers.orderedStream()
+            .filter((resolver) -> resolver != options && resolver != fields)
+            .toList());
         resolvers.addAll(List.of(options, new InteractionContextArgumentResolver(),
                 new CommandContextArgumentResolver(), new ComponentContextArgumentResolver(),
                 new UserArgumentResolver(), new MemberArgumentResolver(), new GuildArgumentResolver(),
                 new ChannelArgumentResolver(), new JdaArgumentResolver(), new MessageArgumentResolver(),
-                new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()),
-                new FieldArgumentResolver(), new SelectedArgumentResolver(), new TypedArgumentResolver(),
-                new UserTargetArgumentResolver(), new MessageTargetArgumentResolver(), new LocaleArgumentResolver(),
+                new IdPartArgumentResolver(ApplicationConversionService.getSharedInstance()), fields,
+                new SelectedArgumentResolver(), new TypedArgumentResolver(), new UserTargetArgumentResolver(),
+                new MessageTargetArgumentResolver(), new LocaleArgumentResolver(),
                 new InteractionContextTypeArgumentResolver(), new IntegrationOwnersArgumentResolver(),
                 new EntitlementsArgumentResolver()));
         for (HandlerKind kind : HandlerKind.values()) {
@@ -271,8 +290,20 @@ public final class InteractionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ModalHandlerMapping modalHandlerMapping(InteractionArgumentResolverComposite arguments,
-            InteractionReturnValueHandlerComposite returns, InteractionExceptionResolver exceptions) {
-        return new ModalHandlerMapping(arguments, returns, exceptions);
+            FieldArgumentResolver fields, InteractionReturnValueHandlerComposite returns,
+            InteractionExceptionResolver exceptions, OfferedForms offeredForms) {
+        return new ModalHandlerMapping(arguments, fields, returns, exceptions, offeredForms);
+    }
+
+    /**
+     * The forms opened and not submitted yet; each is checked, as it is opened, against
+     * the handler that will take it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    OfferedForms offeredForms(CommandProperties properties, ObjectProvider<ModalHandlerMapping> forms) {
+        return new OfferedForms(properties.getForms().getMaxOpen(), properties.getForms().getExpireAfter(),
+                (form) -> forms.ifAvailable((mapping) -> mapping.checkOffered(form)));
     }
 
     @Bean
@@ -361,10 +392,11 @@ public final class InteractionAutoConfiguration {
     @ConditionalOnMissingBean
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
-            InteractionMetrics metrics, InteractionMessages messages, DeadlineTimer interactionDeadlines,
-            CommandProperties properties, ObjectProvider<EventClaims> claims) {
-        InvocationSupport support = new InvocationSupport(callbacks, metrics, messages, interactionDeadlines,
-                properties.getDeferAfter(), properties.getAutocompleteTimeout(), () -> !executor.isAccepting());
+            OfferedForms offeredForms, InteractionMetrics metrics, InteractionMessages messages,
+            DeadlineTimer interactionDeadlines, CommandProperties properties, ObjectProvider<EventClaims> claims) {
+        InvocationSupport support = new InvocationSupport(callbacks, offeredForms, metrics, messages,
+                interactionDeadlines, properties.getDeferAfter(), properties.getAutocompleteTimeout(),
+                () -> !executor.isAccepting());
         return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
                 claims.getIfUnique(() -> EventClaims.ALL));
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
+import io.github.jdaboot.interaction.form.OfferedForm;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -264,6 +265,8 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                     displayName() + " cannot open a form: Discord allows no form in answer" + " to a form");
         }
         net.dv8tion.jda.api.modals.Modal form = modal.toJda();
+        // remembered before it is sent, so that its submission finds it
+        this.support.forms().opened(this.event.getUser().getIdLong(), OfferedForm.of(form));
         if (take(Acknowledgement.ANSWERED) != Acknowledgement.NONE) {
             // a form must be the first answer; a slow handler was deferred already
             reply(Reply.of(text("interaction.form-too-late")).ephemeral());

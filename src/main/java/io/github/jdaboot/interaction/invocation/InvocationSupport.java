@@ -3,6 +3,7 @@ package io.github.jdaboot.interaction.invocation;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
 
@@ -11,6 +12,7 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  *
  * @param callbacks keeps the callbacks of components sent with a reply, and gives them
  * their ids
+ * @param forms remembers the forms opened, to check their submissions against
  * @param metrics records acknowledgements
  * @param messages the framework's texts, in the user's language
  * @param deadlines schedules deferrals and the deadline of suggestions
@@ -20,6 +22,7 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  * ({@code discord.commands.autocomplete-timeout})
  * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
  */
-public record InvocationSupport(ComponentCallbacks callbacks, InteractionMetrics metrics, InteractionMessages messages,
-        DeadlineTimer deadlines, Duration deferAfter, Duration autocompleteTimeout, BooleanSupplier shuttingDown) {
+public record InvocationSupport(ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics,
+        InteractionMessages messages, DeadlineTimer deadlines, Duration deferAfter, Duration autocompleteTimeout,
+        BooleanSupplier shuttingDown) {
 }

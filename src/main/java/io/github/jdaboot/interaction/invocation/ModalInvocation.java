@@ -1,5 +1,6 @@
 package io.github.jdaboot.interaction.invocation;
 
+import io.github.jdaboot.interaction.form.OfferedForm;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.entities.Message;
@@ -7,16 +8,25 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A submitted form. One opened from a click can update the clicked message; one opened
- * from a command is answered like the command.
+ * A submitted form, checked against the form the bot opened. One opened from a click can
+ * update the clicked message; one opened from a command is answered like the command.
  */
 public final class ModalInvocation extends InteractionInvocation<ModalInteractionEvent> {
 
     private final String key;
 
-    public ModalInvocation(HandlerMethod handler, String key, ModalInteractionEvent event, InvocationSupport support) {
+    private final OfferedForm form;
+
+    /**
+     * The run of a submitted form.
+     * @param key the handler's id template
+     * @param form the form as the bot opened it for this user
+     */
+    public ModalInvocation(HandlerMethod handler, String key, ModalInteractionEvent event, OfferedForm form,
+            InvocationSupport support) {
         super(handler, event, support);
         this.key = key;
+        this.form = form;
     }
 
     @Override
@@ -37,6 +47,11 @@ public final class ModalInvocation extends InteractionInvocation<ModalInteractio
     @Override
     public String key() {
         return this.key;
+    }
+
+    /** The form as the bot opened it: its fields, their labels and limits. */
+    public OfferedForm form() {
+        return this.form;
     }
 
     @Override

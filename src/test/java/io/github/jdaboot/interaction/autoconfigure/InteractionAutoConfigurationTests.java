@@ -3,16 +3,25 @@ package io.github.jdaboot.interaction.autoconfigure;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Command;
+import io.github.jdaboot.interaction.annotation.Field;
+import io.github.jdaboot.interaction.annotation.ModalHandler;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
 import io.github.jdaboot.interaction.dispatch.InteractionHandlerAdapter;
 import io.github.jdaboot.interaction.dispatch.MissedCommandRecovery;
 import io.github.jdaboot.interaction.entitlement.RequiredSkus;
 import io.github.jdaboot.interaction.entitlement.SkuCheck;
+import io.github.jdaboot.interaction.form.FieldResolver;
+import io.github.jdaboot.interaction.form.OfferedField;
+import io.github.jdaboot.interaction.form.OfferedForm;
+import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.guard.CooldownTracker;
 import io.github.jdaboot.interaction.guard.EntitlementGuard;
 import io.github.jdaboot.interaction.guard.GuardChain;
@@ -46,8 +55,10 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,6 +76,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +153,77 @@ class InteractionAutoConfigurationTests {
             assertThat(context).hasSingleBean(ComponentCallbacks.class);
             assertThat(context.getBean(ComponentCallbacks.class)).isSameAs(own);
         });
+    }
+
+    @Test
+    @DisplayName("discord.commands.forms.*: how many open forms are remembered, and for how long")
+    void forms() {
+        this.runner.withPropertyValues("discord.commands.forms.max-open=2", "discord.commands.forms.expire-after=5m")
+            .withBean("plainForm", PlainForm.class)
+            .run((context) -> {
+                OfferedForms forms = context.getBean(OfferedForms.class);
+                for (long user = 1; user <= 3; user++) {
+                    forms.opened(user, new OfferedForm("form:x", Map.of()));
+                }
+                assertThat(forms.size()).as("the least recently opened is dropped").isEqualTo(2);
+                assertThat(forms.find(1, "form:x")).isNull();
+                assertThat(forms.find(3, "form:x")).isNotNull();
+            });
+        this.runner.withPropertyValues("discord.commands.forms.max-open=0")
+            .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(BindValidationException.class)
+                .hasMessageContaining("forms.maxOpen"));
+    }
+
+    @Test
+    @DisplayName("a @Field of a type no FieldResolver reads fails startup; the application's FieldResolver bean reads it")
+    void applicationFieldResolvers() {
+        ApplicationContextRunner withForm = this.runner.withPropertyValues("discord.commands.help.enabled=false")
+            .withBean("dated", DatedForm.class);
+        withForm.run((context) -> assertThat(context).getFailure()
+            .hasMessageContaining("unsupported parameter type LocalDate for parameter 'day'"));
+        withForm.withBean(FieldResolver.class, DateFieldResolver::new)
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    /** A form handler taking no field. */
+    static class PlainForm {
+
+        @ModalHandler("form:x")
+        String sent() {
+            return "sent";
+        }
+
+    }
+
+    /** A form handler taking a date, which no field of the framework's fills. */
+    static class DatedForm {
+
+        @ModalHandler("form:dated")
+        String dated(@Field("day") LocalDate day) {
+            return day.toString();
+        }
+
+    }
+
+    /** Reads a date from a text input. */
+    static class DateFieldResolver implements FieldResolver {
+
+        @Override
+        public boolean supports(ResolvableType type) {
+            return type.toClass() == LocalDate.class;
+        }
+
+        @Override
+        public @Nullable String mismatch(OfferedField field, ResolvableType type) {
+            return (field.type() == Component.Type.TEXT_INPUT) ? null : "a date is typed";
+        }
+
+        @Override
+        public Object resolve(ModalMapping value, OfferedField field, ResolvableType type, InteractionContext context) {
+            return LocalDate.parse(value.getAsString());
+        }
+
     }
 
     @Test
@@ -378,9 +461,9 @@ class InteractionAutoConfigurationTests {
 
         @Bean
         InteractionDispatcher ownDispatcher(List<InteractionHandlerMapping> mappings, InteractionHandlerAdapter adapter,
-                ComponentCallbacks callbacks, InteractionMetrics metrics, DeadlineTimer deadlines) {
+                ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics, DeadlineTimer deadlines) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
-                    new InvocationSupport(callbacks, metrics, this.messages, deadlines, Duration.ofSeconds(2),
+                    new InvocationSupport(callbacks, forms, metrics, this.messages, deadlines, Duration.ofSeconds(2),
                             Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
             return this.dispatcher;
         }
