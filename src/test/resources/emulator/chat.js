@@ -8,6 +8,7 @@
   const POLL_MS = 700;
   const INTERACTION_POLL_MS = 300;
   const INTERACTION_WATCH_MS = 30000;
+  const COMPONENTS_V2 = 1 << 15; // the message flag of layouts
 
   const world = { guild: null, channels: [], privateChannels: [], users: [], roles: [], commands: [], skus: [],
     entitlements: [], version: '' };
@@ -312,7 +313,8 @@
       if (!visibleTo(message, user)) continue;
       const reference = byId.get(message.message_reference?.message_id) || message.referenced_message;
       const signature = JSON.stringify([message.content, message.flags, message.edited_timestamp, message.components,
-        message.embeds, message.attachments, header(message), world.version, locale(), reference && reference.content]);
+        message.embeds, message.attachments, message.poll, header(message), world.version, locale(),
+        reference && reference.content]);
       let entry = rendered.get(message.id);
       if (!entry || entry.signature !== signature) {
         const node = messageItem(message, reference);
@@ -405,7 +407,9 @@
       item.append(el('div', 'content', window.DiscordMarkdown.render(message.content, names)));
     }
     for (const embed of message.embeds || []) item.append(embedNode(embed));
-    for (const attachment of message.attachments || []) {
+    if (message.poll) item.append(pollNode(message));
+    // a layout shows its files through its components only, as Discord's client does
+    for (const attachment of (message.flags & COMPONENTS_V2) ? [] : message.attachments || []) {
       item.append(el('div', 'attachment', safeLink(attachment.url, `📎 ${attachment.filename}`),
         ` (${attachment.size} bytes)`));
     }
@@ -522,20 +526,174 @@
 
   const BUTTON_STYLES = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link', 6: 'premium' };
 
+  // A message's components: rows of buttons and selects, or with the IS_COMPONENTS_V2 flag a layout of sections,
+  // text, media, files, separators and cards (containers), as Discord's client lays them out.
   function componentsNode(message) {
-    const rows = (message.components || []).filter((c) => c.type === 1);
-    if (!rows.length) return null;
-    const box = el('div', 'components');
-    for (const row of rows) {
-      const rowNode = el('div', 'action-row');
-      rowNode.setAttribute('role', 'group');
-      for (const component of row.components || []) {
-        if (component.type === 2) rowNode.append(buttonNode(message, component));
-        else if ([3, 5, 6, 7, 8].includes(component.type)) rowNode.append(selectNode(message, component));
-      }
-      box.append(rowNode);
+    const layout = Boolean(message.flags & COMPONENTS_V2);
+    const box = el('div', layout ? 'components layout' : 'components');
+    for (const component of message.components || []) {
+      const node = layout ? layoutNode(message, component) : (component.type === 1 ? rowNode(message, component) : null);
+      if (node) box.append(node);
     }
-    return box;
+    return box.childNodes.length ? box : null;
+  }
+
+  function rowNode(message, row) {
+    const node = el('div', 'action-row');
+    node.setAttribute('role', 'group');
+    for (const component of row.components || []) {
+      if (component.type === 2) node.append(buttonNode(message, component));
+      else if ([3, 5, 6, 7, 8].includes(component.type)) node.append(selectNode(message, component));
+    }
+    return node;
+  }
+
+  function layoutNode(message, component) {
+    switch (component.type) {
+      case 1: return rowNode(message, component);
+      case 9: return sectionNode(message, component);
+      case 10: return el('div', 'text-display', window.DiscordMarkdown.render(component.content || '', names));
+      case 11: return mediaNode(component.media, component.description, component.spoiler, 'thumbnail');
+      case 12: return el('div', 'gallery', ...(component.items || [])
+        .map((item) => mediaNode(item.media, item.description, item.spoiler, 'gallery-item')));
+      case 13: return fileNode(component);
+      case 14: return separatorNode(component);
+      case 17: return cardNode(message, component);
+      default: return null;
+    }
+  }
+
+  // a section: its texts on the left, its thumbnail or button on the right
+  function sectionNode(message, section) {
+    const texts = el('div', 'section-texts', ...(section.components || []).map((c) => layoutNode(message, c)));
+    const accessory = section.accessory;
+    const right = !accessory ? null : accessory.type === 2 ? buttonNode(message, accessory)
+      : layoutNode(message, accessory);
+    return el('div', 'section', texts, right ? el('div', 'section-accessory', right) : null);
+  }
+
+  // a container: a card with the accent colour as a bar on its left
+  function cardNode(message, container) {
+    const card = el('article', 'card' + (container.spoiler ? ' spoiler' : ''),
+      ...(container.components || []).map((c) => layoutNode(message, c)));
+    if (Number.isInteger(container.accent_color)) {
+      card.style.borderLeftColor = '#' + container.accent_color.toString(16).padStart(6, '0');
+      card.classList.add('accented');
+    }
+    return card;
+  }
+
+  function mediaNode(media, description, spoiler, className) {
+    const url = media && media.url;
+    const image = el('img', '');
+    if (typeof url === 'string' && /^https?:\/\//i.test(url)) image.src = url;
+    image.alt = description || '';
+    if (description) image.title = description;
+    return el('figure', className + (spoiler ? ' spoiler' : ''), image);
+  }
+
+  // a file component: the file's card, its name a link to it and its size
+  function fileNode(component) {
+    const file = component.file || {};
+    const name = component.name || String(file.url || '').replace(/^.*\//, '') || 'file';
+    return el('div', 'file-card' + (component.spoiler ? ' spoiler' : ''), el('span', 'file-icon', '📄'),
+      safeLink(file.url, name), Number.isInteger(component.size) ? el('span', 'file-size', `${component.size} bytes`)
+        : null);
+  }
+
+  function separatorNode(component) {
+    const large = component.spacing === 2;
+    const node = el(component.divider === false ? 'div' : 'hr', 'separator' + (large ? ' large' : ''));
+    if (component.divider === false) node.classList.add('invisible');
+    return node;
+  }
+
+  /* ------------------------------------------------------------------ polls */
+
+  // A poll as Discord's client shows it: the question, each answer with its votes and share, a vote as the current
+  // user (several answers at once where the poll allows it), taking the votes back, and when it ends or ended.
+  function pollNode(message) {
+    const poll = message.poll;
+    const results = poll.results || { is_finalized: false, answer_counts: [] };
+    const counts = new Map((results.answer_counts || []).map((c) => [c.id, c.count]));
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const most = Math.max(0, ...counts.values());
+    const ended = results.is_finalized || new Date(poll.expiry) <= new Date();
+    const node = el('section', 'poll' + (ended ? ' ended' : ''));
+    node.append(el('div', 'poll-question', poll.question && poll.question.text));
+    node.append(el('div', 'note', ended ? 'Poll closed' : (poll.allow_multiselect ? 'Select one or more answers'
+      : 'Select one answer')));
+    const list = el('ul', 'poll-answers');
+    const chosen = new Set();
+    for (const answer of poll.answers || []) {
+      const count = counts.get(answer.answer_id) || 0;
+      const percent = total ? Math.round((count * 100) / total) : 0;
+      const media = answer.poll_media || {};
+      const bar = el('span', 'poll-bar');
+      bar.style.width = percent + '%';
+      const label = [emoji(media), media.text].filter(Boolean).join(' ');
+      const row = el(ended ? 'div' : 'button', 'poll-answer' + (ended && total && count === most ? ' winner' : ''), bar,
+        el('span', 'poll-text', label), el('span', 'poll-count', `${count} ${count === 1 ? 'vote' : 'votes'}`),
+        el('span', 'poll-percent', `${percent}%`));
+      row.dataset.answerId = answer.answer_id;
+      if (!ended) {
+        row.type = 'button';
+        row.setAttribute('aria-pressed', 'false');
+        row.addEventListener('click', () => {
+          if (!poll.allow_multiselect) {
+            vote(message, [answer.answer_id]);
+            return;
+          }
+          if (chosen.has(answer.answer_id)) chosen.delete(answer.answer_id);
+          else chosen.add(answer.answer_id);
+          row.setAttribute('aria-pressed', String(chosen.has(answer.answer_id)));
+        });
+      }
+      list.append(el('li', '', row));
+    }
+    node.append(list);
+    const footer = el('div', 'poll-footer', el('span', 'poll-total', `${total} ${total === 1 ? 'vote' : 'votes'}`),
+      ' · ', el('span', 'poll-end', ended ? 'Poll closed' : `ends ${new Date(poll.expiry).toLocaleString()}`));
+    if (!ended) {
+      if (poll.allow_multiselect) {
+        footer.append(' ', button('Vote', 'primary', () => {
+          if (chosen.size) vote(message, [...chosen]);
+          else showError('Choose one or more answers first.');
+        }));
+      }
+      footer.append(' ', button('Remove vote', 'secondary', () => removeVote(message)));
+    }
+    node.append(footer);
+    return node;
+  }
+
+  function button(label, style, action) {
+    const node = el('button', 'component-button ' + style, label);
+    node.type = 'button';
+    node.addEventListener('click', action);
+    return node;
+  }
+
+  async function vote(message, answers) {
+    showError('');
+    try {
+      await api('POST', `/emulator/messages/${encodeURIComponent(message.id)}/votes`, { user: me(), answer_ids: answers });
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`Discord did not take that vote: ${reason(error)}`);
+    }
+  }
+
+  async function removeVote(message) {
+    showError('');
+    try {
+      await api('DELETE', `/emulator/messages/${encodeURIComponent(message.id)}/votes?user=${encodeURIComponent(me())}`);
+      refreshMessages().catch(() => {});
+    }
+    catch (error) {
+      showError(`Discord did not take that vote back: ${reason(error)}`);
+    }
   }
 
   function emoji(component) {

@@ -84,7 +84,7 @@ class ApplicationJarIT {
         EmulatedMessage reply = this.discord.world()
             .awaitMessage((message) -> message.repliesTo(asked), Timeouts.ANSWER)
             .orElseThrow(() -> new AssertionError("no reply to .idea; the bot's output:\n" + outputOrNothing()));
-        assertThat(reply.content()).startsWith("Okay, so how about this: ");
+        assertThat(reply.text()).startsWith("Okay, so how about this: ");
 
         process.destroy();
         assertThat(process.waitFor(Timeouts.scaled(Duration.ofSeconds(15)).toMillis(), TimeUnit.MILLISECONDS))

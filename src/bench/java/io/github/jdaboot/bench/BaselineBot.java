@@ -8,7 +8,11 @@ import java.util.stream.Stream;
 
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.section.Section;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -38,11 +42,11 @@ import org.slf4j.LoggerFactory;
  * payload, its "Another" button), and {@code .wait} naively: it sleeps for a second on
  * JDA's event thread, as a first listener often does.
  * <p>
- * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (its buttons
- * and topic menu, no mentions allowed, a nonce made from the message id), so that the
- * benchmark can tell what the payload costs from what the framework costs.
- * {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's recommendation
- * without it). Only the two URLs differ from a bot that talks to Discord:
+ * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (the idea's
+ * card with its buttons and topic menu, no mentions allowed, a nonce made from the
+ * message id), so that the benchmark can tell what the payload costs from what the
+ * framework costs. {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's
+ * recommendation without it). Only the two URLs differ from a bot that talks to Discord:
  * {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it at the emulator.
  */
 public final class BaselineBot extends ListenerAdapter {
@@ -155,15 +159,19 @@ public final class BaselineBot extends ListenerAdapter {
     }
 
     /**
-     * The message the project answers with: the idea, its buttons and the topic menu, and
-     * nobody pinged.
+     * The message the project answers with: the idea as a card (Components V2), "Another"
+     * beside it, the topic menu and the buttons below, and nobody pinged.
      */
     private static MessageCreateData asTheProject(String text) {
         StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic").setPlaceholder("Pick a topic");
         TOPICS.forEach((topic) -> menu.addOption(topic, topic));
-        return new MessageCreateBuilder().setContent(text)
-            .setComponents(ActionRow.of(Button.primary("idea:another", "Another"),
-                    Button.secondary("idea:suggest", "Suggest one")), ActionRow.of(menu.build()))
+        Container card = Container.of(Section.of(Button.primary("idea:another", "Another"), TextDisplay.of(text)),
+                Separator.createDivider(Separator.Spacing.SMALL), ActionRow.of(menu.build()),
+                ActionRow.of(Button.secondary("idea:suggest", "Suggest one"),
+                        Button.secondary("idea:poll", "Let the channel vote")))
+            .withAccentColor(0x5865F2);
+        return new MessageCreateBuilder().useComponentsV2(true)
+            .setComponents(card)
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
             .mentionRepliedUser(false)
             .build();

@@ -565,15 +565,13 @@ public final class Benchmark {
         String body = discord.rest()
             .requests()
             .stream()
-            .filter((request) -> routes.contains(request.route()) && request.body().contains("\"content\""))
+            .filter((request) -> routes.contains(request.route()) && request.body().contains("\"components\""))
             .reduce((first, second) -> second)
             .map(RecordedRequest::body)
             .orElse("");
         tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper()
             .readTree(body.isEmpty() ? "{}" : body);
-        if (json instanceof tools.jackson.databind.node.ObjectNode object && object.has("content")) {
-            object.put("content", "…");
-        }
+        blankContent(json);
         String shape = json.toString().replaceAll("\\d{5,}", "<id>");
         System.out.println("   reply payload: " + shape);
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
@@ -590,6 +588,17 @@ public final class Benchmark {
     }
 
     private final Map<Bot, String> payloadShapes = new EnumMap<>(Bot.class);
+
+    /**
+     * Every text in the payload (the message's content, a layout's text displays) as "…":
+     * the idea differs from reply to reply.
+     */
+    private static void blankContent(tools.jackson.databind.JsonNode json) {
+        if (json instanceof tools.jackson.databind.node.ObjectNode object && object.path("content").isString()) {
+            object.put("content", "…");
+        }
+        json.forEach(Benchmark::blankContent);
+    }
 
     /** Whether two JSON texts are equal as trees (the order of fields aside). */
     private static boolean sameJson(String a, String b) {

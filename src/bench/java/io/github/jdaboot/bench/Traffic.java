@@ -109,16 +109,31 @@ final class Traffic {
         return interactions;
     }
 
-    /** The custom id of a message's first button with one, or null. */
+    /**
+     * The custom id of a message's first button with one, anywhere in its components
+     * (rows, a layout's containers and sections), or null.
+     */
     static @Nullable String firstButton(EmulatedMessage message) {
-        for (JsonNode row : message.components()) {
-            for (JsonNode component : row.path("components")) {
-                if (component.path("type").asInt() == 2 && component.hasNonNull("custom_id")) {
-                    return component.path("custom_id").asString();
-                }
+        for (JsonNode component : message.components()) {
+            String found = firstButton(component);
+            if (found != null) {
+                return found;
             }
         }
         return null;
+    }
+
+    private static @Nullable String firstButton(JsonNode component) {
+        if (component.path("type").asInt() == 2 && component.hasNonNull("custom_id")) {
+            return component.path("custom_id").asString();
+        }
+        for (JsonNode child : component.path("components")) {
+            String found = firstButton(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return component.has("accessory") ? firstButton(component.path("accessory")) : null;
     }
 
     /**

@@ -21,13 +21,19 @@ import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.annotation.Selected;
 import io.github.jdaboot.interaction.annotation.TargetOf;
 import io.github.jdaboot.interaction.annotation.Typed;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.checkbox.Checkbox;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.container.ContainerChildComponent;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.radiogroup.RadioGroup;
 import net.dv8tion.jda.api.components.radiogroup.RadioGroupOption;
+import net.dv8tion.jda.api.components.section.Section;
 import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.SkuSnowflake;
 import net.dv8tion.jda.api.entities.User;
@@ -39,14 +45,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The tutorial's command, {@code /idea} and {@code .idea}: a project idea, optionally on
- * a topic (suggested while typing), with an "Another" button that replaces it, a menu of
- * topics, a form to suggest an idea of one's own ({@code /suggest}, or the "Suggest one"
- * button, with the application emoji {@code idea}) filed under a topic and optionally
- * credited, and "Idea from this message" in Discord's menu on a message. Texts in the
- * user's language (messages*.properties). Installed to servers and to users' accounts
- * alike: a user who installed the app runs them in any DM or group DM too, where the bot
- * answers the interaction only.
+ * The tutorial's command, {@code /idea} and {@code .idea}: a project idea as a card,
+ * optionally on a topic (suggested while typing), with an "Another" button beside it that
+ * replaces it, a menu of topics, a form to suggest an idea of one's own
+ * ({@code /suggest}, or the "Suggest one" button, with the application emoji
+ * {@code idea}) filed under a topic and optionally credited, a poll among three ideas
+ * ({@link IdeaPolls}), and "Idea from this message" in Discord's menu on a message. Texts
+ * in the user's language (messages*.properties). Installed to servers and to users'
+ * accounts alike: a user who installed the app runs them in any DM or group DM too, where
+ * the bot answers the interaction only.
  * <p>
  * Premium, when its SKUs are set ({@code idea.premium.*}): Idea Pro's topics (and their
  * ideas) need Idea Pro, checked with the run's {@link Entitlements} (its "More topics"
@@ -59,6 +66,9 @@ import org.springframework.stereotype.Component;
 class IdeaCommands {
 
     private static final String ANOTHER = "idea:another";
+
+    /** The card's accent bar: Discord's blurple. */
+    private static final int ACCENT = 0x5865F2;
 
     private final IdeaService ideas;
 
@@ -82,8 +92,7 @@ class IdeaCommands {
     @Command(name = "idea", description = "Suggests a project idea")
     Reply idea(@Option(description = "Topic to draw from", required = false, maxLength = 100,
             autocomplete = true) @Nullable String topic, Locale locale, Entitlements entitlements) {
-        return withoutPro(topic, locale, entitlements)
-            .orElseGet(() -> answer(Reply.of(pick(topic, locale)), topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.layout(card(topic, locale)));
     }
 
     /** The topics that have ideas, for what the user typed so far; Idea Pro's too. */
@@ -104,23 +113,20 @@ class IdeaCommands {
     @MessageCommand("Idea from this message")
     Reply fromMessage(@TargetOf Message message, Locale locale, Entitlements entitlements) {
         String topic = message.getContentDisplay();
-        return withoutPro(topic, locale, entitlements)
-            .orElseGet(() -> answer(Reply.of(pick(topic, locale)), topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.layout(card(topic, locale)));
     }
 
     /** "Another": a new idea on the same topic, in place of the old one. */
     @ComponentHandler({ ANOTHER, ANOTHER + ":{topic}" })
     Reply another(@IdPart(required = false) @Nullable String topic, Locale locale, Entitlements entitlements) {
-        return withoutPro(topic, locale, entitlements)
-            .orElseGet(() -> answer(Reply.update(pick(topic, locale)), topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
     /** A topic chosen in a menu: an idea on it, in place of the old one. */
     @ComponentHandler("idea:topic")
     Reply topic(@Selected List<String> topics, Locale locale, Entitlements entitlements) {
         String topic = topics.isEmpty() ? null : topics.getFirst();
-        return withoutPro(topic, locale, entitlements)
-            .orElseGet(() -> answer(Reply.update(pick(topic, locale)), topic, locale));
+        return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
     @Command(name = "suggest", description = "Suggests an idea of your own for the list")
@@ -227,23 +233,31 @@ class IdeaCommands {
                 Checkbox.of("credit")));
     }
 
-    /** The idea's buttons and, when there are topics, the topic menu. */
-    private Reply answer(Reply reply, @Nullable String topic, Locale locale) {
+    /**
+     * The idea as a card: the idea with "Another" beside it, then the topic menu (when
+     * there are topics) and the buttons to suggest an idea, let the channel vote, and
+     * (with Idea Pro on sale) see Idea Pro's topics.
+     */
+    private Container card(@Nullable String topic, Locale locale) {
+        List<ContainerChildComponent> parts = new ArrayList<>();
+        parts.add(Section.of(Button.primary(anotherId(topic), text("idea.another", locale)),
+                TextDisplay.of(pick(topic, locale))));
+        parts.add(Separator.createDivider(Separator.Spacing.SMALL));
+        List<String> topics = this.ideas.topics();
+        if (!topics.isEmpty()) {
+            StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic")
+                .setPlaceholder(text("idea.topic.placeholder", locale));
+            topics.forEach((name) -> menu.addOption(name, name));
+            parts.add(ActionRow.of(menu.build()));
+        }
         Button suggest = Button.secondary("idea:suggest", text("idea.suggest", locale));
-        List<Button> buttons = new ArrayList<>(List.of(Button.primary(anotherId(topic), text("idea.another", locale)),
-                this.emojis.find("idea").map(suggest::withEmoji).orElse(suggest)));
+        List<Button> buttons = new ArrayList<>(List.of(this.emojis.find("idea").map(suggest::withEmoji).orElse(suggest),
+                Button.secondary(IdeaPolls.POLL, text("idea.poll", locale))));
         if (proSku() != null && !this.ideas.proTopics().isEmpty()) {
             buttons.add(Button.secondary(IdeaProTopics.MORE_TOPICS, text("idea.pro.more", locale)));
         }
-        Reply withButtons = reply.withButtons(buttons.toArray(Button[]::new));
-        List<String> topics = this.ideas.topics();
-        if (topics.isEmpty()) {
-            return withButtons;
-        }
-        StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic")
-            .setPlaceholder(text("idea.topic.placeholder", locale));
-        topics.forEach((name) -> menu.addOption(name, name));
-        return withButtons.withSelect(menu.build());
+        parts.add(ActionRow.of(buttons));
+        return Container.of(parts).withAccentColor(ACCENT);
     }
 
     private String text(String code, Locale locale, Object... arguments) {

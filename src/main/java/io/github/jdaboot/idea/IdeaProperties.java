@@ -1,14 +1,18 @@
 package io.github.jdaboot.idea;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,6 +41,11 @@ public class IdeaProperties {
     @PositiveOrZero
     private int maxUserSuggestions = 500;
 
+    /** How long a poll among ideas (/idea-poll) stays open: whole hours, 1 to 768. */
+    @DurationMin(hours = 1)
+    @DurationMax(hours = 768)
+    private Duration pollDuration = Duration.ofHours(24);
+
     /** The premium offers: Idea Pro and the spotlight, each off until its SKU is set. */
     @Valid
     private final Premium premium = new Premium();
@@ -55,6 +64,20 @@ public class IdeaProperties {
 
     public void setTopics(List<String> topics) {
         this.topics = topics;
+    }
+
+    /** Discord counts a poll's duration in hours. */
+    @AssertTrue(message = "idea.poll-duration must be whole hours, such as 24h or 2d")
+    boolean isPollDurationInWholeHours() {
+        return this.pollDuration.equals(Duration.ofHours(this.pollDuration.toHours()));
+    }
+
+    public Duration getPollDuration() {
+        return this.pollDuration;
+    }
+
+    public void setPollDuration(Duration pollDuration) {
+        this.pollDuration = pollDuration;
     }
 
     public int getMaxUserSuggestions() {

@@ -2,6 +2,8 @@ package io.github.jdaboot.idea;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -75,6 +77,26 @@ class IdeaService {
             return random(matching).picked(true);
         }
         return random(all).picked(false);
+    }
+
+    /** Up to this many different ideas, chosen at random. */
+    List<String> pickDifferent(int count) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(all().stream().map(Suggestion::text).toList()));
+        Collections.shuffle(all, ThreadLocalRandom.current());
+        return List.copyOf(all.subList(0, Math.min(count, all.size())));
+    }
+
+    /**
+     * The idea a shortened text (a poll's answer) stands for: the one it begins, or the
+     * text itself when none does.
+     */
+    String idea(String shortened) {
+        String start = shortened.endsWith("\u2026") ? shortened.substring(0, shortened.length() - 1) : shortened;
+        return all().stream()
+            .map(Suggestion::text)
+            .filter((idea) -> idea.startsWith(start))
+            .findFirst()
+            .orElse(shortened);
     }
 
     /**

@@ -160,7 +160,7 @@ class DiscordStartupTests {
             EmulatedMessage asked = this.discord.world()
                 .as("alice")
                 .says(this.discord.world().channel("general"), ".idea");
-            assertThat(this.discord.world().awaitReply(asked, Timeouts.ANSWER).content())
+            assertThat(this.discord.world().awaitReply(asked, Timeouts.ANSWER).text())
                 .startsWith("Okay, so how about this:");
         }
         assertThat(this.discord.gateway().identifyCount()).isEqualTo(4);

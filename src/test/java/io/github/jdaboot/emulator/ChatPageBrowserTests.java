@@ -162,8 +162,12 @@ class ChatPageBrowserTests {
         topic.sendKeys("zzq xyzzy plugh", Keys.ENTER);
 
         WebElement answer = awaitMessage("alice used /idea");
-        assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ")
-            .contains("“zzq xyzzy plugh”"); // the whole value reached the bot
+        assertThat(idea(answer).getText()).startsWith("Okay, so how about this: ").contains("“zzq xyzzy plugh”"); // the
+                                                                                                                  // whole
+                                                                                                                  // value
+                                                                                                                  // reached
+                                                                                                                  // the
+                                                                                                                  // bot
         assertThat(composer.isDisplayed()).isTrue();
     }
 
@@ -422,7 +426,7 @@ class ChatPageBrowserTests {
         send(".idea");
         WebElement idea = awaitMessage("Okay, so how about this: ");
         String id = idea.getDomAttribute("data-id");
-        String first = idea.findElement(By.className("content")).getText().toLowerCase(Locale.ROOT);
+        String first = idea(idea).getText().toLowerCase(Locale.ROOT);
         assertThat(texts(idea, "button")).contains("Another", "Suggest one");
 
         Select topics = new Select(idea.findElement(By.cssSelector("select[aria-label='Pick a topic']")));
@@ -434,7 +438,7 @@ class ChatPageBrowserTests {
             .orElseThrow();
         topics.selectByVisibleText(topic);
         this.wait.until((driver) -> message(id).getText().contains("(edited)")
-                && message(id).findElement(By.className("content")).getText().toLowerCase(Locale.ROOT).contains(topic));
+                && idea(message(id)).getText().toLowerCase(Locale.ROOT).contains(topic));
         click(id, "Another");
         this.wait.until((driver) -> this.world.interactions()
             .stream()
@@ -498,7 +502,7 @@ class ChatPageBrowserTests {
         mine.findElement(By.xpath(".//button[text()='Idea from this message']")).click();
 
         WebElement answer = awaitMessage("alice used Idea from this message");
-        assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+        assertThat(idea(answer).getText()).startsWith("Okay, so how about this: ");
     }
 
     @Test
@@ -613,7 +617,7 @@ class ChatPageBrowserTests {
             WebElement answer = awaitMessage("alice used /idea"); // sent with the default
                                                                   // name, as Discord's
                                                                   // client does
-            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, wie wäre es damit: ");
+            assertThat(idea(answer).getText()).startsWith("Okay, wie wäre es damit: ");
             assertThat(answer.findElements(By.cssSelector(".apps .apps-list button")))
                 .extracting((button) -> button.getDomProperty("textContent"))
                 .containsExactly("Idee aus dieser Nachricht");
@@ -665,7 +669,7 @@ class ChatPageBrowserTests {
                 .sendKeys("chess", Keys.ENTER);
 
             WebElement answer = awaitMessage("alice used /idea");
-            assertThat(answer.findElement(By.className("content")).getText()).startsWith("Okay, so how about this: ");
+            assertThat(idea(answer).getText()).startsWith("Okay, so how about this: ");
             assertThat(this.world.messages(group)).singleElement()
                 .satisfies((message) -> assertThat(message.author().id()).isEqualTo(this.world.bot().id()));
 
@@ -741,6 +745,11 @@ class ChatPageBrowserTests {
     /** The id of the message an element is in. */
     private static String messageOf(WebElement element) {
         return element.findElement(By.xpath("ancestor::li[contains(@class, 'message')]")).getDomAttribute("data-id");
+    }
+
+    /** The idea in the bot's card: the text of the section beside "Another". */
+    private static WebElement idea(WebElement message) {
+        return message.findElement(By.cssSelector(".card .section-texts"));
     }
 
     private static boolean isOpen(WebElement details) {

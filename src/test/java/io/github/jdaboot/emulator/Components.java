@@ -45,7 +45,7 @@ final class Components {
      * Message flag IS_COMPONENTS_V2: a layout of components instead of content and action
      * rows.
      */
-    private static final int FLAG_COMPONENTS_V2 = 1 << 15;
+    static final int FLAG_COMPONENTS_V2 = 1 << 15;
 
     private final FormErrors errors = new FormErrors();
 
@@ -60,11 +60,11 @@ final class Components {
 
     /**
      * A message's components as Discord stores them: checked, select defaults filled in,
-     * numbered.
+     * numbered; a layout's ({@link Layouts}) with its media unfurled.
      * @throws RestApi.DiscordError 400 Invalid Form Body naming every problem, e.g. at
      * {@code components.0.components.1.custom_id}
      */
-    static List<JsonNode> forMessage(JsonNode components, int flags) {
+    static List<JsonNode> forMessage(JsonNode components, int flags, Layouts.Media media) {
         if (components.isMissingNode() || components.isNull()) {
             return List.of();
         }
@@ -74,9 +74,7 @@ final class Components {
         }
         ArrayNode copy = (ArrayNode) components.deepCopy();
         if ((flags & FLAG_COMPONENTS_V2) != 0) {
-            for (int i = 0; i < copy.size(); i++) {
-                visit(copy.get(i), "components." + i, (at, component) -> check.customId(component, at, false));
-            }
+            Layouts.check(copy, check, check.errors, media);
         }
         else {
             if (copy.size() > 5) {
@@ -205,7 +203,7 @@ final class Components {
         }));
     }
 
-    private void row(JsonNode row, String at) {
+    void row(JsonNode row, String at) {
         if (row.path("type").asInt(0) != ACTION_ROW) {
             this.errors.add(at + ".type", "BASE_TYPE_CHOICES", "Value must be one of {1}.");
             return;
@@ -238,7 +236,7 @@ final class Components {
         }
     }
 
-    private void button(JsonNode button, String at) {
+    void button(JsonNode button, String at) {
         int style = button.path("style").asInt(0);
         if (style < 1 || style > 6) {
             this.errors.add(at + ".style", "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6}.");
@@ -431,7 +429,7 @@ final class Components {
      * A string field's length in characters, {@code min} 0 for a maximum only.
      * @return whether the field is present and valid
      */
-    private boolean text(JsonNode node, String field, int min, int max, boolean required, String at) {
+    boolean text(JsonNode node, String field, int min, int max, boolean required, String at) {
         String path = at.isEmpty() ? field : at + "." + field;
         if (!node.hasNonNull(field)) {
             if (required) {

@@ -92,6 +92,10 @@ final class ControlApi {
         route("GET", "/emulator/messages", (request, variables) -> json(200, messages(request)));
         route("POST", "/emulator/messages", (request, variables) -> postMessage(body(request)));
         route("GET", "/emulator/commands", (request, variables) -> json(200, commands()));
+        route("POST", "/emulator/messages/{id}/votes",
+                (request, variables) -> vote(variables.get("id"), body(request)));
+        route("DELETE", "/emulator/messages/{id}/votes",
+                (request, variables) -> removeVotes(variables.get("id"), request.queryParam("user").orElse("")));
         route("POST", "/emulator/interactions", (request, variables) -> interact(body(request)));
         route("GET", "/emulator/interactions/{id}",
                 (request, variables) -> json(200, interaction(this.world
@@ -429,6 +433,59 @@ final class ControlApi {
                 ? this.users.as(author).says(this.world.directChannel(author), content)
                 : this.users.as(author).says(channel, content);
         return json(201, this.payloads.message(message, false));
+    }
+
+    /**
+     * A user votes in a message's poll: {@code {"user": "bob", "answer_ids": [1, 3]}}, as
+     * Discord's client sends them, all at once. Answers 200 with the message and the
+     * poll's counts; what Discord would refuse (no poll, an answer it does not have, the
+     * poll ended, several answers to a poll of one, a second vote) gets Discord's error.
+     */
+    private EmulatorResponse vote(String messageId, JsonNode body) {
+        EmulatedMessage message = pollMessage(messageId);
+        JsonNode answers = body.path("answer_ids");
+        List<Integer> ids = new ArrayList<>();
+        for (JsonNode answer : answers) {
+            if (!answer.isIntegralNumber() || !answer.canConvertToInt()) {
+                ids = null;
+                break;
+            }
+            ids.add(answer.intValue());
+        }
+        if (!answers.isArray() || ids == null || ids.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "answer_ids must be a non-empty array of the answers' ids, from 1, e.g. [1], not " + answers);
+        }
+        try {
+            this.users.as(user(body, "user")).votes(message, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+        catch (InteractionRejectedException rejected) {
+            return json(rejected.status(), rejected.body());
+        }
+        return json(200, this.payloads.message(pollMessage(messageId), false));
+    }
+
+    /**
+     * A user ({@code ?user=bob}) takes back their votes in a message's poll; answers 200
+     * with the message.
+     */
+    private EmulatorResponse removeVotes(String messageId, String user) {
+        EmulatedMessage message = pollMessage(messageId);
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("user is required: the name of the user whose votes to take back");
+        }
+        try {
+            this.users.as(this.users.user(user.strip())).removesVote(message);
+        }
+        catch (InteractionRejectedException rejected) {
+            return json(rejected.status(), rejected.body());
+        }
+        return json(200, this.payloads.message(pollMessage(messageId), false));
+    }
+
+    private EmulatedMessage pollMessage(String messageId) {
+        return this.world.message(snowflake("id", messageId))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown message " + messageId));
     }
 
     private ArrayNode commands() {

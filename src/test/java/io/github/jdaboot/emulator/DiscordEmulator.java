@@ -65,6 +65,7 @@ public final class DiscordEmulator implements AutoCloseable {
         this.routes.register(this.rest);
         new MessageRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
         new ReactionRoutes(this.state, this.payloads, messaging, this.gateway).register(this.rest);
+        new PollRoutes(this.state, this.payloads, messaging.polls()).register(this.rest);
         new ChannelRoutes(this.state, this.payloads, this.gateway).register(this.rest);
         new MemberRoutes(this.state, this.payloads, this.gateway).register(this.rest);
         new RoleRoutes(this.state, this.payloads, this.gateway).register(this.rest);

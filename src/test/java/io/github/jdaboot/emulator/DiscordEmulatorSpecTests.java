@@ -301,6 +301,35 @@ class DiscordEmulatorSpecTests {
                         "channels/<general>/messages/<message>"),
                 row("DELETE", "/channels/{channel_id}/messages/{message_id}", 404,
                         "channels/<general>/messages/<message>"),
+                // layouts (Components V2) and polls
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
+                    .body("{\"flags\":32768,\"components\":[{\"type\":17,\"accent_color\":255,\"components\":["
+                            + "{\"type\":9,\"components\":[{\"type\":10,\"content\":\"## A card\"}],"
+                            + "\"accessory\":{\"type\":2,\"style\":1,\"label\":\"Go\",\"custom_id\":\"go\"}},"
+                            + "{\"type\":14,\"spacing\":2},{\"type\":12,\"items\":[{\"media\":{\"url\":"
+                            + "\"https://example.com/a.png\"}}]}]}]}"),
+                row("POST", "/channels/{channel_id}/messages", 400, "channels/<thread>/messages")
+                    .body("{\"flags\":32768,\"content\":\"text\",\"components\":[{\"type\":10,\"content\":\"x\"}]}"),
+                row("POST", "/channels/{channel_id}/messages", 200, "channels/<general>/messages")
+                    .body("{\"poll\":{\"question\":{\"text\":\"Tea?\"},\"answers\":[{\"poll_media\":{\"text\":"
+                            + "\"Yes\",\"emoji\":{\"name\":\"\u2615\"}}},{\"poll_media\":{\"text\":\"No\"}}],"
+                            + "\"duration\":1,\"allow_multiselect\":true}}")
+                    .save("poll"),
+                row("GET", "/channels/{channel_id}/polls/{message_id}/answers/{answer_id}", 200,
+                        "channels/<general>/polls/<poll>/answers/1")
+                    .before(() -> this.discord.world()
+                        .as("alice")
+                        .votes(this.discord.world()
+                            .message(Long.parseUnsignedLong(this.variables.get("poll")))
+                            .orElseThrow(), 1, 2)),
+                row("GET", "/channels/{channel_id}/polls/{message_id}/answers/{answer_id}", 404,
+                        "channels/<general>/polls/1/answers/1"),
+                row("POST", "/channels/{channel_id}/polls/{message_id}/expire", 200,
+                        "channels/<general>/polls/<poll>/expire"),
+                row("POST", "/channels/{channel_id}/polls/{message_id}/expire", 400,
+                        "channels/<general>/polls/<poll>/expire"),
+                row("POST", "/channels/{channel_id}/polls/{message_id}/expire", 404,
+                        "channels/<general>/polls/1/expire"),
                 // application commands
                 row("POST", "/applications/{application_id}/commands", 201, "applications/<app>/commands").body(ping),
                 row("POST", "/applications/{application_id}/commands", 200, "applications/<app>/commands").body(ping),

@@ -2,6 +2,7 @@ package io.github.jdaboot.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,8 @@ public record EmulatedMessage(long id, long channelId, long guildId, EmulatedUse
 
     public static final int FLAG_EPHEMERAL = 64;
 
+    public static final int FLAG_COMPONENTS_V2 = 1 << 15;
+
     public String idString() {
         return Long.toUnsignedString(this.id);
     }
@@ -55,6 +58,31 @@ public record EmulatedMessage(long id, long channelId, long guildId, EmulatedUse
 
     public boolean isEphemeral() {
         return (this.flags & FLAG_EPHEMERAL) != 0;
+    }
+
+    /** Whether it is laid out with components (flag IS_COMPONENTS_V2). */
+    public boolean isLayout() {
+        return (this.flags & FLAG_COMPONENTS_V2) != 0;
+    }
+
+    /**
+     * What it says: its content, or for a layout the text of its text displays, one per
+     * line, in order.
+     */
+    public String text() {
+        if (!isLayout()) {
+            return this.content;
+        }
+        List<String> texts = new ArrayList<>();
+        this.components.forEach((component) -> texts(component, texts));
+        return String.join("\n", texts);
+    }
+
+    private static void texts(JsonNode component, List<String> texts) {
+        if (component.path("type").asInt(0) == 10) {
+            texts.add(component.path("content").asString(""));
+        }
+        component.path("components").forEach((child) -> texts(child, texts));
     }
 
     /** The text of the message and of its attachments' names, for assertions. */

@@ -83,6 +83,9 @@ final class EmulatorWorld {
     /** When each pinned message was pinned. */
     private final Map<Long, Instant> pins = new ConcurrentHashMap<>();
 
+    /** The polls, by the id of their message. */
+    private final Map<Long, EmulatedPoll> polls = new ConcurrentHashMap<>();
+
     /** The application's emojis, by id. */
     private final NavigableMap<Long, EmulatedApplicationEmoji> applicationEmojis = new ConcurrentSkipListMap<>();
 
@@ -358,6 +361,7 @@ final class EmulatorWorld {
         try {
             this.reactions.remove(message.id());
             this.pins.remove(message.id());
+            this.polls.remove(message.id());
             this.messagesById.remove(message.id());
             List<EmulatedMessage> list = this.messagesByChannel.get(message.channelId());
             if (list != null) {
@@ -443,6 +447,16 @@ final class EmulatorWorld {
             byEmoji.forEach((emoji, users) -> result.add(new EmulatedReaction(emoji, List.copyOf(users))));
             return result;
         }
+    }
+
+    /** Keeps the poll of a message. */
+    void poll(EmulatedPoll poll) {
+        this.polls.put(poll.messageId(), poll);
+    }
+
+    /** The poll of a message, if it has one. */
+    Optional<EmulatedPoll> poll(long messageId) {
+        return Optional.ofNullable(this.polls.get(messageId));
     }
 
     /** Pins the message now; a message pinned already keeps its time. */

@@ -38,6 +38,11 @@ final class FormErrors {
         return add(at, at, code, message);
     }
 
+    /** How many problems were added. */
+    int size() {
+        return this.problems.size();
+    }
+
     boolean isEmpty() {
         return this.problems.isEmpty();
     }

@@ -71,6 +71,10 @@ public enum GatewayEvent {
 
     TYPING_START(Intent.GUILD_MESSAGE_TYPING, Intent.DIRECT_MESSAGE_TYPING),
 
+    MESSAGE_POLL_VOTE_ADD(Intent.GUILD_MESSAGE_POLLS, Intent.DIRECT_MESSAGE_POLLS),
+
+    MESSAGE_POLL_VOTE_REMOVE(Intent.GUILD_MESSAGE_POLLS, Intent.DIRECT_MESSAGE_POLLS),
+
     /** A user interacted with the bot: sent whatever the intents. */
     INTERACTION_CREATE(null, null),
 

@@ -24,6 +24,9 @@ final class Messaging {
 
     static final int MAX_CONTENT = 2000;
 
+    /** Message flag: embeds are not shown. */
+    private static final int SUPPRESS_EMBEDS = 1 << 2;
+
     private static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
 
     private record NonceKey(long channelId, long authorId, String nonce) {
@@ -42,11 +45,19 @@ final class Messaging {
 
     private final Queue<String> repeatedNonces = new ConcurrentLinkedQueue<>();
 
+    private final Polls polls;
+
     Messaging(EmulatorWorld world, Payloads payloads, Gateway gateway, Monetization monetization) {
         this.world = world;
         this.payloads = payloads;
         this.gateway = gateway;
         this.monetization = monetization;
+        this.polls = new Polls(world, payloads, gateway, this);
+    }
+
+    /** The polls of messages: votes, their end, their voters. */
+    Polls polls() {
+        return this.polls;
     }
 
     /**
@@ -130,11 +141,17 @@ final class Messaging {
         }
         List<JsonNode> embeds = embeds(body.path("embeds"));
         int flags = body.path("flags").asInt(0) | extraFlags;
-        List<JsonNode> components = Components.forMessage(body.path("components"), flags);
+        FormErrors errors = new FormErrors();
+        if ((flags & Components.FLAG_COMPONENTS_V2) != 0) {
+            legacyFields(body, errors, "poll", "sticker_ids");
+        }
+        Polls.Draft poll = Polls.draft(body, errors);
+        errors.refuse();
+        List<JsonNode> components = Components.forMessage(body.path("components"), flags, media(channel, files));
         this.monetization.checkPremiumButtons(components);
         boolean loading = (extraFlags & 128) != 0;
         if (!loading && content.isBlank() && embeds.isEmpty() && files.isEmpty() && components.isEmpty()
-                && !body.path("sticker_ids").isArray()) {
+                && !body.path("sticker_ids").isArray() && poll == null) {
             throw new RestApi.DiscordError(400, 50006, "Cannot send an empty message");
         }
         long referenced = 0;
@@ -165,11 +182,78 @@ final class Messaging {
         if (nonceKey != null) {
             this.nonces.put(nonceKey, message);
         }
+        if (poll != null) {
+            this.polls.open(message, poll); // before it is stored: whoever sees the
+                                            // message sees its poll
+        }
         this.world.store(message);
         if (!message.isEphemeral()) {
             dispatchCreate(message);
         }
         return message;
+    }
+
+    /**
+     * Refuses what a Components V2 message cannot have beside its components: text,
+     * embeds, and the given fields ({@code poll}, {@code sticker_ids}), as Discord's 400
+     * names them.
+     */
+    private static void legacyFields(JsonNode body, FormErrors errors, String... more) {
+        List<String> fields = new ArrayList<>(List.of("content", "embeds"));
+        fields.addAll(List.of(more));
+        for (String field : fields) {
+            JsonNode value = body.path(field);
+            boolean empty = value.isMissingNode() || value.isNull() || (value.isString() && value.asString().isEmpty())
+                    || (value.isArray() && value.isEmpty());
+            if (!empty) {
+                errors.add(field, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+                        "The '" + field + "' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+            }
+        }
+    }
+
+    /**
+     * How a layout's media are unfurled: {@code attachment://name} to the message's file
+     * of that name, with its URL, id and type; other URLs as they are.
+     */
+    private Layouts.Media media(EmulatedChannel channel, List<EmulatedMessage.EmulatedAttachment> files) {
+        return new Layouts.Media() {
+
+            @Override
+            public @Nullable ObjectNode unfurl(String url) {
+                ObjectNode media = Messaging.this.payloads.object();
+                if (!url.startsWith("attachment://")) {
+                    media.put("id", Payloads.id(Messaging.this.world.nextId()));
+                    media.put("url", url);
+                    media.put("proxy_url", url);
+                    return media;
+                }
+                EmulatedMessage.EmulatedAttachment file = file(url.substring("attachment://".length()));
+                if (file == null) {
+                    return null;
+                }
+                String location = Messaging.this.payloads.attachmentUrl(channel.id(), file);
+                media.put("id", Payloads.id(file.id()));
+                media.put("url", location);
+                media.put("proxy_url", location);
+                media.put("attachment_id", Payloads.id(file.id()));
+                if (file.contentType() != null) {
+                    media.put("content_type", file.contentType());
+                }
+                return media;
+            }
+
+            @Override
+            public int size(String filename) {
+                EmulatedMessage.EmulatedAttachment file = file(filename);
+                return (file != null) ? file.data().length : 0;
+            }
+
+            private EmulatedMessage.@Nullable EmulatedAttachment file(String filename) {
+                return files.stream().filter((file) -> file.filename().equals(filename)).findFirst().orElse(null);
+            }
+
+        };
     }
 
     /**
@@ -179,18 +263,40 @@ final class Messaging {
      */
     EmulatedMessage edit(EmulatedMessage original, JsonNode body, List<EmulatedMessage.EmulatedAttachment> files,
             boolean clearLoading) {
+        if (this.world.poll(original.id()).isPresent()) {
+            throw new RestApi.DiscordError(400, 520003, "Cannot edit a poll message");
+        }
+        FormErrors pollErrors = new FormErrors();
+        Polls.Draft poll = Polls.draft(body, pollErrors);
+        if (poll != null && (original.flags() & 128) == 0) {
+            pollErrors.add("poll", "BASE_TYPE_INVALID",
+                    "Polls can only be added when editing a deferred interaction response.");
+        }
+        pollErrors.refuse();
         String content = body.has("content") ? body.path("content").asString("") : original.content();
         if (content.length() > MAX_CONTENT) {
             throw new RestApi.DiscordError(400, 50035,
                     "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
         List<JsonNode> embeds = body.has("embeds") ? embeds(body.path("embeds")) : original.embeds();
-        List<JsonNode> components = body.has("components")
-                ? Components.forMessage(body.path("components"), original.flags()) : original.components();
-        this.monetization.checkPremiumButtons(components);
-        List<EmulatedMessage.EmulatedAttachment> attachments = new ArrayList<>(original.attachments());
+        int flags = flags(original, body, clearLoading);
+        if ((flags & Components.FLAG_COMPONENTS_V2) != 0) {
+            // what stays of the message must fit a layout: text and embeds are reset to
+            // empty
+            FormErrors errors = new FormErrors();
+            ObjectNode after = this.payloads.object();
+            after.put("content", content);
+            after.set("embeds", this.payloads.array().addAll(embeds));
+            legacyFields(after, errors);
+            errors.refuse();
+        }
+        List<EmulatedMessage.EmulatedAttachment> attachments = kept(original, body);
         attachments.addAll(files);
-        int flags = clearLoading ? (original.flags() & ~128) : original.flags();
+        EmulatedChannel channel = this.world.channel(original.channelId()).orElseThrow();
+        List<JsonNode> components = body.has("components")
+                ? Components.forMessage(body.path("components"), flags, media(channel, attachments))
+                : original.components();
+        this.monetization.checkPremiumButtons(components);
         EmulatedGuild guild = this.world.guild(original.guildId()).orElse(null);
         JsonNode allowed = body.get("allowed_mentions");
         Mentions.Resolved mentions = Mentions.resolve(content, (allowed == null || allowed.isNull()) ? null : allowed,
@@ -201,11 +307,72 @@ final class Messaging {
                 original.referencedMessageId(), mentions.everyone(), mentions.users(), mentions.roles(), attachments,
                 embeds, components, flags, original.nonce(), original.webhookId(), original.interactionId(),
                 original.type());
+        if (poll != null) {
+            this.polls.open(edited, poll);
+        }
         this.world.replace(edited);
         if (!edited.isEphemeral()) {
             dispatch(edited, GatewayEvent.MESSAGE_UPDATE);
         }
         return edited;
+    }
+
+    /**
+     * The flags after an edit: only SUPPRESS_EMBEDS and IS_COMPONENTS_V2 can be edited,
+     * and IS_COMPONENTS_V2 only set; a deferred response's "loading" is cleared when it
+     * is filled in.
+     * @throws RestApi.DiscordError 400 for an edit that takes IS_COMPONENTS_V2 off
+     */
+    private static int flags(EmulatedMessage original, JsonNode body, boolean clearLoading) {
+        int flags = clearLoading ? (original.flags() & ~128) : original.flags();
+        JsonNode edited = body.path("flags");
+        if (edited.isMissingNode() || edited.isNull()) {
+            return flags;
+        }
+        int editable = Components.FLAG_COMPONENTS_V2 | SUPPRESS_EMBEDS;
+        int requested = edited.asInt(0);
+        if ((flags & Components.FLAG_COMPONENTS_V2) != 0 && (requested & Components.FLAG_COMPONENTS_V2) == 0) {
+            new FormErrors()
+                .add("flags", "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG",
+                        "The IS_COMPONENTS_V2 flag cannot be removed from a message that has it")
+                .refuse();
+        }
+        return (flags & ~editable) | (requested & editable);
+    }
+
+    /**
+     * The attachments an edit keeps: those its {@code attachments} list by id, or all
+     * when it has none.
+     */
+    private static List<EmulatedMessage.EmulatedAttachment> kept(EmulatedMessage original, JsonNode body) {
+        List<EmulatedMessage.EmulatedAttachment> kept = new ArrayList<>(original.attachments());
+        JsonNode listed = body.path("attachments");
+        if (listed.isArray()) {
+            Set<String> ids = new java.util.HashSet<>();
+            listed.forEach((attachment) -> ids.add(attachment.path("id").asString("")));
+            kept.removeIf((attachment) -> !ids.contains(Payloads.id(attachment.id())));
+        }
+        return kept;
+    }
+
+    /** Dispatches MESSAGE_UPDATE for a message whose poll changed, as Discord does. */
+    void updated(EmulatedMessage message) {
+        this.world.changed();
+        if (!message.isEphemeral()) {
+            dispatch(message, GatewayEvent.MESSAGE_UPDATE);
+        }
+    }
+
+    /**
+     * Posts the result message of a poll that ended: by the poll's author, replying to it
+     * and mentioning the author, with the {@code poll_result} embed.
+     */
+    void pollResult(EmulatedMessage poll, ObjectNode embed, int type) {
+        EmulatedMessage result = new EmulatedMessage(this.world.nextId(), poll.channelId(), poll.guildId(),
+                poll.author(), "", this.world.now(), null, poll.id(), false, List.of(poll.author().id()), List.of(),
+                List.of(), List.of(embed), List.of(), 0, null, 0, 0, type);
+        this.world.store(result);
+        dispatchCreate(result);
     }
 
     /**

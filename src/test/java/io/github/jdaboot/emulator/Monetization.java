@@ -210,16 +210,20 @@ final class Monetization {
      * Refuses a message whose premium button (style 6) names an SKU the application does
      * not have, with Discord's 50057 Invalid SKU.
      */
-    void checkPremiumButtons(List<JsonNode> rows) {
-        for (JsonNode row : rows) {
-            for (JsonNode component : row.path("components")) {
-                if (component.path("type").asInt() == Components.BUTTON && component.path("style").asInt() == 6
-                        && skus().stream()
-                            .noneMatch((sku) -> sku.idString().equals(component.path("sku_id").asString()))) {
-                    throw new RestApi.DiscordError(400, 50057, "Invalid SKU: " + component.path("sku_id").asString()
-                            + " is not an SKU of the application");
-                }
+    void checkPremiumButtons(List<JsonNode> components) {
+        for (JsonNode component : components) {
+            if (component.path("type").asInt() == Components.BUTTON && component.path("style").asInt() == 6
+                    && skus().stream().noneMatch((sku) -> sku.idString().equals(component.path("sku_id").asString()))) {
+                throw new RestApi.DiscordError(400, 50057,
+                        "Invalid SKU: " + component.path("sku_id").asString() + " is not an SKU of the application");
             }
+            // a row's buttons, and in a layout a container's children and a section's
+            // accessory
+            List<JsonNode> children = new ArrayList<>(component.path("components").valueStream().toList());
+            if (component.has("accessory")) {
+                children.add(component.path("accessory"));
+            }
+            checkPremiumButtons(children);
         }
     }
 

@@ -479,6 +479,7 @@ final class Payloads {
         json.put("flags", message.flags());
         ArrayNode components = json.putArray("components");
         message.components().forEach(components::add);
+        this.world.poll(message.id()).ifPresent((poll) -> json.set("poll", poll(poll)));
         List<EmulatedReaction> reactions = this.world.reactions(message.id());
         if (!reactions.isEmpty()) {
             ArrayNode array = json.putArray("reactions");
@@ -633,14 +634,62 @@ final class Payloads {
         json.put("id", id(attachment.id()));
         json.put("filename", attachment.filename());
         json.put("size", attachment.data().length);
-        String url = this.baseUrl + "/attachments/" + id(message.channelId()) + "/" + id(attachment.id()) + "/"
-                + attachment.filename();
+        String url = attachmentUrl(message.channelId(), attachment);
         json.put("url", url);
         json.put("proxy_url", url);
         if (attachment.contentType() != null) {
             json.put("content_type", attachment.contentType());
         }
         json.put("flags", 0);
+        return json;
+    }
+
+    /** Where the emulator serves a file attached to a message of the channel. */
+    String attachmentUrl(long channelId, EmulatedMessage.EmulatedAttachment attachment) {
+        return this.baseUrl + "/attachments/" + id(channelId) + "/" + id(attachment.id()) + "/" + attachment.filename();
+    }
+
+    /**
+     * A message's poll: question, answers, expiry and the results, as the bot sees them
+     * (it never votes).
+     */
+    ObjectNode poll(EmulatedPoll poll) {
+        ObjectNode json = object();
+        json.putObject("question").put("text", poll.question());
+        ArrayNode answers = json.putArray("answers");
+        for (EmulatedPoll.Answer answer : poll.answers()) {
+            ObjectNode item = answers.addObject();
+            item.put("answer_id", answer.id());
+            ObjectNode media = item.putObject("poll_media");
+            media.put("text", answer.text());
+            if (answer.emoji() != null) {
+                media.set("emoji", answer.emoji().deepCopy());
+            }
+        }
+        json.put("expiry", timestamp(poll.expiry()));
+        json.put("allow_multiselect", poll.isMultiselect());
+        json.put("layout_type", 1);
+        ObjectNode results = json.putObject("results");
+        results.put("is_finalized", poll.isFinalized());
+        ArrayNode counts = results.putArray("answer_counts");
+        poll.counts().forEach((answer, count) -> {
+            if (count > 0) {
+                counts.addObject().put("id", answer).put("count", count).put("me_voted", false);
+            }
+        });
+        return json;
+    }
+
+    /** MESSAGE_POLL_VOTE_ADD and _REMOVE: who, on which message, which answer. */
+    ObjectNode pollVote(EmulatedMessage message, EmulatedUser user, int answer) {
+        ObjectNode json = object();
+        json.put("user_id", user.idString());
+        json.put("channel_id", id(message.channelId()));
+        json.put("message_id", message.idString());
+        if (message.guildId() != 0) {
+            json.put("guild_id", id(message.guildId()));
+        }
+        json.put("answer_id", answer);
         return json;
     }
 

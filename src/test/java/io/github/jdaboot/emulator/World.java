@@ -258,6 +258,19 @@ public final class World {
         return this.state.pinnedAt(message.id());
     }
 
+    /** The poll of a message, with its votes, if it has one. */
+    public Optional<EmulatedPoll> poll(EmulatedMessage message) {
+        return this.state.poll(message.id());
+    }
+
+    /**
+     * Ends a message's poll now, as its time running out would: final results,
+     * MESSAGE_UPDATE, and the poll result message.
+     */
+    public void endPoll(EmulatedMessage message) {
+        this.messaging.polls().end(message.id());
+    }
+
     /**
      * The nonces of messages the bot sent a second time with {@code enforce_nonce}:
      * Discord answered each with the first message, so no user saw it, but the bot
@@ -475,6 +488,29 @@ public final class World {
          */
         public void unreacts(EmulatedMessage message, String emoji) {
             World.this.messaging.unreact(message, this.user, emoji);
+        }
+
+        /**
+         * Votes in the message's poll, for one answer or (when the poll allows several)
+         * more, as Discord's client sends them; the bot receives MESSAGE_POLL_VOTE_ADD
+         * for each if its intents allow.
+         * @param answerIds the answers' ids, from 1
+         * @throws InteractionRejectedException 404 when the message is gone; 400 when it
+         * has no poll (520006), the poll ended (520001), an answer is not the poll's,
+         * several are given to a poll of one answer, or the user has voted already
+         */
+        public void votes(EmulatedMessage message, int... answerIds) {
+            World.this.messaging.polls().vote(this.user, message, java.util.Arrays.stream(answerIds).boxed().toList());
+        }
+
+        /**
+         * Takes back the user's votes in the message's poll; the bot receives
+         * MESSAGE_POLL_VOTE_REMOVE for each if its intents allow.
+         * @throws InteractionRejectedException as for {@link #votes}, when the message is
+         * gone, has no poll or the poll ended
+         */
+        public void removesVote(EmulatedMessage message) {
+            World.this.messaging.polls().removeVotes(this.user, message);
         }
 
         /** Posts a message with an attached file. */

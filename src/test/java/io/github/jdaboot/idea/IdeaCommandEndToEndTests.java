@@ -35,7 +35,7 @@ class IdeaCommandEndToEndTests {
      * The idea {@link #suggest()} adds: it can come up in any later answer of this shared
      * bot.
      */
-    private static final String SUGGESTED = "a zeppelin tracker for quokkas";
+    static final String SUGGESTED = "a zeppelin tracker for quokkas";
 
     private final World world;
 
@@ -60,8 +60,8 @@ class IdeaCommandEndToEndTests {
         assertThat(reply.author()).isEqualTo(this.world.bot());
         assertThat(reply.channelId()).isEqualTo(general.id());
         assertThat(reply.referencedMessageId()).isEqualTo(asked.id());
-        assertThat(reply.content()).startsWith("Okay, so how about this: ");
-        assertThat(reply.content().substring("Okay, so how about this: ".length())).isIn(ideas());
+        assertThat(reply.text()).startsWith("Okay, so how about this: ");
+        assertThat(reply.text().substring("Okay, so how about this: ".length())).isIn(ideas());
         assertThat(reply.mentionEveryone()).isFalse();
         assertThat(reply.mentionUserIds()).isEmpty();
         assertThat(reply.mentionRoleIds()).isEmpty();
@@ -139,14 +139,15 @@ class IdeaCommandEndToEndTests {
     void another() {
         EmulatedMessage reply = this.world
             .awaitReply(this.world.as("alice").says(this.world.channel("general"), ".idea games"), Timeouts.ANSWER);
-        assertThat(reply.content()).containsIgnoringCase("game");
+        assertThat(reply.text()).containsIgnoringCase("game");
 
         this.world.as("bob").clicks(reply, "idea:another:games").awaitCallback(Timeouts.ANSWER);
 
         EmulatedMessage updated = this.world.message(reply.id()).orElseThrow();
         assertThat(updated.editedTimestamp()).isNotNull();
-        assertThat(updated.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
-        assertThat(updated.components()).as("the buttons and the topic menu stay").hasSize(2);
+        assertThat(updated.text()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+        assertThat(updated.components().getFirst().path("components")).as("the buttons and the topic menu stay")
+            .hasSize(4);
     }
 
     @Test
@@ -157,7 +158,7 @@ class IdeaCommandEndToEndTests {
 
         this.world.as("alice").selects(reply, "idea:topic", "reading").awaitCallback(Timeouts.ANSWER);
 
-        assertThat(this.world.message(reply.id()).orElseThrow().content()).containsIgnoringCase("read");
+        assertThat(this.world.message(reply.id()).orElseThrow().text()).containsIgnoringCase("read");
     }
 
     @Test
@@ -179,7 +180,8 @@ class IdeaCommandEndToEndTests {
         assertThat(thanks.isEphemeral()).isTrue();
         EmulatedMessage idea = this.world
             .awaitReply(this.world.as("bob").says(this.world.channel("general"), ".idea quokkas"), Timeouts.ANSWER);
-        assertThat(idea.content()).contains(SUGGESTED + " (suggested by alice)");
+        assertThat(idea.text()).contains(SUGGESTED);
+        assertThat(idea.text()).contains(SUGGESTED + " (suggested by alice)");
 
         EmulatedModal fromButton = this.world.as("bob").clicks(idea, "idea:suggest").awaitModal(Timeouts.ANSWER);
         assertThat(fromButton.title()).isEqualTo("Suggest a project idea");
@@ -210,14 +212,14 @@ class IdeaCommandEndToEndTests {
                 .runs(SlashCommand.of("idea").in(channel).option("topic", "games"));
             EmulatedMessage answer = run.awaitResponse(Timeouts.ANSWER);
             assertThat(answer.channelId()).isEqualTo(channel.id());
-            assertThat(answer.content()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
+            assertThat(answer.text()).startsWith("Okay, so how about this: ").containsIgnoringCase("game");
             assertThat(run.integrationOwners()).as("alice's user install").containsEntry(1, alice.id());
 
             this.world.as("bob").clicks(answer, "idea:another:games").awaitCallback(Timeouts.ANSWER);
 
             EmulatedMessage updated = this.world.message(answer.id()).orElseThrow();
             assertThat(updated.editedTimestamp()).isNotNull();
-            assertThat(updated.content()).startsWith("Okay, so how about this: ");
+            assertThat(updated.text()).startsWith("Okay, so how about this: ");
             assertThat(this.world.messages(channel)).as("nothing but the interaction's answer").hasSize(1);
         }
     }

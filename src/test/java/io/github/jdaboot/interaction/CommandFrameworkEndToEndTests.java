@@ -68,9 +68,9 @@ class CommandFrameworkEndToEndTests {
         EmulatedMessage slashWithTopic = slash(SlashCommand.of("idea").option("topic", "habit"))
             .awaitResponse(Timeouts.ANSWER);
 
-        assertThat(prefix.content()).startsWith("Okay, so how about this: ");
-        assertThat(slash.content()).startsWith("Okay, so how about this: ");
-        assertThat(slashWithTopic.content()).startsWith("Okay, so how about this: ").contains("habit");
+        assertThat(prefix.text()).startsWith("Okay, so how about this: ");
+        assertThat(slash.text()).startsWith("Okay, so how about this: ");
+        assertThat(slashWithTopic.text()).startsWith("Okay, so how about this: ").contains("habit");
     }
 
     @Test
@@ -107,7 +107,7 @@ class CommandFrameworkEndToEndTests {
         assertThat(output.getAll().split("error id " + id.group(1), -1)).hasSize(2);
         assertThat(output.getAll()).contains("java.lang.IllegalStateException: boom");
         assertThat(reply("general", "alice", ".fail")).contains("error id `");
-        assertThat(slash(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).content()).startsWith("Okay");
+        assertThat(slash(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).text()).startsWith("Okay");
     }
 
     @Test
@@ -201,7 +201,7 @@ class CommandFrameworkEndToEndTests {
             .awaitResponse(Timeouts.ANSWER);
 
         for (EmulatedMessage reply : List.of(prefix, slash)) {
-            assertThat(reply.content()).contains("@everyone");
+            assertThat(reply.text()).contains("@everyone");
             assertThat(reply.mentionEveryone()).isFalse();
             assertThat(reply.mentionRoleIds()).isEmpty();
             assertThat(reply.mentionUserIds()).isEmpty();
@@ -272,9 +272,9 @@ class CommandFrameworkEndToEndTests {
     @DisplayName("in a direct message: prefix and slash commands work, server-only ones say so")
     void directMessages() {
         EmulatedChannel dm = this.world.directChannel(this.world.user("bob"));
-        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".idea"), Timeouts.ANSWER).content())
+        assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".idea"), Timeouts.ANSWER).text())
             .startsWith("Okay, so how about this: ");
-        assertThat(slash("bob", SlashCommand.of("idea").in(dm)).awaitResponse(Timeouts.ANSWER).content())
+        assertThat(slash("bob", SlashCommand.of("idea").in(dm)).awaitResponse(Timeouts.ANSWER).text())
             .startsWith("Okay, so how about this: ");
         assertThat(this.world.awaitReply(this.world.as("bob").says(dm, ".serveronly"), Timeouts.ANSWER).content())
             .isEqualTo(".serveronly only works in a server, not in direct messages.");

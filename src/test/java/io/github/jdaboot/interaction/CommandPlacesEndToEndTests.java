@@ -95,10 +95,10 @@ class CommandPlacesEndToEndTests {
         EmulatedInteraction asked = this.world.as(this.alice).runs(SlashCommand.of("idea").in(group));
 
         EmulatedMessage answer = asked.awaitResponse(Timeouts.ANSWER);
-        assertThat(answer.content()).startsWith("Okay, so how about this: ");
+        assertThat(answer.text()).startsWith("Okay, so how about this: ");
         assertThat(answer.channelId()).isEqualTo(group.id());
         EmulatedInteraction another = this.world.as(this.bob).clicks(answer, "idea:another");
-        assertThat(another.awaitResponse(Timeouts.ANSWER).content()).as("bob clicks \"Another\" on alice's idea")
+        assertThat(another.awaitResponse(Timeouts.ANSWER).text()).as("bob clicks \"Another\" on alice's idea")
             .startsWith("Okay, so how about this: ");
         List<RecordedRequest> requests = this.discord.rest()
             .requests()

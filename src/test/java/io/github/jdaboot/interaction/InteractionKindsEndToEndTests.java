@@ -1,7 +1,7 @@
 package io.github.jdaboot.interaction;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedInteraction;
@@ -17,6 +17,7 @@ import io.github.jdaboot.testing.Timeouts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -103,7 +104,7 @@ class InteractionKindsEndToEndTests {
         EmulatedMessage idea = this.world.as("carol")
             .runs(SlashCommand.of("idea").option("topic", "games"))
             .awaitResponse(Timeouts.ANSWER);
-        assertThat(idea.content()).startsWith("Okay, so how about this: ")
+        assertThat(idea.text()).startsWith("Okay, so how about this: ")
             .containsIgnoringCase("game")
             .doesNotContain("surprise");
     }
@@ -132,7 +133,7 @@ class InteractionKindsEndToEndTests {
         EmulatedMessage idea = this.world.as("bob")
             .runsMessageCommand("Idea from this message", said)
             .awaitResponse(Timeouts.ANSWER);
-        assertThat(idea.content()).startsWith("Okay, so how about this: ");
+        assertThat(idea.text()).startsWith("Okay, so how about this: ");
         assertThat(idea.components()).isNotEmpty();
     }
 
@@ -175,19 +176,20 @@ class InteractionKindsEndToEndTests {
             EmulatedMessage answer = this.world.as(greta)
                 .runs(SlashCommand.of("idea").option("topic", "Kochrezepte"))
                 .awaitResponse(Timeouts.ANSWER);
-            assertThat(answer.content()).startsWith("Okay, wie wäre es damit: ")
+            assertThat(answer.text()).startsWith("Okay, wie wäre es damit: ")
                 .endsWith("(Zu \u201EKochrezepte\u201C habe ich noch nichts, also eine Überraschung.)");
-            assertThat(labels(answer)).containsExactly("Noch eine", "Eigene vorschlagen", "");
+            assertThat(labels(answer)).containsExactly("Noch eine", "", "Eigene vorschlagen",
+                    "Den Kanal abstimmen lassen");
 
             EmulatedMessage another = this.world.as(greta)
                 .clicks(answer, "idea:another:Kochrezepte")
                 .awaitResponse(Timeouts.ANSWER);
-            assertThat(another.content()).startsWith("Okay, wie wäre es damit: ");
+            assertThat(another.text()).startsWith("Okay, wie wäre es damit: ");
 
             assertThat(this.world.as(greta).runs(SlashCommand.of("suggest")).awaitModal(Timeouts.ANSWER).title())
                 .isEqualTo("Eine Projektidee vorschlagen");
             // the same command for an English user, in English
-            assertThat(this.world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).content())
+            assertThat(this.world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).text())
                 .startsWith("Okay, so how about this: ");
         }
         finally {
@@ -201,22 +203,34 @@ class InteractionKindsEndToEndTests {
         this.world.locale(this.world.guild(), "de");
         try {
             EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), ".idea");
-            assertThat(this.world.awaitReply(asked, Timeouts.ANSWER).content()).startsWith("Okay, wie wäre es damit: ");
+            assertThat(this.world.awaitReply(asked, Timeouts.ANSWER).text()).startsWith("Okay, wie wäre es damit: ");
         }
         finally {
             this.world.locale(this.world.guild(), "en-US");
         }
         EmulatedMessage asked = this.world.as("alice").says(this.world.channel("general"), ".idea");
-        assertThat(this.world.awaitReply(asked, Timeouts.ANSWER).content()).startsWith("Okay, so how about this: ");
+        assertThat(this.world.awaitReply(asked, Timeouts.ANSWER).text()).startsWith("Okay, so how about this: ");
     }
 
-    /** The labels of the message's components, in order ("" for a select menu). */
+    /**
+     * The labels of the message's buttons and menus, in order, anywhere in its rows or
+     * layout ("" for a select menu).
+     */
     private static List<String> labels(EmulatedMessage message) {
-        return message.components()
-            .stream()
-            .flatMap((row) -> StreamSupport.stream(row.path("components").spliterator(), false))
-            .map((component) -> component.path("label").asString(""))
-            .toList();
+        List<String> labels = new ArrayList<>();
+        message.components().forEach((component) -> labels(component, labels));
+        return labels;
+    }
+
+    private static void labels(JsonNode component, List<String> labels) {
+        int type = component.path("type").asInt();
+        if (type == 2 || (type >= 3 && type <= 8)) {
+            labels.add(component.path("label").asString(""));
+        }
+        if (component.has("accessory")) {
+            labels(component.path("accessory"), labels);
+        }
+        component.path("components").forEach((child) -> labels(child, labels));
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +22,9 @@ import net.dv8tion.jda.api.events.guild.GenericGuildEvent;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.message.GenericMessageEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.sharding.DefaultShardManager;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +44,9 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
  * runs its events one after the other on a virtual thread, so that events of one guild
  * reach listeners in the order JDA received them while guilds proceed side by side. A
  * listener that throws is logged once with an error id; the others still get the event.
- * Events no listener wants cost a map lookup on JDA's thread.
+ * Events no listener wants cost a map lookup on JDA's thread. A listener of events that
+ * Discord sends only with a gateway intent that is off (poll votes) fails startup, saying
+ * which intent to add.
  */
 public class GatewayEventListeners implements EventListener, SmartInitializingSingleton, BeanFactoryAware {
 
@@ -92,6 +98,12 @@ public class GatewayEventListeners implements EventListener, SmartInitializingSi
                 (handler, annotation) -> types(handler.method(), annotation)
                     .forEach((type) -> found.add(new Listener(handler, type))));
         found.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.method().method(), b.method().method()));
+        if (this.beanFactory.getBeanProvider(ShardManager.class).getIfUnique() instanceof DefaultShardManager shards) {
+            // the intents the shards will ask for, customizers' included (known before
+            // login only to JDA's own shard manager)
+            Set<GatewayIntent> intents = shards.getGatewayIntents();
+            found.forEach((listener) -> ListenerIntents.check(listener.method(), listener.type(), intents));
+        }
         this.listeners.addAll(found);
     }
 

@@ -23,7 +23,7 @@ public class ComponentCallbacks {
      * Custom ids of components with callbacks start with this; templates of handlers may
      * not.
      */
-    public static final String PREFIX = "~";
+    public static final String PREFIX = Reply.CALLBACK_PREFIX;
 
     private record Kept(ComponentCallback callback, long expiresAt) {
     }
@@ -52,12 +52,25 @@ public class ComponentCallbacks {
     }
 
     /** Keeps the callback; its custom id. */
-    synchronized String register(ComponentCallback callback) {
+    String register(ComponentCallback callback) {
+        String id = newId();
+        register(id, callback);
+        return id;
+    }
+
+    /**
+     * A custom id for a callback, not yet kept: a reply's components get theirs before
+     * its limits are checked, and the callbacks are kept once they passed.
+     */
+    String newId() {
         byte[] bytes = new byte[12];
         this.random.nextBytes(bytes);
-        String id = PREFIX + HexFormat.of().formatHex(bytes);
+        return PREFIX + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Keeps the callback under an id from {@link #newId()}. */
+    synchronized void register(String id, ComponentCallback callback) {
         this.callbacks.put(id, new Kept(callback, this.nanoClock.getAsLong() + this.expireAfter.toNanos()));
-        return id;
     }
 
     /** The callback behind a custom id, while it has not expired. */

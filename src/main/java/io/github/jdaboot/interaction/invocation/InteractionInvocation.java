@@ -209,9 +209,19 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                     .setEphemeral(ephemeral)
                     .queue(null, (failure) -> logFailure("reply to " + displayName(), failure));
             }
-            case DEFERRED_REPLY -> this.event.getHook()
-                .editOriginal(MessageEditData.fromCreateData(message))
-                .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+            case DEFERRED_REPLY -> {
+                if (message.getPoll() != null) {
+                    // JDA's edit of the original cannot carry a poll; the first follow-up
+                    // fills the deferred response as that edit would, poll included
+                    enqueue(() -> Delivery.send("fill the deferred reply to " + displayName(),
+                            () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
+                }
+                else {
+                    this.event.getHook()
+                        .editOriginal(MessageEditData.fromCreateData(message))
+                        .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+                }
+            }
             default -> {
                 if (userInstallOnly() && this.followUps.incrementAndGet() > MAX_USER_INSTALL_FOLLOW_UPS) {
                     log.error(

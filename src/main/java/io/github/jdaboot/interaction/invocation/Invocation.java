@@ -4,23 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.ComponentCallback;
 import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.InteractionContext;
+import io.github.jdaboot.interaction.MessageLimitException;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.method.HandlerKind;
 import io.github.jdaboot.interaction.method.HandlerMethod;
+import net.dv8tion.jda.api.components.ActionComponent;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.replacer.ComponentReplacer;
 import net.dv8tion.jda.api.components.selections.SelectMenu;
+import net.dv8tion.jda.api.components.tree.MessageComponentTree;
 import net.dv8tion.jda.api.entities.Entitlement;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -33,6 +42,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import net.dv8tion.jda.api.utils.messages.MessagePollData;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,11 +196,33 @@ public abstract class Invocation implements InteractionContext {
         reply(Reply.of(content));
     }
 
+    /**
+     * Answers with a reply: its limits checked first (a {@link MessageLimitException}
+     * fails the run before anything is sent), the callbacks of its components kept, then
+     * its messages sent, or the clicked message updated.
+     */
     @Override
     public void reply(Reply reply) {
-        List<ActionRow> rows = rows(reply);
-        boolean update = reply.isUpdate() && canUpdate();
-        if (update && rows == null && !reply.content().isEmpty()
+        Map<String, ComponentCallback> callbacks = new LinkedHashMap<>();
+        List<ActionRow> rows = rows(reply, callbacks);
+        List<MessageTopLevelComponent> components = new ArrayList<>();
+        if (reply.layout() != null) {
+            components.addAll(reply.layout());
+        }
+        if (rows != null) {
+            components.addAll(rows);
+        }
+        Set<String> callbackIds = new HashSet<>(callbacks.keySet());
+        callbackIds.addAll(reply.callbacks().keySet());
+        boolean updating = reply.isUpdate() && canUpdate();
+        Message clicked = message();
+        MessageLimits.check(handlerName(), reply, components, callbackIds, updating,
+                updating && clicked != null && clicked.isUsingComponentsV2());
+        if (!reply.callbacks().isEmpty()) {
+            components = withCallbackIds(components, reply.callbacks(), callbacks);
+        }
+        callbacks.forEach(this.support.callbacks()::register);
+        if (updating && rows == null && !reply.isLayout() && reply.poll() == null && !reply.content().isEmpty()
                 && reply.content().length() <= ReplyChunker.MAX_LENGTH) {
             // the usual update: one text, the message's components left as they are
             update(new MessageEditBuilder().setContent(withoutLoneSurrogates(reply.content()))
@@ -198,11 +230,21 @@ public abstract class Invocation implements InteractionContext {
                 .build());
             return;
         }
-        List<MessageCreateData> messages = messages(reply, (rows != null) ? rows : List.of(),
-                () -> text("interaction.long-reply"));
         boolean ephemeral = reply.isEphemeral() || ephemeralByDefault();
+        if (reply.isLayout()) {
+            MessageCreateData layout = layout(components, reply);
+            if (updating) {
+                update(MessageEditData.fromCreateData(layout));
+            }
+            else {
+                send(() -> layout, ephemeral);
+            }
+            return;
+        }
+        List<MessageCreateData> messages = messages(reply, (rows != null) ? components : List.of(),
+                () -> text("interaction.long-reply"));
         int first = 0;
-        if (update) {
+        if (updating) {
             // without components of its own, an update leaves the message's as they are
             MessageCreateData text = messages.getFirst();
             update((rows != null) ? MessageEditData.fromCreateData(text)
@@ -218,13 +260,23 @@ public abstract class Invocation implements InteractionContext {
     }
 
     /**
-     * Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed.
+     * Sends a handler's {@code MessageCreateData} as it is, but with no mentions allowed,
+     * once the limits JDA's builder left out are checked.
      */
     public void reply(MessageCreateData data) {
+        MessageLimits.check(handlerName(), data);
         send(() -> MessageCreateBuilder.from(data)
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
             .mentionRepliedUser(false)
             .build(), ephemeralByDefault());
+    }
+
+    /**
+     * How errors name the handler of this run: {@code IdeaCommands.idea}, or the callback
+     * of a component.
+     */
+    String handlerName() {
+        return (this.handler != null) ? this.handler.shortName() : "the callback of " + displayName();
     }
 
     /**
@@ -278,10 +330,10 @@ public abstract class Invocation implements InteractionContext {
     }
 
     /**
-     * The rows of components, callbacks registered and given their ids; null when the
-     * reply leaves them alone.
+     * The rows of components, those with callbacks given fresh ids (the callbacks are
+     * kept once the reply's limits are checked); null when the reply leaves them alone.
      */
-    private @Nullable List<ActionRow> rows(Reply reply) {
+    private @Nullable List<ActionRow> rows(Reply reply, Map<String, ComponentCallback> callbacks) {
         List<List<Object>> rows = reply.componentRows();
         if (rows == null) {
             return null;
@@ -292,9 +344,9 @@ public abstract class Invocation implements InteractionContext {
             for (Object component : row) {
                 components.add(switch (component) {
                     case Reply.Callback(Button button, ComponentCallback callback) ->
-                        button.withCustomId(this.support.callbacks().register(callback));
+                        button.withCustomId(callbackId(callback, callbacks));
                     case Reply.Callback(SelectMenu menu, ComponentCallback callback) ->
-                        menu.createCopy().setCustomId(this.support.callbacks().register(callback)).build();
+                        menu.createCopy().setCustomId(callbackId(callback, callbacks)).build();
                     case ActionRowChildComponent plain -> plain;
                     default -> throw new IllegalArgumentException("Not a component of an action row: " + component);
                 });
@@ -304,19 +356,59 @@ public abstract class Invocation implements InteractionContext {
         return built;
     }
 
+    private String callbackId(ComponentCallback callback, Map<String, ComponentCallback> callbacks) {
+        String id = this.support.callbacks().newId();
+        callbacks.put(id, callback);
+        return id;
+    }
+
     /**
-     * The Discord messages for a reply: its text split to fit, or attached as a file when
-     * very long (with the note, looked up only then).
+     * The components, those bound to callbacks by their custom ids
+     * ({@link Reply#withCallback}) with fresh ids instead, wherever they are in the tree.
      */
-    static List<MessageCreateData> messages(Reply reply, List<ActionRow> rows, Supplier<String> longReplyNote) {
+    private List<MessageTopLevelComponent> withCallbackIds(List<MessageTopLevelComponent> components,
+            Map<String, ComponentCallback> bound, Map<String, ComponentCallback> callbacks) {
+        Map<String, String> ids = new HashMap<>();
+        bound.forEach((customId, callback) -> ids.put(customId, callbackId(callback, callbacks)));
+        ComponentReplacer replacer = ComponentReplacer.of(ActionComponent.class,
+                (component) -> ids.containsKey(component.getCustomId()), (component) -> switch (component) {
+                    case Button button -> button.withCustomId(ids.get(button.getCustomId()));
+                    case SelectMenu menu -> menu.createCopy().setCustomId(ids.get(menu.getCustomId())).build();
+                    default -> component;
+                });
+        return new ArrayList<>(MessageComponentTree.of(components).replace(replacer).getComponents());
+    }
+
+    /** A layout as a Components V2 message, with its files and no mentions allowed. */
+    private static MessageCreateData layout(List<MessageTopLevelComponent> components, Reply reply) {
+        return new MessageCreateBuilder().useComponentsV2(true)
+            .setComponents(components)
+            .addFiles(uploads(reply))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            .mentionRepliedUser(false)
+            .build();
+    }
+
+    private static List<FileUpload> uploads(Reply reply) {
+        return reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name())).toList();
+    }
+
+    /**
+     * The Discord messages for a reply of text: its text split to fit, or attached as a
+     * file when very long (with the note, looked up only then); its files, components and
+     * poll with the last.
+     */
+    static List<MessageCreateData> messages(Reply reply, List<? extends MessageTopLevelComponent> rows,
+            Supplier<String> longReplyNote) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
-        List<FileUpload> files = reply.files().isEmpty() ? List.of()
-                : reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name())).toList();
+        List<FileUpload> files = reply.files().isEmpty() ? List.of() : uploads(reply);
+        MessagePollData poll = (reply.poll() != null) ? reply.poll().toJda() : null;
         if (chunks.isEmpty()) {
             return List.of(builder(longReplyNote.get())
                 .addFiles(FileUpload.fromData(reply.content().getBytes(StandardCharsets.UTF_8), "reply.txt"))
                 .addFiles(files)
                 .setComponents(rows)
+                .setPoll(poll)
                 .build());
         }
         List<MessageCreateData> messages = new ArrayList<>();
@@ -326,7 +418,7 @@ public abstract class Invocation implements InteractionContext {
                 if (!files.isEmpty()) {
                     builder.addFiles(files);
                 }
-                builder.setComponents(rows);
+                builder.setComponents(rows).setPoll(poll);
             }
             if (!builder.isEmpty()) {
                 messages.add(builder.build());

@@ -123,6 +123,11 @@ public final class HandlerMethod {
         }
     }
 
+    /** How a developer finds the method: {@code IdeaCommands.idea}. */
+    public String shortName() {
+        return this.beanType.getSimpleName() + "." + this.method.getName();
+    }
+
     /** How messages refer to the method: {@code ideaCommands.idea(String)}. */
     public String describe() {
         return describe(this.beanName, this.method);

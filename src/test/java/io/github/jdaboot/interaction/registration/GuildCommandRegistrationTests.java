@@ -30,9 +30,9 @@ class GuildCommandRegistrationTests {
 
         await().until(() -> !world.commands(world.guild().id()).isEmpty());
         assertThat(world.commands(world.guild().id())).extracting(RegisteredCommand::name)
-            .containsExactlyInAnyOrder("idea", "suggest", "help", "Idea from this message");
+            .containsExactlyInAnyOrder("idea", "suggest", "idea-poll", "help", "Idea from this message");
         assertThat(world.commands(0)).isEmpty();
-        assertThat(world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).content())
+        assertThat(world.as("alice").runs(SlashCommand.of("idea")).awaitResponse(Timeouts.ANSWER).text())
             .startsWith("Okay, so how about this: ");
     }
 

@@ -30,7 +30,8 @@ final class GatewaySchemas {
     /** The events whose {@code d} holds nothing the REST spec describes. */
     static final Set<GatewayEvent> WITHOUT_SCHEMA = Set.of(GatewayEvent.RESUMED, GatewayEvent.GUILD_DELETE,
             GatewayEvent.GUILD_ROLE_DELETE, GatewayEvent.CHANNEL_PINS_UPDATE, GatewayEvent.THREAD_DELETE,
-            GatewayEvent.MESSAGE_DELETE, GatewayEvent.MESSAGE_DELETE_BULK, GatewayEvent.MESSAGE_REACTION_REMOVE_ALL);
+            GatewayEvent.MESSAGE_DELETE, GatewayEvent.MESSAGE_DELETE_BULK, GatewayEvent.MESSAGE_REACTION_REMOVE_ALL,
+            GatewayEvent.MESSAGE_POLL_VOTE_ADD, GatewayEvent.MESSAGE_POLL_VOTE_REMOVE);
 
     /** The oneOf of channels that {@code GET /channels/{channel_id}} answers with. */
     private static final String CHANNEL = "/paths/~1channels~1{channel_id}/get/responses/200/content/application~1json/schema";
