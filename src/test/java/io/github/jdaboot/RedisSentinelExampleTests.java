@@ -50,7 +50,7 @@ class RedisSentinelExampleTests {
         List<Process> started = new ArrayList<>();
         try {
             started.add(new ProcessBuilder(Program.REDIS_SERVER.path().toString(), redisConf.toString(), "--port",
-                    Integer.toString(port), "--bind", "127.0.0.1")
+                    Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--dir", directory.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("redis.log").toFile())
                 .start());

@@ -124,6 +124,7 @@ final class IdeaTraffic implements AutoCloseable {
             }
             if (replies.size() > 1 || repeated.contains("r" + a.message().id() + "-0")) {
                 twice++;
+                doubled.add(a);
             }
             double took = Duration.between(a.message().timestamp(), replies.getFirst().timestamp()).toMillis() / 1000.0;
             slowest = Math.max(slowest, took);

@@ -7,10 +7,14 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +33,14 @@ public final class RedisServer implements AutoCloseable {
 
     private final List<String> arguments;
 
+    private final Path directory;
+
     private volatile Process process;
 
     private RedisServer(int port, List<String> arguments) throws IOException {
         this.port = port;
         this.arguments = arguments;
+        this.directory = Files.createTempDirectory("redis-" + port + "-");
         this.process = launch();
     }
 
@@ -56,8 +63,9 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private Process launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Program.REDIS_SERVER.path().toString(), "--port",
-                Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        List<String> command = new ArrayList<>(
+                List.of(Program.REDIS_SERVER.path().toString(), "--port", Integer.toString(this.port), "--bind",
+                        "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()));
         command.addAll(this.arguments);
         return new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -159,6 +167,13 @@ public final class RedisServer implements AutoCloseable {
         this.process.destroy();
         if (!this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS)) {
             this.process.destroyForcibly();
+            this.process.waitFor(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try (Stream<Path> files = Files.walk(this.directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+        }
+        catch (IOException ex) {
+            // a temporary directory: left to the system
         }
     }
 

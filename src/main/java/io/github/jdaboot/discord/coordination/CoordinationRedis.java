@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.lettuce.core.ClientOptions;
@@ -49,6 +50,9 @@ final class CoordinationRedis implements AutoCloseable {
     private volatile boolean reachable = true;
 
     private volatile long changedNanos = System.nanoTime();
+
+    /** How many times Redis was found unreachable (each outage counts once). */
+    private final AtomicLong outages = new AtomicLong();
 
     private volatile @Nullable String error;
 
@@ -186,6 +190,7 @@ final class CoordinationRedis implements AutoCloseable {
         this.error = error;
         if (this.reachable) {
             this.reachable = false;
+            this.outages.incrementAndGet();
             this.changedNanos = System.nanoTime();
             this.loggedNanos = System.nanoTime();
             log.error("Redis at {} is unreachable: {}", this.url, error);
@@ -215,6 +220,14 @@ final class CoordinationRedis implements AutoCloseable {
     /** Whether the last command reached Redis. */
     boolean isReachable() {
         return this.reachable;
+    }
+
+    /**
+     * How many times Redis was found unreachable: a process that said so to another (its
+     * health) knows it was, even when its own tick never failed.
+     */
+    long outages() {
+        return this.outages.get();
     }
 
     /** How long Redis has been reachable, or unreachable, as it is now. */

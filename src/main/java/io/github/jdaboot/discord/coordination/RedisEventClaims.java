@@ -31,7 +31,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * over.
  * <p>
  * A claim waits for Redis up to {@code redis-timeout}, since it decides who answers; once
- * Redis is known to be unreachable no claim asks it.
+ * Redis is known to be unreachable no new claim asks it. A claim Redis did not answer in
+ * time is asked again, up to {@link #CLAIM_ATTEMPTS} times while the lease answers: a
+ * slow Redis may have made it, and the other session would then find it taken.
  * <p>
  * A message's claim also notes its channel in the shard's recently active channels, which
  * a process taking the shard over after a crash reads back ({@link TakeoverRecovery}).
@@ -44,6 +46,13 @@ final class RedisEventClaims implements EventClaims {
 
     /** How long a claim is kept: longer than any process could still see the event. */
     static final Duration CLAIM_TTL = Duration.ofMinutes(15);
+
+    /**
+     * How many times a claim is asked when Redis does not answer it in time: the claim
+     * may have been made all the same (a slow Redis), and asking again is answered 1 if
+     * it was this process's.
+     */
+    static final int CLAIM_ATTEMPTS = 3;
 
     /** How long a channel counts as recently active. */
     static final Duration RECENT = Duration.ofMinutes(10);
@@ -142,7 +151,7 @@ final class RedisEventClaims implements EventClaims {
             return;
         }
         if (!this.redis.isReachable()) {
-            unclaimed(lease, answer);
+            unclaimed(lease, eventId, answer);
             return;
         }
         Thread.ofVirtual().name("discord-claim-", eventId).start(() -> claim(lease, eventId, channelId, answer));
@@ -151,24 +160,32 @@ final class RedisEventClaims implements EventClaims {
     private void claim(ShardLeases.Lease lease, long eventId, long channelId, Runnable answer) {
         long start = System.nanoTime();
         boolean retake = this.retakeable.remove(eventId);
-        Long result;
-        try {
-            result = this.redis.control(CLAIM,
-                    List.of(this.keys.claim(eventId), this.keys.fence(this.fleet.total(), lease.shard()),
-                            this.keys.recent(this.fleet.total(), lease.shard())),
-                    this.fleet.total() + "|" + lease.shard() + "|" + lease.token(), Long.toString(lease.token()),
-                    Long.toString(CLAIM_TTL.toMillis()), Long.toString(channelId),
-                    Long.toString(TimeUtil.getTimeCreated(eventId).toInstant().toEpochMilli()),
-                    Long.toString(RECENT.toMillis()), retake ? "1" : "0", this.keys.prefix());
-        }
-        catch (DataAccessException ex) {
-            result = null;
+        Long result = null;
+        // a claim without an answer may still have been made in Redis (a slow Redis, not
+        // a
+        // down one): the other session would then find it taken, so it is asked again
+        // (this process's own claim is won again) before this process gives it up
+        for (int attempt = 1; result == null && attempt <= CLAIM_ATTEMPTS
+                && lease.answers(System.nanoTime()); attempt++) {
+            try {
+                result = this.redis.control(CLAIM,
+                        List.of(this.keys.claim(eventId), this.keys.fence(this.fleet.total(), lease.shard()),
+                                this.keys.recent(this.fleet.total(), lease.shard())),
+                        this.fleet.total() + "|" + lease.shard() + "|" + lease.token(), Long.toString(lease.token()),
+                        Long.toString(CLAIM_TTL.toMillis()), Long.toString(channelId),
+                        Long.toString(TimeUtil.getTimeCreated(eventId).toInstant().toEpochMilli()),
+                        Long.toString(RECENT.toMillis()), retake ? "1" : "0", this.keys.prefix());
+            }
+            catch (DataAccessException ex) {
+                log.debug("Event {} on shard {}: no answer to its claim (attempt {} of {}): {}", eventId, lease.shard(),
+                        attempt, CLAIM_ATTEMPTS, ex.getMessage());
+            }
         }
         if (this.waits != null) {
             this.waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
         if (result == null) {
-            unclaimed(lease, answer);
+            unclaimed(lease, eventId, answer);
         }
         else if (result == 1) {
             count(Outcome.WON);
@@ -192,13 +209,15 @@ final class RedisEventClaims implements EventClaims {
      * too ({@link ShardFleet#mayAnswerUnclaimed}); a successor does not (the owner still
      * gets every event).
      */
-    private void unclaimed(ShardLeases.Lease lease, Runnable answer) {
+    private void unclaimed(ShardLeases.Lease lease, long eventId, Runnable answer) {
         if (this.fleet.mayAnswerUnclaimed(lease)) {
             count(Outcome.UNCLAIMED);
             answer.run();
         }
         else {
             count(Outcome.FENCED);
+            log.debug("Event {} on shard {}: Redis did not answer its claim, and another session may answer it:"
+                    + " not answered here", eventId, lease.shard());
         }
     }
 

@@ -161,6 +161,11 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
 
     private @Nullable ScheduledFuture<?> ticking;
 
+    private @Nullable ScheduledFuture<?> witnessing;
+
+    /** Redis' outages as counted at the last tick that reached it (the tick's thread). */
+    private long seenOutages;
+
     private volatile @Nullable FleetMember member;
 
     private volatile @Nullable String marker;
@@ -242,10 +247,13 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             log.warn("Could not store Discord's session start budget in Redis yet: {}", ex.getMessage());
         }
         this.leaving = false;
-        this.scheduler = Executors
-            .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-coordination").factory());
+        // two threads: the peers are asked while a tick waits on Redis
+        this.scheduler = Executors.newScheduledThreadPool(2,
+                Thread.ofPlatform().daemon().name("discord-coordination-", 0).factory());
         this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, 0, this.tick.toMillis(),
                 TimeUnit.MILLISECONDS);
+        this.witnessing = this.scheduler.scheduleWithFixedDelay(this::witness, this.tick.toMillis(),
+                this.tick.toMillis() / 2, TimeUnit.MILLISECONDS);
         log.info("Joining the bot's processes through Redis at {} as {} ({} shards in {} IDENTIFY groups{})",
                 this.redis.url(), this.id, this.groups.total(), this.groups.count(),
                 (this.fixedGroups != null) ? ", this process runs groups " + this.fixedGroups : "");
@@ -304,6 +312,9 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         if (this.ticking != null) {
             this.ticking.cancel(false);
         }
+        if (this.witnessing != null) {
+            this.witnessing.cancel(false);
+        }
         if (this.scheduler != null) {
             this.scheduler.shutdown();
             try {
@@ -342,9 +353,13 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             String known = this.marker;
             String current = Objects
                 .requireNonNull(this.redis.control(MARKER, List.of(this.keys.marker()), UUID.randomUUID().toString()));
-            if (!this.reached) {
-                // first contact, or Redis back: owners that kept answering restore their
+            long outages = this.redis.outages();
+            if (!this.reached || outages != this.seenOutages) {
+                // first contact, or Redis back (also when only a claim found it
+                // unreachable: this process may have told another so, which then kept
+                // answering on its shards): owners that kept answering restore their
                 // leases before anybody takes a free shard
+                this.seenOutages = outages;
                 this.quietUntilNanos = start + this.properties.getLeaseTtl().toNanos();
                 if (this.joinedOnce) {
                     log.info("Redis is back: restoring this process's leases; no free shard is taken for {}",
@@ -366,10 +381,28 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             }
         }
         catch (DataAccessException ex) {
+            // the peers are asked by witness(), not after this wait on Redis
             this.reached = false;
-            blind(start);
         }
         lapse();
+    }
+
+    /**
+     * While this process does not reach Redis, asks the others every half tick whether
+     * they do, on its own thread: a tick that retries Redis waits up to
+     * {@code redis-timeout}, and the others find Redis unreachable only once their own
+     * commands time out, so asking once after each failed tick could come after this
+     * process's deadline (a loaded machine, a Redis that stalls rather than refuses).
+     */
+    private void witness() {
+        try {
+            if (!reachesRedis()) {
+                blind(System.nanoTime());
+            }
+        }
+        catch (RuntimeException ex) {
+            log.error("Asking the other processes whether they reach Redis failed", ex);
+        }
     }
 
     private List<FleetMember> membership() {
@@ -468,7 +501,11 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         }
     }
 
-    /** Redis is unreachable: keep answering on owned shards if nobody can take them. */
+    /**
+     * Redis is unreachable: keep answering on owned shards if nobody can take them. The
+     * new deadline counts from before the others were asked; each of them, having said it
+     * does not reach Redis, takes no free shard for {@code lease-ttl} once it does again.
+     */
     private void blind(long start) {
         List<ShardLeases.Lease> owned = this.leases.all()
             .stream()

@@ -267,8 +267,10 @@ final class ShardLeases {
             return this.deadlineNanos;
         }
 
-        /** Moves the deadline, never back. */
-        void extend(long deadlineNanos) {
+        /**
+         * Moves the deadline, never back (the tick and the peers' witness both move it).
+         */
+        synchronized void extend(long deadlineNanos) {
             if (deadlineNanos - this.deadlineNanos > 0) {
                 this.deadlineNanos = deadlineNanos;
             }
