@@ -160,14 +160,15 @@ class BadInputTests {
     }
 
     private void checkReply(EmulatedMessage reply, String expected) {
-        assertThat(reply.content()).contains(expected).doesNotContain("something went wrong");
-        assertThat(reply.content().length()).isLessThanOrEqualTo(2000);
+        // the text a user reads: the content, or a layout's text displays (the idea is a
+        // card)
+        String text = reply.text();
+        assertThat(text).contains(expected).doesNotContain("something went wrong");
+        assertThat(text.length()).as("Discord's limit").isLessThanOrEqualTo(reply.isLayout() ? 4000 : 2000);
         assertThat(reply.mentionEveryone()).as("pings everyone").isFalse();
         assertThat(reply.mentionRoleIds()).as("pings roles").isEmpty();
         assertThat(reply.mentionUserIds()).as("pings users").isEmpty();
-        assertThat(reply.content()
-            .chars()
-            .anyMatch((c) -> Character.isSurrogate((char) c) && !isPaired(reply.content(), reply.content().indexOf(c))))
+        assertThat(text.chars().anyMatch((c) -> Character.isSurrogate((char) c) && !isPaired(text, text.indexOf(c))))
             .as("invalid UTF-16")
             .isFalse();
     }
