@@ -44,6 +44,12 @@ public final class DiscordAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    DiscordShardRestarter discordShardRestarter() {
+        return new DiscordShardRestarter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ShardStartGate discordShardStartGate() {
         return new ShardStartGate();
     }

@@ -11,6 +11,10 @@ import io.github.jdaboot.emulator.GatewayActivity;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Timeouts;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,15 +45,18 @@ class GatewayFaultTests {
 
     private final MeterRegistry meters;
 
+    private final ShardManager shards;
+
     private UserTraffic users;
 
     private int identifyRateViolations;
 
-    GatewayFaultTests(DiscordEmulator discord, HealthEndpoint health, MeterRegistry meters) {
+    GatewayFaultTests(DiscordEmulator discord, HealthEndpoint health, MeterRegistry meters, ShardManager shards) {
         this.discord = discord;
         this.gateway = discord.gateway();
         this.health = health;
         this.meters = meters;
+        this.shards = shards;
     }
 
     @BeforeEach
@@ -183,6 +190,49 @@ class GatewayFaultTests {
         assertThat(sawDown).isTrue();
         assertThat(Duration.ofNanos(gaveUp - fault))
             .isLessThan(Timeouts.scaled(this.gateway.heartbeatInterval().multipliedBy(4)));
+    }
+
+    @Test
+    @DisplayName("JDA cancels its own reconnect (its thread interrupted): the shard is started again and answers")
+    void reconnectCancelledByInterrupt() {
+        // JDA 6.5 runs the reconnect on the thread that saw the socket close, unless that
+        // thread was already interrupted; nv-websocket-client interrupts its reading
+        // thread
+        // when the bot closes a zombie connection, and that interrupt can land after
+        // JDA's
+        // check: the reconnect's wait then throws, and JDA shuts the shard down without a
+        // word (DiscordShardRestarter). The interrupt is delivered here on the same
+        // thread,
+        // at the same point: while JDA announces the disconnect, before it waits.
+        AtomicBoolean armed = new AtomicBoolean(true);
+        EventListener interrupter = (event) -> {
+            if (event instanceof SessionDisconnectEvent && armed.getAndSet(false)) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        this.shards.addEventListener(interrupter);
+        try {
+            this.users.ask(2, Duration.ofMillis(50));
+            this.users.awaitAnswered(Timeouts.ANSWER);
+            JDA before = this.shards.getShardById(0);
+            long fault = System.nanoTime();
+            this.gateway.close(4000);
+            Duration recovery = awaitSessionAfter(fault);
+            awaitConnected();
+            // a new shard, a new session: what the old one had in hand is not asserted
+            // here, only that the bot answers again
+            this.users = new UserTraffic(this.discord.world(), List.of("general", "random", "bot-lab"),
+                    List.of("alice", "bob", "carol"));
+            this.users.ask(3, Duration.ofMillis(50));
+
+            report("reconnect cancelled by an interrupt (shard started again)", recovery);
+            assertThat(armed).as("the disconnect was announced").isFalse();
+            assertThat(before.getStatus()).as("JDA gave up on the first shard").isEqualTo(JDA.Status.SHUTDOWN);
+            assertThat(this.shards.getShardById(0)).isNotSameAs(before);
+        }
+        finally {
+            this.shards.removeEventListener(interrupter);
+        }
     }
 
     /**
