@@ -572,7 +572,9 @@ public final class Benchmark {
         tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper()
             .readTree(body.isEmpty() ? "{}" : body);
         blankContent(json);
-        String shape = json.toString().replaceAll("\\d{5,}", "<id>");
+        // ids (strings in Discord's JSON) masked; bare numbers (flags, an accent colour)
+        // are part of the shape
+        String shape = json.toString().replaceAll("\"\\d{5,}\"", "\"<id>\"");
         System.out.println("   reply payload: " + shape);
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
             this.payloadShapes.put(bot, shape);
