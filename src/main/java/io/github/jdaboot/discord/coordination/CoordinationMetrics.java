@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Metrics of this process's part of the bot, registered at startup with every tag value:
  * the shards it runs and the leases it owns, the processes it sees, handovers in and out,
  * takeovers of crashed processes' shards, leases lost, event claims by outcome, whether
- * it reaches Redis, and the session start budget left.
+ * it reaches Redis, REST turns taken without it, and the session start budget left.
  */
 final class CoordinationMetrics implements MeterBinder {
 
@@ -19,10 +19,13 @@ final class CoordinationMetrics implements MeterBinder {
 
     private final IdentifyBudget budget;
 
-    CoordinationMetrics(ShardFleet fleet, RedisEventClaims claims, IdentifyBudget budget) {
+    private final SharedRateLimit rateLimit;
+
+    CoordinationMetrics(ShardFleet fleet, RedisEventClaims claims, IdentifyBudget budget, SharedRateLimit rateLimit) {
         this.fleet = fleet;
         this.claims = claims;
         this.budget = budget;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -68,6 +71,9 @@ final class CoordinationMetrics implements MeterBinder {
                 .description("Events this process claimed before answering, by outcome")
                 .register(registry);
         }
+        FunctionCounter.builder("discord.coordination.rest.local.turns", this.rateLimit, SharedRateLimit::localTurns)
+            .description("REST requests that kept to this process's share of the global limit, Redis giving no turn")
+            .register(registry);
         Gauge.builder("discord.coordination.identify.budget", this.budget, IdentifyBudget::left)
             .description("Discord's daily session starts left, as last seen (-1 before the first look)")
             .register(registry);

@@ -159,8 +159,9 @@ public final class DiscordCoordinationAutoConfiguration {
 
     @Bean
     @ConditionalOnClass(MeterBinder.class)
-    CoordinationMetrics discordCoordinationMetrics(ShardFleet fleet, RedisEventClaims claims, IdentifyBudget budget) {
-        return new CoordinationMetrics(fleet, claims, budget);
+    CoordinationMetrics discordCoordinationMetrics(ShardFleet fleet, RedisEventClaims claims, IdentifyBudget budget,
+            SharedRateLimit rateLimit) {
+        return new CoordinationMetrics(fleet, claims, budget, rateLimit);
     }
 
 }
