@@ -132,6 +132,18 @@ public final class Benchmark {
      */
     private final boolean peers = Boolean.parseBoolean(System.getProperty("bench.peers", "true"));
 
+    /**
+     * The bots to run, by name ({@code project}, {@code baseline},
+     * {@code baseline-same-payload}, {@code project-aot}, {@code project-same-feature},
+     * {@code botcommands}, {@code jda-commands}), comma-separated: {@code bench.bots},
+     * all by default. With a selection, the targets are not checked and no chart is
+     * drawn.
+     */
+    private final List<String> bots = Stream.of(System.getProperty("bench.bots", "").split(","))
+        .map(String::strip)
+        .filter((name) -> !name.isEmpty())
+        .toList();
+
     /** Where the bench profile built the peers' bots (src/bench/peers). */
     private final Path peersBuilt = Path.of(System.getProperty("bench.peers-dir", "target/peers"));
 
@@ -184,34 +196,50 @@ public final class Benchmark {
             BotRun botCommands = new BotRun(Bot.BOTCOMMANDS);
             BotRun jdaCommands = new BotRun(Bot.JDA_COMMANDS);
             if (this.phases.contains("replies")) {
-                measure(project, run, true);
-                measure(baseline, run, true);
-                results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
-                results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
+                measureIfSelected(project, run, true);
+                measureIfSelected(baseline, run, true);
+                if (selected(Bot.BASELINE_SAME_PAYLOAD)) {
+                    results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
+                }
+                if (selected(Bot.PROJECT_AOT)) {
+                    results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
+                }
                 if (this.peers) {
                     // the peers' feature in this project, for the peers' comparison
-                    results.sameFeature.add(measure(new BotRun(Bot.PROJECT_SAME_FEATURE), run, true));
-                    measure(botCommands, run, true);
-                    measure(jdaCommands, run, true);
+                    if (selected(Bot.PROJECT_SAME_FEATURE)) {
+                        results.sameFeature.add(measure(new BotRun(Bot.PROJECT_SAME_FEATURE), run, true));
+                    }
+                    measureIfSelected(botCommands, run, true);
+                    measureIfSelected(jdaCommands, run, true);
                 }
             }
             if (this.phases.contains("ingest")) {
-                ingest(project, run);
-                ingest(baseline, run);
-            }
-            if (this.phases.contains("guilds")) {
-                guilds(project, run);
-                guilds(baseline, run);
-                if (this.peers) {
-                    guilds(botCommands, run);
-                    guilds(jdaCommands, run);
+                for (BotRun bot : List.of(project, baseline)) {
+                    if (selected(bot.bot)) {
+                        ingest(bot, run);
+                    }
                 }
             }
-            results.project.add(project);
-            results.baseline.add(baseline);
+            if (this.phases.contains("guilds")) {
+                for (BotRun bot : this.peers ? List.of(project, baseline, botCommands, jdaCommands)
+                        : List.of(project, baseline)) {
+                    if (selected(bot.bot)) {
+                        guilds(bot, run);
+                    }
+                }
+            }
+            for (BotRun bot : List.of(project, baseline)) {
+                if (selected(bot.bot)) {
+                    (bot == project ? results.project : results.baseline).add(bot);
+                }
+            }
             if (this.peers) {
-                results.botCommands.add(botCommands);
-                results.jdaCommands.add(jdaCommands);
+                if (selected(Bot.BOTCOMMANDS)) {
+                    results.botCommands.add(botCommands);
+                }
+                if (selected(Bot.JDA_COMMANDS)) {
+                    results.jdaCommands.add(jdaCommands);
+                }
             }
         }
         String machine = String.format(Locale.ROOT, "Run %s to %s; load average before the run %s, after it %s.",
@@ -223,8 +251,69 @@ public final class Benchmark {
         System.out.println();
         System.out.println(table);
         Files.writeString(this.out.resolve("results.md"), table);
+        if (!this.bots.isEmpty()) {
+            System.out.println("Written: " + this.out.resolve("results.md") + " (no chart: bench.bots=" + this.bots
+                    + " ran only some bots)");
+            return;
+        }
         ResultsChart.write(results, this, this.out.resolve("results.png"));
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
+    }
+
+    /** Whether {@code bench.bots} selects the bot (all are, without it). */
+    private boolean selected(Bot bot) {
+        return this.bots.isEmpty() || this.bots.contains(bot.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private void measureIfSelected(BotRun result, int run, boolean full) throws Exception {
+        if (selected(result.bot)) {
+            measure(result, run, full);
+        }
+    }
+
+    /**
+     * A phase did not finish: the bot is killed, the phase recorded as "did not finish
+     * (reason)" (the table shows that instead of its figures, and those of the phases
+     * after it), and a line says so with the last lines of the bot's output.
+     */
+    private void didNotFinish(BotRun result, BotProcess process, DidNotFinish ex) throws InterruptedException {
+        Path dump = this.out.resolve("logs")
+            .resolve(result.bot.name().toLowerCase(Locale.ROOT) + "-" + process.pid() + "-threads.txt");
+        if (process.isAlive()) {
+            process.threadDump(dump);
+        }
+        process.kill();
+        result.unfinished.add(ex.phase() + ": " + ex.reason());
+        System.out.printf(Locale.ROOT,
+                "   %s did not finish (%s): %s killed, the phases after it skipped%s; its last lines:%n", ex.phase(),
+                ex.reason(), result.bot.label, Files.exists(dump) ? " (its threads: " + dump + ")" : "");
+        process.lastLines().forEach((line) -> System.out.println("      | " + line));
+    }
+
+    /** Fails the phase unless every message sent got its reply within the bound. */
+    private static Traffic.Outcome replies(String phase, Traffic traffic, Duration bound) throws InterruptedException {
+        Traffic.Outcome outcome = traffic.awaitReplies(bound);
+        if (!outcome.complete()) {
+            throw new DidNotFinish(phase, String.format(Locale.ROOT, "%,d of %,d unanswered after %d s", outcome.lost(),
+                    outcome.sent().size(), bound.toSeconds()));
+        }
+        return outcome;
+    }
+
+    /**
+     * Fails the phase unless the interactions were answered or given up within the bound,
+     * and at least one was answered.
+     */
+    private static void answers(String phase, DiscordEmulator discord, List<EmulatedInteraction> interactions,
+            Duration bound) throws InterruptedException {
+        int pending = Traffic.awaitAnswers(discord, interactions, bound);
+        if (pending > 0) {
+            throw new DidNotFinish(phase, String.format(Locale.ROOT, "%,d of %,d still pending after %d s", pending,
+                    interactions.size(), bound.toSeconds()));
+        }
+        if (!interactions.isEmpty() && Traffic.answerLatenciesMicros(discord, interactions).isEmpty()) {
+            throw new DidNotFinish(phase, String.format(Locale.ROOT, "none of %,d answered", interactions.size()));
+        }
     }
 
     /**
@@ -359,7 +448,7 @@ public final class Benchmark {
                   <root level="INFO"><appender-ref ref="out"/></root>
                 </configuration>
                 """);
-        if (!runs("replies")) {
+        if (!runs("replies") || !selected(Bot.PROJECT_AOT)) {
             System.out.println("Prepared " + this.applicationJar + " and " + this.commandsJar);
             return;
         }
@@ -412,10 +501,18 @@ public final class Benchmark {
     private BotRun measure(BotRun result, int run, boolean full) throws Exception {
         Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
+        // the one-second heartbeat interval is for the seed's lesson (.wait), which only
+        // the project and the plain baseline run; with it, the 2,000 .idea of a warm-up
+        // sent at once queue the heartbeat ACKs behind them for more than two intervals
+        // on a loaded machine, and a bot whose gateway thread reads slower (BotCommands
+        // on its JDA 6.0.0-rc.5) takes its connection for a zombie and never comes back:
+        // every other bot gets Discord's interval
+        Duration heartbeat = (bot == Bot.PROJECT || bot == Bot.BASELINE) ? this.heartbeatInterval
+                : DISCORD_HEARTBEAT_INTERVAL;
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
             .trafficChecks(false)
-            .heartbeatInterval(this.heartbeatInterval)
+            .heartbeatInterval(heartbeat)
             .build()
             .start()) {
             discord.rest().rateLimits(false);
@@ -425,24 +522,29 @@ public final class Benchmark {
             }
             Traffic traffic = new Traffic(discord, channels, users(discord, 100));
             try (BotProcess process = start(bot, "replies", run, discord, Map.of(), List.of())) {
-                startup(process, result);
-                Thread.sleep(1000);
-                result.heapAfterStartup = process.liveHeapMegabytes();
-                result.rssAfterStartup = process.rssMegabytes();
-                System.out.printf(Locale.ROOT, "   after startup: live heap %.1f MB, RSS %.0f MB%n",
-                        result.heapAfterStartup, result.rssAfterStartup);
-                if (!full) {
-                    return result;
+                try {
+                    startup(process, result);
+                    Thread.sleep(1000);
+                    result.heapAfterStartup = process.liveHeapMegabytes();
+                    result.rssAfterStartup = process.rssMegabytes();
+                    System.out.printf(Locale.ROOT, "   after startup: live heap %.1f MB, RSS %.0f MB%n",
+                            result.heapAfterStartup, result.rssAfterStartup);
+                    if (!full) {
+                        return result;
+                    }
+                    if (bot.prefixCommands) {
+                        prefix(discord, traffic, process, result, run);
+                    }
+                    List<EmulatedInteraction> answered = slash(discord, traffic, process, result, run);
+                    if (bot.clicks) {
+                        clicks(discord, process, result, run, answered);
+                    }
+                    if (bot == Bot.PROJECT || bot == Bot.BASELINE) {
+                        concurrency(discord, traffic, process, result);
+                    }
                 }
-                if (bot.prefixCommands) {
-                    prefix(discord, traffic, process, result, run);
-                }
-                List<EmulatedInteraction> answered = slash(discord, traffic, process, result, run);
-                if (bot.clicks) {
-                    clicks(discord, process, result, run, answered);
-                }
-                if (bot == Bot.PROJECT || bot == Bot.BASELINE) {
-                    concurrency(discord, traffic, process, result);
+                catch (DidNotFinish ex) {
+                    didNotFinish(result, process, ex);
                 }
                 return result;
             }
@@ -457,12 +559,12 @@ public final class Benchmark {
             throws Exception {
         Bot bot = result.bot;
         traffic.send(".idea", this.warmup, 0);
-        traffic.awaitReplies(Duration.ofSeconds(120));
+        replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, 0));
         checkPayload(discord, bot);
 
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
-            Traffic.Outcome latency = traffic.send(".idea", this.messages, this.rate)
-                .awaitReplies(Duration.ofSeconds(180));
+            Traffic.Outcome latency = replies("`.idea` paced", traffic.send(".idea", this.messages, this.rate),
+                    Bounds.traffic(this.messages, this.rate));
             result.latencies = latency.latenciesMicros();
             result.lost += latency.lost();
             result.duplicates += latency.duplicates();
@@ -480,7 +582,8 @@ public final class Benchmark {
 
         Traffic.Outcome[] saturation = new Traffic.Outcome[1];
         Cost burst = cost(process, bot, "prefix-burst", run, () -> {
-            saturation[0] = traffic.send(".idea", this.messages, 0).awaitReplies(Duration.ofSeconds(300));
+            saturation[0] = replies("`.idea` at once", traffic.send(".idea", this.messages, 0),
+                    Bounds.traffic(this.messages, 0));
             return saturation[0].replies();
         });
         result.replyThreads = burst.threads();
@@ -535,11 +638,13 @@ public final class Benchmark {
     }
 
     private static void startup(BotProcess process, BotRun result) throws InterruptedException {
-        result.loggedOn = process.awaitLine(LOGGED_ON, Duration.ofSeconds(90));
-        result.ready = (result.bot.isProject()) ? process.awaitHttp200(
-                "http://127.0.0.1:" + process.port() + "/actuator/health", Duration.ofSeconds(90)) : result.loggedOn;
-        System.out.printf(Locale.ROOT, "   startup: logged on %d ms, ready %d ms%n", result.loggedOn.toMillis(),
-                result.ready.toMillis());
+        Duration loggedOn = process.awaitLine(LOGGED_ON, Bounds.of(Bounds.STARTUP));
+        Duration ready = (result.bot.isProject()) ? process.awaitHttp200(
+                "http://127.0.0.1:" + process.port() + "/actuator/health", Bounds.of(Bounds.STARTUP)) : loggedOn;
+        result.loggedOn = loggedOn;
+        result.ready = ready;
+        System.out.printf(Locale.ROOT, "   startup: logged on %d ms, ready %d ms%n", loggedOn.toMillis(),
+                ready.toMillis());
     }
 
     private static List<EmulatedUser> users(DiscordEmulator discord, int count) {
@@ -615,24 +720,26 @@ public final class Benchmark {
      */
     private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
             int run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Duration registration = Bounds.of(Bounds.SHORT);
+        long deadline = System.nanoTime() + registration.toNanos();
         while (discord.world().commands(0).stream().noneMatch((command) -> command.name().equals("idea"))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(result.bot.label + " registered no /idea");
+                throw new DidNotFinish("`/idea` registration", "no /idea within " + registration.toSeconds() + " s");
             }
+            process.checkAlive("`/idea` registration");
             Thread.sleep(20);
         }
         // warm-up, at twice the pace: as many as measured, then until the JIT compiler
         // has caught up
         List<EmulatedInteraction> warmup = traffic.slash("idea", this.interactions, this.rate * 2);
-        Traffic.awaitAnswers(discord, warmup, Duration.ofSeconds(120));
+        answers("`/idea` warm-up", discord, warmup, Bounds.traffic(this.interactions, this.rate * 2));
         if (!result.bot.prefixCommands) {
             checkPayload(discord, result.bot);
         }
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "slash-paced", run, () -> {
             paced.addAll(traffic.slash("idea", this.interactions, this.rate));
-            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            answers("`/idea` paced", discord, paced, Bounds.traffic(this.interactions, this.rate));
             return Traffic.answerLatenciesMicros(discord, paced).size();
         });
         result.slashLatencies = Traffic.answerLatenciesMicros(discord, paced);
@@ -650,7 +757,7 @@ public final class Benchmark {
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
             burst.addAll(traffic.slash("idea", this.interactions, 0));
-            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            answers("`/idea` at once", discord, burst, Bounds.traffic(this.interactions, 0));
             return Traffic.answerLatenciesMicros(discord, burst).size();
         });
         List<Long> burstLatencies = Traffic.answerLatenciesMicros(discord, burst);
@@ -682,15 +789,15 @@ public final class Benchmark {
         }
         int count = Math.min(this.interactions, targets.size() / 3);
         if (count == 0) {
-            throw new IllegalStateException(result.bot.label + " answered /idea with no button to click");
+            throw new DidNotFinish("clicks", "no /idea reply with a button to click");
         }
         Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
-        Traffic.awaitAnswers(discord, clicking.clicks(targets.subList(0, count), this.rate * 2),
-                Duration.ofSeconds(120));
+        answers("click warm-up", discord, clicking.clicks(targets.subList(0, count), this.rate * 2),
+                Bounds.traffic(count, this.rate * 2));
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
             paced.addAll(clicking.clicks(targets.subList(count, 2 * count), this.rate));
-            Traffic.awaitAnswers(discord, paced, Duration.ofSeconds(120));
+            answers("clicks paced", discord, paced, Bounds.traffic(count, this.rate));
             return Traffic.answerLatenciesMicros(discord, paced).size();
         });
         result.clickLatencies = Traffic.answerLatenciesMicros(discord, paced);
@@ -706,7 +813,7 @@ public final class Benchmark {
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
             burst.addAll(clicking.clicks(targets.subList(2 * count, 3 * count), 0));
-            Traffic.awaitAnswers(discord, burst, Duration.ofSeconds(300));
+            answers("clicks at once", discord, burst, Bounds.traffic(count, 0));
             return Traffic.answerLatenciesMicros(discord, burst).size();
         });
         int burstAnswered = Traffic.answerLatenciesMicros(discord, burst).size();
@@ -744,55 +851,67 @@ public final class Benchmark {
             Traffic traffic = new Traffic(discord, channels, users(discord, 100));
             try (BotProcess process = start(result.bot, "ingest", run, discord,
                     Map.of("DISCORD_INTENTS", INGEST_INTENTS), List.of("-Xlog:gc:stdout"))) {
-                startup(process, new BotRun(result.bot));
-                flood(traffic, this.ingestMessages);
-                // a full GC first, as in a bot that has run for a while: what survived
-                // startup is in the old
-                // generation, instead of being copied between survivor spaces in the
-                // first young GCs
-                process.liveHeapMegabytes();
-                Duration compiling = process.awaitIdleCompiler(Duration.ofSeconds(60));
-                System.out.printf(Locale.ROOT, "   warmed up; the JIT compiler was busy for %.1f s more%n",
-                        compiling.toNanos() / 1e9);
-                long[] mark = process.allocationMark();
-                Map<String, Duration> threadsBefore = process.cpuTimeByThread();
-                Duration cpuBefore = process.cpuTime();
-                startProfiling(process);
-                Instant start = Instant.now();
-                int events = traffic.flood(this.ingestMessages);
-                Duration sending = Duration.between(start, Instant.now());
-                Traffic.Outcome marker = traffic.send(".idea", 1, 0).awaitReplies(Duration.ofSeconds(600));
-                if (!marker.complete()) {
-                    throw new IllegalStateException(result.bot.label + " did not answer the marker after the flood");
+                try {
+                    ingest(result, run, traffic, process);
                 }
-                Duration cpu = process.cpuTime().minus(cpuBefore);
-                stopProfiling(process, result.bot, "ingest", run);
-                Map<String, Duration> threadsAfter = process.cpuTimeByThread();
-                result.ingestThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
-                long allocated = process.allocatedSince(mark);
-                result.ingestEvents = events;
-                result.ingestCpuPerThousand = cpu.toNanos() / 1e6 / (events / 1000.0);
-                result.ingestCpuPerThousandWithoutJit = cpu
-                    .minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
-                    .toNanos() / 1e6 / (events / 1000.0);
-                result.ingestWall = Duration.between(start, marker.answers().getFirst().getFirst().timestamp());
-                result.ingestSending = sending;
-                result.ingestBytesPerEvent = (double) allocated / events;
-                System.out.printf(Locale.ROOT,
-                        "   %,d events sent in %.1f s, drained in %.1f s; CPU %.1f ms per 1,000"
-                                + " events; %.0f bytes allocated per event%n",
-                        events, sending.toNanos() / 1e9, result.ingestWall.toNanos() / 1e9, result.ingestCpuPerThousand,
-                        result.ingestBytesPerEvent);
-                System.out.println("   CPU by thread: " + result.ingestThreads);
+                catch (DidNotFinish ex) {
+                    didNotFinish(result, process, ex);
+                }
             }
         }
     }
 
-    private static void flood(Traffic traffic, int messages) throws InterruptedException {
+    /** The ingest phase on the started bot. */
+    private void ingest(BotRun result, int run, Traffic traffic, BotProcess process) throws Exception {
+        startup(process, new BotRun(result.bot));
+        flood(traffic, this.ingestMessages);
+        // a full GC first, as in a bot that has run for a while: what survived
+        // startup is in the old
+        // generation, instead of being copied between survivor spaces in the
+        // first young GCs
+        process.liveHeapMegabytes();
+        Duration compiling = process.awaitIdleCompiler(Duration.ofSeconds(60));
+        System.out.printf(Locale.ROOT, "   warmed up; the JIT compiler was busy for %.1f s more%n",
+                compiling.toNanos() / 1e9);
+        long[] mark = process.allocationMark();
+        Map<String, Duration> threadsBefore = process.cpuTimeByThread();
+        Duration cpuBefore = process.cpuTime();
+        startProfiling(process);
+        Instant start = Instant.now();
+        int events = traffic.flood(this.ingestMessages);
+        Duration sending = Duration.between(start, Instant.now());
+        Traffic.Outcome marker = replies("ingest", traffic.send(".idea", 1, 0), ingestBound());
+        Duration cpu = process.cpuTime().minus(cpuBefore);
+        stopProfiling(process, result.bot, "ingest", run);
+        Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        result.ingestThreads = BotProcess.cpuBetween(threadsBefore, threadsAfter, 6);
+        long allocated = process.allocatedSince(mark);
+        result.ingestEvents = events;
+        result.ingestCpuPerThousand = cpu.toNanos() / 1e6 / (events / 1000.0);
+        result.ingestCpuPerThousandWithoutJit = cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter))
+            .toNanos() / 1e6 / (events / 1000.0);
+        result.ingestWall = Duration.between(start, marker.answers().getFirst().getFirst().timestamp());
+        result.ingestSending = sending;
+        result.ingestBytesPerEvent = (double) allocated / events;
+        System.out.printf(Locale.ROOT,
+                "   %,d events sent in %.1f s, drained in %.1f s; CPU %.1f ms per 1,000"
+                        + " events; %.0f bytes allocated per event%n",
+                events, sending.toNanos() / 1e9, result.ingestWall.toNanos() / 1e9, result.ingestCpuPerThousand,
+                result.ingestBytesPerEvent);
+        System.out.println("   CPU by thread: " + result.ingestThreads);
+    }
+
+    private void flood(Traffic traffic, int messages) throws InterruptedException {
         traffic.flood(messages);
-        if (!traffic.send(".idea", 1, 0).awaitReplies(Duration.ofSeconds(300)).complete()) {
-            throw new IllegalStateException("No answer to the marker after the warm-up flood");
-        }
+        replies("ingest warm-up", traffic.send(".idea", 1, 0), ingestBound());
+    }
+
+    /**
+     * The flood's events (a typing and a reaction every tenth message) at the rate
+     * expected.
+     */
+    private Duration ingestBound() {
+        return Bounds.of(Duration.ofMillis(this.ingestMessages * 1_200L / Bounds.INGEST_PER_SECOND));
     }
 
     /**
@@ -833,44 +952,64 @@ public final class Benchmark {
                     (System.nanoTime() - madeFrom) / 1e9, Arrays.toString(perShard));
             try (BotProcess process = start(result.bot, "guilds", run, discord,
                     Map.of("DISCORD_SHARDS_TOTAL", Integer.toString(SHARDS)), List.of())) {
-                result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, Duration.ofSeconds(300));
-                // what a bot does at startup besides connecting (BotCommands and
-                // jda-commands
-                // register each guild's commands) is over before the heap is measured
-                awaitRestQuiet(discord, Duration.ofSeconds(2), Duration.ofSeconds(600));
-                Thread.sleep(1000);
-                result.guildsHeap = process.liveHeapMegabytes();
-                result.guildsRss = process.rssMegabytes();
-                List<EmulatedGuild> kept = new ArrayList<>();
-                for (EmulatedGuild guild : guilds) {
-                    if (kept.stream().noneMatch((k) -> shardOf(k) == shardOf(guild))) {
-                        kept.add(guild);
-                    }
-                    else {
-                        world.removeGuild(guild);
-                    }
+                try {
+                    guilds(result, world, owner, guilds, discord, process);
                 }
-                for (EmulatedGuild guild : kept) {
-                    EmulatedChannel general = guild.channels().getFirst();
-                    if (result.bot.prefixCommands) {
-                        EmulatedMessage asked = world.as(owner).says(general, ".idea");
-                        world.awaitReply(asked, Duration.ofSeconds(120));
-                    }
-                    else {
-                        world.as(owner)
-                            .runs(SlashCommand.of("idea").in(general))
-                            .awaitCallback(Duration.ofSeconds(120));
-                    }
+                catch (DidNotFinish ex) {
+                    didNotFinish(result, process, ex);
                 }
-                double heapLeft = process.liveHeapMegabytes();
-                result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
-                System.out.printf(Locale.ROOT,
-                        "   all %d shards ready in %.1f s; live heap %.1f MB (RSS %.0f MB), %.1f MB"
-                                + " after leaving all but %d guilds: %.2f kB per guild%n",
-                        SHARDS, result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft,
-                        kept.size(), result.guildsHeapPerGuildKb);
             }
         }
+    }
+
+    /** The guild phase on the started bot. */
+    private void guilds(BotRun result, World world, EmulatedUser owner, List<EmulatedGuild> guilds,
+            DiscordEmulator discord, BotProcess process) throws Exception {
+        Duration loading = Bounds.of(Bounds.STARTUP.plusSeconds(this.guildCount / Bounds.GUILDS_PER_SECOND));
+        result.guildsReady = process.awaitLines(LOGGED_ON, SHARDS, loading);
+        // what a bot does at startup besides connecting (BotCommands and
+        // jda-commands register each guild's commands) is over before the heap is
+        // measured
+        awaitRestQuiet(discord, Duration.ofSeconds(2), loading);
+        Thread.sleep(1000);
+        result.guildsHeap = process.liveHeapMegabytes();
+        result.guildsRss = process.rssMegabytes();
+        List<EmulatedGuild> kept = new ArrayList<>();
+        for (EmulatedGuild guild : guilds) {
+            if (kept.stream().noneMatch((k) -> shardOf(k) == shardOf(guild))) {
+                kept.add(guild);
+            }
+            else {
+                world.removeGuild(guild);
+            }
+        }
+        for (EmulatedGuild guild : kept) {
+            EmulatedChannel general = guild.channels().getFirst();
+            if (result.bot.prefixCommands) {
+                EmulatedMessage asked = world.as(owner).says(general, ".idea");
+                try {
+                    world.awaitReply(asked, Bounds.of(Bounds.SHORT));
+                }
+                catch (RuntimeException ex) {
+                    throw new DidNotFinish("guilds", "no reply to `.idea` in a kept guild: " + ex.getMessage());
+                }
+            }
+            else {
+                try {
+                    world.as(owner).runs(SlashCommand.of("idea").in(general)).awaitCallback(Bounds.of(Bounds.SHORT));
+                }
+                catch (RuntimeException ex) {
+                    throw new DidNotFinish("guilds", "no answer to `/idea` in a kept guild: " + ex.getMessage());
+                }
+            }
+        }
+        double heapLeft = process.liveHeapMegabytes();
+        result.guildsHeapPerGuildKb = (result.guildsHeap - heapLeft) * 1024 / (guilds.size() - kept.size());
+        System.out.printf(Locale.ROOT,
+                "   all %d shards ready in %.1f s; live heap %.1f MB (RSS %.0f MB), %.1f MB"
+                        + " after leaving all but %d guilds: %.2f kB per guild%n",
+                SHARDS, result.guildsReady.toNanos() / 1e9, result.guildsHeap, result.guildsRss, heapLeft, kept.size(),
+                result.guildsHeapPerGuildKb);
     }
 
     /**
@@ -922,7 +1061,7 @@ public final class Benchmark {
         int eventsBefore = discord.gateway().events().size();
         int missedBefore = process.count(MISSED_HEARTBEATS);
         long start = System.nanoTime();
-        Duration cap = (result.bot == Bot.BASELINE) ? this.baselineCap : Duration.ofSeconds(60);
+        Duration cap = (result.bot == Bot.BASELINE) ? this.baselineCap : Bounds.of(Duration.ofSeconds(2));
         Traffic.Outcome waits = traffic.send(".wait", this.slow, 0).awaitReplies(cap);
         // watch the connection for a few heartbeat intervals at least, however fast the
         // replies came
@@ -932,7 +1071,7 @@ public final class Benchmark {
         }
         long end = System.nanoTime();
         if (result.bot.isProject() && waits.replies() == 0) {
-            throw new IllegalStateException("The project answered no .wait in " + cap.toSeconds()
+            throw new DidNotFinish("`.wait`", "no reply in " + cap.toSeconds()
                     + " s: is the benchmark's slow command registered (spring.main.sources)?");
         }
         result.slowReplies = waits.replies();
@@ -1101,30 +1240,30 @@ public final class Benchmark {
 
         final Bot bot;
 
-        Duration loggedOn = Duration.ZERO;
+        @Nullable Duration loggedOn;
 
-        Duration ready = Duration.ZERO;
+        @Nullable Duration ready;
 
-        double heapAfterStartup;
+        double heapAfterStartup = Double.NaN;
 
-        double rssAfterStartup;
+        double rssAfterStartup = Double.NaN;
 
-        double heapAfterRun;
+        double heapAfterRun = Double.NaN;
 
-        double rssAfterRun;
+        double rssAfterRun = Double.NaN;
 
         /** Sorted, in microseconds. */
         List<Long> latencies = List.of();
 
-        double throughput;
+        double throughput = Double.NaN;
 
-        double cpuPerThousand;
+        double cpuPerThousand = Double.NaN;
 
         /**
          * The same without the JIT compiler threads: what is left once the code is
          * compiled.
          */
-        double cpuPerThousandWithoutJit;
+        double cpuPerThousandWithoutJit = Double.NaN;
 
         int lost;
 
@@ -1133,9 +1272,9 @@ public final class Benchmark {
         /** From INTERACTION_CREATE to the callback, sorted, in microseconds. */
         List<Long> slashLatencies = List.of();
 
-        double slashCpuPerThousand;
+        double slashCpuPerThousand = Double.NaN;
 
-        double slashCpuPerThousandWithoutJit;
+        double slashCpuPerThousandWithoutJit = Double.NaN;
 
         /**
          * The threads that used the most CPU in the measured replies and slash commands,
@@ -1148,12 +1287,12 @@ public final class Benchmark {
         int slashLost;
 
         /** {@code .idea} paced at {@code bench.rate}: CPU time per 1,000 replies. */
-        double prefixPacedCpuPerThousand;
+        double prefixPacedCpuPerThousand = Double.NaN;
 
-        double prefixPacedCpuPerThousandWithoutJit;
+        double prefixPacedCpuPerThousandWithoutJit = Double.NaN;
 
         /** {@code /idea} all at once: CPU time per 1,000. */
-        double slashBurstCpuPerThousand;
+        double slashBurstCpuPerThousand = Double.NaN;
 
         /** Clicks measured in each of the paced and burst runs. */
         int clicks;
@@ -1164,11 +1303,11 @@ public final class Benchmark {
          */
         List<Long> clickLatencies = List.of();
 
-        double clickCpuPerThousand;
+        double clickCpuPerThousand = Double.NaN;
 
-        double clickCpuPerThousandWithoutJit;
+        double clickCpuPerThousandWithoutJit = Double.NaN;
 
-        double clickBurstCpuPerThousand;
+        double clickBurstCpuPerThousand = Double.NaN;
 
         int clickLost;
 
@@ -1176,7 +1315,7 @@ public final class Benchmark {
 
         List<Double> slowReplyTimes = List.of();
 
-        Duration slowWall = Duration.ZERO;
+        @Nullable Duration slowWall;
 
         boolean slowComplete;
 
@@ -1205,29 +1344,29 @@ public final class Benchmark {
 
         int ingestEvents;
 
-        double ingestCpuPerThousand;
+        double ingestCpuPerThousand = Double.NaN;
 
-        double ingestCpuPerThousandWithoutJit;
+        double ingestCpuPerThousandWithoutJit = Double.NaN;
 
         /** From the first event of the flood to the marker's reply. */
-        Duration ingestWall = Duration.ZERO;
+        @Nullable Duration ingestWall;
 
         /** How long the emulator took to send the flood. */
-        Duration ingestSending = Duration.ZERO;
+        @Nullable Duration ingestSending;
 
-        double ingestBytesPerEvent;
+        double ingestBytesPerEvent = Double.NaN;
 
         /** The threads that used the most CPU during the flood, as text. */
         String ingestThreads = "";
 
         /** From process start until every shard was ready. */
-        Duration guildsReady = Duration.ZERO;
+        @Nullable Duration guildsReady;
 
-        double guildsHeap;
+        double guildsHeap = Double.NaN;
 
-        double guildsRss;
+        double guildsRss = Double.NaN;
 
-        double guildsHeapPerGuildKb;
+        double guildsHeapPerGuildKb = Double.NaN;
 
         /**
          * How the emulator's ids spread the guilds over the shards
@@ -1235,8 +1374,24 @@ public final class Benchmark {
          */
         int[] guildsPerShard = new int[0];
 
+        /**
+         * The phases of this run that did not finish, each as "phase: reason"; their
+         * figures (and those of the phases after them, whose bot was killed) stay NaN.
+         */
+        final List<String> unfinished = new ArrayList<>();
+
         BotRun(Bot bot) {
             this.bot = bot;
+        }
+
+        /** A duration in milliseconds; NaN (no figure) when the phase did not finish. */
+        static double millis(@Nullable Duration duration) {
+            return (duration != null) ? duration.toNanos() / 1e6 : Double.NaN;
+        }
+
+        /** A duration in seconds; NaN (no figure) when the phase did not finish. */
+        static double seconds(@Nullable Duration duration) {
+            return (duration != null) ? duration.toNanos() / 1e9 : Double.NaN;
         }
 
     }

@@ -64,6 +64,11 @@ final class BotProcess implements AutoCloseable {
 
     private final List<String> watched;
 
+    /** The last lines of the bot's output, to show when a phase does not finish. */
+    private final java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
+
+    private static final int TAIL_LINES = 15;
+
     private BotProcess(String name, int port, Process process, long startNanos, List<String> watched) {
         this.name = name;
         this.port = port;
@@ -110,6 +115,12 @@ final class BotProcess implements AutoCloseable {
                     }
                 }
                 out.println(line);
+                synchronized (this.tail) {
+                    if (this.tail.size() == TAIL_LINES) {
+                        this.tail.removeFirst();
+                    }
+                    this.tail.addLast(line);
+                }
             }
         }
         catch (IOException ex) {
@@ -119,6 +130,49 @@ final class BotProcess implements AutoCloseable {
 
     String name() {
         return this.name;
+    }
+
+    /** The last lines the bot printed (at most 15), oldest first. */
+    List<String> lastLines() {
+        synchronized (this.tail) {
+            return List.copyOf(this.tail);
+        }
+    }
+
+    /**
+     * Writes the bot's threads ({@code jcmd Thread.print}) to the file, for a phase that
+     * did not finish; a JVM too stuck to answer is said so in the file.
+     */
+    void threadDump(Path file) throws InterruptedException {
+        String dump;
+        try {
+            dump = jcmd("Thread.print");
+        }
+        catch (IOException | RuntimeException ex) {
+            dump = "no thread dump: " + ex.getMessage();
+        }
+        try {
+            Files.writeString(file, dump);
+        }
+        catch (IOException ex) {
+            System.out.println("   could not write " + file + ": " + ex.getMessage());
+        }
+    }
+
+    /** Kills the bot at once ({@code SIGKILL}), when a phase did not finish. */
+    void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        this.process.waitFor(Bounds.of(Bounds.SHORT).toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * A {@link DidNotFinish} if the bot exited: the phases after it have nothing to
+     * measure.
+     */
+    void checkAlive(String phase) {
+        if (!this.process.isAlive()) {
+            throw new DidNotFinish(phase, this.name + " exited with " + this.process.exitValue());
+        }
     }
 
     int port() {
@@ -145,12 +199,12 @@ final class BotProcess implements AutoCloseable {
                 return Duration.ofNanos(seen - this.startNanos);
             }
             if (!this.process.isAlive()) {
-                throw new IllegalStateException(
-                        this.name + " exited with " + this.process.exitValue() + " before printing '" + marker + "'");
+                throw new DidNotFinish("startup",
+                        "exited with " + this.process.exitValue() + " before printing '" + marker + "'");
             }
             Thread.sleep(2);
         }
-        throw new IllegalStateException(this.name + " did not print '" + marker + "' within " + timeout);
+        throw new DidNotFinish("startup", "no '" + marker + "' within " + timeout.toSeconds() + " s");
     }
 
     /** Time from process start until {@code GET url} answers 200, polling every 10 ms. */
@@ -168,12 +222,12 @@ final class BotProcess implements AutoCloseable {
                     // not listening yet
                 }
                 if (!this.process.isAlive()) {
-                    throw new IllegalStateException(this.name + " exited before " + url + " answered 200");
+                    throw new DidNotFinish("startup", "exited before " + url + " answered 200");
                 }
                 Thread.sleep(10);
             }
         }
-        throw new IllegalStateException(url + " did not answer 200 within " + timeout);
+        throw new DidNotFinish("startup", url + " did not answer 200 within " + timeout.toSeconds() + " s");
     }
 
     /**
@@ -187,13 +241,13 @@ final class BotProcess implements AutoCloseable {
                 return Duration.ofNanos(this.lastSeen.get(marker) - this.startNanos);
             }
             if (!this.process.isAlive()) {
-                throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + " after "
-                        + count(marker) + " of " + count + " lines '" + marker + "'");
+                throw new DidNotFinish("startup", "exited with " + this.process.exitValue() + " after " + count(marker)
+                        + " of " + count + " lines '" + marker + "'");
             }
             Thread.sleep(2);
         }
-        throw new IllegalStateException(this.name + " printed '" + marker + "' " + count(marker) + " times, not "
-                + count + ", within " + timeout);
+        throw new DidNotFinish("startup", "'" + marker + "' printed " + count(marker) + " times, not " + count
+                + ", within " + timeout.toSeconds() + " s");
     }
 
     int count(String marker) {
@@ -425,28 +479,56 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs jcmd against the bot, bounded: its output goes to a file (read once it
+     * exited), and a jcmd that does not return within its bound is killed, so that a
+     * stuck JVM cannot hold the harness.
+     */
     private String jcmd(String... command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid())));
         line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+        Path output = Files.createTempFile("jcmd", ".txt");
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+            Duration bound = Bounds.of(Bounds.SHORT);
+            if (!process.waitFor(bound.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new DidNotFinish("jcmd " + command[0], "no answer within " + bound.toSeconds() + " s");
+            }
+            String text = Files.readString(output);
+            if (process.exitValue() != 0 && !this.process.isAlive()) {
+                throw new DidNotFinish("jcmd " + command[0], this.name + " exited with " + this.process.exitValue());
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + text);
+            }
+            return text;
         }
-        return output;
+        finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     boolean isAlive() {
         return this.process.isAlive();
     }
 
+    /**
+     * Stops the bot ({@code SIGTERM}); one that has not exited within the shutdown bound
+     * is killed, and a line says so with the last lines of its output.
+     */
     @Override
     public void close() throws InterruptedException {
         this.process.destroy();
-        if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-            this.process.destroyForcibly();
-            this.process.waitFor(10, TimeUnit.SECONDS);
+        Duration bound = Bounds.of(Bounds.SHORT);
+        if (!this.process.waitFor(bound.toSeconds(), TimeUnit.SECONDS)) {
+            System.out.println("   shutdown did not finish (" + this.name + " still running " + bound.toSeconds()
+                    + " s after SIGTERM): killed; its last lines:");
+            lastLines().forEach((line) -> System.out.println("      | " + line));
+            kill();
         }
     }
 

@@ -159,7 +159,8 @@ final class Report {
                     "| Unanswered: `/idea` / `.idea` / clicks (all runs) | %s | %s | %s | %s |" + " %s | %s |",
                     unanswered(this.sameFeature), unanswered(this.project), unanswered(this.samePayload),
                     unanswered(this.baseline), unanswered(this.botCommands), unanswered(this.jdaCommands)));
-            peerRow(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", null);
+            peerRow(lines, "Startup: process start to `Logged on as`, ms", (r) -> BotRun.millis(r.loggedOn), "%.0f",
+                    null);
             peerRow(lines, "Live heap after startup (after a full GC), MB", (r) -> r.heapAfterStartup, "%.1f", null);
             peerRow(lines, "RSS after startup, MB", (r) -> r.rssAfterStartup, "%.0f", null);
         }
@@ -167,7 +168,7 @@ final class Report {
             String guilds = String.format(Locale.ROOT, "%,d guilds on %d shards", this.bench.guildCount(),
                     Benchmark.SHARDS);
             peerRow(lines, guilds + ": process start until every shard is ready, s",
-                    (r) -> r.guildsReady.toNanos() / 1e9, "%.1f", null, false);
+                    (r) -> BotRun.seconds(r.guildsReady), "%.1f", null, false);
             peerRow(lines, guilds + ": heap per guild, kB", (r) -> r.guildsHeapPerGuildKb, "%.2f",
                     Report::perGuildMissing, false);
         }
@@ -209,6 +210,9 @@ final class Report {
     private void aheadOfPeers(List<String> lines, String what, ToDoubleFunction<BotRun> figure, Predicate<BotRun> can,
             String format) {
         List<BotRun> oursRuns = this.sameFeature.isEmpty() ? this.project : this.sameFeature;
+        if (oursRuns.isEmpty()) {
+            return;
+        }
         double ours = Stats.spread(oursRuns, figure).median();
         List<String> against = new ArrayList<>();
         boolean ahead = true;
@@ -324,8 +328,8 @@ final class Report {
                 sum(this.project, (r) -> r.slashLost), sum(this.baseline, (r) -> r.slashLost)));
         lines.add(String.format(Locale.ROOT,
                 "| %d x `.wait` (1 s each) at once: wall time until all replies | %s | %s | %s | at most 1.5 s |",
-                this.bench.slow(), cell(this.project, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s"), baselineSlow(),
-                ratioText(Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).median(), extrapolated())));
+                this.bench.slow(), cell(this.project, (r) -> BotRun.seconds(r.slowWall), "%.2f s"), baselineSlow(),
+                ratioText(Stats.spread(this.project, (r) -> BotRun.seconds(r.slowWall)).median(), extrapolated())));
         lines.add(String.format(Locale.ROOT,
                 "| ... meanwhile: JDA's missed-heartbeat warnings / gateway reconnects (all runs) | %d / %d | %d / %d | | 0 / 0 |",
                 sum(this.project, (r) -> r.missedHeartbeatWarnings), sum(this.project, (r) -> r.reconnects),
@@ -337,14 +341,14 @@ final class Report {
                 sum(this.project, (r) -> r.lateHeartbeats), maxGap(this.project),
                 sum(this.baseline, (r) -> r.heartbeats), sum(this.baseline, (r) -> r.heartbeatsExpected),
                 sum(this.baseline, (r) -> r.lateHeartbeats), maxGap(this.baseline)));
-        row(lines, "Startup: process start to `Logged on as`, ms", (r) -> r.loggedOn.toMillis(), "%.0f", "");
+        row(lines, "Startup: process start to `Logged on as`, ms", (r) -> BotRun.millis(r.loggedOn), "%.0f", "");
         lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to `Logged on as`, ms | %s | | | |",
-                cell(this.projectAot, (r) -> r.loggedOn.toMillis(), "%.0f")));
+                cell(this.projectAot, (r) -> BotRun.millis(r.loggedOn), "%.0f")));
         lines.add(String.format(Locale.ROOT,
                 "| Startup: process start to health UP, ms | %s | (no health endpoint) | | |",
-                cell(this.project, (r) -> r.ready.toMillis(), "%.0f")));
+                cell(this.project, (r) -> BotRun.millis(r.ready), "%.0f")));
         lines.add(String.format(Locale.ROOT, "| Startup with the AOT cache: to health UP, ms | %s | | | under 3,000 |",
-                cell(this.projectAot, (r) -> r.ready.toMillis(), "%.0f")));
+                cell(this.projectAot, (r) -> BotRun.millis(r.ready), "%.0f")));
         row(lines, "Live heap after startup (after a full GC), MB", (r) -> r.heapAfterStartup, "%.1f", "under 64");
         lines.add(String.format(Locale.ROOT, "| Live heap after startup with the AOT cache, MB | %s | | | under 64 |",
                 cell(this.projectAot, (r) -> r.heapAfterStartup, "%.1f")));
@@ -367,8 +371,8 @@ final class Report {
                 String.format(Locale.ROOT,
                         "Ingest: wall time from the first event to the reply marking the end, s"
                                 + " (the emulator took %.1f s to send them)",
-                        Stats.spread(this.project, (r) -> r.ingestSending.toNanos() / 1e9).median()),
-                (r) -> r.ingestWall.toNanos() / 1e9, "%.1f", "");
+                        Stats.spread(this.project, (r) -> BotRun.seconds(r.ingestSending)).median()),
+                (r) -> BotRun.seconds(r.ingestWall), "%.1f", "");
         row(lines, "Ingest: allocation per event, bytes", (r) -> r.ingestBytesPerEvent, "%.0f", "");
     }
 
@@ -378,7 +382,7 @@ final class Report {
         String guilds = String.format(Locale.ROOT,
                 "%,d guilds (3 channels, 4 roles each) on %d shards (%,d-%,d a shard)", this.bench.guildCount(),
                 Benchmark.SHARDS, fewest, most);
-        row(lines, guilds + ": process start until every shard is ready, s", (r) -> r.guildsReady.toNanos() / 1e9,
+        row(lines, guilds + ": process start until every shard is ready, s", (r) -> BotRun.seconds(r.guildsReady),
                 "%.1f", "");
         row(lines, "... live heap then (after a full GC), MB", (r) -> r.guildsHeap, "%.1f", "");
         row(lines, "... RSS then, MB", (r) -> r.guildsRss, "%.0f", "");
@@ -393,14 +397,19 @@ final class Report {
     private List<String> targets() {
         List<String> lines = new ArrayList<>();
         lines.add("Targets:");
+        if (this.project.isEmpty() || this.baseline.isEmpty()
+                || (this.bench.runs("replies") && (this.samePayload.isEmpty() || this.projectAot.isEmpty()))) {
+            lines.add("- not checked: bench.bots left out a bot they compare");
+            return lines;
+        }
         if (this.bench.runs("replies")) {
             double p50 = ratio((r) -> Stats.percentile(r.latencies, 50));
             double p99 = ratio((r) -> Stats.percentile(r.latencies, 99));
             double throughput = ratio((r) -> r.throughput);
-            double slowWorst = Stats.spread(this.project, (r) -> r.slowWall.toNanos() / 1e9).max();
+            double slowWorst = Stats.spread(this.project, (r) -> BotRun.seconds(r.slowWall)).max();
             boolean slowComplete = this.project.stream().allMatch((r) -> r.slowComplete);
             int missed = sum(this.project, (r) -> r.missedHeartbeatWarnings + r.reconnects + r.lateHeartbeats);
-            double upWithAot = Stats.spread(this.projectAot, (r) -> r.ready.toMillis()).median();
+            double upWithAot = Stats.spread(this.projectAot, (r) -> BotRun.millis(r.ready)).median();
             double heap = Stats.spread(this.project, (r) -> r.heapAfterStartup).median();
             double cpu = ratio(this.samePayload, (r) -> r.cpuPerThousand);
             double p99Above = difference(this.samePayload, (r) -> Stats.percentile(r.latencies, 99) / 1000.0);
@@ -482,13 +491,30 @@ final class Report {
                 difference(this.samePayload, figure), target));
     }
 
+    /**
+     * The median (min-max) of the runs that have the figure; a run whose phase did not
+     * finish has none (NaN), and the cell says so instead of a figure.
+     */
     private String cell(List<BotRun> runs, ToDoubleFunction<BotRun> figure, String format) {
-        Stats.Spread spread = Stats.spread(runs, figure);
-        if (runs.size() == 1) {
-            return String.format(Locale.ROOT, format, spread.median());
+        if (runs.isEmpty()) {
+            return "";
         }
-        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", spread.median(), spread.min(),
-                spread.max());
+        List<BotRun> unfinished = runs.stream().filter((r) -> Double.isNaN(figure.applyAsDouble(r))).toList();
+        if (unfinished.size() == runs.size()) {
+            return didNotFinish(unfinished);
+        }
+        Stats.Spread spread = Stats.spread(runs, figure);
+        String text = (runs.size() - unfinished.size() == 1) ? String.format(Locale.ROOT, format, spread.median())
+                : String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", spread.median(), spread.min(),
+                        spread.max());
+        return unfinished.isEmpty() ? text : text + String.format(Locale.ROOT, "; %d of %d runs %s", unfinished.size(),
+                runs.size(), didNotFinish(unfinished));
+    }
+
+    /** "did not finish (reason)", the reasons of those runs that have one. */
+    private static String didNotFinish(List<BotRun> runs) {
+        List<String> reasons = runs.stream().flatMap((r) -> r.unfinished.stream()).distinct().toList();
+        return reasons.isEmpty() ? "no figure" : "did not finish (" + String.join("; ", reasons) + ")";
     }
 
     /**
@@ -497,7 +523,7 @@ final class Report {
      */
     private String baselineSlow() {
         if (this.baseline.stream().allMatch((r) -> r.slowComplete)) {
-            return cell(this.baseline, (r) -> r.slowWall.toNanos() / 1e9, "%.2f s");
+            return cell(this.baseline, (r) -> BotRun.seconds(r.slowWall), "%.2f s");
         }
         double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
         long cap = this.bench.baselineCap().toSeconds();
@@ -511,7 +537,7 @@ final class Report {
 
     private double extrapolated() {
         if (this.baseline.stream().allMatch((r) -> r.slowComplete)) {
-            return Stats.spread(this.baseline, (r) -> r.slowWall.toNanos() / 1e9).median();
+            return Stats.spread(this.baseline, (r) -> BotRun.seconds(r.slowWall)).median();
         }
         double replies = Stats.spread(this.baseline, (r) -> r.slowReplies).median();
         return (replies > 0) ? this.bench.slow() * (this.bench.baselineCap().toNanos() / 1e9) / replies

@@ -147,8 +147,9 @@ final class Traffic {
     /**
      * Waits until every interaction has its visible answer ({@link Answers}) or was not
      * acknowledged in time, or the timeout.
+     * @return how many are still pending: 0 unless the timeout passed
      */
-    static void awaitAnswers(DiscordEmulator discord, List<EmulatedInteraction> interactions, Duration timeout)
+    static int awaitAnswers(DiscordEmulator discord, List<EmulatedInteraction> interactions, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<EmulatedInteraction> pending = new ArrayList<>(interactions);
@@ -161,6 +162,7 @@ final class Traffic {
                 Thread.sleep(50);
             }
         }
+        return pending.size();
     }
 
     /**
