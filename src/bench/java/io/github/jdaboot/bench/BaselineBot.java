@@ -1,6 +1,13 @@
 package io.github.jdaboot.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +20,10 @@ import net.dv8tion.jda.api.components.section.Section;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.separator.Separator;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Icon;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.emoji.ApplicationEmoji;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -29,6 +39,7 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +55,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * With {@code BENCH_PAYLOAD=project} it sends the reply the project sends (the idea's
  * card with its buttons and topic menu, no mentions allowed, a nonce made from the
- * message id), so that the benchmark can tell what the payload costs from what the
- * framework costs. {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's
- * recommendation without it). Only the two URLs differ from a bot that talks to Discord:
+ * message id, the application emoji {@code idea} on "Suggest one"), so that the benchmark
+ * can tell what the payload costs from what the framework costs. The emoji is the
+ * project's image ({@code BENCH_EMOJI}, a path), uploaded at startup under the name the
+ * project gives it ({@code idea_} and the first six hex digits of its SHA-256) unless the
+ * application has it already, as the project does; {@code Logged on as} comes once it is
+ * there. {@code DISCORD_SHARDS_TOTAL} sets the number of shards (Discord's recommendation
+ * without it). Only the two URLs differ from a bot that talks to Discord:
  * {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it at the emulator.
  */
 public final class BaselineBot extends ListenerAdapter {
@@ -63,6 +78,9 @@ public final class BaselineBot extends ListenerAdapter {
     private static final List<String> TOPICS = List.of("bot", "game", "web", "reading", "learning", "finance");
 
     private final boolean projectPayload;
+
+    /** The application emoji on "Suggest one", once uploaded or found. */
+    private volatile @Nullable ApplicationEmoji emoji;
 
     private BaselineBot(boolean projectPayload) {
         this.projectPayload = projectPayload;
@@ -95,13 +113,62 @@ public final class BaselineBot extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
-        log.info("Logged on as {}", event.getJDA().getSelfUser().getName());
+        if (this.projectPayload) {
+            withEmoji(event.getJDA());
+        }
+        else {
+            log.info("Logged on as {}", event.getJDA().getSelfUser().getName());
+        }
         if (event.getJDA().getShardInfo().getShardId() == 0) {
             event.getJDA()
                 .updateCommands()
                 .addCommands(Commands.slash("idea", "Suggests a project idea")
                     .addOption(OptionType.STRING, "topic", "Topic to draw from", false))
                 .queue();
+        }
+    }
+
+    /**
+     * Finds the application emoji {@code idea_<fingerprint>}, or uploads it, then logs
+     * on.
+     */
+    private void withEmoji(JDA jda) {
+        byte[] image = image();
+        String name = "idea_" + HexFormat.of().formatHex(sha256(image)).substring(0, 6);
+        jda.retrieveApplicationEmojis().queue((emojis) -> {
+            ApplicationEmoji found = emojis.stream()
+                .filter((emoji) -> emoji.getName().equals(name))
+                .findFirst()
+                .orElse(null);
+            if (found != null) {
+                loggedOn(jda, found);
+            }
+            else {
+                jda.createApplicationEmoji(name, Icon.from(image, Icon.IconType.PNG)).queue((created) -> loggedOn(jda, created));
+            }
+        });
+    }
+
+    private void loggedOn(JDA jda, ApplicationEmoji emoji) {
+        this.emoji = emoji;
+        log.info("Logged on as {}", jda.getSelfUser().getName());
+    }
+
+    private static byte[] image() {
+        try {
+            return Files.readAllBytes(Path.of(System.getenv("BENCH_EMOJI")));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -154,6 +221,12 @@ public final class BaselineBot extends ListenerAdapter {
         }
     }
 
+    private Button suggest() {
+        Button suggest = Button.secondary("idea:suggest", "Suggest one");
+        ApplicationEmoji emoji = this.emoji;
+        return (emoji != null) ? suggest.withEmoji(emoji) : suggest;
+    }
+
     private static String idea() {
         return "Okay, so how about this: " + IDEAS.get(ThreadLocalRandom.current().nextInt(IDEAS.size()));
     }
@@ -162,13 +235,13 @@ public final class BaselineBot extends ListenerAdapter {
      * The message the project answers with: the idea as a card (Components V2), "Another"
      * beside it, the topic menu and the buttons below, and nobody pinged.
      */
-    private static MessageCreateData asTheProject(String text) {
+    private MessageCreateData asTheProject(String text) {
         StringSelectMenu.Builder menu = StringSelectMenu.create("idea:topic").setPlaceholder("Pick a topic");
         TOPICS.forEach((topic) -> menu.addOption(topic, topic));
-        Container card = Container.of(Section.of(Button.primary("idea:another", "Another"), TextDisplay.of(text)),
-                Separator.createDivider(Separator.Spacing.SMALL), ActionRow.of(menu.build()),
-                ActionRow.of(Button.secondary("idea:suggest", "Suggest one"),
-                        Button.secondary("idea:poll", "Let the channel vote")))
+        Container card = Container
+            .of(Section.of(Button.primary("idea:another", "Another"), TextDisplay.of(text)),
+                    Separator.createDivider(Separator.Spacing.SMALL), ActionRow.of(menu.build()),
+                    ActionRow.of(suggest(), Button.secondary("idea:poll", "Let the channel vote")))
             .withAccentColor(0x5865F2);
         return new MessageCreateBuilder().useComponentsV2(true)
             .setComponents(card)

@@ -176,6 +176,9 @@ public final class Benchmark {
 
     private Path commandsJar;
 
+    /** The project's application emoji image, for the baseline sending its payload. */
+    private final Path emojiImage = this.out.resolve("idea.png");
+
     private String aotCheck = "";
 
     private final List<String> payloadCheck = new ArrayList<>();
@@ -294,8 +297,16 @@ public final class Benchmark {
     private static Traffic.Outcome replies(String phase, Traffic traffic, Duration bound) throws InterruptedException {
         Traffic.Outcome outcome = traffic.awaitReplies(bound);
         if (!outcome.complete()) {
-            throw new DidNotFinish(phase, String.format(Locale.ROOT, "%,d of %,d unanswered after %d s", outcome.lost(),
-                    outcome.sent().size(), bound.toSeconds()));
+            List<Integer> unanswered = new ArrayList<>();
+            for (int i = 0; i < outcome.answers().size() && unanswered.size() < 5; i++) {
+                if (outcome.answers().get(i).isEmpty()) {
+                    unanswered.add(i + 1);
+                }
+            }
+            throw new DidNotFinish(phase,
+                    String.format(Locale.ROOT, "%,d of %,d unanswered after %d s; the first: #%s", outcome.lost(),
+                            outcome.sent().size(), bound.toSeconds(),
+                            String.join(", #", unanswered.stream().map(String::valueOf).toList())));
         }
         return outcome;
     }
@@ -439,6 +450,12 @@ public final class Benchmark {
                 Files.copy(file, jar);
                 jar.closeEntry();
             }
+        }
+        try (var image = Benchmark.class.getResourceAsStream("/discord/emojis/idea.png")) {
+            if (image == null) {
+                throw new IllegalStateException("No discord/emojis/idea.png on the class path");
+            }
+            Files.write(this.emojiImage, image.readAllBytes());
         }
         Files.writeString(this.out.resolve("baseline-logback.xml"), """
                 <configuration>
@@ -676,10 +693,8 @@ public final class Benchmark {
             .orElse("");
         tools.jackson.databind.JsonNode json = new tools.jackson.databind.json.JsonMapper()
             .readTree(body.isEmpty() ? "{}" : body);
-        blankContent(json);
-        // ids (strings in Discord's JSON) masked; bare numbers (flags, an accent colour)
-        // are part of the shape
-        String shape = json.toString().replaceAll("\"\\d{5,}\"", "\"<id>\"");
+        mask(json);
+        String shape = json.toString();
         System.out.println("   reply payload: " + shape);
         if (bot == Bot.PROJECT || bot == Bot.BASELINE_SAME_PAYLOAD) {
             this.payloadShapes.put(bot, shape);
@@ -687,9 +702,13 @@ public final class Benchmark {
         String project = this.payloadShapes.get(Bot.PROJECT);
         String same = this.payloadShapes.get(Bot.BASELINE_SAME_PAYLOAD);
         if (bot == Bot.BASELINE_SAME_PAYLOAD && project != null && this.payloadCheck.isEmpty()) {
-            this.payloadCheck.add(sameJson(project, same)
-                    ? "Payload check: the baseline's project-payload reply has the same JSON as the project's (ids, nonce and idea aside)."
-                    : "Payload check: the payloads differ; project " + project + ", baseline " + same + ".");
+            List<String> differences = differences(project, same);
+            this.payloadCheck.add(differences.isEmpty()
+                    ? "Payload check: the baseline's project-payload reply has the same JSON as the project's (ids,"
+                            + " nonce and idea aside)."
+                    : "**Payload check failed**: the baseline sending the project's payload sent another JSON, so"
+                            + " its row compares unlike payloads; it differs from the project's in "
+                            + String.join("; ", differences) + ".");
             System.out.println("   " + this.payloadCheck.getFirst());
         }
     }
@@ -697,20 +716,67 @@ public final class Benchmark {
     private final Map<Bot, String> payloadShapes = new EnumMap<>(Bot.class);
 
     /**
-     * Every text in the payload (the message's content, a layout's text displays) as "…":
-     * the idea differs from reply to reply.
+     * Masks what differs from reply to reply in the payload's tree, in place: every text
+     * (the message's content, a layout's text displays) as "…", the nonce as
+     * {@code <nonce>} (the project's {@code r<message id>-0}), and ids as {@code <id>}:
+     * strings of digits (Discord's ids are strings), and numbers in a field named
+     * {@code id} or {@code *_id} (JDA writes an emoji's id as a bare number). Other bare
+     * numbers (flags, an accent colour, a style) are part of the shape.
      */
-    private static void blankContent(tools.jackson.databind.JsonNode json) {
-        if (json instanceof tools.jackson.databind.node.ObjectNode object && object.path("content").isString()) {
-            object.put("content", "…");
+    static void mask(tools.jackson.databind.JsonNode json) {
+        if (json instanceof tools.jackson.databind.node.ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                tools.jackson.databind.JsonNode value = object.get(name);
+                if (name.equals("content") && value.isString()) {
+                    object.put(name, "…");
+                }
+                else if (name.equals("nonce") && !value.isNull()) {
+                    object.put(name, "<nonce>");
+                }
+                else if ((value.isString() && value.asString().matches("\\d{5,}"))
+                        || ((name.equals("id") || name.endsWith("_id")) && value.isIntegralNumber())) {
+                    object.put(name, "<id>");
+                }
+                else {
+                    mask(value);
+                }
+            }
         }
-        json.forEach(Benchmark::blankContent);
+        else {
+            json.forEach(Benchmark::mask);
+        }
     }
 
-    /** Whether two JSON texts are equal as trees (the order of fields aside). */
-    private static boolean sameJson(String a, String b) {
+    /**
+     * Where two JSON texts differ as trees (the order of fields aside): each difference
+     * as its path and the two values ({@code (absent)} for a field one lacks); empty when
+     * they are equal.
+     */
+    static List<String> differences(String a, String b) {
         tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.json.JsonMapper();
-        return json.readTree(a).equals(json.readTree(b));
+        List<String> differences = new ArrayList<>();
+        differences("$", json.readTree(a), json.readTree(b), differences);
+        return differences;
+    }
+
+    private static void differences(String path, tools.jackson.databind.@Nullable JsonNode a,
+            tools.jackson.databind.@Nullable JsonNode b, List<String> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>(a.propertyNames());
+            names.addAll(b.propertyNames());
+            for (String name : names) {
+                differences(path + "." + name, a.get(name), b.get(name), out);
+            }
+        }
+        else if (a != null && b != null && a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                differences(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        }
+        else if (a == null || !a.equals(b)) {
+            out.add(path + ": project " + ((a != null) ? a : "(absent)") + ", baseline "
+                    + ((b != null) ? b : "(absent)"));
+        }
     }
 
     /**
@@ -1136,6 +1202,7 @@ public final class Benchmark {
             case BASELINE, BASELINE_SAME_PAYLOAD -> {
                 if (bot == Bot.BASELINE_SAME_PAYLOAD) {
                     environment.put("BENCH_PAYLOAD", "project");
+                    environment.put("BENCH_EMOJI", this.emojiImage.toAbsolutePath().toString());
                 }
                 command.addAll(this.baselineJvmOptions);
                 command.add("-Dlogback.configurationFile=" + this.out.resolve("baseline-logback.xml"));
