@@ -144,7 +144,8 @@ public final class BaselineBot extends ListenerAdapter {
                 loggedOn(jda, found);
             }
             else {
-                jda.createApplicationEmoji(name, Icon.from(image, Icon.IconType.PNG)).queue((created) -> loggedOn(jda, created));
+                jda.createApplicationEmoji(name, Icon.from(image, Icon.IconType.PNG))
+                    .queue((created) -> loggedOn(jda, created));
             }
         });
     }
