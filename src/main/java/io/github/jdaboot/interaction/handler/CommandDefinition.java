@@ -58,6 +58,9 @@ public record CommandDefinition(List<Group> groups, String name, String descript
      * {@code config channels set}.
      */
     public String fullName() {
+        if (this.groups.isEmpty()) {
+            return this.name; // a top-level command, looked up on every run: no stream
+        }
         return Stream.concat(this.groups.stream().map(Group::name), Stream.of(this.name))
             .collect(Collectors.joining(" "));
     }

@@ -26,8 +26,11 @@ public enum CommandOutcome {
     /** A guard refused: permissions, guild-only, or the bot was busy or shutting down. */
     DENIED;
 
+    /** The tag's value, made once: a run's outcome is tagged on every stop. */
+    private final String tag = name().toLowerCase(Locale.ROOT);
+
     String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return this.tag;
     }
 
 }

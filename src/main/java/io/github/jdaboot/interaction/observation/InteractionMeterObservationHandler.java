@@ -63,10 +63,16 @@ public class InteractionMeterObservationHandler
     @Override
     public void onStart(InteractionObservationContext context) {
         if (this.longTaskTimer) {
-            String name = context.getName() + ".active";
-            LongTaskTimer timer = this.active.computeIfAbsent(
-                    new TimerKey(name, context.getLowCardinalityKeyValues(), null),
-                    (key) -> LongTaskTimer.builder(key.name()).tags(tags(key.keyValues())).register(this.registry));
+            // keyed by the observation's name: the timer's name (with ".active") is made
+            // once, when it is registered, not on every run
+            TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(), null);
+            LongTaskTimer timer = this.active.get(key);
+            if (timer == null) {
+                timer = this.active.computeIfAbsent(key,
+                        (unknown) -> LongTaskTimer.builder(unknown.name() + ".active")
+                            .tags(tags(unknown.keyValues()))
+                            .register(this.registry));
+            }
             context.activeSample = timer.start();
         }
         context.startNanos = this.clock.monotonicTime();
