@@ -259,7 +259,14 @@ public final class Benchmark {
                     + " ran only some bots)");
             return;
         }
-        ResultsChart.write(results, this, this.out.resolve("results.png"));
+        try {
+            ResultsChart.write(results, this, this.out.resolve("results.png"));
+        }
+        catch (RuntimeException ex) {
+            // a bot that did not finish leaves figures out; the table above says which
+            System.out.println("Written: " + this.out.resolve("results.md") + "; no chart: " + ex);
+            return;
+        }
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
     }
 
