@@ -233,7 +233,7 @@ public final class Benchmark {
             }
             for (BotRun bot : List.of(project, baseline)) {
                 if (selected(bot.bot)) {
-                    (bot == project ? results.project : results.baseline).add(bot);
+                    ((bot == project) ? results.project : results.baseline).add(bot);
                 }
             }
             if (this.peers) {
