@@ -7,11 +7,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -29,7 +26,8 @@ import org.springframework.core.Ordered;
  * up once: the default handler builds the tags and looks the meters up in the registry
  * twice for every request JDA sends. Ordered first among the meter handlers, so that it
  * takes these observations and the default handler the others. (The interaction framework
- * has its own, for its {@code discord.commands}: neither package depends on the other.)
+ * has its own, for its {@code discord.commands}; both make their tags, event counters and
+ * long task timers through {@link ObservationMeters}.)
  */
 class DiscordRestMeterObservationHandler implements MeterObservationHandler<OkHttpContext>, Ordered {
 
@@ -39,12 +37,13 @@ class DiscordRestMeterObservationHandler implements MeterObservationHandler<OkHt
 
     private final boolean longTaskTimer;
 
-    private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+    private final ObservationMeters meters;
 
-    private final ConcurrentMap<MeterKey, LongTaskTimer> active = new ConcurrentHashMap<>();
+    private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
     DiscordRestMeterObservationHandler(MeterRegistry registry, boolean longTaskTimer) {
         this.registry = registry;
+        this.meters = new ObservationMeters(registry);
         this.clock = registry.config().clock();
         this.longTaskTimer = longTaskTimer;
     }
@@ -62,10 +61,7 @@ class DiscordRestMeterObservationHandler implements MeterObservationHandler<OkHt
     public void onStart(OkHttpContext context) {
         LongTaskTimer.Sample sample = null;
         if (this.longTaskTimer) {
-            LongTaskTimer timer = this.active.computeIfAbsent(
-                    new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null),
-                    (key) -> LongTaskTimer.builder(key.name()).tags(tags(key.keyValues())).register(this.registry));
-            sample = timer.start();
+            sample = this.meters.startActive(context);
         }
         context.put(Started.class, new Started(this.clock.monotonicTime(), sample));
     }
@@ -81,7 +77,7 @@ class DiscordRestMeterObservationHandler implements MeterObservationHandler<OkHt
         if (timer == null) {
             timer = this.timers.computeIfAbsent(key,
                     (unknown) -> Timer.builder(unknown.name())
-                        .tags(tags(unknown.keyValues()).and("error", String.valueOf(unknown.error())))
+                        .tags(ObservationMeters.tags(unknown.keyValues()).and("error", String.valueOf(unknown.error())))
                         .register(this.registry));
         }
         timer.record(duration, TimeUnit.NANOSECONDS);
@@ -92,18 +88,7 @@ class DiscordRestMeterObservationHandler implements MeterObservationHandler<OkHt
 
     @Override
     public void onEvent(Observation.Event event, OkHttpContext context) {
-        Counter.builder(context.getName() + "." + event.getName())
-            .tags(tags(context.getLowCardinalityKeyValues()))
-            .register(this.registry)
-            .increment();
-    }
-
-    private static Tags tags(KeyValues keyValues) {
-        Tags tags = Tags.empty();
-        for (KeyValue keyValue : keyValues) {
-            tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
-        }
-        return tags;
+        this.meters.count(event, context);
     }
 
     /** First among the meter handlers. */

@@ -4,9 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
-import net.dv8tion.jda.api.requests.Route;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
@@ -86,64 +84,32 @@ final class DiscordRestRateLimiter implements RestRateLimiter {
     }
 
     /** A request as JDA made it, reporting back when it is done. */
-    private final class TrackedWork implements Work {
-
-        private final Work work;
+    private final class TrackedWork extends ForwardingRestWork {
 
         TrackedWork(Work work) {
-            this.work = work;
-        }
-
-        @Override
-        public Route.CompiledRoute getRoute() {
-            return this.work.getRoute();
-        }
-
-        @Override
-        public JDA getJDA() {
-            return this.work.getJDA();
+            super(work);
         }
 
         @Override
         public @Nullable Response execute() {
             boolean failed = true;
             try {
-                Response response = this.work.execute();
+                Response response = delegate().execute();
                 failed = false;
                 return response;
             }
             finally {
                 // not done and no failure: the rate limiter retries it (a 429, a server
                 // error)
-                if (failed || this.work.isDone() || this.work.isSkipped()) {
+                if (failed || delegate().isDone() || delegate().isSkipped()) {
                     done(this);
                 }
             }
         }
 
         @Override
-        public boolean isSkipped() {
-            return this.work.isSkipped();
-        }
-
-        @Override
-        public boolean isDone() {
-            return this.work.isDone();
-        }
-
-        @Override
-        public boolean isPriority() {
-            return this.work.isPriority();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return this.work.isCancelled();
-        }
-
-        @Override
         public void cancel() {
-            this.work.cancel();
+            delegate().cancel();
             done(this);
         }
 

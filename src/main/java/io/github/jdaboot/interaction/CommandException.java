@@ -1,11 +1,6 @@
 package io.github.jdaboot.interaction;
 
-import java.util.Arrays;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Thrown by a command handler to tell the user, politely, why it cannot do what was asked
@@ -17,40 +12,16 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * DefaultMessageSourceResolvable("tag.unknown"))} answers with {@code tag.unknown} from
  * {@code messages.properties}, or {@code messages_de.properties} for a German user.
  */
-public class CommandException extends RuntimeException implements MessageSourceResolvable {
-
-    private final MessageSourceResolvable message;
+public class CommandException extends UserMessageException {
 
     /** With a text of its own, sent as it is. */
     public CommandException(String userMessage) {
-        this(new DefaultMessageSourceResolvable(null, null, userMessage));
+        super(userMessage);
     }
 
     /** With a text from the {@code MessageSource}, in the user's language. */
     public CommandException(MessageSourceResolvable message) {
-        super(describe(message), null, false, false);
-        this.message = message;
-    }
-
-    private static @Nullable String describe(MessageSourceResolvable message) {
-        String[] codes = message.getCodes();
-        return (message.getDefaultMessage() != null || codes == null || codes.length == 0) ? message.getDefaultMessage()
-                : codes[0] + Arrays.toString(message.getArguments());
-    }
-
-    @Override
-    public String @Nullable [] getCodes() {
-        return this.message.getCodes();
-    }
-
-    @Override
-    public @Nullable Object @Nullable [] getArguments() {
-        return this.message.getArguments();
-    }
-
-    @Override
-    public @Nullable String getDefaultMessage() {
-        return this.message.getDefaultMessage();
+        super(message);
     }
 
 }

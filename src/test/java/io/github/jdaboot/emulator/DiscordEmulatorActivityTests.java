@@ -5,8 +5,7 @@ import java.util.List;
 
 import io.github.jdaboot.testing.Timeouts;
 import io.github.jdaboot.testing.gateway.RawGatewayClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +27,9 @@ class DiscordEmulatorActivityTests {
     /** GUILD_MESSAGE_REACTIONS, GUILD_MESSAGE_TYPING. */
     private static final long REACTIONS_AND_TYPING = (1 << 10) | (1 << 11);
 
-    private DiscordEmulator discord;
-
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        this.discord.close();
-    }
+    /** A fresh emulator for each test, closed after it. */
+    @AutoClose
+    private final DiscordEmulator discord = DiscordEmulator.builder().build().start();
 
     @Test
     @DisplayName("typing and reactions reach a session with their intents, with the member and the emoji")

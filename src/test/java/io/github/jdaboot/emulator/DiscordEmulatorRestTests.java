@@ -9,8 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,17 +30,9 @@ class DiscordEmulatorRestTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private DiscordEmulator discord;
-
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        this.discord.close();
-    }
+    /** A fresh emulator for each test, closed after it. */
+    @AutoClose
+    private final DiscordEmulator discord = DiscordEmulator.builder().build().start();
 
     @Test
     @DisplayName("a request without the bot token gets 401; with it, GET users/@me is the bot with rate-limit headers")

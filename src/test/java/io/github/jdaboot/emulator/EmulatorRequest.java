@@ -3,6 +3,7 @@ package io.github.jdaboot.emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,13 @@ import org.jspecify.annotations.Nullable;
  * @param body the raw body, empty when there was none
  * @param parts the parts of a {@code multipart/form-data} body (as JDA sends files), else
  * empty
+ * @param arrivedAt when it was read off the connection, by the emulator's clock (before
+ * it waits for a thread to answer it)
  */
 public record EmulatorRequest(String method, String target, String path, Map<String, String> query,
-        Map<String, String> headers, byte[] body, List<Part> parts) {
+        Map<String, String> headers, byte[] body, List<Part> parts, Instant arrivedAt) {
 
-    static EmulatorRequest from(FullHttpRequest request) {
+    static EmulatorRequest from(FullHttpRequest request, Instant arrivedAt) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         Map<String, String> query = new LinkedHashMap<>();
         uri.parameters().forEach((name, values) -> query.put(name, values.getLast()));
@@ -48,7 +51,7 @@ public record EmulatorRequest(String method, String target, String path, Map<Str
         List<Part> parts = type.regionMatches(true, 0, HttpHeaderValues.MULTIPART_FORM_DATA.toString(), 0,
                 HttpHeaderValues.MULTIPART_FORM_DATA.length()) ? parts(request) : List.of();
         return new EmulatorRequest(request.method().name(), request.uri(), uri.path(), Map.copyOf(query),
-                Map.copyOf(headers), ByteBufUtil.getBytes(request.content()), parts);
+                Map.copyOf(headers), ByteBufUtil.getBytes(request.content()), parts, arrivedAt);
     }
 
     private static List<Part> parts(FullHttpRequest request) {

@@ -208,7 +208,7 @@ final class EmulatorServer implements AutoCloseable {
                 write(channel, EmulatorResponse.error(400, "400: Bad Request"), false);
                 return;
             }
-            EmulatorRequest received = EmulatorRequest.from(request);
+            EmulatorRequest received = EmulatorRequest.from(request, EmulatorServer.this.clock.instant());
             if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
                 upgrade(context, request, received);
                 return;

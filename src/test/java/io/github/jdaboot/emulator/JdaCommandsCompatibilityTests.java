@@ -1,14 +1,12 @@
 package io.github.jdaboot.emulator;
 
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
@@ -21,14 +19,12 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("JDA 6.5 with autocomplete, context menus and locales against the emulator")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaCommandsCompatibilityTests {
+
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
     private static final List<String> TOPICS = List.of("games", "gardening", "music");
 
@@ -63,39 +62,15 @@ class JdaCommandsCompatibilityTests {
             Commands.message("Idea from this message")
                 .setNameLocalization(DiscordLocale.GERMAN, "Idee aus dieser Nachricht"));
 
-    private DiscordEmulator discord;
-
     private World world;
 
     private JDA jda;
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.world = this.discord.world();
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder
-            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners(new Bot())
-            .build()
-            .awaitReady();
+        this.world = plainJda.world();
+        this.jda = plainJda.login(new Bot());
         this.jda.updateCommands().addCommands(this.commands).complete();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
     }
 
     @BeforeEach

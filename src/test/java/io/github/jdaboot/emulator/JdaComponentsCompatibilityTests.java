@@ -1,13 +1,11 @@
 package io.github.jdaboot.emulator;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.attachmentupload.AttachmentUpload;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -32,14 +30,12 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,9 +52,10 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaComponentsCompatibilityTests {
 
-    private final List<String> handled = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
-    private DiscordEmulator discord;
+    private final List<String> handled = new CopyOnWriteArrayList<>();
 
     private World world;
 
@@ -66,34 +63,12 @@ class JdaComponentsCompatibilityTests {
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.world = this.discord.world();
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder
-            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners(new Bot())
-            .build()
-            .awaitReady();
+        this.world = plainJda.world();
+        this.jda = plainJda.login(new Bot());
         this.jda.updateCommands()
             .addCommands(Commands.slash("form", "Opens a form"), Commands.slash("survey", "Opens a survey"),
                     Commands.slash("picks", "Opens a form of menus"))
             .complete();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
     }
 
     @BeforeEach

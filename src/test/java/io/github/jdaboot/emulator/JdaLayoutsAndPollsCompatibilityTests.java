@@ -3,13 +3,11 @@ package io.github.jdaboot.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.container.Container;
 import net.dv8tion.jda.api.components.filedisplay.FileDisplay;
@@ -29,16 +27,14 @@ import net.dv8tion.jda.api.events.message.poll.MessagePollVoteAddEvent;
 import net.dv8tion.jda.api.events.message.poll.MessagePollVoteRemoveEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessagePollData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,13 +52,15 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaLayoutsAndPollsCompatibilityTests {
 
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents(GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.GUILD_MESSAGE_POLLS);
+
     /** A 1x1 PNG. */
     private static final byte[] PNG = Base64.getDecoder()
         .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/Q0dyNwAAAABJRU5ErkJggg==");
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
-
-    private DiscordEmulator discord;
 
     private World world;
 
@@ -70,31 +68,8 @@ class JdaLayoutsAndPollsCompatibilityTests {
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.world = this.discord.world();
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder
-            .createLight(this.discord.token(),
-                    EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_POLLS))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners(new Bot())
-            .build()
-            .awaitReady();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
+        this.world = plainJda.world();
+        this.jda = plainJda.login(new Bot());
     }
 
     @BeforeEach

@@ -1,12 +1,10 @@
 package io.github.jdaboot.emulator;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Entitlement;
@@ -23,16 +21,13 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.TestEntitlementCreateAction;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,6 +45,9 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaPremiumCompatibilityTests {
 
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents();
+
     private final List<GenericEntitlementEvent> events = new CopyOnWriteArrayList<>();
 
     private final List<List<String>> interactionSkus = new CopyOnWriteArrayList<>();
@@ -62,30 +60,10 @@ class JdaPremiumCompatibilityTests {
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
+        this.discord = plainJda.discord();
         this.world = this.discord.world();
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder.createLight(this.discord.token(), EnumSet.noneOf(GatewayIntent.class))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners(new Bot())
-            .build()
-            .awaitReady();
+        this.jda = plainJda.login(new Bot());
         this.jda.updateCommands().addCommands(Commands.slash("shop", "Shows the shop")).complete();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
     }
 
     @BeforeEach

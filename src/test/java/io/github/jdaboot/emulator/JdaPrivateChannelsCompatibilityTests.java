@@ -4,14 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.GroupChannel;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -29,14 +27,12 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DisplayName("JDA 6.5 with user installs, DMs and group DMs, and nested groups against the emulator")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaPrivateChannelsCompatibilityTests {
+
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -100,33 +99,12 @@ class JdaPrivateChannelsCompatibilityTests {
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
+        this.discord = plainJda.discord();
         this.world = this.discord.world();
         this.alice = this.world.user("alice");
         this.bob = this.world.user("bob");
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder
-            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners(new Bot())
-            .build()
-            .awaitReady();
+        this.jda = plainJda.login(new Bot());
         this.jda.updateCommands().addCommands(this.commands).complete();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
     }
 
     @BeforeEach

@@ -1,7 +1,6 @@
 package io.github.jdaboot.emulator;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +8,6 @@ import java.util.function.Predicate;
 
 import io.github.jdaboot.testing.Timeouts;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.BulkBanResponse;
 import net.dv8tion.jda.api.entities.Guild;
@@ -43,15 +41,13 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.pagination.PinnedMessagePaginationAction.PinnedMessage;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -70,9 +66,11 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaRoutesCompatibilityTests {
 
-    private final List<GenericEvent> events = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    static final PlainJda plainJda = PlainJda.withIntents(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
+            GatewayIntent.GUILD_MESSAGE_REACTIONS, GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_MODERATION);
 
-    private DiscordEmulator discord;
+    private final List<GenericEvent> events = new CopyOnWriteArrayList<>();
 
     private World world;
 
@@ -84,35 +82,12 @@ class JdaRoutesCompatibilityTests {
 
     @BeforeAll
     void start() throws Exception {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.world = this.discord.world();
+        this.world = plainJda.world();
         EmulatedGuild emulated = this.world.guild();
         this.world.grantRole(emulated, this.world.bot(), this.world.addRole(emulated, "Admin", Permissions.ALL, false));
-        String gatewayUrl = this.discord.gatewayUrl();
-        this.jda = JDABuilder
-            .createLight(this.discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
-                    GatewayIntent.GUILD_MESSAGE_REACTIONS, GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_MODERATION))
-            .setRestConfig(new RestConfig().setBaseUrl(this.discord.restUrl()))
-            .setSessionController(new ConcurrentSessionController() {
-
-                @Override
-                public String getGateway() {
-                    return gatewayUrl;
-                }
-
-            })
-            .addEventListeners((EventListener) this.events::add)
-            .build()
-            .awaitReady();
+        this.jda = plainJda.login((EventListener) this.events::add);
         this.guild = this.jda.getGuildById(emulated.id());
         this.general = this.guild.getTextChannelById(this.world.channel("general").id());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        this.jda.shutdownNow();
-        this.jda.awaitShutdown(Timeouts.ANSWER);
-        this.discord.close();
     }
 
     @BeforeEach

@@ -2,13 +2,13 @@ package io.github.jdaboot.emulator;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jdaboot.interaction.PremiumTestCommands;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.browser.ChatPage;
 import io.github.jdaboot.testing.browser.Chromium;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,22 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Premium in the chat page, in Chromium")
 class PremiumChatPageBrowserTests {
 
-    private static final AtomicInteger channels = new AtomicInteger();
-
     @RegisterExtension
     static final Chromium chromium = new Chromium("premium-chat-page");
-
-    private final DiscordEmulator discord;
 
     private final World world;
 
     private final WebDriverWait wait;
 
+    private final ChatPage page;
+
     PremiumChatPageBrowserTests(DiscordEmulator discord) {
-        this.discord = discord;
         this.world = discord.world();
         this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER, Duration.ofMillis(50));
         this.wait.ignoring(StaleElementReferenceException.class);
+        this.page = new ChatPage(chromium, discord, this.wait, "premium");
     }
 
     @Test
@@ -124,11 +122,7 @@ class PremiumChatPageBrowserTests {
 
     /** A channel of its own, opened in the page, acting as this user. */
     private void open(String name, String user) {
-        EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
-                "premium-" + name + "-" + channels.incrementAndGet());
-        chromium.browser().get(this.discord.chatUrl() + "?channel=" + channel.idString());
-        this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
-        this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
+        this.page.openNewChannel(name);
         WebElement author = chromium.browser().findElement(By.id("author"));
         author.clear();
         author.sendKeys(user, Keys.TAB);
@@ -157,12 +151,7 @@ class PremiumChatPageBrowserTests {
     }
 
     private WebElement awaitMessage(String text) {
-        return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
-            .until((driver) -> driver.findElements(By.cssSelector("#messages > li.message"))
-                .stream()
-                .filter((item) -> item.getText().contains(text))
-                .findFirst()
-                .orElse(null));
+        return this.page.awaitMessage(text);
     }
 
     private List<String> skuNames() {

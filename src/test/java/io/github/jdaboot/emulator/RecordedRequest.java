@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param route the route template, such as {@code POST /channels/{channel_id}/messages},
  * or null when none matched
  * @param status the status the emulator answered with
- * @param receivedAt when it arrived
+ * @param receivedAt when it was read off the connection (its
+ * {@link EmulatorRequest#arrivedAt()})
  */
 public record RecordedRequest(EmulatorRequest request, @Nullable String route, int status, Instant receivedAt) {
 

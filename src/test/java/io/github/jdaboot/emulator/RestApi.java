@@ -127,7 +127,7 @@ public final class RestApi {
                     response.status(), new String(response.body(), StandardCharsets.UTF_8));
         }
         RecordedRequest record = new RecordedRequest(request, (route != null) ? route.target().name() : null,
-                response.status(), this.world.now());
+                response.status(), request.arrivedAt());
         this.recorded.add(record);
         this.taken.add(record);
         return response;

@@ -3,15 +3,13 @@ package io.github.jdaboot.interaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
-import io.github.jdaboot.emulator.EmulatedChannel;
-import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RequiresPrograms;
 import io.github.jdaboot.testing.Timeouts;
+import io.github.jdaboot.testing.browser.ChatPage;
 import io.github.jdaboot.testing.browser.Chromium;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,22 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Forms on the chat page in Chromium, against the bot")
 class FormsBrowserTests {
 
-    private static final AtomicInteger channels = new AtomicInteger();
-
     @RegisterExtension
     static final Chromium chromium = new Chromium("forms-page");
 
-    private final DiscordEmulator discord;
-
-    private final World world;
-
     private final WebDriverWait wait;
 
+    private final ChatPage page;
+
     FormsBrowserTests(DiscordEmulator discord) {
-        this.discord = discord;
-        this.world = discord.world();
         this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER);
         this.wait.ignoring(StaleElementReferenceException.class);
+        this.page = new ChatPage(chromium, discord, this.wait, "forms");
     }
 
     @Test
@@ -124,11 +117,7 @@ class FormsBrowserTests {
 
     /** A new channel of its own, opened in the page. */
     private void open(String name) {
-        EmulatedChannel channel = this.world.addTextChannel(this.world.guild(),
-                "forms-" + name + "-" + channels.incrementAndGet());
-        chromium.browser().get(this.discord.chatUrl() + "?channel=" + channel.idString());
-        this.wait.until(ExpectedConditions.textToBe(By.id("channel-title"), "# " + channel.name()));
-        this.wait.until(ExpectedConditions.textToBe(By.id("status"), "IdeaBot is connected"));
+        this.page.openNewChannel(name);
     }
 
     /** Runs a slash command typed out in full, and awaits the form the bot opens. */
@@ -141,12 +130,7 @@ class FormsBrowserTests {
     }
 
     private WebElement awaitMessage(String text) {
-        return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
-            .until((driver) -> driver.findElements(By.cssSelector("#messages > li.message"))
-                .stream()
-                .filter((item) -> item.getText().contains(text))
-                .findFirst()
-                .orElse(null));
+        return this.page.awaitMessage(text);
     }
 
 }

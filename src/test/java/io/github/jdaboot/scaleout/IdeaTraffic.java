@@ -2,6 +2,7 @@ package io.github.jdaboot.scaleout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,22 @@ final class IdeaTraffic implements AutoCloseable {
         this.user = user;
         this.channels = channels;
         this.users = Thread.ofPlatform().name("idea-traffic").daemon().start(this::run);
+    }
+
+    /**
+     * A guild of the user's on each shard, each with a text channel {@code ideas}: where
+     * the traffic asks.
+     * @param world the emulator's world
+     * @param owner the user who owns the guilds
+     * @param shards how many shards
+     * @return the channel of each shard's guild, by shard
+     */
+    static Map<Integer, EmulatedChannel> channelPerShard(World world, EmulatedUser owner, int shards) {
+        Map<Integer, EmulatedChannel> channels = new LinkedHashMap<>();
+        for (int shard = 0; shard < shards; shard++) {
+            channels.put(shard, world.addTextChannel(world.addGuild("guild-" + shard, owner, shard, shards), "ideas"));
+        }
+        return channels;
     }
 
     /** The users' pace, not a wait: one {@code .idea} per guild per second. */

@@ -92,10 +92,7 @@ class ScaleOutFaultsIT {
         this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 10, Duration.ofSeconds(5));
         World world = this.discord.world();
         EmulatedUser alice = world.user("alice");
-        Map<Integer, EmulatedChannel> channels = new LinkedHashMap<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            channels.put(shard, world.addTextChannel(world.addGuild("guild-" + shard, alice, shard, SHARDS), "ideas"));
-        }
+        Map<Integer, EmulatedChannel> channels = IdeaTraffic.channelPerShard(world, alice, SHARDS);
         this.fleet = Fleet.relayed(this.directory, this.discord, this.redis.port(), MAX_CONCURRENCY);
         long start = System.nanoTime();
         for (int i = 0; i < 3; i++) {

@@ -76,10 +76,7 @@ class ScaleOutIT {
         this.discord = DiscordEmulator.builder().shards(SHARDS).sessionStartLimit(1000, 1000, 4).build().start();
         this.world = this.discord.world();
         this.alice = this.world.user("alice");
-        for (int shard = 0; shard < SHARDS; shard++) {
-            this.channels.put(shard, this.world
-                .addTextChannel(this.world.addGuild("guild-" + shard, this.alice, shard, SHARDS), "ideas"));
-        }
+        this.channels.putAll(IdeaTraffic.channelPerShard(this.world, this.alice, SHARDS));
         long start = System.nanoTime();
         this.fleet = Fleet.direct(this.directory, this.discord, this.redis.url(), 4);
         for (int i = 0; i < PROCESSES; i++) {

@@ -3,7 +3,6 @@ package io.github.jdaboot.scaleout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,10 +62,7 @@ class SentinelFailoverIT {
         this.discord.rest().rateLimit("POST /channels/{channel_id}/messages", 10, Duration.ofSeconds(5));
         World world = this.discord.world();
         EmulatedUser alice = world.user("alice");
-        Map<Integer, EmulatedChannel> channels = new LinkedHashMap<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            channels.put(shard, world.addTextChannel(world.addGuild("guild-" + shard, alice, shard, SHARDS), "ideas"));
-        }
+        Map<Integer, EmulatedChannel> channels = IdeaTraffic.channelPerShard(world, alice, SHARDS);
         this.fleet = Fleet.direct(this.directory, this.discord, this.redis.url(), 3);
         for (int i = 0; i < 3; i++) {
             this.fleet.launch(SHARDS);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -21,8 +22,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * processes (by Redis' clock), and none is given while a global 429 that any process
  * received is being waited out. JDA reports that 429 here: this is the
  * {@link RestRateLimiter.GlobalRateLimit} of the session controller, whose
- * {@link #setClassic} pauses every process. Cloudflare's limits are per IP address, so
- * they stay with this process.
+ * {@link #setClassic} pauses every process (written on the control connection, which
+ * waits for a slow Redis up to {@code redis-timeout}: a pause the others miss is a 429
+ * each). Cloudflare's limits are per IP address, so they stay with this process.
  * <p>
  * A turn waits for Redis at most {@code request-timeout}, and not at all while Redis is
  * known to be unreachable: then turns are spaced here, at this process's share of the
@@ -175,10 +177,14 @@ final class SharedRateLimit implements RestRateLimiter.GlobalRateLimit {
         this.classic.set(timestamp);
         long pause = timestamp - System.currentTimeMillis();
         if (pause > 0) {
-            if (this.redis.fast(PAUSE, List.of(this.pauseKey), Long.toString(pause)) != null) {
+            // on the control connection: every process must see the pause, so it may wait
+            // for a slow Redis up to redis-timeout (this thread waits the pause out
+            // anyway)
+            try {
+                this.redis.control(PAUSE, List.of(this.pauseKey), Long.toString(pause));
                 log.warn("Global rate limit: every process pauses REST requests for {}", Duration.ofMillis(pause));
             }
-            else {
+            catch (DataAccessException ex) {
                 log.error("Redis unreachable: only this process pauses for the global rate limit");
             }
         }

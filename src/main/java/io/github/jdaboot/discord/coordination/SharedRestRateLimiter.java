@@ -2,9 +2,9 @@ package io.github.jdaboot.discord.coordination;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.jdaboot.discord.ForwardingRestWork;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
-import net.dv8tion.jda.api.requests.Route;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
@@ -57,16 +57,14 @@ final class SharedRestRateLimiter implements RestRateLimiter {
      * A request that is sent only while its session may send, after its turn when it
      * takes one.
      */
-    private final class FencedWork implements Work {
-
-        private final Work work;
+    private final class FencedWork extends ForwardingRestWork {
 
         private final boolean takesTurn;
 
         private final AtomicBoolean pending = new AtomicBoolean(true);
 
         FencedWork(Work work, boolean takesTurn) {
-            this.work = work;
+            super(work);
             this.takesTurn = takesTurn;
             SharedRestRateLimiter.this.fleet.requestQueued(work.getJDA());
         }
@@ -74,13 +72,13 @@ final class SharedRestRateLimiter implements RestRateLimiter {
         /** Tells the fleet, once, that the request is no longer waiting to be sent. */
         private void finished() {
             if (this.pending.compareAndSet(true, false)) {
-                SharedRestRateLimiter.this.fleet.requestFinished(this.work.getJDA());
+                SharedRestRateLimiter.this.fleet.requestFinished(getJDA());
             }
         }
 
         @Override
         public @Nullable Response execute() {
-            if (!SharedRestRateLimiter.this.fleet.maySend(this.work.getJDA())) {
+            if (!SharedRestRateLimiter.this.fleet.maySend(getJDA())) {
                 cancel();
                 return null;
             }
@@ -95,31 +93,21 @@ final class SharedRestRateLimiter implements RestRateLimiter {
                     return null;
                 }
             }
-            SENDING.set(this.work.getJDA());
+            SENDING.set(getJDA());
             try {
-                return this.work.execute();
+                return delegate().execute();
             }
             finally {
                 SENDING.remove();
-                if (this.work.isDone() || this.work.isSkipped()) {
+                if (delegate().isDone() || delegate().isSkipped()) {
                     finished();
                 }
             }
         }
 
         @Override
-        public Route.CompiledRoute getRoute() {
-            return this.work.getRoute();
-        }
-
-        @Override
-        public JDA getJDA() {
-            return this.work.getJDA();
-        }
-
-        @Override
         public boolean isSkipped() {
-            boolean skipped = this.work.isSkipped();
+            boolean skipped = delegate().isSkipped();
             if (skipped) {
                 finished();
             }
@@ -127,23 +115,8 @@ final class SharedRestRateLimiter implements RestRateLimiter {
         }
 
         @Override
-        public boolean isDone() {
-            return this.work.isDone();
-        }
-
-        @Override
-        public boolean isPriority() {
-            return this.work.isPriority();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return this.work.isCancelled();
-        }
-
-        @Override
         public void cancel() {
-            this.work.cancel();
+            delegate().cancel();
             finished();
         }
 

@@ -4,14 +4,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jdaboot.discord.ObservationMeters;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
@@ -40,7 +38,7 @@ public class InteractionMeterObservationHandler
 
     private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
-    private final ConcurrentMap<TimerKey, LongTaskTimer> active = new ConcurrentHashMap<>();
+    private final ObservationMeters meters;
 
     /**
      * The handler.
@@ -51,6 +49,7 @@ public class InteractionMeterObservationHandler
      */
     public InteractionMeterObservationHandler(MeterRegistry registry, boolean longTaskTimer) {
         this.registry = registry;
+        this.meters = new ObservationMeters(registry);
         this.clock = registry.config().clock();
         this.longTaskTimer = longTaskTimer;
     }
@@ -63,17 +62,7 @@ public class InteractionMeterObservationHandler
     @Override
     public void onStart(InteractionObservationContext context) {
         if (this.longTaskTimer) {
-            // keyed by the observation's name: the timer's name (with ".active") is made
-            // once, when it is registered, not on every run
-            TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(), null);
-            LongTaskTimer timer = this.active.get(key);
-            if (timer == null) {
-                timer = this.active.computeIfAbsent(key,
-                        (unknown) -> LongTaskTimer.builder(unknown.name() + ".active")
-                            .tags(tags(unknown.keyValues()))
-                            .register(this.registry));
-            }
-            context.activeSample = timer.start();
+            context.activeSample = this.meters.startActive(context);
         }
         context.startNanos = this.clock.monotonicTime();
     }
@@ -88,7 +77,7 @@ public class InteractionMeterObservationHandler
         if (timer == null) {
             timer = this.timers.computeIfAbsent(key,
                     (unknown) -> Timer.builder(unknown.name())
-                        .tags(tags(unknown.keyValues()).and("error", String.valueOf(unknown.error())))
+                        .tags(ObservationMeters.tags(unknown.keyValues()).and("error", String.valueOf(unknown.error())))
                         .register(this.registry));
         }
         timer.record(duration, TimeUnit.NANOSECONDS);
@@ -101,18 +90,7 @@ public class InteractionMeterObservationHandler
 
     @Override
     public void onEvent(Observation.Event event, InteractionObservationContext context) {
-        Counter.builder(context.getName() + "." + event.getName())
-            .tags(tags(context.getLowCardinalityKeyValues()))
-            .register(this.registry)
-            .increment();
-    }
-
-    private static Tags tags(KeyValues keyValues) {
-        Tags tags = Tags.empty();
-        for (KeyValue keyValue : keyValues) {
-            tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
-        }
-        return tags;
+        this.meters.count(event, context);
     }
 
     /** First among the meter handlers. */

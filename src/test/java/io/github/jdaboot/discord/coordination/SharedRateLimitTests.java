@@ -47,6 +47,7 @@ class SharedRateLimitTests {
     private CoordinationRedis connect(Duration requestTimeout) {
         CoordinationProperties properties = new CoordinationProperties();
         properties.setRequestTimeout(requestTimeout);
+        properties.setRedisTimeout(Timeouts.scaled(Duration.ofSeconds(2)));
         CoordinationRedis connection = CoordinationRedis.connect(URI.create(this.redis.url()), properties);
         this.connections.add(connection);
         return connection;
@@ -103,6 +104,20 @@ class SharedRateLimitTests {
         assertThat(waits.count() - asked).as("asks of Redis").isEqualTo(SharedRateLimit.ATTEMPTS).isGreaterThan(1);
         assertThat(limit.localTurns() - local).isEqualTo(1);
         assertThat(connection.isReachable()).as("a slow Redis is not an unreachable one").isTrue();
+    }
+
+    @Test
+    @DisplayName("a global 429 pauses the other processes even when Redis answers slowly")
+    void globalPauseReachesOthersThroughSlowRedis() throws Exception {
+        CoordinationKeys keys = new CoordinationKeys("limit-test");
+        SharedRateLimit limit = new SharedRateLimit(connect(Duration.ofMillis(10)), keys, 40, () -> 3, null);
+        // connected before Redis slows down
+        limit.awaitTurn();
+        // every command waits 300 ms: far longer than request-timeout, within
+        // redis-timeout
+        this.redis.command("CLIENT", "PAUSE", "300", "ALL");
+        limit.setClassic(System.currentTimeMillis() + 3_000);
+        assertThat(this.redis.pttl(keys.restPause())).as("the pause the others read, ms").isPositive();
     }
 
 }

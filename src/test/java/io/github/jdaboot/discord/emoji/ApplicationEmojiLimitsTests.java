@@ -2,20 +2,12 @@ package io.github.jdaboot.discord.emoji;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import io.github.jdaboot.discord.DiscordAutoConfiguration;
 import io.github.jdaboot.discord.DiscordStartupException;
-import io.github.jdaboot.emulator.DiscordEmulator;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,33 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Application emojis: Discord's limits checked at startup")
 class ApplicationEmojiLimitsTests {
 
-    @TempDir
-    Path emojis;
-
-    private DiscordEmulator discord;
-
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(
-                    AutoConfigurations.of(DiscordAutoConfiguration.class, ApplicationEmojiAutoConfiguration.class))
-            .withPropertyValues("discord.rest-url=" + this.discord.restUrl(),
-                    "discord.gateway-url=" + this.discord.gatewayUrl(), "discord.token=" + this.discord.token(),
-                    "discord.emojis.location=file:" + this.emojis + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        this.discord.close();
-    }
+    @RegisterExtension
+    final EmojiStartup startup = new EmojiStartup();
 
     @Test
     @DisplayName("a name with other characters than letters, digits and _ names the file and the rule")
     void nameCharacters() throws IOException {
-        write("light-bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("light-bulb.png", EmojiImages.png(0xffcc00));
 
         assertFails("light-bulb.png: an application emoji's name is its file's name, which must be 2 to 25 letters",
                 "Rename the file, e.g. to light_bulb.png.");
@@ -61,16 +33,17 @@ class ApplicationEmojiLimitsTests {
     @Test
     @DisplayName("a name of one character, or longer than the 25 the fingerprint leaves of Discord's 32")
     void nameLength() throws IOException {
-        write("x.png", EmojiImages.png(0xffcc00));
+        this.startup.write("x.png", EmojiImages.png(0xffcc00));
         assertFails("x.png: an application emoji's name is its file's name, which must be 2 to 25", null);
 
-        Files.delete(this.emojis.resolve("x.png"));
-        write("a".repeat(26) + ".png", EmojiImages.png(0xffcc00));
+        Files.delete(this.startup.folder().resolve("x.png"));
+        this.startup.write("a".repeat(26) + ".png", EmojiImages.png(0xffcc00));
         assertFails("a".repeat(26) + ".png: an application emoji's name", null);
 
-        Files.delete(this.emojis.resolve("a".repeat(26) + ".png"));
-        write("a".repeat(25) + ".png", EmojiImages.png(0xffcc00));
-        this.runner.withPropertyValues("discord.emojis.sync=false")
+        Files.delete(this.startup.folder().resolve("a".repeat(26) + ".png"));
+        this.startup.write("a".repeat(25) + ".png", EmojiImages.png(0xffcc00));
+        this.startup.runner()
+            .withPropertyValues("discord.emojis.sync=false")
             .run((context) -> assertThat(context.getBean(EmojiFiles.class).files()).singleElement()
                 .satisfies((file) -> assertThat(file.discordName()).hasSize(32)));
     }
@@ -81,7 +54,7 @@ class ApplicationEmojiLimitsTests {
         byte[] png = EmojiImages.png(0xffcc00);
         byte[] big = new byte[256 * 1024 + 1];
         System.arraycopy(png, 0, big, 0, png.length);
-        write("big.png", big);
+        this.startup.write("big.png", big);
 
         assertFails("big.png is 262,145 bytes: Discord takes application emojis of at most 256 KiB (262,144 bytes)",
                 null);
@@ -90,11 +63,11 @@ class ApplicationEmojiLimitsTests {
     @Test
     @DisplayName("a file that is no PNG, GIF or WebP, by its extension or by its content")
     void format() throws IOException {
-        write("photo.jpg", new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff });
+        this.startup.write("photo.jpg", new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff });
         assertFails("photo.jpg is not a PNG, GIF or WebP image (by its extension)", null);
 
-        Files.delete(this.emojis.resolve("photo.jpg"));
-        write("fake.png", EmojiImages.gif());
+        Files.delete(this.startup.folder().resolve("photo.jpg"));
+        this.startup.write("fake.png", EmojiImages.gif());
         assertFails("fake.png does not hold a PNG image", null);
     }
 
@@ -103,7 +76,7 @@ class ApplicationEmojiLimitsTests {
     void count() throws IOException {
         byte[] png = EmojiImages.png(0xffcc00);
         for (int i = 0; i < 2001; i++) {
-            write("e" + i + ".png", png);
+            this.startup.write("e" + i + ".png", png);
         }
 
         assertFails("holds 2,001 images: Discord allows at most 2,000 application emojis", null);
@@ -112,31 +85,29 @@ class ApplicationEmojiLimitsTests {
     @Test
     @DisplayName("two files of one name")
     void sameName() throws IOException {
-        write("idea.png", EmojiImages.png(0xffcc00));
-        write("idea.gif", EmojiImages.gif());
+        this.startup.write("idea.png", EmojiImages.png(0xffcc00));
+        this.startup.write("idea.gif", EmojiImages.gif());
 
-        assertFails("idea.gif and " + this.emojis + "/idea.png would both be the application emoji 'idea'", null);
+        assertFails("idea.gif and " + this.startup.folder() + "/idea.png would both be the application emoji 'idea'",
+                null);
     }
 
     @Test
     @DisplayName("PNG, GIF and WebP images of valid names pass, and hidden files are no images")
     void valid() throws IOException {
-        write("bulb.png", EmojiImages.png(0xffcc00));
-        write("spark_2.gif", EmojiImages.gif());
-        write("Wave.webp", EmojiImages.webp());
-        write(".gitkeep", new byte[0]);
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("spark_2.gif", EmojiImages.gif());
+        this.startup.write("Wave.webp", EmojiImages.webp());
+        this.startup.write(".gitkeep", new byte[0]);
 
-        this.runner.withPropertyValues("discord.emojis.sync=false")
+        this.startup.runner()
+            .withPropertyValues("discord.emojis.sync=false")
             .run((context) -> assertThat(context.getBean(EmojiFiles.class).files()).extracting(EmojiFile::name)
                 .containsExactly("Wave", "bulb", "spark_2"));
     }
 
-    private void write(String name, byte[] content) throws IOException {
-        Files.write(this.emojis.resolve(name), content);
-    }
-
     private void assertFails(String message, @Nullable String action) {
-        this.runner.run((context) -> {
+        this.startup.runner().run((context) -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                 .isInstanceOf(DiscordStartupException.class)
@@ -147,7 +118,7 @@ class ApplicationEmojiLimitsTests {
                     }
                 });
         });
-        assertThat(this.discord.rest().requests()).as("nothing reached Discord").isEmpty();
+        assertThat(this.startup.discord().rest().requests()).as("nothing reached Discord").isEmpty();
     }
 
 }

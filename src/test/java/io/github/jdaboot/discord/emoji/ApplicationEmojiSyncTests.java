@@ -2,23 +2,15 @@ package io.github.jdaboot.discord.emoji;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import io.github.jdaboot.discord.DiscordAutoConfiguration;
 import io.github.jdaboot.discord.DiscordStartupException;
-import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedApplicationEmoji;
 import io.github.jdaboot.emulator.RecordedRequest;
 import net.dv8tion.jda.api.entities.emoji.ApplicationEmoji;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,36 +26,16 @@ class ApplicationEmojiSyncTests {
 
     private static final String EMOJIS = "/applications/{application_id}/emojis";
 
-    @TempDir
-    Path images;
-
-    private DiscordEmulator discord;
-
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void start() {
-        this.discord = DiscordEmulator.builder().build().start();
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(
-                    AutoConfigurations.of(DiscordAutoConfiguration.class, ApplicationEmojiAutoConfiguration.class))
-            .withPropertyValues("discord.rest-url=" + this.discord.restUrl(),
-                    "discord.gateway-url=" + this.discord.gatewayUrl(), "discord.token=" + this.discord.token(),
-                    "discord.emojis.location=file:" + this.images + "/");
-    }
-
-    @AfterEach
-    void stop() {
-        this.discord.close();
-    }
+    @RegisterExtension
+    final EmojiStartup startup = new EmojiStartup();
 
     @Test
     @DisplayName("the first start uploads every image; the second reads the list and writes nothing")
     void uploadedOnceThenUnchanged() throws IOException {
-        write("bulb.png", EmojiImages.png(0xffcc00));
-        write("spark.gif", EmojiImages.gif());
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("spark.gif", EmojiImages.gif());
 
-        this.runner.run((context) -> {
+        this.startup.runner().run((context) -> {
             assertThat(context).hasNotFailed();
             ApplicationEmojis emojis = context.getBean(ApplicationEmojis.class);
             assertThat(emojis.names()).containsExactly("bulb", "spark");
@@ -72,7 +44,7 @@ class ApplicationEmojiSyncTests {
             assertThat(bulb.getFormatted()).isEqualTo("<:" + bulb.getName() + ":" + bulb.getId() + ">");
             assertThat(emojis.get("spark").isAnimated()).isTrue();
         });
-        assertThat(this.discord.world().applicationEmojis()).extracting(EmulatedApplicationEmoji::name)
+        assertThat(this.startup.discord().world().applicationEmojis()).extracting(EmulatedApplicationEmoji::name)
             .satisfiesExactlyInAnyOrder((name) -> assertThat(name).startsWith("bulb_"),
                     (name) -> assertThat(name).startsWith("spark_"));
         assertThat(emojiRequests()).extracting(RecordedRequest::route)
@@ -81,8 +53,8 @@ class ApplicationEmojiSyncTests {
         assertThat(uploaded.image()).isEqualTo(EmojiImages.png(0xffcc00));
         assertThat(uploaded.contentType()).isEqualTo("image/png");
 
-        int before = this.discord.rest().requests().size();
-        this.runner.run((context) -> {
+        int before = this.startup.discord().rest().requests().size();
+        this.startup.runner().run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(ApplicationEmojis.class).get("bulb").getIdLong()).isEqualTo(uploaded.id());
         });
@@ -90,48 +62,48 @@ class ApplicationEmojiSyncTests {
         assertThat(second).as("the second start only reads")
             .extracting(RecordedRequest::route)
             .containsExactly("GET " + EMOJIS);
-        assertThat(this.discord.rest().requests().size()).isGreaterThan(before);
+        assertThat(this.startup.discord().rest().requests().size()).isGreaterThan(before);
     }
 
     @Test
     @DisplayName("a changed image is uploaded again and its old emoji deleted; the name finds the new one")
     void changedImage() throws IOException {
-        write("bulb.png", EmojiImages.png(0xffcc00));
-        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.runner().run((context) -> assertThat(context).hasNotFailed());
         EmulatedApplicationEmoji old = emoji("bulb");
 
-        write("bulb.png", EmojiImages.png(0x3366ff));
-        this.runner.run((context) -> {
+        this.startup.write("bulb.png", EmojiImages.png(0x3366ff));
+        this.startup.runner().run((context) -> {
             assertThat(context).hasNotFailed();
             ApplicationEmoji bulb = context.getBean(ApplicationEmojis.class).get("bulb");
             assertThat(bulb.getIdLong()).isNotEqualTo(old.id());
             assertThat(bulb.getName()).isNotEqualTo(old.name()).startsWith("bulb_");
         });
 
-        assertThat(this.discord.world().applicationEmojis()).singleElement()
+        assertThat(this.startup.discord().world().applicationEmojis()).singleElement()
             .satisfies((now) -> assertThat(now.image()).isEqualTo(EmojiImages.png(0x3366ff)));
     }
 
     @Test
     @DisplayName("an emoji whose image is gone stays without the switch (still found by name); with it, it is deleted")
     void removedImage() throws IOException {
-        write("bulb.png", EmojiImages.png(0xffcc00));
-        write("old.png", EmojiImages.png(0x00ff00));
-        this.runner.run((context) -> assertThat(context).hasNotFailed());
-        Files.delete(this.images.resolve("old.png"));
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("old.png", EmojiImages.png(0x00ff00));
+        this.startup.runner().run((context) -> assertThat(context).hasNotFailed());
+        Files.delete(this.startup.folder().resolve("old.png"));
 
-        this.runner.run((context) -> {
+        this.startup.runner().run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(ApplicationEmojis.class).find("old")).isPresent();
         });
-        assertThat(this.discord.world().applicationEmojis()).hasSize(2);
+        assertThat(this.startup.discord().world().applicationEmojis()).hasSize(2);
         assertThat(emojiRequests()).noneMatch((request) -> request.method().equals("DELETE"));
 
-        this.runner.withPropertyValues("discord.emojis.delete-removed=true").run((context) -> {
+        this.startup.runner().withPropertyValues("discord.emojis.delete-removed=true").run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(ApplicationEmojis.class).find("old")).isEmpty();
         });
-        assertThat(this.discord.world().applicationEmojis()).extracting(EmulatedApplicationEmoji::name)
+        assertThat(this.startup.discord().world().applicationEmojis()).extracting(EmulatedApplicationEmoji::name)
             .singleElement()
             .satisfies((name) -> assertThat(name).startsWith("bulb_"));
     }
@@ -139,11 +111,12 @@ class ApplicationEmojiSyncTests {
     @Test
     @DisplayName("emojis uploaded by other means are found by their names and never touched, even with the switch")
     void uploadedElsewhere() throws IOException {
-        EmulatedApplicationEmoji portal = this.discord.world()
+        EmulatedApplicationEmoji portal = this.startup.discord()
+            .world()
             .addApplicationEmoji("party", "image/png", EmojiImages.png(0xff00ff));
-        write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
 
-        this.runner.withPropertyValues("discord.emojis.delete-removed=true").run((context) -> {
+        this.startup.runner().withPropertyValues("discord.emojis.delete-removed=true").run((context) -> {
             assertThat(context).hasNotFailed();
             ApplicationEmojis emojis = context.getBean(ApplicationEmojis.class);
             assertThat(emojis.get("party").getIdLong()).isEqualTo(portal.id());
@@ -151,21 +124,21 @@ class ApplicationEmojiSyncTests {
             assertThatIllegalArgumentException().isThrownBy(() -> emojis.get("nope"))
                 .withMessageContaining("No application emoji 'nope'; there are [bulb, party]");
         });
-        assertThat(this.discord.world().applicationEmojis()).contains(portal);
+        assertThat(this.startup.discord().world().applicationEmojis()).contains(portal);
     }
 
     @Test
     @DisplayName("discord.emojis.sync=false reads what Discord has and writes nothing")
     void readOnly() throws IOException {
-        write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
 
-        this.runner.withPropertyValues("discord.emojis.sync=false").run((context) -> {
+        this.startup.runner().withPropertyValues("discord.emojis.sync=false").run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(ApplicationEmojis.class).find("bulb")).isEmpty();
         });
 
         assertThat(emojiRequests()).extracting(RecordedRequest::route).containsExactly("GET " + EMOJIS);
-        assertThat(this.discord.world().applicationEmojis()).isEmpty();
+        assertThat(this.startup.discord().world().applicationEmojis()).isEmpty();
     }
 
     @Test
@@ -173,11 +146,11 @@ class ApplicationEmojiSyncTests {
     void refused() throws IOException {
         byte[] png = EmojiImages.png(0x123456);
         for (int i = 0; i < 2000; i++) {
-            this.discord.world().addApplicationEmoji("e" + i, "image/png", png);
+            this.startup.discord().world().addApplicationEmoji("e" + i, "image/png", png);
         }
-        write("bulb.png", EmojiImages.png(0xffcc00));
+        this.startup.write("bulb.png", EmojiImages.png(0xffcc00));
 
-        this.runner.run((context) -> {
+        this.startup.runner().run((context) -> {
             assertThat(context).hasFailed();
             assertThat(cause(context.getStartupFailure(), DiscordStartupException.class))
                 .hasMessageContaining("Discord refused the application emoji")
@@ -195,12 +168,9 @@ class ApplicationEmojiSyncTests {
         throw new AssertionError("No " + type.getSimpleName() + " caused " + failure, failure);
     }
 
-    private void write(String name, byte[] content) throws IOException {
-        Files.write(this.images.resolve(name), content);
-    }
-
     private EmulatedApplicationEmoji emoji(String name) {
-        return this.discord.world()
+        return this.startup.discord()
+            .world()
             .applicationEmojis()
             .stream()
             .filter((emoji) -> emoji.name().startsWith(name + "_"))
@@ -209,7 +179,8 @@ class ApplicationEmojiSyncTests {
     }
 
     private List<RecordedRequest> emojiRequests() {
-        return this.discord.rest()
+        return this.startup.discord()
+            .rest()
             .requests()
             .stream()
             .filter((request) -> request.route() != null && request.route().contains("/emojis"))

@@ -2,7 +2,9 @@ package io.github.jdaboot.interaction.handler;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.annotation.Choice;
@@ -34,6 +36,9 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -264,26 +269,39 @@ class CommandDeclarationTests {
                     "/config is declared twice with a different where it is installed and may run"));
     }
 
-    @Test
+    @ParameterizedTest
+    @MethodSource
     @DisplayName("groups nest one level, hold at most 25, and a name is a command or a group")
-    void groupLimits() {
-        this.runner.withBean("bad", TooDeep.Middle.Inner.class)
-            .run((context) -> assertFailure(context, "@Command", "@CommandGroup 'inner' is nested in 'middle', which"
-                    + " is nested in 'outer': Discord nests one level only"));
-        this.runner.withBean("bad", TwentySix.Inner.class)
-            .run((context) -> assertFailure(context, "@Command",
-                    "command group 'many inner' has more than 25 subcommands, Discord's limit"));
-        this.runner.withBean("many", TwentyFive.class)
-            .withBean("bad", TwentyFive.Extra.class)
-            .run((context) -> assertFailure(context, "@Command",
-                    "command /many has more than 25 subcommands and subcommand groups, Discord's limit"));
-        this.runner.withBean("config", Config.class)
-            .withBean("channels", Config.Channels.class)
-            .withBean("bad", ChannelsSubcommand.class)
-            .run((context) -> assertFailure(context, "@Command",
-                    "command name 'config channels' is both a command and a command group"));
-        this.runner.withBean("bad", BadNestedName.Inner.class)
-            .run((context) -> assertFailure(context, "@Command", "invalid command group name 'Inner'"));
+    void groupLimits(List<Map.Entry<String, Class<?>>> beans, String problem) {
+        ApplicationContextRunner runner = this.runner;
+        for (Map.Entry<String, Class<?>> bean : beans) {
+            runner = runner.withBean(bean.getKey(), bean.getValue());
+        }
+        runner.run((context) -> assertFailure(context, "@Command", problem));
+    }
+
+    static Stream<Arguments> groupLimits() {
+        return Stream.of(
+                Arguments.argumentSet("a group nested in a group nested in a group",
+                        List.of(bad(TooDeep.Middle.Inner.class)),
+                        "@CommandGroup 'inner' is nested in 'middle', which is nested in 'outer': Discord nests one"
+                                + " level only"),
+                Arguments.argumentSet("26 subcommands in a subcommand group", List.of(bad(TwentySix.Inner.class)),
+                        "command group 'many inner' has more than 25 subcommands, Discord's limit"),
+                Arguments.argumentSet("25 subcommands and a subcommand group in a command",
+                        List.of(Map.entry("many", TwentyFive.class), bad(TwentyFive.Extra.class)),
+                        "command /many has more than 25 subcommands and subcommand groups, Discord's limit"),
+                Arguments.argumentSet("a name both a command and a command group",
+                        List.of(Map.entry("config", Config.class), Map.entry("channels", Config.Channels.class),
+                                bad(ChannelsSubcommand.class)),
+                        "command name 'config channels' is both a command and a command group"),
+                Arguments.argumentSet("a nested group's name not a valid Discord name",
+                        List.of(bad(BadNestedName.Inner.class)), "invalid command group name 'Inner'"));
+    }
+
+    /** The bean that fails startup, named "bad" as {@link #assertFailure} expects. */
+    private static Map.Entry<String, Class<?>> bad(Class<?> type) {
+        return Map.entry("bad", type);
     }
 
     @Test
@@ -634,149 +652,8 @@ class CommandDeclarationTests {
 
     }
 
-    @CommandGroup(name = "many", description = "Many")
-    static class TwentySix {
-
-        @CommandGroup(name = "inner", description = "Inner")
-        static class Inner {
-
-            @Command(name = "c01", description = "c")
-            String c01() {
-                return "";
-            }
-
-            @Command(name = "c02", description = "c")
-            String c02() {
-                return "";
-            }
-
-            @Command(name = "c03", description = "c")
-            String c03() {
-                return "";
-            }
-
-            @Command(name = "c04", description = "c")
-            String c04() {
-                return "";
-            }
-
-            @Command(name = "c05", description = "c")
-            String c05() {
-                return "";
-            }
-
-            @Command(name = "c06", description = "c")
-            String c06() {
-                return "";
-            }
-
-            @Command(name = "c07", description = "c")
-            String c07() {
-                return "";
-            }
-
-            @Command(name = "c08", description = "c")
-            String c08() {
-                return "";
-            }
-
-            @Command(name = "c09", description = "c")
-            String c09() {
-                return "";
-            }
-
-            @Command(name = "c10", description = "c")
-            String c10() {
-                return "";
-            }
-
-            @Command(name = "c11", description = "c")
-            String c11() {
-                return "";
-            }
-
-            @Command(name = "c12", description = "c")
-            String c12() {
-                return "";
-            }
-
-            @Command(name = "c13", description = "c")
-            String c13() {
-                return "";
-            }
-
-            @Command(name = "c14", description = "c")
-            String c14() {
-                return "";
-            }
-
-            @Command(name = "c15", description = "c")
-            String c15() {
-                return "";
-            }
-
-            @Command(name = "c16", description = "c")
-            String c16() {
-                return "";
-            }
-
-            @Command(name = "c17", description = "c")
-            String c17() {
-                return "";
-            }
-
-            @Command(name = "c18", description = "c")
-            String c18() {
-                return "";
-            }
-
-            @Command(name = "c19", description = "c")
-            String c19() {
-                return "";
-            }
-
-            @Command(name = "c20", description = "c")
-            String c20() {
-                return "";
-            }
-
-            @Command(name = "c21", description = "c")
-            String c21() {
-                return "";
-            }
-
-            @Command(name = "c22", description = "c")
-            String c22() {
-                return "";
-            }
-
-            @Command(name = "c23", description = "c")
-            String c23() {
-                return "";
-            }
-
-            @Command(name = "c24", description = "c")
-            String c24() {
-                return "";
-            }
-
-            @Command(name = "c25", description = "c")
-            String c25() {
-                return "";
-            }
-
-            @Command(name = "c26", description = "c")
-            String c26() {
-                return "";
-            }
-
-        }
-
-    }
-
-    /** 25 subcommands, and a subcommand group beside them: 26 options of /many. */
-    @CommandGroup(name = "many", description = "Many")
-    static class TwentyFive {
+    /** 25 subcommands, Discord's limit for a command or a subcommand group. */
+    abstract static class TwentyFiveSubcommands {
 
         @Command(name = "c01", description = "c")
         String c01() {
@@ -902,6 +779,28 @@ class CommandDeclarationTests {
         String c25() {
             return "";
         }
+
+    }
+
+    @CommandGroup(name = "many", description = "Many")
+    static class TwentySix {
+
+        /** 26 subcommands in the group 'many inner'. */
+        @CommandGroup(name = "inner", description = "Inner")
+        static class Inner extends TwentyFiveSubcommands {
+
+            @Command(name = "c26", description = "c")
+            String c26() {
+                return "";
+            }
+
+        }
+
+    }
+
+    /** 25 subcommands, and a subcommand group beside them: 26 options of /many. */
+    @CommandGroup(name = "many", description = "Many")
+    static class TwentyFive extends TwentyFiveSubcommands {
 
         @CommandGroup(name = "extra", description = "Extra")
         static class Extra {
