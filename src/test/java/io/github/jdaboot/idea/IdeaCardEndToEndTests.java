@@ -1,7 +1,6 @@
 package io.github.jdaboot.idea;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
@@ -102,9 +101,7 @@ class IdeaCardEndToEndTests {
 
     /** The configured ideas, and the one a test of the shared bot may have added. */
     private List<String> all() {
-        List<String> all = new ArrayList<>(this.ideas.getSuggestions());
-        all.add(IdeaCommandEndToEndTests.SUGGESTED);
-        return all;
+        return IdeaCommandEndToEndTests.ideas(this.ideas);
     }
 
 }

@@ -68,13 +68,19 @@ class IdeaCommandEndToEndTests {
         assertNoMoreRepliesThan(1, asked);
     }
 
+    private List<String> ideas() {
+        return ideas(this.ideas);
+    }
+
     /**
      * Every idea the bot may answer with: the configured ones, and the one a test here
-     * suggests.
+     * suggests (once asking for the credit), which any later answer of this shared bot
+     * may pick.
      */
-    private List<String> ideas() {
-        List<String> ideas = new ArrayList<>(this.ideas.getSuggestions());
+    static List<String> ideas(IdeaProperties properties) {
+        List<String> ideas = new ArrayList<>(properties.getSuggestions());
         ideas.add(SUGGESTED);
+        ideas.add(SUGGESTED + " (suggested by alice)");
         return ideas;
     }
 

@@ -100,13 +100,16 @@ class CommandPlacesEndToEndTests {
         EmulatedInteraction another = this.world.as(this.bob).clicks(answer, "idea:another");
         assertThat(another.awaitResponse(Timeouts.ANSWER).text()).as("bob clicks \"Another\" on alice's idea")
             .startsWith("Okay, so how about this: ");
-        List<RecordedRequest> requests = this.discord.rest()
-            .requests()
-            .subList(before, this.discord.rest().requests().size());
+        // a request is recorded once its response is written, just after the answer it
+        // made is visible: the two interaction callbacks, awaited
+        List<RecordedRequest> requests = await().atMost(Timeouts.ANSWER)
+            .until(() -> this.discord.rest().requests().stream().skip(before).toList(),
+                    (recorded) -> recorded.stream()
+                        .filter((request) -> request.path().contains("/interactions/"))
+                        .count() >= 2);
         assertThat(requests).extracting(RecordedRequest::path)
             .as("nothing sent into the group DM by the bot itself")
             .noneMatch((path) -> path.contains("/channels/" + group.idString()));
-        assertThat(requests).extracting(RecordedRequest::path).anyMatch((path) -> path.contains("/interactions/"));
     }
 
     @Test
