@@ -123,9 +123,9 @@ final class ResultsChart {
         List<Double> targets = new ArrayList<>();
         if (bench.runs("replies")) {
             add(names, ratios, targets, "CPU per reply*",
-                    ratio(results.project, results.samePayload, (r) -> r.cpuPerThousand), 1.25);
+                    ratio(results.project, results.samePayload, (r) -> r.prefixPacedCpuPerThousand), 1.15);
             add(names, ratios, targets, "CPU per /idea*",
-                    ratio(results.project, results.samePayload, (r) -> r.slashCpuPerThousand), 1.25);
+                    ratio(results.project, results.samePayload, (r) -> r.slashCpuPerThousand), 1.15);
         }
         if (bench.runs("ingest")) {
             add(names, ratios, targets, "CPU per event",
