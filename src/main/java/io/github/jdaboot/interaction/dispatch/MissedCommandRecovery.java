@@ -128,10 +128,21 @@ public class MissedCommandRecovery implements EventListener {
                 answered.add(reference.getMessageIdLong());
             }
         }
+        // a full page ends somewhere in the conversation: where the bot answered in it,
+        // the answers to its newest messages may be on the next page, so only what is
+        // older than the bot's newest message in it is taken as unanswered (a page the
+        // bot answered nothing in is all unanswered)
+        long newestOwn = (newestFirst.size() < MAX_MESSAGES_PER_CHANNEL) ? Long.MAX_VALUE
+                : newestFirst.stream()
+                    .filter((message) -> message.getAuthor().getIdLong() == self)
+                    .mapToLong(Message::getIdLong)
+                    .max()
+                    .orElse(Long.MAX_VALUE);
         // another session (of this process before, or of another process of the bot)
         // may have answered some already
         newestFirst = newestFirst.stream()
-            .filter((message) -> message.getTimeCreated().isAfter(horizon) && !answered.contains(message.getIdLong()))
+            .filter((message) -> message.getAuthor().getIdLong() != self && message.getIdLong() < newestOwn
+                    && message.getTimeCreated().isAfter(horizon) && !answered.contains(message.getIdLong()))
             .toList();
         if (newestFirst.isEmpty()) {
             return;
