@@ -255,6 +255,9 @@ class JdaRoutesCompatibilityTests {
         this.guild.getTextChannelById(text.getId()).getPermissionOverride(fans).delete().complete();
         assertThat(this.world.channel(text.getIdLong()).orElseThrow().overwrites()).isEmpty();
 
+        // JDA orders what its cache holds: the channel's updates (parent, overwrites) may
+        // still be on their way into it
+        await().until(() -> this.guild.modifyTextChannelPositions().getCurrentOrder().contains(text));
         this.guild.modifyTextChannelPositions().selectPosition(text).moveTo(0).complete();
         text.sendTyping().complete();
         text.delete().complete();
