@@ -129,12 +129,7 @@ public class InteractionPipelineBenchmark {
             long handed = this.rest.count() + 1;
             long stopped = this.finished.count() + 1;
             this.jda.receive(frame);
-            this.finished.await(stopped);
-            if (this.rest.count() != handed) {
-                throw new IllegalStateException(
-                        "The framework handed " + (this.rest.count() - handed + 1) + " requests to JDA, not 1");
-            }
-            return this.rest.last();
+            return oneHandedOver(this.rest, this.finished, handed, stopped);
         }
 
         @TearDown(Level.Trial)
@@ -256,12 +251,7 @@ public class InteractionPipelineBenchmark {
             for (EventListener listener : this.listeners) {
                 listener.onEvent(event);
             }
-            this.finished.await(stopped);
-            if (this.rest.count() != handed) {
-                throw new IllegalStateException(
-                        "The framework handed " + (this.rest.count() - handed + 1) + " requests to JDA, not 1");
-            }
-            return this.rest.last();
+            return oneHandedOver(this.rest, this.finished, handed, stopped);
         }
 
         @TearDown(Level.Trial)
@@ -477,6 +467,19 @@ public class InteractionPipelineBenchmark {
             }
         }
 
+    }
+
+    /**
+     * Waits until the run's observation has stopped and returns the one request the run
+     * handed to JDA's rate limiter; fails when it handed none or several.
+     */
+    static RestRateLimiter.Work oneHandedOver(HandedOver rest, Finished finished, long handed, long stopped) {
+        finished.await(stopped);
+        if (rest.count() != handed) {
+            throw new IllegalStateException(
+                    "The framework handed " + (rest.count() - handed + 1) + " requests to JDA, not 1");
+        }
+        return rest.last();
     }
 
 }
