@@ -17,6 +17,7 @@ import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.IdPart;
 import io.github.jdaboot.interaction.annotation.MessageCommand;
 import io.github.jdaboot.interaction.annotation.ModalHandler;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import io.github.jdaboot.interaction.annotation.Option;
 import io.github.jdaboot.interaction.annotation.Selected;
 import io.github.jdaboot.interaction.annotation.TargetOf;
@@ -59,6 +60,11 @@ import org.springframework.stereotype.Component;
  * ideas) need Idea Pro, checked with the run's {@link Entitlements} (its "More topics"
  * menu is guarded by {@code @RequiresEntitlement} in {@link IdeaProTopics}); a spotlight
  * bought is used up by the next suggestion, which becomes the next idea anyone gets.
+ * <p>
+ * Every handler but the form's answers from memory, so it is {@code @NonBlocking}: its
+ * runs stay on JDA's event thread ({@code .idea} takes a virtual thread anyway: a message
+ * does not carry the user's entitlements, Discord is asked). The form's handler may
+ * consume a purchase, which waits for Discord.
  */
 @Component
 @CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL }, contexts = {
@@ -89,6 +95,7 @@ class IdeaCommands {
      * An idea, on a topic if one is given; a topic of Idea Pro's needs Idea Pro (the
      * entitlements are looked at only then).
      */
+    @NonBlocking
     @Command(name = "idea", description = "Suggests a project idea")
     Reply idea(@Option(description = "Topic to draw from", required = false, maxLength = 100,
             autocomplete = true) @Nullable String topic, Locale locale, Entitlements entitlements) {
@@ -96,6 +103,7 @@ class IdeaCommands {
     }
 
     /** The topics that have ideas, for what the user typed so far; Idea Pro's too. */
+    @NonBlocking
     @Autocomplete(command = "idea", option = "topic")
     List<String> topics(@Typed String typed) {
         if (proSku() == null) {
@@ -110,6 +118,7 @@ class IdeaCommands {
      * "Idea from this message", in the menu on a message: an idea on what the message is
      * about.
      */
+    @NonBlocking
     @MessageCommand("Idea from this message")
     Reply fromMessage(@TargetOf Message message, Locale locale, Entitlements entitlements) {
         String topic = message.getContentDisplay();
@@ -117,23 +126,27 @@ class IdeaCommands {
     }
 
     /** "Another": a new idea on the same topic, in place of the old one. */
+    @NonBlocking
     @ComponentHandler({ ANOTHER, ANOTHER + ":{topic}" })
     Reply another(@IdPart(required = false) @Nullable String topic, Locale locale, Entitlements entitlements) {
         return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
     /** A topic chosen in a menu: an idea on it, in place of the old one. */
+    @NonBlocking
     @ComponentHandler("idea:topic")
     Reply topic(@Selected List<String> topics, Locale locale, Entitlements entitlements) {
         String topic = topics.isEmpty() ? null : topics.getFirst();
         return withoutPro(topic, locale, entitlements).orElseGet(() -> Reply.update(card(topic, locale)));
     }
 
+    @NonBlocking
     @Command(name = "suggest", description = "Suggests an idea of your own for the list")
     Modal suggest(Locale locale) {
         return form(locale);
     }
 
+    @NonBlocking
     @ComponentHandler("idea:suggest")
     Modal suggestFromButton(Locale locale) {
         return form(locale);

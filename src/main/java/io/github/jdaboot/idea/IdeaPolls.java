@@ -14,6 +14,7 @@ import io.github.jdaboot.interaction.Poll;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.messages.MessagePoll;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
@@ -63,6 +64,7 @@ class IdeaPolls {
         this.duration = properties.getPollDuration();
     }
 
+    @NonBlocking
     @Command(name = "idea-poll", description = "Lets the channel vote on three project ideas")
     Reply poll(Locale locale) {
         List<String> choices = this.ideas.pickDifferent(CHOICES);
@@ -76,6 +78,7 @@ class IdeaPolls {
     }
 
     /** "Let the channel vote", on the idea's card. */
+    @NonBlocking
     @ComponentHandler(POLL)
     Reply pollFromButton(Locale locale) {
         return poll(locale);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import io.github.jdaboot.interaction.annotation.RequiresEntitlement;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 
@@ -31,6 +32,7 @@ class IdeaProTopics {
         this.messages = messages;
     }
 
+    @NonBlocking
     @ComponentHandler(MORE_TOPICS)
     @RequiresEntitlement(sku = "${idea.premium.sku}")
     Reply moreTopics(Locale locale) {

@@ -1,5 +1,6 @@
 package io.github.jdaboot.bench.jmh;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +33,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -54,13 +56,15 @@ import org.springframework.context.annotation.Configuration;
  * Each operation receives one captured {@code INTERACTION_CREATE} frame
  * ({@link GatewayCapture}) on a JDA that never connects ({@link OfflineJda}): JDA parses
  * it, builds the event and fires it to the listeners, as on its event thread. The
- * framework then maps it, hands the run to its virtual thread, starts the deferral timer,
+ * framework then maps it, runs the handler on the event thread (its handlers are
+ * {@code @NonBlocking}; the framework-only variants measure the virtual thread every
+ * other handler gets too, {@link FrameworkOnly#eventThread}), starts the deferral timer,
  * runs the guards, resolves the arguments and the locale, calls the handler, turns its
  * {@code Reply} into JDA's reply action and queues it, and stops the run's observation
  * ({@code discord.commands}: a Prometheus timer, as in the application). The operation
  * ends once the answer is handed over (JDA's requester gives the request, body
  * serialized, to its rate limiter, where {@link HandedOver} counts it instead of sending
- * it) and the observation has stopped. What the run's virtual thread does after that (the
+ * it) and the observation has stopped. What a run's virtual thread does after that (the
  * executor's bookkeeping, the thread's end) overlaps the next operation.
  * <p>
  * Two variants: the end-to-end ones ({@code slash}, {@code click}, and the plain
@@ -187,6 +191,15 @@ public class InteractionPipelineBenchmark {
     @State(Scope.Benchmark)
     public static class FrameworkOnly {
 
+        /**
+         * Whether the peers' feature's {@code @NonBlocking} handlers run on the event
+         * thread ({@code true}, as packaged) or each on a virtual thread of its own, as
+         * every handler without the annotation ({@code false}:
+         * {@code discord.commands.non-blocking-on-event-thread=false}).
+         */
+        @Param({ "true", "false" })
+        public boolean eventThread;
+
         private ConfigurableApplicationContext context;
 
         private OfflineJda jda;
@@ -208,9 +221,12 @@ public class InteractionPipelineBenchmark {
         @Setup(Level.Trial)
         public void start() throws Exception {
             this.capture = GatewayCapture.fromEmulator();
+            String[] arguments = Arrays.copyOf(APPLICATION_ARGUMENTS, APPLICATION_ARGUMENTS.length + 1);
+            arguments[APPLICATION_ARGUMENTS.length] = "--discord.commands.non-blocking-on-event-thread="
+                    + this.eventThread;
             this.context = new SpringApplicationBuilder(SameFeatureBot.class, Offline.class)
                 .web(WebApplicationType.NONE)
-                .run(APPLICATION_ARGUMENTS);
+                .run(arguments);
             this.finished = this.context.getBean(Finished.class);
             this.listeners = this.context.getBeanProvider(EventListener.class)
                 .orderedStream()

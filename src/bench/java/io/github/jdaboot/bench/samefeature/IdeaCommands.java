@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import net.dv8tion.jda.api.components.buttons.Button;
 
 import org.springframework.stereotype.Component;
@@ -13,9 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * The peers' {@code /idea} and {@code .idea} as the project's guide writes a command: the
  * same text as the peers' bots (src/bench/peers) with one "Another" button, whose click
- * replaces the idea in place. No options, as the peers register none.
+ * replaces the idea in place. No options, as the peers register none. Both answer from
+ * memory, so the class is {@code @NonBlocking}, as the guide says such handlers are
+ * written: their runs stay on JDA's event thread.
  */
 @Component
+@NonBlocking
 class IdeaCommands {
 
     private static final List<String> IDEAS = List.of("a habit tracker that nudges you when a streak is about to break",

@@ -88,6 +88,12 @@ public class CommandProperties {
     private int maxConcurrent = 10_000;
 
     /**
+     * Whether the runs of @NonBlocking handlers stay on JDA's event thread; false gives
+     * every run a virtual thread of its own, as if no handler were marked.
+     */
+    private boolean nonBlockingOnEventThread = true;
+
+    /**
      * How long shutdown waits for running commands to finish before the gateway session
      * closes.
      */
@@ -173,6 +179,14 @@ public class CommandProperties {
 
     public void setAutocompleteTimeout(Duration autocompleteTimeout) {
         this.autocompleteTimeout = autocompleteTimeout;
+    }
+
+    public boolean isNonBlockingOnEventThread() {
+        return this.nonBlockingOnEventThread;
+    }
+
+    public void setNonBlockingOnEventThread(boolean nonBlockingOnEventThread) {
+        this.nonBlockingOnEventThread = nonBlockingOnEventThread;
     }
 
     public int getMaxConcurrent() {

@@ -142,7 +142,8 @@ public final class InteractionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CommandExecutor commandExecutor(CommandProperties properties) {
-        return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout());
+        return new CommandExecutor(properties.getMaxConcurrent(), properties.getShutdownTimeout(),
+                properties.isNonBlockingOnEventThread());
     }
 
     @Bean(destroyMethod = "close")

@@ -2,16 +2,19 @@ package io.github.jdaboot.interaction.dispatch;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,11 @@ public class CommandExecutor implements SmartLifecycle {
      */
     private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
 
+    /** How long a run on its caller's thread may take before a warning says it waits. */
+    static final Duration BLOCKED_WARNING = Duration.ofMillis(100);
+
+    private static final long BLOCKED_WARNING_NANOS = BLOCKED_WARNING.toNanos();
+
     /**
      * One name for all: numbering each thread would build a string per command, and the
      * shutdown log names commands by what they are ({@code /idea}), not by thread.
@@ -56,13 +64,32 @@ public class CommandExecutor implements SmartLifecycle {
 
     private final Condition idle = this.lock.newCondition();
 
+    /** How many runs are on their callers' threads now ({@link #runHere}). */
+    private final AtomicInteger inline = new AtomicInteger();
+
+    private final Set<String> warnedBlocking = ConcurrentHashMap.newKeySet();
+
+    private final boolean runsHere;
+
     private volatile boolean accepting = true;
 
     private volatile boolean started;
 
     public CommandExecutor(int maxConcurrent, Duration shutdownTimeout) {
+        this(maxConcurrent, shutdownTimeout, true);
+    }
+
+    /**
+     * The executor.
+     * @param maxConcurrent at most this many run at once (replies being sent included)
+     * @param shutdownTimeout how long shutdown waits for them
+     * @param runsHere whether {@link #runHere} runs on the caller's thread; false: on a
+     * virtual thread, as {@link #submit} does
+     */
+    public CommandExecutor(int maxConcurrent, Duration shutdownTimeout, boolean runsHere) {
         this.permits = new Semaphore(maxConcurrent);
         this.shutdownTimeout = shutdownTimeout;
+        this.runsHere = runsHere;
     }
 
     /**
@@ -82,25 +109,74 @@ public class CommandExecutor implements SmartLifecycle {
                 replies = task.get().toCompletableFuture();
             }
             finally {
-                if (replies != null && !replies.isDone()) {
-                    // still counted, so that shutdown waits for the replies too
-                    CompletableFuture<?> pending = replies;
-                    this.sending.put(pending, description);
-                    this.running.remove(Thread.currentThread());
-                    pending.whenComplete((result, failure) -> {
-                        this.sending.remove(pending);
-                        finished();
-                    });
-                }
-                else {
-                    this.running.remove(Thread.currentThread());
-                    finished();
-                }
+                Thread self = Thread.currentThread();
+                ended(replies, description, () -> this.running.remove(self));
             }
         });
         this.running.put(thread, description);
         thread.start();
         return true;
+    }
+
+    /**
+     * Runs the task on the calling thread (a {@code @NonBlocking} handler's, on JDA's
+     * event thread; on a virtual thread when the executor does not run tasks here,
+     * {@code discord.commands.non-blocking-on-event-thread}), counted as {@link #submit}
+     * counts it; logs a warning, once per handler, when it took longer than
+     * {@link #BLOCKED_WARNING}.
+     * @param description what runs, for the shutdown log and the warning
+     * @param handler the handler that runs ({@code IdeaCommands.idea}), for the warning
+     * @param task the command; it returns what completes when its replies are sent
+     * @return false when the executor is at capacity or shutting down; the task did not
+     * run
+     */
+    boolean runHere(String description, String handler, Supplier<? extends CompletionStage<?>> task) {
+        if (!this.runsHere) {
+            return submit(description, task);
+        }
+        if (!this.accepting || !this.permits.tryAcquire()) {
+            return false;
+        }
+        this.inline.incrementAndGet();
+        long start = System.nanoTime();
+        CompletableFuture<?> replies = null;
+        try {
+            replies = task.get().toCompletableFuture();
+        }
+        finally {
+            long took = System.nanoTime() - start;
+            ended(replies, description, this.inline::decrementAndGet);
+            if (took > BLOCKED_WARNING_NANOS && this.warnedBlocking.add(handler)) {
+                log.warn(
+                        "{} ran {} ms for {} on {}, a thread that reads Discord's events: a @NonBlocking handler"
+                                + " must not wait (no I/O, sleep or complete()); remove @NonBlocking to give its runs"
+                                + " their own virtual thread",
+                        handler, TimeUnit.NANOSECONDS.toMillis(took), description, Thread.currentThread().getName());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A run's task returned: it stops counting once its replies are sent (counted as
+     * sending before it is taken off the running ones, so that shutdown never sees a
+     * gap).
+     * @param unregister takes the run off the running ones
+     */
+    private void ended(@Nullable CompletableFuture<?> replies, String description, Runnable unregister) {
+        if (replies != null && !replies.isDone()) {
+            // still counted, so that shutdown waits for the replies too
+            this.sending.put(replies, description);
+            unregister.run();
+            replies.whenComplete((result, failure) -> {
+                this.sending.remove(replies);
+                finished();
+            });
+        }
+        else {
+            unregister.run();
+            finished();
+        }
     }
 
     private void finished() {
@@ -121,7 +197,15 @@ public class CommandExecutor implements SmartLifecycle {
 
     /** How many commands are running now. */
     int active() {
-        return this.running.size();
+        return this.running.size() + this.inline.get();
+    }
+
+    /**
+     * Whether {@link #runHere} runs on the caller's thread
+     * ({@code discord.commands.non-blocking-on-event-thread}).
+     */
+    public boolean runsHere() {
+        return this.runsHere;
     }
 
     public boolean isAccepting() {
@@ -161,7 +245,7 @@ public class CommandExecutor implements SmartLifecycle {
     }
 
     private boolean isIdle() {
-        return this.running.isEmpty() && this.sending.isEmpty();
+        return this.running.isEmpty() && this.inline.get() == 0 && this.sending.isEmpty();
     }
 
     private void awaitIdle(long deadline) {

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.jdaboot.discord.EventClaims;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import io.github.jdaboot.interaction.handler.HandlerMatch;
 import io.github.jdaboot.interaction.handler.InteractionHandlerMapping;
 import io.github.jdaboot.interaction.invocation.Delivery;
 import io.github.jdaboot.interaction.invocation.Invocation;
 import io.github.jdaboot.interaction.invocation.InvocationSupport;
+import io.github.jdaboot.interaction.method.HandlerMethod;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -23,7 +25,8 @@ import org.springframework.context.MessageSourceResolvable;
  * Turns JDA events into handler runs, as Spring MVC's {@code DispatcherServlet} turns
  * requests into controller calls: on JDA's event thread it only asks the
  * {@link InteractionHandlerMapping}s, in their order, which handler an event is for, and
- * hands the run to the {@link CommandExecutor}, on its own virtual thread, where the
+ * hands the run to the {@link CommandExecutor}, on its own virtual thread (or on this
+ * thread, for a {@link NonBlocking @NonBlocking} handler), where the
  * {@link InteractionHandlerAdapter} does the rest. An event that a mapping claims but
  * nothing handles (a command the bot no longer has, an expired or forged button) gets the
  * mapping's short polite answer, in the user's language. A message is taken as a command
@@ -120,11 +123,18 @@ public class InteractionDispatcher implements EventListener {
     }
 
     /**
-     * Hands the run to the executor; an interaction still running after
-     * {@code defer-after} is deferred.
+     * Hands the run to the executor: on a virtual thread of its own, or on this thread
+     * for a {@link NonBlocking @NonBlocking} handler. An interaction still unanswered
+     * after {@code defer-after} is deferred (one run here had its chance to answer
+     * already).
      */
     private void run(Invocation invocation, Object handler) {
-        if (!this.executor.submit(invocation.displayName(), () -> this.adapter.handle(invocation, handler))) {
+        boolean here = handler instanceof HandlerMethod method && method.runsOnEventThread(invocation.kind());
+        boolean started = here
+                ? this.executor.runHere(invocation.displayName(), ((HandlerMethod) handler).shortName(),
+                        () -> this.adapter.handle(invocation, handler))
+                : this.executor.submit(invocation.displayName(), () -> this.adapter.handle(invocation, handler));
+        if (!started) {
             this.adapter.refused(invocation);
             // queued with JDA: nothing here blocks the event thread
             invocation.refuse(this.support.messages()

@@ -115,6 +115,9 @@ public final class AutocompleteInvocation extends Invocation {
      */
     @Override
     public void started() {
+        if (this.answered.get()) {
+            return; // a run on the event thread answered before this
+        }
         this.timeout = support().deadlines().schedule(support().autocompleteTimeout(), () -> answer(List.of()));
         if (this.answered.get()) {
             this.timeout.cancel(); // answered already

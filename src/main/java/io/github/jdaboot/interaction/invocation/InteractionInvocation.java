@@ -145,6 +145,11 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
      * acknowledgement cancels the deferral, so that an answered run is not kept for it.
      */
     void deferAfter(DeadlineTimer deadlines, Duration delay) {
+        synchronized (this) {
+            if (this.acknowledgement != Acknowledgement.NONE) {
+                return; // a run on the event thread answered before this
+            }
+        }
         DeadlineTimer.Deadline scheduled = deadlines.schedule(delay, this::defer);
         this.deferral = scheduled;
         synchronized (this) {

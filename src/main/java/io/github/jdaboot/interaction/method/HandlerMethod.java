@@ -6,10 +6,16 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.github.jdaboot.interaction.Entitlements;
+import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.CommandGroup;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
+import io.github.jdaboot.interaction.annotation.RequiresEntitlement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -44,6 +50,10 @@ public final class HandlerMethod {
 
     private final Map<Class<? extends Annotation>, Optional<Annotation>> annotations = new ConcurrentHashMap<>();
 
+    private final boolean nonBlocking;
+
+    private final boolean asksForEntitlements;
+
     public HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
         this.bean = bean;
         this.beanName = beanName;
@@ -57,6 +67,26 @@ public final class HandlerMethod {
             this.parameters[i].initParameterNameDiscovery(NAMES);
         }
         this.returnType = new SynthesizingMethodParameter(method, -1);
+        this.nonBlocking = annotation(NonBlocking.class) != null;
+        this.asksForEntitlements = annotation(RequiresEntitlement.class) != null || Arrays.stream(this.parameters)
+            .map(MethodParameter::getParameterType)
+            .anyMatch((type) -> type == Entitlements.class || InteractionContext.class.isAssignableFrom(type));
+        if (this.nonBlocking && (CompletionStage.class.isAssignableFrom(method.getReturnType())
+                || Future.class.isAssignableFrom(method.getReturnType()))) {
+            throw invalid("@NonBlocking",
+                    "it returns a " + method.getReturnType().getSimpleName()
+                            + ", whose result its run waits for; remove @NonBlocking (the run then has a virtual"
+                            + " thread of its own) or return the answer itself");
+        }
+    }
+
+    /**
+     * Whether a run of this kind stays on the thread that received its event (JDA's event
+     * thread): the handler is {@link NonBlocking @NonBlocking}, and nothing the framework
+     * does for the run waits (a prefix command's entitlements are asked of Discord).
+     */
+    public boolean runsOnEventThread(HandlerKind kind) {
+        return this.nonBlocking && !(kind == HandlerKind.PREFIX_COMMAND && this.asksForEntitlements);
     }
 
     public Object bean() {

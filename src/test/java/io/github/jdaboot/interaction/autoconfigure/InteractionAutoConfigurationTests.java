@@ -139,6 +139,14 @@ class InteractionAutoConfigurationTests {
     }
 
     @Test
+    @DisplayName("@NonBlocking runs stay on the event thread, unless discord.commands.non-blocking-on-event-thread=false")
+    void nonBlockingOnEventThread() {
+        this.runner.run((context) -> assertThat(context.getBean(CommandExecutor.class).runsHere()).isTrue());
+        this.runner.withPropertyValues("discord.commands.non-blocking-on-event-thread=false")
+            .run((context) -> assertThat(context.getBean(CommandExecutor.class).runsHere()).isFalse());
+    }
+
+    @Test
     @DisplayName("discord.commands.register=false: nothing is registered with Discord")
     void registrationOff() {
         this.runner.withPropertyValues("discord.commands.register=false")
