@@ -116,7 +116,7 @@ class NonBlockingEndToEndTests {
         @NonBlocking
         @Command(name = "sleepy", description = "Waits where it must not")
         String sleepy() throws InterruptedException {
-            TimeUnit.MILLISECONDS.sleep(150);
+            TimeUnit.MILLISECONDS.sleep(300);
             return "awake";
         }
 

@@ -1,14 +1,13 @@
 package io.github.jdaboot.discord.coordination;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.jdaboot.discord.UnansweredMessages;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageHistory;
-import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.utils.TimeUtil;
@@ -21,10 +20,10 @@ import org.springframework.data.redis.core.ZSetOperations;
  * After this process took a shard over from a process that crashed, froze or was cut off,
  * reads back what that process may have left unanswered: for each channel of the shard
  * with a message claimed in the last minutes, the messages since a little before the
- * newest claimed one. Those the bot has not replied to are fed to JDA's listeners as if
- * they had just arrived; their claims (taken over where the claim of the process that
- * lost the shard is stale) make sure each is answered once. Runs on its own virtual
- * thread.
+ * newest claimed one. Those the bot has not replied to ({@link UnansweredMessages}) are
+ * fed to JDA's listeners as if they had just arrived; their claims (taken over where the
+ * claim of the process that lost the shard is stale) make sure each is answered once.
+ * Runs on its own virtual thread.
  */
 final class TakeoverRecovery {
 
@@ -88,19 +87,9 @@ final class TakeoverRecovery {
     }
 
     private int replay(JDA jda, List<Message> newestFirst) {
-        long self = jda.getSelfUser().getIdLong();
-        Set<Long> answered = new HashSet<>();
-        for (Message message : newestFirst) {
-            MessageReference reference = message.getMessageReference();
-            if (message.getAuthor().getIdLong() == self && reference != null) {
-                answered.add(reference.getMessageIdLong());
-            }
-        }
         int replayed = 0;
-        for (Message message : newestFirst.reversed()) {
-            if (message.getAuthor().getIdLong() == self || answered.contains(message.getIdLong())) {
-                continue;
-            }
+        for (Message message : UnansweredMessages.of(newestFirst, jda.getSelfUser().getIdLong(), MAX_MESSAGES)
+            .reversed()) {
             this.claims.retakeable(message.getIdLong());
             jda.getEventManager().handle(new MessageReceivedEvent(jda, -1, message));
             replayed++;

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * {@link io.github.jdaboot.interaction.Entitlements#consume(String) consuming an
  * entitlement}). While a run is on the event thread, no other event of its shard is read:
  * a handler that waits there delays every command and, long enough, the gateway's
- * heartbeat. A run that takes longer than 100 ms is logged as a warning naming the
+ * heartbeat. A run that takes longer than 250 ms is logged as a warning naming the
  * handler. Without this annotation (the default) any handler may wait: each run has its
  * own virtual thread.
  * <p>

@@ -42,7 +42,7 @@ public class CommandExecutor implements SmartLifecycle {
     private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(3);
 
     /** How long a run on its caller's thread may take before a warning says it waits. */
-    static final Duration BLOCKED_WARNING = Duration.ofMillis(100);
+    static final Duration BLOCKED_WARNING = Duration.ofMillis(250);
 
     private static final long BLOCKED_WARNING_NANOS = BLOCKED_WARNING.toNanos();
 

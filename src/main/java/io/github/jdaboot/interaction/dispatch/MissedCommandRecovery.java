@@ -2,15 +2,13 @@ package io.github.jdaboot.interaction.dispatch;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
+import io.github.jdaboot.discord.UnansweredMessages;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageHistory;
-import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -120,29 +118,9 @@ public class MissedCommandRecovery implements EventListener {
 
     private void replay(JDA jda, List<Message> newestFirst) {
         OffsetDateTime horizon = OffsetDateTime.now().minus(WINDOW);
-        long self = jda.getSelfUser().getIdLong();
-        Set<Long> answered = new HashSet<>();
-        for (Message message : newestFirst) {
-            MessageReference reference = message.getMessageReference();
-            if (reference != null && message.getAuthor().getIdLong() == self) {
-                answered.add(reference.getMessageIdLong());
-            }
-        }
-        // a full page ends somewhere in the conversation: where the bot answered in it,
-        // the answers to its newest messages may be on the next page, so only what is
-        // older than the bot's newest message in it is taken as unanswered (a page the
-        // bot answered nothing in is all unanswered)
-        long newestOwn = (newestFirst.size() < MAX_MESSAGES_PER_CHANNEL) ? Long.MAX_VALUE
-                : newestFirst.stream()
-                    .filter((message) -> message.getAuthor().getIdLong() == self)
-                    .mapToLong(Message::getIdLong)
-                    .max()
-                    .orElse(Long.MAX_VALUE);
-        // another session (of this process before, or of another process of the bot)
-        // may have answered some already
-        newestFirst = newestFirst.stream()
-            .filter((message) -> message.getAuthor().getIdLong() != self && message.getIdLong() < newestOwn
-                    && message.getTimeCreated().isAfter(horizon) && !answered.contains(message.getIdLong()))
+        newestFirst = UnansweredMessages.of(newestFirst, jda.getSelfUser().getIdLong(), MAX_MESSAGES_PER_CHANNEL)
+            .stream()
+            .filter((message) -> message.getTimeCreated().isAfter(horizon))
             .toList();
         if (newestFirst.isEmpty()) {
             return;
