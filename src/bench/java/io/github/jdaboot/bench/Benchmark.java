@@ -46,12 +46,13 @@ import org.jspecify.annotations.Nullable;
  * {@code /actuator/health} UP;</li>
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
- * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages, not
- * measured; {@code bench.messages} over 20 channels from 100 users paced at
- * {@code bench.rate} per second (below saturation), for latency (from the emulator
- * dispatching MESSAGE_CREATE to it receiving the reply) and CPU; {@code bench.messages}
- * more sent at once, for throughput and CPU; the bot's CPU time is {@code utime + stime}
- * from {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
+ * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages (as
+ * many as measured) at twice the pace, not measured; {@code bench.messages} over 20
+ * channels from 100 users paced at {@code bench.rate} per second (below saturation), for
+ * latency (from the emulator dispatching MESSAGE_CREATE to it receiving the reply) and
+ * CPU; {@code bench.messages} more sent at once, for throughput and CPU; the bot's CPU
+ * time is {@code utime + stime} from {@code /proc/<pid>/stat}, per 1,000 replies; memory
+ * after the run;</li>
  * <li>slash commands: {@code bench.interactions} {@code /idea} at twice the pace, not
  * measured, as many paced (latency from INTERACTION_CREATE to the answer the user sees,
  * and CPU), as many at once (CPU);</li>
@@ -114,7 +115,12 @@ public final class Benchmark {
 
     private final int rate = Integer.getInteger("bench.rate", 250);
 
-    private final int warmup = Integer.getInteger("bench.warmup", 2_000);
+    /**
+     * The {@code .idea} warm-up: as many as measured by default, at twice the pace, as
+     * the {@code /idea} warm-up (2,000 at once left the JIT compiler busy with the paced
+     * phase: in a profile its threads took about half the project's samples there).
+     */
+    private final int warmup = Integer.getInteger("bench.warmup", this.messages);
 
     private final int slow = Integer.getInteger("bench.slow", 200);
 
@@ -526,7 +532,7 @@ public final class Benchmark {
         Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
         // the one-second heartbeat interval is for the seed's lesson (.wait), which only
-        // the project and the plain baseline run; with it, the 2,000 .idea of a warm-up
+        // the project and the plain baseline run; with it, the 10,000 .idea of a burst
         // sent at once queue the heartbeat ACKs behind them for more than two intervals
         // on a loaded machine, and a bot whose gateway thread reads slower (BotCommands
         // on its JDA 6.0.0-rc.5) takes its connection for a zombie and never comes back:
@@ -582,8 +588,8 @@ public final class Benchmark {
     private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
             throws Exception {
         Bot bot = result.bot;
-        traffic.send(".idea", this.warmup, 0);
-        replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, 0));
+        traffic.send(".idea", this.warmup, this.rate * 2);
+        replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, this.rate * 2));
         checkPayload(discord, bot);
 
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
