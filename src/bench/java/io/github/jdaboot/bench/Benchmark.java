@@ -46,16 +46,16 @@ import org.jspecify.annotations.Nullable;
  * {@code /actuator/health} UP;</li>
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
- * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages (as
- * many as measured) at twice the pace, not measured; {@code bench.messages} over 20
- * channels from 100 users paced at {@code bench.rate} per second (below saturation), for
- * latency (from the emulator dispatching MESSAGE_CREATE to it receiving the reply) and
- * CPU; {@code bench.messages} more sent at once, for throughput and CPU; the bot's CPU
- * time is {@code utime + stime} from {@code /proc/<pid>/stat}, per 1,000 replies; memory
- * after the run;</li>
- * <li>slash commands: {@code bench.interactions} {@code /idea} at twice the pace, not
- * measured, as many paced (latency from INTERACTION_CREATE to the answer the user sees,
- * and CPU), as many at once (CPU);</li>
+ * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages
+ * (twice as many as measured) at four times the pace, not measured;
+ * {@code bench.messages} over 20 channels from 100 users paced at {@code bench.rate} per
+ * second (below saturation), for latency (from the emulator dispatching MESSAGE_CREATE to
+ * it receiving the reply) and CPU; {@code bench.messages} more sent at once, for
+ * throughput and CPU; the bot's CPU time is {@code utime + stime} from
+ * {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
+ * <li>slash commands: twice {@code bench.interactions} {@code /idea} at four times the
+ * pace, not measured, {@code bench.interactions} paced (latency from INTERACTION_CREATE
+ * to the answer the user sees, and CPU), as many at once (CPU);</li>
  * <li>where the bot answers a button: clicks on the first button of those replies, one a
  * reply, in the same three runs;</li>
  * <li>for the project and the plain baseline, the seed's lesson: {@code bench.slow}
@@ -116,11 +116,22 @@ public final class Benchmark {
     private final int rate = Integer.getInteger("bench.rate", 250);
 
     /**
-     * The {@code .idea} warm-up: as many as measured by default, at twice the pace, as
-     * the {@code /idea} warm-up (2,000 at once left the JIT compiler busy with the paced
-     * phase: in a profile its threads took about half the project's samples there).
+     * Each warm-up is this many times what is measured after it (the {@code .idea}
+     * default, the {@code /idea} and click warm-ups)...
      */
-    private final int warmup = Integer.getInteger("bench.warmup", this.messages);
+    private static final int WARMUP_TIMES = 2;
+
+    /** ... at this many times the measured pace. */
+    private static final int WARMUP_PACE = 4;
+
+    /**
+     * The {@code .idea} warm-up: twice as many as measured by default, at four times the
+     * pace, as the {@code /idea} and click warm-ups. The JIT compiler reaches a method's
+     * last tier after thousands of its calls: after 2,000 {@code .idea} at once its
+     * threads still took about half the project's CPU in the paced phase, after 10,000 at
+     * twice the pace about 40 %.
+     */
+    private final int warmup = Integer.getInteger("bench.warmup", WARMUP_TIMES * this.messages);
 
     private final int slow = Integer.getInteger("bench.slow", 200);
 
@@ -588,8 +599,8 @@ public final class Benchmark {
     private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
             throws Exception {
         Bot bot = result.bot;
-        traffic.send(".idea", this.warmup, this.rate * 2);
-        replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, this.rate * 2));
+        traffic.send(".idea", this.warmup, this.rate * WARMUP_PACE);
+        replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, this.rate * WARMUP_PACE));
         checkPayload(discord, bot);
 
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
@@ -609,6 +620,7 @@ public final class Benchmark {
                 Stats.percentile(result.latencies, 99) / 1000.0,
                 result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
                 paced.perThousand());
+        System.out.println("   CPU by thread: " + paced.threads());
 
         Traffic.Outcome[] saturation = new Traffic.Outcome[1];
         Cost burst = cost(process, bot, "prefix-burst", run, () -> {
@@ -647,9 +659,12 @@ public final class Benchmark {
         stopProfiling(process, bot, phase, run);
         // nothing answered: no figure rather than a division by zero
         double thousands = (answered > 0) ? answered / 1000.0 : Double.NaN;
+        // the process's CPU counts threads that ended in between, which no reading names
+        Duration unnamed = cpu.minus(BotProcess.cpuOfThreadsBetween(threadsBefore, threadsAfter));
         return new Cost(cpu.toNanos() / 1e6 / thousands,
                 cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
-                BotProcess.cpuBetween(threadsBefore, threadsAfter, 6));
+                BotProcess.cpuBetween(threadsBefore, threadsAfter, 6) + "; threads that ended meanwhile "
+                        + unnamed.toMillis() + " ms of " + cpu.toMillis() + " ms");
     }
 
     /** Some measured work; returns how many answers it got. */
@@ -793,8 +808,8 @@ public final class Benchmark {
     }
 
     /**
-     * Slash commands: {@code /idea} warm-up at twice the pace, then paced (latency from
-     * INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
+     * Slash commands: {@code /idea} warm-up at four times the pace, then paced (latency
+     * from INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
      * @return the answered ones, whose replies the clicks then click
      */
     private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
@@ -808,10 +823,11 @@ public final class Benchmark {
             process.checkAlive("`/idea` registration");
             Thread.sleep(20);
         }
-        // warm-up, at twice the pace: as many as measured, then until the JIT compiler
-        // has caught up
-        List<EmulatedInteraction> warmup = traffic.slash("idea", this.interactions, this.rate * 2);
-        answers("`/idea` warm-up", discord, warmup, Bounds.traffic(this.interactions, this.rate * 2));
+        // warm-up: twice as many as measured at four times the pace, then until the JIT
+        // compiler has caught up
+        int warmups = WARMUP_TIMES * this.interactions;
+        List<EmulatedInteraction> warmup = traffic.slash("idea", warmups, this.rate * WARMUP_PACE);
+        answers("`/idea` warm-up", discord, warmup, Bounds.traffic(warmups, this.rate * WARMUP_PACE));
         if (!result.bot.prefixCommands) {
             checkPayload(discord, result.bot);
         }
@@ -866,16 +882,17 @@ public final class Benchmark {
                 targets.add(reply);
             }
         }
-        int count = Math.min(this.interactions, targets.size() / 3);
+        int count = Math.min(this.interactions, targets.size() / (WARMUP_TIMES + 2));
+        int warmups = WARMUP_TIMES * count;
         if (count == 0) {
             throw new DidNotFinish("clicks", "no /idea reply with a button to click");
         }
         Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
-        answers("click warm-up", discord, clicking.clicks(targets.subList(0, count), this.rate * 2),
-                Bounds.traffic(count, this.rate * 2));
+        answers("click warm-up", discord, clicking.clicks(targets.subList(0, warmups), this.rate * WARMUP_PACE),
+                Bounds.traffic(warmups, this.rate * WARMUP_PACE));
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
-            paced.addAll(clicking.clicks(targets.subList(count, 2 * count), this.rate));
+            paced.addAll(clicking.clicks(targets.subList(warmups, warmups + count), this.rate));
             answers("clicks paced", discord, paced, Bounds.traffic(count, this.rate));
             return Traffic.answerLatenciesMicros(discord, paced).size();
         });
@@ -891,7 +908,7 @@ public final class Benchmark {
         System.out.println("   CPU by thread: " + pacedCost.threads());
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
-            burst.addAll(clicking.clicks(targets.subList(2 * count, 3 * count), 0));
+            burst.addAll(clicking.clicks(targets.subList(warmups + count, warmups + 2 * count), 0));
             answers("clicks at once", discord, burst, Bounds.traffic(count, 0));
             return Traffic.answerLatenciesMicros(discord, burst).size();
         });

@@ -318,6 +318,17 @@ final class BotProcess implements AutoCloseable {
     }
 
     /**
+     * The CPU of the threads alive at the second of two {@link #cpuTimeByThread()}
+     * readings, used between them.
+     */
+    static Duration cpuOfThreadsBetween(Map<String, Duration> before, Map<String, Duration> after) {
+        return after.entrySet()
+            .stream()
+            .map((thread) -> thread.getValue().minus(before.getOrDefault(thread.getKey(), Duration.ZERO)))
+            .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
      * The CPU the JIT compiler threads used between two {@link #cpuTimeByThread()}
      * readings.
      */
