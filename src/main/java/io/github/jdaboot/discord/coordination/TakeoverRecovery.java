@@ -1,6 +1,7 @@
 package io.github.jdaboot.discord.coordination;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +37,9 @@ final class TakeoverRecovery {
     static final Duration BEFORE = Duration.ofSeconds(5);
 
     private static final int MAX_MESSAGES = 100;
+
+    /** At most this many pages of a channel are read back (1,000 messages). */
+    private static final int MAX_PAGES = 10;
 
     private final CoordinationRedis redis;
 
@@ -75,26 +79,57 @@ final class TakeoverRecovery {
                 continue;
             }
             long after = TimeUtil.getDiscordTimestamp(channel.getScore().longValue() - BEFORE.toMillis());
-            List<Message> newestFirst = MessageHistory.getHistoryAfter(cached, Long.toUnsignedString(after))
-                .limit(MAX_MESSAGES)
-                .complete()
-                .getRetrievedHistory();
-            replayed += replay(jda, newestFirst);
+            replayed += replay(jda, history(cached, after));
         }
         if (replayed > 0) {
             log.info("Took over {}: read back {} message(s) it had left unanswered", jda.getShardInfo(), replayed);
         }
     }
 
-    private int replay(JDA jda, List<Message> newestFirst) {
+    /**
+     * The channel's messages after the id, newest first: page after page (Discord gives
+     * at most {@value #MAX_MESSAGES} a request, the oldest after the id), until a page is
+     * not full or {@value #MAX_PAGES} were read. Read whole, a command and the bot's
+     * answer to it are both in it; when the pages ran out first, the list ends somewhere
+     * in the conversation.
+     */
+    private static History history(GuildMessageChannel channel, long after) {
+        List<Message> newestFirst = new ArrayList<>();
+        long from = after;
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            List<Message> read = MessageHistory.getHistoryAfter(channel, Long.toUnsignedString(from))
+                .limit(MAX_MESSAGES)
+                .complete()
+                .getRetrievedHistory();
+            newestFirst.addAll(0, read);
+            if (read.size() < MAX_MESSAGES) {
+                return new History(newestFirst, false);
+            }
+            from = read.getFirst().getIdLong();
+        }
+        return new History(newestFirst, true);
+    }
+
+    private int replay(JDA jda, History history) {
         int replayed = 0;
-        for (Message message : UnansweredMessages.of(newestFirst, jda.getSelfUser().getIdLong(), MAX_MESSAGES)
+        // the full-page rule of UnansweredMessages only where the pages ran out
+        int pageSize = history.cut() ? history.newestFirst().size() : Integer.MAX_VALUE;
+        for (Message message : UnansweredMessages.of(history.newestFirst(), jda.getSelfUser().getIdLong(), pageSize)
             .reversed()) {
             this.claims.retakeable(message.getIdLong());
             jda.getEventManager().handle(new MessageReceivedEvent(jda, -1, message));
             replayed++;
         }
         return replayed;
+    }
+
+    /**
+     * A channel's messages read back.
+     *
+     * @param newestFirst the messages, newest first
+     * @param cut whether more were there than were read
+     */
+    private record History(List<Message> newestFirst, boolean cut) {
     }
 
 }
