@@ -136,8 +136,10 @@ final class RateLimits {
      * Notes a request, counting it as a violation if it comes before a wait it was told
      * about is over.
      */
-    void arrived(String bucketKey, boolean countsGlobally) {
-        long now = nanos();
+    void arrived(String bucketKey, boolean countsGlobally, Instant arrivedAt) {
+        // when it was read off the connection: a request in flight before the wait was
+        // told may be answered well after it on a loaded machine
+        long now = Duration.between(this.origin, arrivedAt).toNanos();
         Wait bucketWait = this.waits.get(bucketKey);
         Wait globalWait = countsGlobally ? this.waits.get(GLOBAL) : null;
         if ((bucketWait != null && bucketWait.violatedBy(now)) || (globalWait != null && globalWait.violatedBy(now))) {

@@ -141,7 +141,7 @@ public final class RestApi {
         String major = majorParameter(route, params);
         String bucketKey = routeName + " " + major;
         String bucketHash = Integer.toHexString(routeName.hashCode());
-        this.rateLimits.arrived(bucketKey, route.authenticated());
+        this.rateLimits.arrived(bucketKey, route.authenticated(), request.arrivedAt());
         Fault fault = takeFault(routeName);
         if (fault != null) {
             if (fault.afterProcessing) {
