@@ -1,5 +1,6 @@
 package io.github.jdaboot.discord;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,10 +61,10 @@ public final class UnansweredMessages {
      * @return those not answered, newest first
      */
     public static <M> List<M> of(List<M> newestFirst, Function<M, Seen> seen, long self, int pageSize) {
+        List<Seen> reads = newestFirst.stream().map(seen).toList();
         Set<Long> answered = new HashSet<>();
         long newestOwn = Long.MIN_VALUE;
-        for (M message : newestFirst) {
-            Seen read = seen.apply(message);
+        for (Seen read : reads) {
             if (read.authorId() == self) {
                 newestOwn = Math.max(newestOwn, read.id());
                 if (read.repliesTo() != 0) {
@@ -72,10 +73,14 @@ public final class UnansweredMessages {
             }
         }
         long before = (newestFirst.size() < pageSize || newestOwn == Long.MIN_VALUE) ? Long.MAX_VALUE : newestOwn;
-        return newestFirst.stream().filter((message) -> {
-            Seen read = seen.apply(message);
-            return read.authorId() != self && read.id() < before && !answered.contains(read.id());
-        }).toList();
+        List<M> unanswered = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Seen read = reads.get(i);
+            if (read.authorId() != self && read.id() < before && !answered.contains(read.id())) {
+                unanswered.add(newestFirst.get(i));
+            }
+        }
+        return unanswered;
     }
 
 }

@@ -2,6 +2,8 @@ package io.github.jdaboot.interaction.dispatch;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.github.jdaboot.discord.EventClaims;
 import io.github.jdaboot.interaction.annotation.NonBlocking;
@@ -129,11 +131,10 @@ public class InteractionDispatcher implements EventListener {
      * already).
      */
     private void run(Invocation invocation, Object handler) {
-        boolean here = handler instanceof HandlerMethod method && method.runsOnEventThread(invocation.kind());
-        boolean started = here
-                ? this.executor.runHere(invocation.displayName(), ((HandlerMethod) handler).shortName(),
-                        () -> this.adapter.handle(invocation, handler))
-                : this.executor.submit(invocation.displayName(), () -> this.adapter.handle(invocation, handler));
+        Supplier<CompletableFuture<?>> task = () -> this.adapter.handle(invocation, handler);
+        boolean started = (handler instanceof HandlerMethod method && method.runsOnEventThread(invocation.kind()))
+                ? this.executor.runHere(invocation.displayName(), method.shortName(), task)
+                : this.executor.submit(invocation.displayName(), task);
         if (!started) {
             this.adapter.refused(invocation);
             // queued with JDA: nothing here blocks the event thread
