@@ -47,15 +47,17 @@ import org.jspecify.annotations.Nullable;
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
  * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages
- * (twice as many as measured) at four times the pace, not measured;
- * {@code bench.messages} over 20 channels from 100 users paced at {@code bench.rate} per
- * second (below saturation), for latency (from the emulator dispatching MESSAGE_CREATE to
- * it receiving the reply) and CPU; {@code bench.messages} more sent at once, for
- * throughput and CPU; the bot's CPU time is {@code utime + stime} from
- * {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
+ * (twice as many as measured) at four times the pace, then a fifth of
+ * {@code bench.messages} at the pace, not measured; {@code bench.messages} over 20
+ * channels from 100 users paced at {@code bench.rate} per second (below saturation), for
+ * latency (from the emulator dispatching MESSAGE_CREATE to it receiving the reply) and
+ * CPU; {@code bench.messages} more sent at once, for throughput and CPU; the bot's CPU
+ * time is {@code utime + stime} from {@code /proc/<pid>/stat}, per 1,000 replies; memory
+ * after the run;</li>
  * <li>slash commands: twice {@code bench.interactions} {@code /idea} at four times the
- * pace, not measured, {@code bench.interactions} paced (latency from INTERACTION_CREATE
- * to the answer the user sees, and CPU), as many at once (CPU);</li>
+ * pace and a fifth at the pace, not measured, {@code bench.interactions} paced (latency
+ * from INTERACTION_CREATE to the answer the user sees, and CPU), as many at once
+ * (CPU);</li>
  * <li>where the bot answers a button: clicks on the first button of those replies, one a
  * reply, in the same three runs;</li>
  * <li>for the project and the plain baseline, the seed's lesson: {@code bench.slow}
@@ -125,13 +127,24 @@ public final class Benchmark {
     private static final int WARMUP_PACE = 4;
 
     /**
-     * The {@code .idea} warm-up: twice as many as measured by default, at four times the
-     * pace, as the {@code /idea} and click warm-ups. The JIT compiler reaches a method's
-     * last tier after thousands of its calls: after 2,000 {@code .idea} at once its
-     * threads still took about half the project's CPU in the paced phase, after 10,000 at
-     * twice the pace about 40 %.
+     * ... then a fifth of what is measured at the measured pace, before the wait for an
+     * idle JIT compiler. C2 compiles a method once its counters pass a threshold that
+     * grows with the compiler's queue, checked when the method is called: after a warm-up
+     * at four times the pace the queue empties while the bot waits, and the first paced
+     * calls set off hundreds of compilations (in the paced {@code .idea} phase, 573 of
+     * the project's in its first 10 s, a third of its CPU), which this round takes
+     * instead.
      */
-    private final int warmup = Integer.getInteger("bench.warmup", WARMUP_TIMES * this.messages);
+    private static final int SETTLE_PART = 5;
+
+    /**
+     * The {@code .idea} warm-up: twice as many as measured by default, at four times the
+     * pace, as the {@code /idea} and click warm-ups (an empty {@code bench.warmup}, as
+     * the POM passes it by default, means that). The JIT compiler reaches a method's last
+     * tier after thousands of its calls: after 2,000 {@code .idea} at 1,000/s its threads
+     * took 35-45 % of every bot's CPU in the paced phase.
+     */
+    private final int warmup = blankOr(System.getProperty("bench.warmup"), WARMUP_TIMES * this.messages);
 
     private final int slow = Integer.getInteger("bench.slow", 200);
 
@@ -601,6 +614,9 @@ public final class Benchmark {
         Bot bot = result.bot;
         traffic.send(".idea", this.warmup, this.rate * WARMUP_PACE);
         replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, this.rate * WARMUP_PACE));
+        int settle = this.messages / SETTLE_PART;
+        traffic.send(".idea", settle, this.rate);
+        replies("`.idea` warm-up at the pace", traffic, Bounds.traffic(settle, this.rate));
         checkPayload(discord, bot);
 
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
@@ -826,8 +842,12 @@ public final class Benchmark {
         // warm-up: twice as many as measured at four times the pace, then until the JIT
         // compiler has caught up
         int warmups = WARMUP_TIMES * this.interactions;
-        List<EmulatedInteraction> warmup = traffic.slash("idea", warmups, this.rate * WARMUP_PACE);
+        List<EmulatedInteraction> warmup = new ArrayList<>(traffic.slash("idea", warmups, this.rate * WARMUP_PACE));
         answers("`/idea` warm-up", discord, warmup, Bounds.traffic(warmups, this.rate * WARMUP_PACE));
+        int settle = this.interactions / SETTLE_PART;
+        List<EmulatedInteraction> settling = traffic.slash("idea", settle, this.rate);
+        answers("`/idea` warm-up at the pace", discord, settling, Bounds.traffic(settle, this.rate));
+        warmup.addAll(settling);
         if (!result.bot.prefixCommands) {
             checkPayload(discord, result.bot);
         }
@@ -882,14 +902,18 @@ public final class Benchmark {
                 targets.add(reply);
             }
         }
-        int count = Math.min(this.interactions, targets.size() / (WARMUP_TIMES + 2));
-        int warmups = WARMUP_TIMES * count;
+        // each reply clicked once: the warm-ups, the paced clicks and the burst
+        int count = Math.min(this.interactions, targets.size() * SETTLE_PART / ((WARMUP_TIMES + 2) * SETTLE_PART + 1));
+        int fast = WARMUP_TIMES * count;
+        int warmups = fast + count / SETTLE_PART;
         if (count == 0) {
             throw new DidNotFinish("clicks", "no /idea reply with a button to click");
         }
         Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
-        answers("click warm-up", discord, clicking.clicks(targets.subList(0, warmups), this.rate * WARMUP_PACE),
-                Bounds.traffic(warmups, this.rate * WARMUP_PACE));
+        answers("click warm-up", discord, clicking.clicks(targets.subList(0, fast), this.rate * WARMUP_PACE),
+                Bounds.traffic(fast, this.rate * WARMUP_PACE));
+        answers("click warm-up at the pace", discord, clicking.clicks(targets.subList(fast, warmups), this.rate),
+                Bounds.traffic(warmups - fast, this.rate));
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
             paced.addAll(clicking.clicks(targets.subList(warmups, warmups + count), this.rate));
@@ -1254,6 +1278,11 @@ public final class Benchmark {
                 this.out.resolve("logs")
                     .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".log"),
                 List.of(LOGGED_ON, MISSED_HEARTBEATS));
+    }
+
+    /** A number property that may be passed empty, for its default. */
+    private static int blankOr(@Nullable String value, int otherwise) {
+        return (value == null || value.isBlank()) ? otherwise : Integer.parseInt(value.strip());
     }
 
     private static List<String> options(String property) {
