@@ -3,6 +3,7 @@ package io.github.jdaboot.discord;
 import java.util.concurrent.TimeUnit;
 
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -35,6 +36,15 @@ public final class DiscordAutoConfiguration {
 
     /** JDA's own default: 25 requests in parallel to Discord. */
     private static final int MAX_REQUESTS_PER_HOST = 25;
+
+    /**
+     * Sets whether JDA takes a stack trace of where each REST request was queued
+     * ({@code discord.rest-call-sites}); JDA's switch is one for the whole JVM. Off, a
+     * failed request is still logged with the handler it answered.
+     */
+    DiscordAutoConfiguration(DiscordProperties properties) {
+        RestAction.setPassContext(properties.isRestCallSites());
+    }
 
     @Bean
     @ConditionalOnMissingBean

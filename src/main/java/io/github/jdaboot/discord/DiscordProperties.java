@@ -87,6 +87,12 @@ public class DiscordProperties {
     private Set<Permission> invitePermissions = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_HISTORY);
 
+    /**
+     * Whether JDA records where each REST request was queued, as the cause of its
+     * failure: a stack trace taken for every request (JDA's own default is on).
+     */
+    private boolean restCallSites;
+
     private final Presence presence = new Presence();
 
     @Valid
@@ -170,6 +176,14 @@ public class DiscordProperties {
 
     public void setStartupTimeout(Duration startupTimeout) {
         this.startupTimeout = startupTimeout;
+    }
+
+    public boolean isRestCallSites() {
+        return this.restCallSites;
+    }
+
+    public void setRestCallSites(boolean restCallSites) {
+        this.restCallSites = restCallSites;
     }
 
     public Duration getShutdownTimeout() {

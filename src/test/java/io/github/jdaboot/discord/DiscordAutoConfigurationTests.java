@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,20 @@ class DiscordAutoConfigurationTests {
                     .hasSingleBean(DiscordInfoContributor.class)
                     .doesNotHaveBean(DiscordMetrics.class);
             });
+    }
+
+    @Test
+    @DisplayName("JDA takes no stack trace per REST request unless discord.rest-call-sites is set (its own default is on)")
+    void restCallSites() {
+        try {
+            RestAction.setPassContext(true);
+            withToken().run((context) -> assertThat(RestAction.isPassContext()).isFalse());
+            withToken().withPropertyValues("discord.rest-call-sites=true")
+                .run((context) -> assertThat(RestAction.isPassContext()).isTrue());
+        }
+        finally {
+            RestAction.setPassContext(false);
+        }
     }
 
     @Test
