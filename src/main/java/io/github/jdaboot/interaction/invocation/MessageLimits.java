@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.MessageLimitException;
 import io.github.jdaboot.interaction.Poll;
@@ -78,9 +79,9 @@ final class MessageLimits {
             Set<String> callbackIds, boolean updating, boolean updatesLayout) {
         Limits limits = new Limits(handler);
         if (reply.isLayout()) {
-            limits.require(!components.isEmpty(), "a Components V2 message needs at least one component");
+            limits.require(!components.isEmpty(), () -> "a Components V2 message needs at least one component");
             limits.require(reply.poll() == null,
-                    "a Components V2 message cannot carry a poll: send the poll in a reply of its own");
+                    () -> "a Components V2 message cannot carry a poll: send the poll in a reply of its own");
         }
         else if (updatesLayout) {
             limits.fail("the clicked message is a Components V2 message, which has no text of its own:"
@@ -91,8 +92,9 @@ final class MessageLimits {
         }
         Set<String> fileNames = new HashSet<>();
         reply.files().forEach((file) -> fileNames.add(file.name()));
-        limits.components(components, reply.isLayout(), reply.files().size(), fileNames);
-        limits.callbacks(components, callbackIds, reply.callbacks().keySet());
+        List<Component> all = all(components);
+        limits.components(components, all, reply.isLayout(), reply.files().size(), fileNames);
+        limits.callbacks(all, callbackIds, reply.callbacks().keySet());
         if (reply.poll() != null) {
             limits.poll(reply.poll());
         }
@@ -106,8 +108,9 @@ final class MessageLimits {
         Limits limits = new Limits(handler);
         Set<String> fileNames = new HashSet<>();
         data.getFiles().forEach((file) -> fileNames.add(file.getName()));
-        limits.components(data.getComponents(), data.isUsingComponentsV2(), data.getFiles().size(), fileNames);
-        for (Component component : iterate(data.getComponents())) {
+        List<Component> all = all(data.getComponents());
+        limits.components(data.getComponents(), all, data.isUsingComponentsV2(), data.getFiles().size(), fileNames);
+        for (Component component : all) {
             if (component instanceof ICustomId custom && custom.getCustomId() != null
                     && custom.getCustomId().startsWith(Reply.CALLBACK_PREFIX)) {
                 limits.fail("the custom id '" + custom.getCustomId() + "' starts with " + Reply.CALLBACK_PREFIX
@@ -119,16 +122,18 @@ final class MessageLimits {
         }
     }
 
-    private static Iterable<Component> iterate(List<? extends Component> components) {
-        return () -> ComponentIterator.create(components);
+    /** Every component of a message, nested ones too: walked once for all the checks. */
+    private static List<Component> all(List<? extends Component> components) {
+        return ComponentIterator.createStream(components).toList();
     }
 
     /** The checks of one message, failing with the handler's name. */
     private record Limits(String handler) {
 
-        void require(boolean condition, String problem) {
+        /** The problem is described only when there is one (most answers have none). */
+        void require(boolean condition, Supplier<String> problem) {
             if (!condition) {
-                fail(problem);
+                fail(problem.get());
             }
         }
 
@@ -136,45 +141,57 @@ final class MessageLimits {
             throw new MessageLimitException(this.handler + ": " + problem);
         }
 
-        void components(List<? extends MessageTopLevelComponent> components, boolean layout, int attached,
-                Set<String> fileNames) {
-            List<FileUpload> uploads = SERIALIZER.getFileUploads(components);
+        void components(List<? extends MessageTopLevelComponent> components, List<Component> all, boolean layout,
+                int attached, Set<String> fileNames) {
+            boolean media = false;
+            long textLength = 0;
+            for (Component component : all) {
+                media |= component instanceof Thumbnail || component instanceof MediaGallery
+                        || component instanceof FileDisplay;
+                if (component instanceof TextDisplay display) {
+                    textLength += display.getContent().length();
+                }
+            }
+            // only these three carry files of their own
+            List<FileUpload> uploads = media ? SERIALIZER.getFileUploads(components) : List.of();
             Set<String> names = new HashSet<>(fileNames);
             uploads.forEach((upload) -> names.add(upload.getName()));
             int files = attached + uploads.size();
-            require(files <= MAX_FILES, "a message carries at most " + MAX_FILES + " files, this one has " + files);
+            require(files <= MAX_FILES,
+                    () -> "a message carries at most " + MAX_FILES + " files, this one has " + files);
             if (layout) {
-                long count = ComponentIterator.createStream(components).count();
-                require(count <= MAX_COMPONENTS, "a Components V2 message holds at most " + MAX_COMPONENTS
+                int count = all.size();
+                require(count <= MAX_COMPONENTS, () -> "a Components V2 message holds at most " + MAX_COMPONENTS
                         + " components, this one has " + count);
-                long text = ComponentIterator.createStream(components)
-                    .mapToLong((component) -> (component instanceof TextDisplay display) ? display.getContent().length()
-                            : 0)
-                    .sum();
-                require(text <= MAX_TEXT, String.format("a Components V2 message holds at most %,d characters"
+                long text = textLength;
+                require(text <= MAX_TEXT, () -> String.format("a Components V2 message holds at most %,d characters"
                         + " of text in its text displays, this one has %,d", MAX_TEXT, text));
             }
             else {
-                require(components.size() <= MAX_ROWS, "a message holds at most " + MAX_ROWS
+                require(components.size() <= MAX_ROWS, () -> "a message holds at most " + MAX_ROWS
                         + " rows of components, this one has " + components.size());
             }
             Map<String, Integer> customIds = new LinkedHashMap<>();
             Map<Integer, Integer> uniqueIds = new LinkedHashMap<>();
-            for (Component component : iterate(components)) {
-                require(component.isMessageCompatible(),
-                        "a message cannot hold a component of type " + component.getType());
+            for (Component component : all) {
+                // the component's own type: a container's isMessageCompatible() walks its
+                // children, which this loop checks too
+                require(component.getType().isMessageCompatible(),
+                        () -> "a message cannot hold a component of type " + component.getType());
                 if (component instanceof ICustomId custom && custom.getCustomId() != null) {
                     customIds.merge(custom.getCustomId(), 1, Integer::sum);
                 }
                 if (component.getUniqueId() > 0) {
                     uniqueIds.merge(component.getUniqueId(), 1, Integer::sum);
                 }
-                media(component).forEach((url) -> attachment(url, component, names));
+                if (media) {
+                    media(component).forEach((url) -> attachment(url, component, names));
+                }
             }
             customIds.forEach((id, times) -> require(times == 1,
-                    "custom ids must be unique in a message: '" + id + "' is used " + times + " times"));
+                    () -> "custom ids must be unique in a message: '" + id + "' is used " + times + " times"));
             uniqueIds.forEach((id, times) -> require(times == 1,
-                    "component ids must be unique in a message: " + id + " is used " + times + " times"));
+                    () -> "component ids must be unique in a message: " + id + " is used " + times + " times"));
         }
 
         private static List<String> media(Component component) {
@@ -189,47 +206,47 @@ final class MessageLimits {
         private void attachment(String url, Component component, Set<String> names) {
             if (url.startsWith(ATTACHMENT)) {
                 String name = url.substring(ATTACHMENT.length());
-                require(names.contains(name), "'" + url + "' in a " + component.getType()
+                require(names.contains(name), () -> "'" + url + "' in a " + component.getType()
                         + " refers to no file of the message: attach it with withFile(\"" + name + "\", ...)");
             }
         }
 
-        void callbacks(List<? extends MessageTopLevelComponent> components, Set<String> callbackIds,
-                Set<String> bound) {
+        void callbacks(List<Component> all, Set<String> callbackIds, Set<String> bound) {
             Set<String> used = new HashSet<>();
-            for (Component component : iterate(components)) {
+            for (Component component : all) {
                 if (component instanceof ICustomId custom && custom.getCustomId() != null
                         && custom.getCustomId().startsWith(Reply.CALLBACK_PREFIX)) {
                     String id = custom.getCustomId();
-                    require(callbackIds.contains(id), "the " + component.getType() + " with custom id '" + id
+                    require(callbackIds.contains(id), () -> "the " + component.getType() + " with custom id '" + id
                             + "' has no callback: add withCallback(\"" + id + "\", ...) to the reply");
                     used.add(id);
                 }
             }
             List<String> unused = new ArrayList<>(bound);
             unused.removeAll(used);
-            require(unused.isEmpty(),
-                    "the callback for '" + String.join("', '", unused) + "' has no component with that custom id");
+            require(unused.isEmpty(), () -> "the callback for '" + String.join("', '", unused)
+                    + "' has no component with that custom id");
         }
 
         void poll(Poll poll) {
             String question = poll.question().strip();
-            require(!question.isEmpty(), "a poll needs a question");
-            require(question.length() <= Poll.MAX_QUESTION_LENGTH, "a poll's question has at most "
+            require(!question.isEmpty(), () -> "a poll needs a question");
+            require(question.length() <= Poll.MAX_QUESTION_LENGTH, () -> "a poll's question has at most "
                     + Poll.MAX_QUESTION_LENGTH + " characters, this one has " + question.length());
             int answers = poll.answers().size();
             require(answers >= 1 && answers <= Poll.MAX_ANSWERS,
-                    "a poll has 1 to " + Poll.MAX_ANSWERS + " answers, this one has " + answers);
+                    () -> "a poll has 1 to " + Poll.MAX_ANSWERS + " answers, this one has " + answers);
             for (Poll.Answer answer : poll.answers()) {
                 String text = answer.text().strip();
-                require(!text.isEmpty(), "a poll's answer needs a text");
-                require(text.length() <= Poll.MAX_ANSWER_LENGTH, "a poll's answer has at most " + Poll.MAX_ANSWER_LENGTH
-                        + " characters, '" + shortened(text) + "' has " + text.length());
+                require(!text.isEmpty(), () -> "a poll's answer needs a text");
+                require(text.length() <= Poll.MAX_ANSWER_LENGTH, () -> "a poll's answer has at most "
+                        + Poll.MAX_ANSWER_LENGTH + " characters, '" + shortened(text) + "' has " + text.length());
             }
             Duration duration = poll.duration();
             boolean wholeHours = duration.equals(Duration.ofHours(duration.toHours()));
             require(wholeHours && duration.toHours() >= 1 && duration.compareTo(Poll.MAX_DURATION) <= 0,
-                    "a poll is open for whole hours, from 1 to " + Poll.MAX_DURATION.toHours() + ", not " + duration);
+                    () -> "a poll is open for whole hours, from 1 to " + Poll.MAX_DURATION.toHours() + ", not "
+                            + duration);
         }
 
         private static String shortened(String text) {
