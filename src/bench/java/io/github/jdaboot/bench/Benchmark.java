@@ -47,16 +47,16 @@ import org.jspecify.annotations.Nullable;
  * <li>memory after startup: live heap (after a full GC, {@code jcmd}) and resident set
  * size;</li>
  * <li>where the bot has prefix commands: {@code bench.warmup} {@code .idea} messages
- * (twice as many as measured) at four times the pace, then a fifth of
- * {@code bench.messages} at the pace, not measured; {@code bench.messages} over 20
- * channels from 100 users paced at {@code bench.rate} per second (below saturation), for
- * latency (from the emulator dispatching MESSAGE_CREATE to it receiving the reply) and
- * CPU; {@code bench.messages} more sent at once, for throughput and CPU; the bot's CPU
- * time is {@code utime + stime} from {@code /proc/<pid>/stat}, per 1,000 replies; memory
- * after the run;</li>
+ * (twice as many as measured) at four times the pace, then rounds of a fifth of
+ * {@code bench.messages} at the pace until the JIT compiler is quiet, not measured;
+ * {@code bench.messages} over 20 channels from 100 users paced at {@code bench.rate} per
+ * second (below saturation), for latency (from the emulator dispatching MESSAGE_CREATE to
+ * it receiving the reply) and CPU; {@code bench.messages} more sent at once, for
+ * throughput and CPU; the bot's CPU time is {@code utime + stime} from
+ * {@code /proc/<pid>/stat}, per 1,000 replies; memory after the run;</li>
  * <li>slash commands: twice {@code bench.interactions} {@code /idea} at four times the
- * pace and a fifth at the pace, not measured, {@code bench.interactions} paced (latency
- * from INTERACTION_CREATE to the answer the user sees, and CPU), as many at once
+ * pace and rounds of a fifth at the pace, not measured, {@code bench.interactions} paced
+ * (latency from INTERACTION_CREATE to the answer the user sees, and CPU), as many at once
  * (CPU);</li>
  * <li>where the bot answers a button: clicks on the first button of those replies, one a
  * reply, in the same three runs;</li>
@@ -871,8 +871,8 @@ public final class Benchmark {
             process.checkAlive("`/idea` registration");
             Thread.sleep(20);
         }
-        // warm-up: twice as many as measured at four times the pace, then until the JIT
-        // compiler has caught up
+        // warm-up: twice as many as measured at four times the pace, then rounds at the
+        // pace until the JIT compiler has caught up
         int warmups = WARMUP_TIMES * this.interactions;
         List<EmulatedInteraction> warmup = new ArrayList<>(traffic.slash("idea", warmups, this.rate * WARMUP_PACE));
         answers("`/idea` warm-up", discord, warmup, Bounds.traffic(warmups, this.rate * WARMUP_PACE));
