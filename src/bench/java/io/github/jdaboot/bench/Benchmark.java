@@ -655,7 +655,6 @@ public final class Benchmark {
         });
         result.replyThreads = burst.threads();
         result.cpuPerThousand = burst.perThousand();
-        result.cpuPerThousandWithoutJit = burst.perThousandWithoutJit();
         result.lost += saturation[0].lost();
         result.duplicates += saturation[0].duplicates();
         result.throughput = saturation[0].replies() / (saturation[0].wall().toNanos() / 1e9);
@@ -1424,12 +1423,6 @@ public final class Benchmark {
         double throughput = Double.NaN;
 
         double cpuPerThousand = Double.NaN;
-
-        /**
-         * The same without the JIT compiler threads: what is left once the code is
-         * compiled.
-         */
-        double cpuPerThousandWithoutJit = Double.NaN;
 
         int lost;
 

@@ -318,7 +318,7 @@ final class Report {
                 "... against it: CPU time per 1,000 replies at %d/s (paced), ms", this.bench.rate()),
                 (r) -> r.prefixPacedCpuPerThousand, "%.0f", "at most 1.15 x");
         samePayloadRow(lines, "... against it: the same without the JIT compiler's threads, ms",
-                (r) -> r.cpuPerThousandWithoutJit, "%.0f", "");
+                (r) -> r.prefixPacedCpuPerThousandWithoutJit, "%.0f", "");
         samePayloadDifference(lines, "... against it: latency p50, ms",
                 (r) -> Stats.percentile(r.latencies, 50) / 1000.0);
         samePayloadDifference(lines, "... against it: latency p99, ms",
