@@ -681,14 +681,7 @@ public final class Benchmark {
         Duration cpu = process.cpuTime().minus(cpuBefore);
         Map<String, Duration> threadsAfter = process.cpuTimeByThread();
         stopProfiling(process, bot, phase, run);
-        // nothing answered: no figure rather than a division by zero
-        double thousands = (answered > 0) ? answered / 1000.0 : Double.NaN;
-        // the process's CPU counts threads that ended in between, which no reading names
-        Duration unnamed = cpu.minus(BotProcess.cpuOfThreadsBetween(threadsBefore, threadsAfter));
-        return new Cost(cpu.toNanos() / 1e6 / thousands,
-                cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
-                BotProcess.cpuBetween(threadsBefore, threadsAfter, 6) + "; threads that ended meanwhile "
-                        + unnamed.toMillis() + " ms of " + cpu.toMillis() + " ms");
+        return Cost.of(answered, cpu, threadsBefore, threadsAfter);
     }
 
     /**
@@ -703,11 +696,10 @@ public final class Benchmark {
             process.awaitIdleCompiler(Duration.ofSeconds(30));
             Map<String, Duration> threadsBefore = process.cpuTimeByThread();
             Duration cpuBefore = process.cpuTime();
-            round.run();
+            int answered = round.run();
             rounds++;
-            long cpu = process.cpuTime().minus(cpuBefore).toNanos();
-            long compiler = BotProcess.compilerCpuBetween(threadsBefore, process.cpuTimeByThread()).toNanos();
-            share = (cpu > 0) ? (double) compiler / cpu : 0;
+            share = Cost.of(answered, process.cpuTime().minus(cpuBefore), threadsBefore, process.cpuTimeByThread())
+                .compilerShare();
         }
         System.out.printf(Locale.ROOT,
                 "   %s warm-up at the pace: %d round(s), the JIT compiler's share in the last %.0f %%%n", what, rounds,
@@ -727,6 +719,30 @@ public final class Benchmark {
      * busiest threads.
      */
     private record Cost(double perThousand, double perThousandWithoutJit, String threads) {
+
+        /**
+         * The cost of some work, from the process's CPU time over it and the readings of
+         * its threads before and after.
+         */
+        static Cost of(int answered, Duration cpu, Map<String, Duration> threadsBefore,
+                Map<String, Duration> threadsAfter) {
+            // nothing answered: no figure rather than a division by zero
+            double thousands = (answered > 0) ? answered / 1000.0 : Double.NaN;
+            // the process's CPU counts threads that ended in between, which no reading
+            // names
+            Duration unnamed = cpu.minus(BotProcess.cpuOfThreadsBetween(threadsBefore, threadsAfter));
+            return new Cost(cpu.toNanos() / 1e6 / thousands,
+                    cpu.minus(BotProcess.compilerCpuBetween(threadsBefore, threadsAfter)).toNanos() / 1e6 / thousands,
+                    BotProcess.cpuBetween(threadsBefore, threadsAfter, 6) + "; threads that ended meanwhile "
+                            + unnamed.toMillis() + " ms of " + cpu.toMillis() + " ms");
+        }
+
+        /** The JIT compiler threads' share of the CPU (0 when nothing was answered). */
+        double compilerShare() {
+            double share = 1 - this.perThousandWithoutJit / this.perThousand;
+            return Double.isFinite(share) ? share : 0;
+        }
+
     }
 
     private static void startup(BotProcess process, BotRun result) throws InterruptedException {

@@ -85,7 +85,12 @@ final class RateLimits {
      * waits are counted in these.
      */
     private long nanos() {
-        return Duration.between(this.origin, this.clock.instant()).toNanos();
+        return nanos(this.clock.instant());
+    }
+
+    /** An instant of the emulator's clock in nanoseconds since {@link #origin}. */
+    private long nanos(Instant instant) {
+        return Duration.between(this.origin, instant).toNanos();
     }
 
     void enabled(boolean enabled) {
@@ -139,7 +144,7 @@ final class RateLimits {
     void arrived(String bucketKey, boolean countsGlobally, Instant arrivedAt) {
         // when it was read off the connection: a request in flight before the wait was
         // told may be answered well after it on a loaded machine
-        long now = Duration.between(this.origin, arrivedAt).toNanos();
+        long now = nanos(arrivedAt);
         Wait bucketWait = this.waits.get(bucketKey);
         Wait globalWait = countsGlobally ? this.waits.get(GLOBAL) : null;
         if ((bucketWait != null && bucketWait.violatedBy(now)) || (globalWait != null && globalWait.violatedBy(now))) {

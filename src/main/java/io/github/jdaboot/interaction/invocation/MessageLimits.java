@@ -146,13 +146,12 @@ final class MessageLimits {
             boolean media = false;
             long textLength = 0;
             for (Component component : all) {
-                media |= component instanceof Thumbnail || component instanceof MediaGallery
-                        || component instanceof FileDisplay;
+                media |= !media(component).isEmpty();
                 if (component instanceof TextDisplay display) {
                     textLength += display.getContent().length();
                 }
             }
-            // only these three carry files of their own
+            // only the components with media carry files of their own
             List<FileUpload> uploads = media ? SERIALIZER.getFileUploads(components) : List.of();
             Set<String> names = new HashSet<>(fileNames);
             uploads.forEach((upload) -> names.add(upload.getName()));
