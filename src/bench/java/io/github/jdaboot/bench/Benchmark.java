@@ -164,6 +164,17 @@ public final class Benchmark {
     private final Duration baselineCap = Duration.ofSeconds(Integer.getInteger("bench.baseline-cap", 20));
 
     /**
+     * Every bot's heap, fixed ({@code -Xms} and {@code -Xmx}): 1 GB unless
+     * {@code bench.heap} says otherwise ({@code jvm}: the JVM's own sizing). With the
+     * JVM's sizing, G1 shrank the heap at each concurrent cycle's remark to about three
+     * times what is live, which started the next cycle: the project (27 MB live) ran one
+     * every second or two through the {@code /idea} and click phases once the harness's
+     * full GC had shrunk its heap, the plain baselines (11 MB) none, so the heap's
+     * history and not the bot decided part of the figures.
+     */
+    private final List<String> heap = heapOptions(System.getProperty("bench.heap"));
+
+    /**
      * Whether the peers (BotCommands, jda-commands) run too: {@code bench.peers}, true by
      * default.
      */
@@ -441,6 +452,11 @@ public final class Benchmark {
 
     Duration baselineCap() {
         return this.baselineCap;
+    }
+
+    /** The heap options every bot runs with (none: the JVM's own sizing). */
+    List<String> heap() {
+        return this.heap;
     }
 
     boolean runs(String phase) {
@@ -1289,6 +1305,7 @@ public final class Benchmark {
         environment.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.addAll(this.heap);
         command.addAll(jvmOptions);
         switch (bot) {
             case PROJECT -> {
@@ -1337,6 +1354,18 @@ public final class Benchmark {
     /** A number property that may be passed empty, for its default. */
     private static int blankOr(@Nullable String value, int otherwise) {
         return (value == null || value.isBlank()) ? otherwise : Integer.parseInt(value.strip());
+    }
+
+    private static List<String> heapOptions(@Nullable String value) {
+        String size = (value == null || value.isBlank()) ? "1g" : value.strip();
+        if (size.equals("jvm")) {
+            return List.of();
+        }
+        if (!size.matches("[0-9]+[kmgKMG]?")) {
+            throw new IllegalArgumentException(
+                    "bench.heap=" + value + " is not a heap size: set it as -Xmx takes it (e.g. 1g, 768m) or to jvm");
+        }
+        return List.of("-Xms" + size, "-Xmx" + size);
     }
 
     private static List<String> options(String property) {

@@ -88,7 +88,7 @@ final class Report {
                     + " the bot process (`/proc/<pid>/stat`); for `/idea` over the paced run. Heap: used after `jcmd GC.run`"
                     + " (`GC.heap_info`); RSS: `VmRSS` (`/proc/<pid>/status`). Allocation: the heap's growth between GC"
                     + " pauses (`-Xlog:gc`) over the flood. The baseline's `.wait` sleeps on JDA's event thread, so it is cut"
-                    + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache)."
+                    + " off and extrapolated. AOT runs use `-XX:AOTMode=on` (no start without the cache). " + heap()
                     + (this.aotCheck.isEmpty() ? "" : " " + this.aotCheck + ".")
                     + (this.payloadCheck.isEmpty() ? "" : " " + this.payloadCheck));
         if (this.bench.peers() && (this.bench.runs("replies") || this.bench.runs("guilds"))) {
@@ -173,7 +173,7 @@ final class Report {
                     Report::perGuildMissing, false);
         }
         lines.add("");
-        lines.add("Versions and settings: " + this.peerVersions);
+        lines.add("Versions and settings: " + this.peerVersions + " " + heap());
         lines.add("");
         lines.add("Interaction latency: from INTERACTION_CREATE to the answer the user sees: the callback when it"
                 + " carries the answer (4 a reply, 7 an update), else the edit that follows the deferral (jda-commands"
@@ -569,6 +569,15 @@ final class Report {
 
     private static int sum(List<BotRun> runs, ToIntFunction<BotRun> figure) {
         return runs.stream().mapToInt(figure).sum();
+    }
+
+    /** The heap every bot ran with, as a sentence. */
+    private String heap() {
+        List<String> heap = this.bench.heap();
+        return heap.isEmpty() ? "Every bot's heap: sized by its JVM (`bench.heap=jvm`)."
+                : "Every bot's heap, the peers' too: fixed, `" + String.join(" ", heap)
+                        + "` (`bench.heap`; the JVM's own sizing made the project's G1 cycle once its heap had shrunk:"
+                        + " docs/performance.md).";
     }
 
 }
