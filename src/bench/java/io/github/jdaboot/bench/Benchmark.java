@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -348,22 +349,33 @@ public final class Benchmark {
         process.lastLines().forEach((line) -> System.out.println("      | " + line));
     }
 
-    /** Fails the phase unless every message sent got its reply within the bound. */
+    /**
+     * Fails the phase unless every message sent got its reply within the bound; the
+     * reason names the first messages left unanswered and those answered twice (a bot
+     * that mixes up two messages it handles at once answers one twice and the other
+     * never).
+     */
     private static Traffic.Outcome replies(String phase, Traffic traffic, Duration bound) throws InterruptedException {
         Traffic.Outcome outcome = traffic.awaitReplies(bound);
         if (!outcome.complete()) {
-            List<Integer> unanswered = new ArrayList<>();
-            for (int i = 0; i < outcome.answers().size() && unanswered.size() < 5; i++) {
-                if (outcome.answers().get(i).isEmpty()) {
-                    unanswered.add(i + 1);
-                }
-            }
+            String twice = (outcome.duplicates() > 0) ? String.format(Locale.ROOT, "; %,d answered twice: #%s",
+                    outcome.duplicates(), first(outcome, (answers) -> answers.size() > 1)) : "";
             throw new DidNotFinish(phase,
-                    String.format(Locale.ROOT, "%,d of %,d unanswered after %d s; the first: #%s", outcome.lost(),
-                            outcome.sent().size(), bound.toSeconds(),
-                            String.join(", #", unanswered.stream().map(String::valueOf).toList())));
+                    String.format(Locale.ROOT, "%,d of %,d unanswered after %d s; the first: #%s%s", outcome.lost(),
+                            outcome.sent().size(), bound.toSeconds(), first(outcome, List::isEmpty), twice));
         }
         return outcome;
+    }
+
+    /** The numbers (from 1) of the first five messages whose answers match. */
+    private static String first(Traffic.Outcome outcome, Predicate<List<EmulatedMessage>> matching) {
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < outcome.answers().size() && first.size() < 5; i++) {
+            if (matching.test(outcome.answers().get(i))) {
+                first.add(String.valueOf(i + 1));
+            }
+        }
+        return String.join(", #", first);
     }
 
     /**
@@ -393,7 +405,9 @@ public final class Benchmark {
                 + " machine reaches; this beta is the newest with all of them, and it needs the JDA it declares:"
                 + " on 6.5.0 every command fails with NoSuchMethodError), started with BotCommands.create, text"
                 + " prefix `.`, application commands cache off (so that every start registers `/idea` with its fresh"
-                + " emulator; BotCommands then updates each guild's commands at startup, as on a first start);"
+                + " emulator; BotCommands then updates each guild's commands at startup, as on a first start), its"
+                + " event manager on one thread instead of four (with four it now and then gave two messages received"
+                + " at once to the same run: one answered twice, the other never, 2 and 3 of 20,000 in one warm-up);"
                 + " jda-commands " + version("jda-commands", "guice-extension-")
                 + " (core and guice-extension, which make"
                 + " io.github.kaktushose:jda-commands; the aggregate and the 5.x releases are not on the Maven Central"
