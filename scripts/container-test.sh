@@ -9,7 +9,7 @@
 #   4. podman stop (SIGTERM) ends the container within 10 s, with a clean JDA shutdown, exit code 0 or 143;
 #   5. the JVM maps the AOT cache at run time;
 #   6. prints the image size and the time from `podman run` to health UP, with and without the AOT cache
-#      (median of 3 each).
+#      (median of 3 each, each run against a fresh emulator).
 #
 # Needs root (rootful podman) and Debian's packages podman, runc and debootstrap; installs them when
 # missing. There is no Docker engine nor image registry here: the base image is a stand-in JRE 25 built from
@@ -17,7 +17,15 @@
 # Run it after `./mvnw verify` (it needs the jar and the compiled test classes, which hold the emulator):
 #
 #   bash scripts/container-test.sh
-set -euo pipefail
+set -Eeuo pipefail
+# A command that fails outside a check ends the script (set -e); the exit then says which one and where.
+trap 'err_status=$? err_line=$LINENO err_command=$BASH_COMMAND' ERR
+say_unexpected_exit() {
+  if (( $1 != 0 )) && [[ -z ${failed:-} && -n ${err_line:-} ]]; then
+    printf '\n    FAIL  line %s: "%s" exited with %s\n' "$err_line" "$err_command" "$err_status" >&2
+  fi
+}
+trap 'say_unexpected_exit $?' EXIT
 cd "$(dirname "$0")/.."
 
 CACHE_DIR=${CONTAINER_TEST_CACHE:-/var/cache/discord-bot-container-test}
@@ -30,6 +38,7 @@ CONTAINER=discord-bot-test-$$
 step() { printf '\n==> %s\n' "$*"; }
 pass() { printf '    PASS  %s\n' "$*"; }
 fail() {
+  failed=1
   printf '\n    FAIL  %s\n' "$*" >&2
   if [[ -n ${show_logs:-} ]] && podman container exists "$CONTAINER" 2>/dev/null; then
     printf '\n---- the bot container log (last 60 lines) ----\n' >&2
@@ -120,6 +129,8 @@ pass "dependencies layer reused from the cache, application layer rebuilt"
 # ---- the emulator, as its own process on loopback ----------------------------------------------------------
 emulator_pid=
 cleanup() {
+  local rc=$?
+  say_unexpected_exit "$rc"
   podman rm -f "$CONTAINER" >/dev/null 2>&1 || true
   [[ -n $emulator_pid ]] && kill "$emulator_pid" 2>/dev/null || true
 }
@@ -129,14 +140,19 @@ start_emulator() {
   "$java25" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     io.github.jdaboot.TestDiscordBotApplication --emulator-only --emulator.port=0 > "$OUT/emulator.log" 2>&1 &
   emulator_pid=$!
+  # the line "DISCORD_REST_URL=… DISCORD_GATEWAY_URL=… DISCORD_TOKEN=…", read only once the token has begun
+  # (so both URLs are whole: the log may be read while the line is being written)
+  local line=
   for _ in $(seq 1 200); do
-    rest_url=$(grep -o 'DISCORD_REST_URL=[^ ]*' "$OUT/emulator.log" | head -1 | cut -d= -f2- || true)
-    [[ -n $rest_url ]] && break
+    line=$(grep -m1 -o 'DISCORD_REST_URL=[^ ]* DISCORD_GATEWAY_URL=[^ ]* DISCORD_TOKEN=' "$OUT/emulator.log" || true)
+    [[ -n $line ]] && break
     kill -0 "$emulator_pid" 2>/dev/null || fail "the emulator did not start"
     sleep 0.1
   done
-  [[ -n $rest_url ]] || fail "the emulator did not say where it listens"
-  gateway_url=$(grep -o 'DISCORD_GATEWAY_URL=[^ ]*' "$OUT/emulator.log" | head -1 | cut -d= -f2-)
+  [[ -n $line ]] || fail "the emulator did not say where it listens"
+  read -r rest_url gateway_url _ <<<"$line"
+  rest_url=${rest_url#DISCORD_REST_URL=}
+  gateway_url=${gateway_url#DISCORD_GATEWAY_URL=}
   emulator=${rest_url%/api/v10/}
 }
 token=emulator-bot-token
@@ -248,6 +264,10 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 with=() without=()
 for i in $(seq 1 "$RUNS"); do
   for mode in auto off; do
+    # A fresh emulator for each run: like Discord it takes one IDENTIFY per 5 s, and a bot that starts within
+    # 5 s of the previous run's IDENTIFY is told to wait (JDA retries about 7 s later), which would be timed
+    # here as start-up.
+    start_emulator
     port=$(free_port)
     started=$(now_ms)
     run_bot -e "DISCORD_TOKEN=$token" -e "JAVA_TOOL_OPTIONS=-XX:AOTMode=$mode"
