@@ -201,6 +201,9 @@ final class ResultsChart {
 
     /** Each bot in the same colour on every chart. */
     private static Color colour(String name) {
+        if (name.startsWith("this project, peers' feature")) {
+            return new Color(0x17BECF);
+        }
         if (name.startsWith("this project")) {
             return new Color(0x1F77B4);
         }

@@ -23,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * ({@code JDACommands.start} with a class of the package to scan). The interactions are
  * in {@link IdeaInteraction}. Only the two URLs differ from a bot that talks to Discord:
  * {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it at the emulator.
+ * <p>
+ * jda-commands' defaults are kept, among them
+ * {@code ExpirationStrategy.AFTER_15_MINUTES}: every interaction is a runtime kept until
+ * 15 minutes without activity, and every interaction checks all live runtimes on JDA's
+ * event thread ({@code JDAEventListener.checkRuntimesAlive}), so the benchmark's warm-up
+ * makes each later interaction cost more, until its answers miss Discord's 3-second
+ * deadline.
  */
 public final class JdaCommandsBot {
 
