@@ -415,8 +415,9 @@ public final class Benchmark {
                 + " (it is built on JDA 5's component classes, which JDA 6 moved), started with JDACommands.start,"
                 + " defaults otherwise, among them its runtimes' expiry after 15 minutes without activity: it checks"
                 + " every live runtime (one per interaction) on JDA's event thread at each interaction, so its cost"
-                + " per interaction grows with the interactions of the last 15 minutes. This project and the baselines on JDA 6.5.0. Each bot: a light"
-                + " DefaultShardManagerBuilder with no member cache, the same intents, logback at INFO.";
+                + " per interaction grows with the interactions of the last 15 minutes. This project and the"
+                + " baselines on JDA 6.5.0. Each bot: a light DefaultShardManagerBuilder with no member cache, the"
+                + " same intents, logback at INFO.";
     }
 
     private String version(String peer, String jarPrefix) throws IOException {
