@@ -196,7 +196,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
 
     private volatile String waitingFor = "joining the bot's processes in Redis";
 
-    private final Map<Integer, Boolean> recoverOnReady = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<String, Long>> recoverOnReady = new ConcurrentHashMap<>();
 
     /** REST requests of each shard's session waiting to be sent. */
     private final Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -468,12 +468,15 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                     }
                 }
                 case 3 -> {
+                    // what the owner claimed, read before this process claims as the
+                    // owner
+                    Map<String, Long> anchors = anchors(lease.shard());
                     lease.role(ShardLeases.Role.OWNER);
                     lease.extend(deadline);
                     this.takeovers.incrementAndGet();
                     log.warn("Shard {} taken over: its owner's lease ran out before it handed the shard over",
                             lease.shard());
-                    recoverWhenReady(lease);
+                    recoverWhenReady(lease, anchors);
                 }
                 case 4 -> {
                     lease.extend(deadline);
@@ -734,7 +737,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                 (code == 2) ? ShardLeases.Role.SUCCESSOR : ShardLeases.Role.OWNER, token, deadline);
         this.leases.put(lease);
         if (code == 3) {
-            recoverWhenReady(lease);
+            recoverWhenReady(lease, anchors(shard));
         }
         log.info("Shard {}: {} (token {})", shard, switch (code) {
             case 2 -> "taking it over from its owner";
@@ -747,16 +750,25 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
         }
     }
 
-    private void recoverWhenReady(ShardLeases.Lease lease) {
+    /**
+     * The channels to read back after taking the shard over, with their newest claims,
+     * read from Redis now (before this process's own claims on the shard move them on).
+     */
+    private Map<String, Long> anchors(int shard) {
+        TakeoverRecovery recovery = this.recovery.getIfAvailable();
+        return (recovery != null) ? recovery.anchors(total(), shard) : Map.of();
+    }
+
+    private void recoverWhenReady(ShardLeases.Lease lease, Map<String, Long> anchors) {
         if (lease.ready()) {
             JDA jda = this.shardManager.getObject().getShardById(lease.shard());
             TakeoverRecovery recovery = this.recovery.getIfAvailable();
             if (jda != null && recovery != null) {
-                recovery.recover(jda, total());
+                recovery.recover(jda, anchors);
             }
         }
         else {
-            this.recoverOnReady.put(lease.shard(), true);
+            this.recoverOnReady.put(lease.shard(), anchors);
         }
     }
 
@@ -899,10 +911,11 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             return;
         }
         lease.ready(true);
-        if (this.recoverOnReady.remove(lease.shard()) != null) {
+        Map<String, Long> anchors = this.recoverOnReady.remove(lease.shard());
+        if (anchors != null) {
             TakeoverRecovery recovery = this.recovery.getIfAvailable();
             if (recovery != null) {
-                recovery.recover(jda, total());
+                recovery.recover(jda, anchors);
             }
         }
     }

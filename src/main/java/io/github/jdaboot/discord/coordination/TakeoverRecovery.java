@@ -2,7 +2,9 @@ package io.github.jdaboot.discord.coordination;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.jdaboot.discord.UnansweredMessages;
@@ -21,10 +23,16 @@ import org.springframework.data.redis.core.ZSetOperations;
  * After this process took a shard over from a process that crashed, froze or was cut off,
  * reads back what that process may have left unanswered: for each channel of the shard
  * with a message claimed in the last minutes, the messages since a little before the
- * newest claimed one. Those the bot has not replied to ({@link UnansweredMessages}) are
- * fed to JDA's listeners as if they had just arrived; their claims (taken over where the
- * claim of the process that lost the shard is stale) make sure each is answered once.
- * Runs on its own virtual thread.
+ * newest one claimed before the takeover. Those the bot has not replied to
+ * ({@link UnansweredMessages}) are fed to JDA's listeners as if they had just arrived;
+ * their claims (taken over where the claim of the process that lost the shard is stale)
+ * make sure each is answered once.
+ * <p>
+ * The channels and their newest claims are read when the shard is taken
+ * ({@link #anchors}), not once its session is ready: by then this process's own claims of
+ * the messages arriving live have moved a channel's newest claim past what the lost
+ * process left unanswered, and reading from there would skip it. The reading back runs on
+ * its own virtual thread.
  */
 final class TakeoverRecovery {
 
@@ -53,10 +61,40 @@ final class TakeoverRecovery {
         this.claims = claims;
     }
 
-    void recover(JDA jda, int total) {
+    /**
+     * The shard's channels with a message claimed in the last minutes, each with the time
+     * of its newest claim (epoch milliseconds), read now: call it when the shard is
+     * taken, before this process claims anything on it. Empty when Redis cannot say.
+     */
+    Map<String, Long> anchors(int total, int shard) {
+        try {
+            long since = System.currentTimeMillis() - RedisEventClaims.RECENT.toMillis();
+            Set<ZSetOperations.TypedTuple<String>> channels = this.redis.control((redis) -> redis.opsForZSet()
+                .rangeByScoreWithScores(this.keys.recent(total, shard), since, Double.POSITIVE_INFINITY));
+            Map<String, Long> anchors = new LinkedHashMap<>();
+            for (ZSetOperations.TypedTuple<String> channel : (channels != null) ? channels
+                    : Set.<ZSetOperations.TypedTuple<String>>of()) {
+                if (channel.getValue() != null && channel.getScore() != null) {
+                    anchors.put(channel.getValue(), channel.getScore().longValue());
+                }
+            }
+            return anchors;
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not read which channels of shard {} to read back after taking it over: {}", shard,
+                    ex.toString());
+            return Map.of();
+        }
+    }
+
+    /** Reads back, from each of the {@link #anchors anchors} taken with the shard. */
+    void recover(JDA jda, Map<String, Long> anchors) {
+        if (anchors.isEmpty()) {
+            return;
+        }
         Thread.ofVirtual().name("discord-takeover-recovery-", jda.getShardInfo().getShardId()).start(() -> {
             try {
-                run(jda, total);
+                run(jda, anchors);
             }
             catch (RuntimeException ex) {
                 log.warn("Could not read back the messages of {} after taking it over: {}", jda.getShardInfo(),
@@ -65,20 +103,14 @@ final class TakeoverRecovery {
         });
     }
 
-    private void run(JDA jda, int total) {
-        int shard = jda.getShardInfo().getShardId();
-        long since = System.currentTimeMillis() - RedisEventClaims.RECENT.toMillis();
-        Set<ZSetOperations.TypedTuple<String>> channels = this.redis.control((redis) -> redis.opsForZSet()
-            .rangeByScoreWithScores(this.keys.recent(total, shard), since, Double.POSITIVE_INFINITY));
+    private void run(JDA jda, Map<String, Long> anchors) {
         int replayed = 0;
-        for (ZSetOperations.TypedTuple<String> channel : (channels != null) ? channels
-                : Set.<ZSetOperations.TypedTuple<String>>of()) {
-            GuildMessageChannel cached = (channel.getValue() != null)
-                    ? jda.getChannelById(GuildMessageChannel.class, channel.getValue()) : null;
-            if (cached == null || channel.getScore() == null) {
+        for (Map.Entry<String, Long> anchor : anchors.entrySet()) {
+            GuildMessageChannel cached = jda.getChannelById(GuildMessageChannel.class, anchor.getKey());
+            if (cached == null) {
                 continue;
             }
-            long after = TimeUtil.getDiscordTimestamp(channel.getScore().longValue() - BEFORE.toMillis());
+            long after = TimeUtil.getDiscordTimestamp(anchor.getValue() - BEFORE.toMillis());
             replayed += replay(jda, history(cached, after));
         }
         if (replayed > 0) {
