@@ -62,9 +62,10 @@ import org.springframework.stereotype.Component;
  * bought is used up by the next suggestion, which becomes the next idea anyone gets.
  * <p>
  * Every handler but the form's answers from memory, so it is {@code @NonBlocking}: its
- * runs stay on JDA's event thread ({@code .idea} takes a virtual thread anyway: a message
- * does not carry the user's entitlements, Discord is asked). The form's handler may
- * consume a purchase, which waits for Discord.
+ * runs stay on JDA's event thread ({@code .idea} too: a message does not carry the user's
+ * entitlements, but the application's are kept in memory; while they are not whole, it
+ * takes a virtual thread and Discord is asked). The form's handler may consume a
+ * purchase, which waits for Discord.
  */
 @Component
 @CommandConfig(integrationTypes = { IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL }, contexts = {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.annotation.RequiresEntitlement;
@@ -17,7 +18,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * The entitlements of the user who acted, and of the server where they did: what they
  * bought of the application's premium offers (SKUs). An interaction carries them; for a
- * prefix command they are looked up with a REST request the first time they are asked
+ * prefix command they come from the application's entitlements kept in memory, or, while
+ * those are not whole, are looked up with a REST request the first time they are asked
  * for. Declare a parameter of this type on any handler, or ask
  * {@link InteractionContext#entitlements()}; {@link RequiresEntitlement
  *
@@ -33,14 +35,26 @@ public final class Entitlements implements Iterable<Entitlement> {
 
     private final Set<Long> consumed = ConcurrentHashMap.newKeySet();
 
-    private Entitlements(Supplier<List<Entitlement>> all) {
+    private final Consumer<Entitlement> onConsumed;
+
+    private Entitlements(Supplier<List<Entitlement>> all, Consumer<Entitlement> onConsumed) {
         this.all = all;
+        this.onConsumed = onConsumed;
     }
 
     /** These entitlements (an interaction's). */
     public static Entitlements of(List<Entitlement> entitlements) {
+        return of(entitlements, (entitlement) -> {
+        });
+    }
+
+    /**
+     * These entitlements, telling what is consumed of them to what keeps them.
+     * @param onConsumed told of each entitlement {@link #consume(String)} used up
+     */
+    public static Entitlements of(List<Entitlement> entitlements, Consumer<Entitlement> onConsumed) {
         List<Entitlement> copy = List.copyOf(entitlements);
-        return new Entitlements(() -> copy);
+        return new Entitlements(() -> copy, onConsumed);
     }
 
     /**
@@ -48,7 +62,18 @@ public final class Entitlements implements Iterable<Entitlement> {
      * @param lookup what finds them; may block, and may throw to fail the run
      */
     public static Entitlements lookedUp(Supplier<List<Entitlement>> lookup) {
-        return new Entitlements(SingletonSupplier.of(() -> List.copyOf(lookup.get())));
+        return lookedUp(lookup, (entitlement) -> {
+        });
+    }
+
+    /**
+     * Entitlements looked up when first asked for, once, telling what is consumed of them
+     * to what keeps them.
+     * @param lookup what finds them; may block, and may throw to fail the run
+     * @param onConsumed told of each entitlement {@link #consume(String)} used up
+     */
+    public static Entitlements lookedUp(Supplier<List<Entitlement>> lookup, Consumer<Entitlement> onConsumed) {
+        return new Entitlements(SingletonSupplier.of(() -> List.copyOf(lookup.get())), onConsumed);
     }
 
     /**
@@ -95,6 +120,7 @@ public final class Entitlements implements Iterable<Entitlement> {
         }
         entitlement.get().consume().complete();
         this.consumed.add(entitlement.get().getIdLong());
+        this.onConsumed.accept(entitlement.get());
         return true;
     }
 

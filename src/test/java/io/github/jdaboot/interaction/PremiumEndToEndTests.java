@@ -13,6 +13,7 @@ import io.github.jdaboot.emulator.EmulatedEntitlement;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.EmulatedModal;
 import io.github.jdaboot.emulator.EmulatedSku;
+import io.github.jdaboot.emulator.RecordedRequest;
 import io.github.jdaboot.emulator.SlashCommand;
 import io.github.jdaboot.emulator.World;
 import io.github.jdaboot.testing.DiscordBotTest;
@@ -71,24 +72,31 @@ class PremiumEndToEndTests {
     }
 
     @Test
-    @DisplayName(".pro: the entitlements are looked up from Discord, the user's and the server's")
+    @DisplayName(".pro: the entitlements come from the application's list in memory, not from a request per command")
     void prefixCommand() {
-        long userId = this.world.user("quinn").id();
+        int before = this.discord.rest().requests().size();
         EmulatedMessage refused = this.world
             .awaitReply(this.world.as("quinn").says(this.world.channel("general"), ".pro"), Timeouts.ANSWER);
         assertThat(refused.content()).isEqualTo(".pro is a premium feature: you can get it with the button below.");
         assertPremiumButton(refused, DefaultWorld.IDEA_PRO_SKU);
-        assertThat(this.discord.rest().requests())
-            .filteredOn((request) -> "GET /applications/{application_id}/entitlements".equals(request.route()))
-            .extracting((request) -> request.request().query())
-            .anySatisfy((query) -> assertThat(query).containsEntry("user_id", Long.toUnsignedString(userId))
-                .containsEntry("exclude_ended", "true"))
-            .anySatisfy((query) -> assertThat(query).containsEntry("guild_id", this.world.guild().idString()));
 
         this.world.as("quinn").buys(this.world.sku("Idea Pro"));
         assertThat(this.world
             .awaitReply(this.world.as("quinn").says(this.world.channel("general"), ".pro"), Timeouts.ANSWER)
             .content()).isEqualTo("pro for quinn");
+        List<RecordedRequest> requests = this.discord.rest().requests();
+        assertThat(requests.subList(before, requests.size())).extracting(RecordedRequest::route)
+            .doesNotContain("GET /applications/{application_id}/entitlements");
+    }
+
+    @Test
+    @DisplayName("a prefix command that asks for its entitlements stays on JDA's event thread when they are in memory")
+    void prefixCommandOnTheEventThread() {
+        this.world.as("quentin").buys(this.world.sku("Idea Club"));
+        assertThat(this.world
+            .awaitReply(this.world.as("quentin").says(this.world.directChannel(this.world.user("quentin")), ".where"),
+                    Timeouts.ANSWER)
+            .content()).isEqualTo("event thread, 1 entitlement(s)");
     }
 
     @Test
@@ -165,7 +173,7 @@ class PremiumEndToEndTests {
     }
 
     @Test
-    @DisplayName("a server's subscription counts for every member, in interactions and looked up for prefix commands")
+    @DisplayName("a server's subscription counts for every member, in interactions and in prefix commands")
     void guildSubscription() {
         EmulatedSku boost = this.world.skus()
             .stream()

@@ -9,6 +9,7 @@ import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.ComponentHandler;
 import io.github.jdaboot.interaction.annotation.Field;
 import io.github.jdaboot.interaction.annotation.ModalHandler;
+import io.github.jdaboot.interaction.annotation.NonBlocking;
 import io.github.jdaboot.interaction.annotation.RequiresEntitlement;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Entitlement;
@@ -81,6 +82,13 @@ public class PremiumTestCommands {
             .sorted()
             .collect(Collectors.joining(","));
         return skus.isEmpty() ? "none" : skus;
+    }
+
+    @NonBlocking
+    @Command(name = "where", description = "Says where its run was")
+    String where(Entitlements entitlements) {
+        return (Thread.currentThread().isVirtual() ? "own thread" : "event thread") + ", "
+                + entitlements.active().size() + " entitlement(s)";
     }
 
     @EventListener

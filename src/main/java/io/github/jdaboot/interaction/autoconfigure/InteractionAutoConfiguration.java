@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.jdaboot.discord.DiscordProperties;
 import io.github.jdaboot.discord.EventClaims;
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.interaction.InteractionGuard;
 import io.github.jdaboot.interaction.dispatch.CommandExecutor;
 import io.github.jdaboot.interaction.dispatch.InteractionDispatcher;
@@ -364,6 +365,19 @@ public final class InteractionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "discord.commands.prefix-commands.enabled", matchIfMissing = true)
+    ApplicationEntitlements entitlementCache(CommandHandlerMapping commands) {
+        return new ApplicationEntitlements(() -> {
+            // idempotent: the mapping may not have been asked yet
+            commands.initHandlerMethods();
+            return commands.getRegistrations()
+                .stream()
+                .anyMatch((registration) -> registration.handler().asksForEntitlements());
+        });
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SkuCheck skuCheck(RequiredSkus skus, ObjectProvider<DiscordProperties> discord,
             ObjectProvider<ShardManager> shardManager) {
         DiscordProperties properties = discord.getIfAvailable(DiscordProperties::new);
@@ -394,10 +408,13 @@ public final class InteractionAutoConfiguration {
     InteractionDispatcher interactionDispatcher(ObjectProvider<InteractionHandlerMapping> mappings,
             InteractionHandlerAdapter adapter, CommandExecutor executor, ComponentCallbacks callbacks,
             OfferedForms offeredForms, InteractionMetrics metrics, InteractionMessages messages,
-            DeadlineTimer interactionDeadlines, CommandProperties properties, ObjectProvider<EventClaims> claims) {
+            DeadlineTimer interactionDeadlines, CommandProperties properties, ObjectProvider<EventClaims> claims,
+            ObjectProvider<ApplicationEntitlements> entitlements) {
         InvocationSupport support = new InvocationSupport(callbacks, offeredForms, metrics, messages,
                 interactionDeadlines, properties.getDeferAfter(), properties.getAutocompleteTimeout(),
-                () -> !executor.isAccepting());
+                () -> !executor.isAccepting(),
+                // without prefix commands, none: a cache no session feeds is never whole
+                entitlements.getIfAvailable(() -> new ApplicationEntitlements(() -> false)));
         return new InteractionDispatcher(mappings.orderedStream().toList(), adapter, executor, support,
                 claims.getIfUnique(() -> EventClaims.ALL));
     }

@@ -132,9 +132,10 @@ public class InteractionDispatcher implements EventListener {
      */
     private void run(Invocation invocation, Object handler) {
         Supplier<CompletableFuture<?>> task = () -> this.adapter.handle(invocation, handler);
-        boolean started = (handler instanceof HandlerMethod method && method.runsOnEventThread(invocation.kind()))
-                ? this.executor.runHere(invocation.displayName(), method.shortName(), task)
-                : this.executor.submit(invocation.displayName(), task);
+        boolean started = (handler instanceof HandlerMethod method
+                && method.runsOnEventThread(invocation.kind(), invocation::hasEntitlementsAtHand))
+                        ? this.executor.runHere(invocation.displayName(), method.shortName(), task)
+                        : this.executor.submit(invocation.displayName(), task);
         if (!started) {
             this.adapter.refused(invocation);
             // queued with JDA: nothing here blocks the event thread

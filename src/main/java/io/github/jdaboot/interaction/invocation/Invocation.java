@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.interaction.ComponentCallback;
 import io.github.jdaboot.interaction.Entitlements;
 import io.github.jdaboot.interaction.InteractionContext;
@@ -69,6 +71,8 @@ public abstract class Invocation implements InteractionContext {
     private Map<String, String> idParts = Map.of();
 
     private @Nullable Entitlements entitlements;
+
+    private boolean entitlementsAtHand;
 
     /**
      * Everything sent for this run so far, in order; each message goes out once the one
@@ -134,29 +138,54 @@ public abstract class Invocation implements InteractionContext {
     }
 
     /**
-     * The interaction's entitlements; for a message (a prefix command), the user's and,
-     * in a server, the server's active ones, looked up when first asked for: one request
-     * each, the first page of Discord's list (100, far more than one user has).
+     * The interaction's entitlements; for a message (a prefix command), the user's own
+     * and, in a server, the server's: from the application's entitlements kept in memory
+     * while they are whole ({@link ApplicationEntitlements}), else looked up when first
+     * asked for, one request each, the first page of Discord's list (100, far more than
+     * one user has).
      */
     @Override
     public synchronized Entitlements entitlements() {
         if (this.entitlements == null) {
-            this.entitlements = (event() instanceof Interaction interaction)
-                    ? Entitlements.of(interaction.getEntitlements()) : Entitlements.lookedUp(this::lookUpEntitlements);
+            ApplicationEntitlements cache = this.support.entitlements();
+            if (event() instanceof Interaction interaction) {
+                this.entitlements = Entitlements.of(interaction.getEntitlements(), cache::consumed);
+                this.entitlementsAtHand = true;
+            }
+            else {
+                Guild guild = guild();
+                Optional<List<Entitlement>> known = cache.find(user().getIdLong(),
+                        (guild != null) ? guild.getIdLong() : 0);
+                this.entitlements = known.map((found) -> Entitlements.of(found, cache::consumed))
+                    .orElseGet(() -> Entitlements.lookedUp(this::lookUpEntitlements, cache::consumed));
+                this.entitlementsAtHand = known.isPresent();
+            }
         }
         return this.entitlements;
     }
 
+    /**
+     * Whether the run's entitlements are known without asking Discord: an interaction
+     * carries them, a prefix command's are in memory while the cache is whole.
+     */
+    public synchronized boolean hasEntitlementsAtHand() {
+        entitlements();
+        return this.entitlementsAtHand;
+    }
+
     private List<Entitlement> lookUpEntitlements() {
+        Guild guild = guild();
+        long guildId = (guild != null) ? guild.getIdLong() : 0;
         CompletableFuture<List<Entitlement>> users = jda().retrieveEntitlements()
             .user(user())
             .excludeEnded(true)
             .submit();
-        Guild guild = guild();
         CompletableFuture<List<Entitlement>> guilds = (guild != null)
-                ? jda().retrieveEntitlements().guild(guild.getIdLong()).excludeEnded(true).submit()
+                ? jda().retrieveEntitlements().guild(guildId).excludeEnded(true).submit()
                 : CompletableFuture.completedFuture(List.of());
-        List<Entitlement> all = new ArrayList<>(users.join());
+        // the user's own, as an interaction carries them: not those bought for a server
+        List<Entitlement> all = new ArrayList<>(
+                users.join().stream().filter((entitlement) -> entitlement.getGuildIdLong() == 0).toList());
         all.addAll(guilds.join());
         return all;
     }

@@ -3,6 +3,7 @@ package io.github.jdaboot.interaction.invocation;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.interaction.form.OfferedForms;
 import io.github.jdaboot.interaction.i18n.InteractionMessages;
 import io.github.jdaboot.interaction.observation.InteractionMetrics;
@@ -21,8 +22,9 @@ import io.github.jdaboot.interaction.observation.InteractionMetrics;
  * @param autocompleteTimeout how long suggestions may take
  * ({@code discord.commands.autocomplete-timeout})
  * @param shuttingDown whether the bot is shutting down (the executor takes no more runs)
+ * @param entitlements the application's entitlements in memory, for prefix commands
  */
 public record InvocationSupport(ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics,
         InteractionMessages messages, DeadlineTimer deadlines, Duration deferAfter, Duration autocompleteTimeout,
-        BooleanSupplier shuttingDown) {
+        BooleanSupplier shuttingDown, ApplicationEntitlements entitlements) {
 }

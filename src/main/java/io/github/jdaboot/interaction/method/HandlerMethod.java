@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.github.jdaboot.interaction.Entitlements;
@@ -83,10 +84,22 @@ public final class HandlerMethod {
     /**
      * Whether a run of this kind stays on the thread that received its event (JDA's event
      * thread): the handler is {@link NonBlocking @NonBlocking}, and nothing the framework
-     * does for the run waits (a prefix command's entitlements are asked of Discord).
+     * does for the run waits (a prefix command's entitlements are asked of Discord unless
+     * they are at hand).
+     * @param entitlementsAtHand whether the run's entitlements are known without asking
+     * Discord; asked only of a prefix command whose handler asks for them
      */
-    public boolean runsOnEventThread(HandlerKind kind) {
-        return this.nonBlocking && !(kind == HandlerKind.PREFIX_COMMAND && this.asksForEntitlements);
+    public boolean runsOnEventThread(HandlerKind kind, BooleanSupplier entitlementsAtHand) {
+        return this.nonBlocking && (kind != HandlerKind.PREFIX_COMMAND || !this.asksForEntitlements
+                || entitlementsAtHand.getAsBoolean());
+    }
+
+    /**
+     * Whether a run may ask for its entitlements: the handler has an {@link Entitlements}
+     * or context parameter, or requires an entitlement.
+     */
+    public boolean asksForEntitlements() {
+        return this.asksForEntitlements;
     }
 
     public Object bean() {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.interaction.InteractionContext;
 import io.github.jdaboot.interaction.annotation.Command;
 import io.github.jdaboot.interaction.annotation.Field;
@@ -472,7 +473,8 @@ class InteractionAutoConfigurationTests {
                 ComponentCallbacks callbacks, OfferedForms forms, InteractionMetrics metrics, DeadlineTimer deadlines) {
             this.dispatcher = new InteractionDispatcher(mappings, adapter, this.executor,
                     new InvocationSupport(callbacks, forms, metrics, this.messages, deadlines, Duration.ofSeconds(2),
-                            Duration.ofSeconds(2), () -> !this.executor.isAccepting()));
+                            Duration.ofSeconds(2), () -> !this.executor.isAccepting(),
+                            new ApplicationEntitlements(() -> false)));
             return this.dispatcher;
         }
 

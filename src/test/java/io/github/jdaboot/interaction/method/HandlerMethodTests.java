@@ -2,6 +2,7 @@ package io.github.jdaboot.interaction.method;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.Entitlements;
@@ -21,30 +22,44 @@ class HandlerMethodTests {
     void withoutNonBlockingNoRunStaysOnTheEventThread() {
         HandlerMethod handler = handler(new Handlers(), "plain");
 
-        assertThat(HandlerKind.ALL).noneMatch(handler::runsOnEventThread);
+        assertThat(HandlerKind.ALL).noneMatch((kind) -> handler.runsOnEventThread(kind, () -> true));
     }
 
     @Test
     void nonBlockingRunsOfEveryKindStayOnTheEventThread() {
         HandlerMethod handler = handler(new Handlers(), "quick");
 
-        assertThat(HandlerKind.ALL).allMatch(handler::runsOnEventThread);
+        assertThat(HandlerKind.ALL).allMatch((kind) -> handler.runsOnEventThread(kind, () -> false));
     }
 
     @Test
     void nonBlockingOnTheClassCountsForItsMethods() {
-        assertThat(handler(new QuickHandlers(), "answer").runsOnEventThread(HandlerKind.SLASH_COMMAND)).isTrue();
+        assertThat(handler(new QuickHandlers(), "answer").runsOnEventThread(HandlerKind.SLASH_COMMAND, () -> false))
+            .isTrue();
     }
 
     @Test
-    void prefixCommandsThatMayAskForEntitlementsTakeAThread() {
+    void prefixCommandsThatMayAskForEntitlementsTakeAThreadUnlessTheyAreAtHand() {
         for (String name : new String[] { "withEntitlements", "withContext", "guardedByEntitlement" }) {
             HandlerMethod handler = handler(new Handlers(), name);
 
-            assertThat(handler.runsOnEventThread(HandlerKind.PREFIX_COMMAND)).as(name).isFalse();
-            assertThat(handler.runsOnEventThread(HandlerKind.SLASH_COMMAND)).as(name).isTrue();
-            assertThat(handler.runsOnEventThread(HandlerKind.COMPONENT)).as(name).isTrue();
+            assertThat(handler.runsOnEventThread(HandlerKind.PREFIX_COMMAND, () -> false)).as(name).isFalse();
+            assertThat(handler.runsOnEventThread(HandlerKind.PREFIX_COMMAND, () -> true)).as(name).isTrue();
+            assertThat(handler.runsOnEventThread(HandlerKind.SLASH_COMMAND, () -> false)).as(name).isTrue();
+            assertThat(handler.runsOnEventThread(HandlerKind.COMPONENT, () -> false)).as(name).isTrue();
         }
+    }
+
+    @Test
+    void whetherEntitlementsAreAtHandIsAskedOnlyOfAPrefixCommandThatAsksForThem() {
+        BooleanSupplier never = () -> {
+            throw new AssertionError("asked whether the entitlements are at hand");
+        };
+
+        assertThat(handler(new Handlers(), "quick").runsOnEventThread(HandlerKind.PREFIX_COMMAND, never)).isTrue();
+        assertThat(handler(new Handlers(), "withEntitlements").runsOnEventThread(HandlerKind.SLASH_COMMAND, never))
+            .isTrue();
+        assertThat(handler(new Handlers(), "plain").runsOnEventThread(HandlerKind.PREFIX_COMMAND, never)).isFalse();
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.github.jdaboot.interaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
+import io.github.jdaboot.emulator.DiscordEmulator;
+import io.github.jdaboot.emulator.EmulatedEntitlement;
+import io.github.jdaboot.emulator.EmulatedSku;
+import io.github.jdaboot.emulator.Gateway;
+import io.github.jdaboot.emulator.RecordedRequest;
+import io.github.jdaboot.emulator.World;
+import io.github.jdaboot.testing.DiscordBotTest;
+import io.github.jdaboot.testing.JdaEvents;
+import io.github.jdaboot.testing.Timeouts;
+import net.dv8tion.jda.api.entities.Entitlement;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application's entitlements in memory over the wire: a new session of shard 0 lists
+ * them again, every page, with what was bought while no session could hear it. Shares its
+ * context with {@link PremiumEndToEndTests}.
+ */
+@DiscordBotTest(properties = { PremiumTestCommands.PRO, PremiumTestCommands.SPOTLIGHT })
+@Import(PremiumTestCommands.class)
+@DisplayName("Entitlements in memory: listed again, every page, by a new session")
+class ApplicationEntitlementsEndToEndTests {
+
+    private static final String LIST = "GET /applications/{application_id}/entitlements";
+
+    private final DiscordEmulator discord;
+
+    private final World world;
+
+    private final Gateway gateway;
+
+    private final ApplicationEntitlements cache;
+
+    private final JdaEvents events;
+
+    ApplicationEntitlementsEndToEndTests(DiscordEmulator discord, ApplicationEntitlements cache, JdaEvents events) {
+        this.discord = discord;
+        this.world = discord.world();
+        this.gateway = discord.gateway();
+        this.cache = cache;
+        this.events = events;
+    }
+
+    @Test
+    @DisplayName("bought while no session heard it: a new session lists 150 in two pages, and the cache has them all")
+    void newSessionListsEveryPage() {
+        await().atMost(Timeouts.ANSWER).until(this.cache::isWhole);
+        int recreated = this.events.count(SessionRecreateEvent.class);
+        int before = this.discord.rest().requests().size();
+
+        // no session hears the purchases, and the session cannot be resumed: its events
+        // are lost
+        this.gateway.refuseConnections(true);
+        this.gateway.drop();
+        await().atMost(Timeouts.ANSWER).until(() -> !this.cache.isWhole());
+        EmulatedSku pro = this.world.sku("Idea Pro");
+        List<EmulatedEntitlement> bought = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            bought.add(this.world.as("buyer-" + i).buys(pro));
+        }
+        this.gateway.refuseNextResumes(1);
+        this.gateway.refuseConnections(false);
+
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
+        for (EmulatedEntitlement entitlement : List.of(bought.getFirst(), bought.get(99), bought.getLast())) {
+            assertThat(this.cache.find(entitlement.userId(), 0)).get()
+                .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).contains(entitlement.id()));
+        }
+        List<RecordedRequest> requests = this.discord.rest().requests();
+        List<RecordedRequest> lists = requests.subList(before, requests.size())
+            .stream()
+            .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id"))
+            .toList();
+        assertThat(lists).as("the list, page by page, oldest first").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lists.getFirst().request().query()).containsEntry("after", "0")
+            .containsEntry("exclude_ended", "true");
+        assertThat(lists.get(1).request().query()).containsKey("after").doesNotContainEntry("after", "0");
+    }
+
+}
