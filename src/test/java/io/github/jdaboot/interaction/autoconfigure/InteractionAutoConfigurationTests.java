@@ -136,7 +136,17 @@ class InteractionAutoConfigurationTests {
         this.runner.withPropertyValues("discord.commands.prefix-commands.enabled=false")
             .run((context) -> assertThat(context).hasNotFailed()
                 .doesNotHaveBean(PrefixCommandMapping.class)
+                .doesNotHaveBean(ApplicationEntitlements.class)
                 .hasSingleBean(InteractionDispatcher.class));
+    }
+
+    @Test
+    @DisplayName("the application's entitlements in memory, for prefix commands: the application's own bean wins")
+    void applicationEntitlements() {
+        this.runner.run((context) -> assertThat(context).hasSingleBean(ApplicationEntitlements.class));
+        ApplicationEntitlements own = new ApplicationEntitlements(() -> false);
+        this.runner.withBean(ApplicationEntitlements.class, () -> own)
+            .run((context) -> assertThat(context).getBean(ApplicationEntitlements.class).isSameAs(own));
     }
 
     @Test
