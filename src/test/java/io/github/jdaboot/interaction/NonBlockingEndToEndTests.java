@@ -2,6 +2,7 @@ package io.github.jdaboot.interaction;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedMessage;
 import io.github.jdaboot.emulator.SlashCommand;
@@ -26,8 +27,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@link NonBlocking @NonBlocking} handlers over the wire: their runs stay on the thread
  * JDA received the event on, every other run gets a virtual thread, a prefix command that
- * may ask Discord for entitlements takes its virtual thread anyway, and a run that waits
- * on the event thread is named in a warning.
+ * asks for entitlements stays there too while they are in memory (without them it takes a
+ * virtual thread: {@link EntitlementsLookedUpEndToEndTests}), and a run that waits on the
+ * event thread is named in a warning.
  */
 @DiscordBotTest
 @Import(NonBlockingEndToEndTests.ThreadCommands.class)
@@ -37,8 +39,11 @@ class NonBlockingEndToEndTests {
 
     private final World world;
 
-    NonBlockingEndToEndTests(DiscordEmulator discord) {
+    private final ApplicationEntitlements entitlements;
+
+    NonBlockingEndToEndTests(DiscordEmulator discord, ApplicationEntitlements entitlements) {
         this.world = discord.world();
+        this.entitlements = entitlements;
     }
 
     @Test
@@ -55,12 +60,15 @@ class NonBlockingEndToEndTests {
     }
 
     @Test
-    @DisplayName("a handler without @NonBlocking, and a @NonBlocking prefix command taking Entitlements, get virtual threads")
+    @DisplayName("a handler without @NonBlocking gets a virtual thread; one taking Entitlements, with them in memory, does not")
     void othersRunOnVirtualThreads() {
         assertThat(this.world.as("bob").runs(SlashCommand.of("whereblocking")).awaitResponse(Timeouts.ANSWER).content())
             .isEqualTo("virtual command");
         assertThat(reply(".whereblocking")).isEqualTo("virtual command");
-        assertThat(reply(".wherepremium")).isEqualTo("virtual command");
+        // listed when the session started, beside the commands' registration the test
+        // waited for
+        await().atMost(Timeouts.ANSWER).until(this.entitlements::isWhole);
+        assertThat(reply(".wherepremium")).as("the application's entitlements are in memory").startsWith("platform ");
         assertThat(this.world.as("bob").runs(SlashCommand.of("wherepremium")).awaitResponse(Timeouts.ANSWER).content())
             .as("an interaction carries its entitlements")
             .startsWith("platform ");

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jdaboot.discord.entitlement.ApplicationEntitlements;
 import io.github.jdaboot.emulator.DefaultWorld;
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedEntitlement;
@@ -52,10 +53,13 @@ class PremiumEndToEndTests {
 
     private final PremiumTestCommands commands;
 
-    PremiumEndToEndTests(DiscordEmulator discord, PremiumTestCommands commands) {
+    private final ApplicationEntitlements entitlements;
+
+    PremiumEndToEndTests(DiscordEmulator discord, PremiumTestCommands commands, ApplicationEntitlements entitlements) {
         this.discord = discord;
         this.world = discord.world();
         this.commands = commands;
+        this.entitlements = entitlements;
     }
 
     @Test
@@ -74,6 +78,9 @@ class PremiumEndToEndTests {
     @Test
     @DisplayName(".pro: the entitlements come from the application's list in memory, not from a request per command")
     void prefixCommand() {
+        // listed when the session started, beside the commands' registration the test
+        // waited for
+        await().atMost(Timeouts.ANSWER).until(this.entitlements::isWhole);
         int before = this.discord.rest().requests().size();
         EmulatedMessage refused = this.world
             .awaitReply(this.world.as("quinn").says(this.world.channel("general"), ".pro"), Timeouts.ANSWER);
@@ -92,6 +99,7 @@ class PremiumEndToEndTests {
     @Test
     @DisplayName("a prefix command that asks for its entitlements stays on JDA's event thread when they are in memory")
     void prefixCommandOnTheEventThread() {
+        await().atMost(Timeouts.ANSWER).until(this.entitlements::isWhole);
         this.world.as("quentin").buys(this.world.sku("Idea Club"));
         assertThat(this.world
             .awaitReply(this.world.as("quentin").says(this.world.directChannel(this.world.user("quentin")), ".where"),

@@ -71,6 +71,12 @@ public class ApplicationEntitlements implements EventListener {
      */
     private boolean listed;
 
+    /**
+     * Whether the entitlements are kept (a prefix command asks for them); only with the
+     * lock.
+     */
+    private boolean kept;
+
     /** Entitlements consumed here (Discord sends no event for it). */
     private final Set<Long> consumed = ConcurrentHashMap.newKeySet();
 
@@ -151,6 +157,7 @@ public class ApplicationEntitlements implements EventListener {
         }
         long reading;
         synchronized (this.lock) {
+            this.kept = true;
             this.index = null;
             this.listed = false;
             this.changedWhileListing = new LinkedHashMap<>();
@@ -173,6 +180,11 @@ public class ApplicationEntitlements implements EventListener {
             found.forEach((entitlement) -> this.byId.put(entitlement.getIdLong(), entitlement));
             this.changedWhileListing.forEach(this::apply);
             this.changedWhileListing = null;
+            // what Discord lists as consumed, or no longer lists, needs no note
+            this.consumed.removeIf((id) -> {
+                Entitlement known = this.byId.get(id);
+                return known == null || known.isConsumed();
+            });
             this.listed = true;
             publish();
         }
@@ -192,6 +204,9 @@ public class ApplicationEntitlements implements EventListener {
 
     private void changed(long id, @Nullable Entitlement entitlement) {
         synchronized (this.lock) {
+            if (!this.kept) {
+                return;
+            }
             if (this.changedWhileListing != null) {
                 this.changedWhileListing.put(id, entitlement);
             }
