@@ -77,6 +77,12 @@ public class ApplicationEntitlements implements EventListener {
      */
     private boolean kept;
 
+    /**
+     * Whether shard 0's session is there, or events may be missed until it resumes; only
+     * with the lock.
+     */
+    private boolean connected;
+
     /** Entitlements consumed here (Discord sends no event for it). */
     private final Set<Long> consumed = ConcurrentHashMap.newKeySet();
 
@@ -158,6 +164,7 @@ public class ApplicationEntitlements implements EventListener {
         long reading;
         synchronized (this.lock) {
             this.kept = true;
+            this.connected = true;
             this.index = null;
             this.listed = false;
             this.changedWhileListing = new LinkedHashMap<>();
@@ -186,7 +193,9 @@ public class ApplicationEntitlements implements EventListener {
                 return known == null || known.isConsumed();
             });
             this.listed = true;
-            publish();
+            if (this.connected) {
+                publish();
+            }
         }
         log.debug("Entitlements listed: {}; prefix commands read them from memory", found.size());
     }
@@ -211,7 +220,7 @@ public class ApplicationEntitlements implements EventListener {
                 this.changedWhileListing.put(id, entitlement);
             }
             apply(id, entitlement);
-            if (this.listed && this.index != null) {
+            if (this.listed && this.connected) {
                 publish();
             }
         }
@@ -220,6 +229,7 @@ public class ApplicationEntitlements implements EventListener {
     private void resumed() {
         synchronized (this.lock) {
             // a resumed session replays what it missed
+            this.connected = true;
             if (this.listed) {
                 publish();
             }
@@ -228,6 +238,7 @@ public class ApplicationEntitlements implements EventListener {
 
     private void lost() {
         synchronized (this.lock) {
+            this.connected = false;
             this.index = null;
         }
     }
