@@ -131,7 +131,13 @@ public class CommandExecutor implements SmartLifecycle {
      * run
      */
     boolean runHere(String description, String handler, Supplier<? extends CompletionStage<?>> task) {
-        if (!this.runsHere) {
+        // JDA interrupts its gateway thread when it drops the connection (missed
+        // heartbeats,
+        // a reconnect) and dispatches what it had read on it still; its request queue
+        // takes
+        // nothing from an interrupted thread when another holds its lock, so such a run
+        // gets a thread of its own
+        if (!this.runsHere || Thread.currentThread().isInterrupted()) {
             return submit(description, task);
         }
         if (!this.accepting || !this.permits.tryAcquire()) {

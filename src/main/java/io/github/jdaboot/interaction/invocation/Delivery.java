@@ -42,6 +42,12 @@ public final class Delivery {
 
     private static void attempt(String what, Supplier<? extends RestAction<?>> action, int attempt,
             CompletableFuture<Boolean> result) {
+        // JDA's request queue takes nothing from an interrupted thread when another holds
+        // its lock; JDA interrupts its gateway thread when it drops the connection, which
+        // a
+        // @NonBlocking run may be on. The flag is JDA's: cleared for the request, set
+        // again
+        boolean interrupted = Thread.interrupted();
         try {
             action.get().queue((sent) -> result.complete(true), (failure) -> {
                 if (!retryable(failure) || attempt == ATTEMPTS) {
@@ -60,6 +66,11 @@ public final class Delivery {
             String why = (ex instanceof RejectedExecutionException) ? "JDA is shut down" : ex.toString();
             log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
             result.complete(false);
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

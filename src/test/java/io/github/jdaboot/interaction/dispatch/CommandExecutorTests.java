@@ -33,6 +33,28 @@ class CommandExecutorTests {
     }
 
     @Test
+    void anInterruptedCallersRunGetsAThreadOfItsOwnAndTheCallerKeepsItsFlag() throws Exception {
+        CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+
+        Thread.currentThread().interrupt();
+        boolean ran;
+        try {
+            ran = this.executor.runHere("/idea", "IdeaCommands.idea", () -> {
+                ranOn.complete(Thread.currentThread());
+                return CompletableFuture.completedFuture(null);
+            });
+        }
+        finally {
+            assertThat(Thread.interrupted()).as("the caller's flag, left as it was").isTrue();
+        }
+
+        assertThat(ran).isTrue();
+        Thread thread = ranOn.get(Timeouts.ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(thread).isNotSameAs(Thread.currentThread());
+        assertThat(thread.isVirtual()).isTrue();
+    }
+
+    @Test
     void runHereIsRefusedAtCapacityAndWhileShuttingDown() {
         CompletableFuture<Void> replies = new CompletableFuture<>();
         assertThat(this.executor.runHere("/a", "A.a", () -> replies)).isTrue();
