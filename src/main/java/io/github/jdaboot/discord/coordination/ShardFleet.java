@@ -174,6 +174,13 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
 
     private volatile long quietUntilNanos;
 
+    /**
+     * Until when no shard changes hands after Redis came back: the processes come back to
+     * the membership one by one, and a plan made before all are back would move the
+     * groups of those still missing.
+     */
+    private volatile long settleUntilNanos;
+
     private volatile boolean leaving;
 
     private volatile boolean joinedOnce;
@@ -362,14 +369,16 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                 this.seenOutages = outages;
                 this.quietUntilNanos = start + this.properties.getLeaseTtl().toNanos();
                 if (this.joinedOnce) {
-                    log.info("Redis is back: restoring this process's leases; no free shard is taken for {}",
+                    this.settleUntilNanos = this.quietUntilNanos;
+                    log.info("Redis is back: restoring this process's leases; no shard changes hands for {}",
                             this.properties.getLeaseTtl());
                 }
             }
             if (known != null && !known.equals(current)) {
                 log.warn("Redis lost the bot's state (restarted empty, or failed over without it): restoring this"
-                        + " process's leases; no free shard is taken for {}", this.properties.getLeaseTtl());
+                        + " process's leases; no shard changes hands for {}", this.properties.getLeaseTtl());
                 this.quietUntilNanos = start + this.properties.getLeaseTtl().toNanos();
+                this.settleUntilNanos = this.quietUntilNanos;
             }
             this.marker = current;
             this.reached = true;
@@ -566,7 +575,16 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
             List<FleetMember> generation = members.stream()
                 .filter((member) -> member.total() == total() && !member.fixed())
                 .toList();
-            if (!superseded) {
+            if (!superseded && System.nanoTime() - this.settleUntilNanos < 0) {
+                // Redis is back: this process keeps what it has until the others are back
+                // too
+                for (ShardLeases.Lease lease : this.leases.all()) {
+                    if (!lease.closing()) {
+                        target.add(this.groups.groupOf(lease.shard()));
+                    }
+                }
+            }
+            else if (!superseded) {
                 Map<Integer, String> plan = GroupPlan.of(generation, this.groups.count(), owners, successors, takeFree);
                 plan.forEach((group, member) -> {
                     if (member.equals(this.id)) {
