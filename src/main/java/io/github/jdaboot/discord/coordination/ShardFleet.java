@@ -576,8 +576,7 @@ final class ShardFleet implements ShardAssignment, EventListener, ApplicationLis
                 .filter((member) -> member.total() == total() && !member.fixed())
                 .toList();
             if (!superseded && System.nanoTime() - this.settleUntilNanos < 0) {
-                // Redis is back: this process keeps what it has until the others are back
-                // too
+                // Redis is back: this process keeps what it has until the others are too
                 for (ShardLeases.Lease lease : this.leases.all()) {
                     if (!lease.closing()) {
                         target.add(this.groups.groupOf(lease.shard()));

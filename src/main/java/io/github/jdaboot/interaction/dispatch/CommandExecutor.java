@@ -132,11 +132,9 @@ public class CommandExecutor implements SmartLifecycle {
      */
     boolean runHere(String description, String handler, Supplier<? extends CompletionStage<?>> task) {
         // JDA interrupts its gateway thread when it drops the connection (missed
-        // heartbeats,
-        // a reconnect) and dispatches what it had read on it still; its request queue
-        // takes
-        // nothing from an interrupted thread when another holds its lock, so such a run
-        // gets a thread of its own
+        // heartbeats, a reconnect) and still dispatches what it had read on it; its
+        // request queue takes nothing from an interrupted thread when another holds its
+        // lock, so such a run gets a thread of its own
         if (!this.runsHere || Thread.currentThread().isInterrupted()) {
             return submit(description, task);
         }

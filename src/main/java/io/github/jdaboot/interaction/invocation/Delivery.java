@@ -43,10 +43,9 @@ public final class Delivery {
     private static void attempt(String what, Supplier<? extends RestAction<?>> action, int attempt,
             CompletableFuture<Boolean> result) {
         // JDA's request queue takes nothing from an interrupted thread when another holds
-        // its lock; JDA interrupts its gateway thread when it drops the connection, which
-        // a
-        // @NonBlocking run may be on. The flag is JDA's: cleared for the request, set
-        // again
+        // its lock, and JDA interrupts its gateway thread (where a @NonBlocking run may
+        // be) when it drops the connection. The flag is JDA's: cleared for the request,
+        // then set again
         boolean interrupted = Thread.interrupted();
         try {
             action.get().queue((sent) -> result.complete(true), (failure) -> {
