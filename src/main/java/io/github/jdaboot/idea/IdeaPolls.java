@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.interaction.Poll;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.annotation.Command;
@@ -98,11 +99,12 @@ class IdeaPolls {
             return;
         }
         Locale locale = event.isFromGuild() ? event.getGuild().getLocale().toLocale() : Locale.US;
-        message.reply(result(poll, locale))
-            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-            .mentionRepliedUser(false)
-            .queue(null, (failure) -> log.warn("Could not name the winner of poll {}: {}", message.getId(),
-                    failure.toString()));
+        DiscordRequests.queue(
+                message.reply(result(poll, locale))
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .mentionRepliedUser(false),
+                null,
+                (failure) -> log.warn("Could not name the winner of poll {}: {}", message.getId(), failure.toString()));
     }
 
     private String result(MessagePoll poll, Locale locale) {

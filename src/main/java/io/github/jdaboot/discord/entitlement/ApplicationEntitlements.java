@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Entitlement;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -171,11 +172,11 @@ public class ApplicationEntitlements implements EventListener {
             reading = ++this.listing;
         }
         List<Entitlement> found = new ArrayList<>();
-        session.retrieveEntitlements()
+        DiscordRequests.run(() -> session.retrieveEntitlements()
             .excludeEnded(true)
             .order(PaginationOrder.FORWARD)
             .forEachAsync((entitlement) -> found.add(entitlement), (failure) -> failed(reading, failure))
-            .thenRun(() -> listed(reading, found));
+            .thenRun(() -> listed(reading, found)));
     }
 
     private void listed(long reading, List<Entitlement> found) {

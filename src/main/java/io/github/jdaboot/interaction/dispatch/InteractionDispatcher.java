@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.discord.EventClaims;
 import io.github.jdaboot.interaction.annotation.NonBlocking;
 import io.github.jdaboot.interaction.handler.HandlerMatch;
@@ -149,8 +150,8 @@ public class InteractionDispatcher implements EventListener {
     /** Answers an event nothing handles, privately where Discord allows it. */
     private void answer(GenericEvent event, @Nullable MessageSourceResolvable answer) {
         if (event instanceof IAutoCompleteCallback suggestions) {
-            suggestions.replyChoices(List.of())
-                .queue(null, (failure) -> Invocation.logFailure("suggest nothing", failure));
+            DiscordRequests.queue(suggestions.replyChoices(List.of()), null,
+                    (failure) -> Invocation.logFailure("suggest nothing", failure));
             return;
         }
         if (answer == null) {
@@ -159,9 +160,8 @@ public class InteractionDispatcher implements EventListener {
         Locale locale = Invocation.localeOf(event);
         String text = this.support.messages().get(answer, locale);
         switch (event) {
-            case IReplyCallback interaction -> interaction.reply(text)
-                .setEphemeral(true)
-                .queue(null, (failure) -> Invocation.logFailure("answer an interaction without a handler", failure));
+            case IReplyCallback interaction -> DiscordRequests.queue(interaction.reply(text).setEphemeral(true), null,
+                    (failure) -> Invocation.logFailure("answer an interaction without a handler", failure));
             case MessageReceivedEvent message -> this.executor.submit("reply",
                     () -> Delivery.send("reply to a message",
                             () -> message.getMessage()

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.discord.UnansweredMessages;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
@@ -111,7 +112,7 @@ public class MissedCommandRecovery implements EventListener {
             else {
                 continue;
             }
-            history.queue((found) -> replay(jda, found.getRetrievedHistory()), (failure) -> log
+            DiscordRequests.queue(history, (found) -> replay(jda, found.getRetrievedHistory()), (failure) -> log
                 .warn("Could not read the messages missed in channel {}: {}", channelId, failure.toString()));
         }
     }

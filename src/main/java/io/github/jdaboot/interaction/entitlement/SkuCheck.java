@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.discord.DiscordStartupException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.SKU;
@@ -97,7 +98,7 @@ public class SkuCheck implements EventListener, SmartLifecycle {
             }
         }
         // queued on JDA's requester: nothing waits on JDA's event thread
-        session.retrieveSKUList().queue(sent::complete, sent::completeExceptionally);
+        DiscordRequests.queue(session.retrieveSKUList(), sent::complete, sent::completeExceptionally);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.annotation.Autocomplete;
 import io.github.jdaboot.interaction.method.HandlerKind;
@@ -53,8 +54,8 @@ public final class AutocompleteInvocation extends Invocation {
             if (scheduled != null) {
                 scheduled.cancel();
             }
-            this.event.replyChoices(choices)
-                .queue(null, (failure) -> logFailure("suggest for " + displayName(), failure));
+            DiscordRequests.queue(this.event.replyChoices(choices), null,
+                    (failure) -> logFailure("suggest for " + displayName(), failure));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
@@ -42,13 +43,9 @@ public final class Delivery {
 
     private static void attempt(String what, Supplier<? extends RestAction<?>> action, int attempt,
             CompletableFuture<Boolean> result) {
-        // JDA's request queue takes nothing from an interrupted thread when another holds
-        // its lock, and JDA interrupts its gateway thread (where a @NonBlocking run may
-        // be) when it drops the connection. The flag is JDA's: cleared for the request,
-        // then set again
-        boolean interrupted = Thread.interrupted();
         try {
-            action.get().queue((sent) -> result.complete(true), (failure) -> {
+            // from JDA's interrupted gateway thread too, where a @NonBlocking run may be
+            DiscordRequests.queue(action.get(), (sent) -> result.complete(true), (failure) -> {
                 if (!retryable(failure) || attempt == ATTEMPTS) {
                     log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, failure.toString());
                     result.complete(false);
@@ -65,11 +62,6 @@ public final class Delivery {
             String why = (ex instanceof RejectedExecutionException) ? "JDA is shut down" : ex.toString();
             log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
             result.complete(false);
-        }
-        finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

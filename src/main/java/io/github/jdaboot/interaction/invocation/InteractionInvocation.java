@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.interaction.Modal;
 import io.github.jdaboot.interaction.Reply;
 import io.github.jdaboot.interaction.form.OfferedForm;
@@ -175,12 +176,12 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
         }
         this.support.metrics().acknowledged(this.event, true);
         if (asUpdate) {
-            ((IMessageEditCallback) this.event).deferEdit()
-                .queue(null, (failure) -> logFailure("defer " + displayName(), failure));
+            DiscordRequests.queue(((IMessageEditCallback) this.event).deferEdit(), null,
+                    (failure) -> logFailure("defer " + displayName(), failure));
         }
         else {
-            this.event.deferReply(ephemeralByDefault())
-                .queue(null, (failure) -> logFailure("defer " + displayName(), failure));
+            DiscordRequests.queue(this.event.deferReply(ephemeralByDefault()), null,
+                    (failure) -> logFailure("defer " + displayName(), failure));
         }
     }
 
@@ -210,9 +211,8 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
         switch (take(Acknowledgement.ANSWERED)) {
             case NONE -> {
                 this.support.metrics().acknowledged(this.event, false);
-                this.event.reply(message)
-                    .setEphemeral(ephemeral)
-                    .queue(null, (failure) -> logFailure("reply to " + displayName(), failure));
+                DiscordRequests.queue(this.event.reply(message).setEphemeral(ephemeral), null,
+                        (failure) -> logFailure("reply to " + displayName(), failure));
             }
             case DEFERRED_REPLY -> {
                 if (message.getPoll() != null) {
@@ -222,9 +222,8 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
                             () -> this.event.getHook().sendMessage(build.get()).setEphemeral(ephemeral)));
                 }
                 else {
-                    this.event.getHook()
-                        .editOriginal(MessageEditData.fromCreateData(message))
-                        .queue(null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
+                    DiscordRequests.queue(this.event.getHook().editOriginal(MessageEditData.fromCreateData(message)),
+                            null, (failure) -> logFailure("fill the deferred reply to " + displayName(), failure));
                 }
             }
             default -> {
@@ -254,8 +253,8 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
     void update(MessageEditData edit) {
         if (take(Acknowledgement.ANSWERED) == Acknowledgement.NONE) {
             this.support.metrics().acknowledged(this.event, false);
-            ((IMessageEditCallback) this.event).editMessage(edit)
-                .queue(null, (failure) -> logFailure("update the message of " + displayName(), failure));
+            DiscordRequests.queue(((IMessageEditCallback) this.event).editMessage(edit), null,
+                    (failure) -> logFailure("update the message of " + displayName(), failure));
         }
         else {
             enqueue(() -> Delivery.send("update the message of " + displayName(),
@@ -278,7 +277,8 @@ public abstract class InteractionInvocation<E extends GenericInteractionCreateEv
             return;
         }
         this.support.metrics().acknowledged(this.event, false);
-        callback.replyModal(form).queue(null, (failure) -> logFailure("open a form for " + displayName(), failure));
+        DiscordRequests.queue(callback.replyModal(form), null,
+                (failure) -> logFailure("open a form for " + displayName(), failure));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.jdaboot.interaction.invocation;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.Modal;
@@ -134,7 +135,8 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     @Override
     public void defer() {
-        this.event.getChannel().sendTyping().queue(null, (failure) -> logFailure("show typing", failure));
+        DiscordRequests.queue(this.event.getChannel().sendTyping(), null,
+                (failure) -> logFailure("show typing", failure));
     }
 
     @Override

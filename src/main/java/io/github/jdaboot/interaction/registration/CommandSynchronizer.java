@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.jdaboot.discord.DiscordRequests;
 import io.github.jdaboot.interaction.handler.CommandDefinition;
 import io.github.jdaboot.interaction.handler.CommandHandlerMapping;
 import io.github.jdaboot.interaction.handler.CommandScope;
@@ -126,17 +127,15 @@ public class CommandSynchronizer implements EventListener {
 
     private static void sync(String where, RestAction<List<Command>> retrieve, Supplier<CommandListUpdateAction> update,
             List<CommandData> desired) {
-        retrieve.queue((existing) -> {
+        DiscordRequests.queue(retrieve, (existing) -> {
             if (same(existing, desired)) {
                 log.info("Slash commands are up to date {}: {}", where, names(desired));
                 return;
             }
-            update.get()
-                .addCommands(desired)
-                .queue((registered) -> log.info("Registered {} slash command(s) {}: {}", registered.size(), where,
-                        names(desired)),
-                        (failure) -> log.error("Could not register the slash commands {}: {}", where,
-                                failure.toString()));
+            DiscordRequests.queue(update.get().addCommands(desired),
+                    (registered) -> log.info("Registered {} slash command(s) {}: {}", registered.size(), where,
+                            names(desired)),
+                    (failure) -> log.error("Could not register the slash commands {}: {}", where, failure.toString()));
         }, (failure) -> log.error("Could not read the slash commands registered {}: {}", where, failure.toString()));
     }
 

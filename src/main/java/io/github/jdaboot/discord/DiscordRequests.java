@@ -1,0 +1,51 @@
+package io.github.jdaboot.discord;
+
+import java.util.function.Consumer;
+
+import net.dv8tion.jda.api.requests.RestAction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Queues requests with JDA from any thread, JDA's interrupted gateway thread included.
+ * JDA interrupts the thread that reads a shard's connection when it drops that connection
+ * (missed heartbeats, a reconnect) and still dispatches the events it had read on it; its
+ * request queue ({@code MiscUtil.tryLock}) refuses an interrupted thread when another
+ * holds its lock, with an {@link IllegalStateException} out of {@code queue()}. The flag
+ * is JDA's: it is cleared for the request and set again.
+ */
+public final class DiscordRequests {
+
+    private DiscordRequests() {
+    }
+
+    /**
+     * Queues the request, as {@link RestAction#queue(Consumer, Consumer)} does, with the
+     * calling thread's interrupt flag cleared while JDA takes it.
+     * @param <T> what the request returns
+     * @param action the request
+     * @param success what to do with its result, or {@code null}
+     * @param failure what to do when it fails
+     */
+    public static <T> void queue(RestAction<T> action, @Nullable Consumer<? super T> success,
+            Consumer<? super Throwable> failure) {
+        run(() -> action.queue(success, failure));
+    }
+
+    /**
+     * Runs what queues requests with JDA (a paginated read's {@code forEachAsync}, say)
+     * with the calling thread's interrupt flag cleared.
+     * @param queueing what queues the requests; it must not wait
+     */
+    public static void run(Runnable queueing) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            queueing.run();
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+}
