@@ -1,7 +1,9 @@
 package io.github.jdaboot.discord;
 
+import java.io.IOException;
 import java.util.function.Consumer;
 
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +48,23 @@ public final class DiscordRequests {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Whether a request that failed so may succeed when sent again: a Discord server
+     * error or a dropped connection (JDA itself retries only 502-504, a few times).
+     * @param failure what the request failed with
+     */
+    public static boolean isRetryable(Throwable failure) {
+        if (failure instanceof ErrorResponseException error) {
+            return error.isServerError() || error.getResponse().code >= 500;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

@@ -90,4 +90,29 @@ class ApplicationEntitlementsEndToEndTests {
         assertThat(lists.get(1).request().query()).containsKey("after").doesNotContainEntry("after", "0");
     }
 
+    @Test
+    @DisplayName("the list failed with server errors: read again, with backoff, until the cache is whole")
+    void failedListIsReadAgain() {
+        await().atMost(Timeouts.ANSWER).until(this.cache::isWhole);
+        int recreated = this.events.count(SessionRecreateEvent.class);
+        int before = this.discord.rest().requests().size();
+        EmulatedEntitlement bought = this.world.as("buyer-after-failures").buys(this.world.sku("Idea Pro"));
+
+        this.discord.rest().failNext(LIST, 3, 500);
+        this.gateway.refuseNextResumes(1);
+        this.gateway.drop();
+
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
+        assertThat(this.cache.find(bought.userId(), 0)).get()
+            .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).contains(bought.id()));
+        List<RecordedRequest> requests = this.discord.rest().requests();
+        List<RecordedRequest> firstPages = requests.subList(before, requests.size())
+            .stream()
+            .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id")
+                    && "0".equals(request.request().query().get("after")))
+            .toList();
+        assertThat(firstPages).as("the first page, asked again after each failure").hasSize(4);
+    }
+
 }

@@ -1,5 +1,6 @@
 package io.github.jdaboot.discord.entitlement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.github.jdaboot.discord.DiscordRequests;
@@ -39,13 +42,17 @@ import org.slf4j.LoggerFactory;
  * The cache answers only while it is whole: from the end of the list until shard 0's
  * session is lost (a resumed session gets the events it missed, and the cache answers
  * again; a new session lists them again). Before that, when shard 0 runs in another
- * process of the fleet, or when Discord did not list them, {@link #find} answers nothing,
- * and a prefix command's entitlements are asked of Discord as without the cache. A bot
- * none of whose prefix commands asks for entitlements lists nothing.
+ * process of the fleet, or while Discord does not list them (a list that failed with a
+ * server error or a dropped connection is read again, with backoff), {@link #find}
+ * answers nothing, and a prefix command's entitlements are asked of Discord as without
+ * the cache. A bot none of whose prefix commands asks for entitlements lists nothing.
  */
 public class ApplicationEntitlements implements EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationEntitlements.class);
+
+    /** The longest wait before the list is read again after Discord failed it. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
 
     private final BooleanSupplier needed;
 
@@ -171,11 +178,17 @@ public class ApplicationEntitlements implements EventListener {
             this.changedWhileListing = new LinkedHashMap<>();
             reading = ++this.listing;
         }
+        read(session, reading, 1);
+    }
+
+    /** One attempt at the list, from its first page. */
+    private void read(JDA session, long reading, int attempt) {
         List<Entitlement> found = new ArrayList<>();
         DiscordRequests.run(() -> session.retrieveEntitlements()
             .excludeEnded(true)
             .order(PaginationOrder.FORWARD)
-            .forEachAsync((entitlement) -> found.add(entitlement), (failure) -> failed(reading, failure))
+            .forEachAsync((entitlement) -> found.add(entitlement),
+                    (failure) -> failed(session, reading, attempt, failure))
             .thenRun(() -> listed(reading, found)));
     }
 
@@ -201,15 +214,46 @@ public class ApplicationEntitlements implements EventListener {
         log.debug("Entitlements listed: {}; prefix commands read them from memory", found.size());
     }
 
-    private void failed(long reading, Throwable failure) {
+    /**
+     * A list that failed is read again after a while (1 s, doubling up to
+     * {@link #MAX_RETRY_DELAY}) when Discord may answer it then, until it is read or a
+     * newer session lists them; prefix commands ask Discord meanwhile.
+     */
+    private void failed(JDA session, long reading, int attempt, Throwable failure) {
+        boolean retry = DiscordRequests.isRetryable(failure);
         synchronized (this.lock) {
             if (reading != this.listing) {
                 return;
             }
-            this.changedWhileListing = null;
+            if (!retry) {
+                this.changedWhileListing = null;
+            }
         }
-        log.warn("Could not list the application's entitlements ({}): prefix commands ask Discord for them, until"
-                + " shard 0 starts a new session", failure.toString());
+        if (!retry) {
+            log.warn("Could not list the application's entitlements ({}): prefix commands ask Discord for them,"
+                    + " until shard 0 starts a new session", failure.toString());
+            return;
+        }
+        long delay = Math.min(MAX_RETRY_DELAY.toMillis(), 1000L << Math.min(attempt - 1, 16));
+        log.warn("Could not list the application's entitlements ({}, attempt {}): prefix commands ask Discord for"
+                + " them until they are listed; trying again in {} ms", failure.toString(), attempt, delay);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+            .execute(() -> readAgain(session, reading, attempt));
+    }
+
+    private void readAgain(JDA session, long reading, int attempt) {
+        synchronized (this.lock) {
+            if (reading != this.listing || session.getStatus() == JDA.Status.SHUTDOWN) {
+                return; // a newer session lists them, or this one is gone
+            }
+        }
+        try {
+            read(session, reading, attempt + 1);
+        }
+        catch (RuntimeException ex) {
+            // JDA no longer takes requests (shut down meanwhile)
+            log.debug("Entitlements not listed again: {}", ex.toString());
+        }
     }
 
     private void changed(long id, @Nullable Entitlement entitlement) {

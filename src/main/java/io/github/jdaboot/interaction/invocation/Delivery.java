@@ -1,6 +1,5 @@
 package io.github.jdaboot.interaction.invocation;
 
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.discord.DiscordRequests;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +44,7 @@ public final class Delivery {
         try {
             // from JDA's interrupted gateway thread too, where a @NonBlocking run may be
             DiscordRequests.queue(action.get(), (sent) -> result.complete(true), (failure) -> {
-                if (!retryable(failure) || attempt == ATTEMPTS) {
+                if (!DiscordRequests.isRetryable(failure) || attempt == ATTEMPTS) {
                     log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, failure.toString());
                     result.complete(false);
                     return;
@@ -63,18 +61,6 @@ public final class Delivery {
             log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
             result.complete(false);
         }
-    }
-
-    static boolean retryable(Throwable failure) {
-        if (failure instanceof ErrorResponseException error) {
-            return error.isServerError() || error.getResponse().code >= 500;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }
