@@ -1,5 +1,7 @@
 package io.github.jdaboot.interaction;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,13 +108,53 @@ class ApplicationEntitlementsEndToEndTests {
             .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
         assertThat(this.cache.find(bought.userId(), 0)).get()
             .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).contains(bought.id()));
+        List<RecordedRequest> firstPages = firstPages(before);
+        assertThat(firstPages).as("the first page, asked again after each failure").hasSize(4);
+    }
+
+    @Test
+    @DisplayName("refunded while the list is read, after its page came: the refund wins over the list")
+    void eventDuringTheListWins() {
+        await().atMost(Timeouts.ANSWER).until(this.cache::isWhole);
+        EmulatedSku pro = this.world.sku("Idea Pro");
+        for (int i = 0; i < 101; i++) {
+            this.world.as("second-page-" + i).buys(pro); // the list has two pages at
+                                                         // least
+        }
+        Instant now = Instant.now();
+        EmulatedEntitlement oldest = this.world.entitlements()
+            .stream()
+            .filter((entitlement) -> !entitlement.deleted()
+                    && (entitlement.endsAt() == null || entitlement.endsAt().isAfter(now)))
+            .findFirst()
+            .orElseThrow();
+        int recreated = this.events.count(SessionRecreateEvent.class);
+        int before = this.discord.rest().requests().size();
+
+        // one page every 3 seconds: the refund comes between the first page and the next
+        this.discord.rest().rateLimit(LIST, 1, Duration.ofSeconds(3));
+        this.gateway.refuseNextResumes(1);
+        this.gateway.drop();
+        await().atMost(Timeouts.RECOVERY).until(() -> firstPages(before).size() == 1);
+        this.world.revoke(oldest);
+
+        await().atMost(Timeouts.RECOVERY)
+            .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
+        assertThat(
+                this.discord.rest().requests().stream().skip(before).filter((request) -> LIST.equals(request.route())))
+            .as("the list's pages")
+            .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(this.cache.find(oldest.userId(), oldest.guildId())).get()
+            .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).doesNotContain(oldest.id()));
+    }
+
+    private List<RecordedRequest> firstPages(int since) {
         List<RecordedRequest> requests = this.discord.rest().requests();
-        List<RecordedRequest> firstPages = requests.subList(before, requests.size())
+        return requests.subList(since, requests.size())
             .stream()
             .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id")
                     && "0".equals(request.request().query().get("after")))
             .toList();
-        assertThat(firstPages).as("the first page, asked again after each failure").hasSize(4);
     }
 
 }
