@@ -81,11 +81,7 @@ class ApplicationEntitlementsEndToEndTests {
             assertThat(this.cache.find(entitlement.userId(), 0)).get()
                 .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).contains(entitlement.id()));
         }
-        List<RecordedRequest> requests = this.discord.rest().requests();
-        List<RecordedRequest> lists = requests.subList(before, requests.size())
-            .stream()
-            .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id"))
-            .toList();
+        List<RecordedRequest> lists = listRequests(before);
         assertThat(lists).as("the list, page by page, oldest first").hasSizeGreaterThanOrEqualTo(2);
         assertThat(lists.getFirst().request().query()).containsEntry("after", "0")
             .containsEntry("exclude_ended", "true");
@@ -108,8 +104,7 @@ class ApplicationEntitlementsEndToEndTests {
             .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
         assertThat(this.cache.find(bought.userId(), 0)).get()
             .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).contains(bought.id()));
-        List<RecordedRequest> firstPages = firstPages(before);
-        assertThat(firstPages).as("the first page, asked again after each failure").hasSize(4);
+        assertThat(firstPages(before)).as("the first page, asked again after each failure").hasSize(4);
     }
 
     @Test
@@ -117,9 +112,9 @@ class ApplicationEntitlementsEndToEndTests {
     void eventDuringTheListWins() {
         await().atMost(Timeouts.ANSWER).until(this.cache::isWhole);
         EmulatedSku pro = this.world.sku("Idea Pro");
+        // the list has two pages at least
         for (int i = 0; i < 101; i++) {
-            this.world.as("second-page-" + i).buys(pro); // the list has two pages at
-                                                         // least
+            this.world.as("second-page-" + i).buys(pro);
         }
         Instant now = Instant.now();
         EmulatedEntitlement oldest = this.world.entitlements()
@@ -140,20 +135,27 @@ class ApplicationEntitlementsEndToEndTests {
 
         await().atMost(Timeouts.RECOVERY)
             .until(() -> this.events.count(SessionRecreateEvent.class) > recreated && this.cache.isWhole());
-        assertThat(
-                this.discord.rest().requests().stream().skip(before).filter((request) -> LIST.equals(request.route())))
-            .as("the list's pages")
-            .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(listRequests(before)).as("the list's pages").hasSizeGreaterThanOrEqualTo(2);
         assertThat(this.cache.find(oldest.userId(), oldest.guildId())).get()
             .satisfies((found) -> assertThat(found).extracting(Entitlement::getIdLong).doesNotContain(oldest.id()));
     }
 
-    private List<RecordedRequest> firstPages(int since) {
+    /**
+     * The requests for the list's pages since the given count of requests (not the
+     * lookups of one user's).
+     */
+    private List<RecordedRequest> listRequests(int since) {
         List<RecordedRequest> requests = this.discord.rest().requests();
         return requests.subList(since, requests.size())
             .stream()
-            .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id")
-                    && "0".equals(request.request().query().get("after")))
+            .filter((request) -> LIST.equals(request.route()) && !request.request().query().containsKey("user_id"))
+            .toList();
+    }
+
+    /** The requests for the list's first page since the given count of requests. */
+    private List<RecordedRequest> firstPages(int since) {
+        return listRequests(since).stream()
+            .filter((request) -> "0".equals(request.request().query().get("after")))
             .toList();
     }
 
