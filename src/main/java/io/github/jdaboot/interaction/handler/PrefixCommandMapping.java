@@ -142,7 +142,7 @@ public class PrefixCommandMapping implements InteractionHandlerMapping, Ordered 
         String arguments = text.substring(argumentsStart);
         CommandDefinition found = command;
         return HandlerMatch.found(found.handler(), (support) -> new PrefixInvocation(found.handler(), found.fullName(),
-                found.usage(), event, prefix, arguments, support));
+                found::usage, event, prefix, arguments, support));
     }
 
     private SelfMentions selfMentions(long selfId) {

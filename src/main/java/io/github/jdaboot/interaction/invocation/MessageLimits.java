@@ -3,10 +3,9 @@ package io.github.jdaboot.interaction.invocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.jdaboot.interaction.MessageLimitException;
@@ -122,9 +121,14 @@ final class MessageLimits {
         }
     }
 
-    /** Every component of a message, nested ones too: walked once for all the checks. */
+    /**
+     * Every component of a message, nested ones too: walked once for all the checks (with
+     * JDA's iterator, not its stream, which costs several times as much on every answer).
+     */
     private static List<Component> all(List<? extends Component> components) {
-        return ComponentIterator.createStream(components).toList();
+        List<Component> all = new ArrayList<>(components.size() * 4);
+        ComponentIterator.create(components).forEachRemaining(all::add);
+        return all;
     }
 
     /** The checks of one message, failing with the handler's name. */
@@ -146,15 +150,20 @@ final class MessageLimits {
             boolean media = false;
             long textLength = 0;
             for (Component component : all) {
-                media |= !media(component).isEmpty();
+                media |= hasMedia(component);
                 if (component instanceof TextDisplay display) {
                     textLength += display.getContent().length();
                 }
             }
             // only the components with media carry files of their own
             List<FileUpload> uploads = media ? SERIALIZER.getFileUploads(components) : List.of();
-            Set<String> names = new HashSet<>(fileNames);
-            uploads.forEach((upload) -> names.add(upload.getName()));
+            Set<String> names = fileNames;
+            if (!uploads.isEmpty()) {
+                names = new HashSet<>(fileNames);
+                for (FileUpload upload : uploads) {
+                    names.add(upload.getName());
+                }
+            }
             int files = attached + uploads.size();
             require(files <= MAX_FILES,
                     () -> "a message carries at most " + MAX_FILES + " files, this one has " + files);
@@ -170,27 +179,43 @@ final class MessageLimits {
                 require(components.size() <= MAX_ROWS, () -> "a message holds at most " + MAX_ROWS
                         + " rows of components, this one has " + components.size());
             }
-            Map<String, Integer> customIds = new LinkedHashMap<>();
-            Map<Integer, Integer> uniqueIds = new LinkedHashMap<>();
+            // most messages have a handful of ids, all different: counted only when one
+            // repeats, to say how often
+            Set<String> customIds = new HashSet<>();
+            Set<Integer> uniqueIds = new HashSet<>();
             for (Component component : all) {
                 // the component's own type: a container's isMessageCompatible() walks its
                 // children, which this loop checks too
-                require(component.getType().isMessageCompatible(),
-                        () -> "a message cannot hold a component of type " + component.getType());
-                if (component instanceof ICustomId custom && custom.getCustomId() != null) {
-                    customIds.merge(custom.getCustomId(), 1, Integer::sum);
+                if (!component.getType().isMessageCompatible()) {
+                    fail("a message cannot hold a component of type " + component.getType());
                 }
-                if (component.getUniqueId() > 0) {
-                    uniqueIds.merge(component.getUniqueId(), 1, Integer::sum);
+                if (component instanceof ICustomId custom && custom.getCustomId() != null
+                        && !customIds.add(custom.getCustomId())) {
+                    String id = custom.getCustomId();
+                    fail("custom ids must be unique in a message: '" + id + "' is used "
+                            + count(all, (other) -> other instanceof ICustomId same && id.equals(same.getCustomId()))
+                            + " times");
+                }
+                int uniqueId = component.getUniqueId();
+                if (uniqueId > 0 && !uniqueIds.add(uniqueId)) {
+                    fail("component ids must be unique in a message: " + uniqueId + " is used "
+                            + count(all, (other) -> other.getUniqueId() == uniqueId) + " times");
                 }
                 if (media) {
-                    media(component).forEach((url) -> attachment(url, component, names));
+                    for (String url : media(component)) {
+                        attachment(url, component, names);
+                    }
                 }
             }
-            customIds.forEach((id, times) -> require(times == 1,
-                    () -> "custom ids must be unique in a message: '" + id + "' is used " + times + " times"));
-            uniqueIds.forEach((id, times) -> require(times == 1,
-                    () -> "component ids must be unique in a message: " + id + " is used " + times + " times"));
+        }
+
+        private static long count(List<Component> all, Predicate<Component> same) {
+            return all.stream().filter(same).count();
+        }
+
+        private static boolean hasMedia(Component component) {
+            return component instanceof Thumbnail || component instanceof MediaGallery
+                    || component instanceof FileDisplay;
         }
 
         private static List<String> media(Component component) {
@@ -220,6 +245,9 @@ final class MessageLimits {
                             + "' has no callback: add withCallback(\"" + id + "\", ...) to the reply");
                     used.add(id);
                 }
+            }
+            if (bound.isEmpty()) {
+                return; // the usual answer: no callbacks bound to ids of the layout
             }
             List<String> unused = new ArrayList<>(bound);
             unused.removeAll(used);

@@ -16,22 +16,21 @@ public final class PrefixInput {
 
     private final String text;
 
-    private final Deque<PrefixTokenizer.Token> words;
+    /** Read when an option first asks: most commands take none. */
+    private @Nullable Deque<PrefixTokenizer.Token> words;
 
-    private final Deque<Message.Attachment> files;
+    private @Nullable Deque<Message.Attachment> files;
 
     private final MessageReceivedEvent event;
 
     PrefixInput(String text, MessageReceivedEvent event) {
         this.text = text;
-        this.words = new ArrayDeque<>(PrefixTokenizer.tokenize(text));
-        this.files = new ArrayDeque<>(event.getMessage().getAttachments());
         this.event = event;
     }
 
     /** The next word (a quoted one without its quotes); null when nothing is left. */
     public @Nullable String next() {
-        PrefixTokenizer.Token word = this.words.pollFirst();
+        PrefixTokenizer.Token word = words().pollFirst();
         return (word != null) ? word.text() : null;
     }
 
@@ -40,18 +39,33 @@ public final class PrefixInput {
      * option that takes it ({@code OptionSpec.rest()}); null when nothing is left.
      */
     public @Nullable String rest() {
-        PrefixTokenizer.Token word = this.words.pollFirst();
+        Deque<PrefixTokenizer.Token> words = words();
+        PrefixTokenizer.Token word = words.pollFirst();
         if (word == null) {
             return null;
         }
-        boolean last = this.words.isEmpty();
-        this.words.clear();
+        boolean last = words.isEmpty();
+        words.clear();
         return (last && word.quoted()) ? word.text() : this.text.substring(word.start()).strip();
     }
 
     /** The next file attached to the message, or null. */
     public Message.@Nullable Attachment nextAttachment() {
-        return this.files.pollFirst();
+        Deque<Message.Attachment> files = this.files;
+        if (files == null) {
+            files = new ArrayDeque<>(this.event.getMessage().getAttachments());
+            this.files = files;
+        }
+        return files.pollFirst();
+    }
+
+    private Deque<PrefixTokenizer.Token> words() {
+        Deque<PrefixTokenizer.Token> words = this.words;
+        if (words == null) {
+            words = new ArrayDeque<>(PrefixTokenizer.tokenize(this.text));
+            this.words = words;
+        }
+        return words;
     }
 
     /** The message: for mentions of users, roles and channels in its text. */

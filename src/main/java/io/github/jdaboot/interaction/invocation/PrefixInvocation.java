@@ -30,7 +30,7 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     private final String commandName;
 
-    private final String usage;
+    private final Supplier<String> usage;
 
     private final MessageReceivedEvent event;
 
@@ -44,12 +44,13 @@ public final class PrefixInvocation extends Invocation implements CommandContext
      * A run of a prefix command.
      * @param commandName the command as typed without the prefix: {@code idea} or
      * {@code tag add}
-     * @param usage its usage line without the prefix: {@code idea [topic]}
+     * @param usage its usage line without the prefix: {@code idea [topic]} (made only
+     * when a reply needs it, as when an argument is missing)
      * @param prefix the prefix: {@code .}
      * @param arguments the text after the command's name
      */
-    public PrefixInvocation(HandlerMethod handler, String commandName, String usage, MessageReceivedEvent event,
-            String prefix, String arguments, InvocationSupport support) {
+    public PrefixInvocation(HandlerMethod handler, String commandName, Supplier<String> usage,
+            MessageReceivedEvent event, String prefix, String arguments, InvocationSupport support) {
         super(handler, support);
         this.commandName = commandName;
         this.usage = usage;
@@ -79,7 +80,7 @@ public final class PrefixInvocation extends Invocation implements CommandContext
 
     @Override
     public String usage() {
-        return this.prefix + this.usage;
+        return this.prefix + this.usage.get();
     }
 
     @Override

@@ -20,15 +20,25 @@ import org.springframework.core.MethodParameter;
  */
 public class InteractionArgumentResolverComposite {
 
+    private static final @Nullable Object[] NO_ARGUMENTS = {};
+
     private final List<InteractionArgumentResolver> resolvers;
 
     private final Map<HandlerKind, Map<MethodParameter, Optional<InteractionArgumentResolver>>> chosen = new EnumMap<>(
+            HandlerKind.class);
+
+    /**
+     * Each handler's resolvers, parameter by parameter, by kind: found once, then one
+     * lookup per run (a handler is its own key) instead of one per parameter.
+     */
+    private final Map<HandlerKind, Map<HandlerMethod, @Nullable InteractionArgumentResolver[]>> byHandler = new EnumMap<>(
             HandlerKind.class);
 
     public InteractionArgumentResolverComposite(List<InteractionArgumentResolver> resolvers) {
         this.resolvers = List.copyOf(resolvers);
         for (HandlerKind kind : HandlerKind.values()) {
             this.chosen.put(kind, new ConcurrentHashMap<>());
+            this.byHandler.put(kind, new ConcurrentHashMap<>());
         }
     }
 
@@ -71,22 +81,40 @@ public class InteractionArgumentResolverComposite {
     /** The value of one parameter in a run of this kind. */
     public @Nullable Object resolveArgument(MethodParameter parameter, HandlerKind kind, InteractionContext context)
             throws Exception {
-        InteractionArgumentResolver resolver = getResolver(parameter, kind);
-        if (resolver == null) {
-            throw new IllegalStateException("No argument resolver for " + parameter + " in a " + kind + " run");
-        }
-        return resolver.resolveArgument(parameter, context);
+        return resolve(getResolver(parameter, kind), parameter, kind, context);
     }
 
     /** The values of all the handler's parameters, in order, in a run of this kind. */
     public @Nullable Object[] resolveArguments(HandlerMethod handler, HandlerKind kind, InteractionContext context)
             throws Exception {
         MethodParameter[] parameters = handler.parameters();
+        if (parameters.length == 0) {
+            return NO_ARGUMENTS;
+        }
+        Map<HandlerMethod, @Nullable InteractionArgumentResolver[]> known = this.byHandler.get(kind);
+        @Nullable InteractionArgumentResolver[] resolvers = known.get(handler);
+        if (resolvers == null) {
+            resolvers = known.computeIfAbsent(handler, (unknown) -> {
+                @Nullable InteractionArgumentResolver[] found = new InteractionArgumentResolver[parameters.length];
+                for (int i = 0; i < parameters.length; i++) {
+                    found[i] = getResolver(parameters[i], kind);
+                }
+                return found;
+            });
+        }
         @Nullable Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            arguments[i] = resolveArgument(parameters[i], kind, context);
+            arguments[i] = resolve(resolvers[i], parameters[i], kind, context);
         }
         return arguments;
+    }
+
+    private static @Nullable Object resolve(@Nullable InteractionArgumentResolver resolver, MethodParameter parameter,
+            HandlerKind kind, InteractionContext context) throws Exception {
+        if (resolver == null) {
+            throw new IllegalStateException("No argument resolver for " + parameter + " in a " + kind + " run");
+        }
+        return resolver.resolveArgument(parameter, context);
     }
 
 }
