@@ -419,6 +419,9 @@ public abstract class Invocation implements InteractionContext {
     }
 
     private static List<FileUpload> uploads(Reply reply) {
+        if (reply.files().isEmpty()) {
+            return List.of(); // most replies: no stream made for nothing
+        }
         return reply.files().stream().map((file) -> FileUpload.fromData(file.data(), file.name())).toList();
     }
 
@@ -430,7 +433,7 @@ public abstract class Invocation implements InteractionContext {
     static List<MessageCreateData> messages(Reply reply, List<? extends MessageTopLevelComponent> rows,
             Supplier<String> longReplyNote) {
         List<String> chunks = reply.content().isEmpty() ? List.of("") : ReplyChunker.split(reply.content());
-        List<FileUpload> files = reply.files().isEmpty() ? List.of() : uploads(reply);
+        List<FileUpload> files = uploads(reply);
         MessagePollData poll = (reply.poll() != null) ? reply.poll().toJda() : null;
         if (chunks.isEmpty()) {
             return List.of(builder(longReplyNote.get())
