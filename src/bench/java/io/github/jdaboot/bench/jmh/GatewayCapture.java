@@ -3,7 +3,9 @@ package io.github.jdaboot.bench.jmh;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.emulator.EmulatedChannel;
@@ -15,31 +17,39 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * The gateway frames a bot receives for {@code /idea} and for a click on its answer's
- * button, as the project's Discord emulator sends them: a plain JDA bot is connected to
- * the emulator once, registers {@code /idea}, answers it with one "Another" button, and
- * every dispatch it receives is kept as JSON ({@code READY}, {@code GUILD_CREATE}, the
- * two {@code INTERACTION_CREATE}s). The benchmarks then feed these frames to a JDA that
- * never connects.
+ * The gateway frames a bot receives for {@code /idea}, for a click on its answer's button
+ * and for a user's message {@code .idea}, as the project's Discord emulator sends them: a
+ * plain JDA bot is connected to the emulator once (with the message content intent),
+ * registers {@code /idea}, answers it and {@code .idea} (a reply to the message) with one
+ * "Another" button, and every dispatch it receives is kept as JSON ({@code READY},
+ * {@code GUILD_CREATE}, the two {@code INTERACTION_CREATE}s, the user's
+ * {@code MESSAGE_CREATE} and its reply's). The benchmarks then feed these frames to a JDA
+ * that never connects.
  *
  * @param ready the {@code READY} frame
  * @param guildCreate the {@code GUILD_CREATE} frame of the guild the interactions are in
  * @param slash the {@code INTERACTION_CREATE} frame of {@code /idea}
  * @param click the {@code INTERACTION_CREATE} frame of a click on the answer's "Another"
  * button (custom id {@code idea:another})
+ * @param prefix the {@code MESSAGE_CREATE} frame of the user's message {@code .idea}
+ * @param reply the {@code MESSAGE_CREATE} frame of the bot's reply to it: its message is
+ * what Discord answers the request that sent it with ({@link CannedDiscord})
  */
-record GatewayCapture(String ready, String guildCreate, String slash, String click) {
+record GatewayCapture(String ready, String guildCreate, String slash, String click, String prefix, String reply) {
 
     static final String CUSTOM_ID = "idea:another";
 
@@ -49,7 +59,8 @@ record GatewayCapture(String ready, String guildCreate, String slash, String cli
         try (DiscordEmulator discord = DiscordEmulator.builder().port(0).build().start()) {
             discord.rest().rateLimits(false);
             Recorder recorder = new Recorder();
-            JDA jda = JDABuilder.createLight(discord.token(), List.of(GatewayIntent.GUILD_MESSAGES))
+            JDA jda = JDABuilder
+                .createLight(discord.token(), List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
                 .setSessionController(new ConcurrentSessionController() {
@@ -71,8 +82,12 @@ record GatewayCapture(String ready, String guildCreate, String slash, String cli
                 slash.awaitCallback(TIMEOUT);
                 EmulatedMessage answer = slash.responses().getFirst();
                 discord.world().as(user).clicks(answer, CUSTOM_ID).awaitCallback(TIMEOUT);
+                discord.world().as(user).says(channel, ".idea");
+                // sent: the emulator dispatches the reply before it answers the request
+                recorder.replied.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
                 return new GatewayCapture(recorder.frame("READY"), recorder.frame("GUILD_CREATE"),
-                        recorder.frame("slash"), recorder.frame("click"));
+                        recorder.frame("slash"), recorder.frame("click"), recorder.frame("prefix " + user.id()),
+                        recorder.frame("reply"));
             }
             finally {
                 // what is still queued (the emulator's answers to the callbacks) is sent,
@@ -83,20 +98,35 @@ record GatewayCapture(String ready, String guildCreate, String slash, String cli
         }
     }
 
-    /** Keeps the frames and answers as a plain bot. */
+    /**
+     * Keeps the frames and answers as a plain bot: a user's message {@code .idea} is kept
+     * under {@code prefix} and its author's id, a reply (message type 19) under
+     * {@code reply}.
+     */
     private static final class Recorder extends ListenerAdapter {
 
         private final Map<String, String> frames = new ConcurrentHashMap<>();
+
+        /** Completes once the reply to {@code .idea} is sent. */
+        private final CompletableFuture<Message> replied = new CompletableFuture<>();
 
         @Override
         public void onRawGateway(RawGatewayEvent event) {
             String key = switch (event.getType()) {
                 case "INTERACTION_CREATE" -> (event.getPayload().getInt("type") == 2) ? "slash" : "click";
+                case "MESSAGE_CREATE" -> message(event.getPayload());
                 default -> event.getType();
             };
             // the first of each: the guild the emulator creates first is the one it runs
             // the interactions in
             this.frames.putIfAbsent(key, event.getPackage().toString());
+        }
+
+        private static String message(DataObject message) {
+            if (".idea".equals(message.getString("content", null))) {
+                return "prefix " + message.getObject("author").getString("id");
+            }
+            return (message.getInt("type") == 19) ? "reply" : "MESSAGE_CREATE";
         }
 
         @Override
@@ -109,6 +139,16 @@ record GatewayCapture(String ready, String guildCreate, String slash, String cli
         @Override
         public void onButtonInteraction(ButtonInteractionEvent event) {
             event.editMessage("Okay, so how about this: a meal planner").queue();
+        }
+
+        @Override
+        public void onMessageReceived(MessageReceivedEvent event) {
+            if (!event.getAuthor().isBot() && event.getMessage().getContentRaw().equals(".idea")) {
+                event.getMessage()
+                    .reply("Okay, so how about this: a habit tracker")
+                    .addComponents(ActionRow.of(Button.primary(CUSTOM_ID, "Another")))
+                    .queue(this.replied::complete, this.replied::completeExceptionally);
+            }
         }
 
         /**

@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
@@ -47,35 +48,43 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One interaction's way from the gateway frame to the answer handed to JDA, without the
- * network: {@code /idea} and a click on its answer's "Another" button, through this
- * project's framework (the application context as packaged, with metrics on, running the
- * peers' feature of {@link SameFeatureBot}) and, for comparison, through a plain JDA
- * listener sending the same payload.
+ * One interaction's or command message's way from the gateway frame to the answer handed
+ * to JDA, without the network: {@code /idea}, a click on its answer's "Another" button
+ * and the prefix command {@code .idea}, through this project's framework (the application
+ * context as packaged, with metrics on, running the peers' feature of
+ * {@link SameFeatureBot}) and, for comparison, through a plain JDA listener sending the
+ * same payload.
  * <p>
- * Each operation receives one captured {@code INTERACTION_CREATE} frame
- * ({@link GatewayCapture}) on a JDA that never connects ({@link OfflineJda}): JDA parses
- * it, builds the event and fires it to the listeners, as on its event thread. The
- * framework then maps it, runs the handler on the event thread (its handlers are
- * {@code @NonBlocking}; the framework-only variants measure the virtual thread every
- * other handler gets too, {@link FrameworkOnly#eventThread}), starts the deferral timer,
- * runs the guards, resolves the arguments and the locale, calls the handler, turns its
- * {@code Reply} into JDA's reply action and queues it, and stops the run's observation
+ * Each operation receives one captured {@code INTERACTION_CREATE} or
+ * {@code MESSAGE_CREATE} frame ({@link GatewayCapture}) on a JDA that never connects
+ * ({@link OfflineJda}): JDA parses it, builds the event and fires it to the listeners, as
+ * on its event thread. The framework then maps it (a message is taken as a command once,
+ * by its id, which each frame gets afresh), runs the handler on the event thread (its
+ * handlers are {@code @NonBlocking}; the framework-only variants measure the virtual
+ * thread every other handler gets too, {@link FrameworkOnly#eventThread}), starts the
+ * deferral timer, runs the guards, resolves the arguments and the locale, calls the
+ * handler, turns its {@code Reply} into JDA's reply action (for {@code .idea}, a message
+ * replying to the user's) and queues it, and stops the run's observation
  * ({@code discord.commands}: a Prometheus timer, as in the application). The operation
  * ends once the answer is handed over (JDA's requester gives the request, body
  * serialized, to its rate limiter, where {@link HandedOver} counts it instead of sending
  * it) and the observation has stopped. What a run's virtual thread does after that (the
- * executor's bookkeeping, the thread's end) overlaps the next operation.
+ * executor's bookkeeping, the thread's end) overlaps the next operation. The framework
+ * counts a prefix command as running until its reply is sent: after each {@code .idea}
+ * operation, out of the measured time, the reply is taken as sent
+ * ({@link PrefixAnswered}), and the executor's bookkeeping for it runs on JDA's callback
+ * pool, overlapping the next operation too.
  * <p>
- * Two variants: the end-to-end ones ({@code slash}, {@code click}, and the plain
- * listener's {@code slashPlainJda}, {@code clickPlainJda}) include JDA's part, which
- * alone costs more than the framework's (parsing the frame, building the interaction and
- * its entities, firing the event); the framework-only ones ({@code slashFrameworkOnly},
- * {@code clickFrameworkOnly}) have JDA build the event from the same frame before each
- * operation, outside the measured time ({@link NextEvent}), and measure from the event
- * handed to the framework's listeners (its dispatcher) to the answer handed to JDA's
- * requester and the observation stopped: the framework's own cost, which the 15 us target
- * is about.
+ * Two variants: the end-to-end ones ({@code slash}, {@code click}, {@code prefix}, and
+ * the plain listener's {@code slashPlainJda}, {@code clickPlainJda},
+ * {@code prefixPlainJda}) include JDA's part, which alone costs more than the framework's
+ * (parsing the frame, building the interaction or message and its entities, firing the
+ * event); the framework-only ones ({@code slashFrameworkOnly},
+ * {@code clickFrameworkOnly}, {@code prefixFrameworkOnly}) have JDA build the event from
+ * the same frame before each operation, outside the measured time ({@link NextSlash}),
+ * and measure from the event handed to the framework's listeners (its dispatcher) to the
+ * answer handed to JDA's requester and the observation stopped: the framework's own cost,
+ * which the 15 us target is about.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -103,7 +112,7 @@ public class InteractionPipelineBenchmark {
 
         private final HandedOver rest = new HandedOver();
 
-        private final CannedDiscord discord = new CannedDiscord();
+        private CannedDiscord discord;
 
         private GatewayCapture capture;
 
@@ -112,6 +121,7 @@ public class InteractionPipelineBenchmark {
         @Setup(Level.Trial)
         public void start() throws Exception {
             this.capture = GatewayCapture.fromEmulator();
+            this.discord = new CannedDiscord(this.capture);
             this.context = new SpringApplicationBuilder(SameFeatureBot.class, Offline.class)
                 .web(WebApplicationType.NONE)
                 .run(APPLICATION_ARGUMENTS);
@@ -123,6 +133,8 @@ public class InteractionPipelineBenchmark {
                     "POST /api/v10/interactions/", "\"type\":4", "Okay, so how about this: ", "\"idea:another\"");
             Answers.check("the framework's answer to a click", run(this.capture.click()), this.discord,
                     "POST /api/v10/interactions/", "\"type\":7", "Okay, so how about this: ");
+            Answers.check("the framework's answer to .idea", run(this.capture.prefix()), this.discord,
+                    "POST /api/v10/channels/", "/messages", "Okay, so how about this: ", "\"idea:another\"");
         }
 
         /**
@@ -152,19 +164,22 @@ public class InteractionPipelineBenchmark {
 
         private final HandedOver rest = new HandedOver();
 
-        private final CannedDiscord discord = new CannedDiscord();
+        private CannedDiscord discord;
 
         private GatewayCapture capture;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
             this.capture = GatewayCapture.fromEmulator();
+            this.discord = new CannedDiscord(this.capture);
             this.jda = new OfflineJda(this.capture, (config) -> this.rest,
                     new OkHttpClient.Builder().addInterceptor(this.discord).build(), new PlainListener());
             Answers.check("the plain listener's answer to /idea", run(this.capture.slash()), this.discord,
                     "POST /api/v10/interactions/", "\"type\":4", "Okay, so how about this: ", "\"idea:another\"");
             Answers.check("the plain listener's answer to a click", run(this.capture.click()), this.discord,
                     "POST /api/v10/interactions/", "\"type\":7", "Okay, so how about this: ");
+            Answers.check("the plain listener's answer to .idea", run(this.capture.prefix()), this.discord,
+                    "POST /api/v10/channels/", "/messages", "Okay, so how about this: ", "\"idea:another\"");
         }
 
         RestRateLimiter.Work run(String frame) {
@@ -186,7 +201,8 @@ public class InteractionPipelineBenchmark {
 
     /**
      * The framework alone: its application context and listeners, and a JDA that only
-     * builds the events it is handed ({@link NextEvent}) and takes their answers.
+     * builds the events it is handed ({@link NextSlash}, {@link NextClick},
+     * {@link NextPrefix}) and takes their answers.
      */
     @State(Scope.Benchmark)
     public static class FrameworkOnly {
@@ -206,7 +222,7 @@ public class InteractionPipelineBenchmark {
 
         private final HandedOver rest = new HandedOver();
 
-        private final CannedDiscord discord = new CannedDiscord();
+        private CannedDiscord discord;
 
         private GatewayCapture capture;
 
@@ -215,12 +231,16 @@ public class InteractionPipelineBenchmark {
         /** The framework's JDA listeners (its interaction dispatcher among them). */
         private EventListener[] listeners;
 
-        /** The last interaction event JDA built, for the next operation. */
-        private @Nullable GenericInteractionCreateEvent built;
+        /**
+         * The last interaction or message event JDA built, for the next operation: what
+         * JDA fires to the listeners from the frame, not the raw event after it.
+         */
+        private @Nullable GenericEvent built;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
             this.capture = GatewayCapture.fromEmulator();
+            this.discord = new CannedDiscord(this.capture);
             String[] arguments = Arrays.copyOf(APPLICATION_ARGUMENTS, APPLICATION_ARGUMENTS.length + 1);
             arguments[APPLICATION_ARGUMENTS.length] = "--discord.commands.non-blocking-on-event-thread="
                     + this.eventThread;
@@ -238,21 +258,24 @@ public class InteractionPipelineBenchmark {
                     "\"idea:another\"");
             Answers.check("the framework's answer to a click, from the event", run(event(this.capture.click())),
                     this.discord, "POST /api/v10/interactions/", "\"type\":7", "Okay, so how about this: ");
+            Answers.check("the framework's answer to .idea, from the event", run(event(this.capture.prefix())),
+                    this.discord, "POST /api/v10/channels/", "/messages", "Okay, so how about this: ",
+                    "\"idea:another\"");
         }
 
         private void built(GenericEvent event) {
-            if (event instanceof GenericInteractionCreateEvent interaction) {
-                this.built = interaction;
+            if (event instanceof GenericInteractionCreateEvent || event instanceof MessageReceivedEvent) {
+                this.built = event;
             }
         }
 
         /** Has JDA build the event of a frame (not measured). */
-        GenericInteractionCreateEvent event(String frame) {
+        GenericEvent event(String frame) {
             this.built = null;
             this.jda.receive(frame);
-            GenericInteractionCreateEvent event = this.built;
+            GenericEvent event = this.built;
             if (event == null) {
-                throw new IllegalStateException("JDA built no interaction event from the frame");
+                throw new IllegalStateException("JDA built no interaction or message event from the frame");
             }
             return event;
         }
@@ -261,7 +284,7 @@ public class InteractionPipelineBenchmark {
          * Hands the event to the framework's listeners and waits until the run's
          * observation has stopped, after its answer was handed to JDA's rate limiter.
          */
-        RestRateLimiter.Work run(GenericInteractionCreateEvent event) {
+        RestRateLimiter.Work run(GenericEvent event) {
             long handed = this.rest.count() + 1;
             long stopped = this.finished.count() + 1;
             for (EventListener listener : this.listeners) {
@@ -288,7 +311,7 @@ public class InteractionPipelineBenchmark {
     @State(Scope.Thread)
     public static class NextSlash {
 
-        GenericInteractionCreateEvent event;
+        GenericEvent event;
 
         @Setup(Level.Invocation)
         public void build(FrameworkOnly framework) {
@@ -301,11 +324,52 @@ public class InteractionPipelineBenchmark {
     @State(Scope.Thread)
     public static class NextClick {
 
-        GenericInteractionCreateEvent event;
+        GenericEvent event;
 
         @Setup(Level.Invocation)
         public void build(FrameworkOnly framework) {
             this.event = framework.event(framework.capture.click());
+        }
+
+    }
+
+    /**
+     * The {@code .idea} message event of the next operation, as {@link NextSlash} (the
+     * framework takes a message as a command once, so each operation needs its own); and,
+     * after the operation, out of the measured time, its reply taken as sent
+     * ({@link PrefixAnswered}).
+     */
+    @State(Scope.Thread)
+    public static class NextPrefix {
+
+        GenericEvent event;
+
+        @Setup(Level.Invocation)
+        public void build(FrameworkOnly framework) {
+            this.event = framework.event(framework.capture.prefix());
+        }
+
+        @TearDown(Level.Invocation)
+        public void answer(FrameworkOnly framework) {
+            framework.rest.answerLast();
+        }
+
+    }
+
+    /**
+     * The reply of each end-to-end {@code .idea} operation taken as sent after it, out of
+     * the measured time ({@link HandedOver#answerLast}): the framework counts a prefix
+     * command as running until its reply is sent (an interaction's first answer is not
+     * waited for), so unanswered replies would keep every run, and past
+     * {@code discord.commands.max-concurrent} (10 000) the framework would refuse the
+     * commands. The plain listener keeps nothing, and its variant has no such step.
+     */
+    @State(Scope.Thread)
+    public static class PrefixAnswered {
+
+        @TearDown(Level.Invocation)
+        public void answer(Framework framework) {
+            framework.rest.answerLast();
         }
 
     }
@@ -325,19 +389,31 @@ public class InteractionPipelineBenchmark {
         return framework.run(next.event);
     }
 
+    /** The framework alone for {@code .idea}, as {@link #slashFrameworkOnly}. */
+    @Benchmark
+    public RestRateLimiter.Work prefixFrameworkOnly(FrameworkOnly framework, NextPrefix next) {
+        return framework.run(next.event);
+    }
+
     /**
      * What the framework-only variants' setup costs each operation: JDA building the
      * {@code /idea} event from the frame, nothing answered.
      */
     @Benchmark
-    public GenericInteractionCreateEvent slashEvent(FrameworkOnly framework) {
+    public GenericEvent slashEvent(FrameworkOnly framework) {
         return framework.event(framework.capture.slash());
     }
 
     /** The same for the click's event. */
     @Benchmark
-    public GenericInteractionCreateEvent clickEvent(FrameworkOnly framework) {
+    public GenericEvent clickEvent(FrameworkOnly framework) {
         return framework.event(framework.capture.click());
+    }
+
+    /** The same for the message event of {@code .idea}. */
+    @Benchmark
+    public GenericEvent prefixEvent(FrameworkOnly framework) {
+        return framework.event(framework.capture.prefix());
     }
 
     @Benchmark
@@ -351,6 +427,11 @@ public class InteractionPipelineBenchmark {
     }
 
     @Benchmark
+    public RestRateLimiter.Work prefix(Framework framework, PrefixAnswered answered) {
+        return framework.run(framework.capture.prefix());
+    }
+
+    @Benchmark
     public RestRateLimiter.Work slashPlainJda(PlainJda plain) {
         return plain.run(plain.capture.slash());
     }
@@ -358,6 +439,11 @@ public class InteractionPipelineBenchmark {
     @Benchmark
     public RestRateLimiter.Work clickPlainJda(PlainJda plain) {
         return plain.run(plain.capture.click());
+    }
+
+    @Benchmark
+    public RestRateLimiter.Work prefixPlainJda(PlainJda plain) {
+        return plain.run(plain.capture.prefix());
     }
 
     /**
@@ -461,6 +547,22 @@ public class InteractionPipelineBenchmark {
                 .editMessage(new MessageEditBuilder().setContent("Okay, so how about this: a meal planner")
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .build())
+                .queue(null, (failure) -> {
+                });
+        }
+
+        @Override
+        public void onMessageReceived(MessageReceivedEvent event) {
+            if (event.getAuthor().isBot() || !event.getMessage().getContentRaw().equals(".idea")) {
+                return;
+            }
+            event.getMessage()
+                .reply(new MessageCreateBuilder().setContent("Okay, so how about this: a habit tracker")
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .mentionRepliedUser(false)
+                    .setComponents(ActionRow.of(Button.primary(GatewayCapture.CUSTOM_ID, "Another")))
+                    .build())
+                .setNonce("r" + event.getMessageId() + "-0")
                 .queue(null, (failure) -> {
                 });
         }

@@ -36,12 +36,13 @@ import okhttp3.OkHttpClient;
  * its {@link SessionController} never starts the gateway session JDA queues with it:
  * JDA's gateway client exists, with its handlers, but opens no socket. Its self user and
  * guild are made by JDA's {@code EntityBuilder} from the captured {@code READY} and
- * {@code GUILD_CREATE}, as after a real start; interactions are received as JDA's gateway
- * client receives a dispatch: the frame parsed from its JSON, handed to the client's
- * {@code INTERACTION_CREATE} handler, which builds the event and fires it to the
- * listeners on the calling thread (JDA's event thread in a connected bot), then the raw
- * event. REST requests go to the given {@link RestRateLimiter}: JDA's requester hands
- * each queued request to it, its body already serialized.
+ * {@code GUILD_CREATE}, as after a real start; interactions and messages are received as
+ * JDA's gateway client receives a dispatch: the frame parsed from its JSON, handed to the
+ * client's handler of its type ({@code INTERACTION_CREATE}, {@code MESSAGE_CREATE}),
+ * which builds the event and fires it to the listeners on the calling thread (JDA's event
+ * thread in a connected bot), then the raw event. REST requests go to the given
+ * {@link RestRateLimiter}: JDA's requester hands each queued request to it, its body
+ * already serialized.
  */
 final class OfflineJda implements AutoCloseable {
 
@@ -49,8 +50,6 @@ final class OfflineJda implements AutoCloseable {
             GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
     private final JDAImpl jda;
-
-    private final SocketHandler interactions;
 
     private final AtomicLong responses = new AtomicLong();
 
@@ -81,7 +80,6 @@ final class OfflineJda implements AutoCloseable {
             .createGuild(guild.getUnsignedLong("id"), guild, members, guild.getInt("member_count", members.size()));
         this.jda.setStatus(JDA.Status.CONNECTED);
         this.jda.addEventListener(listeners);
-        this.interactions = this.jda.getClient().getHandler("INTERACTION_CREATE");
     }
 
     JDAImpl jda() {
@@ -89,16 +87,18 @@ final class OfflineJda implements AutoCloseable {
     }
 
     /**
-     * Receives an {@code INTERACTION_CREATE} frame as JDA's gateway client does: parsed,
-     * given a fresh interaction id (created now, as Discord's would be), handled, and
-     * followed by the raw event.
+     * Receives an {@code INTERACTION_CREATE} or {@code MESSAGE_CREATE} frame as JDA's
+     * gateway client does: parsed, given a fresh interaction or message id (created now,
+     * as Discord's would be; the framework takes a message as a command once), handled by
+     * the client's handler of its type, and followed by the raw event.
      */
     void receive(String frame) {
         DataObject raw = DataObject.fromJson(frame);
-        raw.getObject("d").put("id", Long.toUnsignedString(newInteractionId()));
+        raw.getObject("d").put("id", Long.toUnsignedString(newId()));
         raw.put("s", this.sequence.incrementAndGet());
         long responseTotal = this.responses.incrementAndGet();
-        this.interactions.handle(responseTotal, raw);
+        SocketHandler handler = this.jda.getClient().getHandler(raw.getString("t"));
+        handler.handle(responseTotal, raw);
         if (this.jda.isRawEvents()) {
             this.jda.handleEvent(new RawGatewayEvent(this.jda, responseTotal, raw));
         }
@@ -107,7 +107,7 @@ final class OfflineJda implements AutoCloseable {
     /**
      * A snowflake of now: Discord's deadline and the acknowledgement timer count from it.
      */
-    private static long newInteractionId() {
+    private static long newId() {
         long millis = System.currentTimeMillis() - TimeUtil.DISCORD_EPOCH;
         return (millis << 22) | ThreadLocalRandom.current().nextLong(1 << 22);
     }
