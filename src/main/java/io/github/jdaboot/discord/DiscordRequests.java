@@ -52,10 +52,14 @@ public final class DiscordRequests {
 
     /**
      * Whether a request that failed so may succeed when sent again: a Discord server
-     * error or a dropped connection (JDA itself retries only 502-504, a few times).
+     * error, a dropped connection (JDA itself retries only 502-504, a few times), or
+     * JDA's request queue refusing it while its lock is held ({@link #isRefusedByLock}).
      * @param failure what the request failed with
      */
     public static boolean isRetryable(Throwable failure) {
+        if (isRefusedByLock(failure)) {
+            return true;
+        }
         if (failure instanceof ErrorResponseException error) {
             return error.isServerError() || error.getResponse().code >= 500;
         }
@@ -65,6 +69,18 @@ public final class DiscordRequests {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether JDA's request queue refused the request because it could not take its lock
+     * ({@code MiscUtil.tryLock}: held by another thread for 10 s, or the waiting thread
+     * interrupted by a reconnect): the request was never queued, so sending it again
+     * sends it once. JDA has no type for this refusal, only its message.
+     * @param failure what {@code queue()} threw
+     */
+    static boolean isRefusedByLock(Throwable failure) {
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("acquire lock");
     }
 
 }

@@ -45,4 +45,15 @@ class DiscordRequestsTests {
         }
     }
 
+    @Test
+    void retriesWhatJdasQueueRefusedWhileItsLockWasHeldAndNothingElseOfThatType() {
+        assertThat(DiscordRequests
+            .isRetryable(new IllegalStateException("Could not acquire lock in a reasonable timeframe! (10 seconds)")))
+            .isTrue();
+        assertThat(DiscordRequests
+            .isRetryable(new IllegalStateException("Unable to acquire lock while thread is interrupted!"))).isTrue();
+        assertThat(DiscordRequests.isRetryable(new IllegalStateException("JDA is shut down"))).isFalse();
+        assertThat(DiscordRequests.isRetryable(new IllegalStateException())).isFalse();
+    }
+
 }

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a reply through JDA's request queue, without holding any thread while it waits:
- * the command's virtual thread ends with its handler. Discord server errors and dropped
- * connections are retried with backoff (JDA itself retries only 502-504, a few times):
- * each attempt is built afresh with the same nonce, so a retry of a message Discord did
- * store returns that message instead of posting it twice. Rate limits are JDA's to wait
- * out.
+ * the command's virtual thread ends with its handler. Discord server errors, dropped
+ * connections and JDA's request queue refusing a request while its lock is held are
+ * retried with backoff (JDA itself retries only 502-504, a few times): each attempt is
+ * built afresh with the same nonce, so a retry of a message Discord did store returns
+ * that message instead of posting it twice. Rate limits are JDA's to wait out.
  */
 public final class Delivery {
 
@@ -43,24 +43,33 @@ public final class Delivery {
             CompletableFuture<Boolean> result) {
         try {
             // from JDA's interrupted gateway thread too, where a @NonBlocking run may be
-            DiscordRequests.queue(action.get(), (sent) -> result.complete(true), (failure) -> {
-                if (!DiscordRequests.isRetryable(failure) || attempt == ATTEMPTS) {
-                    log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, failure.toString());
-                    result.complete(false);
-                    return;
-                }
-                log.debug("Retrying to {} after {}", what, failure.toString());
-                Executor later = CompletableFuture.delayedExecutor(500L << (attempt - 1), TimeUnit.MILLISECONDS);
-                later.execute(() -> attempt(what, action, attempt + 1, result));
-            });
+            DiscordRequests.queue(action.get(), (sent) -> result.complete(true),
+                    (failure) -> retryOrGiveUp(what, action, attempt, result, failure));
         }
         catch (RuntimeException ex) {
+            if (DiscordRequests.isRetryable(ex)) {
+                // JDA's request queue refused it while its lock was held: never queued
+                retryOrGiveUp(what, action, attempt, result, ex);
+                return;
+            }
             // building the message failed, or JDA no longer takes requests
             // (RejectedExecutionException)
             String why = (ex instanceof RejectedExecutionException) ? "JDA is shut down" : ex.toString();
             log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, why);
             result.complete(false);
         }
+    }
+
+    private static void retryOrGiveUp(String what, Supplier<? extends RestAction<?>> action, int attempt,
+            CompletableFuture<Boolean> result, Throwable failure) {
+        if (!DiscordRequests.isRetryable(failure) || attempt == ATTEMPTS) {
+            log.warn("Could not {} (attempt {} of {}): {}", what, attempt, ATTEMPTS, failure.toString());
+            result.complete(false);
+            return;
+        }
+        log.debug("Retrying to {} after {}", what, failure.toString());
+        Executor later = CompletableFuture.delayedExecutor(500L << (attempt - 1), TimeUnit.MILLISECONDS);
+        later.execute(() -> attempt(what, action, attempt + 1, result));
     }
 
 }
