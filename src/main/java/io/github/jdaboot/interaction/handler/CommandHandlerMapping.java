@@ -95,7 +95,7 @@ public class CommandHandlerMapping extends AbstractInteractionHandlerMapping<Com
             return refused;
         }
         return HandlerMatch.found(command.handler(), (support) -> new SlashInvocation(command.handler(),
-                command.fullName(), command.usage(), command.ephemeral(), slash, support));
+                command.fullName(), command::usage, command.ephemeral(), slash, support));
     }
 
     /** Every command, in the order found. */

@@ -1,5 +1,7 @@
 package io.github.jdaboot.interaction.invocation;
 
+import java.util.function.Supplier;
+
 import io.github.jdaboot.interaction.CommandContext;
 import io.github.jdaboot.interaction.CommandSurface;
 import io.github.jdaboot.interaction.method.HandlerKind;
@@ -15,7 +17,7 @@ public final class SlashInvocation extends InteractionInvocation<SlashCommandInt
 
     private final String commandName;
 
-    private final String usage;
+    private final Supplier<String> usage;
 
     private final boolean ephemeral;
 
@@ -23,10 +25,11 @@ public final class SlashInvocation extends InteractionInvocation<SlashCommandInt
      * A run of a slash command.
      * @param commandName the command as typed without its slash: {@code idea} or
      * {@code tag add}
-     * @param usage its usage line without the slash: {@code idea [topic]}
+     * @param usage its usage line without the slash: {@code idea [topic]} (made only when
+     * a reply needs it)
      * @param ephemeral whether its replies are private unless said otherwise
      */
-    public SlashInvocation(HandlerMethod handler, String commandName, String usage, boolean ephemeral,
+    public SlashInvocation(HandlerMethod handler, String commandName, Supplier<String> usage, boolean ephemeral,
             SlashCommandInteractionEvent event, InvocationSupport support) {
         super(handler, event, support);
         this.commandName = commandName;
@@ -51,7 +54,7 @@ public final class SlashInvocation extends InteractionInvocation<SlashCommandInt
 
     @Override
     public String usage() {
-        return "/" + this.usage;
+        return "/" + this.usage.get();
     }
 
     @Override

@@ -55,11 +55,15 @@ public final class HandlerMethod {
 
     private final boolean asksForEntitlements;
 
+    /** {@link #shortName()}, made once: it names every run on the event thread. */
+    private final String shortName;
+
     public HandlerMethod(Object bean, String beanName, Class<?> beanType, Method method) {
         this.bean = bean;
         this.beanName = beanName;
         this.beanType = beanType;
         this.method = method;
+        this.shortName = beanType.getSimpleName() + "." + method.getName();
         this.invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(this.invocable);
         this.parameters = new MethodParameter[method.getParameterCount()];
@@ -168,7 +172,7 @@ public final class HandlerMethod {
 
     /** How a developer finds the method: {@code IdeaCommands.idea}. */
     public String shortName() {
-        return this.beanType.getSimpleName() + "." + this.method.getName();
+        return this.shortName;
     }
 
     /** How messages refer to the method: {@code ideaCommands.idea(String)}. */
