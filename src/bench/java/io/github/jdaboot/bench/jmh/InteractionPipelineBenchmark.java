@@ -319,6 +319,11 @@ public class InteractionPipelineBenchmark {
             this.event = framework.event(framework.capture.slash());
         }
 
+        @TearDown(Level.Invocation)
+        public void acknowledge(FrameworkOnly framework) {
+            framework.jda.acknowledgeLast();
+        }
+
     }
 
     /** The click event of the next operation, as {@link NextSlash}. */
@@ -330,6 +335,11 @@ public class InteractionPipelineBenchmark {
         @Setup(Level.Invocation)
         public void build(FrameworkOnly framework) {
             this.event = framework.event(framework.capture.click());
+        }
+
+        @TearDown(Level.Invocation)
+        public void acknowledge(FrameworkOnly framework) {
+            framework.jda.acknowledgeLast();
         }
 
     }
@@ -365,6 +375,44 @@ public class InteractionPipelineBenchmark {
      * {@code discord.commands.max-concurrent} (10 000) the framework would refuse the
      * commands. The plain listener keeps nothing, and its variant has no such step.
      */
+    /**
+     * Each end-to-end {@code /idea} and click taken as acknowledged by Discord after it,
+     * out of the measured time ({@link OfflineJda#acknowledgeLast}), as {@link NextSlash}
+     * and {@link NextClick} do for the framework alone: unacknowledged, JDA keeps every
+     * interaction for 10 s.
+     */
+    @State(Scope.Thread)
+    public static class Acknowledged {
+
+        @TearDown(Level.Invocation)
+        public void acknowledge(Framework framework) {
+            framework.jda.acknowledgeLast();
+        }
+
+    }
+
+    /** The same for the plain listener's {@code /idea} and click. */
+    @State(Scope.Thread)
+    public static class PlainAcknowledged {
+
+        @TearDown(Level.Invocation)
+        public void acknowledge(PlainJda plain) {
+            plain.jda.acknowledgeLast();
+        }
+
+    }
+
+    /** The same for the interaction events built alone. */
+    @State(Scope.Thread)
+    public static class EventAcknowledged {
+
+        @TearDown(Level.Invocation)
+        public void acknowledge(FrameworkOnly framework) {
+            framework.jda.acknowledgeLast();
+        }
+
+    }
+
     @State(Scope.Thread)
     public static class PrefixAnswered {
 
@@ -401,13 +449,13 @@ public class InteractionPipelineBenchmark {
      * {@code /idea} event from the frame, nothing answered.
      */
     @Benchmark
-    public GenericEvent slashEvent(FrameworkOnly framework) {
+    public GenericEvent slashEvent(FrameworkOnly framework, EventAcknowledged acknowledged) {
         return framework.event(framework.capture.slash());
     }
 
     /** The same for the click's event. */
     @Benchmark
-    public GenericEvent clickEvent(FrameworkOnly framework) {
+    public GenericEvent clickEvent(FrameworkOnly framework, EventAcknowledged acknowledged) {
         return framework.event(framework.capture.click());
     }
 
@@ -418,12 +466,12 @@ public class InteractionPipelineBenchmark {
     }
 
     @Benchmark
-    public RestRateLimiter.Work slash(Framework framework) {
+    public RestRateLimiter.Work slash(Framework framework, Acknowledged acknowledged) {
         return framework.run(framework.capture.slash());
     }
 
     @Benchmark
-    public RestRateLimiter.Work click(Framework framework) {
+    public RestRateLimiter.Work click(Framework framework, Acknowledged acknowledged) {
         return framework.run(framework.capture.click());
     }
 
@@ -433,12 +481,12 @@ public class InteractionPipelineBenchmark {
     }
 
     @Benchmark
-    public RestRateLimiter.Work slashPlainJda(PlainJda plain) {
+    public RestRateLimiter.Work slashPlainJda(PlainJda plain, PlainAcknowledged acknowledged) {
         return plain.run(plain.capture.slash());
     }
 
     @Benchmark
-    public RestRateLimiter.Work clickPlainJda(PlainJda plain) {
+    public RestRateLimiter.Work clickPlainJda(PlainJda plain, PlainAcknowledged acknowledged) {
         return plain.run(plain.capture.click());
     }
 
