@@ -368,14 +368,6 @@ public class InteractionPipelineBenchmark {
     }
 
     /**
-     * The reply of each end-to-end {@code .idea} operation taken as sent after it, out of
-     * the measured time ({@link HandedOver#answerLast}): the framework counts a prefix
-     * command as running until its reply is sent (an interaction's first answer is not
-     * waited for), so unanswered replies would keep every run, and past
-     * {@code discord.commands.max-concurrent} (10 000) the framework would refuse the
-     * commands. The plain listener keeps nothing, and its variant has no such step.
-     */
-    /**
      * Each end-to-end {@code /idea} and click taken as acknowledged by Discord after it,
      * out of the measured time ({@link OfflineJda#acknowledgeLast}), as {@link NextSlash}
      * and {@link NextClick} do for the framework alone: unacknowledged, JDA keeps every
@@ -413,6 +405,14 @@ public class InteractionPipelineBenchmark {
 
     }
 
+    /**
+     * The reply of each end-to-end {@code .idea} operation taken as sent after it, out of
+     * the measured time ({@link HandedOver#answerLast}): the framework counts a prefix
+     * command as running until its reply is sent (an interaction's first answer is not
+     * waited for), so unanswered replies would keep every run, and past
+     * {@code discord.commands.max-concurrent} (10 000) the framework would refuse the
+     * commands. The plain listener keeps nothing, and its variant has no such step.
+     */
     @State(Scope.Thread)
     public static class PrefixAnswered {
 
