@@ -137,6 +137,9 @@ cleanup() {
 trap cleanup EXIT
 start_emulator() {
   [[ -n $emulator_pid ]] && { kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; }
+  # the previous emulator's log goes first: the new process empties it only once it runs, and until then the
+  # loop below would read the previous emulator's address (a bot started against it found nobody listening)
+  rm -f "$OUT/emulator.log"
   "$java25" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     io.github.jdaboot.TestDiscordBotApplication --emulator-only --emulator.port=0 > "$OUT/emulator.log" 2>&1 &
   emulator_pid=$!
@@ -256,7 +259,6 @@ if grep -q 'did not close within' "$OUT/bot.log"; then fail "JDA had to be force
 if grep -qF "$token" "$OUT/bot.log"; then fail "the token appears in the bot's log"; fi
 pass "stopped in $stop_ms ms, exit code $exit_code, 'Discord gateway sessions closed', the token never logged"
 if podman image inspect "$IMAGE" | grep -qF "$token"; then fail "the token is in the image's metadata"; fi
-show_logs=
 
 # ---- 6. figures ---------------------------------------------------------------------------------------------
 step "6. Image size and time from podman run to health UP (median of $RUNS)"
