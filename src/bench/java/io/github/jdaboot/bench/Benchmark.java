@@ -208,6 +208,12 @@ public final class Benchmark {
     private final List<String> baselineJvmOptions = options("bench.baseline-jvm-options");
 
     /**
+     * Extra JVM options for every bot's process, e.g. {@code -Xlog:gc:file=...} to see
+     * each one's pauses next to its latency trace.
+     */
+    private final List<String> everyJvmOptions = options("bench.jvm-options");
+
+    /**
      * An async-profiler event ({@code cpu}, {@code alloc}, {@code wall}, {@code lock}) to
      * profile the measured phases with.
      */
@@ -665,6 +671,7 @@ public final class Benchmark {
             Traffic.Outcome latency = replies("`.idea` paced", traffic.send(".idea", this.messages, this.rate),
                     Bounds.traffic(this.messages, this.rate));
             result.latencies = latency.latenciesMicros();
+            trace(bot, "prefix-paced", run, latency.trace());
             result.lost += latency.lost();
             result.duplicates += latency.duplicates();
             return latency.replies();
@@ -715,6 +722,19 @@ public final class Benchmark {
         Map<String, Duration> threadsAfter = process.cpuTimeByThread();
         stopProfiling(process, bot, phase, run);
         return Cost.of(answered, cpu, threadsBefore, threadsAfter);
+    }
+
+    /**
+     * Writes a measured phase's latencies in the order sent
+     * ({@code target/bench/latency/<bot>-<phase>-<run>.csv}), to tell a tail of spread
+     * single delays from one of a few stalls.
+     */
+    private void trace(Bot bot, String phase, int run, List<String> lines) throws IOException {
+        Path directory = Files.createDirectories(this.out.resolve("latency"));
+        List<String> csv = new ArrayList<>();
+        csv.add("sent_ms,latency_us");
+        csv.addAll(lines);
+        Files.write(directory.resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".csv"), csv);
     }
 
     /**
@@ -941,6 +961,7 @@ public final class Benchmark {
             return Traffic.answerLatenciesMicros(discord, paced).size();
         });
         result.slashLatencies = Traffic.answerLatenciesMicros(discord, paced);
+        trace(result.bot, "slash-paced", run, Traffic.answerTrace(discord, paced));
         result.slashLost += paced.size() - result.slashLatencies.size();
         result.slashThreads = pacedCost.threads();
         result.slashCpuPerThousand = pacedCost.perThousand();
@@ -1008,6 +1029,7 @@ public final class Benchmark {
             return Traffic.answerLatenciesMicros(discord, paced).size();
         });
         result.clickLatencies = Traffic.answerLatenciesMicros(discord, paced);
+        trace(result.bot, "click-paced", run, Traffic.answerTrace(discord, paced));
         result.clickLost += paced.size() - result.clickLatencies.size();
         result.clickCpuPerThousand = pacedCost.perThousand();
         result.clickCpuPerThousandWithoutJit = pacedCost.perThousandWithoutJit();
@@ -1323,6 +1345,7 @@ public final class Benchmark {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(this.heap);
+        command.addAll(this.everyJvmOptions);
         command.addAll(jvmOptions);
         switch (bot) {
             case PROJECT -> {

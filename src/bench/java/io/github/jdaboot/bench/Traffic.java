@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -182,6 +183,27 @@ final class Traffic {
         return latencies;
     }
 
+    /**
+     * Each interaction's time after the first was created and its latency as in
+     * {@link #answerLatenciesMicros} ({@code ms,us}, empty when unanswered), in the order
+     * sent.
+     */
+    static List<String> answerTrace(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
+        Answers answers = new Answers(discord, interactions);
+        List<String> lines = new ArrayList<>();
+        Instant first = interactions.isEmpty() ? Instant.EPOCH : interactions.getFirst().created();
+        for (EmulatedInteraction interaction : interactions) {
+            Duration after = answers.after(interaction);
+            lines.add(trace(Duration.between(first, interaction.created()), after));
+        }
+        return lines;
+    }
+
+    private static String trace(Duration sent, @Nullable Duration latency) {
+        return String.format(Locale.ROOT, "%.3f,%s", sent.toNanos() / 1e6,
+                (latency != null) ? Long.toString(latency.toNanos() / 1000) : "");
+    }
+
     /** Each interaction's response message, by interaction id. */
     static Map<Long, EmulatedMessage> responses(World world) {
         Map<Long, EmulatedMessage> responses = new HashMap<>();
@@ -297,6 +319,21 @@ final class Traffic {
             }
             latencies.sort(Long::compare);
             return latencies;
+        }
+
+        /**
+         * Each message's time after the first and its reply's latency ({@code ms,us},
+         * empty when none), in the order sent.
+         */
+        List<String> trace() {
+            List<String> lines = new ArrayList<>();
+            Instant first = this.sent.getFirst().timestamp();
+            for (int i = 0; i < this.sent.size(); i++) {
+                Instant sentAt = this.sent.get(i).timestamp();
+                lines.add(Traffic.trace(Duration.between(first, sentAt), this.answers.get(i).isEmpty() ? null
+                        : Duration.between(sentAt, this.answers.get(i).getFirst().timestamp())));
+            }
+            return lines;
         }
 
         /** Seconds from the first message to each reply, in order. */
