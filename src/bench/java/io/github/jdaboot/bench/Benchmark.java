@@ -717,9 +717,11 @@ public final class Benchmark {
         Map<String, Duration> threadsBefore = process.cpuTimeByThread();
         Duration cpuBefore = process.cpuTime();
         startProfiling(process);
+        HarnessPauses pausesBefore = HarnessPauses.now();
         int answered = work.run();
         Duration cpu = process.cpuTime().minus(cpuBefore);
         Map<String, Duration> threadsAfter = process.cpuTimeByThread();
+        System.out.println("   the harness's own GC pauses meanwhile: " + HarnessPauses.now().since(pausesBefore));
         stopProfiling(process, bot, phase, run);
         return Cost.of(answered, cpu, threadsBefore, threadsAfter);
     }
@@ -731,9 +733,8 @@ public final class Benchmark {
      */
     private void trace(Bot bot, String phase, int run, List<String> lines) throws IOException {
         Path directory = Files.createDirectories(this.out.resolve("latency"));
-        List<String> csv = new ArrayList<>();
-        csv.add("sent_ms,latency_us");
-        csv.addAll(lines);
+        List<String> csv = new ArrayList<>(lines);
+        csv.add(Math.min(1, lines.size()), "sent_ms,latency_us");
         Files.write(directory.resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".csv"), csv);
     }
 

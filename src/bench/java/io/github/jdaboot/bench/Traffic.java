@@ -186,12 +186,13 @@ final class Traffic {
     /**
      * Each interaction's time after the first was created and its latency as in
      * {@link #answerLatenciesMicros} ({@code ms,us}, empty when unanswered), in the order
-     * sent.
+     * sent, after a comment line with the first one's time.
      */
     static List<String> answerTrace(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
         Answers answers = new Answers(discord, interactions);
         List<String> lines = new ArrayList<>();
         Instant first = interactions.isEmpty() ? Instant.EPOCH : interactions.getFirst().created();
+        lines.add("# first sent at " + first);
         for (EmulatedInteraction interaction : interactions) {
             Duration after = answers.after(interaction);
             lines.add(trace(Duration.between(first, interaction.created()), after));
@@ -323,11 +324,13 @@ final class Traffic {
 
         /**
          * Each message's time after the first and its reply's latency ({@code ms,us},
-         * empty when none), in the order sent.
+         * empty when none), in the order sent, after a comment line with the first one's
+         * time.
          */
         List<String> trace() {
             List<String> lines = new ArrayList<>();
             Instant first = this.sent.getFirst().timestamp();
+            lines.add("# first sent at " + first);
             for (int i = 0; i < this.sent.size(); i++) {
                 Instant sentAt = this.sent.get(i).timestamp();
                 lines.add(Traffic.trace(Duration.between(first, sentAt), this.answers.get(i).isEmpty() ? null
