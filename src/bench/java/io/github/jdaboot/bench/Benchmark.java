@@ -667,6 +667,7 @@ public final class Benchmark {
         });
         checkPayload(discord, bot);
 
+        traffic.takeHeldUp();
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
             Traffic.Outcome latency = replies("`.idea` paced", traffic.send(".idea", this.messages, this.rate),
                     Bounds.traffic(this.messages, this.rate));
@@ -686,6 +687,7 @@ public final class Benchmark {
                 result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
                 paced.perThousand());
         System.out.println("   CPU by thread: " + paced.threads());
+        System.out.println("   sending held up (the pace then went on): " + traffic.takeHeldUp());
 
         Traffic.Outcome[] saturation = new Traffic.Outcome[1];
         Cost burst = cost(process, bot, "prefix-burst", run, () -> {
@@ -956,6 +958,7 @@ public final class Benchmark {
             checkPayload(discord, result.bot);
         }
         List<EmulatedInteraction> paced = new ArrayList<>();
+        traffic.takeHeldUp();
         Cost pacedCost = cost(process, result.bot, "slash-paced", run, () -> {
             paced.addAll(traffic.slash("idea", this.interactions, this.rate));
             answers("`/idea` paced", discord, paced, Bounds.traffic(this.interactions, this.rate));
@@ -973,6 +976,7 @@ public final class Benchmark {
                 Stats.percentile(result.slashLatencies, 99) / 1000.0, paced.size() - result.slashLatencies.size(),
                 result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
+        System.out.println("   sending held up (the pace then went on): " + traffic.takeHeldUp());
 
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
@@ -1024,6 +1028,7 @@ public final class Benchmark {
             return warmups - fast;
         });
         List<EmulatedInteraction> paced = new ArrayList<>();
+        clicking.takeHeldUp();
         Cost pacedCost = cost(process, result.bot, "click-paced", run, () -> {
             paced.addAll(clicking.clicks(targets.subList(warmups, warmups + count), this.rate));
             answers("clicks paced", discord, paced, Bounds.traffic(count, this.rate));
@@ -1040,6 +1045,7 @@ public final class Benchmark {
                 Stats.percentile(result.clickLatencies, 99) / 1000.0, paced.size() - result.clickLatencies.size(),
                 result.clickCpuPerThousand);
         System.out.println("   CPU by thread: " + pacedCost.threads());
+        System.out.println("   sending held up (the pace then went on): " + clicking.takeHeldUp());
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
             burst.addAll(clicking.clicks(targets.subList(warmups + count, warmups + 2 * count), 0));

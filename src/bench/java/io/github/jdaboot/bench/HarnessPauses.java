@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's own stop-the-world GC pauses, as its collectors' MX beans count them
- * (ZGC: the "Pauses" beans, not the concurrent "Cycles"; G1: the young and old
- * generations). The emulator runs in the harness: a pause there holds back the messages
- * it sends, which then go out at once to catch up the pace, and lengthens every latency
- * in flight, so a measured phase's figures are the bot's only while this stays near zero.
+ * The harness's own stop-the-world GC pauses, as its collectors' MX beans count them (G1:
+ * the young and old generations, not the concurrent cycles; ZGC: the "Pauses" beans). The
+ * emulator runs in the harness: a pause there lengthens the latency of what is in flight
+ * and holds back the messages it sends (the pace then goes on from there, see
+ * {@code Traffic}), so the output says how many there were in each measured phase.
  */
 final class HarnessPauses {
 
