@@ -668,15 +668,16 @@ public final class Benchmark {
         checkPayload(discord, bot);
 
         traffic.takeHeldUp();
+        Traffic.Outcome[] latency = new Traffic.Outcome[1];
         Cost paced = cost(process, bot, "prefix-paced", run, () -> {
-            Traffic.Outcome latency = replies("`.idea` paced", traffic.send(".idea", this.messages, this.rate),
+            latency[0] = replies("`.idea` paced", traffic.send(".idea", this.messages, this.rate),
                     Bounds.traffic(this.messages, this.rate));
-            result.latencies = latency.latenciesMicros();
-            trace(bot, "prefix-paced", run, latency.trace());
-            result.lost += latency.lost();
-            result.duplicates += latency.duplicates();
-            return latency.replies();
+            return latency[0].replies();
         });
+        result.latencies = latency[0].latenciesMicros();
+        trace(bot, "prefix-paced", run, latency[0].trace());
+        result.lost += latency[0].lost();
+        result.duplicates += latency[0].duplicates();
         result.prefixPacedCpuPerThousand = paced.perThousand();
         result.prefixPacedCpuPerThousandWithoutJit = paced.perThousandWithoutJit();
         System.out.printf(Locale.ROOT,
@@ -733,10 +734,8 @@ public final class Benchmark {
      * ({@code target/bench/latency/<bot>-<phase>-<run>.csv}), to tell a tail of spread
      * single delays from one of a few stalls.
      */
-    private void trace(Bot bot, String phase, int run, List<String> lines) throws IOException {
+    private void trace(Bot bot, String phase, int run, List<String> csv) throws IOException {
         Path directory = Files.createDirectories(this.out.resolve("latency"));
-        List<String> csv = new ArrayList<>(lines);
-        csv.add(Math.min(1, lines.size()), "sent_ms,latency_us");
         Files.write(directory.resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + ".csv"), csv);
     }
 

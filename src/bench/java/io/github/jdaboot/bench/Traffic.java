@@ -189,25 +189,36 @@ final class Traffic {
     }
 
     /**
-     * Each interaction's time after the first was created and its latency as in
-     * {@link #answerLatenciesMicros} ({@code ms,us}, empty when unanswered), in the order
-     * sent, after a comment line with the first one's time.
+     * Each interaction's latency as in {@link #answerLatenciesMicros}, in the order sent,
+     * as a {@linkplain #trace trace}.
      */
     static List<String> answerTrace(DiscordEmulator discord, List<EmulatedInteraction> interactions) {
         Answers answers = new Answers(discord, interactions);
-        List<String> lines = new ArrayList<>();
-        Instant first = interactions.isEmpty() ? Instant.EPOCH : interactions.getFirst().created();
-        lines.add("# first sent at " + first);
+        List<Instant> sent = new ArrayList<>(interactions.size());
+        List<@Nullable Duration> latencies = new ArrayList<>(interactions.size());
         for (EmulatedInteraction interaction : interactions) {
-            Duration after = answers.after(interaction);
-            lines.add(trace(Duration.between(first, interaction.created()), after));
+            sent.add(interaction.created());
+            latencies.add(answers.after(interaction));
         }
-        return lines;
+        return trace(sent, latencies);
     }
 
-    private static String trace(Duration sent, @Nullable Duration latency) {
-        return String.format(Locale.ROOT, "%.3f,%s", sent.toNanos() / 1e6,
-                (latency != null) ? Long.toString(latency.toNanos() / 1000) : "");
+    /**
+     * A measured phase's latencies in the order sent, as CSV lines: a comment with when
+     * the first was sent, a header, then each one's milliseconds after the first and its
+     * latency in microseconds (empty when unanswered).
+     */
+    private static List<String> trace(List<Instant> sent, List<@Nullable Duration> latencies) {
+        Instant first = sent.isEmpty() ? Instant.EPOCH : sent.getFirst();
+        List<String> lines = new ArrayList<>(sent.size() + 2);
+        lines.add("# first sent at " + first);
+        lines.add("sent_ms,latency_us");
+        for (int i = 0; i < sent.size(); i++) {
+            Duration latency = latencies.get(i);
+            lines.add(String.format(Locale.ROOT, "%.3f,%s", Duration.between(first, sent.get(i)).toNanos() / 1e6,
+                    (latency != null) ? Long.toString(latency.toNanos() / 1000) : ""));
+        }
+        return lines;
     }
 
     /** Each interaction's response message, by interaction id. */
@@ -377,20 +388,19 @@ final class Traffic {
         }
 
         /**
-         * Each message's time after the first and its reply's latency ({@code ms,us},
-         * empty when none), in the order sent, after a comment line with the first one's
-         * time.
+         * Each message's reply latency, in the order sent, as a {@linkplain Traffic#trace
+         * trace}.
          */
         List<String> trace() {
-            List<String> lines = new ArrayList<>();
-            Instant first = this.sent.getFirst().timestamp();
-            lines.add("# first sent at " + first);
+            List<Instant> sent = new ArrayList<>(this.sent.size());
+            List<@Nullable Duration> latencies = new ArrayList<>(this.sent.size());
             for (int i = 0; i < this.sent.size(); i++) {
                 Instant sentAt = this.sent.get(i).timestamp();
-                lines.add(Traffic.trace(Duration.between(first, sentAt), this.answers.get(i).isEmpty() ? null
-                        : Duration.between(sentAt, this.answers.get(i).getFirst().timestamp())));
+                sent.add(sentAt);
+                latencies.add(this.answers.get(i).isEmpty() ? null
+                        : Duration.between(sentAt, this.answers.get(i).getFirst().timestamp()));
             }
-            return lines;
+            return Traffic.trace(sent, latencies);
         }
 
         /** Seconds from the first message to each reply, in order. */
