@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,10 +39,12 @@ import org.jspecify.annotations.Nullable;
  * {@code ./mvnw -Pbench verify}.
  * <p>
  * The emulator runs in this JVM; each bot runs as its own JVM process against a fresh
- * emulator, with the emulator's rate limits lifted and a one-second heartbeat interval.
- * Runs alternate (project, baseline, the baseline sending the project's payload, the
- * project with its AOT cache, BotCommands, jda-commands, then the ingest and guild phases
- * of each bot); each run of a bot measures, in this order:
+ * emulator, with the emulator's rate limits lifted and a one-second heartbeat interval
+ * for the project and the two plain baselines (Discord's 41.25 s for the others). Runs
+ * alternate (project, baseline, the baseline sending the project's payload, the project
+ * with its AOT cache, the project with the peers' feature, BotCommands, jda-commands, and
+ * every other run the other way round; then the ingest and guild phases of each bot);
+ * each run of a bot measures, in this order:
  * <ol>
  * <li>startup: process start to {@code Logged on as} and, for the project, to
  * {@code /actuator/health} UP;</li>
@@ -254,22 +257,7 @@ public final class Benchmark {
             BotRun botCommands = new BotRun(Bot.BOTCOMMANDS);
             BotRun jdaCommands = new BotRun(Bot.JDA_COMMANDS);
             if (this.phases.contains("replies")) {
-                measureIfSelected(project, run, true);
-                measureIfSelected(baseline, run, true);
-                if (selected(Bot.BASELINE_SAME_PAYLOAD)) {
-                    results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true));
-                }
-                if (selected(Bot.PROJECT_AOT)) {
-                    results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false));
-                }
-                if (this.peers) {
-                    // the peers' feature in this project, for the peers' comparison
-                    if (selected(Bot.PROJECT_SAME_FEATURE)) {
-                        results.sameFeature.add(measure(new BotRun(Bot.PROJECT_SAME_FEATURE), run, true));
-                    }
-                    measureIfSelected(botCommands, run, true);
-                    measureIfSelected(jdaCommands, run, true);
-                }
+                replies(run, results, project, baseline, botCommands, jdaCommands);
             }
             if (this.phases.contains("ingest")) {
                 for (BotRun bot : List.of(project, baseline)) {
@@ -323,6 +311,38 @@ public final class Benchmark {
             return;
         }
         System.out.println("Written: " + this.out.resolve("results.md") + ", " + this.out.resolve("results.png"));
+    }
+
+    /**
+     * The reply phases of one run, bot after bot: every other run in the reverse order,
+     * so that no bot is always measured early or late in a run (a machine that slows or
+     * speeds up over a run).
+     */
+    private void replies(int run, Results results, BotRun project, BotRun baseline, BotRun botCommands,
+            BotRun jdaCommands) throws Exception {
+        List<Measurement> replies = new ArrayList<>();
+        replies.add(() -> measureIfSelected(project, run, true));
+        replies.add(() -> measureIfSelected(baseline, run, true));
+        if (selected(Bot.BASELINE_SAME_PAYLOAD)) {
+            replies.add(() -> results.samePayload.add(measure(new BotRun(Bot.BASELINE_SAME_PAYLOAD), run, true)));
+        }
+        if (selected(Bot.PROJECT_AOT)) {
+            replies.add(() -> results.projectAot.add(measure(new BotRun(Bot.PROJECT_AOT), run, false)));
+        }
+        if (this.peers) {
+            // the peers' feature in this project, for the peers' comparison
+            if (selected(Bot.PROJECT_SAME_FEATURE)) {
+                replies.add(() -> results.sameFeature.add(measure(new BotRun(Bot.PROJECT_SAME_FEATURE), run, true)));
+            }
+            replies.add(() -> measureIfSelected(botCommands, run, true));
+            replies.add(() -> measureIfSelected(jdaCommands, run, true));
+        }
+        if (run % 2 == 0) {
+            Collections.reverse(replies);
+        }
+        for (Measurement measurement : replies) {
+            measurement.run();
+        }
     }
 
     /** Whether {@code bench.bots} selects the bot (all are, without it). */
@@ -602,13 +622,16 @@ public final class Benchmark {
         Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
         // the one-second heartbeat interval is for the seed's lesson (.wait), which only
-        // the project and the plain baseline run; with it, the 10,000 .idea of a burst
-        // sent at once queue the heartbeat ACKs behind them for more than two intervals
-        // on a loaded machine, and a bot whose gateway thread reads slower (BotCommands
-        // on its JDA 6.0.0-rc.5) takes its connection for a zombie and never comes back:
-        // every other bot gets Discord's interval
-        Duration heartbeat = (bot == Bot.PROJECT || bot == Bot.BASELINE) ? this.heartbeatInterval
-                : DISCORD_HEARTBEAT_INTERVAL;
+        // the project and the plain baseline run; the baseline sending the project's
+        // payload, which the project's figures are held against, gets it too, so that
+        // the pair answers under the same heartbeats. With it, the 10,000 .idea of a
+        // burst sent at once queue the heartbeat ACKs behind them for more than two
+        // intervals on a loaded machine, and a bot whose gateway thread reads slower
+        // (BotCommands on its JDA 6.0.0-rc.5) takes its connection for a zombie and never
+        // comes back: the peers, and the project with their feature which is held
+        // against them, get Discord's interval
+        Duration heartbeat = (bot == Bot.PROJECT || bot == Bot.BASELINE || bot == Bot.BASELINE_SAME_PAYLOAD)
+                ? this.heartbeatInterval : DISCORD_HEARTBEAT_INTERVAL;
         try (DiscordEmulator discord = DiscordEmulator.builder()
             .port(0)
             .trafficChecks(false)
@@ -688,7 +711,7 @@ public final class Benchmark {
                 result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
                 paced.perThousand());
         System.out.println("   CPU by thread: " + paced.threads());
-        System.out.println("   sending held up (the pace then went on): " + traffic.takeHeldUp());
+        System.out.println("   sending held up by the harness's GC (the pace then went on): " + traffic.takeHeldUp());
 
         Traffic.Outcome[] saturation = new Traffic.Outcome[1];
         Cost burst = cost(process, bot, "prefix-burst", run, () -> {
@@ -975,7 +998,7 @@ public final class Benchmark {
                 Stats.percentile(result.slashLatencies, 99) / 1000.0, paced.size() - result.slashLatencies.size(),
                 result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
-        System.out.println("   sending held up (the pace then went on): " + traffic.takeHeldUp());
+        System.out.println("   sending held up by the harness's GC (the pace then went on): " + traffic.takeHeldUp());
 
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
@@ -1044,7 +1067,7 @@ public final class Benchmark {
                 Stats.percentile(result.clickLatencies, 99) / 1000.0, paced.size() - result.clickLatencies.size(),
                 result.clickCpuPerThousand);
         System.out.println("   CPU by thread: " + pacedCost.threads());
-        System.out.println("   sending held up (the pace then went on): " + clicking.takeHeldUp());
+        System.out.println("   sending held up by the harness's GC (the pace then went on): " + clicking.takeHeldUp());
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
             burst.addAll(clicking.clicks(targets.subList(warmups + count, warmups + 2 * count), 0));
@@ -1434,6 +1457,14 @@ public final class Benchmark {
             throw new IllegalStateException("Failed: " + String.join(" ", command));
         }
         return new String(output, StandardCharsets.UTF_8);
+    }
+
+    /** One bot's measurement in a run. */
+    @FunctionalInterface
+    private interface Measurement {
+
+        void run() throws Exception;
+
     }
 
     enum Bot {

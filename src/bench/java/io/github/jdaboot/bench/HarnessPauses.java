@@ -33,6 +33,18 @@ final class HarnessPauses {
         return new HarnessPauses(count, millis);
     }
 
+    /**
+     * How many collections every collector of the harness has run (any change says its GC
+     * may have held the harness up).
+     */
+    static long collections() {
+        long count = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+        }
+        return count;
+    }
+
     /** The pauses since {@code before}, as a phrase for the harness's output. */
     String since(HarnessPauses before) {
         return String.format(Locale.ROOT, "%d, %d ms in all", this.count - before.count, this.millis - before.millis);
