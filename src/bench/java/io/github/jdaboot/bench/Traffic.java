@@ -34,8 +34,8 @@ final class Traffic {
     private int next;
 
     /**
-     * How often sending was held up past {@link #HELD_UP} by the harness's GC, and for
-     * how long in all.
+     * How often sending was held up past {@link #HELD_UP} by the harness's own stops, and
+     * for how long in all.
      */
     private int heldUp;
 
@@ -297,9 +297,9 @@ final class Traffic {
     }
 
     /**
-     * How often sending was held up by the harness's own GC and for how long in all, and
-     * how often it was late otherwise and caught up, since the last call, as a phrase for
-     * the harness's output.
+     * How often sending was held up by the harness's own stops (its safepoints, GC pauses
+     * among them) and for how long in all, and how often it was late otherwise and caught
+     * up, since the last call, as a phrase for the harness's output.
      */
     String takeHeldUp() {
         String phrase = String.format(Locale.ROOT, "%d, %d ms in all; late otherwise and caught up %d, %d ms in all",
@@ -313,18 +313,19 @@ final class Traffic {
 
     /**
      * How late a send may be and still be caught up at once, whatever held it up; later,
-     * and after a GC of the harness's own, the pace goes on from there.
+     * and with the harness stopped as long meanwhile, the pace goes on from there.
      */
     private static final Duration HELD_UP = Duration.ofMillis(2);
 
     /**
      * Sends at a steady pace. The emulator, which sends, runs in the harness's JVM: when
-     * that is held up past {@link #HELD_UP} by its own GC (25-210 ms pauses on G1 with a
-     * bot's run in its heap), the pace goes on from the moment it could send again,
-     * rather than sending every message it missed at once: a burst made by the harness
-     * would be measured as the bot's latency (it made the slowest percent of every
-     * bot's). A send late for any other reason (both cores busy, the bot's work among it)
-     * is caught up, as Discord would not wait for the bot's machine either.
+     * that was stopped (its own GC pauses, 25-210 ms on G1 with a bot's run in its heap)
+     * for {@link #HELD_UP} or more since the last send, and the send is that late, the
+     * pace goes on from the moment it could send again, rather than sending every message
+     * it missed at once: a burst made by the harness would be measured as the bot's
+     * latency (it made the slowest percent of every bot's). A send late for any other
+     * reason (both cores busy, the bot's work among it) is caught up, as Discord would
+     * not wait for the bot's machine either.
      */
     private final class Pacer {
 
@@ -334,7 +335,7 @@ final class Traffic {
 
         private long sinceAnchor;
 
-        private long collections = HarnessPauses.collections();
+        private long stopped = HarnessPauses.stoppedMillis();
 
         Pacer(int perSecond) {
             this.interval = (perSecond > 0) ? 1e9 / perSecond : 0;
@@ -347,9 +348,9 @@ final class Traffic {
             }
             long due = this.anchor + (long) (this.sinceAnchor * this.interval);
             long late = System.nanoTime() - due;
-            long collections = HarnessPauses.collections();
+            long stopped = HarnessPauses.stoppedMillis();
             if (late > HELD_UP.toNanos()) {
-                if (collections != this.collections) {
+                if (stopped - this.stopped >= HELD_UP.toMillis()) {
                     Traffic.this.heldUp++;
                     Traffic.this.heldUpNanos += late;
                     this.anchor = System.nanoTime();
@@ -361,7 +362,7 @@ final class Traffic {
                     Traffic.this.caughtUpNanos += late;
                 }
             }
-            this.collections = collections;
+            this.stopped = stopped;
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
