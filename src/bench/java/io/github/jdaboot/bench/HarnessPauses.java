@@ -59,7 +59,7 @@ final class HarnessPauses {
                 .getMethod("getHotspotRuntimeMBean")
                 .invoke(null);
             Class<?> type = Class.forName("sun.management.HotspotRuntimeMBean");
-            return MethodHandles.publicLookup()
+            return MethodHandles.lookup()
                 .findVirtual(type, "getTotalSafepointTime", MethodType.methodType(long.class))
                 .bindTo(runtime);
         }
