@@ -241,6 +241,9 @@ public final class Benchmark {
 
     private final List<String> payloadCheck = new ArrayList<>();
 
+    /** When the harness stood still, for the pacer. */
+    private final HarnessStops stops = HarnessStops.start();
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         new Benchmark().run();
@@ -643,7 +646,7 @@ public final class Benchmark {
             for (int i = 0; i < 20; i++) {
                 channels.add(discord.world().addTextChannel(discord.world().guild(), "bench-" + i));
             }
-            Traffic traffic = new Traffic(discord, channels, users(discord, 100));
+            Traffic traffic = new Traffic(discord, channels, users(discord, 100), this.stops);
             try (BotProcess process = start(bot, "replies", run, discord, Map.of(), List.of())) {
                 try {
                     startup(process, result);
@@ -1043,7 +1046,7 @@ public final class Benchmark {
         if (count == 0) {
             throw new DidNotFinish("clicks", "no /idea reply with a button to click");
         }
-        Traffic clicking = new Traffic(discord, List.of(), users(discord, 100));
+        Traffic clicking = new Traffic(discord, List.of(), users(discord, 100), this.stops);
         answers("click warm-up", discord, clicking.clicks(targets.subList(0, fast), this.rate * WARMUP_PACE),
                 Bounds.traffic(fast, this.rate * WARMUP_PACE));
         settle(process, "click", () -> {
@@ -1109,7 +1112,7 @@ public final class Benchmark {
             for (int i = 0; i < INGEST_CHANNELS; i++) {
                 channels.add(discord.world().addTextChannel(discord.world().guild(), "chat-" + i));
             }
-            Traffic traffic = new Traffic(discord, channels, users(discord, 100));
+            Traffic traffic = new Traffic(discord, channels, users(discord, 100), this.stops);
             try (BotProcess process = start(result.bot, "ingest", run, discord,
                     Map.of("DISCORD_INTENTS", INGEST_INTENTS), List.of("-Xlog:gc:stdout"))) {
                 try {

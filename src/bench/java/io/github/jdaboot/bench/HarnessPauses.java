@@ -1,8 +1,5 @@
 package io.github.jdaboot.bench;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -34,39 +31,6 @@ final class HarnessPauses {
             millis += Math.max(0, collector.getCollectionTime());
         }
         return new HarnessPauses(count, millis);
-    }
-
-    /**
-     * How long the harness's JVM has been stopped at safepoints, in ms: its GC pauses and
-     * every other stop of all its threads (HotSpot's runtime MBean, which the harness is
-     * given with {@code --add-exports}; the GC beans' counts miss pauses, such as a
-     * concurrent cycle's remark, until the cycle ends).
-     */
-    static long stoppedMillis() {
-        try {
-            return (long) SAFEPOINT_TIME.invokeExact();
-        }
-        catch (Throwable ex) {
-            throw new IllegalStateException("Reading the harness's safepoint time failed", ex);
-        }
-    }
-
-    private static final MethodHandle SAFEPOINT_TIME = safepointTime();
-
-    private static MethodHandle safepointTime() {
-        try {
-            Object runtime = Class.forName("sun.management.ManagementFactoryHelper")
-                .getMethod("getHotspotRuntimeMBean")
-                .invoke(null);
-            Class<?> type = Class.forName("sun.management.HotspotRuntimeMBean");
-            return MethodHandles.lookup()
-                .findVirtual(type, "getTotalSafepointTime", MethodType.methodType(long.class))
-                .bindTo(runtime);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(
-                    "The harness needs --add-exports java.management/sun.management=ALL-UNNAMED (pom.xml)", ex);
-        }
     }
 
     /** The pauses since {@code before}, as a phrase for the harness's output. */

@@ -49,8 +49,11 @@ final class Traffic {
 
     private long caughtUpNanos;
 
-    Traffic(DiscordEmulator discord, List<EmulatedChannel> channels, List<EmulatedUser> users) {
+    private final HarnessStops stops;
+
+    Traffic(DiscordEmulator discord, List<EmulatedChannel> channels, List<EmulatedUser> users, HarnessStops stops) {
         this.discord = discord;
+        this.stops = stops;
         this.channels = channels;
         this.users = users;
     }
@@ -313,19 +316,19 @@ final class Traffic {
 
     /**
      * How late a send may be and still be caught up at once, whatever held it up; later,
-     * and with the harness stopped as long meanwhile, the pace goes on from there.
+     * and with the harness standing still as long meanwhile, the pace goes on from there.
      */
     private static final Duration HELD_UP = Duration.ofMillis(2);
 
     /**
      * Sends at a steady pace. The emulator, which sends, runs in the harness's JVM: when
-     * that was stopped (its own GC pauses, 25-210 ms on G1 with a bot's run in its heap)
-     * for {@link #HELD_UP} or more since the last send, and the send is that late, the
-     * pace goes on from the moment it could send again, rather than sending every message
-     * it missed at once: a burst made by the harness would be measured as the bot's
-     * latency (it made the slowest percent of every bot's). A send late for any other
-     * reason (both cores busy, the bot's work among it) is caught up, as Discord would
-     * not wait for the bot's machine either.
+     * that stood still (its own GC pauses, 25-210 ms on G1 with a bot's run in its heap)
+     * for {@link #HELD_UP} or more since the last send ({@link HarnessStops}), and the
+     * send is that late, the pace goes on from the moment it could send again, rather
+     * than sending every message it missed at once: a burst made by the harness would be
+     * measured as the bot's latency (it made the slowest percent of every bot's). A send
+     * late for any other reason (both cores busy, the bot's work among it) is caught up,
+     * as Discord would not wait for the bot's machine either.
      */
     private final class Pacer {
 
@@ -334,8 +337,6 @@ final class Traffic {
         private long anchor = System.nanoTime();
 
         private long sinceAnchor;
-
-        private long stopped = HarnessPauses.stoppedMillis();
 
         Pacer(int perSecond) {
             this.interval = (perSecond > 0) ? 1e9 / perSecond : 0;
@@ -348,9 +349,9 @@ final class Traffic {
             }
             long due = this.anchor + (long) (this.sinceAnchor * this.interval);
             long late = System.nanoTime() - due;
-            long stopped = HarnessPauses.stoppedMillis();
+            long stoodStill = Traffic.this.stops.takeLongest();
             if (late > HELD_UP.toNanos()) {
-                if (stopped - this.stopped >= HELD_UP.toMillis()) {
+                if (stoodStill >= HELD_UP.toNanos()) {
                     Traffic.this.heldUp++;
                     Traffic.this.heldUpNanos += late;
                     this.anchor = System.nanoTime();
@@ -362,7 +363,6 @@ final class Traffic {
                     Traffic.this.caughtUpNanos += late;
                 }
             }
-            this.stopped = stopped;
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
