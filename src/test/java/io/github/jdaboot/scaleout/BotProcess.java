@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.jdaboot.emulator.DiscordEmulator;
 import io.github.jdaboot.testing.Timeouts;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +36,9 @@ final class BotProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The jar extracted for this test run, once extracted ({@link #extractedJar()}). */
+    private static @Nullable Path extractedJar;
 
     private final String name;
 
@@ -89,13 +93,12 @@ final class BotProcess {
      * the image never runs that way.
      */
     private static synchronized Path extractedJar() throws IOException {
+        if (extractedJar != null) {
+            return extractedJar;
+        }
         Path jar = Path.of(System.getProperty("app.jar")).toAbsolutePath();
         Path directory = jar.resolveSibling("scale-out-app");
         Path extracted = directory.resolve(jar.getFileName());
-        if (Files.isRegularFile(extracted)
-                && Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
-            return extracted;
-        }
         Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", directory.toString(), "--force")
             .redirectErrorStream(true)
@@ -111,6 +114,7 @@ final class BotProcess {
         }
         assertThat(extract.exitValue()).as("extracting %s (target/scale-out-extract.log)", jar).isZero();
         assertThat(extracted).isRegularFile();
+        extractedJar = extracted;
         return extracted;
     }
 
