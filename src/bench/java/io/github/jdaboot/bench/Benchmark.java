@@ -714,8 +714,7 @@ public final class Benchmark {
                 result.latencies.isEmpty() ? -1 : result.latencies.getLast() / 1000.0, result.lost, result.duplicates,
                 paced.perThousand());
         System.out.println("   CPU by thread: " + paced.threads());
-        System.out
-            .println("   sending held up by the harness's own stops (the pace then went on): " + traffic.takeHeldUp());
+        System.out.println("   " + traffic.takeHeldUp());
 
         Traffic.Outcome[] saturation = new Traffic.Outcome[1];
         Cost burst = cost(process, bot, "prefix-burst", run, () -> {
@@ -1002,8 +1001,7 @@ public final class Benchmark {
                 Stats.percentile(result.slashLatencies, 99) / 1000.0, paced.size() - result.slashLatencies.size(),
                 result.slashCpuPerThousand);
         System.out.println("   CPU by thread: " + result.slashThreads);
-        System.out
-            .println("   sending held up by the harness's own stops (the pace then went on): " + traffic.takeHeldUp());
+        System.out.println("   " + traffic.takeHeldUp());
 
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "slash-burst", run, () -> {
@@ -1072,8 +1070,7 @@ public final class Benchmark {
                 Stats.percentile(result.clickLatencies, 99) / 1000.0, paced.size() - result.clickLatencies.size(),
                 result.clickCpuPerThousand);
         System.out.println("   CPU by thread: " + pacedCost.threads());
-        System.out
-            .println("   sending held up by the harness's own stops (the pace then went on): " + clicking.takeHeldUp());
+        System.out.println("   " + clicking.takeHeldUp());
         List<EmulatedInteraction> burst = new ArrayList<>();
         Cost burstCost = cost(process, result.bot, "click-burst", run, () -> {
             burst.addAll(clicking.clicks(targets.subList(warmups + count, warmups + 2 * count), 0));

@@ -305,7 +305,9 @@ final class Traffic {
      * up, since the last call, as a phrase for the harness's output.
      */
     String takeHeldUp() {
-        String phrase = String.format(Locale.ROOT, "%d, %d ms in all; late otherwise and caught up %d, %d ms in all",
+        String phrase = String.format(Locale.ROOT,
+                "sending held up by the harness's own stops (the pace then went on): %d, %d ms in all;"
+                        + " late otherwise and caught up %d, %d ms in all",
                 this.heldUp, this.heldUpNanos / 1_000_000, this.caughtUp, this.caughtUpNanos / 1_000_000);
         this.heldUp = 0;
         this.heldUpNanos = 0;
