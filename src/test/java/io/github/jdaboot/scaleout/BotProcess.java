@@ -37,6 +37,12 @@ final class BotProcess {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * How long one request to a bot (health, metrics) may take before it counts as no
+     * answer.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
     /** The jar extracted for this test run, once extracted ({@link #extractedJar()}). */
     private static @Nullable Path extractedJar;
 
@@ -211,7 +217,7 @@ final class BotProcess {
         try {
             String body = HTTP
                 .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/" + path))
-                    .timeout(Duration.ofSeconds(5))
+                    .timeout(REQUEST_TIMEOUT)
                     .GET()
                     .build(), BodyHandlers.ofString())
                 .body();
@@ -230,7 +236,7 @@ final class BotProcess {
     Map<String, Double> metrics() throws IOException, InterruptedException {
         String body = HTTP
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(REQUEST_TIMEOUT)
                 .build(), BodyHandlers.ofString())
             .body();
         Map<String, Double> series = new HashMap<>();
