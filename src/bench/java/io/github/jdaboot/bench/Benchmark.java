@@ -272,6 +272,10 @@ public final class Benchmark {
         Instant started = Instant.now();
         String load = loadAverage();
         prepare();
+        if (runs("interleaved")) {
+            new Interleaved(this, this.bots.stream().map(Bot::named).toList()).run();
+            return;
+        }
         Results results = new Results();
         for (int run = 1; run <= this.runs; run++) {
             BotRun project = new BotRun(Bot.PROJECT);
@@ -403,7 +407,7 @@ public final class Benchmark {
      * that mixes up two messages it handles at once answers one twice and the other
      * never).
      */
-    private static Traffic.Outcome replies(String phase, Traffic traffic, Duration bound) throws InterruptedException {
+    static Traffic.Outcome replies(String phase, Traffic traffic, Duration bound) throws InterruptedException {
         Traffic.Outcome outcome = traffic.awaitReplies(bound);
         if (!outcome.complete()) {
             String twice = (outcome.duplicates() > 0) ? String.format(Locale.ROOT, "; %,d answered twice: #%s",
@@ -430,8 +434,8 @@ public final class Benchmark {
      * Fails the phase unless the interactions were answered or given up within the bound,
      * and at least one was answered.
      */
-    private static void answers(String phase, DiscordEmulator discord, List<EmulatedInteraction> interactions,
-            Duration bound) throws InterruptedException {
+    static void answers(String phase, DiscordEmulator discord, List<EmulatedInteraction> interactions, Duration bound)
+            throws InterruptedException {
         int pending = Traffic.awaitAnswers(discord, interactions, bound);
         if (pending > 0) {
             throw new DidNotFinish(phase, String.format(Locale.ROOT, "%,d of %,d still pending after %d s", pending,
@@ -522,6 +526,16 @@ public final class Benchmark {
     /** The heap options every bot runs with (none: the JVM's own sizing). */
     List<String> heap() {
         return this.heap;
+    }
+
+    /** Where the benchmark writes its results. */
+    Path out() {
+        return this.out;
+    }
+
+    /** The most steal, in percent, a paced phase is kept with. */
+    double maxSteal() {
+        return this.maxSteal;
     }
 
     boolean runs(String phase) {
@@ -643,29 +657,8 @@ public final class Benchmark {
     private BotRun measure(BotRun result, int run, boolean full) throws Exception {
         Bot bot = result.bot;
         System.out.printf(Locale.ROOT, "%n== run %d: %s%n", run, bot.label);
-        // the one-second heartbeat interval is for the seed's lesson (.wait), which only
-        // the project and the plain baseline run; the baseline sending the project's
-        // payload, which the project's figures are held against, gets it too, so that
-        // the pair answers under the same heartbeats. With it, the 10,000 .idea of a
-        // burst sent at once queue the heartbeat ACKs behind them for more than two
-        // intervals on a loaded machine, and a bot whose gateway thread reads slower
-        // (BotCommands on its JDA 6.0.0-rc.5) takes its connection for a zombie and never
-        // comes back: the peers, and the project with their feature which is held
-        // against them, get Discord's interval
-        Duration heartbeat = (bot == Bot.PROJECT || bot == Bot.BASELINE || bot == Bot.BASELINE_SAME_PAYLOAD)
-                ? this.heartbeatInterval : DISCORD_HEARTBEAT_INTERVAL;
-        try (DiscordEmulator discord = DiscordEmulator.builder()
-            .port(0)
-            .trafficChecks(false)
-            .heartbeatInterval(heartbeat)
-            .build()
-            .start()) {
-            discord.rest().rateLimits(false);
-            List<EmulatedChannel> channels = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                channels.add(discord.world().addTextChannel(discord.world().guild(), "bench-" + i));
-            }
-            Traffic traffic = new Traffic(discord, channels, users(discord, 100), this.stops);
+        try (DiscordEmulator discord = emulator(bot)) {
+            Traffic traffic = traffic(discord);
             try (BotProcess process = start(bot, "replies", run, discord, Map.of(), List.of())) {
                 try {
                     startup(process, result);
@@ -697,12 +690,45 @@ public final class Benchmark {
     }
 
     /**
-     * Prefix commands: {@code .idea} warm-up, then paced (latency and CPU), then a burst
-     * (throughput and CPU).
+     * An emulator for the reply phases of a bot, without rate limits, on the bot's
+     * heartbeat interval (see {@link #measure}).
      */
-    private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
-            throws Exception {
-        Bot bot = result.bot;
+    DiscordEmulator emulator(Bot bot) throws Exception {
+        // the one-second heartbeat interval is for the seed's lesson (.wait), which only
+        // the project and the plain baseline run; the baseline sending the project's
+        // payload, which the project's figures are held against, gets it too, so that
+        // the pair answers under the same heartbeats. With it, the 10,000 .idea of a
+        // burst sent at once queue the heartbeat ACKs behind them for more than two
+        // intervals on a loaded machine, and a bot whose gateway thread reads slower
+        // (BotCommands on its JDA 6.0.0-rc.5) takes its connection for a zombie and never
+        // comes back: the peers, and the project with their feature which is held
+        // against them, get Discord's interval
+        Duration heartbeat = (bot == Bot.PROJECT || bot == Bot.BASELINE || bot == Bot.BASELINE_SAME_PAYLOAD)
+                ? this.heartbeatInterval : DISCORD_HEARTBEAT_INTERVAL;
+        DiscordEmulator discord = DiscordEmulator.builder()
+            .port(0)
+            .trafficChecks(false)
+            .heartbeatInterval(heartbeat)
+            .build()
+            .start();
+        discord.rest().rateLimits(false);
+        return discord;
+    }
+
+    /** The reply phases' traffic: 100 users in 20 channels of the emulator's guild. */
+    Traffic traffic(DiscordEmulator discord) {
+        List<EmulatedChannel> channels = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            channels.add(discord.world().addTextChannel(discord.world().guild(), "bench-" + i));
+        }
+        return new Traffic(discord, channels, users(discord, 100), this.stops);
+    }
+
+    /**
+     * The {@code .idea} warm-up: {@code bench.warmup} at four times the pace, then rounds
+     * at the pace until the JIT compiler has caught up; the reply's payload checked.
+     */
+    void warmPrefix(DiscordEmulator discord, Traffic traffic, BotProcess process, Bot bot) throws Exception {
         traffic.send(".idea", this.warmup, this.rate * WARMUP_PACE);
         replies("`.idea` warm-up", traffic, Bounds.traffic(this.warmup, this.rate * WARMUP_PACE));
         int perRound = this.messages / SETTLE_PART;
@@ -711,6 +737,16 @@ public final class Benchmark {
             return replies("`.idea` warm-up at the pace", traffic, Bounds.traffic(perRound, this.rate)).replies();
         });
         checkPayload(discord, bot);
+    }
+
+    /**
+     * Prefix commands: {@code .idea} warm-up, then paced (latency and CPU), then a burst
+     * (throughput and CPU).
+     */
+    private void prefix(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result, int run)
+            throws Exception {
+        Bot bot = result.bot;
+        warmPrefix(discord, traffic, process, bot);
 
         Traffic.Outcome[] latency = new Traffic.Outcome[1];
         Cost paced = paced(process, bot, "prefix-paced", run, () -> {
@@ -897,7 +933,7 @@ public final class Benchmark {
 
     }
 
-    private static void startup(BotProcess process, BotRun result) throws InterruptedException {
+    static void startup(BotProcess process, BotRun result) throws InterruptedException {
         Duration loggedOn = process.awaitLine(LOGGED_ON, Bounds.of(Bounds.STARTUP));
         Duration ready = (result.bot.isProject()) ? process.awaitHttp200(
                 "http://127.0.0.1:" + process.port() + "/actuator/health", Bounds.of(Bounds.STARTUP)) : loggedOn;
@@ -1023,12 +1059,13 @@ public final class Benchmark {
     }
 
     /**
-     * Slash commands: {@code /idea} warm-up at four times the pace, then paced (latency
-     * from INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
-     * @return the answered ones, whose replies the clicks then click
+     * The {@code /idea} warm-up once the command is registered: twice as many as measured
+     * at four times the pace, then rounds at the pace until the JIT compiler has caught
+     * up; the reply's payload checked for a bot without prefix commands.
+     * @return the interactions of the warm-up
      */
-    private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
-            int run) throws Exception {
+    List<EmulatedInteraction> warmSlash(DiscordEmulator discord, Traffic traffic, BotProcess process, Bot bot)
+            throws Exception {
         Duration registration = Bounds.of(Bounds.SHORT);
         long deadline = System.nanoTime() + registration.toNanos();
         while (discord.world().commands(0).stream().noneMatch((command) -> command.name().equals("idea"))) {
@@ -1038,8 +1075,6 @@ public final class Benchmark {
             process.checkAlive("`/idea` registration");
             Thread.sleep(20);
         }
-        // warm-up: twice as many as measured at four times the pace, then rounds at the
-        // pace until the JIT compiler has caught up
         int warmups = WARMUP_TIMES * this.interactions;
         List<EmulatedInteraction> warmup = new ArrayList<>(traffic.slash("idea", warmups, this.rate * WARMUP_PACE));
         answers("`/idea` warm-up", discord, warmup, Bounds.traffic(warmups, this.rate * WARMUP_PACE));
@@ -1050,9 +1085,20 @@ public final class Benchmark {
             warmup.addAll(settling);
             return settling.size();
         });
-        if (!result.bot.prefixCommands) {
-            checkPayload(discord, result.bot);
+        if (!bot.prefixCommands) {
+            checkPayload(discord, bot);
         }
+        return warmup;
+    }
+
+    /**
+     * Slash commands: {@code /idea} warm-up at four times the pace, then paced (latency
+     * from INTERACTION_CREATE to the callback, and CPU), then a burst (CPU).
+     * @return the answered ones, whose replies the clicks then click
+     */
+    private List<EmulatedInteraction> slash(DiscordEmulator discord, Traffic traffic, BotProcess process, BotRun result,
+            int run) throws Exception {
+        List<EmulatedInteraction> warmup = warmSlash(discord, traffic, process, result.bot);
         List<EmulatedInteraction> paced = new ArrayList<>();
         Cost pacedCost = paced(process, result.bot, "slash-paced", run, () -> {
             // an attempt measured again: what it left unanswered still counts, and its
@@ -1448,7 +1494,7 @@ public final class Benchmark {
                 result.lateHeartbeats, result.longestHeartbeatGap.toMillis());
     }
 
-    private BotProcess start(Bot bot, String phase, int run, DiscordEmulator discord, Map<String, String> settings,
+    BotProcess start(Bot bot, String phase, int run, DiscordEmulator discord, Map<String, String> settings,
             List<String> jvmOptions) throws IOException {
         int port = BotProcess.freePort();
         Map<String, String> environment = new HashMap<>(Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_REST_URL",
@@ -1573,6 +1619,17 @@ public final class Benchmark {
             this.label = label;
             this.prefixCommands = prefixCommands;
             this.clicks = clicks;
+        }
+
+        /** The bot of a {@code bench.bots} name, e.g. {@code baseline-same-payload}. */
+        static Bot named(String name) {
+            for (Bot bot : values()) {
+                if (bot.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(name)) {
+                    return bot;
+                }
+            }
+            throw new IllegalArgumentException("No bot named " + name + " in bench.bots: it takes "
+                    + Stream.of(values()).map((bot) -> bot.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
         }
 
         boolean isPeer() {
