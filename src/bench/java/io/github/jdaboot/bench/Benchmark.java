@@ -1422,7 +1422,7 @@ public final class Benchmark {
         return (int) ((guild.id() >>> 22) % SHARDS);
     }
 
-    private void startProfiling(BotProcess process) throws IOException, InterruptedException {
+    void startProfiling(BotProcess process) throws IOException, InterruptedException {
         if (this.profiler != null) {
             process.startProfiler(this.profiler, this.profile);
         }
@@ -1433,8 +1433,7 @@ public final class Benchmark {
      * {@code target/bench/profiles/<bot>-<phase>-<run>-<event>.html} and
      * {@code .collapsed}.
      */
-    private void stopProfiling(BotProcess process, Bot bot, String phase, int run)
-            throws IOException, InterruptedException {
+    void stopProfiling(BotProcess process, Bot bot, String phase, int run) throws IOException, InterruptedException {
         if (this.profiler != null) {
             Path file = this.out.resolve("profiles")
                 .resolve(bot.name().toLowerCase(Locale.ROOT) + "-" + phase + "-" + run + "-" + this.profile + ".html");

@@ -31,7 +31,8 @@ import io.github.jdaboot.emulator.EmulatedInteraction;
  * kept, every run pooled: CPU per 1,000 replies as a ratio, p99 latency as a difference,
  * each with a 95 % interval from resampling the slice pairs (bootstrap), so that a margin
  * inside the slices' spread says so. A run starts both bots afresh (what the JIT compiler
- * makes of a process differs between processes).
+ * makes of a process differs between processes). With {@code bench.profile}, both bots
+ * are profiled over the same minutes, so that their profiles compare like with like.
  */
 final class Interleaved {
 
@@ -81,7 +82,14 @@ final class Interleaved {
                     }
                     a.process.awaitIdleCompiler(Duration.ofSeconds(30));
                     b.process.awaitIdleCompiler(Duration.ofSeconds(30));
+                    // with bench.profile, each bot over the same minutes: its own slices
+                    // and its waits while the other answers
+                    this.benchmark.startProfiling(a.process);
+                    this.benchmark.startProfiling(b.process);
                     slices(run, command, a, b);
+                    String phase = "interleaved-" + command.name().toLowerCase(Locale.ROOT);
+                    this.benchmark.stopProfiling(a.process, a.bot, phase, run);
+                    this.benchmark.stopProfiling(b.process, b.bot, phase, run);
                 }
             }
         }
