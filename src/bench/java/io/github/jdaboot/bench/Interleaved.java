@@ -31,8 +31,10 @@ import io.github.jdaboot.emulator.EmulatedInteraction;
  * kept, every run pooled: CPU per 1,000 replies as a ratio, p99 latency as a difference,
  * each with a 95 % interval from resampling the slice pairs (bootstrap), so that a margin
  * inside the slices' spread says so. A run starts both bots afresh (what the JIT compiler
- * makes of a process differs between processes). With {@code bench.profile}, both bots
- * are profiled over the same minutes, so that their profiles compare like with like.
+ * makes of a process differs between processes). A bot may be compared with itself
+ * ({@code -Dbench.bots=project,project}): what the harness's order alone makes of two
+ * like bots. With {@code bench.profile}, both bots are profiled over the same minutes, so
+ * that their profiles compare like with like.
  */
 final class Interleaved {
 
@@ -73,7 +75,7 @@ final class Interleaved {
         for (int run = 1; run <= this.benchmark.runs(); run++) {
             System.out.printf(Locale.ROOT, "%n== run %d: %s and %s in turns%n", run, this.first.label,
                     this.second.label);
-            try (Side a = side(this.first, run); Side b = side(this.second, run)) {
+            try (Side a = side(this.first, "a", run); Side b = side(this.second, "b", run)) {
                 a.warm();
                 b.warm();
                 for (Command command : Command.values()) {
@@ -88,8 +90,8 @@ final class Interleaved {
                     this.benchmark.startProfiling(b.process);
                     slices(run, command, a, b);
                     String phase = "interleaved-" + command.name().toLowerCase(Locale.ROOT);
-                    this.benchmark.stopProfiling(a.process, a.bot, phase, run);
-                    this.benchmark.stopProfiling(b.process, b.bot, phase, run);
+                    this.benchmark.stopProfiling(a.process, a.bot, phase + "-a", run);
+                    this.benchmark.stopProfiling(b.process, b.bot, phase + "-b", run);
                 }
             }
         }
@@ -101,10 +103,14 @@ final class Interleaved {
         System.out.println("Written: " + written);
     }
 
-    private Side side(Bot bot, int run) throws Exception {
+    /**
+     * Starts one bot of the pair against an emulator of its own; {@code name} (a or b)
+     * tells apart the logs of a bot compared with itself.
+     */
+    private Side side(Bot bot, String name, int run) throws Exception {
         DiscordEmulator discord = this.benchmark.emulator(bot);
         try {
-            BotProcess process = this.benchmark.start(bot, "interleaved", run, discord, Map.of(), List.of());
+            BotProcess process = this.benchmark.start(bot, "interleaved-" + name, run, discord, Map.of(), List.of());
             Side side = new Side(bot, discord, this.benchmark.traffic(discord), process);
             Benchmark.startup(process, new BotRun(bot));
             return side;
