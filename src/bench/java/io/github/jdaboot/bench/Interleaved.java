@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import io.github.jdaboot.bench.Benchmark.Bot;
 import io.github.jdaboot.bench.Benchmark.BotRun;
@@ -75,9 +77,15 @@ final class Interleaved {
         for (int run = 1; run <= this.benchmark.runs(); run++) {
             System.out.printf(Locale.ROOT, "%n== run %d: %s and %s in turns%n", run, this.first.label,
                     this.second.label);
-            try (Side a = side(this.first, "a", run); Side b = side(this.second, "b", run)) {
-                a.warm();
-                b.warm();
+            // every other run starts and warms up the second bot first, so that neither
+            // is always the one that waits, warm, while the other warms up
+            boolean reversed = run % 2 == 0;
+            try (Side started1 = side(reversed ? this.second : this.first, reversed ? "b" : "a", run);
+                    Side started2 = side(reversed ? this.first : this.second, reversed ? "a" : "b", run)) {
+                started1.warm();
+                started2.warm();
+                Side a = reversed ? started2 : started1;
+                Side b = reversed ? started1 : started2;
                 for (Command command : Command.values()) {
                     if (command == Command.PREFIX && !(this.first.prefixCommands && this.second.prefixCommands)) {
                         continue;
@@ -157,15 +165,16 @@ final class Interleaved {
     private String markdown(Instant started) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT,
-                "A: %s, B: %s, in turns (ABBA), slices of %,d at %d/s, %d slice pairs per command and run, %d run(s);"
-                        + " pairs with more than %s %% steal measured again. Run %s to %s on %d CPUs.",
+                "A: %s, B: %s, in turns (ABBA), slices of %,d at %d/s, %d slice pairs per command and run, %d run(s)"
+                        + " (every other one started and warmed up B first); pairs with more than %s %% steal"
+                        + " measured again; intervals from resampling the runs and their pairs. Run %s to %s on %d CPUs.",
                 this.first.label, this.second.label, this.slice, this.benchmark.rate(), this.slices,
                 this.benchmark.runs(), this.benchmark.maxSteal(), started.truncatedTo(ChronoUnit.SECONDS),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors()));
         lines.add("");
         lines.add("| Command | Runs | Pairs | CPU A / B (ms per 1,000) | A / B [95 %] | p50 A / B (ms) |"
-                + " p99 A / B (ms) | p99 A - B [95 %] (ms) |");
-        lines.add("|---|---|---|---|---|---|---|---|");
+                + " p99 A / B (ms) | p99 A - B [95 %] (ms) | p99 A - B, median of the pairs' (ms) |");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
         for (Command command : Command.values()) {
             List<Pair> all = this.pairs.stream().filter((pair) -> pair.command == command).toList();
             if (all.isEmpty()) {
@@ -182,29 +191,46 @@ final class Interleaved {
 
     private static String row(Command command, String runs, List<Pair> pairs) {
         if (pairs.isEmpty()) {
-            return "| " + command.label + " | " + runs + " | 0 | | | | | |";
+            return "| " + command.label + " | " + runs + " | 0 | | | | | | |";
         }
         Pooled pooled = Pooled.of(pairs);
         double[] ratio = interval(pairs, Pooled::cpuRatio);
         double[] difference = interval(pairs, Pooled::p99Difference);
+        // a tail hit by one slice's stall moves the pooled p99; the median of the pairs'
+        // own differences does not
+        double[] differences = pairs.stream()
+            .mapToDouble(
+                    (pair) -> (Stats.percentile(pair.a.latencies, 99) - Stats.percentile(pair.b.latencies, 99)) / 1000)
+            .sorted()
+            .toArray();
+        int n = differences.length;
+        double median = (n % 2 == 1) ? differences[n / 2] : (differences[n / 2 - 1] + differences[n / 2]) / 2;
         return String.format(Locale.ROOT,
-                "| %s | %s | %d | %.0f / %.0f | %.3f [%.3f, %.3f] | %.2f / %.2f | %.2f / %.2f | %+.2f [%+.2f, %+.2f] |",
+                "| %s | %s | %d | %.0f / %.0f | %.3f [%.3f, %.3f] | %.2f / %.2f | %.2f / %.2f | %+.2f [%+.2f, %+.2f] |"
+                        + " %+.2f |",
                 command.label, runs, pairs.size(), pooled.cpuA, pooled.cpuB, pooled.cpuRatio(), ratio[0], ratio[1],
                 pooled.p50A, pooled.p50B, pooled.p99A, pooled.p99B, pooled.p99Difference(), difference[0],
-                difference[1]);
+                difference[1], median);
     }
 
     /**
-     * The 2.5th and 97.5th percentiles of a figure of the pooled pairs over resamples of
-     * the pairs (with replacement), from a fixed seed.
+     * The 2.5th and 97.5th percentiles of a figure of the pooled pairs over resamples
+     * (with replacement, from a fixed seed) of the runs, and of the pairs within each run
+     * drawn: two processes of the same bot differ (what the JIT compiler made of each),
+     * so the interval of several runs holds that spread too, not only the slices'.
      */
     static double[] interval(List<Pair> pairs, ToDoubleFunction<Pooled> figure) {
+        List<List<Pair>> runs = new ArrayList<>(
+                pairs.stream().collect(Collectors.groupingBy(Pair::run, TreeMap::new, Collectors.toList())).values());
         Random random = new Random(23);
         double[] figures = new double[RESAMPLES];
         for (int i = 0; i < RESAMPLES; i++) {
             List<Pair> resample = new ArrayList<>(pairs.size());
-            for (int j = 0; j < pairs.size(); j++) {
-                resample.add(pairs.get(random.nextInt(pairs.size())));
+            for (int r = 0; r < runs.size(); r++) {
+                List<Pair> run = runs.get(random.nextInt(runs.size()));
+                for (int j = 0; j < run.size(); j++) {
+                    resample.add(run.get(random.nextInt(run.size())));
+                }
             }
             figures[i] = figure.applyAsDouble(Pooled.of(resample));
         }
