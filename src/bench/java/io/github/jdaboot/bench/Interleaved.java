@@ -117,14 +117,22 @@ final class Interleaved {
      */
     private Side side(Bot bot, String name, int run) throws Exception {
         DiscordEmulator discord = this.benchmark.emulator(bot);
+        Side side;
         try {
             BotProcess process = this.benchmark.start(bot, "interleaved-" + name, run, discord, Map.of(), List.of());
-            Side side = new Side(bot, discord, this.benchmark.traffic(discord), process);
-            Benchmark.startup(process, new BotRun(bot));
-            return side;
+            side = new Side(bot, discord, this.benchmark.traffic(discord), process);
         }
         catch (Exception ex) {
             discord.close();
+            throw ex;
+        }
+        try {
+            Benchmark.startup(side.process, new BotRun(bot));
+            return side;
+        }
+        catch (Exception ex) {
+            // a bot that did not start is not left running
+            side.close();
             throw ex;
         }
     }
