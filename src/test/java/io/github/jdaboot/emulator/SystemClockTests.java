@@ -43,10 +43,12 @@ class SystemClockTests {
     @Test
     @DisplayName("moves on with the monotonic clock, not with small steps of the wall clock")
     void monotonic() {
-        pass(Duration.ofMillis(900), Duration.ofSeconds(2));
+        pass(Duration.ofMillis(1_900), Duration.ofSeconds(2));
         assertThat(this.clock.instant()).isEqualTo(START.plusSeconds(2));
+        pass(Duration.ofMillis(1_150), Duration.ofSeconds(1));
+        assertThat(this.clock.instant()).as("the wall clock 50 ms ahead: no pause").isEqualTo(START.plusSeconds(3));
         pass(Duration.ofMillis(-1500), Duration.ofSeconds(1));
-        assertThat(this.clock.instant()).isEqualTo(START.plusSeconds(3));
+        assertThat(this.clock.instant()).isEqualTo(START.plusSeconds(4));
     }
 
     @Test
@@ -61,6 +63,14 @@ class SystemClockTests {
         // then on with the monotonic clock again, the pause kept once
         pass(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThat(this.clock.instant()).isEqualTo(afterPause.plusSeconds(2));
+    }
+
+    @Test
+    @DisplayName("counts a pause under a second too: a CI run's two IDENTIFYs 5.7 s apart by the wall clock")
+    void shortPause() {
+        Instant identify = this.clock.instant();
+        pass(Duration.ofMillis(5_700), Duration.ofMillis(4_950));
+        assertThat(Duration.between(identify, this.clock.instant())).isEqualTo(Duration.ofMillis(5_700));
     }
 
     @Test
