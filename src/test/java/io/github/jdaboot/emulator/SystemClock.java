@@ -53,8 +53,10 @@ final class SystemClock implements EmulatorClock, AutoCloseable {
     SystemClock(InstantSource wall, LongSupplier nanoTime) {
         this.wall = wall;
         this.nanoTime = nanoTime;
-        this.start = wall.instant();
+        // the monotonic clock first, as in instant() the wall clock first: a thread held
+        // up between two readings never makes the wall clock look ahead
         this.startNanos = nanoTime.getAsLong();
+        this.start = wall.instant();
     }
 
     @Override
