@@ -157,8 +157,7 @@ final class Interleaved {
             System.out.printf(Locale.ROOT,
                     "   %s pair %d (%s first): CPU %.0f / %.0f ms per 1,000, p99 %.2f / %.2f ms, steal %.1f / %.1f %%%s%n",
                     command.label, attempt, firstFirst ? "A" : "B", sa.cpuPerThousand(), sb.cpuPerThousand(),
-                    Stats.percentile(sa.latencies, 99) / 1000, Stats.percentile(sb.latencies, 99) / 1000,
-                    sa.steal * 100, sb.steal * 100, keep ? "" : ": measured again");
+                    sa.p99Millis(), sb.p99Millis(), sa.steal * 100, sb.steal * 100, keep ? "" : ": measured again");
             if (keep) {
                 this.pairs.add(new Pair(run, command, sa, sb));
                 kept++;
@@ -206,13 +205,7 @@ final class Interleaved {
         double[] difference = interval(pairs, Pooled::p99Difference);
         // a tail hit by one slice's stall moves the pooled p99; the median of the pairs'
         // own differences does not
-        double[] differences = pairs.stream()
-            .mapToDouble(
-                    (pair) -> (Stats.percentile(pair.a.latencies, 99) - Stats.percentile(pair.b.latencies, 99)) / 1000)
-            .sorted()
-            .toArray();
-        int n = differences.length;
-        double median = (n % 2 == 1) ? differences[n / 2] : (differences[n / 2 - 1] + differences[n / 2]) / 2;
+        double median = Stats.spread(pairs, (pair) -> pair.a.p99Millis() - pair.b.p99Millis()).median();
         return String.format(Locale.ROOT,
                 "| %s | %s | %d | %.0f / %.0f | %.3f [%.3f, %.3f] | %.2f / %.2f | %.2f / %.2f | %+.2f [%+.2f, %+.2f] |"
                         + " %+.2f |",
@@ -267,6 +260,11 @@ final class Interleaved {
 
         double cpuPerThousand() {
             return this.cpu.toNanos() / 1e6 / (this.answered / 1000.0);
+        }
+
+        /** The slice's own p99, in ms. */
+        double p99Millis() {
+            return Stats.percentile(this.latencies, 99) / 1000;
         }
 
     }
