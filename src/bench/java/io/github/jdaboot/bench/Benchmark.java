@@ -373,7 +373,7 @@ public final class Benchmark {
 
     /** Whether {@code bench.bots} selects the bot (all are, without it). */
     private boolean selected(Bot bot) {
-        return this.bots.isEmpty() || this.bots.contains(bot.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return this.bots.isEmpty() || this.bots.contains(bot.benchName());
     }
 
     private void measureIfSelected(BotRun result, int run, boolean full) throws Exception {
@@ -1620,15 +1620,20 @@ public final class Benchmark {
             this.clicks = clicks;
         }
 
+        /** Its name in {@code bench.bots}, e.g. {@code baseline-same-payload}. */
+        String benchName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
         /** The bot of a {@code bench.bots} name, e.g. {@code baseline-same-payload}. */
         static Bot named(String name) {
             for (Bot bot : values()) {
-                if (bot.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(name)) {
+                if (bot.benchName().equals(name)) {
                     return bot;
                 }
             }
             throw new IllegalArgumentException("No bot named " + name + " in bench.bots: it takes "
-                    + Stream.of(values()).map((bot) -> bot.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+                    + Stream.of(values()).map(Bot::benchName).toList());
         }
 
         boolean isPeer() {
