@@ -82,7 +82,7 @@ class ChatPageLayoutBrowserTests {
         assertThat(gallery).hasSize(2);
         assertThat(gallery.get(0).findElement(By.tagName("img")).getDomAttribute("alt")).isEqualTo("a chart");
         assertThat(gallery.get(1).getDomAttribute("class")).contains("spoiler");
-        this.wait.withMessage("the gallery's images loaded from the emulator")
+        chromium.await("the gallery's images loaded from the emulator")
             .until((driver) -> gallery.stream()
                 .allMatch((item) -> "1".equals(item.findElement(By.tagName("img")).getDomProperty("naturalWidth"))));
         assertThat(card.findElement(By.className("file-card")).getText()).contains("notes.txt").contains("10 bytes");
@@ -100,7 +100,7 @@ class ChatPageLayoutBrowserTests {
             message(sent.idString()).findElement(By.xpath(".//button[text()='Count']")).click();
             return true;
         });
-        this.wait.withMessage("the card updated by its section's button")
+        chromium.await("the card updated by its section's button")
             .until((driver) -> message(sent.idString()).getText().contains("count 1"));
         assertThat(message(sent.idString()).findElements(By.cssSelector(".section-accessory button"))).hasSize(1);
     }
@@ -124,7 +124,7 @@ class ChatPageLayoutBrowserTests {
         pollButton(sent, "Both");
         pollButton(sent, "Vote");
 
-        this.wait.withMessage("alice's votes from the page counted")
+        chromium.await("alice's votes from the page counted")
             .until((driver) -> answers(sent)
                 .equals(List.of("🍵 Tea 2 votes 50%", "Coffee 1 vote 25%", "Both 1 vote 25%")));
         assertThat(this.world.poll(sent).orElseThrow().votesOf(this.world.user("alice").id())).containsExactly(2, 3);
@@ -139,7 +139,7 @@ class ChatPageLayoutBrowserTests {
         assertThat(error.getText()).startsWith("Discord did not take that vote: ").contains("voted");
 
         this.world.endPoll(sent);
-        this.wait.withMessage("the poll shown as ended")
+        chromium.await("the poll shown as ended")
             .until((driver) -> message(sent.idString()).findElement(By.className("poll-end"))
                 .getText()
                 .equals("Poll closed"));

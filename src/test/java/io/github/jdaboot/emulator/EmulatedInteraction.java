@@ -166,6 +166,14 @@ public final class EmulatedInteraction {
     }
 
     /**
+     * The values picked in a select menu, Discord's {@code data.values}; empty for other
+     * interactions.
+     */
+    public List<String> values() {
+        return this.data.path("values").valueStream().map(JsonNode::asString).toList();
+    }
+
+    /**
      * The user or message a user or message command was run on; 0 for other interactions.
      */
     public long targetId() {

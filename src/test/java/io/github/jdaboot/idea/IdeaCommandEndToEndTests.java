@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 class IdeaCommandEndToEndTests {
 
     /**
-     * The idea {@link #suggest()} adds: it can come up in any later answer of this shared
-     * bot.
+     * The idea {@link #suggest()} adds, under the topic "game" that it does not name: it
+     * can come up in any later answer of this shared bot, and on "game" (so a test of
+     * another class cannot expect every idea on a topic to name it).
      */
     static final String SUGGESTED = "a zeppelin tracker for quokkas";
 

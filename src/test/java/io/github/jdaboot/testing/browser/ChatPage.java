@@ -62,7 +62,7 @@ public final class ChatPage {
      * @return the message
      */
     public WebElement awaitMessage(String text) {
-        return this.wait.withMessage(() -> "a message containing \"" + text + "\"")
+        return this.chromium.await("a message containing \"" + text + "\"")
             .until((driver) -> driver.findElements(By.cssSelector("#messages > li.message"))
                 .stream()
                 .filter((item) -> item.getText().contains(text))

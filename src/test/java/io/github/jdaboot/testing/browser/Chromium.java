@@ -3,6 +3,7 @@ package io.github.jdaboot.testing.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -10,6 +11,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import io.github.jdaboot.testing.Program;
+import io.github.jdaboot.testing.Timeouts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +74,22 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
                     + " @RegisterExtension on a static field");
         }
         return this.browser;
+    }
+
+    /**
+     * A wait of its own for what the page should come to show: up to
+     * {@link Timeouts#ANSWER}, looking every 50 ms, a re-rendered element looked up
+     * again, and its failure naming what it waited for. A new one each time, because
+     * Selenium's waits keep the message they were given: a wait shared by a class's tests
+     * would name the last thing any of them waited for.
+     * @param what what the page should come to show
+     * @return the wait
+     */
+    public WebDriverWait await(String what) {
+        WebDriverWait wait = new WebDriverWait(browser(), Timeouts.ANSWER, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.withMessage(what);
+        return wait;
     }
 
     /** Runs JavaScript in the page and answers its result. */
