@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -76,8 +74,7 @@ class ChatPageBrowserTests {
         this.ideas = ideas;
         this.world = discord.world();
         this.shards = shards;
-        this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER, Duration.ofMillis(50));
-        this.wait.ignoring(StaleElementReferenceException.class);
+        this.wait = chromium.await();
     }
 
     @Test

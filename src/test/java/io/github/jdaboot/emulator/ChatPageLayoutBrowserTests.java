@@ -1,6 +1,5 @@
 package io.github.jdaboot.emulator;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,8 +49,7 @@ class ChatPageLayoutBrowserTests {
     ChatPageLayoutBrowserTests(DiscordEmulator discord) {
         this.discord = discord;
         this.world = discord.world();
-        this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER, Duration.ofMillis(50));
-        this.wait.ignoring(StaleElementReferenceException.class);
+        this.wait = chromium.await();
     }
 
     @Test

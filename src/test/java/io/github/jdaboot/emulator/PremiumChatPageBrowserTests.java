@@ -1,13 +1,11 @@
 package io.github.jdaboot.emulator;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.github.jdaboot.interaction.PremiumTestCommands;
 import io.github.jdaboot.testing.DiscordBotTest;
 import io.github.jdaboot.testing.Program;
 import io.github.jdaboot.testing.RequiresPrograms;
-import io.github.jdaboot.testing.Timeouts;
 import io.github.jdaboot.testing.browser.ChatPage;
 import io.github.jdaboot.testing.browser.Chromium;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,8 +44,7 @@ class PremiumChatPageBrowserTests {
 
     PremiumChatPageBrowserTests(DiscordEmulator discord) {
         this.world = discord.world();
-        this.wait = new WebDriverWait(chromium.browser(), Timeouts.ANSWER, Duration.ofMillis(50));
-        this.wait.ignoring(StaleElementReferenceException.class);
+        this.wait = chromium.await();
         this.page = new ChatPage(chromium, discord, this.wait, "premium");
     }
 

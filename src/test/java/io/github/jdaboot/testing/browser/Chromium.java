@@ -77,17 +77,27 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
     }
 
     /**
-     * A wait of its own for what the page should come to show: up to
-     * {@link Timeouts#ANSWER}, looking every 50 ms, a re-rendered element looked up
-     * again, and its failure naming what it waited for. A new one each time, because
-     * Selenium's waits keep the message they were given: a wait shared by a class's tests
-     * would name the last thing any of them waited for.
+     * A wait for what the page should come to show: up to {@link Timeouts#ANSWER},
+     * looking every 50 ms, a re-rendered element looked up again. A class's tests may
+     * share one that is never given a message; a wait that names what it waits for is
+     * {@link #await(String)}.
+     * @return the wait
+     */
+    public WebDriverWait await() {
+        WebDriverWait wait = new WebDriverWait(browser(), Timeouts.ANSWER, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * A wait of its own, as {@link #await()}, whose failure names what it waited for. A
+     * new one each time, because Selenium's waits keep the message they were given: a
+     * wait shared by a class's tests would name the last thing any of them waited for.
      * @param what what the page should come to show
      * @return the wait
      */
     public WebDriverWait await(String what) {
-        WebDriverWait wait = new WebDriverWait(browser(), Timeouts.ANSWER, Duration.ofMillis(50));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = await();
         wait.withMessage(what);
         return wait;
     }
